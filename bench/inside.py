@@ -1,0 +1,467 @@
+"""The parts of `make bench` that need Django, each run as its own process by bench/run.py.
+
+    python bench/inside.py status              is the database seeded? (JSON)
+    python bench/inside.py prepare [W] [C]     API token, community and search for the load test, and for
+                                               the claim storm W fresh published wishes and C claimers
+                                               (party members / volunteers) with API tokens (JSON)
+    python bench/inside.py storm-verify PATH   after the storm: one claimer and one 'claim' event per wish,
+                                               the one HTTP answered 200 to (JSON)
+    python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
+    python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
+    python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
+
+The environment (DJANGO_SETTINGS_MODULE, GONGZHI_DATA_DIR, DATABASE_URL) is set by run.py.
+Each command runs in a process of its own so that its peak memory is its own.
+"""
+
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongzhi.config.settings.bench")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from gongzhi.accounts.models import ApiToken, User  # noqa: E402
+from gongzhi.accounts.roles import Role  # noqa: E402
+from gongzhi.areas.models import Area, AreaKind  # noqa: E402
+
+BENCH_USER = "cun_ganbu"  # community staff: one community in scope
+IMPORT_USER = "zhen_admin"  # township admin: imports across the township's communities
+TOKEN_NAME = "bench"
+STORM_STAFF = "bench_storm_staff"  # types and publishes the storm's wishes
+STORM_CLAIMER = "bench_claimer_{:02d}"  # the storm's party members and volunteers
+
+
+def out(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def status() -> None:
+    tables = set(connection.introspection.table_names())
+    if "residents_resident" not in tables or "audit_auditevent" not in tables:
+        out({"seeded": False, "residents": 0})
+        return
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.residents.models import Resident
+    from gongzhi.wishes.models import Wish
+
+    seeded = AuditEvent.objects.filter(verb="system.seeded").exists()
+    out(
+        {
+            "seeded": seeded,
+            "residents": Resident.objects.count() if seeded else 0,
+            "wishes": Wish.objects.count() if seeded and "wishes_wish" in tables else 0,
+        }
+    )
+
+
+def prepare(wishes: int = 0, claimers: int = 0) -> None:
+    from gongzhi.residents.models import Resident
+
+    user = User.objects.get(username=BENCH_USER)
+    assignment = user.role_assignments.get(role=Role.COMMUNITY_STAFF)
+    community = assignment.area
+    # A fresh token each run; the old ones of this name go.
+    ApiToken.objects.filter(user=user, name=TOKEN_NAME).delete()
+    key = ApiToken.new_key()
+    ApiToken.objects.create(user=user, name=TOKEN_NAME, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+    # The commonest two-letter initials in the community: a realistic search with many hits.
+    initials = Counter(
+        value[:2]
+        for value in Resident.objects.filter(community=community, status="active").values_list(
+            "name_initials", flat=True
+        )
+        if len(value) >= 2
+    )
+    q, hits = initials.most_common(1)[0]
+    from gongzhi.wishes.selectors import wall_for
+
+    out(
+        {
+            "username": BENCH_USER,
+            "community_id": community.pk,
+            "community": community.name,
+            "community_residents": Resident.objects.filter(community=community).count(),
+            "q": q,
+            "q_hits": hits,
+            "token": key,
+            "residents": Resident.objects.count(),
+            "wall_wishes": wall_for(community=community).count(),
+            "storm": storm_prepare(community, wishes, claimers) if wishes and claimers else None,
+        }
+    )
+
+
+def storm_prepare(beside: Area, wishes: int, claimers: int) -> dict:
+    """`wishes` freshly published wishes and `claimers` party members / volunteers with API tokens.
+
+    In a community next to the measured one (so that the wall under load
+    stays as seeded), made through the wish actions as a grid worker and a
+    moderator would. The accounts are kept between runs; their tokens are new.
+    """
+    from django.contrib.auth.hashers import make_password
+
+    from gongzhi.accounts.models import RoleAssignment
+    from gongzhi.residents.models import Resident
+    from gongzhi.wishes import actions
+
+    community = (
+        Area.objects.filter(kind=AreaKind.COMMUNITY, parent_id=beside.parent_id)
+        .exclude(pk=beside.pk)
+        .order_by("path")
+        .first()
+        or beside
+    )
+
+    def account(username: str, role: str) -> User:
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"display_name": username, "password": make_password(None)}
+        )
+        if not user.role_assignments.filter(role=role, area=community).exists():
+            RoleAssignment.objects.create(user=user, role=role, area=community, area_path=community.path)
+        return user
+
+    staff = account(STORM_STAFF, Role.COMMUNITY_STAFF)
+    tokens = []
+    for number in range(1, claimers + 1):
+        user = account(STORM_CLAIMER.format(number), Role.PARTY_MEMBER if number % 2 else Role.VOLUNTEER)
+        ApiToken.objects.filter(user=user, name=TOKEN_NAME).delete()
+        key = ApiToken.new_key()
+        ApiToken.objects.create(user=user, name=TOKEN_NAME, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+        tokens.append({"username": user.username, "token": key})
+    people = list(Resident.objects.filter(community=community, user__isnull=True).order_by("id")[:wishes])
+    ids = []
+    for number in range(wishes):
+        wish = actions.wish_post_assisted(
+            actor=staff, resident=people[number % len(people)], title=f"压测心愿 {number + 1}",
+            story="基准测试：许多人同时认领同一个心愿，只能有一人成功。", category="other",
+            consent_channel="in_person", consent_note="基准测试数据",
+        )  # fmt: skip
+        actions.wish_publish(actor=staff, wish=wish)
+        ids.append(wish.pk)
+    return {"community_id": community.pk, "community": community.name, "wish_ids": ids, "claimers": tokens}
+
+
+def storm_verify(path: Path) -> None:
+    """Exactly one claimer and one 'claim' event per wish, and it is the claimer HTTP said won."""
+    from django.db.models import Count, Q
+
+    from gongzhi.wishes.models import Wish
+
+    data = json.loads(path.read_text())
+    winners: dict[str, str] = data["winners"]  # wish id → username answered 200
+    ids = [int(pk) for pk in data["wish_ids"]]
+    rows = (
+        Wish.objects.filter(pk__in=ids)
+        .annotate(claims=Count("case__events", filter=Q(case__events__verb="claim")))
+        .values_list("pk", "case__state", "claimer__username", "claims")
+    )
+    problems = []
+    for pk, state, claimer, claims in rows:
+        if state != "claimed" or claims != 1 or claimer is None or winners.get(str(pk)) != claimer:
+            problems.append(f"wish {pk}: state {state}, {claims} claim events, claimer {claimer}, "
+                            f"HTTP winner {winners.get(str(pk))}")  # fmt: skip
+    found = len(rows)
+    out(
+        {
+            "wishes": len(ids),
+            "found": found,
+            "ok": not problems and found == len(ids),
+            "problems": problems[:10],
+        }
+    )
+
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_PARTS = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_CT}.sharedStrings+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+        f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>'
+        '<sheet name="居民" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'<Relationships xmlns="{_PKG}">'
+        f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+        f'<Relationship Id="rId3" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
+    ),
+    "xl/styles.xml": (
+        f'<styleSheet xmlns="{_NS}"><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+    ),
+}
+
+
+def write_xlsx(path: Path, rows, *, size: tuple[int, int]) -> int:
+    """A workbook laid out as Excel or WPS save one: text in the shared-strings table.
+
+    openpyxl writes every string inline, which is slower to read back than
+    what users actually upload; this writer streams the sheet and keeps the
+    shared strings in a dict. Every cell is text (format @), as in the template.
+    `size` is (rows, columns) for the sheet's dimension, which Excel also writes.
+    """
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils import get_column_letter
+
+    strings: dict[str, int] = {}
+    count = 0
+    letters: list[str] = []
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in _PARTS.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body)
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}">'.encode()
+            )
+            sheet.write(f'<dimension ref="A1:{get_column_letter(size[1])}{size[0]}"/><sheetData>'.encode())
+            number = 0
+            for number, values in enumerate(rows, start=1):
+                while len(letters) < len(values):
+                    letters.append(get_column_letter(len(letters) + 1))
+                cells = []
+                for index, value in enumerate(values):
+                    if value == "" or value is None:
+                        continue
+                    text = str(value)
+                    ref = strings.get(text)
+                    if ref is None:
+                        ref = strings[text] = len(strings)
+                    count += 1
+                    cells.append(f'<c r="{letters[index]}{number}" s="1" t="s"><v>{ref}</v></c>')
+                sheet.write(f'<row r="{number}">{"".join(cells)}</row>'.encode())
+            sheet.write(b"</sheetData></worksheet>")
+        with archive.open("xl/sharedStrings.xml", "w") as sst:
+            sst.write(
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<sst xmlns="{_NS}" count="{count}" uniqueCount="{len(strings)}">'.encode()
+            )
+            for text in strings:  # dicts keep insertion order: index order
+                sst.write(f"<si><t>{escape(text)}</t></si>".encode())
+            sst.write(b"</sst>")
+    return number
+
+
+def make_xlsx(path: Path, rows: int) -> None:
+    """A file a township clerk could upload: new households (户主 rows first), valid IDs."""
+    import random
+
+    from gongzhi.devtools.generator import PeopleFactory
+    from gongzhi.residents.codes import label_for
+    from gongzhi.residents.spreadsheet import COLUMNS
+
+    admin = User.objects.get(username=IMPORT_USER)
+    township = admin.role_assignments.get(role=Role.TOWNSHIP_ADMIN).area
+    communities = list(
+        Area.objects.filter(kind=AreaKind.COMMUNITY, path__startswith=township.path).order_by("path")[:10]
+    )
+    # Every grid of those communities, with its buildings (urban) or none (village).
+    places: list[tuple[Area, Area, Area | None]] = []
+    for community in communities:
+        for grid in Area.objects.filter(kind=AreaKind.GRID, path__startswith=community.path):
+            buildings = list(Area.objects.filter(kind=AreaKind.BUILDING, parent=grid))
+            for building in buildings or [None]:
+                places.append((community, grid, building))
+    # Another region prefix than the seed's, so no ID number is already registered.
+    factory = PeopleFactory(seed=4242, region_prefix="511424")
+    rng = random.Random(4242)
+    keys = [key for key, _header, _required in COLUMNS]
+    households = 0
+
+    def generate():
+        nonlocal households
+        yield [header for _key, header, _required in COLUMNS]
+        written = 0
+        while written < rows:
+            households += 1
+            community, grid, building = rng.choice(places)
+            address = f"{community.name}{grid.name}{rng.randint(1, 200)}号"
+            number = f"D{households:07d}"
+            for person, relation in factory.household():
+                if written >= rows:
+                    break
+                written += 1
+                values = {
+                    "name": person.name,
+                    "id_number": person.id_number,
+                    "gender": label_for("gender", person.gender),
+                    "birth_date": person.birth_date.isoformat(),
+                    "ethnicity": "汉族",
+                    "political_status": "群众",
+                    "education": "",
+                    "marital_status": "",
+                    "phone": person.phone,
+                    "registered_address": f"四川省洪川县{address}",
+                    "current_address": address,
+                    "residence_type": "户籍人口",
+                    "community": community.name,
+                    "grid": grid.name,
+                    "building": building.name if building else "",
+                    "household_number": number,
+                    "relation_to_head": label_for("relation_to_head", relation),
+                    "tags": "低保" if rng.random() < 0.03 else "",
+                }
+                yield [values[key] for key in keys]
+
+    written = write_xlsx(path, generate(), size=(rows + 1, len(keys))) - 1
+    out(
+        {
+            "rows": written,
+            "households": households,
+            "communities": len(communities),
+            "bytes": path.stat().st_size,
+        }
+    )
+
+
+def run_import(path: Path) -> None:
+    from gongzhi.residents.imports import import_prepared, validate_file
+    from gongzhi.residents.models import Resident
+
+    admin = User.objects.get(username=IMPORT_USER)
+    before = Resident.objects.count()
+
+    def progress(phase: str, done: int, total: int) -> None:
+        pass
+
+    started = time.monotonic()
+    result = validate_file(path, actor=admin, progress=progress, total=0, spool=path.with_suffix(".rows"))
+    validated = time.monotonic()
+    if result.errors:
+        out(
+            {
+                "ok": False,
+                "rows": result.total,
+                "errors": len(result.errors),
+                "first_errors": [f"row {e.row} {e.column}: {e.reason}" for e in result.errors[:5]],
+                "validate_s": validated - started,
+            }
+        )
+        return
+    assert result.prepared is not None
+    try:
+        imported = import_prepared(
+            result.prepared, actor=admin, filename=path.name, source_ip="127.0.0.1", progress=progress
+        )
+    finally:
+        result.prepared.discard()
+    finished = time.monotonic()
+    out(
+        {
+            "ok": imported == result.total and Resident.objects.count() == before + imported,
+            "rows": imported,
+            "validate_s": validated - started,
+            "import_s": finished - validated,
+            "total_s": finished - started,
+        }
+    )
+
+
+def profile(count: int, top: int) -> None:
+    """Mean in-process time per request of each endpoint, then where the page, the API and the wall spend it.
+
+    For finding what to make faster, not for the table: no server, no network,
+    one process. Uses the same user, community and search as the load test.
+    """
+    import cProfile
+    import pstats
+
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    from gongzhi.residents.models import Resident
+
+    user = User.objects.get(username=BENCH_USER)
+    community = user.role_assignments.get(role=Role.COMMUNITY_STAFF).area
+    initials = Counter(
+        v[:2]
+        for v in Resident.objects.filter(community=community, status="active").values_list(
+            "name_initials", flat=True
+        )
+        if len(v) >= 2
+    )
+    q = initials.most_common(1)[0][0]
+    ApiToken.objects.filter(user=user, name=TOKEN_NAME + "-profile").delete()
+    key = ApiToken.new_key()
+    ApiToken.objects.create(
+        user=user, name=TOKEN_NAME + "-profile", key_hash=ApiToken.hash_key(key), prefix=key[:8]
+    )
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        staff = Client()
+        staff.force_login(user)
+        anonymous = Client()
+        endpoints = [
+            ("bare", anonymous, "/bench/bare", {}),
+            ("page", staff, f"/residents/?area={community.pk}&q={q}", {}),
+            ("api", anonymous, f"/api/v1/residents?area_id={community.pk}&limit=20",
+             {"HTTP_AUTHORIZATION": f"Bearer {key}"}),
+            ("wall", anonymous, f"/wishes/c/{community.pk}/", {}),
+        ]  # fmt: skip
+        for name, client, url, headers in endpoints:
+            for _ in range(20):
+                assert client.get(url, **headers).status_code == 200, name
+            started = time.perf_counter()
+            for _ in range(count):
+                client.get(url, **headers)
+            elapsed = (time.perf_counter() - started) / count * 1000
+            sys.stdout.write(f"{name:5} {elapsed:7.2f} ms/request  {url}\n")
+        for name, client, url, headers in endpoints[1:]:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(count):
+                client.get(url, **headers)
+            profiler.disable()
+            sys.stdout.write(f"\n=== {name} ===\n")
+            pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(top)
+
+
+def main(argv: list[str]) -> None:
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "status":
+        status()
+    elif command == "prepare":
+        prepare(int(argv[2]) if len(argv) > 2 else 0, int(argv[3]) if len(argv) > 3 else 0)
+    elif command == "storm-verify":
+        storm_verify(Path(argv[2]))
+    elif command == "make-xlsx":
+        make_xlsx(Path(argv[2]), int(argv[3]))
+    elif command == "import":
+        run_import(Path(argv[2]))
+    elif command == "profile":
+        profile(int(argv[2]) if len(argv) > 2 else 200, int(argv[3]) if len(argv) > 3 else 60)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,1 @@
+"""gongzhi (共治): township community-governance platform."""

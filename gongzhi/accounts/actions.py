@@ -1,0 +1,223 @@
+"""Writes to accounts: users, their scoped roles and their API tokens.
+
+Lifecycle of an account: created by the system administrator (user_create)
+→ roles assigned and revoked by the security administrator (role_assign,
+role_revoke) → deactivated by the system administrator (user_deactivate),
+which ends every live session and revokes every API token at once. Accounts
+are never deleted: the audit trail points at them.
+
+三员分立 (等保 8.1.4.2d, 8.1.5): the system, security and audit administrator
+roles are held by three different people; nobody is a Django superuser, and
+nobody grants or revokes their own roles.
+
+API tokens are created by their owner (so a token never reaches further than
+its owner) or by the operator at the server console. Only the SHA-256 of the
+key is stored; the key is returned once.
+"""
+
+from importlib import import_module
+from typing import NoReturn
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongzhi.areas.models import Area
+from gongzhi.audit.actions import audit_event_record
+from gongzhi.core.authz import authorize
+from gongzhi.core.crypto import blind_index
+from gongzhi.core.errors import DomainError, NotFound, NotPermitted
+from gongzhi.core.validators import validate_phone
+
+from .models import ApiToken, RoleAssignment, User
+from .roles import SEPARATED_ADMIN_ROLES, Role
+from .selectors import RESERVED_USERNAMES, session_keys_of
+
+
+class ConsoleOperator:
+    """The operator at the server console (management commands).
+
+    Trusted like the operating-system account that runs them; never a web
+    request, whose actor is always a User or AnonymousUser.
+    """
+
+    is_authenticated = False
+    is_active = True
+    pk = None
+    label = "服务器命令行"
+
+
+CONSOLE = ConsoleOperator()
+
+
+def _clean_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="password") from None
+
+
+@transaction.atomic
+def user_create(
+    *, actor, username: str, password: str, display_name: str = "", email: str = "", phone: str = ""
+) -> User:
+    authorize(actor, "accounts.manage_users")
+    username = (username or "").strip()
+    if not username or len(username) > 150:
+        raise DomainError(_("请填写用户名（不超过150个字符）。"), field="username")
+    try:
+        User.username_validator(username)
+    except ValidationError:
+        raise DomainError(_("用户名只能包含字母、数字和 @ . + - _ 符号。"), field="username") from None
+    if username.lower() in RESERVED_USERNAMES:
+        raise DomainError(_("“%(name)s”是保留用户名，请换一个。") % {"name": username}, field="username")
+    if User.objects.filter(username__iexact=username).exists():
+        raise DomainError(_("该用户名已被使用。"), field="username")
+    email = (email or "").strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise DomainError(_("电子邮箱格式不正确。"), field="email") from None
+    user = User(username=username, display_name=(display_name or "").strip()[:50], email=email)
+    if phone:
+        try:
+            phone = validate_phone(phone)
+        except ValidationError as exc:
+            raise DomainError(exc.messages[0], field="phone") from None
+        if User.objects.filter(phone_index=blind_index(phone, context="phone")).exists():
+            raise DomainError(_("该手机号已绑定其他账号。"), field="phone")
+        user.set_phone(phone)
+    _clean_password(password, user)
+    user.set_password(password)
+    user.password_changed_at = timezone.now()
+    try:
+        with transaction.atomic():
+            user.save(force_insert=True)
+    except IntegrityError:  # the same name or phone registered at the same moment
+        raise DomainError(_("该用户名或手机号已被使用。"), field="username") from None
+    audit_event_record(actor=actor, verb="account.created", target=user, summary={"username": username})
+    return user
+
+
+def _not_found() -> NoReturn:
+    raise NotFound()
+
+
+def _lock_user(pk: int) -> User:
+    return User.objects.select_for_update().filter(pk=pk).first() or _not_found()
+
+
+def _end_sessions(user: User) -> int:
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = session_keys_of(user)
+    for key in keys:
+        store_class(session_key=key).delete()
+    return len(keys)
+
+
+@transaction.atomic
+def user_deactivate(*, actor, user: User) -> User:
+    """Stop an account: no login, no live session, no working API token."""
+    authorize(actor, "accounts.manage_users")
+    user = _lock_user(user.pk)
+    if user.pk == actor.pk:
+        raise DomainError(_("不能停用自己的账号。"))
+    if not user.is_active:
+        raise DomainError(_("该账号已经停用。"))
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    tokens = ApiToken.objects.filter(user=user, is_active=True).update(is_active=False)
+    sessions = _end_sessions(user)
+    audit_event_record(
+        actor=actor,
+        verb="account.deactivated",
+        target=user,
+        summary={"sessions_ended": sessions, "tokens_revoked": tokens},
+    )
+    return user
+
+
+def _check_assignable(*, actor, user: User, role: str) -> None:
+    if role not in Role.values:
+        raise DomainError(_("未知角色。"), field="role")
+    if user.pk == actor.pk:
+        raise DomainError(_("不能为自己分配或撤销角色。"))
+    if user.is_superuser:
+        raise DomainError(_("超级用户账号不能使用，请先取消其超级用户身份。"))
+    if not user.is_active:
+        raise DomainError(_("该账号已经停用，不能分配角色。"))
+    if role in SEPARATED_ADMIN_ROLES:
+        held = set(
+            RoleAssignment.objects.filter(user=user, role__in=SEPARATED_ADMIN_ROLES)
+            .exclude(role=role)
+            .values_list("role", flat=True)
+        )
+        if held:
+            raise DomainError(
+                _("三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任，该用户已担任%(held)s。")
+                % {"held": "、".join(str(Role(r).label) for r in sorted(held))},
+                field="role",
+            )
+
+
+@transaction.atomic
+def role_assign(*, actor, user: User, role: str, area: Area) -> RoleAssignment:
+    authorize(actor, "accounts.assign_roles", area)
+    # Lock the user: two concurrent grants cannot both pass the 三员 check.
+    user = _lock_user(user.pk)
+    _check_assignable(actor=actor, user=user, role=role)
+    if RoleAssignment.objects.filter(user=user, role=role, area=area).exists():
+        raise DomainError(_("该用户已在此区域担任该角色。"), field="role")
+    assignment = RoleAssignment.objects.create(user=user, role=role, area=area, area_path=area.path)
+    audit_event_record(
+        actor=actor,
+        verb="role.assigned",
+        target=user,
+        area=area,
+        summary={"role": role, "area": area.name},
+    )
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, actor, assignment: RoleAssignment) -> None:
+    authorize(actor, "accounts.assign_roles", assignment.area)
+    found = RoleAssignment.objects.select_for_update().select_related("user", "area").filter(pk=assignment.pk)
+    assignment = found.first() or _not_found()
+    if assignment.user_id == actor.pk:
+        raise DomainError(_("不能为自己分配或撤销角色。"))
+    user, area, role = assignment.user, assignment.area, assignment.role
+    assignment.delete()
+    audit_event_record(
+        actor=actor, verb="role.revoked", target=user, area=area, summary={"role": role, "area": area.name}
+    )
+
+
+@transaction.atomic
+def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user` and its plain key, which is not stored and cannot be shown again."""
+    if actor is not CONSOLE and (
+        not getattr(actor, "is_authenticated", False) or not actor.is_active or actor.pk != user.pk
+    ):
+        raise NotPermitted()
+    name = (name or "").strip()
+    if not name or len(name) > 100:
+        raise DomainError(_("请填写令牌名称（不超过100个字符）。"), field="name")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active:
+        raise DomainError(_("该账号已经停用，不能创建接口令牌。"))
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(user=user, name=name, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+    audit_event_record(
+        actor=None if actor is CONSOLE else actor,
+        actor_label=CONSOLE.label if actor is CONSOLE else None,
+        verb="token.created",
+        target=user,
+        summary={"name": name, "prefix": token.prefix},
+    )
+    return token, key

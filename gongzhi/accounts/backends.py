@@ -1,0 +1,34 @@
+"""Log in with a username or a mainland mobile number."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import BaseBackend
+from django.core.exceptions import ValidationError
+
+from gongzhi.core.crypto import blind_index
+from gongzhi.core.validators import validate_phone
+
+
+class UsernameOrPhoneBackend(BaseBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if not username or not password:
+            return None
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            try:
+                phone = validate_phone(username)
+            except ValidationError:
+                phone = None
+            if phone:
+                user = User.objects.filter(phone_index=blind_index(phone, context="phone")).first()
+        if user is None:
+            User().set_password(password)  # spend the same time as a real check
+            return None
+        if user.check_password(password) and user.is_active:
+            return user
+        return None
+
+    def get_user(self, user_id):
+        User = get_user_model()
+        user = User.objects.filter(pk=user_id).first()
+        return user if user and user.is_active else None

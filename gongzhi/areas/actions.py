@@ -1,0 +1,106 @@
+"""Creating and editing areas. Areas are never deleted: they hold history."""
+
+import uuid
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongzhi.accounts.scopes import path_segment
+from gongzhi.audit.actions import audit_event_record
+from gongzhi.core.authz import authorize
+from gongzhi.core.errors import DomainError
+from gongzhi.core.lookups import lookups_changed
+from gongzhi.core.validators import validate_area_code
+
+from .models import ALLOWED_CHILDREN, Area, AreaKind
+
+
+def _check_code(kind: str, code: str, exclude_id: int = 0) -> str:
+    if kind == AreaKind.COMMUNITY and not code:
+        raise DomainError(_("村(社区)必须填写12位统计用区划代码。"), field="code")
+    if not code:
+        return ""
+    from django.core.exceptions import ValidationError
+
+    try:
+        code = validate_area_code(code)
+    except ValidationError as exc:
+        raise DomainError(exc.messages[0], field="code") from None
+    if Area.objects.filter(code=code).exclude(pk=exclude_id).exists():
+        raise DomainError(_("该统计用区划代码已被其他区域使用。"), field="code")
+    return code
+
+
+def area_create_unchecked(
+    *, kind: str, name: str, parent: Area | None, code: str = "", community_type: str = ""
+) -> Area:
+    """Create without permission check or audit: for migrations and the demo loader only."""
+    area = Area.objects.create(
+        kind=kind,
+        name=name,
+        parent=parent,
+        code=code,
+        community_type=community_type,
+        path="tmp-" + uuid.uuid4().hex,
+    )
+    area.path = (parent.path if parent else "") + path_segment(area.pk)
+    area.depth = len(area.path) // 8 - 1
+    area.save(update_fields=["path", "depth"])
+    transaction.on_commit(lookups_changed)
+    return area
+
+
+@transaction.atomic
+def area_create(
+    *, actor, kind: str, name: str, parent: Area | None, code: str = "", community_type: str = ""
+) -> Area:
+    name = (name or "").strip()
+    if parent is None:
+        authorize(actor, "areas.change_area", None)
+        raise DomainError(_("顶级区域（县、镇）只能在初始化时创建，请选择上级区域。"), field="parent")
+    authorize(actor, "areas.change_area", parent)
+    if not name:
+        raise DomainError(_("请填写名称。"), field="name")
+    if len(name) > 100:
+        raise DomainError(_("名称不能超过100个字。"), field="name")
+    if kind not in ALLOWED_CHILDREN.get(parent.kind, set()):
+        raise DomainError(
+            _("%(parent)s下不能直接设立%(kind)s。")
+            % {
+                "parent": parent.get_kind_display(),
+                "kind": AreaKind(kind).label if kind in AreaKind.values else kind,
+            },
+            field="kind",
+        )
+    if parent.children.filter(name=name).exists():
+        raise DomainError(_("同一上级下已有同名区域。"), field="name")
+    if kind == AreaKind.COMMUNITY and community_type not in ("village", "urban"):
+        raise DomainError(_("请选择行政村或城市社区。"), field="community_type")
+    code = _check_code(kind, code)
+    area = area_create_unchecked(
+        kind=kind, name=name, parent=parent, code=code, community_type=community_type
+    )
+    audit_event_record(actor=actor, verb="area.created", target=area, summary={"kind": kind, "name": name})
+    return area
+
+
+@transaction.atomic
+def area_update(*, actor, area: Area, name: str, code: str) -> Area:
+    authorize(actor, "areas.change_area", area)
+    area = Area.objects.select_for_update().get(pk=area.pk)
+    name = (name or "").strip()
+    if not name or len(name) > 100:
+        raise DomainError(_("名称不能为空且不超过100个字。"), field="name")
+    code = _check_code(area.kind, code, exclude_id=area.pk)
+    changes = {}
+    if name != area.name:
+        changes["name"] = [area.name, name]
+    if code != area.code:
+        changes["code"] = [area.code, code]
+    if not changes:
+        return area
+    area.name, area.code = name, code
+    area.save(update_fields=["name", "code"])
+    transaction.on_commit(lookups_changed)
+    audit_event_record(actor=actor, verb="area.updated", target=area, summary=changes)
+    return area

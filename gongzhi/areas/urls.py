@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "areas"
+urlpatterns = [
+    path("", views.area_tree, name="tree"),
+    path("<int:parent_id>/new/", views.area_create, name="create"),
+]

@@ -1,0 +1,229 @@
+"""The case lifecycle: open → (moves declared by the case type) → closed → rated; reopen where declared.
+
+Feature apps authorize first (each kind has its own who-may rules), then
+call these. Every function here runs inside the caller's transaction, locks
+the case row before it reads the state (so of two moves at once the second
+sees the first's result), writes a timeline row, and records an audit event.
+The author — and whoever else the caller names — hears of every move
+through the notice inbox (and e-mail, per their preferences); the person
+who made the move is not told what they just did.
+"""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongzhi.audit.actions import audit_event_record
+from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.notices.actions import notice_send
+
+from .models import Case, CaseAttachment, CaseEvent
+from .workflow import CaseType, Limit, case_type_of
+
+
+def _due(case: Case, limit: Limit | None) -> None:
+    from gongzhi.workdays.selectors import due_for
+
+    if limit is None:
+        case.due_at, case.due_limit, case.due_basis, case.due_note = None, "", "", ""
+        return
+    due = due_for(timezone.now(), limit.amount, limit.unit)
+    case.due_at, case.due_limit = due.at, due.limit_label[:20]
+    case.due_basis, case.due_note = due.basis, due.basis_note[:100]
+
+
+def _tell(case: Case, *, actor, recipients: Iterable, what: str, url: str, detail: str = "") -> None:
+    told = set()
+    for user in recipients:
+        if user is None or user.pk in told or (actor is not None and user.pk == actor.pk) or not user.is_active:
+            continue
+        told.add(user.pk)
+        notice_send(
+            recipient=user,
+            kind=f"case.{case.kind}",
+            title=f"{case_type_of(case.kind).label}「{case.title}」{what}"[:120],
+            body=f"{what}。{detail}" if detail else what,
+            url=url,
+        )
+
+
+@transaction.atomic
+def case_open(*, case: Case, actor, note: str = "") -> Case:
+    """Save a new case in its type's initial state, with its first timeline row.
+
+    A form sent twice carries the same submission key: the second send
+    answers with the case the first one made instead of making another.
+    """
+    case_type = case_type_of(case.kind)
+    case.state = case_type.initial
+    case.submitted_by = actor
+    _due(case, case_type.limits.get(case.state))
+    if case.submission_key:
+        existing = Case.objects.filter(submitted_by=actor, kind=case.kind, submission_key=case.submission_key).first()
+        if existing is not None:
+            raise AlreadySubmitted(existing)
+    try:
+        with transaction.atomic():
+            case.save(force_insert=True)
+    except IntegrityError:
+        existing = Case.objects.filter(submitted_by=actor, kind=case.kind, submission_key=case.submission_key).first()
+        if existing is None:
+            raise
+        raise AlreadySubmitted(existing) from None
+    CaseEvent.objects.create(case=case, actor=actor, verb="open", to_state=case.state, note=note[:500])
+    audit_event_record(
+        actor=actor,
+        verb="case.opened",
+        target=case,
+        area=case.community,
+        summary={"kind": case.kind, "state": case.state, "assisted": case.assisted, "privacy": case.privacy},
+    )
+    return case
+
+
+class AlreadySubmitted(DomainError):
+    """The same form was sent again; `case` is the one the first send made."""
+
+    code = "already_submitted"
+
+    def __init__(self, case: Case):
+        super().__init__(_("该内容已提交，无需重复提交。"))
+        self.case = case
+
+
+def case_lock(case: Case) -> Case:
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+@transaction.atomic
+def case_move(
+    *,
+    case: Case,
+    verb: str,
+    actor,
+    note: str = "",
+    notify: Iterable = (),
+    url: str = "",
+    refused: str | None = None,
+    limit: Limit | None = None,
+    **changes,
+) -> Case:
+    """Move `case` by `verb` if its type allows that from the current state.
+
+    `changes` are further fields of the case written with the move (an
+    assignee, a privacy tier). `refused` is the message when the move is not
+    possible now (default: names the current state). `limit` replaces the
+    type's time limit for the new state (a community's own claim period).
+    The author and `notify` are told.
+    """
+    locked = case_lock(case)
+    case_type: CaseType = case_type_of(locked.kind)
+    move = case_type.move(verb, locked.state)
+    if move is None:
+        raise Conflict(
+            refused
+            or _("当前状态为“%(state)s”，不能%(verb)s。")
+            % {"state": case_type.state_label(locked.state), "verb": case_type.verb_label(verb)}
+        )
+    before = locked.state
+    locked.state = move.target
+    fields = ["state", "updated_at", "due_at", "due_limit", "due_basis", "due_note", "closed_at"]
+    for name, value in changes.items():
+        setattr(locked, name, value)
+        fields.append(name)
+    if move.target != before or limit is not None:
+        _due(locked, limit or case_type.limits.get(move.target))
+    if move.target in case_type.closed:
+        locked.closed_at = locked.closed_at or timezone.now()
+    else:
+        locked.closed_at = None
+    locked.save(update_fields=sorted(set(fields)))
+    CaseEvent.objects.create(
+        case=locked, actor=actor, verb=verb, from_state=before, to_state=move.target, note=note[:500]
+    )
+    audit_event_record(
+        actor=actor,
+        verb="case.moved",
+        target=locked,
+        area=locked.community,
+        summary={"kind": locked.kind, "move": verb, "from": before, "to": move.target},
+    )
+    what = _("%(verb)s，现为“%(state)s”") % {
+        "verb": case_type.verb_label(verb),
+        "state": case_type.state_label(move.target),
+    }
+    detail = _("说明：%(note)s") % {"note": note[:200]} if note else ""
+    _tell(locked, actor=actor, recipients=[locked.author, *notify], what=what, url=url, detail=detail)
+    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return locked
+
+
+@transaction.atomic
+def case_rate(*, case: Case, actor, rating: int, comment: str = "", notify: Iterable = (), url: str = "") -> Case:
+    """The author's rating of a closed case, once."""
+    locked = case_lock(case)
+    case_type = case_type_of(locked.kind)
+    if locked.state not in case_type.closed:
+        raise Conflict(_("办结后才能评价。"))
+    if locked.rating is not None:
+        raise Conflict(_("已经评价过了。"))
+    if not isinstance(rating, int) or not 1 <= rating <= 5:
+        raise DomainError(_("评价请选择1到5星。"), field="rating")
+    comment = (comment or "").strip()
+    if len(comment) > 200:
+        raise DomainError(_("评价意见不能超过200个字。"), field="comment")
+    locked.rating, locked.rating_comment, locked.rated_at = rating, comment, timezone.now()
+    locked.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
+    CaseEvent.objects.create(
+        case=locked, actor=actor, verb="rate", from_state=locked.state, to_state=locked.state, note=f"{rating}★ {comment}"
+    )
+    audit_event_record(
+        actor=actor, verb="case.rated", target=locked, area=locked.community, summary={"rating": rating}
+    )
+    _tell(locked, actor=actor, recipients=notify, what=_("收到%(n)d星评价") % {"n": rating}, url=url)
+    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return locked
+
+
+def case_attach(*, case: Case, actor, photo, stage: str) -> CaseAttachment:
+    return CaseAttachment.objects.create(case=case, photo=photo, stage=stage, added_by=actor)
+
+
+def case_photo_attach(*, case: Case, actor, upload, stage: str) -> CaseAttachment | None:
+    """Clean and store an uploaded photo (gongzhi.photos) and attach it; None when nothing was sent."""
+    if upload is None:
+        return None
+    from gongzhi.photos.actions import photo_store
+
+    return case_attach(case=case, actor=actor, photo=photo_store(actor=actor, upload=upload), stage=stage)
+
+
+def case_row_lock(row):
+    """Lock a feature row (a Wish, a SituationNote) and its case: the case first, as every move does."""
+    case_lock(row.case)
+    return type(row).objects.select_for_update().select_related("case").get(pk=row.pk)
+
+
+def keeps_caller_current(param: str):
+    """After a move, the caller's object (keyword `param`) shows the new state too.
+
+    The actions work on a freshly locked copy; without this the caller's
+    instance would still show the state it had before the move.
+    """
+    import functools
+
+    def decorator(action):
+        @functools.wraps(action)
+        def wrapper(*args, **kwargs):
+            original = kwargs[param]
+            fresh = action(*args, **kwargs)
+            if fresh is not original:
+                original.refresh_from_db()
+                original.case.refresh_from_db()
+            return fresh
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,142 @@
+"""Cases: the one lifecycle mechanism behind wishes, situation notes, service applications and disputes.
+
+A case carries what every kind shares — who it is for, who typed it (and the
+consent of the person it is for, when a grid worker or clerk typed it),
+where it belongs, its state, its privacy tier, who handles it, when it is
+due, and the author's rating at the end. Each kind's own facts live in its
+feature app (a `Wish` has its category and its claimer) on a one-to-one row.
+States and transitions are data (gongzhi.cases.workflow), and every move
+writes a `CaseEvent`: the case's honest history.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyTier(models.TextChoices):
+    PUBLIC = "public", _("公开")
+    ANONYMISED = "anonymised", _("公开页匿名")
+    STAFF_ONLY = "staff_only", _("仅工作人员可见")
+
+
+class ConsentChannel(models.TextChoices):
+    IN_PERSON = "in_person", _("当面")
+    PHONE = "phone", _("电话")
+    WRITTEN = "written", _("书面")
+
+
+class DueBasis(models.TextChoices):
+    OFFICIAL = "official", _("按国家节假日安排")
+    ENTERED = "entered", _("按镇里录入的节假日安排")
+    WEEKENDS_ONLY = "weekends_only", _("节假日安排未知，仅按周末计算")
+
+
+class Case(models.Model):
+    kind = models.CharField(_("类型"), max_length=30, db_index=True)
+    state = models.CharField(_("状态"), max_length=30)
+    title = models.CharField(_("标题"), max_length=60)
+    body = models.TextField(_("内容"), max_length=2000)
+    # Who it is for: a resident of the register (their account, when they have one).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resident = models.ForeignKey(
+        "residents.Resident", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Who typed it, and, in assisted mode, the consent of the person it is for.
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assisted = models.BooleanField(_("代办"), default=False)
+    consent_channel = models.CharField(_("同意方式"), max_length=12, choices=ConsentChannel.choices, blank=True)
+    consent_at = models.DateTimeField(_("同意时间"), null=True, blank=True)
+    consent_note = models.CharField(_("同意说明"), max_length=200, blank=True)
+    # Where it belongs (scope), and where it happened, in words.
+    community = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    area_path = models.CharField(max_length=120, db_index=True)
+    place = models.CharField(_("地点"), max_length=100, blank=True)
+    privacy = models.CharField(_("公开范围"), max_length=12, choices=PrivacyTier.choices, default=PrivacyTier.PUBLIC)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    due_at = models.DateTimeField(_("办理时限"), null=True, blank=True)
+    due_limit = models.CharField(_("时限"), max_length=20, blank=True)  # "3 workdays" as entered, for display
+    due_basis = models.CharField(max_length=16, choices=DueBasis.choices, blank=True)
+    due_note = models.CharField(max_length=100, blank=True)
+    rating = models.PositiveSmallIntegerField(_("评价"), null=True, blank=True)
+    rating_comment = models.CharField(_("评价意见"), max_length=200, blank=True)
+    rated_at = models.DateTimeField(null=True, blank=True)
+    # One form submission makes one case however often it is sent (double-submit guard).
+    submission_key = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["kind", "state", "area_path"], name="case_kind_state_scope"),
+            models.Index(fields=["community", "kind", "state", "-created_at"], name="case_wall"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submitted_by", "kind", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="case_submission_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="case_rating_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}#{self.pk} {self.title}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+
+class CaseEvent(models.Model):
+    """One line of a case's history: who moved it, when, from which state to which, and why."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    verb = models.CharField(max_length=30)
+    from_state = models.CharField(max_length=30, blank=True)
+    to_state = models.CharField(max_length=30, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.verb}: {self.from_state} → {self.to_state}"
+
+
+class CaseAttachment(models.Model):
+    """A photo on a case: with the post itself, or as proof of what was done."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    photo = models.ForeignKey("photos.Photo", on_delete=models.PROTECT, related_name="+")
+    stage = models.CharField(max_length=20)  # "post", "fulfilment", "reply"
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.stage} photo of case {self.case_id}"
+
+
+class DigestSent(models.Model):
+    """One staff digest per person per day, however often the periodic runner comes by."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="digest_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day}"

@@ -1,0 +1,17 @@
+"""Reads of a case's own parts. The feature's selector has already decided that the viewer may see the case."""
+
+from gongzhi.core.errors import NotFound
+
+from .models import Case, CaseAttachment
+
+
+def case_attachments(case: Case) -> list[CaseAttachment]:
+    return list(CaseAttachment.objects.filter(case=case).select_related("photo").order_by("added_at", "id"))
+
+
+def case_attachment_get(case: Case, attachment_id: int) -> CaseAttachment:
+    """One photo of this case; another case's photo id answers like a missing one."""
+    attachment = CaseAttachment.objects.filter(pk=attachment_id, case=case).select_related("photo").first()
+    if attachment is None:
+        raise NotFound()
+    return attachment

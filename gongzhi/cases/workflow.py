@@ -1,0 +1,87 @@
+"""Case types as data: their states, their moves, and how long each state may last.
+
+A feature app declares its case type once (`case_type_register`) and then
+moves cases only through `gongzhi.cases.actions.case_move`, which refuses
+any move the type does not declare from the current state. A time limit
+attached to a state sets the case's due time when the case enters that
+state, in workdays (public holidays and 调休 known) or calendar days.
+"""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.utils.functional import Promise
+
+Label = str | Promise
+
+
+@dataclass(frozen=True)
+class Limit:
+    amount: int
+    unit: Literal["workdays", "calendar_days"]
+
+
+@dataclass(frozen=True)
+class Move:
+    verb: str
+    sources: frozenset[str]
+    target: str
+    label: Label
+
+
+@dataclass(frozen=True)
+class CaseType:
+    kind: str
+    label: Label
+    states: dict[str, Label]
+    initial: str
+    moves: tuple[Move, ...]
+    closed: frozenset[str] = frozenset()
+    # Entering one of these states sets the due time; entering any other clears it.
+    limits: dict[str, Limit] = field(default_factory=dict)
+    # Who works on cases of this type, over the case's area, and in which states the
+    # case waits for them: their queue, their overdue marks and their daily digest.
+    staff_roles: frozenset[str] = frozenset()
+    waiting_states: frozenset[str] = frozenset()
+    queue_url: str = ""  # URL name of the staff queue, for the digest's links
+
+    def __post_init__(self) -> None:
+        states = set(self.states)
+        assert self.initial in states, f"{self.kind}: unknown initial state"
+        assert self.closed <= states, f"{self.kind}: unknown closed states"
+        assert set(self.limits) <= states, f"{self.kind}: limits on unknown states"
+        assert self.waiting_states <= states, f"{self.kind}: unknown waiting states"
+        for move in self.moves:
+            assert move.sources <= states and move.target in states, f"{self.kind}.{move.verb}: unknown state"
+
+    def move(self, verb: str, state: str) -> Move | None:
+        """The declared move `verb` from `state`, or None."""
+        for move in self.moves:
+            if move.verb == verb and state in move.sources:
+                return move
+        return None
+
+    def verbs_from(self, state: str) -> list[str]:
+        return [m.verb for m in self.moves if state in m.sources]
+
+    def state_label(self, state: str) -> str:
+        return str(self.states.get(state, state))
+
+    def verb_label(self, verb: str) -> str:
+        return str(next((m.label for m in self.moves if m.verb == verb), verb))
+
+
+_REGISTRY: dict[str, CaseType] = {}
+
+
+def case_type_register(case_type: CaseType) -> CaseType:
+    _REGISTRY[case_type.kind] = case_type
+    return case_type
+
+
+def case_type_of(kind: str) -> CaseType:
+    return _REGISTRY[kind]
+
+
+def case_types() -> list[CaseType]:
+    return list(_REGISTRY.values())

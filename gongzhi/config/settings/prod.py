@@ -1,0 +1,16 @@
+"""Production: every secret from the environment, HTTPS only."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = os.environ["GONGZHI_SECRET_KEY"]
+GONGZHI_FIELD_KEY = os.environ["GONGZHI_FIELD_KEY"]
+GONGZHI_INDEX_KEY = os.environ["GONGZHI_INDEX_KEY"]
+SECURE_SSL_REDIRECT = os.environ.get("GONGZHI_SSL_REDIRECT", "1") == "1"
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from gongzhi.config.api import api
+
+urlpatterns = [
+    path("", include("gongzhi.core.urls")),
+    path("accounts/", include("gongzhi.accounts.urls")),
+    path("areas/", include("gongzhi.areas.urls")),
+    path("residents/", include("gongzhi.residents.urls")),
+    path("workdays/", include("gongzhi.workdays.urls")),
+    path("audit/", include("gongzhi.audit.urls")),
+    path("notices/", include("gongzhi.notices.urls")),
+    path("wishes/", include("gongzhi.wishes.urls")),
+    path("situations/", include("gongzhi.situations.urls")),
+    path("offers/", include("gongzhi.offers.urls")),
+    path("conventions/", include("gongzhi.conventions.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

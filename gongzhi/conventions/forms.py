@@ -1,0 +1,70 @@
+"""Forms of the convention pages. Lenient on purpose: the actions check every value and say what is wrong."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .actions import COMMENT_MAX, EVIDENCE_MAX, TEXT_MAX, TITLE_MAX
+from .topics import DEFAULT_TOPICS
+
+
+class CampaignForm(forms.Form):
+    township = forms.TypedChoiceField(label=_("镇(乡、街道)"), coerce=int, choices=(), required=False)
+    year = forms.CharField(label=_("年度"), max_length=4, required=False)
+    title = forms.CharField(label=_("名称（可不填）"), max_length=200, required=False)
+    deadline = forms.DateField(label=_("完成期限"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    topic_keys = forms.MultipleChoiceField(
+        label=_("必备内容"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(t.key, _(t.label)) for t in DEFAULT_TOPICS],
+    )  # fmt: skip
+    extra_topics = forms.CharField(
+        label=_("本镇增加的必备内容（每行一项：名称：关键词、关键词）"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("例如：森林防火：防火、野外用火")}),
+    )  # fmt: skip
+    demonstration_target = forms.CharField(label=_("本年度示范村目标数"), max_length=4, required=False,
+                                           widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=TITLE_MAX * 2, required=False)
+    text = forms.CharField(
+        label=_("正文"), max_length=TEXT_MAX * 2, required=False,
+        widget=forms.Textarea(attrs={"rows": 24, "class": "gz-draft", "data-testid": "draft-text"}),
+    )  # fmt: skip
+
+
+class InForceForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=TITLE_MAX * 2, required=False)
+    adopted_on = forms.DateField(label=_("通过日期（可不填）"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    text = forms.CharField(label=_("正文"), max_length=TEXT_MAX * 2, required=False,
+                           widget=forms.Textarea(attrs={"rows": 16}))  # fmt: skip
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("审查意见（退回时必填）"), max_length=COMMENT_MAX * 2, required=False,
+                              widget=forms.Textarea(attrs={"rows": 3, "data-testid": "review-comment"}))  # fmt: skip
+
+
+class AdoptionForm(forms.Form):
+    meeting_kind = forms.ChoiceField(label=_("会议类型"), choices=(), required=False)
+    meeting_date = forms.DateField(label=_("会议日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    members = forms.CharField(label=_("组成人员数（代表会议填写）"), max_length=7, required=False)
+    adults = forms.CharField(label=_("十八周岁以上居民人数"), max_length=7, required=False)
+    households = forms.CharField(label=_("户数"), max_length=7, required=False)
+    households_present = forms.CharField(label=_("到会户代表数"), max_length=7, required=False)
+    present = forms.CharField(label=_("到会人数"), max_length=7, required=False)
+    in_favour = forms.CharField(label=_("赞成"), max_length=7, required=False)
+    against = forms.CharField(label=_("反对"), max_length=7, required=False)
+    abstaining = forms.CharField(label=_("弃权"), max_length=7, required=False)
+
+
+class DemonstrationForm(forms.Form):
+    evidence = forms.CharField(
+        label=_("创建成效与佐证材料"), max_length=EVIDENCE_MAX * 2, required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("如：红白理事会运行情况、移风易俗成效、群众知晓率、获得的表彰等")}),
+    )  # fmt: skip
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("审核意见（不通过时必填）"), max_length=1000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip

@@ -1,0 +1,184 @@
+"""Statutory quorum and majority of the meetings that decide village and community matters.
+
+One kernel module, rules as data, for every feature that records a meeting
+(convention adoption, 四议两公开 resolutions, later the assemblies of an
+election). The rules:
+
+- 村民会议 (villagers' meeting), 村民委员会组织法 art. 22: more than half of
+  the villagers aged 18 or over, or the representatives of two thirds or more
+  of the households, attend; a decision needs more than half of those present.
+- 村民代表会议 (villagers' representatives' meeting), art. 26: two thirds or
+  more of its members attend; a decision needs more than half of those present.
+- 居民会议 (residents' meeting), 城市居民委员会组织法 art. 9: more than half of
+  the residents aged 18 or over, or more than half of the households'
+  representatives, attend; a decision needs more than half of those present.
+  (A meeting of representatives elected by the residents' groups, also in
+  art. 9, is the 居民代表会议 below.)
+- 居民代表会议 (residents' representatives' meeting): as the villagers'.
+
+Chinese statutes count "以上" inclusively and "过半数" strictly (民法典
+art. 1259), so "two thirds or more" is ≥ 2/3 and "more than half" is > 1/2.
+Counting uses exact fractions, never floating point.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .errors import DomainError
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One way a meeting becomes quorate: `share` of `base` present (inclusive or strictly more)."""
+
+    base: str  # "adults", "households", "members"
+    share: Fraction
+    inclusive: bool
+
+
+@dataclass(frozen=True)
+class MeetingRule:
+    key: str
+    label: object
+    attendance: tuple[Attendance, ...]  # any one suffices
+    majority: Fraction = Fraction(1, 2)  # of those present, strictly more than this share
+    law: str = ""
+
+
+RULES: dict[str, MeetingRule] = {
+    rule.key: rule
+    for rule in (
+        MeetingRule(
+            "villagers_meeting",
+            gettext_lazy("村民会议"),
+            (Attendance("adults", Fraction(1, 2), False), Attendance("households", Fraction(2, 3), True)),
+            law="村民委员会组织法第二十二条",
+        ),
+        MeetingRule(
+            "village_representatives_meeting",
+            gettext_lazy("村民代表会议"),
+            (Attendance("members", Fraction(2, 3), True),),
+            law="村民委员会组织法第二十六条",
+        ),
+        MeetingRule(
+            "residents_meeting",
+            gettext_lazy("居民会议"),
+            (Attendance("adults", Fraction(1, 2), False), Attendance("households", Fraction(1, 2), False)),
+            law="城市居民委员会组织法第九条",
+        ),
+        MeetingRule(
+            "residents_representatives_meeting",
+            gettext_lazy("居民代表会议"),
+            (Attendance("members", Fraction(2, 3), True),),
+            law="城市居民委员会组织法第九条（居民小组代表）、参照村民委员会组织法第二十六条",
+        ),
+    )
+}
+
+_BASE_LABELS = {
+    "adults": gettext_lazy("十八周岁以上的人数"),
+    "households": gettext_lazy("户数"),
+    "members": gettext_lazy("组成人员数"),
+}
+_PRESENT_OF = {"adults": "present", "households": "households_present", "members": "present"}
+
+
+@dataclass(frozen=True)
+class MeetingResult:
+    rule: MeetingRule
+    quorate: bool
+    passed: bool
+    quorum_reason: str
+    vote_reason: str
+
+    @property
+    def valid(self) -> bool:
+        return self.quorate and self.passed
+
+
+def _count(value, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DomainError(_("%(name)s应为不小于0的整数。") % {"name": name}, field=name)
+    return value
+
+
+def _required(value, name: str) -> int:
+    counted = _count(value, name)
+    if counted is None:
+        raise DomainError(_("%(name)s应为不小于0的整数。") % {"name": name}, field=name)
+    return counted
+
+
+def _needed(total: int, attendance: Attendance) -> int:
+    """The smallest head count that meets `attendance` out of `total`."""
+    exact = attendance.share * total
+    if attendance.inclusive:
+        return -(-exact.numerator // exact.denominator)  # ceiling
+    return exact.numerator // exact.denominator + 1  # strictly more
+
+
+def meeting_check(
+    rule_key: str,
+    *,
+    present: int,
+    in_favour: int,
+    against: int = 0,
+    abstaining: int = 0,
+    adults: int | None = None,
+    households: int | None = None,
+    households_present: int | None = None,
+    members: int | None = None,
+) -> MeetingResult:
+    """Was the meeting quorate, and did the decision pass? Impossible figures are refused with a message."""
+    rule = RULES.get(rule_key)
+    if rule is None:
+        raise DomainError(_("未知的会议类型。"), field="kind")
+    votes = {name: _required(value, name) for name, value in
+             (("present", present), ("in_favour", in_favour), ("against", against), ("abstaining", abstaining))}  # fmt: skip
+    counts: dict[str, int | None] = {
+        **votes,
+        "adults": _count(adults, "adults"),
+        "households": _count(households, "households"),
+        "households_present": _count(households_present, "households_present"),
+        "members": _count(members, "members"),
+    }
+    if votes["in_favour"] + votes["against"] + votes["abstaining"] > votes["present"]:
+        raise DomainError(_("赞成、反对、弃权人数之和不能超过到会人数。"), field="in_favour")
+    for base, present_key in (("adults", "present"), ("members", "present"), ("households", "households_present")):
+        total, there = counts[base], counts[present_key]
+        if total is not None and there is not None and there > total:
+            raise DomainError(_("到会人数不能超过%(base)s。") % {"base": _BASE_LABELS[base]}, field=present_key)
+    usable = [a for a in rule.attendance if counts[a.base] is not None and counts[_PRESENT_OF[a.base]] is not None]
+    if not usable:
+        needed_bases = "、".join(str(_BASE_LABELS[a.base]) for a in rule.attendance)
+        raise DomainError(
+            _("%(meeting)s须填写%(bases)s及相应的到会人数。") % {"meeting": rule.label, "bases": needed_bases},
+            field=rule.attendance[0].base,
+        )
+    quorate, reasons = False, []
+    for attendance in usable:
+        total, there = _required(counts[attendance.base], attendance.base), _required(
+            counts[_PRESENT_OF[attendance.base]], _PRESENT_OF[attendance.base]
+        )
+        needed = _needed(total, attendance)
+        ok = total > 0 and there >= needed
+        quorate = quorate or ok
+        reasons.append(
+            _("%(base)s%(total)d，到会%(there)d，至少需%(needed)d") % {
+                "base": _BASE_LABELS[attendance.base], "total": total, "there": there, "needed": needed}
+        )  # fmt: skip
+    quorum_reason = ("；".join(reasons)) + ("：" + (_("符合法定人数") if quorate else _("不足法定人数")))
+    majority_needed = votes["present"] // 2 + 1
+    passed = quorate and votes["in_favour"] >= majority_needed
+    vote_reason = _("到会%(present)d人，赞成%(yes)d人，须过半数即至少%(needed)d人：%(verdict)s") % {
+        "present": votes["present"],
+        "yes": votes["in_favour"],
+        "needed": majority_needed,
+        "verdict": _("通过") if passed else (_("未通过") if quorate else _("会议未达法定人数，决定无效")),
+    }
+    return MeetingResult(rule, quorate, passed, quorum_reason, vote_reason)

@@ -1,0 +1,51 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from gongzhi.residents.selectors import resident_get_own
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    if request.user.has_perm("residents.view_resident"):
+        return redirect("residents:list")
+    if request.user.has_perm("audit.view_audit"):
+        return redirect("audit:list")
+    return redirect("core:me")
+
+
+@login_required
+@require_safe
+def me(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/me.html", {"resident": resident_get_own(viewer=request.user)})
+
+
+@require_safe
+def health(request: HttpRequest) -> HttpResponse:
+    return JsonResponse({"status": "ok"})
+
+
+@require_safe
+def language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language with a plain link (no form, so public pages carry no CSRF token).
+
+    Changing the language is not a write worth protecting: it only sets the
+    language cookie, as Django's set_language does.
+    """
+    from django.conf import settings
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    chosen = request.GET.get("language") or ""
+    target = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    if chosen in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, chosen, max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax", secure=settings.SESSION_COOKIE_SECURE, httponly=False,
+        )  # fmt: skip
+    return response

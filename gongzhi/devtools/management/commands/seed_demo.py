@@ -1,0 +1,327 @@
+"""`gongzhi seed-demo [--size demo|county]`: a believable township, or a county for benchmarks.
+
+demo:   one township, six communities (villages and urban communities), grids,
+        buildings, households, about 3,000 residents and one login per role,
+        and a wish wall with wishes in every state in every community, made
+        through the wish actions (gongzhi.devtools.demo_wishes), and village
+        conventions: last year's revision campaign (one community overdue) and
+        this year's under way (gongzhi.devtools.demo_conventions).
+county: 20 townships × 30 communities, about 1,000,000 residents and
+        1,000,000 wishes (`--wishes N`). Synthetic benchmark data, written
+        straight to the tables: no audit rows per resident or wish
+        (gongzhi.devtools.writer, gongzhi.devtools.county_wishes).
+"""
+
+import random
+import time
+
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from tqdm import tqdm
+
+from gongzhi.accounts.models import RoleAssignment, User
+from gongzhi.accounts.roles import Role
+from gongzhi.areas.actions import area_create_unchecked
+from gongzhi.areas.models import Area, AreaKind
+from gongzhi.audit.actions import audit_event_record
+from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
+from gongzhi.devtools.demo_conventions import demo_conventions_seed
+from gongzhi.devtools.demo_wishes import demo_wishes_seed
+from gongzhi.devtools.generator import PeopleFactory
+from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
+from gongzhi.devtools.writer import SeedWriter, indexes_deferred
+from gongzhi.residents.models import Household, Resident, ResidentEvent, Tag
+
+DEMO_PASSWORD = "Gongzhi@Demo2026"
+COUNTY_CODE = "511423"
+BATCH = 5000
+
+DEMO_ACCOUNTS = [
+    # username, display name, role, where ("township" | community index | "grid")
+    ("zhen_admin", "周镇长", Role.TOWNSHIP_ADMIN, "township"),
+    ("zhen_bumen", "吴审批", Role.TOWNSHIP_REVIEWER, "township"),
+    ("cun_ganbu", "李书记", Role.COMMUNITY_STAFF, 0),
+    ("cun_ganbu2", "陈主任", Role.COMMUNITY_STAFF, 3),
+    ("chuangkou", "王窗口", Role.WINDOW_CLERK, 0),
+    ("wanggeyuan", "赵网格", Role.GRID_WORKER, "grid"),
+    ("dangyuan", "孙党员", Role.PARTY_MEMBER, 0),
+    ("zhiyuanzhe", "钱志愿", Role.VOLUNTEER, 0),
+    ("tiaojieyuan", "郑调解", Role.MEDIATOR, 0),
+    ("jianwei", "冯监委", Role.SUPERVISOR, 0),
+    ("jumin", "", Role.RESIDENT, 0),
+    ("xitong_admin", "系统管理员", Role.SYS_ADMIN, "root"),
+    ("anquan_admin", "安全管理员", Role.SEC_ADMIN, "root"),
+    ("shenji_admin", "审计管理员", Role.AUDIT_ADMIN, "root"),
+]
+
+
+class Command(BaseCommand):
+    help = "生成演示乡镇（--size demo）或县级规模的基准数据（--size county）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", choices=["demo", "county"], default="demo")
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--townships", type=int, default=20, help="county size only")
+        parser.add_argument(
+            "--communities", type=int, default=30, help="communities per township, county size only"
+        )
+        parser.add_argument("--residents", type=int, default=1_000_000, help="county size only")
+        parser.add_argument("--wishes", type=int, default=1_000_000, help="county size only")
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args, **opts):
+        if Area.objects.exists():
+            if opts["size"] == "demo" and User.objects.filter(username="cun_ganbu").exists():
+                self.stdout.write("演示数据已存在，跳过生成。")
+                self.print_accounts()
+                return
+            raise CommandError("数据库中已有区域数据。请使用空数据库生成演示数据。")
+        started = time.monotonic()
+        factory = PeopleFactory(opts["seed"], COUNTY_CODE)
+        rng = random.Random(opts["seed"])
+        if opts["size"] == "demo":
+            root = area_create_unchecked(
+                kind=AreaKind.TOWNSHIP, name="永安镇", parent=None, code=f"{COUNTY_CODE}101000"
+            )
+            with transaction.atomic():
+                communities = self.build_township(root, 101, 6, rng, demo=True)
+            total = self.populate(communities, 3000, factory, rng, opts["quiet"])
+            self.create_accounts(root, communities)
+            wishes = demo_wishes_seed(
+                communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 1)
+            )
+            demo_conventions_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2))
+        else:
+            root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
+            communities = []
+            for t in range(opts["townships"]):
+                name = TOWNSHIP_NAMES[t % len(TOWNSHIP_NAMES)] + ("" if t < len(TOWNSHIP_NAMES) else str(t))
+                with transaction.atomic():
+                    township = area_create_unchecked(
+                        kind=AreaKind.TOWNSHIP, name=name, parent=root, code=f"{COUNTY_CODE}{101 + t:03d}000"
+                    )
+                    communities += self.build_township(
+                        township, 101 + t, opts["communities"], rng, demo=False
+                    )
+            total = self.populate(communities, opts["residents"], factory, rng, opts["quiet"])
+            self.create_accounts(
+                root.children.first(),
+                [c for c in communities if c[0].path.startswith(root.children.first().path)],
+            )
+            wishes = self.county_wishes(
+                [c[0] for c in communities], opts["wishes"], opts["seed"], opts["quiet"]
+            )
+        with transaction.atomic():
+            audit_event_record(
+                actor=None,
+                verb="system.seeded",
+                actor_label="seed-demo",
+                summary={
+                    "size": opts["size"],
+                    "residents": total,
+                    "communities": len(communities),
+                    "wishes": wishes,
+                },
+            )
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA optimize")
+        else:
+            # VACUUM as well: after a bulk load the visibility map is empty and
+            # index-only scans would still visit every table page.
+            with connection.cursor() as cursor:
+                # VACUUM cannot run in a transaction (the tests seed inside one): ANALYZE alone there.
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+        self.stdout.write(
+            f"已生成 {len(communities)} 个村(社区)、{total} 位居民、{wishes} 个微心愿，"
+            f"用时 {time.monotonic() - started:.0f} 秒。"
+        )
+        if opts["size"] == "demo":
+            self.print_accounts()
+
+    def build_township(self, township, township_no, count, rng, demo):
+        """[(community, [grids], [buildings or None])]"""
+        result = []
+        for index in range(count):
+            urban = index % 3 == 2
+            names = URBAN_NAMES if urban else VILLAGE_NAMES
+            base = names[(index // 3 if urban else index - index // 3) % len(names)]
+            name = base if demo else f"{base}{index + 1}"
+            code = f"{COUNTY_CODE}{township_no:03d}{(200 if urban else 0) + index + 1:03d}"
+            community = area_create_unchecked(
+                kind=AreaKind.COMMUNITY, name=name, parent=township, code=code,
+                community_type="urban" if urban else "village",
+            )  # fmt: skip
+            grids, buildings = [], []
+            if urban:
+                for g in range(rng.randint(4, 6)):
+                    grid = area_create_unchecked(kind=AreaKind.GRID, name=f"第{g + 1}网格", parent=community)
+                    grids.append(grid)
+                    for b in range(rng.randint(3, 6)):
+                        buildings.append(
+                            area_create_unchecked(
+                                kind=AreaKind.BUILDING, name=f"{g + 1}-{b + 1}栋", parent=grid
+                            )
+                        )
+            else:
+                for g in range(rng.randint(4, 6)):
+                    group = area_create_unchecked(
+                        kind=AreaKind.RESIDENT_GROUP, name=f"{g + 1}组", parent=community
+                    )
+                    grids.append(
+                        area_create_unchecked(kind=AreaKind.GRID, name=f"{g + 1}组网格", parent=group)
+                    )
+            result.append((community, grids, buildings))
+        return result
+
+    def populate(self, communities, target, factory, rng, quiet):
+        tables = [Household, Resident, ResidentEvent, Resident.tags.through]
+        with indexes_deferred(tables):
+            created = self.generate(communities, target, factory, rng, quiet)
+            if not quiet:
+                self.stderr.write("正在建立索引…")
+        return created
+
+    def generate(self, communities, target, factory, rng, quiet):
+        tags = {t.code: t.pk for t in Tag.objects.all()}
+        sensitive = set(Tag.objects.filter(is_sensitive=True).values_list("pk", flat=True))
+        members = self.members = Members()
+        per_community = max(1, target // len(communities))
+        writer = SeedWriter()
+        bar = tqdm(total=target, unit="人", unit_scale=True, disable=quiet, desc="生成居民")
+        for c_index, (community, grids, buildings) in enumerate(communities):
+            quota = (
+                per_community if c_index < len(communities) - 1 else target - writer.written - writer.pending
+            )
+            places = {grid.pk: [b for b in buildings if b.parent_id == grid.pk] or [grid] for grid in grids}
+            house_no = 0
+            while quota > 0:
+                house_no += 1
+                grid = rng.choice(grids)
+                area = rng.choice(places[grid.pk])
+                address = (
+                    f"{community.name}{area.name}{rng.randint(1, 30)}单元{rng.randint(1, 30)}号"
+                    if area.kind == AreaKind.BUILDING
+                    else f"{community.name}{grid.name.replace('网格', '')}{rng.randint(1, 150)}号"
+                )
+                household_id = writer.household(
+                    number=f"{community.code[-6:]}{house_no:05d}",
+                    area=area,
+                    community=community,
+                    address=address,
+                )
+                for person, relation in factory.household():
+                    if quota <= 0:
+                        break
+                    quota -= 1
+                    age = (factory.today - person.birth_date).days // 365
+                    # The draws happen in this order; keep it so that a seed gives the same people.
+                    ethnicity = "01" if rng.random() < 0.93 else rng.choice(["03", "04", "07", "15", "13"])
+                    political = self.political(rng, age)
+                    education = self.education(rng, age)
+                    residence = rng.choices(["registered", "resident_nonlocal", "floating"], [85, 10, 5])[0]
+                    tag_ids = self.tags_for(rng, tags, age, political)
+                    pk = writer.resident(
+                        person, household_id=household_id, relation=relation, area=area, community=community,
+                        grid=area if area.kind == AreaKind.GRID else grid, ethnicity=ethnicity,
+                        political_status=political, education=education, marital_status=self.marital(age, relation),
+                        registered_address=f"四川省洪川县{address}", current_address=address,
+                        residence_type=residence, tag_ids=tag_ids,
+                    )  # fmt: skip
+                    members.add(community.pk, pk, area.path, not sensitive.isdisjoint(tag_ids))
+                if writer.pending >= BATCH:
+                    bar.update(writer.flush())
+        bar.update(writer.flush())
+        writer.finish()
+        bar.close()
+        return writer.written
+
+    def county_wishes(self, communities, count, seed, quiet):
+        if count <= 0:
+            return 0
+        people = county_people_create(communities)
+        writer = CountyWishWriter(communities, self.members, people, seed + 1)
+        bar = tqdm(total=count, unit="个", unit_scale=True, disable=quiet, desc="生成微心愿")
+        written = writer.write(count, progress=bar.update)
+        bar.close()
+        self.members = Members()  # let the residents list go
+        return written
+
+    @staticmethod
+    def political(rng, age):
+        if age < 14:
+            return "13"
+        if age < 28 and rng.random() < 0.3:
+            return "03"
+        return "01" if rng.random() < 0.08 else "13"
+
+    @staticmethod
+    def education(rng, age):
+        if age < 7:
+            return ""
+        if age < 13:
+            return "80"
+        if age < 16:
+            return "70"
+        return rng.choices(["20", "30", "60", "70", "80", "40"], [8, 10, 18, 34, 25, 5])[0]
+
+    @staticmethod
+    def marital(age, relation):
+        if relation in ("02", "10", "50") and age >= 22:
+            return "20" if age < 75 else "30"
+        return "10" if age >= 16 else ""
+
+    @staticmethod
+    def tags_for(rng, tags, age, political):
+        chosen = []
+        if political in ("01", "02"):
+            chosen.append(tags["party_member"])
+        if age >= 65 and rng.random() < 0.25:
+            chosen.append(tags["left_behind_elderly"])
+        if age < 16 and rng.random() < 0.12:
+            chosen.append(tags["left_behind_child"])
+        if rng.random() < 0.04:
+            chosen.append(tags["dibao"])
+        if rng.random() < 0.02:
+            chosen.append(tags["disabled"])
+        if 25 < age < 70 and rng.random() < 0.03:
+            chosen.append(tags["veteran"])
+        if 20 < age < 70 and rng.random() < 0.02:
+            chosen.append(tags["legal_literate"])
+        return chosen
+
+    def create_accounts(self, township, communities):
+        community_areas = [c[0] for c in communities]
+        first_grid = communities[0][1][0]
+        root = Area.objects.filter(parent__isnull=True).first()
+        # One hash for the one shared demo password: each hash costs a deliberate ~0.3 s.
+        password = make_password(DEMO_PASSWORD)
+        for username, display, role, where in DEMO_ACCOUNTS:
+            if where == "township":
+                area = township
+            elif where == "root":
+                area = root
+            elif where == "grid":
+                area = first_grid
+            else:
+                area = community_areas[min(where, len(community_areas) - 1)]
+            user = User(username=username, display_name=display, email=f"{username}@demo.gongzhi.local")
+            user.password = password
+            user.save()
+            RoleAssignment.objects.create(user=user, role=role, area=area, area_path=area.path)
+            if role == Role.RESIDENT:
+                resident = Resident.objects.filter(
+                    community=area, user__isnull=True, relation_to_head="02"
+                ).first()
+                resident.user = user
+                resident.save(update_fields=["user"])
+                user.display_name = resident.name
+                user.save(update_fields=["display_name"])
+
+    def print_accounts(self):
+        self.stdout.write("")
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for username, _display, role, _where in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<14} {Role(role).label}")
+        self.stdout.write("")

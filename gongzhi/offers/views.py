@@ -1,0 +1,258 @@
+"""Micro-service pages. The lists and an offer's page are open to everyone and show no personal data;
+booking and every move need their permission, and say clearly why not when the offer does not allow it."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from gongzhi.accounts.roles import REGISTER_READERS
+from gongzhi.areas.selectors import communities_public, community_public_get
+from gongzhi.core.authz import can
+from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.http import move_answer, require_perm, set_choices, translate_errors
+
+from . import actions, selectors
+from .forms import AssistedBookingForm, OfferForm, ReasonForm
+from .models import BookingState, OfferState
+
+
+def _decorate(offers) -> list:
+    rows = list(offers)
+    for offer in rows:
+        offer.left = selectors.places_left(offer)
+    return rows
+
+
+def _list(request: HttpRequest, community=None) -> HttpResponse:
+    offers = _decorate(selectors.upcoming_for(community=community)[:100])
+    context = {
+        "offers": offers,
+        "community": community,
+        "communities": communities_public().values_list("pk", "name") if community is None else None,
+        "can_publish": request.user.is_authenticated and can(request.user, "offers.publish"),
+    }
+    response = render(request, "offers/list.html", context)
+    if not request.user.is_authenticated:
+        # private: the page carries a CSRF token (language form), which no shared cache may hand on
+        response["Cache-Control"] = "private, max-age=30"
+    return response
+
+
+@require_safe
+def offer_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming offers of the whole township."""
+    community_id = request.GET.get("community") or ""
+    if community_id.isdigit() and len(community_id) < 12:
+        return redirect("offers:community_list", community_id=int(community_id))
+    return _list(request)
+
+
+@require_safe
+@translate_errors
+def community_list(request: HttpRequest, community_id: int) -> HttpResponse:
+    return _list(request, community_public_get(community_id))
+
+
+def _moves_for(user, offer) -> dict[str, bool]:
+    if not user.is_authenticated:
+        return {}
+    started = offer.starts_at <= timezone.now()
+    is_open = offer.state == OfferState.OPEN
+    return {
+        "book": is_open and not started and can(user, "offers.book_own"),
+        "book_assisted": is_open and not started and can(user, "offers.book_assisted"),
+        "cancel": is_open and can(user, "offers.cancel", offer),
+        "complete": is_open and started and can(user, "offers.serve", offer),
+        "bookings": can(user, "offers.view_bookings", offer),
+    }
+
+
+@require_safe
+@translate_errors
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_get(pk)
+    mine = selectors.own_booking(viewer=request.user, offer=offer)
+    context = {
+        "offer": offer,
+        "left": selectors.places_left(offer),
+        "booking": mine,
+        "can_cancel_booking": mine is not None
+        and mine.state == BookingState.BOOKED
+        and offer.starts_at > timezone.now(),
+        "moves": _moves_for(request.user, offer),
+        "hours": actions.credit_hours(offer),
+    }
+    return render(request, "offers/detail.html", context)
+
+
+@require_perm("offers.publish")
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    choices = [(c.pk, c.name) for c in selectors.communities_for_offerer(viewer=request.user)]
+    form = OfferForm(
+        request.POST or None, initial={"community": choices[0][0] if len(choices) == 1 else None}
+    )
+    set_choices(form.fields["community"], [("", _("请选择"))] + choices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        community = (
+            communities_public().filter(pk=data["community"]).first() if data["community"] else None
+        )
+        try:
+            offer = actions.offer_publish(
+                actor=request.user, community=community, title=data["title"], description=data["description"],
+                place=data["place"], starts_at=data["starts_at"], ends_at=data["ends_at"], places=data["places"],
+            )  # fmt: skip
+        except DomainError as exc:
+            if exc.status == 403:
+                form.add_error("community", _("您不能在这个村(社区)发布服务。"))
+            else:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("服务已发布，居民可以预约了。有人预约或取消时会通知您。"))
+            return redirect("offers:detail", pk=offer.pk)
+    return render(request, "offers/form.html", {"form": form})
+
+
+@require_safe
+def mine(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    bookings = list(selectors.mine_for(viewer=request.user)[:100])
+    rows = [
+        {
+            "booking": b,
+            "who": selectors.booker_label(b, viewer=request.user),
+            "for_someone_else": b.user_id != request.user.pk,
+        }
+        for b in bookings
+    ]
+    offers = _decorate(selectors.my_offers_for(viewer=request.user)[:100])
+    return render(request, "offers/mine.html", {"rows": rows, "offers": offers})
+
+
+@require_safe
+@translate_errors
+def bookings(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    offer = selectors.offer_get(pk)
+    rows = selectors.bookings_of(viewer=request.user, offer=offer)
+    now = timezone.now()
+    serve = (
+        offer.state != OfferState.CANCELLED
+        and offer.starts_at <= now
+        and can(request.user, "offers.serve", offer)
+    )
+    lines = [
+        {
+            "booking": b,
+            "who": selectors.booker_label(b, viewer=request.user),
+            "can_serve": serve and b.state == BookingState.BOOKED,
+        }
+        for b in rows
+    ]
+    context = {
+        "offer": offer,
+        "lines": lines,
+        "counts": selectors.booking_counts(rows),
+        "left": selectors.places_left(offer),
+        "moves": _moves_for(request.user, offer),
+    }
+    return render(request, "offers/bookings.html", context)
+
+
+def _answer(
+    request: HttpRequest, offer_pk: int, run, success: str, to: str = "offers:detail"
+) -> HttpResponse:
+    """Run a move; back to the offer with a message saying what happened or why not (403 stays 403)."""
+    return move_answer(request, run=run, success=success, back=reverse(to, args=[offer_pk]))
+
+
+def _view(fn):
+    """A move view: POST only, 404/403 from the domain, a login first for anonymous users."""
+
+    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return fn(request, pk)
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return require_POST(translate_errors(wrapper))
+
+
+@_view
+def book(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_get(pk)
+    return _answer(request, pk, lambda: actions.booking_create(actor=request.user, offer=offer),
+                   _("预约成功。如不能参加，请在服务开始前取消，把名额留给别人。"))  # fmt: skip
+
+
+@require_perm("offers.book_assisted")
+@require_http_methods(["GET", "POST"])
+def book_assisted(request: HttpRequest, pk: int) -> HttpResponse:
+    from gongzhi.residents.selectors import resident_get_for, resident_list_for
+
+    offer = selectors.offer_get(pk)
+    resident = None
+    resident_id = request.POST.get("resident") or request.GET.get("resident") or ""
+    if resident_id.isdigit() and len(resident_id) < 12:
+        try:
+            resident = resident_get_for(
+                viewer=request.user, resident_id=int(resident_id), roles=REGISTER_READERS
+            )
+        except NotFound:
+            resident = None
+    if resident is None:
+        q = (request.GET.get("q") or "").strip()[:50]
+        matches = list(resident_list_for(viewer=request.user, q=q)[:10]) if q else []
+        return render(request, "offers/assisted_pick.html", {"offer": offer, "q": q, "matches": matches})
+    form = AssistedBookingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.booking_create_assisted(actor=request.user, offer=offer, resident=resident,
+                                            consent_channel=form.cleaned_data["consent_channel"])  # fmt: skip
+        except DomainError as exc:
+            if exc.status == 403:
+                raise
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已为%(name)s预约。") % {"name": resident.name})
+            return redirect("offers:detail", pk=offer.pk)
+    return render(request, "offers/assisted_form.html", {"offer": offer, "resident": resident, "form": form})
+
+
+@_view
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_get(pk)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _answer(request, pk, lambda: actions.offer_cancel(actor=request.user, offer=offer, reason=reason),
+                   _("服务已取消，已预约的居民会收到通知。"))  # fmt: skip
+
+
+@_view
+def complete(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_get(pk)
+    return _answer(request, pk, lambda: actions.offer_complete(actor=request.user, offer=offer),
+                   _("已确认服务完成，服务时长已记入您的志愿服务记录。谢谢！"))  # fmt: skip
+
+
+@_view
+def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = selectors.booking_get_for(viewer=request.user, booking_id=pk)
+    return _answer(request, booking.offer_id, lambda: actions.booking_cancel(actor=request.user, booking=booking),
+                   _("预约已取消。"))  # fmt: skip
+
+
+@_view
+def booking_serve(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = selectors.booking_get_for(viewer=request.user, booking_id=pk)
+    return _answer(request, booking.offer_id, lambda: actions.booking_serve(actor=request.user, booking=booking),
+                   _("已确认这位居民的服务完成。"), to="offers:bookings")  # fmt: skip

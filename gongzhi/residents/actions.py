@@ -1,0 +1,279 @@
+"""Writes to the residents' register.
+
+Lifecycle of a resident: registered (created, or imported) → updated any
+number of times → moved / moved out / returned / deceased, each recorded as
+a ResidentEvent. A resident is never deleted: the register keeps history.
+Every action authorizes, writes in one transaction and records an audit
+event with a masked summary (no ID or phone numbers in the trail).
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.selectors import area_ancestors
+from gongzhi.audit.actions import audit_event_record
+from gongzhi.audit.models import AuditEvent
+from gongzhi.core.authz import authorize
+from gongzhi.core.crypto import blind_index, decrypt, encrypt
+from gongzhi.core.errors import DomainError
+from gongzhi.core.lookups import lookups_changed
+from gongzhi.core.masking import mask_phone
+
+from .models import Household, Resident, ResidentEvent, ResidentEventKind, ResidentStatus, Tag
+from .pinyin import name_keys
+from .validation import ResidentInput
+
+PLAIN_FIELDS = (
+    "name",
+    "gender",
+    "birth_date",
+    "ethnicity",
+    "political_status",
+    "education",
+    "marital_status",
+    "registered_address",
+    "current_address",
+    "residence_type",
+    "relation_to_head",
+)
+
+
+def placement(area: Area) -> tuple[str, Area, Area | None]:
+    """(area_path, community, grid) of a grid or building."""
+    if area.kind not in (AreaKind.GRID, AreaKind.BUILDING):
+        raise DomainError(_("居民只能登记到网格或楼栋。"), field="area")
+    chain = [*area_ancestors(area)]
+    community = next((a for a in chain if a.kind == AreaKind.COMMUNITY), None)
+    grid = next((a for a in reversed(chain) if a.kind == AreaKind.GRID), None)
+    if community is None:
+        raise DomainError(_("该网格不属于任何村(社区)。"), field="area")
+    return area.path, community, grid
+
+
+def id_index_of(id_number: str) -> str:
+    return blind_index(id_number, context="id_number")
+
+
+def _apply(
+    resident: Resident, data: ResidentInput, placed: tuple[str, Area, Area | None] | None = None
+) -> None:
+    for name in PLAIN_FIELDS:
+        setattr(resident, name, getattr(data, name))
+    resident.name_pinyin, resident.name_initials = name_keys(data.name)
+    resident.id_ciphertext = encrypt(data.id_number, context="resident.id_number")
+    resident.id_index = id_index_of(data.id_number)
+    resident.id_last4 = data.id_number[-4:]
+    if data.phone:
+        resident.phone_ciphertext = encrypt(data.phone, context="resident.phone")
+        resident.phone_index = blind_index(data.phone, context="phone")
+        resident.phone_masked = mask_phone(data.phone)
+    else:
+        resident.phone_ciphertext = resident.phone_index = resident.phone_masked = ""
+    resident.area = data.area
+    resident.area_path, resident.community, resident.grid = placed or placement(data.area)
+    resident.household = data.household
+
+
+def _check_household(data: ResidentInput, community: Area) -> None:
+    if data.household is not None and data.household.community_id != community.pk:
+        raise DomainError(_("所选的户不属于该村(社区)。"), field="household_number")
+
+
+def resident_build(data: ResidentInput, placed: tuple[str, Area, Area | None] | None = None) -> Resident:
+    """An unsaved resident from clean input; the importer saves many at once."""
+    resident = Resident()
+    _apply(resident, data, placed)
+    return resident
+
+
+@transaction.atomic
+def resident_create(*, actor, data: ResidentInput) -> Resident:
+    authorize(actor, "residents.change_resident", data.area)
+    resident = resident_build(data)
+    _check_household(data, resident.community)
+    if Resident.objects.filter(id_index=resident.id_index).exists():
+        raise DomainError(_("该身份证号已在居民登记中，请勿重复登记。"), field="id_number")
+    try:
+        with transaction.atomic():
+            resident.save(force_insert=True)
+    except IntegrityError:
+        raise DomainError(_("该身份证号已在居民登记中，请勿重复登记。"), field="id_number") from None
+    resident.tags.set(data.tags)
+    ResidentEvent.objects.create(
+        resident=resident,
+        kind=ResidentEventKind.REGISTERED,
+        happened_on=timezone.localdate(),
+        to_area=resident.area,
+        recorded_by=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        verb="resident.created",
+        target=resident,
+        summary={"area": resident.area.name, "tags": [t.name for t in data.tags]},
+    )
+    return resident
+
+
+@transaction.atomic
+def resident_update(*, actor, resident: Resident, data: ResidentInput) -> Resident:
+    authorize(actor, "residents.change_resident", resident)
+    authorize(actor, "residents.change_resident", data.area)
+    resident = Resident.objects.select_for_update().select_related("area").get(pk=resident.pk)
+    before = {name: getattr(resident, name) for name in PLAIN_FIELDS}
+    before.update(
+        area=resident.area.name,
+        id_index=resident.id_index,
+        phone_index=resident.phone_index,
+        household=resident.household_id,
+    )
+    new_index = id_index_of(data.id_number)
+    if new_index != resident.id_index and Resident.objects.filter(id_index=new_index).exists():
+        raise DomainError(_("该身份证号已在居民登记中，请勿重复登记。"), field="id_number")
+    _apply(resident, data)
+    _check_household(data, resident.community)
+    after = {name: getattr(resident, name) for name in PLAIN_FIELDS}
+    after.update(
+        area=resident.area.name,
+        id_index=resident.id_index,
+        phone_index=resident.phone_index,
+        household=resident.household_id,
+    )
+    changes: dict[str, object] = {}
+    for key, old in before.items():
+        new = after[key]
+        if old != new:
+            if key in ("id_index", "phone_index"):
+                changes["id_number" if key == "id_index" else "phone"] = "已修改"
+            else:
+                changes[key] = [str(old), str(new)]
+    old_tags = set(resident.tags.values_list("pk", flat=True))
+    new_tags = {t.pk for t in data.tags}
+    if old_tags != new_tags:
+        changes["tags"] = sorted(t.name for t in data.tags)
+    if not changes:
+        return resident
+    resident.save()
+    resident.tags.set(data.tags)
+    audit_event_record(actor=actor, verb="resident.updated", target=resident, summary=changes)
+    return resident
+
+
+_EVENT_STATUS: dict[str, str] = {
+    ResidentEventKind.MOVED: ResidentStatus.ACTIVE,
+    ResidentEventKind.MOVED_OUT: ResidentStatus.MOVED_OUT,
+    ResidentEventKind.RETURNED: ResidentStatus.ACTIVE,
+    ResidentEventKind.DECEASED: ResidentStatus.DECEASED,
+}
+_ALLOWED_FROM: dict[str, set[str]] = {
+    ResidentEventKind.MOVED: {ResidentStatus.ACTIVE},
+    ResidentEventKind.MOVED_OUT: {ResidentStatus.ACTIVE},
+    ResidentEventKind.RETURNED: {ResidentStatus.MOVED_OUT},
+    ResidentEventKind.DECEASED: {ResidentStatus.ACTIVE, ResidentStatus.MOVED_OUT},
+}
+
+
+@transaction.atomic
+def resident_record_event(
+    *, actor, resident: Resident, kind: str, happened_on: dt.date, note: str = "", to_area: Area | None = None
+) -> ResidentEvent:
+    authorize(actor, "residents.change_resident", resident)
+    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    if kind not in _EVENT_STATUS:
+        raise DomainError(_("请选择变动类型。"), field="kind")
+    if resident.status not in _ALLOWED_FROM[kind]:
+        raise DomainError(
+            _("该居民当前状态为“%(status)s”，不能登记“%(kind)s”。")
+            % {"status": resident.get_status_display(), "kind": ResidentEventKind(kind).label},
+            field="kind",
+        )
+    if happened_on > timezone.localdate():
+        raise DomainError(_("发生日期不能晚于今天。"), field="happened_on")
+    if happened_on < resident.birth_date:
+        raise DomainError(_("发生日期不能早于出生日期。"), field="happened_on")
+    if len(note) > 200:
+        raise DomainError(_("说明不能超过200个字。"), field="note")
+    from_area = resident.area
+    fields = ["status", "updated_at"]
+    if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) and to_area is not None:
+        authorize(actor, "residents.change_resident", to_area)
+        resident.area = to_area
+        resident.area_path, resident.community, resident.grid = placement(to_area)
+        fields += ["area", "area_path", "community", "grid"]
+    elif kind == ResidentEventKind.MOVED:
+        raise DomainError(_("迁居请选择新的网格或楼栋。"), field="to_area")
+    resident.status = _EVENT_STATUS[kind]
+    resident.save(update_fields=fields)
+    event = ResidentEvent.objects.create(
+        resident=resident,
+        kind=kind,
+        happened_on=happened_on,
+        note=note,
+        from_area=from_area,
+        to_area=resident.area if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) else None,
+        recorded_by=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        verb="resident.event",
+        target=resident,
+        summary={"kind": kind, "happened_on": happened_on.isoformat(), "to": resident.area.name},
+    )
+    return event
+
+
+@transaction.atomic
+def resident_reveal_id(*, actor, resident: Resident, reason: str = "") -> str:
+    """The full ID number, for someone entitled to it; every reveal is audited."""
+    authorize(actor, "residents.reveal_id", resident)
+    if not reason.strip():
+        raise DomainError(_("请填写查看事由。"), field="reason")
+    recent = AuditEvent.objects.filter(
+        verb="resident.id_revealed", actor_id=actor.pk, occurred_at__gte=timezone.now() - dt.timedelta(hours=1)
+    ).count()
+    if recent >= settings.GONGZHI_REVEAL_LIMIT_PER_HOUR:
+        raise DomainError(
+            _("一小时内查看完整身份证号已达%(n)d次上限，请稍后再试。") % {"n": settings.GONGZHI_REVEAL_LIMIT_PER_HOUR},
+            code="rate_limited",
+        )
+    number = decrypt(resident.id_ciphertext, context="resident.id_number")
+    audit_event_record(
+        actor=actor, verb="resident.id_revealed", target=resident, summary={"reason": reason[:100]}
+    )
+    return number
+
+
+@transaction.atomic
+def household_create(*, actor, area: Area, number: str, address: str = "") -> Household:
+    authorize(actor, "residents.change_resident", area)
+    number = (number or "").strip()
+    if not number or len(number) > 40:
+        raise DomainError(_("请填写户编号（不超过40个字符）。"), field="number")
+    if len(address) > 200:
+        raise DomainError(_("地址不能超过200个字。"), field="address")
+    area_path, community, _grid = placement(area)
+    if Household.objects.filter(community=community, number=number).exists():
+        raise DomainError(_("本村(社区)已有该户编号。"), field="number")
+    household = Household.objects.create(
+        number=number, area=area, area_path=area_path, community=community, address=address.strip()
+    )
+    audit_event_record(actor=actor, verb="household.created", target=household, summary={"area": area.name})
+    return household
+
+
+@transaction.atomic
+def tag_create(*, actor, code: str, name: str, is_sensitive: bool = False) -> Tag:
+    authorize(actor, "residents.manage_tags")
+    if not code or not name or len(name) > 40:
+        raise DomainError(_("请填写标签代码和名称（不超过40个字）。"))
+    if Tag.objects.filter(name=name).exists() or Tag.objects.filter(code=code).exists():
+        raise DomainError(_("已有同名或同代码的标签。"))
+    tag = Tag.objects.create(code=code, name=name, is_sensitive=is_sensitive)
+    transaction.on_commit(lookups_changed)
+    audit_event_record(actor=actor, verb="tag.created", target=tag, summary={"name": name})
+    return tag

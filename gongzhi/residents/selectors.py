@@ -1,0 +1,191 @@
+"""Reads of the register, always scoped to the viewer."""
+
+import datetime as dt
+import re
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
+from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
+from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.selectors import area_get_for, area_list_for, area_path_for
+from gongzhi.core.crypto import blind_index
+from gongzhi.core.errors import NotFound
+from gongzhi.core.lookups import cached_lookup
+from gongzhi.core.validators import normalize_id_number, normalize_phone
+
+from .models import Household, Resident, Tag
+
+AGE_BANDS: dict[str, tuple[int, int | None]] = {
+    "0-17": (0, 17),
+    "18-34": (18, 34),
+    "35-59": (35, 59),
+    "60-79": (60, 79),
+    "80+": (80, None),
+}
+AGE_BAND_LABELS = {
+    "0-17": "0–17岁",
+    "18-34": "18–34岁",
+    "35-59": "35–59岁",
+    "60-79": "60–79岁",
+    "80+": "80岁及以上",
+}
+
+
+def _prefix_range(field: str, prefix: str) -> Q:
+    """`field` starts with `prefix`, as a range so that a B-tree index serves it."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper})
+
+
+def _years_ago(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _age_band_q(band: str, today: dt.date) -> Q:
+    low, high = AGE_BANDS[band]
+    query = Q(birth_date__lte=_years_ago(today, low))
+    if high is not None:
+        query &= Q(birth_date__gt=_years_ago(today, high + 1))
+    return query
+
+
+def search_q(text: str) -> Q | None:
+    """Name (汉字 prefix), full pinyin or initials prefix, last 4 ID digits, full ID, or phone."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    compact = text.replace(" ", "").lower()
+    if re.fullmatch(r"\d{17}[\dxX]", compact):
+        return Q(id_index=blind_index(normalize_id_number(compact), context="id_number"))
+    phone = normalize_phone(compact)
+    if re.fullmatch(r"1\d{10}", phone):
+        return Q(phone_index=blind_index(phone, context="phone"))
+    if re.fullmatch(r"\d{4}|\d{3}x", compact):
+        return Q(id_last4=compact.upper())
+    if re.fullmatch(r"[a-z]+", compact):
+        return _prefix_range("name_initials", compact) | _prefix_range("name_pinyin", compact)
+    return _prefix_range("name", text[:50])
+
+
+# The columns a list row shows, on the staff page and in the API: a page of 20
+# loads these and its community's and grid's names, not the sealed ID and
+# addresses it never displays.
+RESIDENT_LIST_FIELDS = (
+    "name", "gender", "birth_date", "id_last4", "phone_masked", "ethnicity", "political_status",
+    "residence_type", "status", "relation_to_head", "household", "community", "community__name",
+    "grid", "grid__name",
+)  # fmt: skip
+
+
+def resident_base_for(*, viewer, roles=REGISTER_READERS) -> QuerySet[Resident]:
+    return Resident.objects.filter(scope_q(paths_for(viewer, roles)))
+
+
+def resident_list_for(
+    *,
+    viewer,
+    area_id: int | None = None,
+    tag: str | None = None,
+    age_band: str | None = None,
+    q: str | None = None,
+    status: str | None = "active",
+) -> QuerySet[Resident]:
+    query = resident_base_for(viewer=viewer)
+    if area_id:
+        path = area_path_for(viewer=viewer, area_id=area_id, roles=REGISTER_READERS)
+        query = query.filter(area_path__gte=path, area_path__lt=path_upper(path))
+    if status:
+        query = query.filter(status=status)
+    if tag:
+        query = query.filter(tags__code=tag)
+    if age_band in AGE_BANDS:
+        query = query.filter(_age_band_q(age_band, timezone.localdate()))
+    condition = search_q(q or "")
+    if condition is not None:
+        query = query.filter(condition)
+    return query.select_related("community", "grid").order_by("area_path", "name_initials", "id")
+
+
+def resident_get_for(*, viewer, resident_id: int, roles=REGISTER_READERS) -> Resident:
+    resident = (
+        resident_base_for(viewer=viewer, roles=roles)
+        .select_related("community", "grid", "area", "household")
+        .filter(pk=resident_id)
+        .first()
+    )
+    if resident is None:
+        raise NotFound()
+    return resident
+
+
+def resident_get_own(*, viewer) -> Resident | None:
+    if not viewer.is_authenticated:
+        return None
+    return Resident.objects.select_related("community", "grid", "household").filter(user=viewer).first()
+
+
+def household_list_for(*, viewer, area_id: int | None = None, q: str | None = None) -> QuerySet[Household]:
+    query = Household.objects.filter(scope_q(paths_for(viewer, REGISTER_READERS)))
+    if area_id:
+        area = area_get_for(viewer=viewer, area_id=area_id, roles=REGISTER_READERS)
+        query = query.filter(area_path__gte=area.path, area_path__lt=path_upper(area.path))
+    if q:
+        query = query.filter(Q(number__startswith=q.strip()) | Q(address__contains=q.strip()))
+    return query.select_related("community", "area").order_by("area_path", "number")
+
+
+def household_get_for(*, viewer, household_id: int) -> Household:
+    household = household_list_for(viewer=viewer).filter(pk=household_id).first()
+    if household is None:
+        raise NotFound()
+    return household
+
+
+def household_members(household: Household) -> QuerySet[Resident]:
+    return household.members.order_by("relation_to_head", "birth_date")
+
+
+def tag_choices() -> list[tuple[str, str]]:
+    """(code, name) of every tag, for select boxes; cached briefly (gongzhi.core.lookups)."""
+    return cached_lookup("tags", lambda: list(Tag.objects.values_list("code", "name")))
+
+
+def placement_areas_for(*, viewer, roles=REGISTER_WRITERS) -> QuerySet[Area]:
+    """Where the viewer may place residents: grids and buildings in scope."""
+    return area_list_for(viewer=viewer, kinds=[AreaKind.GRID, AreaKind.BUILDING], roles=roles)
+
+
+def resident_birth_for_revealed(resident: Resident) -> dt.date:
+    return resident.birth_date
+
+
+def import_job_list_for(*, viewer):
+    from .models import ImportJob
+
+    return ImportJob.objects.filter(actor=viewer).order_by("-id")
+
+
+def import_job_get_for(*, viewer, job_id: int):
+    job = import_job_list_for(viewer=viewer).filter(pk=job_id).first()
+    if job is None:
+        raise NotFound()
+    return job
+
+
+def community_register_counts(community: Area) -> dict[str, int]:
+    """Residents aged 18 or over and households of a community, as the register has them today.
+
+    The bases of a residents' or villagers' meeting's quorum (gongzhi.core.quorum):
+    the meeting records them from here, so nobody counts them by hand again.
+    """
+    adult_born_by = _years_ago(timezone.localdate(), 18)
+    adults = Resident.objects.filter(
+        community=community, status="active", birth_date__lte=adult_born_by
+    ).count()
+    households = Household.objects.filter(community=community, members__status="active").distinct().count()
+    return {"adults": adults, "households": households}

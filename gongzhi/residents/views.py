@@ -1,0 +1,315 @@
+"""Staff pages of the register. Thin: parse, select or act, render."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
+from gongzhi.areas.models import AreaKind
+from gongzhi.areas.selectors import area_choices_for, area_get_for
+from gongzhi.core.authz import can
+from gongzhi.core.errors import DomainError
+from gongzhi.core.http import is_htmx, paginate, querystring_without, require_perm
+
+from . import actions, selectors
+from .forms import HouseholdForm, ResidentEventForm, ResidentFilterForm, ResidentForm, RevealForm
+from .models import Resident, ResidentEventKind
+
+
+def _filter_form(request):
+    return ResidentFilterForm(
+        request.GET or None,
+        area_choices=area_choices_for(
+            viewer=request.user, kinds=[AreaKind.COMMUNITY, AreaKind.GRID], roles=REGISTER_READERS
+        ),
+        tag_choices=selectors.tag_choices(),
+        age_choices=list(selectors.AGE_BAND_LABELS.items()),
+    )
+
+
+@require_perm("residents.view_resident")
+@require_safe
+def resident_list(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    filters = form.cleaned_data if form.is_valid() else {}
+    status = filters.get("status") or "active"
+    residents = selectors.resident_list_for(
+        viewer=request.user,
+        area_id=filters.get("area"),
+        tag=filters.get("tag") or None,
+        age_band=filters.get("age") or None,
+        q=filters.get("q") or None,
+        status=None if status == "all" else status,
+    ).only(*selectors.RESIDENT_LIST_FIELDS)
+    page = paginate(request, residents)
+    # Labels once per page, not one lazy translation per card.
+    genders = {value: str(label) for value, label in Resident._meta.get_field("gender").flatchoices}
+    for resident in page:
+        resident.gender_label = genders.get(resident.gender, "")
+    context = {
+        "form": form,
+        "page": page,
+        "query": querystring_without(request, "page"),
+        "can_create": can(request.user, "residents.change_resident"),
+        "can_import": can(request.user, "residents.import_residents"),
+        "can_export": can(request.user, "residents.export_residents"),
+    }
+    template = "residents/list.html#results" if is_htmx(request) else "residents/list.html"
+    return render(request, template, context)
+
+
+@require_perm("residents.view_resident")
+@require_safe
+def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = selectors.resident_get_for(viewer=request.user, resident_id=pk)
+    context = {
+        "resident": resident,
+        "events": resident.events.select_related("from_area", "to_area", "recorded_by")[:50],
+        "tags": list(resident.tags.all()),
+        "can_reveal": can(request.user, "residents.reveal_id", resident),
+        "can_edit": can(request.user, "residents.change_resident", resident),
+        "reveal_form": RevealForm(),
+    }
+    return render(request, "residents/detail.html", context)
+
+
+@require_perm("residents.reveal_id")
+@require_POST
+def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = selectors.resident_get_for(viewer=request.user, resident_id=pk)
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写查看事由。"))
+        return redirect("residents:detail", pk=pk)
+    try:
+        number = actions.resident_reveal_id(
+            actor=request.user, resident=resident, reason=form.cleaned_data["reason"]
+        )
+    except DomainError as exc:
+        if is_htmx(request):
+            return HttpResponse(format_html('<p class="gz-errors" role="alert">{}</p>', exc.message))
+        messages.error(request, exc.message)
+        return redirect("residents:detail", pk=pk)
+    context = {"resident": resident, "id_number": number}
+    template = "residents/detail.html#revealed" if is_htmx(request) else "residents/revealed.html"
+    response = render(request, template, context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _placement_choices(request):
+    return area_choices_for(
+        viewer=request.user, kinds=[AreaKind.GRID, AreaKind.BUILDING], roles=REGISTER_WRITERS
+    )
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def resident_create(request: HttpRequest) -> HttpResponse:
+    form = ResidentForm(request.POST or None, area_choices=_placement_choices(request))
+    if request.method == "POST" and form.is_valid() and form.resident_input is not None:
+        try:
+            resident = actions.resident_create(actor=request.user, data=form.resident_input)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已登记居民 %(name)s。") % {"name": resident.name})
+            return redirect("residents:detail", pk=resident.pk)
+    return render(request, "residents/form.html", {"form": form, "title": _("登记居民")})
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = selectors.resident_get_for(viewer=request.user, resident_id=pk, roles=REGISTER_WRITERS)
+    initial = {
+        "name": resident.name,
+        "ethnicity": resident.ethnicity,
+        "political_status": resident.political_status,
+        "education": resident.education,
+        "marital_status": resident.marital_status,
+        "registered_address": resident.registered_address,
+        "current_address": resident.current_address,
+        "residence_type": resident.residence_type,
+        "area": resident.area_id,
+        "household_number": resident.household.number if resident.household else "",
+        "relation_to_head": resident.relation_to_head,
+        "tags": list(resident.tags.all()),
+    }
+    form = ResidentForm(request.POST or None, initial=initial, area_choices=_placement_choices(request))
+    if request.method == "POST" and form.is_valid() and form.resident_input is not None:
+        try:
+            actions.resident_update(actor=request.user, resident=resident, data=form.resident_input)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("residents:detail", pk=resident.pk)
+    return render(
+        request,
+        "residents/form.html",
+        {"form": form, "title": _("修改居民信息"), "resident": resident, "id_hint": True},
+    )
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def resident_event(request: HttpRequest, pk: int) -> HttpResponse:
+    resident = selectors.resident_get_for(viewer=request.user, resident_id=pk, roles=REGISTER_WRITERS)
+    form = ResidentEventForm(request.POST or None, area_choices=_placement_choices(request))
+    if request.method == "POST" and form.is_valid():
+        to_area = None
+        if form.cleaned_data["to_area"]:
+            to_area = area_get_for(
+                viewer=request.user, area_id=form.cleaned_data["to_area"], roles=REGISTER_WRITERS
+            )
+        try:
+            actions.resident_record_event(
+                actor=request.user,
+                resident=resident,
+                kind=form.cleaned_data["kind"],
+                happened_on=form.cleaned_data["happened_on"],
+                note=form.cleaned_data["note"],
+                to_area=to_area,
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("已登记变动：%(kind)s。") % {"kind": ResidentEventKind(form.cleaned_data["kind"]).label},
+            )
+            return redirect("residents:detail", pk=resident.pk)
+    return render(request, "residents/event_form.html", {"form": form, "resident": resident})
+
+
+@require_perm("residents.view_resident")
+@require_safe
+def household_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")[:40]
+    page = paginate(request, selectors.household_list_for(viewer=request.user, q=q))
+    return render(
+        request,
+        "residents/household_list.html",
+        {"page": page, "q": q, "can_create": can(request.user, "residents.change_resident")},
+    )
+
+
+@require_perm("residents.view_resident")
+@require_safe
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_get_for(viewer=request.user, household_id=pk)
+    members = selectors.household_members(household)
+    return render(request, "residents/household_detail.html", {"household": household, "members": members})
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def household_create(request: HttpRequest) -> HttpResponse:
+    form = HouseholdForm(request.POST or None, area_choices=_placement_choices(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = area_get_for(
+                viewer=request.user, area_id=form.cleaned_data["area"], roles=REGISTER_WRITERS
+            )
+            household = actions.household_create(
+                actor=request.user,
+                area=area,
+                number=form.cleaned_data["number"],
+                address=form.cleaned_data["address"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已新建户 %(number)s。") % {"number": household.number})
+            return redirect("residents:household_detail", pk=household.pk)
+    return render(request, "residents/household_form.html", {"form": form})
+
+
+# --- Excel import and export -------------------------------------------------
+
+from django.http import FileResponse, Http404  # noqa: E402
+
+from .exports import resident_export  # noqa: E402
+from .forms import ImportForm  # noqa: E402
+from .import_actions import import_dir, import_progress, resident_import_start  # noqa: E402
+from .spreadsheet import template_workbook  # noqa: E402
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_perm("residents.import_residents")
+@require_safe
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(template_workbook(), content_type=XLSX)
+    response["Content-Disposition"] = (
+        "attachment; filename*=UTF-8''%E5%B1%85%E6%B0%91%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
+    )
+    return response
+
+
+@require_perm("residents.import_residents")
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = resident_import_start(actor=request.user, upload=form.cleaned_data["file"])
+        except DomainError as exc:
+            form.add_error("file", exc.message)
+        else:
+            return redirect("residents:import_job", pk=job.pk)
+    jobs = selectors.import_job_list_for(viewer=request.user)[:10]
+    return render(request, "residents/import.html", {"form": form, "jobs": jobs})
+
+
+@require_perm("residents.import_residents")
+@require_safe
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.import_job_get_for(viewer=request.user, job_id=pk)
+    progress = import_progress(job)
+    percent = int(100 * progress["done"] / progress["total"]) if progress.get("total") else 0
+    context = {"job": job, "progress": progress, "percent": percent}
+    template = "residents/import_job.html#status" if is_htmx(request) else "residents/import_job.html"
+    return render(request, template, context)
+
+
+@require_perm("residents.import_residents")
+@require_safe
+def import_report(request: HttpRequest, pk: int) -> HttpResponseBase:
+    job = selectors.import_job_get_for(viewer=request.user, job_id=pk)
+    path = import_dir() / job.report_name if job.report_name else None
+    if path is None or not path.exists():
+        raise Http404()
+    return FileResponse(
+        open(path, "rb"), as_attachment=True, filename=f"错误报告-{job.pk}.xlsx", content_type=XLSX
+    )
+
+
+@require_perm("residents.export_residents")
+@require_safe
+def export(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    filters = form.cleaned_data if form.is_valid() else {}
+    status = filters.get("status") or "active"
+    try:
+        data, _count = resident_export(
+            actor=request.user,
+            filters={
+                "area_id": filters.get("area"),
+                "tag": filters.get("tag") or None,
+                "age_band": filters.get("age") or None,
+                "q": filters.get("q") or None,
+                "status": None if status == "all" else status,
+            },
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("residents:list")
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''residents.xlsx"
+    return response

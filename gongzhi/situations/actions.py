@@ -1,0 +1,272 @@
+"""The life of a situation note 微民情, on the case engine.
+
+    submitted ──accept──▶ handling ──resolve──▶ resolved ─rate
+        │                  │   ▲                   │
+     withdraw           reply  └──────reopen───────┘ (the author, within 7 days)
+        ▼                (stays)
+     withdrawn
+
+A resident posts a note about their own community; a grid worker posts one
+about a grid or building they cover (their grid unless they name another of
+theirs). The note says what (category, a short description), where (the
+place in words) and may carry a photo. It is staff-only from the start: its
+handlers — community staff over its area and the township's 社治办 — and its
+author see it, nobody else.
+
+A handler accepts it within one workday (becoming its assignee), which
+starts three workdays to handle it; replies to the author keep the note in
+处理中 and keep its due time; the handler resolves it with a note on what was
+done (and may add a photo). The author may withdraw a note nobody has
+accepted yet, reopen a resolved one within seven days (the handling clock
+starts again; an earlier rating is cleared so that the rating is of the
+final outcome — the timeline keeps it), and rate a resolved note once.
+Every move is told to the author by the engine (and to the assignee when the
+author moves it).
+
+Why no separate 已受理 state between accepting and the first reply: the
+engine sets a new due time on every change of state, so a first reply would
+restart the three workdays. Accepting moves to 处理中 directly; the timeline
+shows the acceptance ("受理") by whom and when.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongzhi.accounts.roles import Role
+from gongzhi.accounts.scopes import paths_for
+from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.selectors import area_list_for, community_of
+from gongzhi.cases.actions import (
+    case_move,
+    case_open,
+    case_photo_attach,
+    case_rate,
+    case_row_lock,
+    keeps_caller_current,
+)
+from gongzhi.cases.models import Case, PrivacyTier
+from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
+from gongzhi.core.authz import authorize, can
+from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.core.text import text_clean
+
+from .models import SituationCategory, SituationNote
+from .rules import GRID_REPORTERS, RESIDENT_REPORTERS, SITUATION_HANDLERS
+
+SITUATION = case_type_register(
+    CaseType(
+        kind="situation",
+        label=gettext_lazy("微民情"),
+        states={
+            "submitted": gettext_lazy("待受理"),
+            "handling": gettext_lazy("处理中"),
+            "resolved": gettext_lazy("已办结"),
+            "withdrawn": gettext_lazy("已撤回"),
+        },
+        initial="submitted",
+        moves=(
+            Move("accept", frozenset({"submitted"}), "handling", gettext_lazy("受理")),
+            Move("reply", frozenset({"handling"}), "handling", gettext_lazy("答复")),
+            Move("resolve", frozenset({"handling"}), "resolved", gettext_lazy("办结")),
+            Move("withdraw", frozenset({"submitted"}), "withdrawn", gettext_lazy("撤回")),
+            Move("reopen", frozenset({"resolved"}), "handling", gettext_lazy("重新办理")),
+        ),
+        closed=frozenset({"resolved", "withdrawn"}),
+        limits={"submitted": Limit(1, "workdays"), "handling": Limit(3, "workdays")},
+        staff_roles=SITUATION_HANDLERS,
+        waiting_states=frozenset({"submitted", "handling"}),
+        queue_url="situations:queue",
+    )
+)
+
+PLACE_MAX, BODY_MAX, REPLY_MAX, REASON_MAX = 100, 500, 500, 200
+TITLE_LENGTH = 30
+REOPEN_DAYS = 7
+REPORT_AREA_KINDS: list[str] = [AreaKind.GRID.value, AreaKind.BUILDING.value]
+
+
+def situation_url(situation: SituationNote) -> str:
+    return reverse("situations:detail", args=[situation.pk])
+
+
+def _title_of(body: str) -> str:
+    """The note's title in lists: the start of its description, on one line."""
+    line = " ".join(body.split())
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
+
+
+def _report_area(actor, area_id: int | None) -> Area | None:
+    """The grid or building a grid worker names (one of theirs), or their first grid; None for residents."""
+    if area_id is None and paths_for(actor, RESIDENT_REPORTERS):
+        return None
+    areas = area_list_for(viewer=actor, kinds=REPORT_AREA_KINDS, roles=GRID_REPORTERS)
+    area = areas.filter(pk=area_id).first() if area_id is not None else areas.filter(kind=AreaKind.GRID).first()
+    if area is None:
+        raise DomainError(_("请选择您负责的网格或楼栋。"), field="area")
+    return area
+
+
+def _where_resident(actor):
+    """(community, area path, register entry) of a resident reporting: where they are registered, else their role's area."""
+    from gongzhi.residents.selectors import resident_get_own
+
+    resident = resident_get_own(viewer=actor)
+    if resident is not None:
+        return resident.community, resident.area_path, resident
+    assignment = actor.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
+    community = community_of(assignment.area)
+    if community is None:
+        raise DomainError(_("找不到您所在的村(社区)，请联系村(社区)工作人员。"))
+    return community, assignment.area.path, None
+
+
+@transaction.atomic
+def situation_post(
+    *,
+    actor,
+    category: str,
+    place: str,
+    body: str,
+    area_id: int | None = None,
+    photo=None,
+    submission_key: str = "",
+) -> SituationNote:
+    """A resident posts a note about their community; a grid worker about one of their grids or buildings.
+
+    `area_id` is for grid workers only: a grid or building they cover (by
+    default their first grid). A form sent twice makes one note (AlreadySubmitted).
+    """
+    authorize(actor, "situations.post")
+    if category not in SituationCategory.values:
+        raise DomainError(_("请选择民情类别。"), field="category")
+    place = text_clean(place, label=_("地点"), field="place", minimum=2, maximum=PLACE_MAX)
+    body = text_clean(body, label=_("情况描述"), field="body", minimum=5, maximum=BODY_MAX)
+    area = _report_area(actor, area_id)
+    if area is None:
+        community, area_path, resident = _where_resident(actor)
+    else:
+        found = community_of(area)
+        if found is None:
+            raise DomainError(_("请选择您负责的网格或楼栋。"), field="area")
+        community, area_path, resident = found, area.path, None
+    case = Case(
+        kind=SITUATION.kind,
+        title=_title_of(body),
+        body=body,
+        author=actor,
+        resident=resident,
+        community=community,
+        area_path=area_path,
+        place=place,
+        privacy=PrivacyTier.STAFF_ONLY,
+        submission_key=(submission_key or "")[:64],
+    )
+    case_open(case=case, actor=actor)
+    situation = SituationNote.objects.create(case=case, category=category)
+    case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
+    return situation
+
+
+@keeps_caller_current("situation")
+@transaction.atomic
+def situation_accept(*, actor, situation: SituationNote, note: str = "") -> SituationNote:
+    """A handler takes the note on: they become its assignee; three workdays to handle it start now."""
+    authorize(actor, "situations.handle", situation)
+    note = text_clean(note, label=_("受理说明"), field="note", minimum=0, maximum=REASON_MAX)
+    situation = case_row_lock(situation)
+    case_move(case=situation.case, verb="accept", actor=actor, note=note, url=situation_url(situation),
+              assignee=actor)  # fmt: skip
+    return situation
+
+
+@keeps_caller_current("situation")
+@transaction.atomic
+def situation_reply(*, actor, situation: SituationNote, reply: str) -> SituationNote:
+    """A handler answers the author; the note stays 处理中 and keeps its due time."""
+    authorize(actor, "situations.handle", situation)
+    reply = text_clean(reply, label=_("答复内容"), field="reply", minimum=2, maximum=REPLY_MAX)
+    situation = case_row_lock(situation)
+    case_move(case=situation.case, verb="reply", actor=actor, note=reply, url=situation_url(situation),
+              refused=_("只有处理中的民情可以答复（现为“%(state)s”）。")
+              % {"state": SITUATION.state_label(situation.case.state)})  # fmt: skip
+    situation.reply, situation.replied_by, situation.replied_at = reply, actor, timezone.now()
+    situation.save(update_fields=["reply", "replied_by", "replied_at"])
+    return situation
+
+
+@keeps_caller_current("situation")
+@transaction.atomic
+def situation_resolve(*, actor, situation: SituationNote, handled_note: str, photo=None) -> SituationNote:
+    authorize(actor, "situations.handle", situation)
+    handled_note = text_clean(handled_note, label=_("办理结果"), field="handled_note", minimum=2, maximum=REPLY_MAX)
+    situation = case_row_lock(situation)
+    case_move(case=situation.case, verb="resolve", actor=actor, note=handled_note, url=situation_url(situation))
+    situation.handled_note, situation.resolved_at = handled_note, timezone.now()
+    situation.save(update_fields=["handled_note", "resolved_at"])
+    case_photo_attach(case=situation.case, actor=actor, upload=photo, stage="result")
+    return situation
+
+
+@keeps_caller_current("situation")
+@transaction.atomic
+def situation_withdraw(*, actor, situation: SituationNote, reason: str = "") -> SituationNote:
+    authorize(actor, "situations.withdraw", situation)
+    reason = text_clean(reason, label=_("撤回原因"), field="reason", minimum=0, maximum=REASON_MAX)
+    situation = case_row_lock(situation)
+    case_move(case=situation.case, verb="withdraw", actor=actor, note=reason, url=situation_url(situation),
+              refused=_("已受理的民情不能撤回；如问题已解决，请告知办理人员。")
+              if situation.case.state == "handling" else None)  # fmt: skip
+    return situation
+
+
+@keeps_caller_current("situation")
+@transaction.atomic
+def situation_reopen(*, actor, situation: SituationNote, reason: str, now: dt.datetime | None = None) -> SituationNote:
+    """The author says it is not solved, within REOPEN_DAYS of its resolution; the handler is told."""
+    authorize(actor, "situations.reopen", situation)
+    reason = text_clean(reason, label=_("仍未解决的情况"), field="reason", minimum=2, maximum=REASON_MAX)
+    situation = case_row_lock(situation)
+    case = situation.case
+    now = now or timezone.now()
+    if case.state == "resolved" and case.closed_at and case.closed_at < now - dt.timedelta(days=REOPEN_DAYS):
+        raise Conflict(
+            _("办结已超过%(n)d天，不能再重新办理；如问题仍在，请重新提交一条民情。") % {"n": REOPEN_DAYS},
+            code="reopen_period_over",
+        )
+    case_move(case=case, verb="reopen", actor=actor, note=reason, url=situation_url(situation),
+              notify=[case.assignee], rating=None, rating_comment="", rated_at=None)  # fmt: skip
+    return situation
+
+
+@keeps_caller_current("situation")
+@transaction.atomic
+def situation_rate(*, actor, situation: SituationNote, rating: int, comment: str = "") -> SituationNote:
+    authorize(actor, "situations.rate", situation)
+    situation = case_row_lock(situation)
+    if situation.case.state != "resolved":
+        raise Conflict(_("办结后才能评价。"))
+    case_rate(case=situation.case, actor=actor, rating=rating, comment=comment, notify=[situation.case.assignee],
+              url=situation_url(situation))  # fmt: skip
+    return situation
+
+
+def situation_moves_for(user, situation: SituationNote, *, now: dt.datetime | None = None) -> list[str]:
+    """The moves this user could make on this note now (the page shows a form for each)."""
+    if not user.is_authenticated:
+        return []
+    case = situation.case
+    possible = set(SITUATION.verbs_from(case.state))
+    checks = {"accept": "situations.handle", "reply": "situations.handle", "resolve": "situations.handle",
+              "withdraw": "situations.withdraw", "reopen": "situations.reopen"}  # fmt: skip
+    allowed = [verb for verb, perm in checks.items() if verb in possible and can(user, perm, situation)]
+    now = now or timezone.now()
+    if "reopen" in allowed and case.closed_at and case.closed_at < now - dt.timedelta(days=REOPEN_DAYS):
+        allowed.remove("reopen")
+    if case.state == "resolved" and case.rating is None and can(user, "situations.rate", situation):
+        allowed.append("rate")
+    return allowed

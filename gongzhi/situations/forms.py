@@ -1,0 +1,57 @@
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongzhi.core.http import set_choices
+
+from .actions import BODY_MAX, PLACE_MAX, REASON_MAX, REPLY_MAX
+from .models import SituationCategory
+
+
+def new_submission_key() -> str:
+    return uuid.uuid4().hex
+
+
+class SituationForm(forms.Form):
+    """Phone first: three short fields and a photo. Grid workers also pick which of their grids or buildings."""
+
+    category = forms.ChoiceField(
+        label=_("类别"), choices=[("", _("请选择"))] + list(SituationCategory.choices), required=False
+    )
+    area = forms.TypedChoiceField(label=_("所在网格或楼栋"), coerce=int, required=False, empty_value=None)
+    place = forms.CharField(label=_("地点"), max_length=PLACE_MAX, required=False,
+                            widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}))  # fmt: skip
+    body = forms.CharField(label=_("情况描述"), max_length=BODY_MAX, required=False,
+                           widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("发生了什么，需要怎样处理")}))  # fmt: skip
+    photo = forms.FileField(label=_("照片（可不传）"), required=False,
+                            widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}))  # fmt: skip
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, area_choices: list[tuple[int, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if area_choices:
+            set_choices(self.fields["area"], area_choices)
+        else:
+            del self.fields["area"]
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("受理说明（可不填）"), max_length=REASON_MAX, required=False)
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label=_("答复内容"), max_length=REPLY_MAX, required=False,
+                            widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+
+class ResolveForm(forms.Form):
+    handled_note = forms.CharField(label=_("办理结果"), max_length=REPLY_MAX, required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    photo = forms.FileField(label=_("办理结果照片（可不传）"), required=False,
+                            widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))  # fmt: skip
+
+
+class RateForm(forms.Form):
+    rating = forms.TypedChoiceField(label=_("评价"), coerce=int, choices=[(n, "★" * n) for n in range(5, 0, -1)])
+    comment = forms.CharField(label=_("评价意见（可不填）"), max_length=200, required=False)

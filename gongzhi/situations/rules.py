@@ -1,0 +1,45 @@
+"""Who may do what with situation notes. Whether it is possible *now* (state, the reopen period) is the actions' answer.
+
+Handlers are community staff over the note's area and the township's 社治办
+(township admin), as for wishes. Window clerks serve walk-in applications,
+not notes; grid workers report notes (over their grids) but do not handle
+them. A note is staff-only: besides its handlers only the person who wrote
+it sees it.
+"""
+
+import rules
+
+from gongzhi.accounts.predicates import holds_role_over
+from gongzhi.accounts.roles import Role
+
+SITUATION_HANDLERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
+RESIDENT_REPORTERS = frozenset({Role.RESIDENT})
+GRID_REPORTERS = frozenset({Role.GRID_WORKER})
+
+
+def _case(obj):
+    return getattr(obj, "case", obj)
+
+
+@rules.predicate
+def is_author(user, obj=None) -> bool:
+    return obj is not None and user.is_authenticated and _case(obj).author_id == user.pk
+
+
+@rules.predicate
+def is_submitter(user, obj=None) -> bool:
+    return obj is not None and user.is_authenticated and _case(obj).submitted_by_id == user.pk
+
+
+handler = holds_role_over(SITUATION_HANDLERS)
+resident_reporter = holds_role_over(RESIDENT_REPORTERS)
+grid_reporter = holds_role_over(GRID_REPORTERS)
+
+rules.add_perm("situations.post", resident_reporter | grid_reporter)
+rules.add_perm("situations.post_in_area", grid_reporter)  # the object: the grid or building named
+rules.add_perm("situations.view_queue", handler)
+rules.add_perm("situations.handle", handler)
+rules.add_perm("situations.view", is_author | is_submitter | handler)
+rules.add_perm("situations.withdraw", is_author | is_submitter)
+rules.add_perm("situations.reopen", is_author)
+rules.add_perm("situations.rate", is_author)

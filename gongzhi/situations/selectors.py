@@ -1,0 +1,93 @@
+"""Reads of situation notes: the handlers' queue, the author's own notes, one note — never anyone else's."""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.areas.selectors import area_choices_for
+from gongzhi.cases.models import CaseEvent
+from gongzhi.core.authz import can
+from gongzhi.core.errors import NotFound
+
+from .actions import REPORT_AREA_KINDS, SITUATION
+from .models import SituationNote
+from .rules import GRID_REPORTERS, SITUATION_HANDLERS
+
+
+def _base() -> QuerySet[SituationNote]:
+    return SituationNote.objects.select_related("case", "case__community")
+
+
+def queue_for(*, viewer, state: str | None = None, category: str | None = None) -> QuerySet[SituationNote]:
+    """The notes waiting for the viewer as a handler (or one state's), in their scope, earliest due first."""
+    query = _base().filter(scope_q(paths_for(viewer, SITUATION_HANDLERS), "case__area_path"), case__kind=SITUATION.kind)
+    if state:
+        query = query.filter(case__state=state)
+    else:
+        query = query.filter(case__state__in=SITUATION.waiting_states)
+    if category:
+        query = query.filter(category=category)
+    return query.select_related("case__resident", "case__author", "case__assignee").order_by(
+        "case__due_at", "case__created_at", "case_id"
+    )
+
+
+def mine_for(*, viewer) -> QuerySet[SituationNote]:
+    if not viewer.is_authenticated:
+        return SituationNote.objects.none()
+    return (
+        _base()
+        .filter(Q(case__author=viewer) | Q(case__submitted_by=viewer), case__kind=SITUATION.kind)
+        .order_by("-case__updated_at", "-case_id")
+    )
+
+
+def situation_get_for(*, viewer, situation_id: int) -> SituationNote:
+    """A note the viewer wrote or handles; missing and not-yours answer alike (NotFound)."""
+    situation = (
+        _base()
+        .select_related("case__resident", "case__author", "case__submitted_by", "case__assignee", "replied_by")
+        .filter(pk=situation_id)
+        .first()
+    )
+    if situation is None or not viewer.is_authenticated or not can(viewer, "situations.view", situation):
+        raise NotFound()
+    return situation
+
+
+def report_area_choices_for(*, viewer) -> list[tuple[int, str]]:
+    """The grids and buildings a grid worker may name as a note's place (empty for everyone else)."""
+    return area_choices_for(viewer=viewer, kinds=REPORT_AREA_KINDS, roles=GRID_REPORTERS)
+
+
+def author_label(situation: SituationNote) -> str:
+    """Who wrote the note: their name in the register, else their account. Only viewers of the note see it."""
+    case = situation.case
+    if case.resident is not None:
+        return case.resident.name
+    return str(case.author) if case.author is not None else ""
+
+
+def is_overdue(situation: SituationNote, *, now: dt.datetime | None = None) -> bool:
+    due = situation.case.due_at
+    return due is not None and due < (now or timezone.now())
+
+
+def timeline_of(situation: SituationNote) -> list[dict]:
+    """Every move of the note, with its notes (replies, reasons): only the author and handlers see a note."""
+    own_verbs = {"open": _("提交"), "rate": _("评价")}
+    rows = []
+    for event in CaseEvent.objects.filter(case_id=situation.pk).select_related("actor"):
+        rows.append(
+            {
+                "at": event.at,
+                "verb": own_verbs.get(event.verb) or SITUATION.verb_label(event.verb),
+                "to": SITUATION.state_label(event.to_state) if event.to_state else "",
+                "who": str(event.actor) if event.actor is not None else _("系统"),
+                "note": event.note,
+            }
+        )
+    return rows

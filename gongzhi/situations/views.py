@@ -1,0 +1,194 @@
+"""Situation note pages: post (phone first), my notes, the handlers' queue, one note with its moves.
+
+Nothing here is public: every page needs a login, and a note is shown only
+to its author and its handlers (others get 404, so ids cannot be probed).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.cases.selectors import case_attachment_get, case_attachments
+from gongzhi.core.errors import DomainError
+from gongzhi.core.http import (
+    move_answer,
+    paginate,
+    querystring_without,
+    require_perm,
+    translate_errors,
+    typed_rating,
+)
+from gongzhi.core.images import photo_clean
+
+from . import actions, selectors
+from .forms import NoteForm, RateForm, ReplyForm, ResolveForm, SituationForm, new_submission_key
+from .models import SituationCategory
+
+
+@require_perm("situations.post")
+@require_http_methods(["GET", "POST"])
+def post(request: HttpRequest) -> HttpResponse:
+    area_choices = selectors.report_area_choices_for(viewer=request.user)
+    form = SituationForm(request.POST or None, request.FILES or None, area_choices=area_choices,
+                         initial={"submission_key": new_submission_key()})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            situation = actions.situation_post(
+                actor=request.user, category=data["category"], place=data["place"], body=data["body"],
+                area_id=data.get("area"), photo=photo_clean(data["photo"]), submission_key=data["submission_key"],
+            )  # fmt: skip
+        except AlreadySubmitted as exc:
+            messages.info(request, exc.message)
+            return redirect("situations:detail", pk=exc.case.pk)
+        except DomainError as exc:
+            if exc.status == 403:
+                raise
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已提交，村(社区)工作人员受理后会答复您，每一步都会通知您。"))
+            return redirect("situations:detail", pk=situation.pk)
+    return render(request, "situations/form.html", {"form": form})
+
+
+@require_safe
+def mine(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    situations = list(selectors.mine_for(viewer=request.user)[:100])
+    for situation in situations:
+        setattr(situation, "state_label", actions.SITUATION.state_label(situation.case.state))  # noqa: B010
+    return render(request, "situations/mine.html", {"situations": situations})
+
+
+@require_perm("situations.view_queue")
+@require_safe
+def queue(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state") or ""
+    state = state if state in actions.SITUATION.states else ""
+    category = request.GET.get("category") or ""
+    category = category if category in SituationCategory.values else ""
+    query = selectors.queue_for(viewer=request.user, state=state or None, category=category or None)
+    page = paginate(request, query, per_page=30)
+    now = timezone.now()
+    for situation in page:
+        situation.state_label = actions.SITUATION.state_label(situation.case.state)
+        situation.author = selectors.author_label(situation)
+        situation.overdue = selectors.is_overdue(situation, now=now)
+    context = {
+        "page": page,
+        "state": state,
+        "states": [(s, actions.SITUATION.state_label(s)) for s in actions.SITUATION.states],
+        "category": category,
+        "categories": SituationCategory.choices,
+        "query": querystring_without(request, "page"),
+    }
+    return render(request, "situations/queue.html", context)
+
+
+@require_safe
+@translate_errors
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    situation = selectors.situation_get_for(viewer=request.user, situation_id=pk)
+    context = {
+        "situation": situation,
+        "case": situation.case,
+        "state_label": actions.SITUATION.state_label(situation.case.state),
+        "author": selectors.author_label(situation),
+        "overdue": selectors.is_overdue(situation),
+        "timeline": selectors.timeline_of(situation),
+        "attachments": case_attachments(situation.case),
+        "verbs": actions.situation_moves_for(request.user, situation),
+        "accept_form": NoteForm(),
+        "reply_form": ReplyForm(),
+        "resolve_form": ResolveForm(),
+        "rate_form": RateForm(),
+        "stars": "★" * (situation.case.rating or 0),
+        "reopen_days": actions.REOPEN_DAYS,
+    }
+    return render(request, "situations/detail.html", context)
+
+
+@require_safe
+@translate_errors
+def photo(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    situation = selectors.situation_get_for(viewer=request.user, situation_id=pk)
+    attachment = case_attachment_get(situation.case, attachment_id)
+    from gongzhi.photos.http import photo_response
+
+    return photo_response(attachment.photo)
+
+
+def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
+    """Answer a move on a note the user can see (404 otherwise); back to the note."""
+    back = reverse("situations:detail", args=[pk])
+    if not request.user.is_authenticated:
+        return redirect_to_login(back)
+    situation = selectors.situation_get_for(viewer=request.user, situation_id=pk)
+    return move_answer(request, run=lambda: run(situation), success=success, back=back)
+
+
+def _typed(request: HttpRequest, name: str) -> str:
+    """As typed: the action checks it and answers in Chinese (empty where required, too long)."""
+    return request.POST.get(name, "")
+
+
+def _view(fn):
+    """A move view: POST only, 404/403 from the domain, a login first for anonymous users."""
+    return require_POST(translate_errors(fn))
+
+
+@_view
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    note = _typed(request, "note")
+    return _move(request, pk, lambda s: actions.situation_accept(actor=request.user, situation=s, note=note),
+                 _("已受理，请在时限内办理并答复。"))  # fmt: skip
+
+
+@_view
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    text = _typed(request, "reply")
+    return _move(request, pk, lambda s: actions.situation_reply(actor=request.user, situation=s, reply=text),
+                 _("已答复，提交人会收到通知。"))  # fmt: skip
+
+
+@_view
+def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    handled_note, photo = _typed(request, "handled_note"), request.FILES.get("photo")
+    return _move(request, pk, lambda s: actions.situation_resolve(actor=request.user, situation=s,
+                                                                  handled_note=handled_note,
+                                                                  photo=photo_clean(photo)),
+                 _("已办结，提交人会收到通知。"))  # fmt: skip
+
+
+@_view
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    reason = _typed(request, "reason")
+    return _move(request, pk, lambda s: actions.situation_withdraw(actor=request.user, situation=s, reason=reason),
+                 _("已撤回。"))  # fmt: skip
+
+
+@_view
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    reason = _typed(request, "reason")
+    return _move(request, pk, lambda s: actions.situation_reopen(actor=request.user, situation=s, reason=reason),
+                 _("已重新交办，办理人员会收到通知。"))  # fmt: skip
+
+
+@_view
+def rate(request: HttpRequest, pk: int) -> HttpResponse:
+    rating, comment = typed_rating(request), request.POST.get("comment", "")
+    return _move(request, pk, lambda s: actions.situation_rate(actor=request.user, situation=s, rating=rating,
+                                                               comment=comment),
+                 _("感谢您的评价。"))  # fmt: skip

@@ -1,0 +1,468 @@
+"""The life of a wish, on the case engine.
+
+    submitted ──publish──▶ published ──claim──▶ claimed ──fulfil──▶ fulfilled ──confirm──▶ confirmed ─rate
+        │  ▲                  ▲   │                │  ▲                  │
+     return │ resubmit        │   └────────────────┘  └────dispute───────┘
+        ▼  │              release / expire
+     returned
+    submitted, returned, published ──withdraw──▶ withdrawn ──reopen──▶ submitted
+
+A resident posts their own wish; a grid worker, window clerk or community
+staff member posts one for a resident without a phone, recording the
+resident's consent (channel, time, note). Community staff publish it (setting
+its privacy tier: wishes of people with a sensitive tag — 留守, 低保, 残疾 … —
+default to anonymised) or return it with a reason. A party member or
+volunteer claims it: the case row is locked, so of many claims at once
+exactly one wins and the others are told it was just claimed. A claim not
+fulfilled within the community's claim period (14 days unless changed)
+reminds the claimer once, then returns the wish to the wall. The claimer
+records the fulfilment; the wisher — or, for an assisted wish of someone
+without an account, a witness from the staff who is not the claimer —
+confirms, which credits the hours to the claimer; the wisher rates it.
+"""
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongzhi.accounts.roles import Role
+from gongzhi.areas.models import Area, AreaKind
+from gongzhi.audit.actions import audit_event_record
+from gongzhi.cases.actions import (
+    case_move,
+    case_open,
+    case_photo_attach,
+    case_rate,
+    case_row_lock,
+    keeps_caller_current,
+)
+from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
+from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
+from gongzhi.core.authz import authorize
+from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.core.text import text_clean
+from gongzhi.notices.actions import notice_send
+
+from .models import ServiceCredit, Wish, WishCategory, WishSettings
+
+WISH = case_type_register(
+    CaseType(
+        kind="wish",
+        label=gettext_lazy("微心愿"),
+        states={
+            "submitted": gettext_lazy("待审核"),
+            "returned": gettext_lazy("已退回"),
+            "published": gettext_lazy("待认领"),
+            "claimed": gettext_lazy("已认领"),
+            "fulfilled": gettext_lazy("待确认"),
+            "confirmed": gettext_lazy("已实现"),
+            "withdrawn": gettext_lazy("已撤回"),
+        },
+        initial="submitted",
+        moves=(
+            Move("publish", frozenset({"submitted"}), "published", gettext_lazy("发布上墙")),
+            Move("return", frozenset({"submitted"}), "returned", gettext_lazy("退回")),
+            Move("resubmit", frozenset({"returned"}), "submitted", gettext_lazy("修改后重新提交")),
+            Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领")),
+            Move("release", frozenset({"claimed"}), "published", gettext_lazy("放弃认领")),
+            Move("expire", frozenset({"claimed"}), "published", gettext_lazy("认领超期退回心愿墙")),
+            Move("fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成")),
+            Move("dispute", frozenset({"fulfilled"}), "claimed", gettext_lazy("确认未完成")),
+            Move("confirm", frozenset({"fulfilled"}), "confirmed", gettext_lazy("确认实现")),
+            Move("withdraw", frozenset({"submitted", "returned", "published"}), "withdrawn", gettext_lazy("撤回")),
+            Move("reopen", frozenset({"withdrawn"}), "submitted", gettext_lazy("重新提交")),
+        ),
+        closed=frozenset({"confirmed", "withdrawn"}),
+        limits={"submitted": Limit(2, "workdays")},
+        staff_roles=frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN}),
+        waiting_states=frozenset({"submitted"}),
+        queue_url="wishes:queue",
+    )
+)
+
+PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
+TITLE_MAX, STORY_MAX, NOTE_MAX = 60, 1000, 500
+
+
+MOVE_PERMISSIONS = {
+    "publish": "wishes.moderate", "return": "wishes.moderate", "resubmit": "wishes.resubmit",
+    "claim": "wishes.claim", "release": "wishes.release", "fulfil": "wishes.fulfil",
+    "confirm": "wishes.confirm", "dispute": "wishes.confirm", "withdraw": "wishes.withdraw",
+    "reopen": "wishes.reopen",
+}  # fmt: skip
+
+
+def wish_moves_for(user, wish: Wish) -> list[str]:
+    """The moves `user` may make on `wish` now: declared from its state and permitted to them."""
+    if not user.is_authenticated:
+        return []
+    state = wish.case.state
+    moves = [v for v in WISH.verbs_from(state) if v in MOVE_PERMISSIONS and user.has_perm(MOVE_PERMISSIONS[v], wish)]
+    if state == "confirmed" and wish.case.rating is None and user.has_perm("wishes.rate", wish):
+        moves.append("rate")
+    return moves
+
+
+def wish_url(wish: Wish) -> str:
+    return reverse("wishes:detail", args=[wish.pk])
+
+
+def _clean_wish_input(title: str, story: str, category: str, desired_by: dt.date | None) -> tuple[str, str]:
+    title = text_clean(title, label=_("心愿标题"), field="title", minimum=2, maximum=TITLE_MAX)
+    story = text_clean(story, label=_("心愿内容"), field="story", minimum=5, maximum=STORY_MAX)
+    if category not in WishCategory.values:
+        raise DomainError(_("请选择心愿类别。"), field="category")
+    today = timezone.localdate()
+    if desired_by is not None and not today <= desired_by <= today + dt.timedelta(days=366):
+        raise DomainError(_("希望完成日期应在今天到一年之内。"), field="desired_by")
+    return title, story
+
+
+def _community_of(area: Area) -> Area:
+    if area.kind == AreaKind.COMMUNITY:
+        return area
+    ids = area.ancestor_ids()
+    community = Area.objects.filter(pk__in=ids, kind=AreaKind.COMMUNITY).first()
+    if community is None:
+        raise DomainError(_("找不到您所在的村(社区)，请联系村(社区)工作人员。"))
+    return community
+
+
+def _default_privacy(resident) -> str:
+    if resident is not None and resident.tags.filter(is_sensitive=True).exists():
+        return PrivacyTier.ANONYMISED
+    return PrivacyTier.PUBLIC
+
+
+@transaction.atomic
+def wish_post(
+    *,
+    actor,
+    title: str,
+    story: str,
+    category: str,
+    desired_by: dt.date | None = None,
+    photo=None,
+    submission_key: str = "",
+) -> Wish:
+    """A resident posts their own wish, in the community where they are registered."""
+    authorize(actor, "wishes.post_own")
+    title, story = _clean_wish_input(title, story, category, desired_by)
+    from gongzhi.residents.selectors import resident_get_own
+
+    resident = resident_get_own(viewer=actor)
+    if resident is not None:
+        community, area_path = resident.community, resident.area_path
+    else:
+        assignment = actor.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
+        community = _community_of(assignment.area)
+        area_path = assignment.area.path
+    case = Case(
+        kind=WISH.kind,
+        title=title,
+        body=story,
+        author=actor,
+        resident=resident,
+        community=community,
+        area_path=area_path,
+        privacy=_default_privacy(resident),
+        submission_key=(submission_key or "")[:64],
+    )
+    case_open(case=case, actor=actor)
+    wish = Wish.objects.create(case=case, category=category, desired_by=desired_by)
+    case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
+    return wish
+
+
+@transaction.atomic
+def wish_post_assisted(
+    *,
+    actor,
+    resident,
+    title: str,
+    story: str,
+    category: str,
+    consent_channel: str,
+    consent_note: str = "",
+    desired_by: dt.date | None = None,
+    photo=None,
+    submission_key: str = "",
+) -> Wish:
+    """A grid worker or clerk posts for a resident (e.g. elderly, no phone), recording their consent."""
+    authorize(actor, "wishes.post_assisted", resident)
+    title, story = _clean_wish_input(title, story, category, desired_by)
+    if consent_channel not in ConsentChannel.values:
+        raise DomainError(_("请选择居民同意的方式（当面、电话或书面）。"), field="consent_channel")
+    consent_note = text_clean(consent_note, label=_("同意说明"), field="consent_note", minimum=0, maximum=200)
+    case = Case(
+        kind=WISH.kind,
+        title=title,
+        body=story,
+        author=resident.user if resident.user_id else None,
+        resident=resident,
+        assisted=True,
+        consent_channel=consent_channel,
+        consent_at=timezone.now(),
+        consent_note=consent_note,
+        community=resident.community,
+        area_path=resident.area_path,
+        privacy=_default_privacy(resident),
+        submission_key=(submission_key or "")[:64],
+    )
+    case_open(case=case, actor=actor, note=_("代%(name)s提交，居民已%(channel)s同意") % {
+        "name": resident.name, "channel": ConsentChannel(consent_channel).label})  # fmt: skip
+    wish = Wish.objects.create(case=case, category=category, desired_by=desired_by)
+    case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_publish(*, actor, wish: Wish, privacy: str | None = None) -> Wish:
+    authorize(actor, "wishes.moderate", wish)
+    if privacy is not None and privacy not in PrivacyTier.values:
+        raise DomainError(_("请选择公开范围。"), field="privacy")
+    wish = case_row_lock(wish)
+    changes: dict[str, Any] = {"privacy": privacy} if privacy else {}
+    case_move(case=wish.case, verb="publish", actor=actor, url=wish_url(wish), **changes)
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_return(*, actor, wish: Wish, reason: str) -> Wish:
+    authorize(actor, "wishes.moderate", wish)
+    reason = text_clean(reason, label=_("退回原因"), field="reason", minimum=2, maximum=200)
+    wish = case_row_lock(wish)
+    case_move(case=wish.case, verb="return", actor=actor, note=reason, url=wish_url(wish),
+              notify=[wish.case.submitted_by])  # fmt: skip
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_resubmit(*, actor, wish: Wish, title: str, story: str, category: str,
+                  desired_by: dt.date | None = None) -> Wish:  # fmt: skip
+    authorize(actor, "wishes.resubmit", wish)  # the author or whoever typed it for them
+    title, story = _clean_wish_input(title, story, category, desired_by)
+    wish = case_row_lock(wish)
+    case_move(case=wish.case, verb="resubmit", actor=actor, url=wish_url(wish), title=title, body=story)
+    wish.category, wish.desired_by = category, desired_by
+    wish.save(update_fields=["category", "desired_by"])
+    return wish
+
+
+def _reason_clean(reason: str | None) -> str:
+    return text_clean(reason, label=_("原因"), field="reason", minimum=0, maximum=200)
+
+
+def _claim_period(wish: Wish) -> int:
+    settings_row = WishSettings.objects.filter(community_id=wish.case.community_id).first()
+    return settings_row.claim_days if settings_row else 14
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_claim(*, actor, wish: Wish) -> Wish:
+    """Exactly one claim wins: the case row is locked, and the losers see it already claimed."""
+    authorize(actor, "wishes.claim", wish)
+    wish = case_row_lock(wish)
+    if wish.case.state == "claimed" or (wish.claimer_id and wish.case.state in ("fulfilled", "confirmed")):
+        raise Conflict(_("这个心愿刚刚已被其他人认领，请看看其他心愿。"), code="already_claimed")
+    days = _claim_period(wish)
+    case_move(
+        case=wish.case,
+        verb="claim",
+        actor=actor,
+        url=wish_url(wish),
+        limit=Limit(days, "calendar_days"),
+        refused=_("这个心愿现在不能认领（%(state)s）。") % {"state": WISH.state_label(wish.case.state)},
+    )
+    wish.claimer, wish.claimed_at = actor, timezone.now()
+    wish.claim_due_at, wish.claim_reminded_at = wish.case.due_at, None
+    wish.save(update_fields=["claimer", "claimed_at", "claim_due_at", "claim_reminded_at"])
+    return wish
+
+
+def _unclaim(wish: Wish) -> None:
+    """Back to the wall: the claim and any recorded fulfilment go (the timeline keeps them)."""
+    wish.claimer, wish.claimed_at, wish.claim_due_at, wish.claim_reminded_at = None, None, None, None
+    wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = None, "", None
+    wish.save(update_fields=["claimer", "claimed_at", "claim_due_at", "claim_reminded_at", "fulfilled_at",
+                             "fulfilment_note", "service_hours"])  # fmt: skip
+
+
+def _still_the_claimer(actor, wish: Wish) -> None:
+    """Checked again on the locked row: the claim may have expired and gone to someone else meanwhile."""
+    if wish.claimer_id != actor.pk and not actor.has_perm("wishes.moderate", wish):
+        raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_release(*, actor, wish: Wish, reason: str = "") -> Wish:
+    authorize(actor, "wishes.release", wish)
+    wish = case_row_lock(wish)
+    _still_the_claimer(actor, wish)
+    claimer = wish.claimer
+    case_move(case=wish.case, verb="release", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
+              notify=[claimer])  # fmt: skip
+    _unclaim(wish)
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_fulfil(*, actor, wish: Wish, note: str, hours, photo=None) -> Wish:
+    authorize(actor, "wishes.fulfil", wish)
+    note = text_clean(note, label=_("完成情况"), field="note", minimum=2, maximum=NOTE_MAX)
+    try:
+        hours = Decimal(str(hours)).quantize(Decimal("0.1"))
+    except (InvalidOperation, ValueError):
+        raise DomainError(_("服务时长请填写数字，例如 1.5。"), field="hours") from None
+    if not Decimal("0.1") <= hours <= Decimal("24"):
+        raise DomainError(_("服务时长应在0.1到24小时之间。"), field="hours")
+    wish = case_row_lock(wish)
+    if wish.claimer_id != actor.pk:
+        raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
+    case_move(case=wish.case, verb="fulfil", actor=actor, note=note, url=wish_url(wish),
+              notify=[wish.case.submitted_by] if wish.case.assisted else [])  # fmt: skip
+    wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = timezone.now(), note, hours
+    wish.save(update_fields=["fulfilled_at", "fulfilment_note", "service_hours"])
+    case_photo_attach(case=wish.case, actor=actor, upload=photo, stage="fulfilment")
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_confirm(*, actor, wish: Wish) -> Wish:
+    """The wisher (or a witness, for someone without an account) confirms; the hours are credited."""
+    if not actor.has_perm("wishes.confirm", wish):
+        raise NotPermitted(_("只有许愿人本人（或为没有账号的居民作见证的工作人员）才能确认。"))
+    wish = case_row_lock(wish)
+    as_witness = wish.case.author_id != actor.pk
+    case_move(case=wish.case, verb="confirm", actor=actor, url=wish_url(wish), notify=[wish.claimer],
+              note=_("工作人员见证确认") if as_witness else "")  # fmt: skip
+    wish.confirmed_by, wish.confirmed_as, wish.confirmed_at = actor, "witness" if as_witness else "wisher", timezone.now()
+    wish.save(update_fields=["confirmed_by", "confirmed_as", "confirmed_at"])
+    if wish.claimer_id and wish.service_hours:
+        service_credit_record(helper_id=wish.claimer_id, hours=wish.service_hours, source="wish", source_id=wish.pk,
+                              community_id=wish.case.community_id)  # fmt: skip
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_dispute(*, actor, wish: Wish, reason: str) -> Wish:
+    if not actor.has_perm("wishes.confirm", wish):
+        raise NotPermitted(_("只有许愿人本人（或见证的工作人员）才能确认。"))
+    reason = text_clean(reason, label=_("未完成的原因"), field="reason", minimum=2, maximum=200)
+    wish = case_row_lock(wish)
+    case_move(case=wish.case, verb="dispute", actor=actor, note=reason, url=wish_url(wish), notify=[wish.claimer],
+              limit=Limit(_claim_period(wish), "calendar_days"))  # fmt: skip
+    # A fresh claim period to finish it, and the fulfilment that was not one is cleared.
+    wish.claim_due_at, wish.claim_reminded_at = wish.case.due_at, None
+    wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = None, "", None
+    wish.save(update_fields=["claim_due_at", "claim_reminded_at", "fulfilled_at", "fulfilment_note", "service_hours"])
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_rate(*, actor, wish: Wish, rating: int, comment: str = "") -> Wish:
+    authorize(actor, "wishes.rate", wish)
+    if wish.case.state != "confirmed":
+        raise Conflict(_("心愿实现并确认后才能评价。"))
+    case_rate(case=wish.case, actor=actor, rating=rating, comment=comment, notify=[wish.claimer], url=wish_url(wish))
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_withdraw(*, actor, wish: Wish, reason: str = "") -> Wish:
+    authorize(actor, "wishes.withdraw", wish)
+    wish = case_row_lock(wish)
+    case_move(case=wish.case, verb="withdraw", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
+              refused=_("心愿已被认领，不能撤回；请先与认领人联系。") if wish.case.state in ("claimed", "fulfilled")
+              else None)  # fmt: skip
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_reopen(*, actor, wish: Wish, reason: str = "") -> Wish:
+    authorize(actor, "wishes.reopen", wish)
+    wish = case_row_lock(wish)
+    case_move(case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish))
+    return wish
+
+
+def service_credit_record(*, helper_id: int, hours, source: str, source_id: int, community_id: int):
+    """Credit a helper's hours once per (source, source id): the ledger the merit board will read.
+
+    Called inside the crediting action's transaction (a confirmed wish, a served micro-service).
+    """
+    if ServiceCredit.objects.filter(source=source, source_id=source_id, helper_id=helper_id).exists():
+        return None
+    return ServiceCredit.objects.create(
+        helper_id=helper_id, hours=hours, source=source, source_id=source_id, community_id=community_id
+    )
+
+
+@transaction.atomic
+def wish_settings_set(*, actor, community: Area, claim_days: int) -> WishSettings:
+    authorize(actor, "wishes.change_settings", community)
+    if not isinstance(claim_days, int) or not 1 <= claim_days <= 90:
+        raise DomainError(_("认领期限应在1到90天之间。"), field="claim_days")
+    row, _created = WishSettings.objects.select_for_update().get_or_create(community=community)
+    before = row.claim_days
+    row.claim_days = claim_days
+    row.save(update_fields=["claim_days"])
+    audit_event_record(actor=actor, verb="wish.settings_changed", target=community, area=community,
+                       summary={"claim_days": [before, claim_days]})  # fmt: skip
+    return row
+
+
+def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Remind claimers whose period ends within two days; return overdue claims to the wall.
+
+    Run by the worker (gongzhi.wishes.tasks) every hour; safe to run twice.
+    """
+    now = now or timezone.now()
+    reminded = returned = 0
+    soon = Wish.objects.filter(
+        case__state="claimed", claim_due_at__gt=now, claim_due_at__lte=now + dt.timedelta(days=2),
+        claim_reminded_at__isnull=True,
+    ).select_related("case", "claimer")  # fmt: skip
+    for wish in soon:
+        with transaction.atomic():
+            updated = Wish.objects.filter(pk=wish.pk, claim_reminded_at__isnull=True).update(claim_reminded_at=now)
+            if updated and wish.claimer is not None:
+                notice_send(
+                    recipient=wish.claimer,
+                    kind="case.wish",
+                    title=_("您认领的心愿「%(t)s」即将到期") % {"t": wish.case.title},
+                    body=_("请在 %(due)s 前完成并登记；如无法完成，请放弃认领，让其他人来帮忙。")
+                    % {"due": timezone.localtime(wish.claim_due_at).strftime("%Y-%m-%d %H:%M")},
+                    url=wish_url(wish),
+                )
+                audit_event_record(actor=None, actor_label="系统", verb="wish.claim_reminded", target=wish.case,
+                                   area=wish.case.community, summary={"claim_due_at": str(wish.claim_due_at)})  # fmt: skip
+                reminded += 1
+    for wish in Wish.objects.filter(case__state="claimed", claim_due_at__lte=now).select_related("case"):
+        with transaction.atomic():
+            locked = case_row_lock(wish)
+            if locked.case.state != "claimed" or locked.claim_due_at is None or locked.claim_due_at > now:
+                continue
+            claimer = locked.claimer
+            case_move(case=locked.case, verb="expire", actor=None, url=wish_url(locked), notify=[claimer],
+                      note=_("认领后超过期限未完成，心愿已回到心愿墙"))  # fmt: skip
+            _unclaim(locked)
+            returned += 1
+    return {"reminded": reminded, "returned": returned}

@@ -1,0 +1,241 @@
+"""Wishes over the API: the same lifecycle and the same rules as the pages.
+
+A client sees what its token's user would see on the pages: public wishes
+with the wisher named per the privacy tier, and more only on the wishes the
+user wrote, typed for someone, claimed or works on as staff.
+"""
+
+import datetime as dt
+
+from django.http import Http404
+from ninja import Query, Router, Schema
+
+from gongzhi.areas.selectors import community_public_get
+from gongzhi.core.authz import can
+from gongzhi.core.errors import NotFound
+
+from . import actions, selectors
+from .models import Wish
+
+router = Router(tags=["心愿墙 wishes"])
+
+
+class WishOut(Schema):
+    id: int
+    title: str
+    story: str
+    category: str
+    state: str
+    state_label: str
+    community_id: int
+    community_name: str
+    wisher: str
+    privacy: str
+    desired_by: dt.date | None
+    claimed: bool
+    due_at: dt.datetime | None
+    due_limit: str  # the time limit with its unit, e.g. "2个工作日"
+    due_basis: str  # official / entered / weekends_only
+    due_note: str  # said whenever the holiday schedule of a year is unknown
+    rating: int | None
+    created_at: dt.datetime
+
+
+class TimelineOut(Schema):
+    at: dt.datetime
+    verb: str
+    to: str
+    who: str
+    note: str
+
+
+class WishDetailOut(WishOut):
+    timeline: list[TimelineOut]
+    allowed_moves: list[str]
+
+
+class WishIn(Schema):
+    title: str
+    story: str
+    category: str
+    desired_by: dt.date | None = None
+    submission_key: str = ""
+
+
+class ReasonIn(Schema):
+    reason: str = ""
+
+
+class PublishIn(Schema):
+    privacy: str | None = None
+
+
+class FulfilIn(Schema):
+    note: str
+    hours: float
+
+
+class RateIn(Schema):
+    rating: int
+    comment: str = ""
+
+
+class WallFilters(Schema):
+    community_id: int | None = None
+    category: str | None = None
+    state: str | None = None
+
+
+def _out(wish: Wish, user) -> dict:
+    private = user.is_authenticated and can(user, "wishes.see_wisher", wish)
+    case = wish.case
+    return {
+        "id": wish.pk,
+        "title": case.title,
+        "story": case.body,
+        "category": wish.category,
+        "state": case.state,
+        "state_label": actions.WISH.state_label(case.state),
+        "community_id": case.community_id,
+        "community_name": case.community.name,
+        "wisher": selectors.wisher_label(wish, private=private),
+        "privacy": case.privacy,
+        "desired_by": wish.desired_by,
+        "claimed": wish.claimer_id is not None,
+        "due_at": case.due_at if private else None,
+        "due_limit": case.due_limit if private else "",
+        "due_basis": case.due_basis if private else "",
+        "due_note": case.due_note if private else "",
+        "rating": case.rating,
+        "created_at": case.created_at,
+    }
+
+
+def _detail(wish: Wish, user) -> dict:
+    private = user.is_authenticated and can(user, "wishes.see_wisher", wish)
+    return {
+        **_out(wish, user),
+        "timeline": selectors.timeline_of(wish, private=private),
+        "allowed_moves": actions.wish_moves_for(user, wish),
+    }
+
+
+def _get(request, wish_id: int) -> Wish:
+    try:
+        return selectors.wish_get_for(viewer=request.auth, wish_id=wish_id)
+    except NotFound:
+        raise Http404() from None
+
+
+COUNT_CAP = 10_000
+
+
+class WallPage(Schema):
+    count: int  # capped at COUNT_CAP: a township-wide wall must not count a million rows per request
+    count_capped: bool
+    items: list[WishOut]
+
+
+@router.get("/wishes", response=WallPage, summary="心愿墙（公开的心愿，按隐私级别显示许愿人）")
+def wall(request, filters: Query[WallFilters], limit: int = 20, offset: int = 0):
+    # Deep offsets walk the index row by row: the wall is read from the newest, like the pages (200 pages).
+    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 4800))
+    community = None
+    if filters.community_id:
+        try:
+            community = community_public_get(filters.community_id)
+        except NotFound:
+            raise Http404() from None
+    wishes = selectors.wall_for(community=community, category=filters.category, state=filters.state)
+    counted = wishes.order_by().values("pk")[: COUNT_CAP + 1].count()
+    return {
+        "count": min(counted, COUNT_CAP),
+        "count_capped": counted > COUNT_CAP,
+        "items": [_out(w, request.auth) for w in wishes[offset : offset + limit]],
+    }
+
+
+@router.get("/wishes/mine", response=list[WishOut], summary="我提交、代办或认领的心愿")
+def mine(request):
+    return [_out(w, request.auth) for w in selectors.mine_for(viewer=request.auth)[:200]]
+
+
+@router.get("/wishes/{wish_id}", response=WishDetailOut, summary="心愿详情、办理记录和我能做的操作")
+def detail(request, wish_id: int):
+    return _detail(_get(request, wish_id), request.auth)
+
+
+@router.post("/wishes", response={201: WishDetailOut}, summary="许一个心愿（本人）")
+def post(request, payload: WishIn):
+    wish = actions.wish_post(
+        actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
+        desired_by=payload.desired_by, submission_key=payload.submission_key,
+    )  # fmt: skip
+    return 201, _detail(wish, request.auth)
+
+
+def _move(request, wish_id: int, run) -> dict:
+    wish = _get(request, wish_id)
+    run(wish)
+    return _detail(_get(request, wish_id), request.auth)
+
+
+@router.post("/wishes/{wish_id}/publish", response=WishDetailOut, summary="发布上墙（村社区工作人员）")
+def publish(request, wish_id: int, payload: PublishIn):
+    return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy))
+
+
+@router.post("/wishes/{wish_id}/return", response=WishDetailOut, summary="退回（须写明原因）")
+def return_(request, wish_id: int, payload: ReasonIn):
+    return _move(request, wish_id, lambda w: actions.wish_return(actor=request.auth, wish=w, reason=payload.reason))
+
+
+@router.post("/wishes/{wish_id}/claim", response=WishDetailOut, summary="认领（党员、志愿者）；同时认领只有一人成功")
+def claim(request, wish_id: int):
+    return _move(request, wish_id, lambda w: actions.wish_claim(actor=request.auth, wish=w))
+
+
+@router.post("/wishes/{wish_id}/release", response=WishDetailOut, summary="放弃认领")
+def release(request, wish_id: int, payload: ReasonIn):
+    return _move(request, wish_id, lambda w: actions.wish_release(actor=request.auth, wish=w, reason=payload.reason))
+
+
+@router.post("/wishes/{wish_id}/fulfil", response=WishDetailOut, summary="登记完成（认领人）")
+def fulfil(request, wish_id: int, payload: FulfilIn):
+    return _move(request, wish_id, lambda w: actions.wish_fulfil(actor=request.auth, wish=w, note=payload.note,
+                                                                  hours=payload.hours))  # fmt: skip
+
+
+@router.post("/wishes/{wish_id}/confirm", response=WishDetailOut, summary="确认实现（许愿人或见证人）")
+def confirm(request, wish_id: int):
+    return _move(request, wish_id, lambda w: actions.wish_confirm(actor=request.auth, wish=w))
+
+
+@router.post("/wishes/{wish_id}/dispute", response=WishDetailOut, summary="尚未完成（许愿人或见证人）")
+def dispute(request, wish_id: int, payload: ReasonIn):
+    return _move(request, wish_id, lambda w: actions.wish_dispute(actor=request.auth, wish=w, reason=payload.reason))
+
+
+@router.post("/wishes/{wish_id}/rate", response=WishDetailOut, summary="评价（许愿人，1–5星）")
+def rate(request, wish_id: int, payload: RateIn):
+    return _move(request, wish_id, lambda w: actions.wish_rate(actor=request.auth, wish=w, rating=payload.rating,
+                                                                comment=payload.comment))  # fmt: skip
+
+
+@router.post("/wishes/{wish_id}/withdraw", response=WishDetailOut, summary="撤回")
+def withdraw(request, wish_id: int, payload: ReasonIn):
+    return _move(request, wish_id, lambda w: actions.wish_withdraw(actor=request.auth, wish=w, reason=payload.reason))
+
+
+@router.post("/wishes/{wish_id}/resubmit", response=WishDetailOut, summary="退回后修改并重新提交")
+def resubmit(request, wish_id: int, payload: WishIn):
+    return _move(request, wish_id, lambda w: actions.wish_resubmit(
+        actor=request.auth, wish=w, title=payload.title, story=payload.story, category=payload.category,
+        desired_by=payload.desired_by,
+    ))  # fmt: skip
+
+
+@router.post("/wishes/{wish_id}/reopen", response=WishDetailOut, summary="重新提交")
+def reopen(request, wish_id: int, payload: ReasonIn):
+    return _move(request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason))
+

@@ -1,0 +1,62 @@
+"""Who may do what with wishes. Whether it is possible *now* (state) is the actions' answer."""
+
+import rules
+
+from gongzhi.accounts.predicates import holds_role_over
+from gongzhi.accounts.roles import ASSISTERS, COMMUNITY_MODERATORS, HELPERS, Role
+
+WISH_MODERATORS = COMMUNITY_MODERATORS
+WISH_ASSISTERS = ASSISTERS
+WISH_HELPERS = HELPERS
+WISH_STAFF = WISH_MODERATORS | WISH_ASSISTERS
+WISHERS = frozenset({Role.RESIDENT})
+
+
+def _case(obj):
+    return getattr(obj, "case", obj)
+
+
+@rules.predicate
+def is_author(user, obj=None) -> bool:
+    return obj is not None and user.is_authenticated and _case(obj).author_id == user.pk
+
+
+@rules.predicate
+def is_submitter(user, obj=None) -> bool:
+    return obj is not None and user.is_authenticated and _case(obj).submitted_by_id == user.pk
+
+
+@rules.predicate
+def is_claimer(user, obj=None) -> bool:
+    return obj is not None and user.is_authenticated and getattr(obj, "claimer_id", None) == user.pk
+
+
+@rules.predicate
+def has_no_account_to_confirm(user, obj=None) -> bool:
+    """An assisted wish of someone without an account: a witness confirms for them."""
+    return obj is not None and _case(obj).author_id is None
+
+
+moderator = holds_role_over(WISH_MODERATORS)
+assister = holds_role_over(WISH_ASSISTERS)
+helper = holds_role_over(WISH_HELPERS)
+staff = holds_role_over(WISH_STAFF)
+
+rules.add_perm("wishes.post_own", holds_role_over(WISHERS))
+rules.add_perm("wishes.post_assisted", assister)
+rules.add_perm("wishes.moderate", moderator)
+rules.add_perm("wishes.view_queue", staff)
+rules.add_perm("wishes.claim", helper & ~is_author)
+rules.add_perm("wishes.fulfil", is_claimer)
+rules.add_perm("wishes.confirm", is_author | (assister & has_no_account_to_confirm & ~is_claimer))
+rules.add_perm("wishes.rate", is_author)
+rules.add_perm("wishes.withdraw", is_author | is_submitter | moderator)
+# Only the wisher (or whoever typed it for them) rewrites or revives their own wish; staff return it instead.
+rules.add_perm("wishes.reopen", is_author | is_submitter)
+rules.add_perm("wishes.resubmit", is_author | is_submitter)
+rules.add_perm("wishes.release", is_claimer | moderator)
+rules.add_perm("wishes.view_private", is_author | is_submitter | is_claimer | staff)
+# The wisher's full name: not to the claimer, who arranges the help through the community
+# (PIPL: no more personal data than the task needs; the vulnerable are anonymised anyway).
+rules.add_perm("wishes.see_wisher", is_author | is_submitter | staff)
+rules.add_perm("wishes.change_settings", moderator)

@@ -1,0 +1,172 @@
+"""Reads of wishes: the public wall (no personal data beyond the tier), and the scoped staff views."""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.areas.models import Area
+from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
+from gongzhi.cases.workflow import case_type_of
+from gongzhi.core.authz import can
+from gongzhi.core.errors import NotFound
+
+from .actions import PUBLIC_STATES, WISH
+from .models import Wish
+from .rules import WISH_STAFF
+
+
+def _base() -> QuerySet[Wish]:
+    return Wish.objects.select_related("case", "case__community")
+
+
+def wall_for(
+    *, community: Area | None = None, category: str | None = None, state: str | None = None
+) -> QuerySet[Wish]:
+    """What anyone may see, logged in or not: published and later, not staff-only. Newest first.
+
+    The wisher (resident or account) comes in the same query, for the label.
+    One community's wall reads the case_wall index (community, kind, state,
+    -created_at). The whole township's (or county's) wall goes newest first
+    by id instead — ids follow the order wishes are posted in — so that it
+    walks the primary key backwards and stops after a page, where sorting by
+    created_at would sort every public wish of the county on each request.
+    """
+    states = [state] if state in PUBLIC_STATES else list(PUBLIC_STATES)
+    query = (
+        _base()
+        .select_related("case__resident", "case__author")
+        .filter(case__kind=WISH.kind, case__state__in=states)
+        .exclude(case__privacy=PrivacyTier.STAFF_ONLY)
+    )
+    if category:
+        query = query.filter(category=category)
+    if community is not None:
+        return query.filter(case__community=community).order_by("-case__created_at", "-case_id")
+    return query.order_by("-case_id")
+
+
+WALL_FIELDS = (
+    "category", "case__title", "case__state", "case__privacy", "case__created_at", "case__community__name",
+    "case__resident__name", "case__author__username", "case__author__display_name",
+)  # fmt: skip
+
+
+def wall_page_for(*, community: Area | None = None, category: str | None = None, state: str | None = None,
+                  page: int = 1, per_page: int = 24) -> tuple[list[tuple[int, dt.datetime]], bool]:  # fmt: skip
+    """Which wishes make one page of the wall: ([(id, updated_at)], whether there is a next page).
+
+    No COUNT: on the county's wall that would count a million rows per
+    request. The page is picked among the cases alone — on one community's
+    wall from the case_wall index only, without reading a table row; on the
+    whole wall by walking the ids backwards — and only its rows are read, for
+    the time each last changed (the page view keys its cache on them). A
+    staff-only wish is dropped later (`wall_wishes`), so a page may show a
+    card fewer than `per_page`; no wish is skipped or shown twice.
+    """
+    states = [state] if state in PUBLIC_STATES else list(PUBLIC_STATES)
+    offset = (page - 1) * per_page
+    cases = Case.objects.filter(kind=WISH.kind, state__in=states)
+    if category:
+        cases = cases.filter(wish__category=category)
+    order = ("-created_at", "-id") if community is not None else ("-id",)
+    if community is not None:
+        cases = cases.filter(community=community)
+    picked = cases.order_by(*order).values("id")[offset : offset + per_page + 1]
+    keys = list(Case.objects.filter(id__in=picked).order_by(*order).values_list("id", "updated_at"))
+    return keys[:per_page], len(keys) > per_page
+
+
+def wall_wishes(*, ids: list[int], community: Area | None = None) -> list[Wish]:
+    """The wall's cards for these ids, in wall order: only the columns a card shows, wisher included."""
+    if not ids:
+        return []
+    query = wall_for(community=community).filter(case_id__in=ids).only(*WALL_FIELDS)
+    return list(query)
+
+
+def queue_for(*, viewer, state: str | None = None) -> QuerySet[Wish]:
+    """Staff's wishes in scope, oldest due first (overdue on top)."""
+    query = _base().filter(scope_q(paths_for(viewer, WISH_STAFF), "case__area_path"))
+    if state:
+        query = query.filter(case__state=state)
+    else:
+        query = query.filter(case__state__in=("submitted", "published", "claimed", "fulfilled"))
+    return query.select_related("claimer", "case__resident", "case__author").order_by(
+        "case__due_at", "case__created_at"
+    )
+
+
+def mine_for(*, viewer) -> QuerySet[Wish]:
+    if not viewer.is_authenticated:
+        return Wish.objects.none()
+    return (
+        _base()
+        .filter(Q(case__author=viewer) | Q(case__submitted_by=viewer) | Q(claimer=viewer))
+        .select_related("claimer", "case__resident", "case__author")
+        .order_by("-case__updated_at")
+    )
+
+
+def wish_get_for(*, viewer, wish_id: int) -> Wish:
+    """A wish the viewer may see: public on the wall, or theirs, or in their staff scope.
+
+    Missing and not-yours answer alike (NotFound), so ids cannot be probed.
+    """
+    wish = (
+        _base().select_related("claimer", "case__resident", "case__submitted_by").filter(pk=wish_id).first()
+    )
+    if wish is None:
+        raise NotFound()
+    if is_public(wish) or (viewer.is_authenticated and can(viewer, "wishes.view_private", wish)):
+        return wish
+    raise NotFound()
+
+
+def is_public(wish: Wish) -> bool:
+    return wish.case.state in PUBLIC_STATES and wish.case.privacy != PrivacyTier.STAFF_ONLY
+
+
+def wisher_label(wish: Wish, *, private: bool) -> str:
+    """How the wisher is named: in full to those who may see it, else per the privacy tier."""
+    resident = wish.case.resident
+    author = wish.case.author
+    name = resident.name if resident is not None else (str(author) if author is not None else "")
+    if private and name:
+        return name
+    if wish.case.privacy == PrivacyTier.PUBLIC and name:
+        return _("%(surname)s**") % {"surname": name[0]}
+    return _("一位居民")
+
+
+def timeline_of(wish: Wish, *, private: bool) -> list[dict]:
+    """Every move of the wish. Publicly, the wisher is not named (nor are notes, which may name them)."""
+    case_type = case_type_of(wish.case.kind)
+    own_verbs = {"open": _("提交"), "rate": _("评价")}
+    wisher_ids = {wish.case.author_id, wish.case.submitted_by_id} - {None}
+    rows = []
+    for event in CaseEvent.objects.filter(case=wish.case).select_related("actor"):
+        if event.actor is None:
+            who = _("系统")
+        elif not private and event.actor_id in wisher_ids:
+            who = _("许愿人")
+        else:
+            who = str(event.actor)
+        rows.append(
+            {
+                "at": event.at,
+                "verb": own_verbs.get(event.verb) or case_type.verb_label(event.verb),
+                "to": case_type.state_label(event.to_state) if event.to_state else "",
+                "who": who,
+                "note": event.note if private else "",
+            }
+        )
+    return rows
+
+
+def claim_days_of(communities) -> dict[int, int]:
+    """{community id: claim period in days} for communities that changed the default."""
+    from .models import WishSettings
+
+    return dict(WishSettings.objects.filter(community__in=communities).values_list("community_id", "claim_days"))

@@ -1,0 +1,376 @@
+"""The 村规民约 checker: pure logic, no database."""
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from gongzhi.conventions.checker import (
+    DEFAULT_TOPICS,
+    FINE,
+    OTHER_PENALTY,
+    ConventionInputError,
+    Topic,
+    convention_file_check,
+    convention_lines_read,
+    convention_text_check,
+    text_normalise,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COMPLIANT = """\
+青山村村规民约（2025年修订）
+
+第一章 总则
+第一条 村民要自觉践行社会主义核心价值观，遵纪守法。
+第二条 积极参与扫黑除恶，发现黑恶势力线索及时向公安机关举报。
+第二章 移风易俗
+第三条 治理滥办酒席，红白喜事不大操大办。
+第四条 杜绝早婚早育，遏制低俗婚闹，抵制天价彩礼。
+第五条 提倡三日吉葬，丧事简办。
+第六条 倡导绿色低碳生活，做好垃圾分类。
+第七条 对举报违法行为的村民，经查实给予奖励200元。
+第八条 经村民代表会议表决，每户每月交纳卫生保洁费5元。
+第九条 违反本约的，由村委会批评教育；构成违法的，由公安机关依法处理。
+"""
+
+
+def kinds(text: str) -> set[str]:
+    return {v.kind for v in convention_text_check(text).violations}
+
+
+# --- violations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "违者罚款200元。",
+        "乱倒垃圾的，由村委会处以100至300元罚款。",
+        "凡在村内赌博的，每人每次罚人民币五十元。",
+        "违反者缴纳违约金五百元。",
+        "逾期不交的，加收滞纳金。",
+        "违者从重处罚。",
+        "乱倒垃圾的，每次收取清理费50元。",
+        "超过二十桌的，每桌向村里交二百元。",
+        "办酒席须交保证金2000元，超标的保证金不予退还。",
+        "民事纠纷调解一宗收取调解费200元。",
+        "违者除依法赔偿外，并处罚款200至500元。",
+        "违者按《村规民约》处以罚款。",
+    ],
+)
+def test_fine_forms_are_fines(clause):
+    assert FINE in kinds(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "对不赡养老人的，取消其家庭低保资格。",
+        "违反者停发其各类补贴。",
+        "违约户不得享受当年村集体收益分配。",
+        "拒不缴纳卫生费的，村里不予办理各类证明。",
+        "对拒不拆除的，由村委会断水断电。",
+        "对散布谣言的，村委会一年内不受理其任何事项。",
+        "违者没收赌具赌资。",
+        "违反本条的，列入黑榜。",
+        "不文明行为一律在道德曝光台曝光。",
+        "对违反规定的，在村务公开栏张贴其姓名。",
+        "对违反本公约的家庭，村里有线电视和网络停止接入。",
+        "外嫁女户口仍在本村的，不得参与土地补偿款分配。",
+    ],
+)
+def test_other_penalty_forms_are_other_penalties(clause):
+    assert OTHER_PENALTY in kinds(clause)
+
+
+def test_every_violation_carries_line_text_and_a_lawful_suggestion():
+    report = convention_text_check("第一条 爱护公物。\n第二条 违者罚款200元。\n第三条 违者取消低保。")
+
+    assert [(v.kind, v.line) for v in report.violations] == [(FINE, 2), (OTHER_PENALTY, 3)]
+    assert report.violations[0].text == "第二条 违者罚款200元。"
+    assert all("批评教育" in v.suggestion or "劝导" in v.suggestion for v in report.violations)
+
+
+# --- traps --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "对检举揭发者，一经核实，给予奖励500元。",
+        "被评为“最美家庭”的，村里奖励200元。",
+    ],
+)
+def test_rewards_are_not_fines(clause):
+    assert kinds(clause) == set()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "经村民代表会议表决，每户每月交纳卫生保洁费5元。",
+        "自来水按表计量收费，每吨2元，由各户按月缴纳。",
+        "使用村文化礼堂办事的，按约定每场交纳场地清洁费100元。",
+        "宴席每桌标准不超过300元，彩礼总额控制在3万元以内。",
+    ],
+)
+def test_agreed_fees_and_standards_are_not_fines(clause):
+    assert kinds(clause) == set()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "违者由公安机关依照《治安管理处罚法》处理。",
+        "情节严重的，由有关部门依法处罚。",
+        "依法处理。",
+        "非法占用耕地的，由自然资源部门依照《土地管理法》责令退还并处罚款。",
+        "赌博的，由公安机关没收赌资并依法处罚。",
+        "不得以断水断电、取消低保等方式强制村民履行本约定。",
+        "本村规民约不设罚款条款。",
+        "违反者批评教育，取消当年评先评优资格，纳入信用评价。",
+    ],
+)
+def test_quoted_law_prohibitions_and_lawful_sanctions_are_not_violations(clause):
+    assert kinds(clause) == set()
+
+
+def test_a_village_fine_next_to_quoted_law_is_still_a_fine():
+    assert kinds("情节严重的，报公安机关依法处理，情节较轻的，罚款100元。") == {FINE}
+
+
+def test_traditional_characters_read_like_simplified():
+    assert kinds("違者罰款壹佰元，並取消其低保資格。") == {FINE, OTHER_PENALTY}
+    report = convention_text_check("踐行社會主義核心價值觀，抵制天價彩禮。")
+    covered = {t.key for t in report.topics if t.covered}
+    assert covered == {"core_values", "bride_price"}
+
+
+def test_full_width_digits_read_like_half_width():
+    assert kinds("违者处以２００元。") == {FINE}
+    assert text_normalise("罚款　２００　元，（一）") == "罚款200元,(一)"
+
+
+def test_page_chrome_and_wrapped_lines_do_not_break_a_clause():
+    text = "第十二条 不履行赡养义务的子女，村委会将停\n第 3 页 共 8 页\nXX村村规民约\n止其享受一切惠民政策。"
+    report = convention_text_check(text)
+
+    assert [(v.kind, v.line) for v in report.violations] == [(OTHER_PENALTY, 1)]
+
+
+def test_stray_punctuation_and_numbering_do_not_break_it():
+    text = "一、社会治安\n（一）违 者 罚 款 ，， 200 元。。\n① 违者取消低保\n1. 爱护公物。"
+    report = convention_text_check(text)
+
+    assert [(v.kind, v.line) for v in report.violations] == [(FINE, 2), (OTHER_PENALTY, 3)]
+
+
+def test_page_chrome_alone_is_not_content():
+    report = convention_text_check("第 3 页 共 8 页\n- 4 -\n1 / 5")
+
+    assert report.violations == ()
+    assert not any(t.covered for t in report.topics)
+
+
+# --- topics -------------------------------------------------------------------------------
+
+
+def test_a_complete_lawful_convention_is_compliant_with_evidence_for_every_topic():
+    report = convention_text_check(COMPLIANT)
+
+    assert report.compliant
+    evidence = {t.key: t.evidence[0].line for t in report.topics}
+    assert evidence == {
+        "core_values": 4,
+        "anti_gang": 5,
+        "banquets": 7,
+        "early_marriage": 8,
+        "wedding_customs": 8,
+        "bride_price": 8,
+        "funeral_reform": 9,
+        "green_living": 10,
+    }
+
+
+def test_a_missing_topic_makes_it_not_compliant():
+    report = convention_text_check(COMPLIANT.replace("第五条 提倡三日吉葬，丧事简办。", "第五条 尊老爱幼。"))
+
+    assert not report.compliant
+    assert [t.key for t in report.topics if not t.covered] == ["funeral_reform"]
+
+
+def test_topics_are_configurable_data():
+    topics = (*DEFAULT_TOPICS, Topic("fire_safety", "森林防火", (r"防火|野外用火",)))
+
+    report = convention_text_check(COMPLIANT + "第十条 上山祭扫严禁野外用火。\n", topics=topics)
+
+    fire = next(t for t in report.topics if t.key == "fire_safety")
+    assert fire.covered and fire.evidence[0].line == 14
+    assert not convention_text_check(COMPLIANT, topics=topics).compliant
+
+
+# --- input ----------------------------------------------------------------------------------
+
+
+def _docx(path: Path, paragraphs: list[str]) -> Path:
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(
+        f'<w:p><w:r><w:t>{text[: len(text) // 2]}</w:t></w:r><w:r><w:t xml:space="preserve">{text[len(text) // 2 :]}</w:t></w:r></w:p>'
+        for text in paragraphs
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return path
+
+
+def test_docx_paragraphs_are_lines(tmp_path):
+    path = _docx(tmp_path / "公约.docx", ["村民公约", "第一条 践行社会主义核心价值观。", "第二条 违者罚款五十元。"])
+
+    assert convention_lines_read(path)[1] == "第一条 践行社会主义核心价值观。"
+    report = convention_file_check(path)
+    assert [(v.kind, v.line) for v in report.violations] == [(FINE, 3)]
+    assert next(t for t in report.topics if t.key == "core_values").evidence[0].line == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("missing.txt", None),
+        ("latin1.txt", "违者罚款".encode("gb18030")),
+        ("empty.txt", b" \n\n"),
+        ("convention.pdf", b"%PDF-1.4"),
+        ("broken.docx", b"not a zip"),
+    ],
+)
+def test_bad_input_is_refused(tmp_path, name, content):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+
+    with pytest.raises(ConventionInputError):
+        convention_file_check(path)
+
+
+# --- command ------------------------------------------------------------------------------
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("convention_check", *args, stdout=stdout, stderr=stderr)
+    return exit_info.value.code, stdout.getvalue(), stderr.getvalue()
+
+
+def test_command_json_has_the_exact_shape(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text(COMPLIANT + "第十条 违者罚款100元。\n", encoding="utf-8")
+
+    code, out, _ = _run(str(path), "--json")
+
+    data = json.loads(out)
+    assert code == 1
+    assert set(data) == {"compliant", "topics", "violations"}
+    assert data["compliant"] is False
+    assert set(data["topics"]) == {t.key for t in DEFAULT_TOPICS}
+    assert all(set(t) == {"covered", "evidence"} for t in data["topics"].values())
+    assert all(set(e) == {"line", "text"} for t in data["topics"].values() for e in t["evidence"])
+    assert data["violations"] == [
+        {"kind": "fine", "line": 14, "text": "第十条 违者罚款100元。", "suggestion": data["violations"][0]["suggestion"]}
+    ]
+    assert data["violations"][0]["suggestion"]
+
+
+def test_command_exits_0_for_a_compliant_convention_with_a_chinese_report(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text(COMPLIANT, encoding="utf-8")
+
+    code, out, _ = _run(str(path))
+
+    assert code == 0
+    assert "符合要求" in out and "未发现罚款" in out
+
+
+def test_command_exits_1_and_names_the_problem(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("第一条 违者取消其低保。\n", encoding="utf-8")
+
+    code, out, _ = _run(str(path))
+
+    assert code == 1
+    assert "第 1 行" in out and "建议" in out and "未涉及" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "文件不存在"),
+        ("gbk.txt", "违者罚款".encode("gbk"), "UTF-8"),
+        ("empty.txt", b"", "为空"),
+        ("c.doc", b"x", "不支持"),
+    ],
+)
+def test_command_exits_2_with_one_chinese_line_for_bad_input(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+
+    code, out, err = _run(str(path))
+
+    assert code == 2
+    assert out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_console_entry_point_maps_the_dashed_name(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text(COMPLIANT, encoding="utf-8")
+    script = (
+        "import sys; from gongzhi.cli import main; "
+        f"sys.argv = ['gongzhi', 'convention-check', {str(path)!r}, '--json']; main()"
+    )
+
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["compliant"] is True
+
+
+# --- corpus score -------------------------------------------------------------------------
+
+
+def test_corpus_scores_meet_the_thresholds():
+    result = subprocess.run(
+        [sys.executable, "scripts/convention_score.py", "--json", "--min", "0.95"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+
+    scores = json.loads(result.stdout)
+    assert result.returncode == 0, scores["headline"]
+    assert all(value >= 0.95 for value in scores["headline"].values())
+    assert scores["clauses"]["all"]["n"] >= 300
+    assert scores["documents"]["documents"] >= 30
+
+
+def test_an_agreed_fee_and_a_penalty_for_not_paying_it_in_one_sentence():
+    text = "依法按约定交清洁费是各户的义务，经户主会议同意每户每年交80元，对拒不交费的农户，村里不予开具证明。"
+
+    report = convention_text_check(text)
+
+    assert [v.kind for v in report.violations] == [OTHER_PENALTY]
+
+
+def test_misconduct_words_before_a_fine_do_not_read_as_a_prohibition_of_it():
+    assert kinds("房前屋后乱堆乱放罚款50元。") == {FINE}
+    assert kinds("村民有权举报乱罚款、乱收费行为。") == set()

@@ -1,0 +1,446 @@
+"""The revision campaign of 村规民约/居民公约: launch → draft → review → adoption (quorum) → filing → public;
+demonstration villages; the township's board, its Excel export and the deadline reminders."""
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from gongzhi.audit.models import AuditEvent
+from gongzhi.conventions import actions
+from gongzhi.conventions.models import (
+    Campaign,
+    ConventionVersion,
+    DeadlineReminder,
+    DemonstrationApplication,
+    Revision,
+    RevisionEvent,
+)
+from gongzhi.core.errors import DomainError, NotPermitted
+from gongzhi.notices.models import Notice
+
+COMPLIANT = (Path(__file__).parent / "conventions" / "documents" / "convention_03.txt").read_text(encoding="utf-8").strip()
+FINED = COMPLIANT + "\n乱倒垃圾的，罚款200元。\n不参加义务劳动的，取消其低保资格。"
+OLD = "青山村村规民约\n第一条 村民应当遵纪守法。\n第二条 乱倒垃圾的，罚款50元。\n第三条 本约自通过之日起施行。"
+
+
+def _launch(users, areas, **changes):
+    data = {
+        "actor": users["township_admin"], "township": areas["township"], "year": timezone.localdate().year,
+        "deadline": timezone.localdate() + dt.timedelta(days=30),
+        "topic_keys": [t.key for t in actions.DEFAULT_TOPICS], "demonstration_target": 2,
+    } | changes  # fmt: skip
+    return actions.campaign_launch(**data)
+
+
+@pytest.fixture
+def campaign(users, areas):
+    return _launch(users, areas)
+
+
+@pytest.fixture
+def revision(campaign, users, areas):
+    actions.convention_in_force_record(actor=users["community_staff"], community=areas["village"], title="青山村村规民约",
+                                       text=OLD, adopted_on=dt.date(2019, 3, 1))  # fmt: skip
+    return actions.revision_start(actor=users["community_staff"], campaign=campaign, community=areas["village"])
+
+
+def _approved(revision, users):
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=COMPLIANT)
+    actions.revision_submit(actor=users["community_staff"], revision=revision)
+    return actions.revision_review(actor=users["township_reviewer"], revision=revision, approve=True)
+
+
+def _adopt(revision, users, **changes):
+    data = {"actor": users["community_staff"], "revision": revision, "meeting_kind": "village_representatives_meeting",
+            "meeting_date": timezone.localdate(), "members": 30, "present": 21, "in_favour": 18, "against": 2} | changes  # fmt: skip
+    return actions.revision_adopt(**data)
+
+
+def _state(revision) -> str:
+    return Revision.objects.get(pk=revision.pk).state
+
+
+# --- Launch ------------------------------------------------------------------------------------
+
+
+def test_the_township_launches_a_campaign_and_every_community_hears_of_it(campaign, users):
+    assert campaign.topic_keys == [t.key for t in actions.DEFAULT_TOPICS]
+    assert AuditEvent.objects.filter(verb="convention.campaign_launched", target_id=str(campaign.pk)).count() == 1
+    # community staff of both communities are told, with the deadline
+    told = Notice.objects.filter(kind="convention")
+    assert {n.recipient.username for n in told} == {"community_staff", "other_staff"}
+    assert campaign.deadline.isoformat() in told.first().title
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"deadline": None}, "请填写完成期限"),
+        ({"deadline": dt.date(2020, 1, 1)}, "完成期限应晚于今天"),
+        ({"topic_keys": [], "extra_topics": ""}, "请至少选择一项必备内容"),
+        ({"topic_keys": ["no_such_topic"]}, "未知的必备内容"),
+        ({"year": "明年"}, "年度请填写整数"),
+        ({"year": 1990}, "年度应为去年、今年或明年"),
+        ({"demonstration_target": -1}, "示范村目标数应在0到500之间"),
+        ({"extra_topics": "这一项内容的名称写得实在是太长太长太长了吧：防火"}, "第1行：内容名称应为1到20个字"),
+    ],
+)
+def test_a_bad_launch_is_refused_with_a_message_and_writes_nothing(users, areas, changes, message):
+    with pytest.raises(DomainError, match=message):
+        _launch(users, areas, **changes)
+    assert not Campaign.objects.exists() and not Notice.objects.exists()
+
+
+def test_only_the_township_office_launches_and_only_once_a_year(campaign, users, areas):
+    for who in ("township_reviewer", "community_staff", "resident"):
+        with pytest.raises(NotPermitted):
+            _launch(users, areas, actor=users[who], year=campaign.year + 1)
+    with pytest.raises(DomainError, match="已经启动过了"):
+        _launch(users, areas)
+    assert Campaign.objects.count() == 1
+
+
+def test_a_township_adds_topics_of_its_own_and_the_checker_asks_for_them(users, areas):
+    campaign = _launch(users, areas, topic_keys=["core_values"], extra_topics="森林防火：防火、野外用火\n禁毒")
+    assert [t.label for t in campaign.topics()] == ["社会主义核心价值观", "森林防火", "禁毒"]
+    revision = actions.revision_start(actor=users["community_staff"], campaign=campaign, community=areas["village"])
+    _rev, report = actions.revision_save(actor=users["community_staff"], revision=revision, title="青山村村规民约",
+                                         text="践行社会主义核心价值观。\n严禁野外用火。")  # fmt: skip
+    covered = {t.label: t.covered for t in report.topics}
+    assert covered == {"社会主义核心价值观": True, "森林防火": True, "禁毒": False}
+    # the township's keywords are read like the text: traditional and full-width forms count
+    _rev, report = actions.revision_save(actor=users["community_staff"], revision=revision, title="青山村村规民约",
+                                         text="踐行社會主義核心價值觀。嚴禁野外用火。全村參與禁毒宣傳。")  # fmt: skip
+    assert report.compliant
+
+
+# --- Drafting and the checker ------------------------------------------------------------------
+
+
+def test_a_revision_starts_from_the_version_in_force(revision):
+    assert revision.text == OLD and revision.title == "青山村村规民约"
+    assert revision.state == "drafting" and not revision.compliant
+    assert RevisionEvent.objects.filter(revision=revision, verb="start").count() == 1
+
+
+def test_a_draft_that_fails_the_checker_is_saved_but_cannot_be_sent_for_review(revision, users):
+    saved, report = actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title,
+                                          text=FINED)  # fmt: skip
+    assert saved.text == FINED and not saved.compliant and saved.problems == 2
+    assert {v.kind for v in report.violations} == {"fine", "other_penalty"}
+    with pytest.raises(DomainError, match="可以保存但不能报送审查.*2处罚款或其他不当处罚条款"):
+        actions.revision_submit(actor=users["community_staff"], revision=revision)
+    assert _state(revision) == "drafting"
+    assert not AuditEvent.objects.filter(verb="convention.submitted").exists()
+
+
+def test_a_draft_missing_topics_names_them(revision, users):
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title,
+                          text="第一条 村民应当遵纪守法。")  # fmt: skip
+    with pytest.raises(DomainError, match="缺少必备内容：社会主义核心价值观、治理滥办酒席"):
+        actions.revision_submit(actor=users["community_staff"], revision=revision)
+
+
+def test_a_stale_save_does_not_overwrite_a_newer_one(revision, users):
+    seen = revision.updated_at
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=COMPLIANT)
+    with pytest.raises(DomainError, match="刚刚已被他人修改"):
+        actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=OLD,
+                              updated_at=seen)  # fmt: skip
+    assert Revision.objects.get(pk=revision.pk).text == COMPLIANT
+
+
+def test_only_the_communitys_staff_draft(revision, users):
+    for who in ("other_staff", "township_admin", "supervisor", "resident", "grid_worker"):
+        with pytest.raises(NotPermitted):
+            actions.revision_save(actor=users[who], revision=revision, title="改标题", text=COMPLIANT)
+    assert Revision.objects.get(pk=revision.pk).text == OLD
+
+
+# --- Review ------------------------------------------------------------------------------------
+
+
+def test_review_returns_with_comments_then_approves_the_corrected_draft(revision, users):
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=COMPLIANT)
+    actions.revision_submit(actor=users["community_staff"], revision=revision)
+    assert Notice.objects.filter(recipient=users["township_reviewer"], kind="convention").exists()
+    with pytest.raises(DomainError, match="请填写审查意见"):
+        actions.revision_review(actor=users["township_reviewer"], revision=revision, approve=False, comment="")
+    actions.revision_review(actor=users["township_reviewer"], revision=revision, approve=False,
+                            comment="第五条表述不清，请修改。")  # fmt: skip
+    assert _state(revision) == "returned"
+    told = Notice.objects.filter(recipient=users["community_staff"], title__contains="退回修改").get()
+    assert told.body == "第五条表述不清，请修改。"
+    # a returned draft is edited and sent again
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title,
+                          text=COMPLIANT + "\n第五条已修改。")  # fmt: skip
+    actions.revision_submit(actor=users["community_staff"], revision=revision)
+    actions.revision_review(actor=users["township_admin"], revision=revision, approve=True)
+    assert _state(revision) == "approved"
+    verbs = list(RevisionEvent.objects.filter(revision=revision).values_list("verb", flat=True))
+    assert verbs == ["start", "submit", "return", "submit", "approve"]
+
+
+def test_a_review_by_the_wrong_role_is_refused_and_changes_nothing(revision, users):
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=COMPLIANT)
+    actions.revision_submit(actor=users["community_staff"], revision=revision)
+    for who in ("community_staff", "supervisor", "other_staff", "resident"):
+        with pytest.raises(NotPermitted):
+            actions.revision_review(actor=users[who], revision=revision, approve=True)
+    assert _state(revision) == "under_review"
+    assert not AuditEvent.objects.filter(verb__in=["convention.approved", "convention.returned"]).exists()
+
+
+def test_a_draft_under_review_cannot_be_edited(revision, users):
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=COMPLIANT)
+    actions.revision_submit(actor=users["community_staff"], revision=revision)
+    with pytest.raises(DomainError, match="不能再修改"):
+        actions.revision_save(actor=users["community_staff"], revision=revision, title="x" * 5, text=OLD)
+
+
+# --- Adoption ----------------------------------------------------------------------------------
+
+
+def test_adoption_without_quorum_is_refused_and_nothing_is_recorded(revision, users):
+    _approved(revision, users)
+    with pytest.raises(DomainError, match="不足法定人数.*至少需20"):
+        _adopt(revision, users, present=19, in_favour=19, against=0)
+    with pytest.raises(DomainError, match="表决未获通过"):
+        _adopt(revision, users, present=21, in_favour=10, against=11)
+    with pytest.raises(DomainError, match="不能超过到会人数"):
+        _adopt(revision, users, present=21, in_favour=20, against=5)
+    with pytest.raises(DomainError, match="人数请填写整数"):
+        _adopt(revision, users, present="二十")
+    with pytest.raises(DomainError, match="会议日期不能晚于今天"):
+        _adopt(revision, users, meeting_date=timezone.localdate() + dt.timedelta(days=1))
+    with pytest.raises(DomainError, match="适用的会议类型"):
+        _adopt(revision, users, meeting_kind="residents_meeting")  # 青山村 is a village
+    fresh = Revision.objects.get(pk=revision.pk)
+    assert fresh.state == "approved" and fresh.present is None and fresh.adopted_at is None
+    assert not AuditEvent.objects.filter(verb="convention.adopted").exists()
+
+
+def test_adoption_at_a_quorate_meeting_is_recorded_with_its_figures(revision, users):
+    _approved(revision, users)
+    _adopt(revision, users)  # 21 of 30 present (≥ 2/3), 18 of 21 in favour (> 1/2)
+    fresh = Revision.objects.get(pk=revision.pk)
+    assert fresh.state == "adopted" and (fresh.members, fresh.present, fresh.in_favour, fresh.against) == (30, 21, 18, 2)
+    event = RevisionEvent.objects.get(revision=revision, verb="adopt")
+    assert "符合法定人数" in event.note and "通过" in event.note
+
+
+def test_a_villagers_meeting_counts_households_or_adults(revision, users):
+    _approved(revision, users)
+    with pytest.raises(DomainError, match="须填写"):
+        _adopt(revision, users, meeting_kind="villagers_meeting", members=None)
+    _adopt(revision, users, meeting_kind="villagers_meeting", members=None, households=300, households_present=200,
+           present=200, in_favour=150)  # fmt: skip
+    assert _state(revision) == "adopted"
+
+
+def test_adoption_before_review_and_by_the_wrong_role_is_refused(revision, users):
+    actions.revision_save(actor=users["community_staff"], revision=revision, title=revision.title, text=COMPLIANT)
+    with pytest.raises(DomainError, match="只有通过合法性审查的修订稿"):
+        _adopt(revision, users)
+    actions.revision_submit(actor=users["community_staff"], revision=revision)
+    actions.revision_review(actor=users["township_reviewer"], revision=revision, approve=True)
+    for who in ("township_admin", "supervisor", "other_staff"):
+        with pytest.raises(NotPermitted):
+            _adopt(revision, users, actor=users[who])
+    assert _state(revision) == "approved"
+
+
+# --- Filing ------------------------------------------------------------------------------------
+
+
+def test_a_filing_before_adoption_is_refused(revision, users):
+    _approved(revision, users)
+    with pytest.raises(DomainError, match="只有经会议表决通过的修订稿才能报镇备案"):
+        actions.revision_file(actor=users["community_staff"], revision=revision)
+    assert _state(revision) == "approved" and ConventionVersion.objects.count() == 1
+
+
+def test_filing_makes_the_revision_the_version_in_force_and_keeps_the_old_one(revision, users, areas):
+    _approved(revision, users)
+    _adopt(revision, users)
+    actions.revision_file(actor=users["community_staff"], revision=revision)
+    fresh = Revision.objects.get(pk=revision.pk)
+    assert fresh.state == "filed" and fresh.filing_number == f"{fresh.campaign.year}-511423101201"
+    current = ConventionVersion.objects.get(community=areas["village"], superseded_at__isnull=True)
+    assert current.text == COMPLIANT and current.revision_id == revision.pk
+    assert ConventionVersion.objects.filter(community=areas["village"], superseded_at__isnull=False).get().text == OLD
+    assert Notice.objects.filter(recipient=users["township_admin"], title__contains="已报镇备案").exists()
+    with pytest.raises(DomainError, match="已有现行版本"):
+        actions.convention_in_force_record(actor=users["community_staff"], community=areas["village"], title="另一个",
+                                           text=OLD, adopted_on=None)  # fmt: skip
+    # the public page shows it to anyone, no login
+    page = Client().get(reverse("conventions:public", args=[areas["village"].pk]))
+    assert page.status_code == 200
+    assert "倡导厚养薄葬" in page.content.decode() and "罚款50元" not in page.content.decode()
+
+
+# --- Demonstration villages --------------------------------------------------------------------
+
+
+def _filed(revision, users):
+    _approved(revision, users)
+    _adopt(revision, users)
+    return actions.revision_file(actor=users["community_staff"], revision=revision)
+
+
+EVIDENCE = "红白理事会每月例会，全村婚丧事一律简办，彩礼平均下降六成，群众知晓率98%。"
+
+
+def test_a_demonstration_application_needs_a_filed_convention_and_is_decided_by_the_township(revision, campaign,
+                                                                                             users, areas):
+    with pytest.raises(DomainError, match="报镇备案后，才能申报示范村"):
+        actions.demonstration_apply(actor=users["community_staff"], campaign=campaign, community=areas["village"],
+                                    evidence=EVIDENCE)  # fmt: skip
+    _filed(revision, users)
+    with pytest.raises(DomainError, match="至少20个字"):
+        actions.demonstration_apply(actor=users["community_staff"], campaign=campaign, community=areas["village"],
+                                    evidence="很好")  # fmt: skip
+    application = actions.demonstration_apply(actor=users["community_staff"], campaign=campaign,
+                                              community=areas["village"], evidence=EVIDENCE)  # fmt: skip
+    with pytest.raises(DomainError, match="不能重复申报"):
+        actions.demonstration_apply(actor=users["community_staff"], campaign=campaign, community=areas["village"],
+                                    evidence=EVIDENCE)  # fmt: skip
+    for who in ("township_reviewer", "community_staff"):
+        with pytest.raises(NotPermitted):
+            actions.demonstration_decide(actor=users[who], application=application, approve=True)
+    actions.demonstration_decide(actor=users["township_admin"], application=application, approve=True)
+    assert DemonstrationApplication.objects.get(pk=application.pk).state == "approved"
+    board = actions_board(users, campaign)
+    assert board.demonstrations_approved == 1 and campaign.demonstration_target == 2
+    with pytest.raises(DomainError, match="已经审核过了"):
+        actions.demonstration_decide(actor=users["township_admin"], application=application, approve=False, note="撤销")
+
+
+def actions_board(users, campaign):
+    from gongzhi.conventions.selectors import board_for
+
+    return board_for(viewer=users["township_admin"], campaign=campaign)
+
+
+# --- The board, the export, the reminders ------------------------------------------------------
+
+
+def test_the_board_shows_every_community_and_marks_overdue_after_the_deadline(revision, campaign, users):
+    board = actions_board(users, campaign)
+    assert {row.community.name: row.state for row in board.rows} == {"青山村": "drafting", "东街社区": "not_started"}
+    assert board.overdue == 0
+    Campaign.objects.filter(pk=campaign.pk).update(deadline=timezone.localdate() - dt.timedelta(days=1))
+    campaign.refresh_from_db()
+    board = actions_board(users, campaign)
+    assert board.overdue == 2
+    _filed(revision, users)
+    board = actions_board(users, campaign)
+    assert {row.community.name: row.overdue for row in board.rows} == {"青山村": False, "东街社区": True}
+    # community staff see no board
+    from gongzhi.conventions.selectors import board_for
+
+    assert [row.community.name for row in board_for(viewer=users["community_staff"], campaign=campaign).rows] == ["青山村"]
+
+
+def test_the_board_exports_to_excel_and_the_export_is_audited(revision, campaign, users):
+    client = Client()
+    client.force_login(users["township_admin"])
+    response = client.get(reverse("conventions:board_export", args=[campaign.pk]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[2][:3] == ["村(社区)", "进度", "是否逾期"]
+    assert {r[0]: r[1] for r in rows[3:5]} == {"青山村": "起草中", "东街社区": "未启动"}
+    assert AuditEvent.objects.filter(verb="convention.board_exported", actor=users["township_admin"]).count() == 1
+    staff = Client()
+    staff.force_login(users["community_staff"])
+    assert staff.get(reverse("conventions:board_export", args=[campaign.pk])).status_code == 403
+
+
+def test_reminders_go_out_7_and_1_days_before_the_deadline_once_each(revision, campaign, users):
+    deadline = campaign.deadline
+    assert actions.conventions_deadline_reminders(today=deadline - dt.timedelta(days=8)) == 0
+    assert actions.conventions_deadline_reminders(today=deadline - dt.timedelta(days=7)) == 2
+    assert actions.conventions_deadline_reminders(today=deadline - dt.timedelta(days=6)) == 0  # sent already
+    _filed(revision, users)  # 青山村 is done: only 东街社区 hears again
+    assert actions.conventions_deadline_reminders(today=deadline - dt.timedelta(days=1)) == 1
+    assert actions.conventions_deadline_reminders(today=deadline - dt.timedelta(days=1)) == 0
+    assert actions.conventions_deadline_reminders(today=deadline) == 0
+    reminders = Notice.objects.filter(title__contains="天到期")
+    assert sorted(n.recipient.username for n in reminders) == ["community_staff", "other_staff", "other_staff"]
+    assert "还有1天到期" in reminders.filter(recipient=users["other_staff"]).order_by("pk").last().title
+    assert DeadlineReminder.objects.count() == 3
+    assert AuditEvent.objects.filter(verb="convention.deadline_reminded").count() == 3
+
+
+# --- Pages -------------------------------------------------------------------------------------
+
+
+def test_the_live_check_marks_problems_in_place_and_writes_nothing(revision, users):
+    client = Client()
+    client.force_login(users["community_staff"])
+    before = AuditEvent.objects.count()
+    response = client.post(reverse("conventions:check", args=[revision.pk]), {"text": FINED}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and 'data-compliant="no"' in html
+    assert html.count('data-testid="problem-line"') == 2 and "可改为" in html
+    assert 'data-testid="diff-added"' in html or 'data-testid="diff-changed"' in html
+    assert AuditEvent.objects.count() == before and Revision.objects.get(pk=revision.pk).text == OLD
+    html = client.post(reverse("conventions:check", args=[revision.pk]), {"text": COMPLIANT}).content.decode()
+    assert 'data-compliant="yes"' in html
+    # script typed into a draft is shown as text
+    html = client.post(reverse("conventions:check", args=[revision.pk]), {"text": "<script>alert(1)</script>罚款100元"}).content.decode()
+    assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+
+
+def test_the_whole_flow_from_the_pages(revision, users, areas):
+    staff, reviewer = Client(), Client()
+    staff.force_login(users["community_staff"])
+    reviewer.force_login(users["township_reviewer"])
+    edit = reverse("conventions:edit", args=[revision.pk])
+    assert staff.get(edit).status_code == 200
+    response = staff.post(edit, {"title": revision.title, "text": FINED, "then": "submit"}, follow=True)
+    assert "检查发现" in response.content.decode() or "不能报送审查" in response.content.decode()
+    assert _state(revision) == "drafting" and Revision.objects.get(pk=revision.pk).text == FINED
+    response = staff.post(edit, {"title": revision.title, "text": COMPLIANT, "then": "submit"}, follow=True)
+    assert "已报送" in response.content.decode() and _state(revision) == "under_review"
+    review = reverse("conventions:review", args=[revision.pk])
+    assert staff.post(review, {"decision": "approve"}).status_code == 403
+    reviewer.post(review, {"decision": "approve", "comment": "符合法律法规。"})
+    assert _state(revision) == "approved"
+    adopt = reverse("conventions:adopt", args=[revision.pk])
+    page = staff.get(adopt).content.decode()
+    assert "村民代表会议" in page
+    data = {"meeting_kind": "village_representatives_meeting", "meeting_date": timezone.localdate().isoformat(),
+            "members": "30", "present": "15", "in_favour": "15", "against": "0"}  # fmt: skip
+    response = staff.post(adopt, data)
+    assert response.status_code == 200 and "不足法定人数" in response.content.decode()
+    assert _state(revision) == "approved"
+    staff.post(adopt, data | {"present": "25", "in_favour": "20"})
+    assert _state(revision) == "adopted"
+    staff.post(reverse("conventions:file", args=[revision.pk]))
+    assert _state(revision) == "filed"
+    detail = staff.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
+    assert "备案号" in detail and detail.count('data-testid="timeline-row"') == 5
+
+
+def test_a_representatives_meeting_is_not_held_to_the_registers_adults_and_households(revision, users):
+    # The adoption form offers the register's counts for every kind of meeting; a representatives'
+    # meeting counts its members only, so 0 adults in the register must not refuse 21 present.
+    _approved(revision, users)
+    _adopt(revision, users, adults=0, households=0, households_present=None)
+    fresh = Revision.objects.get(pk=revision.pk)
+    assert fresh.state == "adopted" and fresh.adults is None and fresh.households is None
+
+
+def test_a_communitys_wall_links_to_its_convention_in_force(areas, client):
+    html = client.get(reverse("wishes:community_wall", args=[areas["village"].pk])).content.decode()
+    assert reverse("conventions:public", args=[areas["village"].pk]) in html and "本村村规民约" in html
+    html = client.get(reverse("wishes:community_wall", args=[areas["urban"].pk])).content.decode()
+    assert "本社区居民公约" in html

@@ -1,0 +1,240 @@
+"""Chinese by default, English on request: pages, forms, domain errors and the catalogue itself."""
+
+import datetime as dt
+import gettext
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template import engines
+from django.template.base import Lexer, TokenType
+from django.urls import reverse
+from django.utils import translation
+
+from gongzhi.residents.codes import code_for, label_for
+
+BACKEND = "gongzhi.accounts.backends.UsernameOrPhoneBackend"
+LOCALE_DIR = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
+PO_FILE = LOCALE_DIR / "django.po"
+MO_FILE = LOCALE_DIR / "django.mo"
+CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3001-\u3011]")
+
+
+def switch_to_english(client, next_url="/"):
+    response = client.post(reverse("set_language"), {"language": "en", "next": next_url})
+    assert response.status_code == 302
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+@pytest.fixture
+def staff_client(client, users):
+    client.force_login(users["community_staff"], backend=BACKEND)
+    return client
+
+
+# --- Pages -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_login_page_is_chinese_by_default(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert '<html lang="zh-CN">' in html
+    assert "登录共治" in html and "用户名或手机号" in html
+    assert "Sign in" not in html
+
+
+@pytest.mark.django_db
+def test_login_page_in_english_after_set_language(client):
+    switch_to_english(client, reverse("accounts:login"))
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert '<html lang="en">' in html
+    assert "Sign in to Gongzhi" in html
+    assert "Username or mobile number" in html and "Password" in html
+    assert "登录共治" not in html
+
+
+@pytest.mark.django_db
+def test_accept_language_header_selects_english(client):
+    html = client.get(reverse("accounts:login"), headers={"accept-language": "en"}).content.decode()
+    assert "Sign in to Gongzhi" in html
+
+
+@pytest.mark.django_db
+def test_english_login_error(client, users):
+    switch_to_english(client)
+    response = client.post(reverse("accounts:login"), {"username": "community_staff", "password": "wrong-1"})
+    assert "Incorrect username (mobile number) or password." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_residents_list_chinese_then_english(staff_client, make_resident):
+    make_resident("grid_a1", name="张三")
+    html = staff_client.get(reverse("residents:list")).content.decode()
+    assert "居民登记" in html and "共 1 人" in html and "证件 " in html
+
+    switch_to_english(staff_client, reverse("residents:list"))
+    html = staff_client.get(reverse("residents:list")).content.decode()
+    assert "Resident register" in html
+    assert "1 resident<" in html  # plural forms: one resident
+    assert "张三" in html  # data stays as entered
+    assert "Male" in html  # gender display
+    assert "Register a resident" in html and "Households" in html
+    assert "Name, pinyin initials (e.g. zs) or last 4 ID digits" in html
+    assert ">All<" in html and "Active" in html  # filter choices
+    # the chrome of every page: navigation, logout, role list
+    assert ">Areas</a>" in html and ">Notifications</a>" in html
+    assert "Sign out (community_staff)" in html
+    assert "Roles: Village / community official" in html
+    for chinese in ("居民登记", "登记居民", "户管理", "共 1 人", "退出", "角色："):
+        assert chinese not in html, chinese
+
+
+@pytest.mark.django_db
+def test_resident_detail_in_english(staff_client, make_resident):
+    resident = make_resident("grid_a1", name="张三", birth=dt.date(1960, 5, 17))
+    url = reverse("residents:detail", args=[resident.pk])
+    html = staff_client.get(url).content.decode()
+    assert "1960年" in html and "汉族" in html and "群众" in html and "户籍人口" in html
+
+    switch_to_english(staff_client, url)
+    html = staff_client.get(url).content.decode()
+    assert "Year of birth" in html and "<dd>1960</dd>" in html
+    assert "Ethnic group" in html and "<dd>Han</dd>" in html
+    assert "Political status" in html and "Masses (no party affiliation)" in html
+    assert "Registered resident (local hukou)" in html
+    assert "Show the full ID number (this is recorded in the audit log)" in html
+    assert "Change history" in html and "Registration" in html
+    for chinese in ("1960年", "汉族", "群众", "户籍人口", "变动记录", "出生年份"):
+        assert chinese not in html, chinese
+
+
+@pytest.mark.django_db
+def test_form_validation_errors_in_english(staff_client):
+    switch_to_english(staff_client, reverse("residents:create"))
+    # An empty form (a POST without any field would count as unbound, so send one blank field).
+    response = staff_client.post(reverse("residents:create"), {"name": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html
+    assert "Register a resident" in html and "Ethnic group" in html and "Grid / building" in html
+    assert "这个字段是必填项" not in html and "姓名" not in html
+
+
+@pytest.mark.django_db
+def test_form_validation_errors_in_chinese_by_default(staff_client):
+    html = staff_client.post(reverse("residents:create"), {"name": ""}).content.decode()
+    assert "这个字段是必填项" in html and "姓名" in html
+
+
+@pytest.mark.django_db
+def test_domain_error_from_an_action_in_english(staff_client, make_resident):
+    resident = make_resident("grid_a1", name="张三")
+    url = reverse("residents:event", args=[resident.pk])
+    tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    data = {"kind": "moved_out", "happened_on": tomorrow, "note": ""}
+
+    html = staff_client.post(url, data).content.decode()
+    assert "发生日期不能晚于今天。" in html
+
+    switch_to_english(staff_client, url)
+    html = staff_client.post(url, data).content.decode()
+    assert "The date cannot be later than today." in html
+    assert "Record a change: 张三" in html and "Move out" in html
+    assert "发生日期不能晚于今天" not in html
+
+
+@pytest.mark.django_db
+def test_error_pages_in_english(staff_client):
+    switch_to_english(staff_client)
+    response = staff_client.get(reverse("residents:detail", args=[999_999]))
+    assert response.status_code == 404
+    assert "outside your area of responsibility" in response.content.decode()
+
+
+# --- Code lists: labels translated for display, spreadsheets stay Chinese ------
+
+
+def test_code_lists_accept_code_chinese_and_english_labels():
+    assert (
+        code_for("ethnicity", "01") == code_for("ethnicity", "汉族") == code_for("ethnicity", "Han") == "01"
+    )
+    assert code_for("ethnicity", "zhuang") == "08"
+    assert code_for("political_status", "Masses (no party affiliation)") == "13"
+    assert code_for("gender", "女") == code_for("gender", "Female") == "F"
+    assert code_for("relation_to_head", "女") == code_for("relation_to_head", "Daughter") == "30"
+    assert code_for("relation_to_head", "Head of household") == "02"
+    assert code_for("ethnicity", "Klingon") is None
+    assert code_for("ethnicity", "") is None
+
+
+def test_spreadsheet_labels_stay_chinese_in_english():
+    with translation.override("en"):
+        assert label_for("ethnicity", "01") == "汉族"
+        assert label_for("relation_to_head", "02") == "户主"
+        assert label_for("gender", "F") == "女"
+
+
+# --- Templates and catalogue ---------------------------------------------------
+
+
+def template_files() -> list[Path]:
+    return sorted(Path(settings.PACKAGE_DIR).glob("**/templates/**/*.html"))
+
+
+def test_templates_have_no_bare_chinese():
+    """Every Chinese literal in a template sits inside {% translate %} or {% blocktranslate %}."""
+    files = template_files()
+    assert files
+    problems = []
+    for path in files:
+        depth = 0
+        for token in Lexer(path.read_text(encoding="utf-8")).tokenize():
+            content = token.contents
+            if token.token_type == TokenType.BLOCK:
+                name = content.split()[0] if content else ""
+                if name in ("blocktranslate", "blocktrans"):
+                    depth += 1
+                elif name in ("endblocktranslate", "endblocktrans"):
+                    depth -= 1
+            elif token.token_type in (TokenType.TEXT, TokenType.VAR) and depth == 0 and CJK.search(content):
+                problems.append(f"{path}:{token.lineno}: {content.strip()[:60]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_template_compiles():
+    django_engine = engines["django"]
+    for path in template_files():
+        django_engine.from_string(path.read_text(encoding="utf-8"))
+
+
+def test_po_file_is_completely_translated():
+    text = PO_FILE.read_text(encoding="utf-8")
+    assert "#, fuzzy" not in text and "#| msgid" not in text
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("GNU gettext (msgfmt) is not installed")
+    result = subprocess.run(
+        [msgfmt, "--check", "--statistics", "-o", "/dev/null", str(PO_FILE)],
+        capture_output=True,
+        text=True,
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    statistics = result.stderr.strip()
+    assert re.fullmatch(r"\d+ translated messages\.", statistics), statistics
+
+
+def test_committed_mo_matches_po(tmp_path):
+    """The .mo is committed so that installs need no gettext; it must be compiled from the current .po."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("GNU gettext (msgfmt) is not installed")
+    fresh = tmp_path / "django.mo"
+    subprocess.run([msgfmt, "--check-format", "-o", str(fresh), str(PO_FILE)], check=True)
+    with MO_FILE.open("rb") as committed, fresh.open("rb") as compiled:
+        committed_catalog = gettext.GNUTranslations(committed)._catalog  # type: ignore[attr-defined]
+        compiled_catalog = gettext.GNUTranslations(compiled)._catalog  # type: ignore[attr-defined]
+    assert committed_catalog == compiled_catalog, "run `make messages` and commit django.mo"

@@ -1,0 +1,127 @@
+"""`gongzhi seed-demo`: the demo township and the county data set, on the database under test."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import F
+from django.utils import timezone
+
+from gongzhi.accounts.models import User
+from gongzhi.areas.models import Area, AreaKind
+from gongzhi.audit.verification import audit_chain_verify
+from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
+from gongzhi.residents.models import Household, Resident, ResidentEvent
+from gongzhi.wishes.actions import WISH
+from gongzhi.wishes.models import Wish
+from gongzhi.wishes.selectors import wall_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_township_has_every_role_and_a_sound_audit_chain():
+    call_command("seed_demo", "--quiet")
+    assert Area.objects.filter(kind=AreaKind.TOWNSHIP).count() == 1
+    communities = Area.objects.filter(kind=AreaKind.COMMUNITY)
+    assert communities.count() == 6
+    assert {c.community_type for c in communities} == {"village", "urban"}
+    residents = Resident.objects.count()
+    assert 2500 <= residents <= 3500
+    assert Household.objects.count() > residents // 6
+    # Every resident lives in a household of their community, with a 登记 event.
+    assert not Resident.objects.exclude(household__community_id=F("community_id")).exists()
+    assert ResidentEvent.objects.filter(kind="registered").count() == residents
+    users = User.objects.filter(role_assignments__isnull=False).distinct()
+    assert users.filter(username="cun_ganbu").exists() and users.count() >= 10
+    assert users.filter(username__in=["dangyuan", "zhiyuanzhe", "jumin", "wanggeyuan"]).count() == 4
+    # A lively wall: every state of a wish in every community, some typed for a resident, some anonymised.
+    for community in communities:
+        states = set(Case.objects.filter(kind=WISH.kind, community=community).values_list("state", flat=True))
+        assert states == set(WISH.states), community.name
+        assert wall_for(community=community).exists()
+    assert wall_for().count() >= 6 * 8
+    wishes = Case.objects.filter(kind=WISH.kind)
+    assert wishes.filter(assisted=True, consent_at__isnull=False).exclude(consent_channel="").exists()
+    assert wishes.filter(privacy=PrivacyTier.ANONYMISED, state__in=["published", "claimed"]).exists()
+    assert wishes.filter(state="confirmed", rating__isnull=False).count() >= 6
+    # Made through the actions: each wish has its timeline and its audit rows.
+    assert CaseEvent.objects.filter(verb="open").count() == wishes.count() == Wish.objects.count()
+    assert CaseEvent.objects.filter(verb="claim").count() > wishes.filter(state="claimed").count()
+    # Conventions: last year's campaign with one community overdue; this year's under way in every state.
+    from gongzhi.conventions.models import Campaign, ConventionVersion, DemonstrationApplication
+    from gongzhi.conventions.selectors import board_for
+
+    admin = User.objects.get(username="zhen_admin")
+    last, this = Campaign.objects.order_by("year")
+    last_board, this_board = board_for(viewer=admin, campaign=last), board_for(viewer=admin, campaign=this)
+    assert last.deadline < timezone.localdate() < this.deadline
+    assert last_board.overdue == 1 and last_board.count("filed") == 5
+    assert this_board.overdue == 0
+    assert {row.state for row in this_board.rows} == {"drafting", "filed", "under_review", "returned", "not_started"}
+    drafting = next(row.revision for row in this_board.rows if row.state == "drafting")
+    assert drafting.community.name and drafting.problems >= 3 and not drafting.compliant
+    assert drafting.created_by.username == "cun_ganbu"
+    assert ConventionVersion.objects.filter(superseded_at__isnull=True).count() == 6
+    assert DemonstrationApplication.objects.filter(campaign=this, state="approved").count() == 1
+    assert this_board.demonstrations_approved == 1 and this.demonstration_target == 2
+    report = audit_chain_verify()
+    assert report.ok and report.checked > wishes.count(), report.reason
+
+
+def test_county_size_is_generated_by_the_fast_writer():
+    call_command(
+        "seed_demo",
+        "--size",
+        "county",
+        "--townships",
+        "2",
+        "--communities",
+        "3",
+        "--residents",
+        "2000",
+        "--wishes",
+        "3000",
+        "--quiet",
+    )
+    assert Area.objects.filter(kind=AreaKind.TOWNSHIP).count() == 2
+    assert Area.objects.filter(kind=AreaKind.COMMUNITY).count() == 6
+    assert Resident.objects.count() == 2000
+    sample = Resident.objects.order_by("?").select_related("community", "household").first()
+    assert sample.household.community_id == sample.community_id
+    assert sample.area_path.startswith(sample.community.path)
+    assert sample.name_initials and len(sample.id_last4) == 4
+    # Keys the writer chose do not collide with the ones the database hands out next.
+    grid = Area.objects.filter(kind=AreaKind.GRID).first()
+    household = Household.objects.create(
+        number="N-1", area=grid, area_path=grid.path, community=sample.community
+    )
+    assert household.pk > Household.objects.exclude(pk=household.pk).order_by("-pk").first().pk
+    # Wishes: one case, one wish and a timeline starting with 'open' each, for residents of the community.
+    assert Case.objects.filter(kind="wish").count() == Wish.objects.count() == 3000
+    assert CaseEvent.objects.filter(verb="open").count() == 3000
+    assert CaseEvent.objects.values("case_id").distinct().count() == 3000
+    assert not Case.objects.exclude(resident__community_id=F("community_id")).exists()
+    states = set(Case.objects.values_list("state", flat=True))
+    assert {"published", "claimed", "confirmed", "withdrawn"} <= states <= set(WISH.states)
+    assert not Wish.objects.filter(case__state__in=["claimed", "fulfilled", "confirmed"], claimer=None).exists()
+    community = Area.objects.filter(kind=AreaKind.COMMUNITY).first()
+    page = list(wall_for(community=community)[:24])
+    assert len(page) == 24 and all(w.case.community_id == community.pk for w in page)
+    assert list(wall_for()[:24])
+    # Keys the writer chose do not collide with the ones the database hands out next.
+    case = Case.objects.create(
+        kind="wish", state="submitted", title="t", body="b", submitted_by=User.objects.first(),
+        community=community, area_path=community.path,
+    )  # fmt: skip
+    assert case.pk > Case.objects.exclude(pk=case.pk).order_by("-pk").first().pk
+
+
+def test_demo_seeding_commits_like_make_demo_does(audit_triggers_for_flush, settings):
+    # The other seed tests run inside one transaction, so on_commit work (notice e-mails) never runs
+    # there; `make demo` commits. A notice removed before its e-mail went out once broke it.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("seed_demo", "--quiet")
+    from django.core import mail
+
+    from gongzhi.conventions.models import Campaign
+
+    assert Campaign.objects.count() == 2
+    assert len(mail.outbox) > 0
