@@ -165,6 +165,44 @@ def test_page_chrome_and_wrapped_lines_do_not_break_a_clause():
     assert [(v.kind, v.line) for v in report.violations] == [(OTHER_PENALTY, 1)]
 
 
+def test_items_written_a_line_each_without_full_stops_stay_apart():
+    # Each line is one item, none ends in punctuation: joining them would report one violation for
+    # three and put the line number of the first on all of them.
+    text = (
+        "红白喜事不大操大办，宴席一般不超过十桌\n"
+        "操办酒席超过二十桌的，每多一桌罚款一百元\n"
+        "请村调委会调解纠纷的，每件交调解费五十元\n"
+        "门前卫生不达标的户，村里停发当年的节日慰问品\n"
+        "评为卫生示范户的，村集体奖励二百元"
+    )
+    report = convention_text_check(text)
+
+    assert [(v.kind, v.line) for v in report.violations] == [(FINE, 2), (FINE, 3), (OTHER_PENALTY, 4)]
+    assert report.violations[0].text == "操办酒席超过二十桌的，每多一桌罚款一百元"
+
+
+def test_quoted_items_are_items_of_their_own():
+    text = "“无理阻挠修路的，情节轻的罚款三百元”\n“偷砍集体林木的，罚款一千元”\n“调解一起纠纷收费一百元”"
+
+    assert [v.line for v in convention_text_check(text).violations] == [1, 2, 3]
+
+
+def test_hard_wrapped_text_is_read_as_whole_sentences():
+    # Copied out of a PDF: every full line stops at the same column, mid-word.
+    text = (
+        "第五条 在楼道内堆放杂物经劝导仍不清理的，由物业统一清理，并向该户收\n"
+        "取清理费二百元。\n"
+        "第六条 擅自占用公共绿地种菜的，社区居委会不再为其开具居住证明和其他\n"
+        "证明材料。\n"
+        "第七条 居民应当做好生活垃圾分类，节约用水用电，践行绿色低碳的生活方\n"
+        "式。"
+    )
+    report = convention_text_check(text)
+
+    assert [(v.kind, v.line) for v in report.violations] == [(FINE, 1), (OTHER_PENALTY, 3)]
+    assert report.violations[1].text == "第六条 擅自占用公共绿地种菜的，社区居委会不再为其开具居住证明和其他证明材料。"
+
+
 def test_stray_punctuation_and_numbering_do_not_break_it():
     text = "一、社会治安\n（一）违 者 罚 款 ，， 200 元。。\n① 违者取消低保\n1. 爱护公物。"
     report = convention_text_check(text)

@@ -199,6 +199,7 @@ _NUMBERED = re.compile(
     r"^(第[一二三四五六七八九十百零\d]+[条章节款项部篇]|[一二三四五六七八九十]+[、.,]|\(?[一二三四五六七八九十\d]+\)"
     r"|\d+[、.,](?!\d)|[a-zA-Z][.、)])"
 )
+_OPENING_QUOTE = re.compile(r"^\s*[“「『\"]")
 _CIRCLED = re.compile(r"^\s*[\u2460-\u2473\u24f5-\u24fe\u2776-\u277f]")
 
 
@@ -222,6 +223,46 @@ class _Sentence:
         return self.pieces[-1][0]
 
 
+_MID_SENTENCE_END = re.compile(r"[,，、（(“《—-]\s*$")
+_UNPUNCTUATED_END = re.compile(r"[\w\d]\s*$")
+
+
+def _columns(text: str) -> int:
+    """Display width: CJK and full-width characters take two columns, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
+def _wrap_width(lines: Sequence[str]) -> int | None:
+    """The column at which the text was hard-wrapped, if it was (text copied out of a PDF or a
+    fixed-width page): most of its long lines that stop without punctuation end within a few
+    columns of one another. None for text written a line an item."""
+    widths = sorted(
+        _columns(raw) for raw in lines if _UNPUNCTUATED_END.search(raw) and len(text_normalise(raw)) >= 10
+    )
+    if not widths:
+        return None
+    # No line of wrapped text runs past the wrap column, and a full line stops within one column of
+    # it (a two-column character that did not fit went to the next line).
+    widest = max(_columns(raw) for raw in lines if len(text_normalise(raw)) >= 10)
+    count = sum(1 for width in widths if width >= widest - 1)
+    return widest if count >= 2 and count * 2 >= len(widths) else None
+
+
+def _runs_on(raw: str, wrap: int | None) -> bool:
+    """Whether the sentence on this line may continue on the next one.
+
+    A line stopping at a comma (or an opening quote) does; one stopping at a full stop, a closing
+    quote or bracket does not. A line stopping without punctuation runs on only in hard-wrapped
+    text and only when it reaches the wrap column; otherwise it is a heading, a title or an item
+    written without its full stop.
+    """
+    if _MID_SENTENCE_END.search(raw):
+        return True
+    if not _UNPUNCTUATED_END.search(raw) or len(text_normalise(raw)) < 10:
+        return False
+    return wrap is not None and _columns(raw) >= wrap - 1
+
+
 def _sentences(lines: Sequence[str]) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     current = _Sentence()
@@ -230,13 +271,19 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
         key = text_normalise(raw)
         counts[key] = counts.get(key, 0) + 1
     running = {key for key, count in counts.items() if count >= 3 and 0 < len(key) <= 40}
+    wrap = _wrap_width([raw for raw in lines if text_normalise(raw) not in running])
     previous_open = False  # the previous line ended mid-sentence and may continue
+    previous_unpunctuated = False  # ... or stopped without punctuation, which a page break explains
+    page_break = False
     for number, raw in enumerate(lines, start=1):
         whole = text_normalise(raw)
         if _CHROME_LINE.match(whole) or whole in running:
+            page_break = page_break or bool(whole)
             continue  # blank or page chrome: it neither ends nor continues a sentence
-        starts_item = bool(_NUMBERED.match(whole) or _CIRCLED.match(raw))
-        if current.pieces and not (previous_open and not starts_item):
+        starts_item = bool(_NUMBERED.match(whole) or _CIRCLED.match(raw) or _OPENING_QUOTE.match(raw))
+        runs_on = previous_open or (previous_unpunctuated and page_break)
+        page_break = False
+        if current.pieces and not (runs_on and not starts_item):
             sentences.append(current)
             current = _Sentence()
         for match in _SENTENCE_PIECE.finditer(raw):
@@ -248,8 +295,8 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
             if _TERMINATED.search(normalised):
                 sentences.append(current)
                 current = _Sentence()
-        # Only a long unterminated line is a wrapped one; a short one is a heading or title.
-        previous_open = bool(current.pieces) and len(whole) >= 10 and not _TERMINATED.search(whole)
+        previous_open = bool(current.pieces) and _runs_on(raw, wrap)
+        previous_unpunctuated = bool(current.pieces) and bool(_UNPUNCTUATED_END.search(raw))
     if current.pieces:
         sentences.append(current)
     return sentences
@@ -265,7 +312,7 @@ _FINE_WORDS = re.compile(
     r"罚款|罚金|罚没|违约金|滞纳金|经济处罚|经济惩罚|重罚|从重处罚|加倍处罚|罚钱|(惩戒|惩罚|处罚)(金|款|费)"
     r"|罚(?:人民币|现金)?(?=[\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟半每其])"
     r"|罚[^,;。]{0,3}(电影|戏|酒席|宴席)"
-    r"|(调解|受理|调处)费|纠纷[^,;。]{0,3}费"
+    r"|(调解|受理|调处)[^,;。不免]{0,4}费|纠纷[^,;。不免]{0,6}费"
     r"|(保证金|押金)[^。;]{0,12}(不予?退还?|不退|没收|扣除)|(扣缴|扣除|扣留|没收|扣)其?[^,;。]{0,4}(保证金|押金)"
 )
 # A payment verb that governs an amount, for "处以/缴纳…元" without the word 罚款.
@@ -287,13 +334,13 @@ _AGREED = re.compile(
 
 # Withholding lawful benefits, services, property or membership.
 _WITHHOLD = re.compile(
-    r"(取消|停止|停发|暂停|暂缓|中止|终止|不予|不得享受|不能享受|不享受|不再享受|不得参与|不得参加|"
-    r"不得申报|不得申请|不能申请|不予申报|不准申请|不推荐|不予推荐|不得推荐|"
-    r"不参与|扣除|扣发|扣减|扣留|冻结|剥夺|收回|限制|不给|不准享受|不列入|失去|丧失|一律不|延缓|推迟)"
+    r"(取消|停止|停发|暂停|暂缓|中止|终止|不予|不再|不给予?|"
+    r"(不得|不能|不准|不许|不可|无权|不再|不)(享受|参与|参加|申报|申请|领取|获得|推荐)|"
+    r"扣除|扣发|扣减|扣留|冻结|剥夺|收回|限制|不列入|失去|丧失|一律不|延缓|推迟)"
     r"[^,;。:]{0,14}?"
     r"(低保|最低生活保障|特困|五保|救助|救济|补贴|补助|直补|奖补|补偿|惠民|惠农|优惠政策|扶持政策|扶贫|帮扶|"
     r"参军|入伍|入党|政审|招工|就业|"
-    r"集体[^,;。]{0,6}分配|分配|分红|股金|股份|福利|村民待遇|村民资格|成员资格|土地补偿|征地补偿|安置|"
+    r"集体[^,;。]{0,6}分配|分配|分红|股金|股份|福利|慰问|年货|物资|待遇|权益|村民资格|成员资格|土地补偿|征地补偿|安置|"
     r"宅基地|建房|承包地|土地承包|证明|盖章|手续|户口|落户|上户|入学|入托|转学|医保|医疗保险|养老保险|社保|"
     r"贷款|奖学金|助学|水电|供水|供电|用水|用电|自来水|通水|通电|有线电视|网络|服务|受理|办理)"
 )
@@ -309,7 +356,7 @@ _WITHHELD_AFTER = re.compile(
     r"(停止|暂停|停发|中断|切断|不予|冻结|扣除|扣发|暂缓|一律取消|予以取消)"
 )
 _SHAMING = re.compile(
-    r"曝光|黑榜|黑名单|张榜公布|公开点名|点名道姓|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
+    r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
 )
 _SHAMING_NAMES = re.compile(r"(张贴|公布|公示|通报|广播)[^,;。]{0,6}(姓名|名字|名单|照片|头像|户主)")
 _QUALIFICATION = re.compile(r"不(符合|具备|满足)[^,;。]{0,8}(条件|规划|政策)|收入[^,;。]{0,6}(超过|高于)[^,;。]{0,6}标准")
