@@ -54,6 +54,13 @@ def test_demo_township_has_every_role_and_a_sound_audit_chain():
     last_board, this_board = board_for(viewer=admin, campaign=last), board_for(viewer=admin, campaign=this)
     assert last.deadline < timezone.localdate() < this.deadline
     assert last_board.overdue == 1 and last_board.count("filed") == 5
+    # Last year's communities finished on different days, each in order, before the deadline.
+    filed = [row.revision for row in last_board.rows if row.state == "filed"]
+    assert len({r.filed_at.date() for r in filed}) == 5
+    for r in filed:
+        assert last.launched_at < r.created_at < r.submitted_at < r.reviewed_at < r.adopted_at < r.filed_at
+        assert r.meeting_date == timezone.localdate(r.adopted_at) and r.filed_at.date() <= last.deadline
+        assert [e.verb for e in r.events.all()] == ["start", "submit", "approve", "adopt", "file"]
     assert this_board.overdue == 0
     assert {row.state for row in this_board.rows} == {"drafting", "filed", "under_review", "returned", "not_started"}
     drafting = next(row.revision for row in this_board.rows if row.state == "drafting")

@@ -84,21 +84,33 @@ def _revised(community: Area, rng: random.Random, *, extra: bool) -> str:
                               topics=keys)[1]  # fmt: skip
 
 
+# Days after its community began that each step of last year's revisions took place: drafting took a
+# couple of weeks, the review a week, the meeting another two.
+_STEP_DAYS = {"created_at": 0, "submitted_at": 12, "reviewed_at": 19, "adopted_at": 33, "filed_at": 38}
+_EVENT_STEP = {"start": "created_at", "submit": "submitted_at", "approve": "reviewed_at", "return": "reviewed_at",
+               "adopt": "adopted_at", "file": "filed_at"}  # fmt: skip
+
+
 def _move_back(campaign: Campaign, shift: dt.timedelta, deadline: dt.date, first_notice: int) -> None:
-    """Move a finished campaign back in time: its dates, its revisions' dates and timelines, the versions it filed."""
+    """Move a finished campaign back in time: its dates, its revisions' dates and timelines, the versions
+    it filed. Seeding did every step in one moment; each community starts a few days after the last and
+    takes weeks over its steps, as they do."""
     Campaign.objects.filter(pk=campaign.pk).update(deadline=deadline, launched_at=campaign.launched_at - shift)
-    for revision in Revision.objects.filter(campaign=campaign):
-        changes = {name: getattr(revision, name) - shift for name in ("submitted_at", "reviewed_at", "adopted_at",
-                                                                      "filed_at") if getattr(revision, name)}  # fmt: skip
-        if revision.meeting_date:
-            changes["meeting_date"] = revision.meeting_date - shift
-        Revision.objects.filter(pk=revision.pk).update(created_at=revision.created_at - shift, **changes)
+    for index, revision in enumerate(Revision.objects.filter(campaign=campaign).order_by("pk")):
+        start = dt.timedelta(days=2 + 4 * index)
+
+        def moved(moment: dt.datetime, step: str, start=start) -> dt.datetime:
+            return moment - shift + start + dt.timedelta(days=_STEP_DAYS[step])
+
+        changes = {name: moved(getattr(revision, name), name) for name in _STEP_DAYS if getattr(revision, name)}
+        meeting = timezone.localdate(changes["adopted_at"]) if "adopted_at" in changes else None
+        Revision.objects.filter(pk=revision.pk).update(**changes, meeting_date=meeting or revision.meeting_date)
         for event in RevisionEvent.objects.filter(revision=revision):
-            RevisionEvent.objects.filter(pk=event.pk).update(at=event.at - shift)
+            RevisionEvent.objects.filter(pk=event.pk).update(at=moved(event.at, _EVENT_STEP[event.verb]))
         version = ConventionVersion.objects.filter(revision=revision).first()
-        if version is not None and revision.meeting_date is not None:
+        if version is not None and meeting is not None:
             ConventionVersion.objects.filter(pk=version.pk).update(
-                recorded_at=version.recorded_at - shift, adopted_on=revision.meeting_date - shift
+                recorded_at=moved(version.recorded_at, "adopted_at"), adopted_on=meeting
             )
     # What last year's campaign told people is long read and gone from the inbox.
     Notice.objects.filter(kind=actions.NOTICE_KIND, pk__gte=first_notice).delete()
