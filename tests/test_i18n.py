@@ -57,6 +57,17 @@ def test_login_page_in_english_after_set_language(client):
 
 
 @pytest.mark.django_db
+def test_the_language_switch_names_each_language_in_itself(client):
+    # A reader who cannot read the current language must still find theirs.
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert '<strong aria-current="true" lang="zh-hans">简体中文</strong>' in html
+    assert 'data-testid="language-en">English</a>' in html and "英语" not in html
+    switch_to_english(client, reverse("accounts:login"))
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert 'data-testid="language-zh-hans">简体中文</a>' in html and "Simplified Chinese" not in html
+
+
+@pytest.mark.django_db
 def test_accept_language_header_selects_english(client):
     html = client.get(reverse("accounts:login"), headers={"accept-language": "en"}).content.decode()
     assert "Sign in to Gongzhi" in html

@@ -168,9 +168,12 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
             made += 1
             if end == "drafting":  # begun from the old text: the topics half added, the fines still there
                 clauses = _revised(community, rng, extra=True).splitlines()[3:8]
-                added = "\n".join(re.sub(r"^第[一二三四五六七八九十]+条\s*", "", clause) for clause in clauses)
+                added = [re.sub(r"^第[一二三四五六七八九十]+条\s*", "", clause) for clause in clauses]
+                lines = revision.text.splitlines()
+                # New clauses go in before the closing article ("…起施行"), as a drafter puts them.
+                closing = next((i for i in range(len(lines) - 1, -1, -1) if "施行" in lines[i]), len(lines))
                 actions.revision_save(actor=person, revision=revision, title=revision.title,
-                                      text=revision.text + "\n" + added)  # fmt: skip
+                                      text="\n".join(lines[:closing] + added + lines[closing:]))  # fmt: skip
             elif end == "under_review":
                 _to_review(revision, person, _revised(community, rng, extra=True))
             elif end == "returned":
