@@ -112,6 +112,19 @@ def test_rewards_are_not_fines(clause):
     assert kinds(clause) == set()
 
 
+def test_a_reward_withdrawn_is_an_honour_lost_but_a_subsidy_withheld_is_a_penalty():
+    # Rewards are the lawful alternative; 奖补 (an award-subsidy) is a benefit like any subsidy.
+    assert kinds("独生子女家庭再生育的，停止享受原独生子女奖励优惠政策。") == set()
+    assert kinds("违约户取消其当年的年终奖励，并不得评为文明户。") == set()
+    assert kinds("违约户当年不得申报种粮奖补资金。") == {OTHER_PENALTY}
+    assert kinds("违约户取消其奖励和低保。") == {OTHER_PENALTY}
+
+
+def test_praise_on_the_notice_board_is_not_shaming():
+    assert kinds("当年光荣入伍的青年，由村委会在公示栏张榜表扬。") == set()
+    assert kinds("乱倒垃圾屡教不改的，由村委会在公示栏公开谴责。") == {OTHER_PENALTY}
+
+
 @pytest.mark.parametrize(
     "clause",
     [
@@ -235,6 +248,13 @@ def test_a_complete_lawful_convention_is_compliant_with_evidence_for_every_topic
         "funeral_reform": 9,
         "green_living": 10,
     }
+
+
+def test_topics_phrased_positively_are_covered():
+    report = convention_text_check("喜事新办，丧事从俭。\n提倡适龄婚育，优生优育。")
+    covered = {t.key for t in report.topics if t.covered}
+
+    assert {"funeral_reform", "early_marriage"} <= covered
 
 
 def test_a_missing_topic_makes_it_not_compliant():

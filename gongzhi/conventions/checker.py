@@ -359,6 +359,7 @@ _SHAMING = re.compile(
     r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
 )
 _SHAMING_NAMES = re.compile(r"(张贴|公布|公示|通报|广播)[^,;。]{0,6}(姓名|名字|名单|照片|头像|户主)")
+_REWARD_LOST = re.compile(r"(奖励(?!补)|奖金|奖品)[^和及与、,]{0,4}$")  # the reward names the benefit matched
 _QUALIFICATION = re.compile(r"不(符合|具备|满足)[^,;。]{0,8}(条件|规划|政策)|收入[^,;。]{0,6}(超过|高于)[^,;。]{0,6}标准")
 
 # Negations that make a trigger a prohibition of the penalty rather than the penalty itself.
@@ -500,6 +501,10 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
     if OTHER_PENALTY not in found and not _QUALIFICATION.search(masked):
         for match in [*_WITHHOLD.finditer(masked), *_WITHHELD_AFTER.finditer(masked)]:
             if _lawful(masked, match.start()):
+                continue
+            # A reward lost ("停止享受…奖励优惠政策") is an honour withdrawn, the lawful alternative, not
+            # a benefit withheld; 奖补 and 奖学金 are subsidies and stay benefits.
+            if _REWARD_LOST.search(match.group(0)):
                 continue
             service = re.search(r"水|电|证明|盖章|手续|受理|办理|户口|上户|落户|网络|电视|服务", match.group(0))
             add(OTHER_PENALTY, match, SUGGESTION_SERVICE if service else SUGGESTION_BENEFIT)
