@@ -120,6 +120,24 @@ def test_a_reward_withdrawn_is_an_honour_lost_but_a_subsidy_withheld_is_a_penalt
     assert kinds("违约户取消其奖励和低保。") == {OTHER_PENALTY}
 
 
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("出嫁女户口未迁出的，不再享受本村村民待遇和集体收益分配。", {OTHER_PENALTY}),
+        ("妇女丧偶后再婚的，其承包地由村民小组收回。", {OTHER_PENALTY}),
+        ("离婚妇女户口仍在本村的，不能分配宅基地。", {OTHER_PENALTY}),
+        ("出嫁女的承包地，在新居住地未取得承包地的，原居住地不得收回。", set()),
+        ("任何组织不得以妇女出嫁、离婚为由收回其承包地。", set()),
+        ("入赘男子户口迁入后，一律享有同等村民待遇。", set()),
+    ],
+)
+def test_rights_taken_for_marriage_divorce_or_marrying_in_are_other_penalties(clause, expected):
+    report = convention_text_check(clause)
+
+    assert {v.kind for v in report.violations} == expected
+    assert all("妇女权益保障法" in v.suggestion for v in report.violations)
+
+
 def test_praise_on_the_notice_board_is_not_shaming():
     assert kinds("当年光荣入伍的青年，由村委会在公示栏张榜表扬。") == set()
     assert kinds("乱倒垃圾屡教不改的，由村委会在公示栏公开谴责。") == {OTHER_PENALTY}

@@ -335,7 +335,7 @@ _AGREED = re.compile(
 # Withholding lawful benefits, services, property or membership.
 _WITHHOLD = re.compile(
     r"(取消|停止|停发|暂停|暂缓|中止|终止|不予|不再|不给予?|"
-    r"(不得|不能|不准|不许|不可|无权|不再|不)(享受|参与|参加|申报|申请|领取|获得|推荐)|"
+    r"(不得|不能|不准|不许|不可|无权|不再|不)(享受|参与|参加|申报|申请|领取|获得|推荐|分配|分得)|"
     r"扣除|扣发|扣减|扣留|冻结|剥夺|收回|限制|不列入|失去|丧失|一律不|延缓|推迟)"
     r"[^,;。:]{0,14}?"
     r"(低保|最低生活保障|特困|五保|救助|救济|补贴|补助|直补|奖补|补偿|惠民|惠农|优惠政策|扶持政策|扶贫|帮扶|"
@@ -359,13 +359,22 @@ _SHAMING = re.compile(
     r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
 )
 _SHAMING_NAMES = re.compile(r"(张贴|公布|公示|通报|广播)[^,;。]{0,6}(姓名|名字|名单|照片|头像|户主)")
+# Marriage, divorce, widowhood or marrying in as the ground for taking land, shares or membership: the
+# 外嫁女 clauses the women's rights law forbids. The withholding follows the status in the sentence.
+_MARITAL_STATUS = re.compile(r"出嫁|外嫁|嫁出|嫁到|嫁往|入赘|招婿|上门女婿|倒插门|离婚|离异|丧偶|再婚|改嫁")
+# "不得以妇女出嫁为由收回…" forbids the practice: the ground is given only to be refused.
+_NEGATED_GROUND = re.compile(r"(不得|不准|不许|禁止|严禁|不能|不应)[^,;。]{0,8}(以|因)?[^,;。]{0,4}$")
+_MARITAL_WITHHOLD = re.compile(
+    r"(不得|不能|不准|不再|不予|无权|不)(享受|参与|参加|分配|分得|获得|领取|给予|落户|享有)"
+    r"|收回|取消|停止|停发|扣除|注销|冻结"
+)
 _REWARD_LOST = re.compile(r"(奖励(?!补)|奖金|奖品)[^和及与、,]{0,4}$")  # the reward names the benefit matched
 _QUALIFICATION = re.compile(r"不(符合|具备|满足)[^,;。]{0,8}(条件|规划|政策)|收入[^,;。]{0,6}(超过|高于)[^,;。]{0,6}标准")
 
 # Negations that make a trigger a prohibition of the penalty rather than the penalty itself.
 _NEGATED = re.compile(
     r"(不得|不准|不许|不能|不应|不设|不再设|禁止|严禁|杜绝|反对|取消|废除|废止|不搞|不采取|不以|不收取|"
-    r"不含|避免|防止|代替|代管|以罚)[^,;。的者违否如]{0,10}$"
+    r"不含|避免|防止|代替|代管|以罚|不因|不会因)[^,;。的者违否如]{0,10}$"
     r"|(乱|滥|违规|变相)$"  # "乱罚款", "变相罚款": the misconduct of others, named
 )
 
@@ -409,6 +418,10 @@ SUGGESTION_SERVICE = gettext_noop(
 )
 SUGGESTION_SHAMING = gettext_noop(
     "不得公开曝光、列入黑榜或公布姓名羞辱当事人。可改为当面批评教育、由道德评议会劝导，并以“红榜”表扬先进。"
+)
+SUGGESTION_MARITAL = gettext_noop(
+    "不得以出嫁、离婚、丧偶、入赘等婚姻状况为由收回承包地、宅基地，或取消其集体收益分配和村民待遇"
+    "（《妇女权益保障法》）。应删除该条，对其与其他村民同等对待。"
 )
 SUGGESTION_COERCION = gettext_noop(
     "强制拆除、强制执行只能由法定机关依法实施，村(居)委会无权强制。可改为劝导、责令限期改正；逾期不改的，"
@@ -494,6 +507,12 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
         for match in _SHAMING_NAMES.finditer(masked):
             if _penal_near(masked, match) and not _lawful(masked, match.start()):
                 add(OTHER_PENALTY, match, SUGGESTION_SHAMING)
+    if OTHER_PENALTY not in found:
+        for status in _MARITAL_STATUS.finditer(masked):
+            match = _MARITAL_WITHHOLD.search(masked, status.end(), status.end() + 30)
+            if match and not _lawful(masked, match.start()) and not _NEGATED_GROUND.search(masked[: status.start()]):
+                add(OTHER_PENALTY, match, SUGGESTION_MARITAL)
+                break
     if OTHER_PENALTY not in found and _MISCONDUCT.search(masked):
         for match in _SEIZE.finditer(masked):
             if not _lawful(masked, match.start()):
