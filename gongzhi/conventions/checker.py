@@ -509,9 +509,9 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
                 add(OTHER_PENALTY, match, SUGGESTION_SHAMING)
     if OTHER_PENALTY not in found:
         for status in _MARITAL_STATUS.finditer(masked):
-            match = _MARITAL_WITHHOLD.search(masked, status.end(), status.end() + 30)
-            if match and not _lawful(masked, match.start()) and not _NEGATED_GROUND.search(masked[: status.start()]):
-                add(OTHER_PENALTY, match, SUGGESTION_MARITAL)
+            taken = _MARITAL_WITHHOLD.search(masked, status.end(), status.end() + 30)
+            if taken and not _lawful(masked, taken.start()) and not _NEGATED_GROUND.search(masked[: status.start()]):
+                add(OTHER_PENALTY, taken, SUGGESTION_MARITAL)
                 break
     if OTHER_PENALTY not in found and _MISCONDUCT.search(masked):
         for match in _SEIZE.finditer(masked):
