@@ -234,6 +234,12 @@ def test_hard_wrapped_text_is_read_as_whole_sentences():
     assert report.violations[1].text == "第六条 擅自占用公共绿地种菜的，社区居委会不再为其开具居住证明和其他证明材料。"
 
 
+def test_a_short_clause_repeated_after_each_article_is_not_a_running_header():
+    text = "第一条 不得乱倒垃圾。\n违者罚款50元。\n第二条 不得乱砍树木。\n违者罚款50元。\n第三条 不得占道经营。\n违者罚款50元。"
+
+    assert [(v.kind, v.line) for v in convention_text_check(text).violations] == [(FINE, 2), (FINE, 4), (FINE, 6)]
+
+
 def test_stray_punctuation_and_numbering_do_not_break_it():
     text = "一、社会治安\n（一）违 者 罚 款 ，， 200 元。。\n① 违者取消低保\n1. 爱护公物。"
     report = convention_text_check(text)

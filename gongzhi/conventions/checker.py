@@ -270,7 +270,14 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
     for raw in lines:
         key = text_normalise(raw)
         counts[key] = counts.get(key, 0) + 1
-    running = {key for key, count in counts.items() if count >= 3 and 0 < len(key) <= 40}
+    # A running header or footer repeats on every page; a short clause may repeat too ("违者罚款50元。"
+    # after each article), but a header is no sentence: no stop, no comma, no amount.
+    running = {
+        key
+        for key, count in counts.items()
+        if count >= 3 and 0 < len(key) <= 40 and not _TERMINATED.search(key) and "," not in key
+        and not _MONEY.search(key)
+    }  # fmt: skip
     wrap = _wrap_width([raw for raw in lines if text_normalise(raw) not in running])
     previous_open = False  # the previous line ended mid-sentence and may continue
     previous_unpunctuated = False  # ... or stopped without punctuation, which a page break explains
