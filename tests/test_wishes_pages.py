@@ -22,6 +22,9 @@ def test_a_returned_wish_is_edited_and_sent_again(users, client):
     client.force_login(users["resident"])
     page = client.get(f"/wishes/{wish.pk}/")
     assert 'data-testid="resubmit"' in page.content.decode()
+    # The author sees the honest history: posted, then sent back with the reason.
+    timeline = page.content.decode().split('data-testid="timeline"')[1].split("</ol>")[0]
+    assert timeline.count("<li>") == 2 and "请写明想要什么书" in timeline
     form = client.get(f"/wishes/{wish.pk}/resubmit/").content.decode()
     assert "请写明想要什么书" in form
     bad = client.post(f"/wishes/{wish.pk}/resubmit/", {"title": "", "story": "想看新华字典。", "category": "study"})
