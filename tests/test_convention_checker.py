@@ -138,6 +138,14 @@ def test_rights_taken_for_marriage_divorce_or_marrying_in_are_other_penalties(cl
     assert all("妇女权益保障法" in v.suggestion for v in report.violations)
 
 
+def test_labour_as_punishment_is_an_other_penalty_and_fines_in_kind_are_fines():
+    assert kinds("乱扔垃圾的，罚其打扫村道一周。") == {OTHER_PENALTY}
+    assert kinds("违者以工代罚，参加村里公益劳动两天。") == {OTHER_PENALTY}
+    assert kinds("违反本约的，罚请全村看戏一场。") == {FINE}
+    assert kinds("党员带头参加义务劳动，每月清扫村道一次。") == set()
+    assert kinds("不得以罚代管，不得强制村民义务劳动。") == set()
+
+
 def test_praise_on_the_notice_board_is_not_shaming():
     assert kinds("当年光荣入伍的青年，由村委会在公示栏张榜表扬。") == set()
     assert kinds("乱倒垃圾屡教不改的，由村委会在公示栏公开谴责。") == {OTHER_PENALTY}

@@ -318,7 +318,7 @@ _MONEY = re.compile(rf"{_NUM}(?:[-~—–至到]{_NUM})?[万千百]?(?:元|块|�
 _FINE_WORDS = re.compile(
     r"罚款|罚金|罚没|违约金|滞纳金|经济处罚|经济惩罚|重罚|从重处罚|加倍处罚|罚钱|(惩戒|惩罚|处罚)(金|款|费)"
     r"|罚(?:人民币|现金)?(?=[\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟半每其])"
-    r"|罚[^,;。]{0,3}(电影|戏|酒席|宴席)"
+    r"|罚[^,;。]{0,5}(电影|戏|酒席|宴席)"
     r"|(调解|受理|调处)[^,;。不免]{0,4}费|纠纷[^,;。不免]{0,6}费"
     r"|(保证金|押金)[^。;]{0,12}(不予?退还?|不退|没收|扣除)|(扣缴|扣除|扣留|没收|扣)其?[^,;。]{0,4}(保证金|押金)"
 )
@@ -363,7 +363,11 @@ _WITHHELD_AFTER = re.compile(
     r"(停止|暂停|停发|中断|切断|不予|冻结|扣除|扣发|暂缓|一律取消|予以取消)"
 )
 _SHAMING = re.compile(
-    r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
+    r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|(张贴|公布|宣读)[^,;。]{0,4}(悔过书|检讨书)|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
+)
+# Labour as punishment: "罚其打扫村道一周", "以工代罚". Volunteering (志愿服务) is not this.
+_FORCED_LABOUR = re.compile(
+    r"罚[^,;。]{0,2}(打扫|清扫|扫|义务劳动|劳动|出工|做工|干活|修路|义务工)|以工代罚|强制[^,;。]{0,3}(劳动|义务工)"
 )
 _SHAMING_NAMES = re.compile(r"(张贴|公布|公示|通报|广播)[^,;。]{0,6}(姓名|名字|名单|照片|头像|户主)")
 # Marriage, divorce, widowhood or marrying in as the ground for taking land, shares or membership: the
@@ -426,6 +430,9 @@ SUGGESTION_SERVICE = gettext_noop(
 SUGGESTION_SHAMING = gettext_noop(
     "不得公开曝光、列入黑榜或公布姓名羞辱当事人。可改为当面批评教育、由道德评议会劝导，并以“红榜”表扬先进。"
 )
+SUGGESTION_LABOUR = gettext_noop(
+    "不得以罚劳动、以工代罚等方式处罚村民。可改为批评教育、责令改正、恢复原状，或倡导自愿参加志愿服务。"
+)
 SUGGESTION_MARITAL = gettext_noop(
     "不得以出嫁、离婚、丧偶、入赘等婚姻状况为由收回承包地、宅基地，或取消其集体收益分配和村民待遇"
     "（《妇女权益保障法》）。应删除该条，对其与其他村民同等对待。"
@@ -481,8 +488,11 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
         if kind not in found:
             found[kind] = (match.start(), match.group(0), suggestion)
 
+    labour = [m for m in _FORCED_LABOUR.finditer(masked) if not _lawful(masked, m.start())]
+    if labour:
+        add(OTHER_PENALTY, labour[0], SUGGESTION_LABOUR)
     for match in _FINE_WORDS.finditer(masked):
-        if _lawful(masked, match.start()):
+        if _lawful(masked, match.start()) or any(m.start() <= match.start() < m.end() for m in labour):
             continue
         fee = "费" in match.group(0) or ("金" in match.group(0) and "罚金" not in match.group(0))
         add(FINE, match, SUGGESTION_FEE if fee else SUGGESTION_FINE)
