@@ -146,6 +146,14 @@ def test_labour_as_punishment_is_an_other_penalty_and_fines_in_kind_are_fines():
     assert kinds("不得以罚代管，不得强制村民义务劳动。") == set()
 
 
+def test_an_unnamed_punishment_by_the_village_is_an_other_penalty():
+    assert kinds("发现散养犬只的，一经查实，对养犬人给予相应处罚。") == {OTHER_PENALTY}
+    assert kinds("违反本公约者，视情节轻重予以处罚。") == {OTHER_PENALTY}
+    assert kinds("赌博的，依照《治安管理处罚法》予以处罚。") == set()
+    assert kinds("受过刑事处罚的，不能确定为候选人。") == set()
+    assert kinds("违反本约的，由村民议事会批评教育，不作处罚。") == set()
+
+
 def test_praise_on_the_notice_board_is_not_shaming():
     assert kinds("当年光荣入伍的青年，由村委会在公示栏张榜表扬。") == set()
     assert kinds("乱倒垃圾屡教不改的，由村委会在公示栏公开谴责。") == {OTHER_PENALTY}

@@ -369,6 +369,13 @@ _SHAMING = re.compile(
 _FORCED_LABOUR = re.compile(
     r"罚[^,;。]{0,2}(打扫|清扫|扫|义务劳动|劳动|出工|做工|干活|修路|义务工)|以工代罚|强制[^,;。]{0,3}(劳动|义务工)"
 )
+# A punishment the text does not name ("给予相应处罚", "视情节予以惩罚"): the village has no power to
+# punish at all. Not a law's title (治安管理处罚法), a state penalty named (刑事处罚), or a past one
+# someone received ("受过处罚的").
+_PUNISH = re.compile(
+    r"(?<!刑事)(?<!行政)(?<!治安)(?<!党纪)(?<!政务)(?<!纪律)(处罚|惩罚|惩处|严惩)(?![法条决])"
+)
+_PUNISHED_BEFORE = re.compile(r"(受过|受到|曾受|被|接受|免予|免于|不予|不作|不得|不再|不进行)[^,;。]{0,6}$")
 _SHAMING_NAMES = re.compile(r"(张贴|公布|公示|通报|广播)[^,;。]{0,6}(姓名|名字|名单|照片|头像|户主)")
 # Marriage, divorce, widowhood or marrying in as the ground for taking land, shares or membership: the
 # 外嫁女 clauses the women's rights law forbids. The withholding follows the status in the sentence.
@@ -429,6 +436,10 @@ SUGGESTION_SERVICE = gettext_noop(
 )
 SUGGESTION_SHAMING = gettext_noop(
     "不得公开曝光、列入黑榜或公布姓名羞辱当事人。可改为当面批评教育、由道德评议会劝导，并以“红榜”表扬先进。"
+)
+SUGGESTION_PUNISH = gettext_noop(
+    "村规民约无权设定或实施处罚。可改为批评教育、劝导、责令改正，情节较重的取消评先评优资格或纳入信用评价；"
+    "违反法律法规的，报请有关部门依法处理。"
 )
 SUGGESTION_LABOUR = gettext_noop(
     "不得以罚劳动、以工代罚等方式处罚村民。可改为批评教育、责令改正、恢复原状，或倡导自愿参加志愿服务。"
@@ -544,6 +555,13 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
                 continue
             service = re.search(r"水|电|证明|盖章|手续|受理|办理|户口|上户|落户|网络|电视|服务", match.group(0))
             add(OTHER_PENALTY, match, SUGGESTION_SERVICE if service else SUGGESTION_BENEFIT)
+            break
+    if not found:
+        for match in _PUNISH.finditer(masked):
+            before = masked[max(0, match.start() - 8) : match.start()]
+            if _PUNISHED_BEFORE.search(before) or _lawful(masked, match.start()) or not _penal_near(masked, match):
+                continue
+            add(OTHER_PENALTY, match, SUGGESTION_PUNISH)
             break
     return [
         Violation(kind, sentence.line_at(offset), sentence.original, suggestion, matched)
