@@ -200,6 +200,12 @@ def test_traditional_characters_read_like_simplified():
     assert covered == {"core_values", "bride_price"}
 
 
+def test_pinyin_readings_in_converted_copies_are_dropped():
+    assert text_normalise("踐行社會(huì)主義核心價(jià)值觀") == "践行社会主义核心价值观"
+    assert kinds("違者罰(fá)款200元。") == {FINE}
+    assert text_normalise("(一)违者(2024年)处理(cm)") == "(一)违者(2024年)处理(cm)"
+
+
 def test_full_width_digits_read_like_half_width():
     assert kinds("违者处以２００元。") == {FINE}
     assert text_normalise("罚款　２００　元，（一）") == "罚款200元,(一)"

@@ -174,6 +174,9 @@ _CHROME_LINE = re.compile(
     r"^(第?\s*\d+\s*页?|\d+\s*/\s*\d+|[-—=_.。·*]+"
     r"|[^,;。:!?]{0,30}(村规民约|居民公约|公约|规约)(\([^)]{0,16}\))?)?$"  # a title or running header
 )
+# Copies from some document sites carry a pinyin reading after characters their converter found rare:
+# "社會(huì)主義", "罰(fá)款". A reading has a tone mark; "(一)" or "(2024)" is left alone.
+_PINYIN_READING = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _REPEATED_PUNCT = re.compile(r"([,.;:!?、。])[,.;:!?、。]+")
 
 
@@ -184,7 +187,7 @@ def _converter() -> opencc.OpenCC:
 
 def text_normalise(text: str) -> str:
     """Full-width → half-width, traditional → simplified, chrome, spacing and decoration removed."""
-    text = unicodedata.normalize("NFKC", text).translate(_VARIANTS)
+    text = _PINYIN_READING.sub("", unicodedata.normalize("NFKC", text).translate(_VARIANTS))
     text = _converter().convert(text)
     text = _CHROME_INLINE.sub("", text)
     text = _DECORATION.sub("", text)
