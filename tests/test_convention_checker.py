@@ -345,6 +345,22 @@ def test_docx_paragraphs_are_lines(tmp_path):
     assert next(t for t in report.topics if t.key == "core_values").evidence[0].line == 2
 
 
+def test_docx_text_boxes_are_lines_of_their_own_and_deleted_text_is_not_read(tmp_path):
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    box = "<w:txbxContent><w:p><w:r><w:t>第二条 违者罚款五十元。</w:t></w:r></w:p></w:txbxContent>"
+    body = (
+        f"<w:p><w:r><w:t>第一条 爱护公物。</w:t></w:r><w:r><w:pict>{box}</w:pict></w:r></w:p>"
+        "<w:p><w:del><w:r><w:delText>第三条 违者取消低保。</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>第三条 违者批评教育。</w:t></w:r></w:ins></w:p>"
+    )
+    path = tmp_path / "公约.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>')
+
+    assert convention_lines_read(path) == ["第一条 爱护公物。", "第二条 违者罚款五十元。", "第三条 违者批评教育。"]
+    assert [(v.kind, v.line) for v in convention_file_check(path).violations] == [(FINE, 2)]
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [

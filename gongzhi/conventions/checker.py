@@ -148,16 +148,22 @@ def _docx_paragraphs(path: Path) -> list[str]:
         root = ElementTree.fromstring(xml)  # noqa: S314 - a local file the user chose, parsed without DTDs
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
         raise ConventionInputError(gettext_noop("无法读取 .docx 文件，文件可能已损坏")) from exc
-    paragraphs = []
-    for paragraph in root.iter(f"{_W_NS}p"):
-        parts = []
-        for node in paragraph.iter():
-            if node.tag == f"{_W_NS}t" and node.text:
-                parts.append(node.text)
-            elif node.tag in (f"{_W_NS}tab", f"{_W_NS}br"):
-                parts.append(" ")
-        paragraphs.append("".join(parts))
-    return paragraphs
+    # Paragraphs in document order; a text box inside a paragraph holds paragraphs of its own, which
+    # are lines of their own rather than part of the paragraph around them. Deleted text of tracked
+    # changes (w:delText) is not read.
+    return ["".join(_docx_text(paragraph)) for paragraph in root.iter(f"{_W_NS}p")]
+
+
+def _docx_text(node: ElementTree.Element) -> Iterable[str]:
+    for child in node:
+        if child.tag == f"{_W_NS}p":
+            continue
+        if child.tag == f"{_W_NS}t" and child.text:
+            yield child.text
+        elif child.tag in (f"{_W_NS}tab", f"{_W_NS}br"):
+            yield " "
+        else:
+            yield from _docx_text(child)
 
 
 # --- Normalisation -------------------------------------------------------------------------
