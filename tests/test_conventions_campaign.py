@@ -444,3 +444,60 @@ def test_a_communitys_wall_links_to_its_convention_in_force(areas, client):
     assert reverse("conventions:public", args=[areas["village"].pk]) in html and "本村村规民约" in html
     html = client.get(reverse("wishes:community_wall", args=[areas["urban"].pk])).content.decode()
     assert "本社区居民公约" in html
+
+
+def _docx_bytes(paragraphs: list[str]) -> bytes:
+    import zipfile
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>')
+    return buffer.getvalue()
+
+
+def test_the_version_in_force_can_be_uploaded_as_a_word_file(users, areas):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = Client()
+    client.force_login(users["community_staff"])
+    url = reverse("conventions:in_force", args=[areas["village"].pk])
+    before = AuditEvent.objects.count()
+    # A file that is not UTF-8 text, and text and a file at once: a Chinese message, nothing recorded.
+    bad = SimpleUploadedFile("旧约.txt", "违者罚款".encode("gb18030"))
+    response = client.post(url, {"title": "青山村村规民约", "upload": bad})
+    assert response.status_code == 200 and "不是 UTF-8 编码" in response.content.decode()
+    both = SimpleUploadedFile("旧约.docx", _docx_bytes(["第一条 爱护公物。"]))
+    response = client.post(url, {"title": "青山村村规民约", "text": "第一条 爱护公物。", "upload": both})
+    assert "只选一种" in response.content.decode()
+    assert not ConventionVersion.objects.exists() and AuditEvent.objects.count() == before
+    good = SimpleUploadedFile("旧约.docx", _docx_bytes(["青山村村规民约", "第一条 爱护公物。", "第二条 违者罚款50元。"]))
+    assert client.post(url, {"title": "青山村村规民约", "upload": good}).status_code == 302
+    version = ConventionVersion.objects.get(community=areas["village"])
+    assert version.text == "青山村村规民约\n第一条 爱护公物。\n第二条 违者罚款50元。"
+    assert AuditEvent.objects.filter(verb="convention.in_force_recorded").count() == 1
+
+
+def test_a_draft_written_in_word_is_imported_replacing_the_text(revision, users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = Client()
+    client.force_login(users["community_staff"])
+    edit = reverse("conventions:edit", args=[revision.pk])
+    broken = SimpleUploadedFile("修订稿.docx", b"not a zip")
+    response = client.post(edit, {"then": "import", "upload": broken})
+    assert 'data-testid="import-error"' in response.content.decode() and "无法读取 .docx 文件" in response.content.decode()
+    assert Revision.objects.get(pk=revision.pk).text == OLD
+    upload = SimpleUploadedFile("修订稿.txt", (COMPLIANT + "\n").encode("utf-8"))
+    response = client.post(edit, {"then": "import", "upload": upload}, follow=True)
+    assert "已导入文件并保存" in response.content.decode()
+    saved = Revision.objects.get(pk=revision.pk)
+    assert saved.text == COMPLIANT and saved.problems == 0
+    assert AuditEvent.objects.filter(verb="convention.draft_saved", target_id=str(revision.pk)).exists()
+    # Someone who may not draft here cannot import either.
+    other = Client()
+    other.force_login(users["resident"])
+    again = SimpleUploadedFile("修订稿.txt", FINED.encode("utf-8"))
+    assert other.post(edit, {"then": "import", "upload": again}).status_code in (302, 403)
+    assert Revision.objects.get(pk=revision.pk).text == COMPLIANT

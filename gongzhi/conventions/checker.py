@@ -18,6 +18,7 @@ from the real conventions described in docs/conventions/patterns.md.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -40,6 +41,7 @@ __all__ = [
     "Topic",
     "TopicResult",
     "Violation",
+    "convention_bytes_read",
     "convention_check",
     "convention_file_check",
     "convention_lines_read",
@@ -120,20 +122,29 @@ class ConventionInputError(Exception):
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+# The text of a .docx is at most this big unpacked: a convention is a few pages, a zip bomb is not.
+DOCX_XML_MAX = 20 * 1024 * 1024
+
+
 def convention_lines_read(path: str | Path) -> list[str]:
     """The lines of a UTF-8 .txt, or the paragraphs of a .docx, in order."""
     path = Path(path)
     if not path.is_file():
         raise ConventionInputError(gettext_noop("文件不存在："), str(path))
-    suffix = path.suffix.lower()
+    return convention_bytes_read(path.name, path.read_bytes())
+
+
+def convention_bytes_read(name: str, data: bytes) -> list[str]:
+    """The same for a file's name and content (an upload)."""
+    suffix = Path(name).suffix.lower()
     if suffix == ".txt":
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ConventionInputError(gettext_noop("文件不是 UTF-8 编码的文本")) from exc
         lines = re.split(r"\r\n|\r|\n", text)
     elif suffix == ".docx":
-        lines = _docx_paragraphs(path)
+        lines = _docx_paragraphs(data)
     else:
         raise ConventionInputError(gettext_noop("不支持的文件类型，请提供 .txt 或 .docx 文件"))
     if not any(line.strip() for line in lines):
@@ -141,11 +152,13 @@ def convention_lines_read(path: str | Path) -> list[str]:
     return lines
 
 
-def _docx_paragraphs(path: Path) -> list[str]:
+def _docx_paragraphs(data: bytes) -> list[str]:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.getinfo("word/document.xml").file_size > DOCX_XML_MAX:
+                raise ConventionInputError(gettext_noop("文件内容过大，不像一份村规民约"))
             xml = archive.read("word/document.xml")
-        root = ElementTree.fromstring(xml)  # noqa: S314 - a local file the user chose, parsed without DTDs
+        root = ElementTree.fromstring(xml)  # noqa: S314 - expat refuses entity expansion bombs; no DTDs are fetched
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
         raise ConventionInputError(gettext_noop("无法读取 .docx 文件，文件可能已损坏")) from exc
     # Paragraphs in document order; a text box inside a paragraph holds paragraphs of its own, which

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .actions import COMMENT_MAX, EVIDENCE_MAX, TEXT_MAX, TITLE_MAX
+from .checker import ConventionInputError, convention_bytes_read
 from .topics import DEFAULT_TOPICS
 
 
@@ -32,12 +33,50 @@ class DraftForm(forms.Form):
     )  # fmt: skip
 
 
+UPLOAD_MAX = 2 * 1024 * 1024  # a convention as .txt or .docx is a few dozen KB
+
+
+class ConventionFileField(forms.FileField):
+    """A .txt or .docx of a convention, read into its text (the checker's reader): bad files get the
+    checker's own Chinese message."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return ""
+        if upload.size > UPLOAD_MAX:
+            raise forms.ValidationError(_("文件过大（超过 2 MB），请检查是否选错了文件"))
+        try:
+            lines = convention_bytes_read(upload.name, upload.read())
+        except ConventionInputError as exc:
+            raise forms.ValidationError(_(exc.message)) from exc
+        return "\n".join(line.rstrip() for line in lines).strip()
+
+
 class InForceForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=TITLE_MAX * 2, required=False)
     adopted_on = forms.DateField(label=_("通过日期（可不填）"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
     text = forms.CharField(label=_("正文"), max_length=TEXT_MAX * 2, required=False,
                            widget=forms.Textarea(attrs={"rows": 16}))  # fmt: skip
+    upload = ConventionFileField(label=_("或上传现行文本（.txt 或 .docx，二选一）"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("upload") and (data.get("text") or "").strip():
+            raise forms.ValidationError(_("请在“正文”和“上传文件”中只选一种"))
+        if data.get("upload"):
+            data["text"] = data["upload"]
+        return data
+
+
+class ImportForm(forms.Form):
+    upload = ConventionFileField(label=_("从文件导入正文（.txt 或 .docx，将替换当前正文）"))
 
 
 class ReviewForm(forms.Form):

@@ -27,6 +27,7 @@ from .forms import (
     DecisionForm,
     DemonstrationForm,
     DraftForm,
+    ImportForm,
     InForceForm,
     ReviewForm,
 )
@@ -243,9 +244,23 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not revision.is_editable:
         messages.error(request, _("“%(state)s”的修订稿不能再修改。") % {"state": revision.get_state_display()})
         return redirect("conventions:revision", pk=revision.pk)
-    form = DraftForm(request.POST or None, initial={"title": revision.title, "text": revision.text})
+    importing = request.method == "POST" and request.POST.get("then") == "import"
+    import_form = ImportForm(request.POST if importing else None, request.FILES if importing else None)
+    form = DraftForm(None if importing else request.POST or None,
+                     initial={"title": revision.title, "text": revision.text})  # fmt: skip
     text = revision.text
-    if request.method == "POST" and form.is_valid():
+    if importing and import_form.is_valid():
+        # A draft written in Word: its text replaces the draft's, saved like a typed one (audited).
+        try:
+            revision, report = actions.revision_save(actor=request.user, revision=revision, title=revision.title,
+                                                     text=import_form.cleaned_data["upload"],
+                                                     updated_at=_parse_stamp(request.POST.get("updated_at", "")))  # fmt: skip
+        except DomainError as exc:
+            _form_error(import_form, exc)
+        else:
+            messages.info(request, _("已导入文件并保存，请核对检查结果。"))
+            return redirect("conventions:edit", pk=revision.pk)
+    if request.method == "POST" and not importing and form.is_valid():
         data = form.cleaned_data
         text = data["text"]
         seen = _parse_stamp(request.POST.get("updated_at", ""))
@@ -266,7 +281,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("conventions:edit", pk=revision.pk)
     report = actions.revision_check(revision, text)
     context = {
-        "revision": revision, "form": form, "stamp": revision.updated_at.isoformat(),
+        "revision": revision, "form": form, "import_form": import_form, "stamp": revision.updated_at.isoformat(),
         **_check_context(text, report), **_diff_context(revision, text),
     }  # fmt: skip
     return render(request, "conventions/edit.html", context)
@@ -363,7 +378,8 @@ def file(request: HttpRequest, pk: int) -> HttpResponse:
 def in_force(request: HttpRequest, community_id: int) -> HttpResponse:
     community = selectors.community_get_for(viewer=request.user, community_id=community_id,
                                             roles=actions.DRAFTERS)  # fmt: skip
-    form = InForceForm(request.POST or None, initial={"title": f"{community.name}{actions.convention_kind_label(community)}"})
+    form = InForceForm(request.POST or None, request.FILES or None,
+                       initial={"title": f"{community.name}{actions.convention_kind_label(community)}"})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
