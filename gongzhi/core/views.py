@@ -49,3 +49,18 @@ def language(request: HttpRequest) -> HttpResponse:
             samesite="Lax", secure=settings.SESSION_COOKIE_SECURE, httponly=False,
         )  # fmt: skip
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the Chinese 403 page, saying what to do (the reason is for the log only)."""
+    return render(request, "403.html", {"csrf_failed": True}, status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: the standalone page (no context processors, no database) with the request's id for support."""
+    from django.template.loader import render_to_string
+
+    from .middleware import current_request_context
+
+    body = render_to_string("500.html", {"request_id": current_request_context().request_id})
+    return HttpResponse(body, status=500)

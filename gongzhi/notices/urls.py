@@ -5,6 +5,6 @@ from . import views
 app_name = "notices"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("<int:pk>/read/", views.mark_read, name="read"),
+    path("<id:pk>/read/", views.mark_read, name="read"),
     path("preferences/", views.preferences, name="preferences"),
 ]

@@ -13,6 +13,7 @@ from ninja import Router, Schema
 from gongzhi.areas.selectors import communities_public, community_public_get
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import NotFound
+from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
 from .models import Booking, ServiceOffer
@@ -55,7 +56,7 @@ class BookingOut(Schema):
 
 
 class OfferIn(Schema):
-    community_id: int
+    community_id: ApiId
     title: str
     description: str
     place: str
@@ -65,7 +66,7 @@ class OfferIn(Schema):
 
 
 class AssistedIn(Schema):
-    resident_id: int
+    resident_id: ApiId
     consent_channel: str
 
 
@@ -133,7 +134,7 @@ def _booking(request, booking_id: int) -> Booking:
 
 
 @router.get("/offers", response=list[OfferOut], summary="近期可预约的微服务（公开，不含个人信息）")
-def offer_list(request, community_id: int | None = None):
+def offer_list(request, community_id: ApiId | None = None):
     community = None
     if community_id:
         try:
@@ -149,13 +150,13 @@ def my_bookings(request):
 
 
 @router.get("/offers/{offer_id}", response=OfferDetailOut, summary="服务详情、剩余名额和我能做的操作")
-def detail(request, offer_id: int):
+def detail(request, offer_id: ApiId):
     return _detail(offer_id, request.auth)
 
 
 @router.get("/offers/{offer_id}/bookings", response=list[BookingOut],
             summary="预约名单（服务发布人看到姓氏，村社区工作人员看到全名）")  # fmt: skip
-def bookings(request, offer_id: int):
+def bookings(request, offer_id: ApiId):
     offer = _get(offer_id)
     return [_booking_out(b, request.auth) for b in selectors.bookings_of(viewer=request.auth, offer=offer)]
 
@@ -173,14 +174,14 @@ def create(request, payload: OfferIn):
 @router.post(
     "/offers/{offer_id}/book", response={201: BookingOut}, summary="预约一个名额（居民本人）；名额满时 409"
 )
-def book(request, offer_id: int):
+def book(request, offer_id: ApiId):
     booking = actions.booking_create(actor=request.auth, offer=_get(offer_id))
     return 201, _booking_out(booking, request.auth)
 
 
 @router.post("/offers/{offer_id}/book-assisted", response={201: BookingOut},
              summary="代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式")  # fmt: skip
-def book_assisted(request, offer_id: int, payload: AssistedIn):
+def book_assisted(request, offer_id: ApiId, payload: AssistedIn):
     from gongzhi.accounts.roles import REGISTER_READERS
     from gongzhi.residents.selectors import resident_get_for
 
@@ -198,13 +199,13 @@ def book_assisted(request, offer_id: int, payload: AssistedIn):
 
 
 @router.post("/offers/bookings/{booking_id}/cancel", response=BookingOut, summary="取消预约（本人或代办人）")
-def booking_cancel(request, booking_id: int):
+def booking_cancel(request, booking_id: ApiId):
     booking = actions.booking_cancel(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
 
 @router.post("/offers/bookings/{booking_id}/serve", response=BookingOut, summary="确认已服务（服务发布人）")
-def booking_serve(request, booking_id: int):
+def booking_serve(request, booking_id: ApiId):
     booking = actions.booking_serve(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
@@ -212,7 +213,7 @@ def booking_serve(request, booking_id: int):
 @router.post(
     "/offers/{offer_id}/cancel", response=OfferDetailOut, summary="取消服务（发布人或村社区工作人员）"
 )
-def cancel(request, offer_id: int, payload: ReasonIn):
+def cancel(request, offer_id: ApiId, payload: ReasonIn):
     actions.offer_cancel(actor=request.auth, offer=_get(offer_id), reason=payload.reason)
     return _detail(offer_id, request.auth)
 
@@ -220,6 +221,6 @@ def cancel(request, offer_id: int, payload: ReasonIn):
 @router.post(
     "/offers/{offer_id}/complete", response=OfferDetailOut, summary="全部确认完成并记服务时长（发布人）"
 )
-def complete(request, offer_id: int):
+def complete(request, offer_id: ApiId):
     actions.offer_complete(actor=request.auth, offer=_get(offer_id))
     return _detail(offer_id, request.auth)

@@ -11,8 +11,10 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from gongzhi.areas.selectors import community_public_get
+from gongzhi.core.api_input import Limit, Offset
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
 from .models import Wish
@@ -81,7 +83,7 @@ class RateIn(Schema):
 
 
 class WallFilters(Schema):
-    community_id: int | None = None
+    community_id: ApiId | None = None
     category: str | None = None
     state: str | None = None
 
@@ -137,9 +139,9 @@ class WallPage(Schema):
 
 
 @router.get("/wishes", response=WallPage, summary="心愿墙（公开的心愿，按隐私级别显示许愿人）")
-def wall(request, filters: Query[WallFilters], limit: int = 20, offset: int = 0):
+def wall(request, filters: Query[WallFilters], limit: Limit = 20, offset: Offset = 0):
     # Deep offsets walk the index row by row: the wall is read from the newest, like the pages (200 pages).
-    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 4800))
+    offset = min(offset, 4800)
     community = None
     if filters.community_id:
         try:
@@ -161,7 +163,7 @@ def mine(request):
 
 
 @router.get("/wishes/{wish_id}", response=WishDetailOut, summary="心愿详情、办理记录和我能做的操作")
-def detail(request, wish_id: int):
+def detail(request, wish_id: ApiId):
     return _detail(_get(request, wish_id), request.auth)
 
 
@@ -181,54 +183,54 @@ def _move(request, wish_id: int, run) -> dict:
 
 
 @router.post("/wishes/{wish_id}/publish", response=WishDetailOut, summary="发布上墙（村社区工作人员）")
-def publish(request, wish_id: int, payload: PublishIn):
+def publish(request, wish_id: ApiId, payload: PublishIn):
     return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy))
 
 
 @router.post("/wishes/{wish_id}/return", response=WishDetailOut, summary="退回（须写明原因）")
-def return_(request, wish_id: int, payload: ReasonIn):
+def return_(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_return(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/claim", response=WishDetailOut, summary="认领（党员、志愿者）；同时认领只有一人成功")
-def claim(request, wish_id: int):
+def claim(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_claim(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/release", response=WishDetailOut, summary="放弃认领")
-def release(request, wish_id: int, payload: ReasonIn):
+def release(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_release(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/fulfil", response=WishDetailOut, summary="登记完成（认领人）")
-def fulfil(request, wish_id: int, payload: FulfilIn):
+def fulfil(request, wish_id: ApiId, payload: FulfilIn):
     return _move(request, wish_id, lambda w: actions.wish_fulfil(actor=request.auth, wish=w, note=payload.note,
                                                                   hours=payload.hours))  # fmt: skip
 
 
 @router.post("/wishes/{wish_id}/confirm", response=WishDetailOut, summary="确认实现（许愿人或见证人）")
-def confirm(request, wish_id: int):
+def confirm(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_confirm(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/dispute", response=WishDetailOut, summary="尚未完成（许愿人或见证人）")
-def dispute(request, wish_id: int, payload: ReasonIn):
+def dispute(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_dispute(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/rate", response=WishDetailOut, summary="评价（许愿人，1–5星）")
-def rate(request, wish_id: int, payload: RateIn):
+def rate(request, wish_id: ApiId, payload: RateIn):
     return _move(request, wish_id, lambda w: actions.wish_rate(actor=request.auth, wish=w, rating=payload.rating,
                                                                 comment=payload.comment))  # fmt: skip
 
 
 @router.post("/wishes/{wish_id}/withdraw", response=WishDetailOut, summary="撤回")
-def withdraw(request, wish_id: int, payload: ReasonIn):
+def withdraw(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_withdraw(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/resubmit", response=WishDetailOut, summary="退回后修改并重新提交")
-def resubmit(request, wish_id: int, payload: WishIn):
+def resubmit(request, wish_id: ApiId, payload: WishIn):
     return _move(request, wish_id, lambda w: actions.wish_resubmit(
         actor=request.auth, wish=w, title=payload.title, story=payload.story, category=payload.category,
         desired_by=payload.desired_by,
@@ -236,6 +238,6 @@ def resubmit(request, wish_id: int, payload: WishIn):
 
 
 @router.post("/wishes/{wish_id}/reopen", response=WishDetailOut, summary="重新提交")
-def reopen(request, wish_id: int, payload: ReasonIn):
+def reopen(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason))
 

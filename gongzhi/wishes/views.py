@@ -31,6 +31,7 @@ from gongzhi.core.http import (
     translate_errors,
     typed_rating,
 )
+from gongzhi.core.ids import id_from
 from gongzhi.core.images import photo_clean
 
 from . import actions, selectors
@@ -148,10 +149,10 @@ WALL_PARAMS = ("community", "category", "state", "page")  # all that the wall pa
 @public_page_cache(PUBLIC_WALL_SECONDS, params=WALL_PARAMS)
 def wall(request: HttpRequest) -> HttpResponse:
     """The township's wall: every community's public wishes."""
-    community_id = request.GET.get("community") or ""
-    if community_id.isdigit():
+    community_id = id_from(request.GET.get("community"))
+    if community_id:
         rest = querystring_without(request, "community")
-        target = reverse("wishes:community_wall", args=[int(community_id)])
+        target = reverse("wishes:community_wall", args=[community_id])
         return redirect(f"{target}?{rest}" if rest else target)
     return _wall(request)
 
@@ -233,10 +234,10 @@ def post_assisted(request: HttpRequest) -> HttpResponse:
     from gongzhi.residents.selectors import resident_get_for, resident_list_for
 
     resident = None
-    resident_id = request.POST.get("resident") or request.GET.get("resident") or ""
-    if resident_id.isdigit():
+    resident_id = id_from(request.POST.get("resident") or request.GET.get("resident"))
+    if resident_id:
         try:
-            resident = resident_get_for(viewer=request.user, resident_id=int(resident_id), roles=REGISTER_READERS)
+            resident = resident_get_for(viewer=request.user, resident_id=resident_id, roles=REGISTER_READERS)
         except NotFound:
             resident = None
     if resident is None:

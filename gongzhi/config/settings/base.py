@@ -46,6 +46,7 @@ if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
 
 MIDDLEWARE = [
+    "gongzhi.core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -205,7 +206,12 @@ STATICFILES_DIRS = [
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Form fields and JSON bodies (not files): a long convention text is under 100 KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A whole multipart request: the largest upload is a 50 MB Excel import, plus the form around it.
+GONGZHI_MAX_UPLOAD_REQUEST_BYTES = 51 * 1024 * 1024
+# A page that fails CSRF verification gets our Chinese 403 page, not Django's English one.
+CSRF_FAILURE_VIEW = "gongzhi.core.views.csrf_failure"
 
 # --- Security headers ------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
