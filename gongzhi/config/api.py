@@ -10,13 +10,66 @@ from gongzhi.accounts.api import TokenAuth
 from gongzhi.areas.api import router as areas_router
 from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
+from gongzhi.core.idempotency import HEADER as IDEMPOTENCY_HEADER
 from gongzhi.core.middleware import api_error_body
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
-api = NinjaAPI(
+ERROR_SCHEMA = {
+    "title": "ApiError",
+    "type": "object",
+    "required": ["code", "message"],
+    "properties": {
+        "code": {"type": "string", "description": "稳定的英文错误代码，如 not_found、invalid"},
+        "message": {"type": "string", "description": "给用户看的说明（默认简体中文）"},
+        "details": {"description": "参数错误时逐项列出 {field, message}；业务错误时可含 {field}"},
+    },
+}
+ERROR_DESCRIPTIONS = {
+    "400": "请求内容无法解析（须为 UTF-8 JSON），或操作被拒绝（当前状态不允许、输入不符合要求）",
+    "401": "未认证：缺少或无效的 Bearer 令牌",
+    "403": "无权执行此操作",
+    "404": "记录不存在，或不在您的权限范围内（两者不作区分）",
+    "409": "冲突：数据已被他人修改、名额已满，或同一 Idempotency-Key 的请求正在处理",
+    "413": "请求内容过大",
+    "422": "参数校验失败（details 逐项列出），或 Idempotency-Key 已用于内容不同的请求",
+}
+
+
+def error_codes_of(method: str, operation: dict) -> set[str]:
+    """The 4xx answers an operation gives, from what it takes (the handlers and middleware behind them)."""
+    params = operation.get("parameters", [])
+    codes = {"401"}  # every operation needs a token
+    if params or "requestBody" in operation:
+        codes.add("422")
+    if any(p["in"] == "path" or p["name"].endswith("_id") for p in params):
+        codes.add("404")
+    if method == "post":
+        # actions: refused by state or input (400), by role (403), by a conflict (409); any body past
+        # the size limit (413, answered before the operation runs, with or without a declared body)
+        codes |= {"400", "403", "409", "413"}
+    if any(p["in"] == "header" and p["name"] == IDEMPOTENCY_HEADER for p in params):
+        codes |= {"409", "422"}
+    declared = {str(code) for code in operation.get("responses", {})}
+    return codes | {code for code in declared if code.startswith("4")}
+
+
+class GongzhiApi(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for code in sorted(error_codes_of(method, operation)):
+                    responses[code] = {"description": ERROR_DESCRIPTIONS[code], "content": error}
+        return schema
+
+
+api = GongzhiApi(
     title="共治 gongzhi API",
     version="1.0.0",
     description="乡镇社区治理平台接口。所有接口需使用 Bearer 令牌认证，数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。",

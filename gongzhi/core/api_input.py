@@ -28,6 +28,11 @@ Limit = Annotated[int, PydanticField(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, PydanticField(ge=0, le=MAX_OFFSET)]
 
 
+# openapi_extra of a read that is refused (403) to users without the role, on top of the answers
+# every operation declares (gongzhi.config.api adds those from what the operation takes).
+MAY_BE_FORBIDDEN: dict[str, Any] = {"responses": {"403": {"description": "无权执行此操作"}}}
+
+
 class UnparseableBody(ValueError):
     pass
 

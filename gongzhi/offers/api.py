@@ -11,8 +11,10 @@ from django.http import Http404
 from ninja import Router, Schema
 
 from gongzhi.areas.selectors import communities_public, community_public_get
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
@@ -155,33 +157,35 @@ def detail(request, offer_id: ApiId):
 
 
 @router.get("/offers/{offer_id}/bookings", response=list[BookingOut],
-            summary="预约名单（服务发布人看到姓氏，村社区工作人员看到全名）")  # fmt: skip
+            summary="预约名单（服务发布人看到姓氏，村社区工作人员看到全名）", openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
 def bookings(request, offer_id: ApiId):
     offer = _get(offer_id)
     return [_booking_out(b, request.auth) for b in selectors.bookings_of(viewer=request.auth, offer=offer)]
 
 
 @router.post("/offers", response={201: OfferDetailOut}, summary="发布服务（党员、志愿者）")
-def create(request, payload: OfferIn):
+def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
     community = communities_public().filter(pk=payload.community_id).first()
-    offer = actions.offer_publish(
+    offer = idempotent_create(request, idempotency_key, payload, lambda: actions.offer_publish(
         actor=request.auth, community=community, title=payload.title, description=payload.description,
         place=payload.place, starts_at=payload.starts_at, ends_at=payload.ends_at, places=payload.places,
-    )  # fmt: skip
+    ))  # fmt: skip
     return 201, _detail(offer.pk, request.auth)
 
 
 @router.post(
     "/offers/{offer_id}/book", response={201: BookingOut}, summary="预约一个名额（居民本人）；名额满时 409"
 )
-def book(request, offer_id: ApiId):
-    booking = actions.booking_create(actor=request.auth, offer=_get(offer_id))
+def book(request, offer_id: ApiId, idempotency_key: IdempotencyKey = None):
+    offer = _get(offer_id)
+    booking = idempotent_create(request, idempotency_key, None,
+                                lambda: actions.booking_create(actor=request.auth, offer=offer))  # fmt: skip
     return 201, _booking_out(booking, request.auth)
 
 
 @router.post("/offers/{offer_id}/book-assisted", response={201: BookingOut},
              summary="代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式")  # fmt: skip
-def book_assisted(request, offer_id: ApiId, payload: AssistedIn):
+def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key: IdempotencyKey = None):
     from gongzhi.accounts.roles import REGISTER_READERS
     from gongzhi.residents.selectors import resident_get_for
 
@@ -193,8 +197,9 @@ def book_assisted(request, offer_id: ApiId, payload: AssistedIn):
         )
     except NotFound:
         raise Http404() from None
-    booking = actions.booking_create_assisted(actor=request.auth, offer=offer, resident=resident,
-                                              consent_channel=payload.consent_channel)  # fmt: skip
+    booking = idempotent_create(request, idempotency_key, payload, lambda: actions.booking_create_assisted(
+        actor=request.auth, offer=offer, resident=resident, consent_channel=payload.consent_channel,
+    ))  # fmt: skip
     return 201, _booking_out(booking, request.auth)
 
 

@@ -10,8 +10,10 @@ import datetime as dt
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
-from gongzhi.core.api_input import Limit, Offset
+from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
 from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
@@ -145,7 +147,8 @@ class QueuePage(Schema):
     items: list[SituationOut]
 
 
-@router.get("/situations/queue", response=QueuePage, summary="民情办理：管辖范围内待受理和处理中的民情，按时限排序")
+@router.get("/situations/queue", response=QueuePage, summary="民情办理：管辖范围内待受理和处理中的民情，按时限排序",
+            openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
 def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offset = 0):
     from gongzhi.core.authz import authorize
 
@@ -161,11 +164,20 @@ def detail(request, situation_id: ApiId):
 
 
 @router.post("/situations", response={201: SituationDetailOut}, summary="报告微民情（居民、网格员）")
-def post(request, payload: SituationIn):
-    situation = actions.situation_post(
-        actor=request.auth, category=payload.category, place=payload.place, body=payload.body,
-        area_id=payload.area_id, submission_key=payload.submission_key,
-    )  # fmt: skip
+def post(request, payload: SituationIn, idempotency_key: IdempotencyKey = None):
+    def create() -> SituationNote:
+        try:
+            return actions.situation_post(
+                actor=request.auth, category=payload.category, place=payload.place, body=payload.body,
+                area_id=payload.area_id,
+                submission_key=payload.submission_key or submission_key_for(idempotency_key),
+            )  # fmt: skip
+        except AlreadySubmitted as exc:
+            if payload.submission_key:
+                raise  # the field's own answer: 400 already_submitted
+            return exc.case.situation  # the header's key raced past the cache: the first note
+
+    situation = idempotent_create(request, idempotency_key, payload, create)
     return Status(201, _detail(request, situation.pk))
 
 

@@ -11,9 +11,11 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from gongzhi.areas.selectors import community_public_get
+from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.core.api_input import Limit, Offset
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
 from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
@@ -168,11 +170,20 @@ def detail(request, wish_id: ApiId):
 
 
 @router.post("/wishes", response={201: WishDetailOut}, summary="许一个心愿（本人）")
-def post(request, payload: WishIn):
-    wish = actions.wish_post(
-        actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
-        desired_by=payload.desired_by, submission_key=payload.submission_key,
-    )  # fmt: skip
+def post(request, payload: WishIn, idempotency_key: IdempotencyKey = None):
+    def create() -> Wish:
+        try:
+            return actions.wish_post(
+                actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
+                desired_by=payload.desired_by,
+                submission_key=payload.submission_key or submission_key_for(idempotency_key),
+            )  # fmt: skip
+        except AlreadySubmitted as exc:
+            if payload.submission_key:
+                raise  # the field's own answer: 400 already_submitted
+            return exc.case.wish  # the header's key raced past the cache: the first wish
+
+    wish = idempotent_create(request, idempotency_key, payload, create)
     return 201, _detail(wish, request.auth)
 
 

@@ -140,6 +140,17 @@ CACHES["progress"] = (
     }
 )
 
+# API retries with an Idempotency-Key: which object a key created, seen by every process
+# (gongzhi/core/idempotency.py; a hash of the body and an object id, no personal data).
+CACHES["idempotency"] = (
+    {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "idempotency"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "idempotency"),
+    }
+)
+
 # --- Background jobs: a database-backed queue that works on SQLite and PostgreSQL.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
