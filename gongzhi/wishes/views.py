@@ -194,7 +194,8 @@ def photo(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase
     attachment = case_attachment_get(wish.case, attachment_id)
     from gongzhi.photos.http import photo_response
 
-    return photo_response(attachment.photo)
+    # Only what an anonymous visitor was just shown is public; a signed-in viewer's copy is not cached.
+    return photo_response(attachment.photo, public=not request.user.is_authenticated)
 
 
 def _post_form(request, form, post):
