@@ -135,7 +135,7 @@ def _booking(request, booking_id: int) -> Booking:
         raise Http404() from None
 
 
-@router.get("/offers", response=list[OfferOut], summary="近期可预约的微服务（公开，不含个人信息）")
+@router.get("/offers", response=list[OfferOut], summary="近期可预约的微服务（需令牌；任何令牌用户可见，不含个人信息）")
 def offer_list(request, community_id: ApiId | None = None):
     community = None
     if community_id:

@@ -140,7 +140,7 @@ class WallPage(Schema):
     items: list[WishOut]
 
 
-@router.get("/wishes", response=WallPage, summary="心愿墙（公开的心愿，按隐私级别显示许愿人）")
+@router.get("/wishes", response=WallPage, summary="心愿墙：已上墙的心愿（需令牌；按隐私级别显示许愿人）")
 def wall(request, filters: Query[WallFilters], limit: Limit = 20, offset: Offset = 0):
     # Deep offsets walk the index row by row: the wall is read from the newest, like the pages (200 pages).
     offset = min(offset, 4800)
