@@ -63,7 +63,7 @@ from gongzhi.residents.spreadsheet import COLUMNS
 from gongzhi.situations.models import SituationNote
 from gongzhi.wishes.models import ServiceCredit, Wish, WishSettings
 from tests import policy
-from tests.conftest import clean_input, make_user
+from tests.conftest import PASSWORD, clean_input, make_user
 from tests.idnumbers import make_id
 
 BACKEND = "gongzhi.accounts.backends.UsernameOrPhoneBackend"
@@ -163,7 +163,7 @@ def test_every_url_and_api_operation_is_declared():
 
 
 def test_a_new_url_without_a_declaration_is_caught():
-    routes = [*url_routes(), Route("residents:merge", "residents/<int:pk>/merge/", "gongzhi.residents.views")]
+    routes = [*url_routes(), Route("residents:merge", "residents/<id:pk>/merge/", "gongzhi.residents.views")]
     assert undeclared(routes) == ["residents:merge"]
 
 
@@ -619,6 +619,10 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
+    "accounts:password_change": _simple(
+        "accounts:password_change",
+        {"current_password": PASSWORD, "new_password": "Neues-Passwort-2027", "new_password_again": "Neues-Passwort-2027"},
+    ),
     "areas:tree": _simple("areas:tree"),
     "areas:create": _area_call("areas:create", lambda w, area: {"kind": "building", "name": "新楼栋"}),
     "residents:list": _simple("residents:list"),

@@ -164,14 +164,15 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Django's validators with our messages (gongzhi/accounts/passwords.py): Chinese by default.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "gongzhi.accounts.passwords.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "gongzhi.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": env_int("GONGZHI_PASSWORD_MIN_LENGTH", 12)},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "gongzhi.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "gongzhi.accounts.passwords.NumericPasswordValidator"},
     {"NAME": "gongzhi.accounts.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
 ]
 
