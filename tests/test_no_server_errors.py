@@ -254,3 +254,12 @@ def test_an_11_mb_form_is_the_chinese_413_page(users, path):
 def test_a_large_multipart_upload_is_still_read(users, settings):
     # Photos and Excel imports are multipart: their limit is the upload's, not the form fields'.
     assert settings.GONGZHI_MAX_UPLOAD_REQUEST_BYTES > 50 * 1024 * 1024 > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def test_validation_details_speak_chinese(users):
+    headers = api_clients(users)["township_admin"]
+    client = Client(raise_request_exception=False)
+    body = client.get(f"/api/v1/residents?offset={BIG}&limit=0", **headers).json()
+    assert {d["field"]: d["message"] for d in body["details"]} == {"offset": "不能大于 10000。", "limit": "不能小于 1。"}
+    missing = client.post("/api/v1/wishes", "{}", content_type="application/json", **headers).json()
+    assert {"field": "payload.title", "message": "必填。"} in missing["details"]

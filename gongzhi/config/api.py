@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -112,13 +113,43 @@ def _not_found(request, exc):
     return _error(request, "not_found", "未找到该记录，或您无权查看。", 404)
 
 
+# pydantic's error types, in the words of the API's own messages (its English is kept for any other type).
+_FIELD_MESSAGES = {
+    "missing": gettext_noop("必填。"),
+    "int_parsing": gettext_noop("须为整数。"),
+    "int_type": gettext_noop("须为整数。"),
+    "float_parsing": gettext_noop("须为数字。"),
+    "bool_parsing": gettext_noop("须为 true 或 false。"),
+    "date_from_datetime_parsing": gettext_noop("须为日期（YYYY-MM-DD）。"),
+    "date_parsing": gettext_noop("须为日期（YYYY-MM-DD）。"),
+    "datetime_parsing": gettext_noop("须为日期时间（ISO 8601）。"),
+    "datetime_from_date_parsing": gettext_noop("须为日期时间（ISO 8601）。"),
+    "string_type": gettext_noop("须为文字。"),
+    "string_too_short": gettext_noop("至少 %(min_length)s 个字符。"),
+    "string_too_long": gettext_noop("不能超过 %(max_length)s 个字符。"),
+    "string_pattern_mismatch": gettext_noop("格式不正确。"),
+    "greater_than_equal": gettext_noop("不能小于 %(ge)s。"),
+    "greater_than": gettext_noop("须大于 %(gt)s。"),
+    "less_than_equal": gettext_noop("不能大于 %(le)s。"),
+    "less_than": gettext_noop("须小于 %(lt)s。"),
+}
+
+
+def _field_message(err: dict) -> str:
+    template = _FIELD_MESSAGES.get(str(err.get("type", "")))
+    if template is None:
+        return str(err.get("msg", ""))
+    message = _(template)
+    return message % dict(err.get("ctx") or {}) if "%(" in template else message
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request, exc: ValidationError):
     fields = [
-        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]), "message": str(err.get("msg", ""))}
+        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]), "message": _field_message(err)}
         for err in exc.errors
     ]
-    return _error(request, "invalid", "请求参数不正确。", 422, fields)
+    return _error(request, "invalid", _("请求参数不正确。"), 422, fields)
 
 
 @api.exception_handler(HttpError)
