@@ -130,6 +130,8 @@ def test_the_dev_profile_runs_without_debug_and_shows_the_chinese_pages(tmp_path
                                 content_type="application/x-www-form-urlencoded").status_code],
             "api404": client.get("/api/v1/no-such-thing").json(),
             "static": client.get("/static/gongzhi/gongzhi.css").status_code,
+            "400": [Client(raise_request_exception=False, HTTP_HOST="evil.example").get("/").content.decode()],
+            "403": [Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1").post("/accounts/login/").content.decode()],
         }
         print(json.dumps(answers))
         """
@@ -145,6 +147,8 @@ def test_the_dev_profile_runs_without_debug_and_shows_the_chinese_pages(tmp_path
     assert answers["413"] == [413]
     assert answers["api404"]["code"] == "not_found" and CJK.search(answers["api404"]["message"])
     assert answers["static"] == 200  # the demo still has its stylesheet without DEBUG
+    assert "请求有误" in answers["400"][0] and "DisallowedHost" not in answers["400"][0]
+    assert "刷新后重新提交" in answers["403"][0] and "CSRF" not in answers["403"][0]
 
 
 def test_debug_can_still_be_asked_for_in_the_dev_profile(tmp_path):
