@@ -199,6 +199,48 @@ PAGES: dict[str, Grid] = {
         audit_admin           200    405
         """
     ),
+    # /robots.txt: public, the same for everyone.
+    "core:robots_txt": grid(
+        """
+                              GET    POST
+        anonymous             200    405
+        nobody                200    405
+        resident              200    405
+        party_member          200    405
+        volunteer             200    405
+        grid_worker           200    405
+        community_staff       200    405
+        window_clerk          200    405
+        mediator              200    405
+        supervisor            200    405
+        township_admin        200    405
+        township_reviewer     200    405
+        sys_admin             200    405
+        sec_admin             200    405
+        audit_admin           200    405
+        """
+    ),
+    # The personal-data check under free-text fields (htmx): any signed-in user, POST only, writes nothing.
+    "core:text_check": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                405    200
+        resident              405    200
+        party_member          405    200
+        volunteer             405    200
+        grid_worker           405    200
+        community_staff       405    200
+        window_clerk          405    200
+        mediator              405    200
+        supervisor            405    200
+        township_admin        405    200
+        township_reviewer     405    200
+        sys_admin             405    200
+        sec_admin             405    200
+        audit_admin           405    200
+        """
+    ),
     # The language switch: a link that sets the language cookie and goes back; no data, no permission.
     "core:language": grid(
         """

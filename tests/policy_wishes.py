@@ -205,6 +205,26 @@ WISH_PAGES: dict[str, str] = {
         sec_admin             405    405    405    405    403    404    404    404
         audit_admin           405    405    405    405    403    404    404    404
     """,
+    # Redact personal data from a (published, public) wish: its moderators; everyone else sees it but may not.
+    "wishes:redact": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    403    403    403    403
+        resident              405    405    405    405    403    403    403    403
+        party_member          405    405    405    405    403    403    403    403
+        volunteer             405    405    405    405    403    403    403    403
+        grid_worker           405    405    405    405    403    403    403    403
+        community_staff       405    405    405    405    302*   302*   302*   403
+        window_clerk          405    405    405    405    403    403    403    403
+        mediator              405    405    405    405    403    403    403    403
+        supervisor            405    405    405    405    403    403    403    403
+        township_admin        405    405    405    405    302*   302*   302*   302*
+        township_reviewer     405    405    405    405    403    403    403    403
+        sys_admin             405    405    405    405    403    403    403    403
+        sec_admin             405    405    405    405    403    403    403    403
+        audit_admin           405    405    405    405    403    403    403    403
+    """,
     # Return a submitted wish with a reason: as publish.
     "wishes:return": """
                               GET                         POST
@@ -506,6 +526,26 @@ WISH_API: dict[str, str] = {
         sys_admin             405    405    405    405    403    404    404    404
         sec_admin             405    405    405    405    403    404    404    404
         audit_admin           405    405    405    405    403    404    404    404
+    """,
+    # redact: as the page.
+    "POST /api/v1/wishes/{wish_id}/redact": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      401    401    401
+        nobody                405    405    405    405    403    403    403    403
+        resident              405    405    405    405    403    403    403    403
+        party_member          405    405    405    405    403    403    403    403
+        volunteer             405    405    405    405    403    403    403    403
+        grid_worker           405    405    405    405    403    403    403    403
+        community_staff       405    405    405    405    200*   200*   200*   403
+        window_clerk          405    405    405    405    403    403    403    403
+        mediator              405    405    405    405    403    403    403    403
+        supervisor            405    405    405    405    403    403    403    403
+        township_admin        405    405    405    405    200*   200*   200*   200*
+        township_reviewer     405    405    405    405    403    403    403    403
+        sys_admin             405    405    405    405    403    403    403    403
+        sec_admin             405    405    405    405    403    403    403    403
+        audit_admin           405    405    405    405    403    403    403    403
     """,
     # return: as the page.
     "POST /api/v1/wishes/{wish_id}/return": """

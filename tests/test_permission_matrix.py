@@ -328,7 +328,9 @@ def build_wishes(world: World) -> None:
     def make(state: str, *, author, resident, submitted_by, claimer=None, with_photo=False) -> Wish:
         world.serial += 1
         case = Case.objects.create(
-            kind="wish", state=state, title=f"矩阵心愿{world.serial}", body="矩阵测试用的心愿内容。",
+            kind="wish", state=state, title=f"矩阵心愿{world.serial}",
+            # A published wish holds a phone number, for staff to redact (wishes:redact).
+            body="矩阵测试用的心愿内容。" + ("电话13812345678" if state == "published" else ""),
             author=author, resident=resident, submitted_by=submitted_by, assisted=author is None,
             consent_channel="" if author else "in_person", community=resident.community,
             area_path=resident.area_path, privacy="public",
@@ -616,6 +618,8 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:home": _simple("core:home"),
     "core:me": _simple("core:me"),
     "core:health": _simple("core:health"),
+    "core:robots_txt": _simple("core:robots_txt"),
+    "core:text_check": lambda world, actor, relation: Call(reverse("core:text_check"), {"story": "电话13812345678"}),
     "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
@@ -685,6 +689,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "wishes:dispute": _wish_call("wishes:dispute", "fulfilled", {"reason": "还没收到"}),
     "wishes:rate": _wish_call("wishes:rate", "confirmed", {"rating": "5"}),
     "wishes:withdraw": _wish_call("wishes:withdraw", "submitted"),
+    "wishes:redact": _wish_call("wishes:redact", "published"),
     "wishes:reopen": _wish_call("wishes:reopen", "withdrawn"),
     "situations:post": _area_call(
         "situations:post",
@@ -747,7 +752,7 @@ _API_WISH_MOVES = {
     "publish": ("submitted", {"privacy": "public"}), "return": ("submitted", {"reason": "信息不全"}),
     "claim": ("published", {}), "release": ("claimed", {}), "fulfil": ("claimed", {"note": "已送到", "hours": 1}),
     "confirm": ("fulfilled", {}), "dispute": ("fulfilled", {"reason": "还没收到"}), "rate": ("confirmed", {"rating": 5}),
-    "withdraw": ("submitted", {}), "reopen": ("withdrawn", {}),
+    "withdraw": ("submitted", {}), "reopen": ("withdrawn", {}), "redact": ("published", {}),
     "resubmit": ("returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}),
 }  # fmt: skip
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area
-from gongzhi.cases.models import Case, CaseEvent
+from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
 from gongzhi.residents.models import Resident
 from gongzhi.wishes import actions
 from gongzhi.wishes.models import Wish
@@ -170,12 +170,14 @@ def _play(
     cast: Cast, who: str, end: str, text: tuple[str, str, str], rng: random.Random, number: int
 ) -> Wish:
     category, title, story = text
+    # Most leave who may see it to the default (sensitive wishes: staff and the claimer); some choose.
+    privacy = PrivacyTier.ANONYMISED if number % 3 == 1 else None
     today = timezone.localdate()
     desired = today + dt.timedelta(days=rng.randint(7, 60)) if rng.random() < 0.5 else None
     if who == "own":
         author = cast.wishers[number % len(cast.wishers)]
         wish = actions.wish_post(
-            actor=author, title=title, story=story, category=category, desired_by=desired
+            actor=author, title=title, story=story, category=category, desired_by=desired, privacy=privacy
         )
     else:
         people = (cast.sensitive_people if who == "sensitive" else []) or cast.assisted_people
@@ -183,7 +185,7 @@ def _play(
         channel, note = CONSENT[number % len(CONSENT)]
         wish = actions.wish_post_assisted(
             actor=cast.assister, resident=resident, title=title, story=story, category=category,
-            consent_channel=channel, consent_note=note, desired_by=desired,
+            consent_channel=channel, consent_note=note, desired_by=desired, privacy=privacy,
         )  # fmt: skip
         author = None
     if end == "submitted":

@@ -11,8 +11,10 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from gongzhi.areas.selectors import community_public_get
+from gongzhi.cases.actions import case_pii_findings
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.pii import pii_kinds
 
 from . import actions, selectors
 from .models import Wish
@@ -30,7 +32,9 @@ class WishOut(Schema):
     community_id: int
     community_name: str
     wisher: str
-    privacy: str
+    privacy: str  # public, anonymised, restricted (staff and the claimer), staff_only
+    sensitive: bool  # about health, disability, living alone, hardship or 三留守: never a surname in public
+    personal_data: list[str]  # to staff over the wish: kinds of personal data still in its texts
     desired_by: dt.date | None
     claimed: bool
     due_at: dt.datetime | None
@@ -60,6 +64,8 @@ class WishIn(Schema):
     category: str
     desired_by: dt.date | None = None
     submission_key: str = ""
+    # Who may see it: public, anonymised or restricted; left out, sensitive wishes are restricted.
+    privacy: str | None = None
 
 
 class ReasonIn(Schema):
@@ -68,6 +74,8 @@ class ReasonIn(Schema):
 
 class PublishIn(Schema):
     privacy: str | None = None
+    pii: str = ""  # "redact" or "release", required when the title or story holds personal data
+    pii_reason: str = ""  # why personal data is published as typed (with pii="release")
 
 
 class FulfilIn(Schema):
@@ -89,10 +97,13 @@ class WallFilters(Schema):
 def _out(wish: Wish, user) -> dict:
     private = user.is_authenticated and can(user, "wishes.see_wisher", wish)
     case = wish.case
+    staff = user.is_authenticated and can(user, "wishes.moderate", wish)
+    found = case_pii_findings(case, rows=[(wish, "fulfilment_note")]) if staff else {}
+    story = selectors.public_text(wish, case.body, private=private) if selectors.story_visible(wish, user) else ""
     return {
         "id": wish.pk,
-        "title": case.title,
-        "story": case.body,
+        "title": selectors.public_text(wish, case.title, private=private),
+        "story": story,
         "category": wish.category,
         "state": case.state,
         "state_label": actions.WISH.state_label(case.state),
@@ -100,6 +111,8 @@ def _out(wish: Wish, user) -> dict:
         "community_name": case.community.name,
         "wisher": selectors.wisher_label(wish, private=private),
         "privacy": case.privacy,
+        "sensitive": case.sensitive,
+        "personal_data": pii_kinds([f for fs in found.values() for f in fs]),
         "desired_by": wish.desired_by,
         "claimed": wish.claimer_id is not None,
         "due_at": case.due_at if private else None,
@@ -169,7 +182,7 @@ def detail(request, wish_id: int):
 def post(request, payload: WishIn):
     wish = actions.wish_post(
         actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
-        desired_by=payload.desired_by, submission_key=payload.submission_key,
+        desired_by=payload.desired_by, submission_key=payload.submission_key, privacy=payload.privacy,
     )  # fmt: skip
     return 201, _detail(wish, request.auth)
 
@@ -182,7 +195,14 @@ def _move(request, wish_id: int, run) -> dict:
 
 @router.post("/wishes/{wish_id}/publish", response=WishDetailOut, summary="发布上墙（村社区工作人员）")
 def publish(request, wish_id: int, payload: PublishIn):
-    return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy))
+    return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy,
+                                                                  pii=payload.pii, pii_reason=payload.pii_reason))
+
+
+@router.post("/wishes/{wish_id}/redact", response=WishDetailOut,
+             summary="隐去心愿中的手机号、身份证号等个人信息（村社区工作人员；原文存审计记录）")
+def redact(request, wish_id: int):
+    return _move(request, wish_id, lambda w: actions.wish_redact(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/return", response=WishDetailOut, summary="退回（须写明原因）")

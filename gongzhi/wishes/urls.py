@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/photos/<int:attachment_id>/", views.photo, name="photo"),
     path("<int:pk>/publish/", views.publish, name="publish"),
+    path("<int:pk>/redact/", views.redact, name="redact"),
     path("<int:pk>/return/", views.return_, name="return"),
     path("<int:pk>/claim/", views.claim, name="claim"),
     path("<int:pk>/release/", views.release, name="release"),

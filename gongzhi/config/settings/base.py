@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "gongzhi.core.middleware.RequestContextMiddleware",
     "gongzhi.core.middleware.ApiJsonErrorsMiddleware",
+    "gongzhi.core.middleware.RobotsTagMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
