@@ -41,7 +41,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.areas.actions import area_create_unchecked
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.models import AuditEvent
-from gongzhi.cases.models import Case, CaseAttachment, CaseEvent
+from gongzhi.cases.models import Case, CaseAttachment, CaseEvent, CaseMessage
 from gongzhi.config.api import api
 from gongzhi.conventions.models import (
     Campaign,
@@ -619,7 +619,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:me": _simple("core:me"),
     "core:health": _simple("core:health"),
     "core:robots_txt": _simple("core:robots_txt"),
-    "core:text_check": lambda world, actor, relation: Call(reverse("core:text_check"), {"story": "电话13812345678"}),
+    "core:text_check": lambda world, actor, relation: Call(reverse("core:text_check"), {"story": "电话13812345678", "check": "story"}),
     "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
@@ -690,6 +690,8 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "wishes:rate": _wish_call("wishes:rate", "confirmed", {"rating": "5"}),
     "wishes:withdraw": _wish_call("wishes:withdraw", "submitted"),
     "wishes:redact": _wish_call("wishes:redact", "published"),
+    "wishes:message": _wish_call("wishes:message", "claimed", {"body": "周六上午来您家，可以吗？"}),
+    "wishes:contact": _wish_call("wishes:contact", "submitted", {"contact_shared": "on", "contact_phone": "13912345678"}),
     "wishes:reopen": _wish_call("wishes:reopen", "withdrawn"),
     "situations:post": _area_call(
         "situations:post",
@@ -747,12 +749,17 @@ API_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     ),
     "GET /api/v1/wishes/mine": _api_call("/api/v1/wishes/mine"),
     "GET /api/v1/wishes/{wish_id}": lambda world, actor, relation: _api_wish_call(world, actor, relation, "submitted"),
+    "GET /api/v1/wishes/{wish_id}/messages": lambda world, actor, relation: _api_wish_call(
+        world, actor, relation, "claimed", "messages"
+    ),
 }
 _API_WISH_MOVES = {
     "publish": ("submitted", {"privacy": "public"}), "return": ("submitted", {"reason": "信息不全"}),
     "claim": ("published", {}), "release": ("claimed", {}), "fulfil": ("claimed", {"note": "已送到", "hours": 1}),
     "confirm": ("fulfilled", {}), "dispute": ("fulfilled", {"reason": "还没收到"}), "rate": ("confirmed", {"rating": 5}),
     "withdraw": ("submitted", {}), "reopen": ("withdrawn", {}), "redact": ("published", {}),
+    "messages": ("claimed", {"body": "周六上午来您家，可以吗？"}),
+    "contact": ("submitted", {"shared": True, "phone": "13912345678"}),
     "resubmit": ("returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}),
 }  # fmt: skip
 
@@ -967,7 +974,8 @@ def snapshot() -> dict[str, object]:
         "ImportJob": set(ImportJob.objects.values_list("pk", "status")),
         "Tag": Tag.objects.count(),
         "Case": set(Case.objects.values_list("pk", "state", "privacy", "rating", "title", "updated_at")),
-        "Wish": set(Wish.objects.values_list("pk", "claimer_id", "confirmed_by_id")),
+        "Wish": set(Wish.objects.values_list("pk", "claimer_id", "confirmed_by_id", "contact_shared")),
+        "CaseMessage": CaseMessage.objects.count(),
         "SituationNote": set(SituationNote.objects.values_list("pk", "reply", "handled_note")),
         "WishSettings": set(WishSettings.objects.values_list("community_id", "claim_days")),
         "ServiceOffer": set(ServiceOffer.objects.values_list("pk", "state")),

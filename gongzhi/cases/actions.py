@@ -22,7 +22,7 @@ from gongzhi.core.pii import pii_find, pii_kinds, pii_redact, pii_summary
 from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
 
-from .models import Case, CaseAttachment, CaseEvent
+from .models import Case, CaseAttachment, CaseEvent, CaseMessage
 from .workflow import CaseType, Limit, case_type_of
 
 
@@ -261,6 +261,26 @@ def case_pii_release(*, case: Case, actor, reason: str, rows: Iterable[tuple] = 
                        summary={"kinds": pii_kinds(findings), "fields": sorted(found), "reason": reason})  # fmt: skip
     case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
+
+
+MESSAGE_MAX = 1000
+
+
+@transaction.atomic
+def case_message_post(*, case: Case, actor, body: str, recipients: Iterable, url: str = "") -> CaseMessage:
+    """A message in the case's private thread; the caller has authorized the actor and names who hears of it.
+
+    The notice says that there is a message and where, not what it says:
+    notices also go out by e-mail, and a message may hold a phone number.
+    """
+    body = text_clean(body, label=_("留言"), field="body", minimum=1, maximum=MESSAGE_MAX)
+    message = CaseMessage.objects.create(case=case, author=actor, body=body)
+    audit_event_record(actor=actor, verb="case.message_posted", target=case, area=case.community,
+                       summary={"message": message.pk, "length": len(body)})  # fmt: skip
+    what = _("有新留言")
+    _tell(case, actor=actor, recipients=recipients, what=what, url=url,
+          detail=_("%(who)s 给您留言，请登录查看。") % {"who": actor.display_name or actor.username})  # fmt: skip
+    return message
 
 
 def case_attach(*, case: Case, actor, photo, stage: str) -> CaseAttachment:

@@ -125,6 +125,23 @@ class CaseEvent(models.Model):
         return f"{self.verb}: {self.from_state} → {self.to_state}"
 
 
+class CaseMessage(models.Model):
+    """One message in a case's private thread: between the people the case concerns (for a wish:
+    the wisher or whoever typed it for them, the claimer, and the community's staff). Never public."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("留言"), max_length=1000)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at"], name="case_message_thread")]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} on case {self.case_id}"
+
+
 class CaseAttachment(models.Model):
     """A photo on a case: with the post itself, or as proof of what was done."""
 

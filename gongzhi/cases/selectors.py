@@ -3,7 +3,7 @@
 from gongzhi.core.errors import NotFound
 from gongzhi.core.pii import pii_redact
 
-from .models import Case, CaseAttachment
+from .models import Case, CaseAttachment, CaseMessage
 
 
 def case_attachments(case: Case) -> list[CaseAttachment]:
@@ -26,3 +26,8 @@ def case_public_text(case: Case, text: str) -> str:
     on the way out, whatever is stored.
     """
     return text if case.pii_released else pii_redact(text)
+
+
+def case_messages(case: Case) -> list[CaseMessage]:
+    """The case's private thread, oldest first, with each author."""
+    return list(CaseMessage.objects.filter(case=case).select_related("author").order_by("at", "id"))

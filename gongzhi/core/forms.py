@@ -10,15 +10,19 @@ JavaScript too.
 from django.urls import reverse_lazy
 
 
-def text_check_attrs(audience: str = "public") -> dict:
-    """htmx attributes that check a free-text field for personal data as it is typed (core:text_check)."""
+def text_check_attrs(audience: str = "public", fields: tuple[str, ...] = ()) -> dict:
+    """htmx attributes that check the form's free-text `fields` for personal data as one is typed
+    (core:text_check). Only those fields are read: a phone number typed where it belongs (a contact
+    field) is no finding."""
+    import json
+
     return {
         "hx-post": reverse_lazy("core:text_check"),
         "hx-trigger": "input changed delay:500ms",
         "hx-target": "#text-check",
         "hx-swap": "outerHTML",
         "hx-sync": "closest form:replace",
-        "hx-vals": f'{{"audience": "{audience}"}}',
+        "hx-vals": json.dumps({"audience": audience, "check": " ".join(fields)}),
         "aria-describedby": "text-check",
     }
 

@@ -77,15 +77,11 @@ def language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-# Form fields that are never free text (tokens, choices, ids): not checked.
-_NOT_TEXT = frozenset({"csrfmiddlewaretoken", "submission_key", "pii_warned", "audience", "category", "privacy",
-                       "resident", "consent_channel", "desired_by", "hours", "rating", "contact_share"})  # fmt: skip
-
-
 @login_required
 @require_POST
 def text_check(request: HttpRequest) -> HttpResponse:
     """As a resident types, say what personal data or sensitive topic the text holds (htmx; writes nothing)."""
-    values = [value for name, value in request.POST.items() if name not in _NOT_TEXT]
+    names = (request.POST.get("check") or "").split()[:10]
+    values = [request.POST.get(name, "") for name in names if not name.startswith("csrf")]
     context = text_check_context(values, audience=request.POST.get("audience", "public"))
     return render(request, "core/_text_check.html", context)

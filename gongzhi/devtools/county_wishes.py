@@ -51,6 +51,7 @@ CASE_COLUMNS = (
 WISH_COLUMNS = (
     "case_id", "category", "desired_by", "claimer_id", "claimed_at", "claim_due_at", "claim_reminded_at",
     "fulfilled_at", "fulfilment_note", "service_hours", "confirmed_by_id", "confirmed_as", "confirmed_at",
+    "contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place",
 )  # fmt: skip
 EVENT_COLUMNS = ("id", "case_id", "actor_id", "verb", "from_state", "to_state", "note", "at")
 BATCH = 20_000
@@ -268,5 +269,6 @@ class CountyWishWriter:
             (
                 pk, category, None, claimer, claimed_at, claim_due, None,
                 fulfilled_at, fulfilment, hours, confirmer, confirmed_as, confirmed_at,
+                False, "", "", "",  # assisted wishes: the claimer reaches the resident through the grid worker
             )
         )  # fmt: skip

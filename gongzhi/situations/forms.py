@@ -25,7 +25,7 @@ class SituationForm(forms.Form):
                             widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}))  # fmt: skip
     body = forms.CharField(label=_("情况描述"), max_length=BODY_MAX, required=False,
                            widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("发生了什么，需要怎样处理"),
-                                                        **text_check_attrs("staff")}))  # fmt: skip
+                                                        **text_check_attrs("staff", ("place", "body"))}))  # fmt: skip
     photo = forms.FileField(label=_("照片（可不传）"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}))  # fmt: skip
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)

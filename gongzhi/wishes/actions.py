@@ -25,6 +25,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +36,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import (
+    case_message_post,
     case_move,
     case_open,
     case_photo_attach,
@@ -48,9 +50,12 @@ from gongzhi.cases.actions import (
 from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
 from gongzhi.core.authz import authorize
+from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.core.masking import mask_phone
 from gongzhi.core.pii import pii_summary, sensitive_topics
 from gongzhi.core.text import text_clean
+from gongzhi.core.validators import validate_phone
 from gongzhi.notices.actions import notice_send
 
 from .models import ServiceCredit, Wish, WishCategory, WishSettings
@@ -170,6 +175,9 @@ def wish_post(
     photo=None,
     submission_key: str = "",
     privacy: str | None = None,
+    contact_phone: str = "",
+    meeting_place: str = "",
+    contact_shared: bool = False,
 ) -> Wish:
     """A resident posts their own wish, in the community where they are registered.
 
@@ -178,6 +186,7 @@ def wish_post(
     """
     authorize(actor, "wishes.post_own")
     title, story = _clean_wish_input(title, story, category, desired_by)
+    contact_phone, meeting_place = _contact_clean(contact_phone, meeting_place, contact_shared)
     from gongzhi.residents.selectors import resident_get_own
 
     resident = resident_get_own(viewer=actor)
@@ -202,7 +211,9 @@ def wish_post(
         submission_key=(submission_key or "")[:64],
     )
     case_open(case=case, actor=actor)
-    wish = Wish.objects.create(case=case, category=category, desired_by=desired_by)
+    wish = Wish(case=case, category=category, desired_by=desired_by)
+    _contact_write(wish, contact_phone, meeting_place, contact_shared)
+    wish.save(force_insert=True)
     case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
     return wish
 
@@ -221,10 +232,17 @@ def wish_post_assisted(
     photo=None,
     submission_key: str = "",
     privacy: str | None = None,
+    contact_phone: str = "",
+    meeting_place: str = "",
+    contact_shared: bool = False,
 ) -> Wish:
-    """A grid worker or clerk posts for a resident (e.g. elderly, no phone), recording their consent."""
+    """A grid worker or clerk posts for a resident (e.g. elderly, no phone), recording their consent.
+
+    The claimer reaches the resident through whoever typed it (the thread routes to them), and sees a
+    phone number or meeting place only if the resident agreed to it."""
     authorize(actor, "wishes.post_assisted", resident)
     title, story = _clean_wish_input(title, story, category, desired_by)
+    contact_phone, meeting_place = _contact_clean(contact_phone, meeting_place, contact_shared)
     sensitive = wish_sensitive(title=title, story=story, category=category, resident=resident)
     privacy = _privacy_chosen(privacy, sensitive)
     if consent_channel not in ConsentChannel.values:
@@ -248,7 +266,9 @@ def wish_post_assisted(
     )
     case_open(case=case, actor=actor, note=_("代%(name)s提交，居民已%(channel)s同意") % {
         "name": resident.name, "channel": ConsentChannel(consent_channel).label})  # fmt: skip
-    wish = Wish.objects.create(case=case, category=category, desired_by=desired_by)
+    wish = Wish(case=case, category=category, desired_by=desired_by)
+    _contact_write(wish, contact_phone, meeting_place, contact_shared)
+    wish.save(force_insert=True)
     case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
     return wish
 
@@ -530,3 +550,63 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
             _unclaim(locked)
             returned += 1
     return {"reminded": reminded, "returned": returned}
+
+
+THREAD_STATES = ("claimed", "fulfilled", "confirmed")
+
+
+def _contact_clean(phone: str | None, place: str | None, shared: bool) -> tuple[str, str]:
+    phone = (phone or "").strip()
+    if phone:
+        try:
+            phone = validate_phone(phone)
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages), field="contact_phone") from None
+    place = text_clean(place, label=_("见面地点"), field="meeting_place", minimum=0, maximum=100)
+    if shared and not (phone or place):
+        raise DomainError(_("请填写联系电话或见面地点，再同意让认领人看到。"), field="contact_phone")
+    return phone, place
+
+
+def _contact_write(wish: Wish, phone: str, place: str, shared: bool) -> None:
+    wish.contact_shared = bool(shared)
+    wish.contact_phone_ciphertext = encrypt(phone, context="wish.contact_phone") if phone else ""
+    wish.contact_phone_masked = mask_phone(phone) if phone else ""
+    wish.meeting_place = place
+
+
+def wish_thread_recipients(wish: Wish, *, actor) -> list:
+    """Who hears of a message: the wisher (or, for an assisted wish, whoever typed it — the grid worker
+    routes it to a resident without a phone) and the claimer; staff read the thread in their queue."""
+    case = wish.case
+    people = [case.author, case.submitted_by if case.assisted else None, wish.claimer]
+    return [p for p in people if p is not None and p.pk != getattr(actor, "pk", None)]
+
+
+@transaction.atomic
+def wish_message_post(*, actor, wish: Wish, body: str):
+    """A message in the wish's private thread, open once the wish is claimed."""
+    authorize(actor, "wishes.message", wish)
+    wish = case_row_lock(wish)
+    if wish.case.state not in THREAD_STATES:
+        raise Conflict(_("心愿被认领后，许愿人和认领人才能互相留言。"), code="no_thread_yet")
+    return case_message_post(case=wish.case, actor=actor, body=body, url=wish_url(wish) + "#thread",
+                             recipients=wish_thread_recipients(wish, actor=actor))  # fmt: skip
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_contact_set(*, actor, wish: Wish, shared: bool, phone: str = "", place: str = "") -> Wish:
+    """The wisher (or whoever typed the wish for them, with their consent) lets the claimer see a phone
+    number and/or a meeting place, or takes that back. Nothing is shown to anyone else."""
+    authorize(actor, "wishes.set_contact", wish)
+    phone, place = _contact_clean(phone, place, shared)
+    wish = case_row_lock(wish)
+    _contact_write(wish, phone, place, shared)
+    wish.save(update_fields=["contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place"])
+    audit_event_record(actor=actor, verb="wish.contact_changed", target=wish.case, area=wish.case.community,
+                       summary={"shared": wish.contact_shared, "phone": bool(phone), "place": bool(place)})  # fmt: skip
+    if wish.contact_shared and wish.claimer is not None and wish.claimer.pk != actor.pk:
+        notice_send(recipient=wish.claimer, kind="case.wish", url=wish_url(wish),
+                    title=_("心愿「%(t)s」的许愿人留了联系方式") % {"t": wish.case.title})  # fmt: skip
+    return wish

@@ -53,9 +53,27 @@ class TimelineOut(Schema):
     note: str
 
 
+class ContactOut(Schema):
+    """How the claimer reaches the wisher: only what the wisher agreed to show, only to the claimer."""
+
+    phone: str
+    place: str
+    via: str  # for an assisted wish: who typed it; messages reach the resident through them
+    due_at: dt.datetime | None  # finish the claim by then
+
+
+class MessageOut(Schema):
+    id: int
+    at: dt.datetime
+    author: str
+    mine: bool
+    body: str
+
+
 class WishDetailOut(WishOut):
     timeline: list[TimelineOut]
     allowed_moves: list[str]
+    contact: ContactOut | None  # to the claimer only
 
 
 class WishIn(Schema):
@@ -64,8 +82,21 @@ class WishIn(Schema):
     category: str
     desired_by: dt.date | None = None
     submission_key: str = ""
+    contact_phone: str = ""  # shown to the claimer only, and only with contact_shared
+    meeting_place: str = ""
+    contact_shared: bool = False
     # Who may see it: public, anonymised or restricted; left out, sensitive wishes are restricted.
     privacy: str | None = None
+
+
+class MessageIn(Schema):
+    body: str
+
+
+class ContactIn(Schema):
+    shared: bool  # the claimer may see the phone and place below
+    phone: str = ""
+    place: str = ""
 
 
 class ReasonIn(Schema):
@@ -126,10 +157,14 @@ def _out(wish: Wish, user) -> dict:
 
 def _detail(wish: Wish, user) -> dict:
     private = user.is_authenticated and can(user, "wishes.see_wisher", wish)
+    contact = selectors.contact_for(viewer=user, wish=wish)
+    if contact is not None:
+        contact = {**contact, "via": str(contact["via"]) if contact["via"] else ""}
     return {
         **_out(wish, user),
         "timeline": selectors.timeline_of(wish, private=private),
         "allowed_moves": actions.wish_moves_for(user, wish),
+        "contact": contact,
     }
 
 
@@ -183,6 +218,7 @@ def post(request, payload: WishIn):
     wish = actions.wish_post(
         actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
         desired_by=payload.desired_by, submission_key=payload.submission_key, privacy=payload.privacy,
+        contact_phone=payload.contact_phone, meeting_place=payload.meeting_place, contact_shared=payload.contact_shared,
     )  # fmt: skip
     return 201, _detail(wish, request.auth)
 
@@ -259,3 +295,27 @@ def resubmit(request, wish_id: int, payload: WishIn):
 def reopen(request, wish_id: int, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason))
 
+
+
+@router.get("/wishes/{wish_id}/messages", response=list[MessageOut],
+            summary="心愿的私下留言（许愿人或代办人、认领人、村社区工作人员可见）")
+def messages(request, wish_id: int):
+    wish = _get(request, wish_id)
+    thread = selectors.thread_for(viewer=request.auth, wish=wish)
+    if thread is None:
+        raise Http404()
+    return [{"id": m.pk, "at": m.at, "author": str(m.author), "mine": m.author_id == request.auth.pk, "body": m.body}
+            for m in thread]  # fmt: skip
+
+
+@router.post("/wishes/{wish_id}/messages", response={201: MessageOut}, summary="留言（认领后；对方会收到通知）")
+def message(request, wish_id: int, payload: MessageIn):
+    m = actions.wish_message_post(actor=request.auth, wish=_get(request, wish_id), body=payload.body)
+    return 201, {"id": m.pk, "at": m.at, "author": str(m.author), "mine": True, "body": m.body}
+
+
+@router.post("/wishes/{wish_id}/contact", response=WishDetailOut,
+             summary="让认领人看到（或不再看到）联系电话、见面地点（许愿人或代办人）")
+def contact(request, wish_id: int, payload: ContactIn):
+    return _move(request, wish_id, lambda w: actions.wish_contact_set(actor=request.auth, wish=w, shared=payload.shared,
+                                                                      phone=payload.phone, place=payload.place))

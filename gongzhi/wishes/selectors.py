@@ -210,3 +210,39 @@ def claim_days_of(communities) -> dict[int, int]:
     from .models import WishSettings
 
     return dict(WishSettings.objects.filter(community__in=communities).values_list("community_id", "claim_days"))
+
+
+def thread_for(*, viewer, wish: Wish) -> list | None:
+    """The wish's private thread as `viewer` may read it, or None when they are not part of it.
+
+    A claimer reads what was written since they claimed it (not what the
+    wisher said to an earlier claimer); the wisher, whoever typed the wish
+    and staff read it all.
+    """
+    from gongzhi.cases.selectors import case_messages
+
+    from .actions import THREAD_STATES
+
+    if not viewer.is_authenticated or not can(viewer, "wishes.message", wish):
+        return None
+    if wish.case.state not in THREAD_STATES and not wish.case.messages.exists():
+        return None
+    messages = case_messages(wish.case)
+    concerned = viewer.pk in (wish.case.author_id, wish.case.submitted_by_id) or can(viewer, "wishes.moderate", wish)
+    if not concerned and wish.claimed_at is not None:
+        messages = [m for m in messages if m.at >= wish.claimed_at]
+    return messages
+
+
+def contact_for(*, viewer, wish: Wish) -> dict | None:
+    """What the claimer sees of how to reach the wisher: the phone and meeting place the wisher agreed
+    to show, and, for an assisted wish, who typed it (messages reach the resident through them)."""
+    if not viewer.is_authenticated or wish.claimer_id != viewer.pk:
+        return None
+    shared = wish.contact_shared
+    return {
+        "phone": wish.contact_phone if shared else "",
+        "place": wish.meeting_place if shared else "",
+        "via": wish.case.submitted_by if wish.case.assisted else None,
+        "due_at": wish.claim_due_at if wish.case.state == "claimed" else None,
+    }

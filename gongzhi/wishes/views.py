@@ -40,6 +40,7 @@ from gongzhi.core.pii import pii_summary
 from . import actions, selectors
 from .forms import (
     AssistedWishForm,
+    ContactForm,
     FulfilForm,
     PublishForm,
     RateForm,
@@ -210,6 +211,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rate_form": RateForm(),
         "stars": "★" * (wish.case.rating or 0),
         "indexable": public and not wish.case.sensitive and wish.case.community.search_indexing,
+        "thread": selectors.thread_for(viewer=request.user, wish=wish),
+        "can_message": wish.case.state in actions.THREAD_STATES
+        and request.user.is_authenticated
+        and can(request.user, "wishes.message", wish),
+        "contact": selectors.contact_for(viewer=request.user, wish=wish),
+        "contact_form": ContactForm(initial={"contact_phone": wish.contact_phone, "meeting_place": wish.meeting_place,
+                                             "contact_shared": wish.contact_shared})
+        if request.user.is_authenticated and can(request.user, "wishes.set_contact", wish) else None,
     }
     return search_indexable(render(request, "wishes/detail.html", context), bool(context["indexable"]))
 
@@ -292,7 +301,8 @@ def post(request: HttpRequest) -> HttpResponse:
         lambda d: actions.wish_post(
             actor=request.user, title=d["title"], story=d["story"], category=d["category"],
             desired_by=d["desired_by"], photo=photo_clean(d["photo"]), submission_key=d["submission_key"],
-            privacy=d["privacy"] or None,
+            privacy=d["privacy"] or None, contact_phone=d["contact_phone"], meeting_place=d["meeting_place"],
+            contact_shared=d["contact_shared"],
         ),  # fmt: skip
         resident,
     )
@@ -325,6 +335,7 @@ def post_assisted(request: HttpRequest) -> HttpResponse:
             actor=request.user, resident=resident, title=d["title"], story=d["story"], category=d["category"],
             desired_by=d["desired_by"], photo=photo_clean(d["photo"]), submission_key=d["submission_key"],
             consent_channel=d["consent_channel"], consent_note=d["consent_note"], privacy=d["privacy"] or None,
+            contact_phone=d["contact_phone"], meeting_place=d["meeting_place"], contact_shared=d["contact_shared"],
         ),  # fmt: skip
         resident,
     )
@@ -345,7 +356,8 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"title": wish.case.title, "story": wish.case.body, "category": wish.category,
                "desired_by": wish.desired_by}  # fmt: skip
     form = WishForm(request.POST or None, initial=initial)
-    del form.fields["photo"], form.fields["submission_key"], form.fields["privacy"]
+    for name in ("photo", "submission_key", "privacy", "contact_phone", "meeting_place", "contact_shared"):
+        del form.fields[name]
     typed = request.POST or initial
     form.review = text_check_context([typed.get("title"), typed.get("story")], audience="public")
     if request.method == "POST" and form.is_valid():
@@ -463,6 +475,26 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     said = published_as.get(privacy or "", _("已发布到心愿墙。"))
     return _move(request, pk, lambda w: actions.wish_publish(actor=request.user, wish=w, privacy=privacy, pii=pii,
                                                              pii_reason=pii_reason), said)  # fmt: skip
+
+
+@_view
+def message(request: HttpRequest, pk: int) -> HttpResponse:
+    body = request.POST.get("body", "")
+    back = reverse("wishes:detail", args=[pk]) + "#thread"
+    if not request.user.is_authenticated:
+        return redirect_to_login(back)
+    wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
+    return move_answer(request, run=lambda: actions.wish_message_post(actor=request.user, wish=wish, body=body),
+                       success=_("留言已发送，对方会收到通知。"), back=back)  # fmt: skip
+
+
+@_view
+def contact(request: HttpRequest, pk: int) -> HttpResponse:
+    shared = request.POST.get("contact_shared") in ("on", "1", "true")
+    phone, place = request.POST.get("contact_phone", ""), request.POST.get("meeting_place", "")
+    return _move(request, pk, lambda w: actions.wish_contact_set(actor=request.user, wish=w, shared=shared,
+                                                                 phone=phone, place=place),
+                 _("联系方式已保存。") if shared else _("已设为不让认领人看到联系方式。"))  # fmt: skip
 
 
 @_view

@@ -31,8 +31,8 @@ NOTE = "送去一台收音机，教会了调台"
 MEASURE = """(root) => [...root.querySelectorAll('button, a[role=button], input:not([type=hidden]), select, textarea')]
   .filter(el => el.checkVisibility())
   .map(el => {
-    // A radio or checkbox is tapped through its label.
-    const r = ((el.type === 'radio' || el.type === 'checkbox') && el.closest('label') || el).getBoundingClientRect();
+    // A radio or checkbox is tapped through its label (around it or pointing at it).
+    const r = ((el.type === 'radio' || el.type === 'checkbox') && (el.closest('label') || el.labels[0]) || el).getBoundingClientRect();
     const name = (el.innerText || el.value || el.name || '').trim();
     return {tag: el.tagName.toLowerCase(), name: name.slice(0, 30), height: r.height, width: r.width};
   })"""
