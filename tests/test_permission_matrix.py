@@ -704,6 +704,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         "wishes:resubmit", "returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}
     ),
     "audit:list": _simple("audit:list"),
+    "audit:export": _simple("audit:export"),
     "audit:verify": _simple("audit:verify"),
     "notices:inbox": _simple("notices:inbox"),
     "notices:read": _object_call("notices:read", "notices"),
