@@ -71,7 +71,8 @@ READ_REACH: dict[str, frozenset[str]] = {
     "community_staff": frozenset({"same", "grid"}),
     "window_clerk": frozenset({"same", "grid"}),
     "mediator": frozenset(),
-    "supervisor": frozenset({"same", "grid"}),  # its community's audit trail
+    # Its community's audit trail, with private persons masked (王**) as for any role without the register.
+    "supervisor": frozenset(),
     "township_admin": frozenset({"same", "grid", "other"}),
     "township_reviewer": frozenset({"same", "grid", "other"}),
     "sys_admin": frozenset(),
@@ -711,6 +712,27 @@ PAGES: dict[str, Grid] = {
         sys_admin             403    403
         sec_admin             403    403
         audit_admin           200    405
+        """
+    ),
+    # The trail leaves the system only with the audit administrator; every export is an audit row (200*).
+    "audit:export": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       403    403
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        403    403
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             403    403
+        audit_admin           200*   405
         """
     ),
     "audit:verify": grid(

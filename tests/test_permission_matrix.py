@@ -10,7 +10,8 @@ The expectations live in tests/policy.py. This module
 * checks each cell's status against the policy; that a response which should
   not write changed nothing (residents, households, areas, users, roles,
   tokens, notices, preferences, import jobs, tags, events, and audit events
-  other than auth.*); that a write landed only where the actor may write;
+  other than auth.* and access.*); that every 403/404 to a signed-in actor
+  left one access.refused row; that a write landed only where the actor may write;
   and that no 200 response carries personal data outside the actor's reach;
 * prints the coverage (endpoints × actors exercised) once every cell has run.
 """
@@ -711,6 +712,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         "wishes:resubmit", "returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}
     ),
     "audit:list": _simple("audit:list"),
+    "audit:export": _simple("audit:export"),
     "audit:verify": _simple("audit:verify"),
     "notices:inbox": _simple("notices:inbox"),
     "notices:read": _object_call("notices:read", "notices"),
@@ -987,7 +989,8 @@ def snapshot() -> dict[str, object]:
         "ConventionVersion": set(ConventionVersion.objects.values_list("pk", "superseded_at")),
         "DemonstrationApplication": set(DemonstrationApplication.objects.values_list("pk", "state")),
         "DeadlineReminder": DeadlineReminder.objects.count(),
-        "AuditEvent": AuditEvent.objects.exclude(verb__startswith="auth.").count(),
+        # Logins and refused attempts are recorded by design; any other audit row is a write.
+        "AuditEvent": AuditEvent.objects.exclude(verb__startswith="auth.").exclude(verb__startswith="access.").count(),
     }
 
 
@@ -1067,6 +1070,7 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
             headers["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[cell.actor]}"
         elif not is_api and cell.actor != "anonymous":
             client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[cell.actor]
+        refusals_before = AuditEvent.objects.filter(verb="access.refused").count()
         try:
             if cell.method == "GET":
                 response = client.get(call.path, **headers)
@@ -1078,6 +1082,7 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
             transaction.set_rollback(True)
             return f"raised {type(exc).__name__}: {exc}"
         after = snapshot()
+        refusals_written = AuditEvent.objects.filter(verb="access.refused").count() - refusals_before
         text = response_text(response) if response.status_code == 200 else ""
         transaction.set_rollback(True)
 
@@ -1085,6 +1090,9 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
     problem = outcome_problem(cell.expected, response, is_api)
     if problem:
         problems.append(problem)
+    # Every refusal to a signed-in actor or token leaves exactly one trace (gongzhi.audit.refusals).
+    if cell.actor != "anonymous" and response.status_code in (403, 404) and refusals_written != 1:
+        problems.append(f"a {response.status_code} wrote {refusals_written} access.refused rows, expected 1")
     changed = sorted(name for name in before if before[name] != after[name])
     if cell.expected.endswith("*"):
         if not changed and not problem:

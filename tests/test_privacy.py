@@ -137,6 +137,11 @@ def test_redacting_keeps_the_original_in_the_audit_trail_only(users, client):
     event = AuditEvent.objects.get(verb="case.redacted")
     assert event.summary["original"]["case.body"].endswith(PHONE) and event.summary["kinds"] == ["mobile"]
     assert CaseEvent.objects.filter(case=wish.case, verb="redact", note__contains="手机号").exists()
+    # The trail says what was done in a sentence; the original stays in the row, not on the page.
+    client.force_login(users["audit_admin"])
+    trail = client.get("/audit/").content.decode()
+    assert "隐去「" in trail and "中的手机号" in trail and PHONE not in trail
+    client.logout()
     # Nobody sees the number any more: the wall, the page, the API.
     for url in ("/wishes/", f"/wishes/{wish.pk}/"):
         body = client.get(url).content.decode()
