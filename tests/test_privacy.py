@@ -207,7 +207,7 @@ def test_only_moderators_redact(users):
 
 def test_the_check_under_the_form_warns_as_they_type(users, client):
     client.force_login(users["resident"])
-    answer = client.post("/text-check/", {"title": "想要收音机", "story": f"电话{PHONE}，老伴中风了", "audience": "public",
+    answer = client.post("/text-check/", {"title": "想要收音机", "story": f"电话{PHONE}，老伴中风了", "audience": "wish",
                                           "check": "title story", "contact_phone": "13900001111"})
     html = answer.content.decode()
     assert answer.status_code == 200 and 'data-testid="pii-warning"' in html and "手机号" in html
@@ -357,3 +357,15 @@ def test_a_community_changes_its_indexing_on_the_settings_page(users, areas, cli
     client.post("/wishes/settings/", {"community": areas["urban"].pk, "search_indexing": "1"})  # not theirs
     areas["urban"].refresh_from_db()
     assert not areas["urban"].search_indexing
+
+
+def test_other_public_texts_get_the_general_warning_and_private_ones_a_gentler_one(users, client):
+    client.force_login(users["volunteer"])
+    offer = client.post("/text-check/", {"description": f"义诊，咨询电话{PHONE}", "check": "description",
+                                         "audience": "public"}).content.decode()  # fmt: skip
+    assert "所有人都能看到" in offer and "认领" not in offer and "sensitive-hint" not in offer
+    note = client.post("/text-check/", {"body": "身份证110101199003074514", "check": "body",
+                                        "audience": "staff"}).content.decode()  # fmt: skip
+    assert "身份证号" in note and "不会公开" in note
+    form = client.get("/offers/new/").content.decode()
+    assert 'hx-post="/text-check/"' in form and 'id="text-check"' in form

@@ -242,7 +242,7 @@ def _review(request, form, resident=None) -> dict | None:
     safe tier for them to confirm or change.
     """
     data = form.cleaned_data
-    check = text_check_context([data["title"], data["story"]], audience="public")
+    check = text_check_context([data["title"], data["story"]], audience="wish")
     sensitive = actions.wish_sensitive(title=data["title"], story=data["story"], category=data["category"],
                                        resident=resident)  # fmt: skip
     if sensitive and not check["sensitive_label"]:
@@ -260,7 +260,7 @@ def _review(request, form, resident=None) -> dict | None:
 
 def _post_form(request, form, post, resident=None):
     """Send the form's wish through `post`; None means: show the form (again), with `form.review` if set."""
-    form.review = text_check_context([], audience="public")
+    form.review = text_check_context([], audience="wish")
     if request.method == "POST" and form.is_valid():
         review = _review(request, form, resident)
         if review is not None:
@@ -359,7 +359,7 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     for name in ("photo", "submission_key", "privacy", "contact_phone", "meeting_place", "contact_shared"):
         del form.fields[name]
     typed = request.POST or initial
-    form.review = text_check_context([typed.get("title"), typed.get("story")], audience="public")
+    form.review = text_check_context([typed.get("title"), typed.get("story")], audience="wish")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
