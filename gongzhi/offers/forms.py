@@ -6,7 +6,6 @@ from gongzhi.core.forms import text_check_attrs
 
 from .actions import DESCRIPTION_MAX, PLACE_MAX, REASON_MAX, TITLE_MAX
 
-
 OFFER_TEXTS = ("title", "description")  # public: checked for personal data as typed
 
 
