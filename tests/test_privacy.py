@@ -369,3 +369,28 @@ def test_other_public_texts_get_the_general_warning_and_private_ones_a_gentler_o
     assert "身份证号" in note and "不会公开" in note
     form = client.get("/offers/new/").content.decode()
     assert 'hx-post="/text-check/"' in form and 'id="text-check"' in form
+
+
+def test_the_same_text_rule_holds_for_names_addresses_and_comments(users, areas, make_resident):
+    from gongzhi.areas.actions import area_update
+    from gongzhi.residents.validation import resident_input_clean
+
+    area_update(actor=users["township_admin"], area=areas["village"], name="青山\u200b村", code=areas["village"].code)
+    areas["village"].refresh_from_db()
+    assert areas["village"].name == "青山村"
+    with pytest.raises(DomainError):
+        area_update(actor=users["township_admin"], area=areas["village"], name="\u202e村山青", code="")
+    _data, errors = resident_input_clean(
+        {"name": "张\u200b三", "id_number": "110101199003074514", "area": areas["grid_a1"],
+         "current_address": "幸福路\u202e12号"},
+        area_lookup=lambda _t: None, household_lookup=lambda _n, _a: None, tag_lookup=lambda _t: None,
+    )  # fmt: skip
+    assert [key for key, _message in errors] == ["current_address"]
+    wish = _post(users, story="家里的收音机坏了。")
+    actions.wish_publish(actor=users["community_staff"], wish=wish)
+    actions.wish_claim(actor=users["party_member"], wish=wish)
+    actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了", hours="1")
+    actions.wish_confirm(actor=users["resident"], wish=wish)
+    with pytest.raises(DomainError) as refused:
+        actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="好\u202e评")
+    assert refused.value.field == "comment"
