@@ -244,9 +244,21 @@ def test_a_sensitive_wish_sent_as_public_is_switched_to_the_safe_tier_for_confir
 # --- Who sees a sensitive wish ------------------------------------------------------------------
 
 
-def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client):
-    wish = actions.wish_post(actor=users["resident"], title="想请人陪我去复查", category="other",
+def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gongzhi.core.images import photo_clean
+
+    settings.DATA_DIR = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(buffer, "JPEG")
+    photo = photo_clean(SimpleUploadedFile("a.jpg", buffer.getvalue(), content_type="image/jpeg"))
+    wish = actions.wish_post(actor=users["resident"], title="想请人陪我去复查", category="other", photo=photo,
                              story="去年中风了，一个人住，想请人陪我去县医院复查。")  # fmt: skip
+    photo_url = f"/wishes/{wish.pk}/photos/{wish.case.attachments.get().pk}/"
     assert (wish.case.privacy, wish.case.sensitive) == (PrivacyTier.RESTRICTED, True)
     actions.wish_publish(actor=users["community_staff"], wish=wish)
     # Not on the public wall, not to visitors, not to a helper of another community.
@@ -261,9 +273,11 @@ def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client):
     assert "想请人陪我去复查" in client.get("/wishes/").content.decode()
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
     assert 'data-testid="story-hidden"' in page and "中风" not in page and users["resident"].display_name not in page
+    assert photo_url not in page and client.get(photo_url).status_code == 404
     # The claimer then sees the story; nobody else does.
     actions.wish_claim(actor=users["party_member"], wish=wish)
     assert "中风" in client.get(f"/wishes/{wish.pk}/").content.decode()
+    assert client.get(photo_url).status_code == 200
     with pytest.raises(NotFound):
         wish_get_for(viewer=users["volunteer"], wish_id=wish.pk)
 
