@@ -270,19 +270,39 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
     return widest if count >= 2 and count * 2 >= len(widths) else None
 
 
-def _runs_on(raw: str, wrap: int | None) -> bool:
+def _items_punctuated(lines: Sequence[str], starts_item: Sequence[bool]) -> bool:
+    """Whether the text ends its items with a stop: most lines followed by a new item (or ending the
+    text) stop at 。；！？ or a colon; headings (short, without punctuation) are not counted. Then a
+    line of 10 characters or more that stops without punctuation, and is not followed by a new item,
+    was broken by a copy or a converter (OCR lines break wherever the scanned line did, not at one
+    column), and runs on. A text written an item a line without stops (patterns.md #25) is not
+    punctuated, and its lines stay apart."""
+    ends = [
+        bool(_TERMINATED.search(normalised))
+        for index, normalised in enumerate(text_normalise(line) for line in lines)
+        if (len(normalised) >= 10 or re.search(r"[,;。:!?、]", normalised))
+        and (index + 1 == len(lines) or starts_item[index + 1])
+    ]
+    return len(ends) >= 3 and sum(ends) * 4 >= len(ends) * 3
+
+
+def _runs_on(raw: str, wrap: int | None, punctuated: bool = False) -> bool:
     """Whether the sentence on this line may continue on the next one.
 
     A line stopping at a comma (or an opening quote) does; one stopping at a full stop, a closing
     quote or bracket does not. A line stopping without punctuation runs on only in hard-wrapped
-    text and only when it reaches the wrap column; otherwise it is a heading, a title or an item
-    written without its full stop.
+    text when it reaches the wrap column, or in a text that ends its items with stops (decision 8);
+    otherwise it is a heading, a title or an item written without its full stop.
     """
     if _MID_SENTENCE_END.search(raw):
         return True
     if not _UNPUNCTUATED_END.search(raw) or len(text_normalise(raw)) < 10:
         return False
-    return wrap is not None and _columns(raw) >= wrap - 1
+    return punctuated or (wrap is not None and _columns(raw) >= wrap - 1)
+
+
+def _starts_item(raw: str) -> bool:
+    return bool(_NUMBERED.match(text_normalise(raw)) or _CIRCLED.match(raw) or _OPENING_QUOTE.match(raw))
 
 
 def _sentences(lines: Sequence[str]) -> list[_Sentence]:
@@ -301,6 +321,12 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
         and not _MONEY.search(key)
     }  # fmt: skip
     wrap = _wrap_width([raw for raw in lines if text_normalise(raw) not in running])
+    content = [
+        raw
+        for raw in lines
+        if text_normalise(raw) not in running and not _CHROME_LINE.match(text_normalise(raw))
+    ]
+    punctuated = _items_punctuated(content, [_starts_item(raw) for raw in content])
     previous_open = False  # the previous line ended mid-sentence and may continue
     previous_unpunctuated = False  # ... or stopped without punctuation, which a page break explains
     page_break = False
@@ -309,7 +335,7 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
         if _CHROME_LINE.match(whole) or whole in running:
             page_break = page_break or bool(whole)
             continue  # blank or page chrome: it neither ends nor continues a sentence
-        starts_item = bool(_NUMBERED.match(whole) or _CIRCLED.match(raw) or _OPENING_QUOTE.match(raw))
+        starts_item = _starts_item(raw)
         runs_on = previous_open or (previous_unpunctuated and page_break)
         page_break = False
         if current.pieces and not (runs_on and not starts_item):
@@ -324,7 +350,7 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
             if _TERMINATED.search(normalised):
                 sentences.append(current)
                 current = _Sentence()
-        previous_open = bool(current.pieces) and _runs_on(raw, wrap)
+        previous_open = bool(current.pieces) and _runs_on(raw, wrap, punctuated)
         previous_unpunctuated = bool(current.pieces) and bool(_UNPUNCTUATED_END.search(raw))
     if current.pieces:
         sentences.append(current)
