@@ -372,7 +372,7 @@ _FINE_WORDS = re.compile(
 )
 # A payment verb that governs an amount, for "处以/缴纳…元" without the word 罚款.
 _PAY_AMOUNT = re.compile(rf"(处以|并处|处|缴纳|交纳|缴|交|收取|计收|征收|收|扣除|扣|上缴|承担|赔付|出资)[^,;。:]{{0,12}}?{_MONEY.pattern}")
-_AMOUNT_PAID = re.compile(rf"{_MONEY.pattern}(的标准)?(计收|收取|征收|交纳|缴纳)|{_MONEY.pattern}[^,;。:]{{0,3}}(处罚|惩罚|惩处|惩戒)")
+_AMOUNT_PAID = re.compile(rf"{_MONEY.pattern}[^,;。:]{{0,4}}?(计收|收取|征收|交纳|缴纳|上交|上缴|交|缴)|{_MONEY.pattern}[^,;。:]{{0,3}}(处罚|惩罚|惩处|惩戒)")
 # Money taken under names other than a fine (patterns.md decision 11), each only in a sentence about
 # misconduct: damages of a sum fixed in advance rather than the loss ("每次向村集体赔偿五百元", "交纳赔偿金"),
 # a surcharge or a multiple ("加收当月水费三倍"), a share of the villager's own money deducted
@@ -381,7 +381,7 @@ _AMOUNT_PAID = re.compile(rf"{_MONEY.pattern}(的标准)?(计收|收取|征收|�
 _FIXED_DAMAGES = re.compile(rf"赔偿金|赔偿[^,;。:]{{0,8}}?{_MONEY.pattern}")
 _REAL_LOSS = re.compile(r"照价|按价|原价|市价|实际|损失|评估|核定|医药费|医疗费|修复|恢复|原状")
 _SURCHARGE = re.compile(
-    r"加收|加倍(收取|收费|计收|缴纳|交纳)|[两二三四五六七八九十\d]+倍(收取|收费|计收|缴纳|交纳)"
+    r"加收|加倍(收取|收费|计收|缴纳|交纳)|[两二三四五六七八九十\d]+倍[^,;。:]{0,3}(收取|收费|计收|缴纳|交纳|收回|赔偿|赔付)"
     r"|(收取|收|计收|缴纳|交纳)[^,;。:]{0,10}[两二三四五六七八九十\d]+倍"
 )
 _DEDUCT_SHARE = re.compile(
@@ -397,7 +397,7 @@ _REWARD = re.compile(r"奖|表彰|补助|补贴|资助|慰问|发放|返还|退�
 # A sentence about misconduct: without one, an amount is a price, a standard or an agreed fee.
 _MISCONDUCT = re.compile(
     r"违|否则|拒不|不听|屡教|一经(发现|查实)|擅自|未经|私自|非法|偷|盗|损坏|毁坏|破坏|逾期|无故|阻挠|阻拦|妨碍|"
-    r"侵占|霸占|强占|占道|殴打|辱骂|拖欠|欠缴|滋事|闹事"
+    r"侵占|霸占|强占|占道|殴打|斗殴|打架|辱骂|赌博|吸毒|拖欠|欠缴|滋事|闹事"
     r"|超过[^,;。]{0,10}[的者]|(不|未|乱|没有)[^,;。]{0,10}[的者][,:]|凡[^,;。]{1,20}[的者][,:]"
 )
 
@@ -433,8 +433,9 @@ _COLLECTIVE_PROPERTY = re.compile(r"集体|公共|公有|公家")
 _SEIZE = re.compile(r"收缴(?![^,;。]{0,6}(费|款|金))")
 # The benefit first, the withholding after: "低保金暂停发放", "有线电视和网络停止接入".
 _WITHHELD_AFTER = re.compile(
-    r"(低保|补贴|补助|救助|分红|福利|股金|证明|供水|供电|自来水|水电|有线电视|网络|医保|养老保险)[^,;。]{0,8}?"
-    r"(停止|暂停|停发|中断|切断|不予|冻结|扣除|扣发|暂缓|一律取消|予以取消)"
+    r"(低保|补贴|补助|救助|分红|福利|股金|证明|供水|供电|自来水|水电|有线电视|网络|医保|养老保险|"
+    r"成员身份|村民身份|成员资格|村民资格|待遇|手续)[^,;。]{0,8}?"
+    r"(停止|暂停|停发|中断|切断|不予|冻结|扣除|扣发|暂缓|一律取消|予以取消|代管|暂扣)"
 )
 _SHAMING = re.compile(
     r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|(张贴|公布|宣读)[^,;。]{0,4}(悔过书|检讨书)|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
@@ -591,7 +592,9 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
                 continue
             clause_before = re.split(r"[,;。:]", masked[: match.start()])[-1]
             after = masked[match.end() : match.end() + 4]
-            if _REWARD.search(clause_before + match.group(0)) or _REWARD.match(after):
+            # A subsidy named after a deduction ("扣误工补贴五十元") is what is taken, not a reward given.
+            deduction = match.group(0).startswith("扣")
+            if not deduction and (_REWARD.search(clause_before + match.group(0)) or _REWARD.match(after)):
                 continue
             if not _lawful(masked, match.start()):
                 add(FINE, match, SUGGESTION_FEE if "费" in match.group(0) else SUGGESTION_FINE)
@@ -639,6 +642,9 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
             # A reward lost ("停止享受…奖励优惠政策") is an honour withdrawn, the lawful alternative, not
             # a benefit withheld; 奖补 and 奖学金 are subsidies and stay benefits.
             if _REWARD_LOST.search(match.group(0)):
+                continue
+            # Held "in trust" (代管) is withholding only as a consequence of misconduct.
+            if match.group(0).endswith("代管") and not _MISCONDUCT.search(masked):
                 continue
             service = re.search(r"水|电|证明|盖章|手续|受理|办理|户口|上户|落户|网络|电视|服务", match.group(0))
             add(OTHER_PENALTY, match, SUGGESTION_SERVICE if service else SUGGESTION_BENEFIT)
