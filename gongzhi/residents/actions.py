@@ -25,7 +25,7 @@ from gongzhi.core.lookups import lookups_changed
 from gongzhi.core.masking import mask_phone
 
 from .models import Household, Resident, ResidentEvent, ResidentEventKind, ResidentStatus, Tag
-from .pinyin import name_keys
+from .pinyin import name_keys, name_sort_key
 from .validation import ResidentInput
 
 PLAIN_FIELDS = (
@@ -65,6 +65,7 @@ def _apply(
     for name in PLAIN_FIELDS:
         setattr(resident, name, getattr(data, name))
     resident.name_pinyin, resident.name_initials = name_keys(data.name)
+    resident.name_sort = name_sort_key(data.name)
     resident.id_ciphertext = encrypt(data.id_number, context="resident.id_number")
     resident.id_index = id_index_of(data.id_number)
     resident.id_last4 = data.id_number[-4:]

@@ -81,6 +81,8 @@ class Resident(models.Model):
     name = models.CharField(_("姓名"), max_length=50)
     name_pinyin = models.CharField(max_length=200, db_index=True, editable=False)
     name_initials = models.CharField(max_length=50, db_index=True, editable=False)
+    # The list's order: pinyin syllables, spaced (pinyin.name_sort_key), never the DB collation.
+    name_sort = models.CharField(max_length=250, default="", editable=False)
     gender = models.CharField(_("性别"), max_length=1, choices=GENDER_CHOICES)
     birth_date = models.DateField(_("出生日期"))
     ethnicity = models.CharField(_("民族"), max_length=2, choices=ETHNICITY_CHOICES, default="01")
@@ -128,6 +130,7 @@ class Resident(models.Model):
                 fields=["area_path", "name_initials", "status", "name_pinyin"], name="resident_scope_search"
             ),
             models.Index(fields=["area_path", "birth_date"], name="resident_scope_birth"),
+            models.Index(fields=["name_sort", "name", "id"], name="resident_name_sort"),
             models.Index(fields=["name"], name="resident_name"),
             models.Index(fields=["id_last4"], name="resident_last4"),
         ]
