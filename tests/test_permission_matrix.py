@@ -612,6 +612,13 @@ def _situation_photo_call(world: World, actor: str, relation: str) -> Call | Non
     return Call(reverse("situations:photo", args=[note.pk, world.situation_photos[note.pk]]))
 
 
+def _household_call(world: World, actor: str, relation: str, name: str, make_data: Callable) -> Call | None:
+    household = world.obj(world.households, actor, relation)
+    if household is None:
+        return None
+    return Call(reverse(name, args=[household.pk]), make_data(world.obj(world.residents, actor, relation)))
+
+
 PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:home": _simple("core:home"),
     "core:me": _simple("core:me"),
@@ -659,6 +666,20 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         lambda w, area: {"number": "NEW-0001", "area": area.pk, "address": "新村路1号"},
     ),
     "residents:household_detail": _object_call("residents:household_detail", "households"),
+    "residents:household_add_member": lambda world, actor, relation: _household_call(
+        world, actor, relation, "residents:household_add_member",
+        lambda resident: {"q": "居民", "relation": "80", "resident": (
+            world.residents["same"] if relation == "own" else world.residents.get(f"own:{actor}", resident)).pk},
+    ),  # fmt: skip
+    "residents:household_change_head": lambda world, actor, relation: _household_call(
+        world, actor, relation, "residents:household_change_head",
+        lambda resident: {"new_head": resident.pk, "former_head_relation": "10"},
+    ),  # fmt: skip
+    "residents:household_move_out": lambda world, actor, relation: _household_call(
+        world, actor, relation, "residents:household_move_out",
+        lambda resident: {"happened_on": timezone.localdate().isoformat(), "note": "迁往县城"},
+    ),  # fmt: skip
+    "residents:household_print": _object_call("residents:household_print", "households"),
     "workdays:index": _simple(
         "workdays:index", {"year": "2027", "text": "春节 2027-02-06 至 2027-02-13\n调休上班 2027-02-14"}
     ),

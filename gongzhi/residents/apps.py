@@ -1,7 +1,26 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# The register's audit verbs beyond the kernel's own (gongzhi.audit.verbs.VERBS).
+AUDIT_VERBS = {
+    "household.member_added": _("户内新增成员"),
+    "household.head_changed": _("变更户主"),
+    "household.moved_out": _("整户迁出"),
+    "household.printed": _("打印户信息"),
+    "resident.full_export_requested": _("申请完整导出居民信息"),
+    "resident.full_export_approved": _("批准完整导出居民信息"),
+    "resident.full_export_refused": _("拒绝完整导出居民信息"),
+    "resident.full_export_downloaded": _("下载完整导出的居民信息"),
+}
 
 
 class ResidentsConfig(AppConfig):
     name = "gongzhi.residents"
     label = "residents"
     verbose_name = "居民"
+
+    def ready(self) -> None:
+        from gongzhi.audit.verbs import VERBS
+
+        for verb, label in AUDIT_VERBS.items():
+            VERBS.setdefault(verb, label)

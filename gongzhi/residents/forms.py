@@ -9,6 +9,7 @@ from gongzhi.core.http import set_choices
 from .codes import (
     EDUCATION_CHOICES,
     ETHNICITY_CHOICES,
+    HEAD_RELATION,
     MARITAL_STATUS_CHOICES,
     POLITICAL_STATUS_CHOICES,
     RELATION_CHOICES,
@@ -124,6 +125,30 @@ class HouseholdForm(forms.Form):
     def __init__(self, *args, area_choices, **kwargs):
         super().__init__(*args, **kwargs)
         set_choices(self.fields["area"], area_choices)
+
+
+class HouseholdMemberForm(forms.Form):
+    resident = forms.IntegerField(label=_("居民"), widget=forms.RadioSelect)
+    relation = forms.ChoiceField(label=_("与户主关系"), choices=[*BLANK, *RELATION_CHOICES])
+
+
+class HouseholdHeadForm(forms.Form):
+    new_head = forms.TypedChoiceField(label=_("新户主"), coerce=int, widget=forms.RadioSelect)
+    former_head_relation = forms.ChoiceField(
+        label=_("原户主改为（与新户主的关系）"),
+        choices=[*BLANK, *[c for c in RELATION_CHOICES if c[0] != HEAD_RELATION]],
+    )
+
+    def __init__(self, *args, member_choices: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self.fields["new_head"], member_choices)
+
+
+class HouseholdMoveOutForm(forms.Form):
+    happened_on = forms.DateField(
+        label=_("迁出日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(label=_("说明（如迁往何处）"), max_length=200, required=False)
 
 
 class ImportForm(forms.Form):

@@ -164,11 +164,26 @@ def household_list_for(*, viewer, area_id: int | None = None, q: str | None = No
     )
 
 
-def household_get_for(*, viewer, household_id: int) -> Household:
-    household = household_list_for(viewer=viewer).filter(pk=household_id).first()
+def household_get_for(*, viewer, household_id: int, roles=REGISTER_READERS) -> Household:
+    query = Household.objects.filter(scope_q(paths_for(viewer, roles)), pk=household_id)
+    household = query.select_related("community", "area").first()
     if household is None:
         raise NotFound()
     return household
+
+
+def household_member_candidates(*, viewer, household: Household, q: str) -> QuerySet[Resident]:
+    """Registered residents the viewer may place into `household`: its community, not yet in it."""
+    condition = search_q(q)
+    if condition is None:
+        return Resident.objects.none()
+    return (
+        resident_base_for(viewer=viewer, roles=REGISTER_WRITERS)
+        .filter(condition, community_id=household.community_id, status=ResidentStatus.ACTIVE)
+        .exclude(household=household)
+        .select_related("household", "grid")
+        .order_by("name_sort", "name", "id")
+    )
 
 
 def household_members(household: Household) -> QuerySet[Resident]:

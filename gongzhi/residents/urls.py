@@ -18,4 +18,8 @@ urlpatterns = [
     path("households/", views.household_list, name="household_list"),
     path("households/new/", views.household_create, name="household_create"),
     path("households/<int:pk>/", views.household_detail, name="household_detail"),
+    path("households/<int:pk>/add-member/", views.household_add_member, name="household_add_member"),
+    path("households/<int:pk>/head/", views.household_change_head, name="household_change_head"),
+    path("households/<int:pk>/move-out/", views.household_move_out, name="household_move_out"),
+    path("households/<int:pk>/print.pdf", views.household_print, name="household_print"),
 ]
