@@ -4,22 +4,29 @@ import datetime as dt
 import hashlib
 import re
 import zlib
+from io import BytesIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from openpyxl import Workbook, load_workbook
 
 from gongzhi.accounts.roles import Role
 from gongzhi.audit.models import AuditEvent
 from gongzhi.core.crypto import decrypt
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.residents import actions, selectors
-from gongzhi.residents.models import Resident, ResidentEvent
+from gongzhi.residents.import_actions import import_dir, resident_import_execute, resident_import_start
+from gongzhi.residents.models import ImportJob, Resident, ResidentEvent
 from gongzhi.residents.pinyin import name_sort_key
 from gongzhi.residents.printing import household_print
+from gongzhi.residents.spreadsheet import COLUMNS, template_workbook
 from tests.conftest import make_user
+from tests.idnumbers import make_id
 
 # Code-point order (张 5F20 < 白 767D < 赵 8D75 < 阿 963F) and pinyin order differ; 李四 < 林一 by syllable.
 PINYIN_ORDER = ["阿宝", "白云", "李四", "林一", "张三", "张三丰", "赵六"]
@@ -321,3 +328,80 @@ def test_household_forms_work_without_javascript(users, family, make_resident):
     assert not Resident.objects.filter(household=household, status="active").exists()
     pdf = client.get(reverse("residents:household_print", args=[household.pk]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+# --- Import: errors on the page, the template's example row ------------------------------
+
+
+def _upload(rows: list[list], with_template=False) -> SimpleUploadedFile:
+    if with_template:
+        wb = load_workbook(BytesIO(template_workbook("青山村", "1组网格")))
+        ws = wb["居民"]
+    else:
+        wb = Workbook()
+        ws = wb.active
+        ws.append([header for _k, header, _r in COLUMNS])
+    for values in rows:
+        ws.append(values)
+    buffer = BytesIO()
+    wb.save(buffer)
+    return SimpleUploadedFile("居民.xlsx", buffer.getvalue())
+
+
+def _row(**values) -> list:
+    return [values.get(key, "") for key, _header, _required in COLUMNS]
+
+
+def _run(job: ImportJob) -> ImportJob:
+    """The template's formatted empty rows make a file look large: run its queued job here."""
+    return resident_import_execute(job_id=job.pk)
+
+
+def test_the_template_has_a_marked_example_row():
+    ws = load_workbook(BytesIO(template_workbook()))["居民"]
+    example = [c.value for c in ws[2]]
+    assert example[0].startswith("（示例）") and ws["A2"].comment is not None
+    assert "示例" in " ".join(c.value for c in load_workbook(BytesIO(template_workbook()))["填写说明"]["A"])
+
+
+def test_the_unchanged_example_row_is_skipped_and_the_job_says_so(users, areas):
+    upload = _upload([_row(name="王芳", id_number=make_id(dt.date(1980, 2, 3), 7), community="青山村", grid="1组网格")],
+                     with_template=True)  # fmt: skip
+    job = _run(resident_import_start(actor=users["community_staff"], upload=upload))
+    assert job.status == "succeeded", job.message
+    assert list(Resident.objects.values_list("name", flat=True)) == ["王芳"]
+    assert "示例行（第2行）已忽略" in job.message
+
+
+def test_a_file_with_only_the_example_is_refused_clearly(users, areas):
+    job = _run(resident_import_start(actor=users["community_staff"], upload=_upload([], with_template=True)))
+    assert job.status == "rejected" and "只有模板的示例行" in job.message
+    assert not Resident.objects.exists()
+
+
+def test_an_edited_example_row_is_refused(users, areas):
+    upload = _upload([_row(name="（示例）李四", id_number=make_id(dt.date(1980, 2, 3), 7), community="青山村",
+                           grid="1组网格")])  # fmt: skip
+    job = resident_import_start(actor=users["community_staff"], upload=upload)
+    assert job.status == "rejected" and not Resident.objects.exists()
+    assert job.row_errors == [[2, "姓名", job.row_errors[0][2]]] and "示例" in job.row_errors[0][2]
+
+
+def test_row_errors_show_on_the_job_page_and_in_the_report(users, areas):
+    rows = [
+        _row(name="王芳", id_number="123", community="青山村", grid="1组网格"),
+        _row(name="李四", id_number=make_id(dt.date(1980, 2, 3), 7), community="青山村", grid="无此网格"),
+    ]
+    client = Client()
+    client.force_login(users["community_staff"])
+    response = client.post(reverse("residents:import"), {"file": _upload(rows)})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and job.status == "rejected"
+    page = client.get(reverse("residents:import_job", args=[job.pk])).content.decode()
+    report = load_workbook(import_dir() / job.report_name, read_only=True).active
+    reported = [tuple(r) for r in report.iter_rows(min_row=2, values_only=True)]
+    assert reported and [tuple(e) for e in job.row_errors] == reported
+    assert 'data-testid="row-errors"' in page
+    for row, column, reason in reported:
+        assert f'<td data-label="行号">{row}</td>' in page and escape(reason) in page
+    assert "下载错误报告" in page

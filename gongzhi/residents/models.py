@@ -209,6 +209,8 @@ class ImportJob(models.Model):
     imported_rows = models.PositiveIntegerField(_("已导入"), default=0)
     error_count = models.PositiveIntegerField(_("错误数"), default=0)
     report_name = models.CharField(max_length=80, blank=True, editable=False)
+    # The first rows' errors as [row, column, reason], shown on the job's page (the report has them all).
+    row_errors = models.JSONField(default=list, blank=True, editable=False)
     message = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
