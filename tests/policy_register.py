@@ -89,3 +89,105 @@ REGISTER_PAGES: dict[str, str] = {
         audit_admin           403    403    403    403    403    403    403    403
     """,
 }
+
+# Full exports (IDs and phones): requested by community staff or the township office, approved by
+# another township officer. Objects: "own" is a request the actor made (for 青山村), "same" one of
+# 青山村's other staff member, "other" one of 东街社区's staff; decide uses pending requests, download
+# approved ones. The only township officer in the world cannot request (nobody else could approve:
+# the form shows why, 200) and cannot approve their own request (302 back with the reason, nothing
+# written); only the requester downloads, once (200*), others are sent back with the reason (302).
+REGISTER_PAGES.update({
+    "residents:full_exports": """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       200    405
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        200    405
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             403    403
+        audit_admin           403    403
+    """,
+    "residents:full_export_request": """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       200    302*
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        200    200
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             403    403
+        audit_admin           403    403
+    """,
+    "residents:full_export_detail": """
+                              GET                  POST
+                              own    same   other  own    same   other
+        anonymous             -      login  login  -      login  login
+        nobody                403    403    403    403    403    403
+        resident              403    403    403    403    403    403
+        party_member          403    403    403    403    403    403
+        volunteer             403    403    403    403    403    403
+        grid_worker           403    403    403    403    403    403
+        community_staff       200    404    404    405    405    405
+        window_clerk          403    403    403    403    403    403
+        mediator              403    403    403    403    403    403
+        supervisor            403    403    403    403    403    403
+        township_admin        200    200    200    405    405    405
+        township_reviewer     403    403    403    403    403    403
+        sys_admin             403    403    403    403    403    403
+        sec_admin             403    403    403    403    403    403
+        audit_admin           403    403    403    403    403    403
+    """,
+    "residents:full_export_decide": """
+                              GET                  POST
+                              own    same   other  own    same   other
+        anonymous             -      login  login  -      login  login
+        nobody                403    403    403    403    403    403
+        resident              403    403    403    403    403    403
+        party_member          403    403    403    403    403    403
+        volunteer             403    403    403    403    403    403
+        grid_worker           403    403    403    403    403    403
+        community_staff       403    403    403    403    403    403
+        window_clerk          403    403    403    403    403    403
+        mediator              403    403    403    403    403    403
+        supervisor            403    403    403    403    403    403
+        township_admin        405    405    405    302    302*   302*
+        township_reviewer     403    403    403    403    403    403
+        sys_admin             403    403    403    403    403    403
+        sec_admin             403    403    403    403    403    403
+        audit_admin           403    403    403    403    403    403
+    """,
+    "residents:full_export_download": """
+                              GET                  POST
+                              own    same   other  own    same   other
+        anonymous             -      login  login  -      login  login
+        nobody                403    403    403    403    403    403
+        resident              403    403    403    403    403    403
+        party_member          403    403    403    403    403    403
+        volunteer             403    403    403    403    403    403
+        grid_worker           403    403    403    403    403    403
+        community_staff       405    405    405    200*   404    404
+        window_clerk          403    403    403    403    403    403
+        mediator              403    403    403    403    403    403
+        supervisor            403    403    403    403    403    403
+        township_admin        405    405    405    200*   302    302
+        township_reviewer     403    403    403    403    403    403
+        sys_admin             403    403    403    403    403    403
+        sec_admin             403    403    403    403    403    403
+        audit_admin           403    403    403    403    403    403
+    """,
+})  # fmt: skip

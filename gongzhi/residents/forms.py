@@ -151,5 +151,35 @@ class HouseholdMoveOutForm(forms.Form):
     note = forms.CharField(label=_("说明（如迁往何处）"), max_length=200, required=False)
 
 
+class FullExportRequestForm(forms.Form):
+    area = forms.TypedChoiceField(label=_("导出范围（村(社区)或网格）"), coerce=int)
+    status = forms.ChoiceField(
+        label=_("状态"),
+        choices=[("active", _("在册")), ("moved_out", _("已迁出")), ("deceased", _("已故")), ("all", _("全部"))],
+        initial="active",
+    )
+    tag = forms.ChoiceField(label=_("标签"), required=False)
+    q = forms.CharField(label=_("姓名或拼音（可不填）"), max_length=50, required=False)
+    reason = forms.CharField(
+        label=_("用途"),
+        max_length=200,
+        min_length=4,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("写明为什么需要完整身份证号和手机号，例如“低保年审核对身份信息”。审批人和审计日志都会看到。"),
+    )
+
+    def __init__(self, *args, area_choices, tag_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self.fields["area"], area_choices)
+        set_choices(self.fields["tag"], [("", _("全部"))] + list(tag_choices))
+
+
+class FullExportDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("审批"), choices=[("approve", _("批准")), ("refuse", _("不批准"))], widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("审批意见（不批准时必填）"), max_length=200, required=False)
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel 文件（.xlsx）"))

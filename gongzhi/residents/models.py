@@ -226,3 +226,68 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ImportStatus.SUCCEEDED, ImportStatus.REJECTED, ImportStatus.FAILED)
+
+
+class FullExportStatus(models.TextChoices):
+    PENDING = "pending", _("待审批")
+    APPROVED = "approved", _("已批准，待下载")
+    REFUSED = "refused", _("未批准")
+    DOWNLOADED = "downloaded", _("已下载")
+
+
+class FullExportRequest(models.Model):
+    """A request to export residents with full ID numbers and phones (SECURITY-TARGETS §7 row 33).
+
+    Its purpose, filters and field list are fixed when it is asked for; a second
+    person approves or refuses it; the requester downloads the file once before
+    the approval expires. The audit trail holds each step and the file's SHA-256.
+    """
+
+    requested_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    area_path = models.CharField(max_length=120, db_index=True, editable=False)
+    reason = models.CharField(_("用途"), max_length=200)
+    filters = models.JSONField(default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("申请时的行数"), default=0)
+    status = models.CharField(
+        _("状态"), max_length=12, choices=FullExportStatus.choices, default=FullExportStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"))
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("审批意见"), max_length=200, blank=True)
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+    downloaded_rows = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("完整导出申请")
+        verbose_name_plural = _("完整导出申请")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(decided_by=models.F("requested_by")), name="full_export_not_self_approved"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"完整导出申请 {self.pk}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+    @property
+    def audit_area(self):
+        return self.area
+
+    @property
+    def audit_label(self) -> str:
+        return f"完整导出申请 {self.pk}"
+
+    def is_expired(self, now) -> bool:
+        live = self.status in (FullExportStatus.PENDING, FullExportStatus.APPROVED)
+        return live and now >= self.expires_at

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import export_views, views
 
 app_name = "residents"
 urlpatterns = [
@@ -15,6 +15,11 @@ urlpatterns = [
     path("import/<int:pk>/", views.import_job, name="import_job"),
     path("import/<int:pk>/report.xlsx", views.import_report, name="import_report"),
     path("export.xlsx", views.export, name="export"),
+    path("exports/", export_views.full_export_list, name="full_exports"),
+    path("exports/new/", export_views.full_export_new, name="full_export_request"),
+    path("exports/<int:pk>/", export_views.full_export_detail, name="full_export_detail"),
+    path("exports/<int:pk>/decide/", export_views.full_export_decide, name="full_export_decide"),
+    path("exports/<int:pk>/download/", export_views.full_export_download, name="full_export_download"),
     path("households/", views.household_list, name="household_list"),
     path("households/new/", views.household_create, name="household_create"),
     path("households/<int:pk>/", views.household_detail, name="household_detail"),

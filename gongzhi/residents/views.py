@@ -71,6 +71,7 @@ def resident_list(request: HttpRequest) -> HttpResponse:
         "can_create": can(request.user, "residents.change_resident"),
         "can_import": can(request.user, "residents.import_residents"),
         "can_export": can(request.user, "residents.export_residents"),
+        "can_full_export": can(request.user, "residents.request_full_export"),
     }
     template = "residents/list.html#results" if is_htmx(request) else "residents/list.html"
     return render(request, template, context)
@@ -461,3 +462,4 @@ def export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''residents.xlsx"
     return response
+
