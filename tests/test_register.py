@@ -405,3 +405,13 @@ def test_row_errors_show_on_the_job_page_and_in_the_report(users, areas):
     for row, column, reason in reported:
         assert f'<td data-label="行号">{row}</td>' in page and escape(reason) in page
     assert "下载错误报告" in page
+
+
+def test_household_page_in_english(users, family, settings):
+    household, *_ = family
+    client = _login(users["community_staff"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("residents:household_detail", args=[household.pk])).content.decode()
+    for text in ("Add member", "Change head", "Move household out", "Print (PDF)", "Members of this household"):
+        assert text in html
+    assert "添加成员" not in html

@@ -337,7 +337,7 @@ def household_move_out(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "residents/household_move_out.html",
-        {"household": household, "form": form, "members": members},
+        {"household": household, "form": form, "members": members, "names": "、".join(m.name for m in members)},
     )
 
 
