@@ -117,7 +117,9 @@ def full_export_request(*, actor, area: Area, reason: str, filters: dict | None 
 @transaction.atomic
 def full_export_decide(*, actor, request: FullExportRequest, approve: bool, note: str = "") -> FullExportRequest:
     authorize(actor, "residents.approve_full_export", request)
-    request = FullExportRequest.objects.select_for_update().select_related("requested_by", "area").get(pk=request.pk)
+    request = FullExportRequest.objects.select_for_update(of=("self",)).select_related("requested_by", "area").get(
+        pk=request.pk
+    )
     now = timezone.now()
     if request.requested_by_id == actor.pk:
         raise DomainError(_("不能审批自己提交的申请，须由另一位管理员审批。"), code="self_approval")
@@ -216,7 +218,7 @@ def full_export_download(*, actor, request: FullExportRequest) -> tuple[bytes, i
     """The approved file, once, for the person who asked; the download is audited with its SHA-256."""
     authorize(actor, "residents.request_full_export", request)
     with transaction.atomic():
-        request = FullExportRequest.objects.select_for_update().select_related("decided_by").get(pk=request.pk)
+        request = FullExportRequest.objects.select_for_update(of=("self",)).select_related("decided_by").get(pk=request.pk)
         now = timezone.now()
         if request.requested_by_id != actor.pk:
             raise DomainError(_("只有申请人本人可以下载。"), code="not_requester")
