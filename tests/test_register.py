@@ -415,3 +415,10 @@ def test_household_page_in_english(users, family, settings):
     for text in ("Add member", "Change head", "Move household out", "Print (PDF)", "Members of this household"):
         assert text in html
     assert "添加成员" not in html
+
+
+def test_weasyprint_leaves_pillow_strict(users, family):
+    from PIL import ImageFile
+
+    household_print(actor=users["township_admin"], household=family[0])
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # weasyprint's import sets it; gongzhi.residents.pdf resets it

@@ -19,6 +19,7 @@ from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 
 from .models import Household
+from .pdf import HTML
 from .selectors import household_members
 
 PRINTED_FIELDS = ["姓名", "与户主关系", "性别", "出生年份", "身份证号(后四位)", "手机号", "状态"]
@@ -29,8 +30,6 @@ def _no_fetch(url: str, *args, **kwargs):
 
 
 def household_pdf_render(*, household: Household, members, printed_by: str, printed_at) -> bytes:
-    from weasyprint import HTML  # imported on use: loading pango costs ~0.3 s at start-up
-
     html = render_to_string(
         "residents/household_print.html",
         {"household": household, "members": members, "printed_by": printed_by, "printed_at": printed_at},
