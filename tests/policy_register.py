@@ -90,14 +90,14 @@ REGISTER_PAGES: dict[str, str] = {
     """,
 }
 
-# Full exports (IDs and phones): requested by community staff or the township office, approved by
-# another township officer. Objects: "own" is a request the actor made (for 青山村), "same" one of
+# Export requests (full IDs and phones, or a masked export over 200 rows): requested by community
+# staff or the township office, approved by another township officer. Objects: "own" is a request the actor made (for 青山村), "same" one of
 # 青山村's other staff member, "other" one of 东街社区's staff; decide uses pending requests, download
 # approved ones. The only township officer in the world cannot request (nobody else could approve:
 # the form shows why, 200) and cannot approve their own request (302 back with the reason, nothing
 # written); only the requester downloads, once (200*), others are sent back with the reason (302).
 REGISTER_PAGES.update({
-    "residents:full_exports": """
+    "residents:export_requests": """
                               GET    POST
         anonymous             login  login
         nobody                403    403
@@ -115,7 +115,7 @@ REGISTER_PAGES.update({
         sec_admin             403    403
         audit_admin           403    403
     """,
-    "residents:full_export_request": """
+    "residents:export_request_new": """
                               GET    POST
         anonymous             login  login
         nobody                403    403
@@ -133,7 +133,7 @@ REGISTER_PAGES.update({
         sec_admin             403    403
         audit_admin           403    403
     """,
-    "residents:full_export_detail": """
+    "residents:export_request_detail": """
                               GET                  POST
                               own    same   other  own    same   other
         anonymous             -      login  login  -      login  login
@@ -152,7 +152,7 @@ REGISTER_PAGES.update({
         sec_admin             403    403    403    403    403    403
         audit_admin           403    403    403    403    403    403
     """,
-    "residents:full_export_decide": """
+    "residents:export_request_decide": """
                               GET                  POST
                               own    same   other  own    same   other
         anonymous             -      login  login  -      login  login
@@ -171,7 +171,7 @@ REGISTER_PAGES.update({
         sec_admin             403    403    403    403    403    403
         audit_admin           403    403    403    403    403    403
     """,
-    "residents:full_export_download": """
+    "residents:export_request_download": """
                               GET                  POST
                               own    same   other  own    same   other
         anonymous             -      login  login  -      login  login

@@ -58,7 +58,7 @@ from gongzhi.offers.models import Booking, ServiceOffer
 from gongzhi.photos.actions import photo_store
 from gongzhi.residents.actions import household_create, resident_create
 from gongzhi.residents.import_actions import import_dir
-from gongzhi.residents.models import FullExportRequest, Household, ImportJob, Resident, ResidentEvent, Tag
+from gongzhi.residents.models import ExportRequest, Household, ImportJob, Resident, ResidentEvent, Tag
 from gongzhi.residents.spreadsheet import COLUMNS
 from gongzhi.situations.models import SituationNote
 from gongzhi.wishes.models import ServiceCredit, Wish, WishSettings
@@ -220,7 +220,7 @@ class World:
     revisions: dict[str, dict[str, Revision]] = field(default_factory=dict)
     demonstrations: dict[str, DemonstrationApplication] = field(default_factory=dict)
     # Full exports by state ("pending", "approved"): {"own:<actor>" / "same" / "other": request}.
-    full_exports: dict[str, dict[str, FullExportRequest]] = field(default_factory=dict)
+    export_requests: dict[str, dict[str, ExportRequest]] = field(default_factory=dict)
     serial: int = 5000
 
     def next_id_number(self) -> str:
@@ -309,26 +309,26 @@ def build_world() -> World:
     build_situations(world)
     build_offers(world)
     build_conventions(world)
-    build_full_exports(world)
+    build_export_requests(world)
     return world
 
 
-def build_full_exports(world: World) -> None:
+def build_export_requests(world: World) -> None:
     """Full-export requests of 青山村: each actor's own, peer_staff's (same) and 东街社区's (other)."""
     users, a = world.users, world.areas
     later = timezone.now() + dt.timedelta(days=1)
 
-    def make(requester: User, area: Area, state: str) -> FullExportRequest:
+    def make(requester: User, area: Area, state: str) -> ExportRequest:
         decider = None
         if state == "approved":
             decider = users["township_admin"] if requester != users["township_admin"] else users["peer_staff"]
-        return FullExportRequest.objects.create(
+        return ExportRequest.objects.create(
             requested_by=requester, area=area, area_path=area.path, reason="低保年审核对", row_count=2,
             status=state, expires_at=later, decided_by=decider, decided_at=timezone.now() if decider else None,
         )  # fmt: skip
 
     for state in ("pending", "approved"):
-        table = world.full_exports[state] = {
+        table = world.export_requests[state] = {
             "same": make(users["peer_staff"], a["village"], state),
             "other": make(users["other_staff"], a["urban"], state),
         }
@@ -646,8 +646,8 @@ def _household_call(world: World, actor: str, relation: str, name: str, make_dat
     return Call(reverse(name, args=[household.pk]), make_data(world.obj(world.residents, actor, relation)))
 
 
-def _full_export_call(world: World, actor: str, relation: str, name: str, state: str, data=None) -> Call | None:
-    request = world.obj(world.full_exports[state], actor, relation)
+def _export_request_call(world: World, actor: str, relation: str, name: str, state: str, data=None) -> Call | None:
+    request = world.obj(world.export_requests[state], actor, relation)
     return None if request is None else Call(reverse(name, args=[request.pk]), dict(data or {}))
 
 
@@ -712,15 +712,15 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         lambda resident: {"happened_on": timezone.localdate().isoformat(), "note": "迁往县城"},
     ),  # fmt: skip
     "residents:household_print": _object_call("residents:household_print", "households"),
-    "residents:full_exports": _simple("residents:full_exports"),
-    "residents:full_export_request": lambda world, actor, relation: Call(reverse("residents:full_export_request"), {
-        "area": world.areas["village"].pk, "status": "active", "reason": "低保年审核对身份信息"}),  # fmt: skip
-    "residents:full_export_detail": lambda world, actor, relation: _full_export_call(
-        world, actor, relation, "residents:full_export_detail", "pending"),  # fmt: skip
-    "residents:full_export_decide": lambda world, actor, relation: _full_export_call(
-        world, actor, relation, "residents:full_export_decide", "pending", {"decision": "approve"}),  # fmt: skip
-    "residents:full_export_download": lambda world, actor, relation: _full_export_call(
-        world, actor, relation, "residents:full_export_download", "approved"),  # fmt: skip
+    "residents:export_requests": _simple("residents:export_requests"),
+    "residents:export_request_new": lambda world, actor, relation: Call(reverse("residents:export_request_new"), {
+        "area": world.areas["village"].pk, "status": "active", "reason": "低保年审核对身份信息", "full_data": "on"}),  # fmt: skip
+    "residents:export_request_detail": lambda world, actor, relation: _export_request_call(
+        world, actor, relation, "residents:export_request_detail", "pending"),  # fmt: skip
+    "residents:export_request_decide": lambda world, actor, relation: _export_request_call(
+        world, actor, relation, "residents:export_request_decide", "pending", {"decision": "approve"}),  # fmt: skip
+    "residents:export_request_download": lambda world, actor, relation: _export_request_call(
+        world, actor, relation, "residents:export_request_download", "approved"),  # fmt: skip
     "workdays:index": _simple(
         "workdays:index", {"year": "2027", "text": "春节 2027-02-06 至 2027-02-13\n调休上班 2027-02-14"}
     ),
@@ -1037,7 +1037,7 @@ def snapshot() -> dict[str, object]:
         "DemonstrationApplication": set(DemonstrationApplication.objects.values_list("pk", "state")),
         "DeadlineReminder": DeadlineReminder.objects.count(),
         "AuditEvent": AuditEvent.objects.exclude(verb__startswith="auth.").count(),
-        "FullExportRequest": set(FullExportRequest.objects.values_list("pk", "status", "decided_by_id")),
+        "ExportRequest": set(ExportRequest.objects.values_list("pk", "status", "decided_by_id")),
     }
 
 

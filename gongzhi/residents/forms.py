@@ -151,7 +151,7 @@ class HouseholdMoveOutForm(forms.Form):
     note = forms.CharField(label=_("说明（如迁往何处）"), max_length=200, required=False)
 
 
-class FullExportRequestForm(forms.Form):
+class ExportRequestForm(forms.Form):
     area = forms.TypedChoiceField(label=_("导出范围（村(社区)或网格）"), coerce=int)
     status = forms.ChoiceField(
         label=_("状态"),
@@ -160,12 +160,15 @@ class FullExportRequestForm(forms.Form):
     )
     tag = forms.ChoiceField(label=_("标签"), required=False)
     q = forms.CharField(label=_("姓名或拼音（可不填）"), max_length=50, required=False)
+    full_data = forms.BooleanField(
+        label=_("含完整身份证号、出生日期和手机号（不勾选则为脱敏导出）"), required=False, initial=True
+    )
     reason = forms.CharField(
         label=_("用途"),
         max_length=200,
         min_length=4,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("写明为什么需要完整身份证号和手机号，例如“低保年审核对身份信息”。审批人和审计日志都会看到。"),
+        help_text=_("写明为什么需要导出这些信息，例如“低保年审核对身份信息”。审批人和审计日志都会看到。"),
     )
 
     def __init__(self, *args, area_choices, tag_choices, **kwargs):
@@ -174,7 +177,7 @@ class FullExportRequestForm(forms.Form):
         set_choices(self.fields["tag"], [("", _("全部"))] + list(tag_choices))
 
 
-class FullExportDecisionForm(forms.Form):
+class ExportDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("审批"), choices=[("approve", _("批准")), ("refuse", _("不批准"))], widget=forms.RadioSelect
     )

@@ -228,15 +228,16 @@ class ImportJob(models.Model):
         return self.status in (ImportStatus.SUCCEEDED, ImportStatus.REJECTED, ImportStatus.FAILED)
 
 
-class FullExportStatus(models.TextChoices):
+class ExportStatus(models.TextChoices):
     PENDING = "pending", _("待审批")
     APPROVED = "approved", _("已批准，待下载")
     REFUSED = "refused", _("未批准")
     DOWNLOADED = "downloaded", _("已下载")
 
 
-class FullExportRequest(models.Model):
-    """A request to export residents with full ID numbers and phones (SECURITY-TARGETS §7 row 33).
+class ExportRequest(models.Model):
+    """An export that needs a second person's approval (SECURITY-TARGETS §7 row 33): any file with
+    full ID numbers and phones (`full_data`), or a masked one of more than GONGZHI_EXPORT_APPROVAL_ROWS.
 
     Its purpose, filters and field list are fixed when it is asked for; a second
     person approves or refuses it; the requester downloads the file once before
@@ -247,10 +248,11 @@ class FullExportRequest(models.Model):
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
     area_path = models.CharField(max_length=120, db_index=True, editable=False)
     reason = models.CharField(_("用途"), max_length=200)
+    full_data = models.BooleanField(_("含完整身份证号、出生日期和手机号"), default=True)
     filters = models.JSONField(default=dict, blank=True)
     row_count = models.PositiveIntegerField(_("申请时的行数"), default=0)
     status = models.CharField(
-        _("状态"), max_length=12, choices=FullExportStatus.choices, default=FullExportStatus.PENDING
+        _("状态"), max_length=12, choices=ExportStatus.choices, default=ExportStatus.PENDING
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("有效期至"))
@@ -264,17 +266,17 @@ class FullExportRequest(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
-        verbose_name = _("完整导出申请")
-        verbose_name_plural = _("完整导出申请")
+        verbose_name = _("导出申请")
+        verbose_name_plural = _("导出申请")
         ordering = ["-id"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(decided_by=models.F("requested_by")), name="full_export_not_self_approved"
+                condition=~models.Q(decided_by=models.F("requested_by")), name="export_request_not_self_approved"
             )
         ]
 
     def __str__(self) -> str:
-        return f"完整导出申请 {self.pk}"
+        return f"导出申请 {self.pk}"
 
     @property
     def scope_path(self) -> str:
@@ -286,8 +288,8 @@ class FullExportRequest(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"完整导出申请 {self.pk}"
+        return f"导出申请 {self.pk}"
 
     def is_expired(self, now) -> bool:
-        live = self.status in (FullExportStatus.PENDING, FullExportStatus.APPROVED)
+        live = self.status in (ExportStatus.PENDING, ExportStatus.APPROVED)
         return live and now >= self.expires_at

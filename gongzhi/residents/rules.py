@@ -11,7 +11,7 @@ rules.add_perm("residents.export_residents", holds_role_over(REGISTER_BULK))
 rules.add_perm("residents.manage_tags", holds_role_over({"township_admin"}))
 # Full exports (IDs and phones): asked for by those who may both export and reveal IDs, approved by
 # the township office over the request's area — never by the person who asked (export_actions).
-FULL_EXPORTERS = REGISTER_BULK & ID_REVEALERS  # 镇社治办管理员, 村(社区)干部
-FULL_EXPORT_APPROVERS = frozenset({Role.TOWNSHIP_ADMIN})
-rules.add_perm("residents.request_full_export", holds_role_over(FULL_EXPORTERS))
-rules.add_perm("residents.approve_full_export", holds_role_over(FULL_EXPORT_APPROVERS))
+EXPORT_REQUESTERS = REGISTER_BULK & ID_REVEALERS  # 镇社治办管理员, 村(社区)干部
+EXPORT_APPROVERS = frozenset({Role.TOWNSHIP_ADMIN})
+rules.add_perm("residents.request_export", holds_role_over(EXPORT_REQUESTERS))
+rules.add_perm("residents.approve_export", holds_role_over(EXPORT_APPROVERS))

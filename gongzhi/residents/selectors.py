@@ -16,7 +16,7 @@ from gongzhi.core.lookups import cached_lookup
 from gongzhi.core.validators import normalize_id_number, normalize_phone
 
 from .codes import HEAD_RELATION
-from .models import FullExportRequest, Household, Resident, ResidentStatus, Tag
+from .models import ExportRequest, Household, Resident, ResidentStatus, Tag
 
 AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "0-17": (0, 17),
@@ -238,20 +238,20 @@ def community_register_counts(community: Area) -> dict[str, int]:
     return {"adults": adults, "households": households}
 
 
-def full_export_list_for(*, viewer) -> QuerySet[FullExportRequest]:
+def export_request_list_for(*, viewer) -> QuerySet[ExportRequest]:
     """The viewer's own full-export requests and those over areas where they may approve."""
-    from .rules import FULL_EXPORT_APPROVERS
+    from .rules import EXPORT_APPROVERS
 
-    approvable = scope_q(paths_for(viewer, FULL_EXPORT_APPROVERS))
+    approvable = scope_q(paths_for(viewer, EXPORT_APPROVERS))
     return (
-        FullExportRequest.objects.filter(Q(requested_by=viewer) | approvable)
+        ExportRequest.objects.filter(Q(requested_by=viewer) | approvable)
         .select_related("requested_by", "decided_by", "area")
         .order_by("-id")
     )
 
 
-def full_export_get_for(*, viewer, request_id: int) -> FullExportRequest:
-    request = full_export_list_for(viewer=viewer).filter(pk=request_id).first()
+def export_request_get_for(*, viewer, request_id: int) -> ExportRequest:
+    request = export_request_list_for(viewer=viewer).filter(pk=request_id).first()
     if request is None:
         raise NotFound()
     return request

@@ -71,7 +71,7 @@ def resident_list(request: HttpRequest) -> HttpResponse:
         "can_create": can(request.user, "residents.change_resident"),
         "can_import": can(request.user, "residents.import_residents"),
         "can_export": can(request.user, "residents.export_residents"),
-        "can_full_export": can(request.user, "residents.request_full_export"),
+        "can_request_export": can(request.user, "residents.request_export"),
     }
     template = "residents/list.html#results" if is_htmx(request) else "residents/list.html"
     return render(request, template, context)
@@ -458,6 +458,10 @@ def export(request: HttpRequest) -> HttpResponse:
         )
     except DomainError as exc:
         messages.error(request, exc.message)
+        if exc.code == "needs_approval":  # the same list, as an export request to approve
+            query = {"area": filters.get("area") or "", "status": status, "tag": filters.get("tag") or "",
+                     "q": filters.get("q") or "", "full": "0"}  # fmt: skip
+            return redirect(reverse("residents:export_request_new") + "?" + urlencode(query))
         return redirect("residents:list")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''residents.xlsx"
