@@ -7,10 +7,10 @@ AUDIT_VERBS = {
     "household.head_changed": _("变更户主"),
     "household.moved_out": _("整户迁出"),
     "household.printed": _("打印户信息"),
-    "resident.export_requested": _("申请完整导出居民信息"),
-    "resident.export_approved": _("批准完整导出居民信息"),
-    "resident.export_refused": _("拒绝完整导出居民信息"),
-    "resident.export_downloaded": _("下载完整导出的居民信息"),
+    "resident.export_requested": _("申请导出居民信息（需审批）"),
+    "resident.export_approved": _("批准导出居民信息"),
+    "resident.export_refused": _("拒绝导出居民信息"),
+    "resident.export_downloaded": _("下载经批准导出的居民信息"),
 }
 
 
