@@ -422,3 +422,12 @@ def test_weasyprint_leaves_pillow_strict(users, family):
 
     household_print(actor=users["township_admin"], household=family[0])
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # weasyprint's import sets it; gongzhi.residents.pdf resets it
+
+
+def test_back_from_a_household_returns_to_the_search(users, family):
+    household, *_ = family
+    client = _login(users["community_staff"])
+    listing = client.get(reverse("residents:household_list") + "?q=zds").content.decode()
+    link = reverse("residents:household_detail", args=[household.pk]) + "?back=/residents/households/%3Fq%3Dzds"
+    assert link in listing
+    assert 'href="/residents/households/?q=zds"' in client.get(link).content.decode()

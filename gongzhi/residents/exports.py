@@ -53,6 +53,11 @@ def resident_export(*, actor, filters: dict) -> tuple[bytes, int]:
         resident_list_for(viewer=actor, **filters).select_related("household").prefetch_related("tags")
     )
     count = residents.count()
+    if count > settings.GONGZHI_EXPORT_ROW_LIMIT:
+        raise DomainError(
+            _("一次最多导出%(n)d条，请缩小筛选范围。") % {"n": settings.GONGZHI_EXPORT_ROW_LIMIT},
+            code="too_many",
+        )
     if count > approval_rows():
         raise DomainError(
             _("导出超过%(n)d条需要另一位管理员审批：请写明用途提交导出申请。") % {"n": approval_rows()},
