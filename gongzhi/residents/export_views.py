@@ -19,7 +19,7 @@ from gongzhi.core.http import paginate, require_perm
 from . import export_actions, selectors
 from .exports import approval_rows
 from .forms import ExportDecisionForm, ExportRequestForm
-from .models import ExportStatus
+from .models import ExportStatus, ResidentStatus
 from .rules import EXPORT_REQUESTERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,7 +75,16 @@ def export_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     live = not export_request.is_expired(now)
     mine = export_request.requested_by_id == request.user.pk
+    statuses = dict(ResidentStatus.choices)
+    tags = dict(selectors.tag_choices())
+    filters = export_request.filters
+    scope_parts = [
+        str(statuses.get(filters.get("status", "active"), _("全部"))) if filters.get("status", "active") else _("全部"),
+        *([tags.get(filters["tag"], filters["tag"])] if filters.get("tag") else []),
+        *([f"“{filters['q']}”"] if filters.get("q") else []),
+    ]
     context = {
+        "scope_parts": scope_parts,
         "req": export_request,
         "expired": not live,
         "can_decide": live

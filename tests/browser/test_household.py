@@ -1,5 +1,7 @@
 """A household on a phone: found by a member's pinyin initials, its head changed, its printout fetched."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -11,11 +13,11 @@ from .test_phone import MIN_TARGET, LayoutCheck
 
 
 class ChoiceLayoutCheck(LayoutCheck):
-    """As LayoutCheck, but a radio button is tapped through its label row, which must be big enough."""
+    """As LayoutCheck, but a radio button or checkbox is tapped through its label row, which must be big enough."""
 
     def __call__(self, page, name: str) -> None:
         super().__call__(page, name)
-        radios = page.evaluate("[...document.querySelectorAll('label.gz-choice input[type=radio]')].map(i => i.value)")
+        radios = page.evaluate("[...document.querySelectorAll('label.gz-choice input')].map(i => i.value)")
         small_radio = [f"'tag': 'input', 'name': '{value}'" for value in radios]
         self.findings = [f for f in self.findings if not any(mark in f for mark in small_radio)]
         rows = page.evaluate("[...document.querySelectorAll('label.gz-choice')].map(l => l.getBoundingClientRect().height)")
@@ -55,5 +57,15 @@ def test_a_household_found_by_initials_and_managed_on_a_phone(
     with page.expect_download() as download:
         page.get_by_role("button", name="打印（PDF）").tap()
     assert download.value.suggested_filename.endswith(".pdf")
+    page.get_by_text("返回").first.tap()
+    expect(page).to_have_url(re.compile(r"/residents/households/$"))
+
+    page.goto("/residents/exports/new/")
+    check_layout(page, "export-request")
+    page.get_by_label("用途").fill("低保年审核对身份信息")
+    page.get_by_label("含完整身份证号").check()
+    page.get_by_role("button", name="提交申请").tap()
+    expect(page.get_by_test_id("export-status")).to_have_text("待审批")
+    check_layout(page, "export-request-detail")
     check_layout.assert_clean()
     browser_run.assert_clean()
