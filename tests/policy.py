@@ -71,7 +71,8 @@ READ_REACH: dict[str, frozenset[str]] = {
     "community_staff": frozenset({"same", "grid"}),
     "window_clerk": frozenset({"same", "grid"}),
     "mediator": frozenset(),
-    "supervisor": frozenset({"same", "grid"}),  # its community's audit trail
+    # Its community's audit trail, with private persons masked (王**) as for any role without the register.
+    "supervisor": frozenset(),
     "township_admin": frozenset({"same", "grid", "other"}),
     "township_reviewer": frozenset({"same", "grid", "other"}),
     "sys_admin": frozenset(),
@@ -197,6 +198,48 @@ PAGES: dict[str, Grid] = {
         sys_admin             200    405
         sec_admin             200    405
         audit_admin           200    405
+        """
+    ),
+    # /robots.txt: public, the same for everyone.
+    "core:robots_txt": grid(
+        """
+                              GET    POST
+        anonymous             200    405
+        nobody                200    405
+        resident              200    405
+        party_member          200    405
+        volunteer             200    405
+        grid_worker           200    405
+        community_staff       200    405
+        window_clerk          200    405
+        mediator              200    405
+        supervisor            200    405
+        township_admin        200    405
+        township_reviewer     200    405
+        sys_admin             200    405
+        sec_admin             200    405
+        audit_admin           200    405
+        """
+    ),
+    # The personal-data check under free-text fields (htmx): any signed-in user, POST only, writes nothing.
+    "core:text_check": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                405    200
+        resident              405    200
+        party_member          405    200
+        volunteer             405    200
+        grid_worker           405    200
+        community_staff       405    200
+        window_clerk          405    200
+        mediator              405    200
+        supervisor            405    200
+        township_admin        405    200
+        township_reviewer     405    200
+        sys_admin             405    200
+        sec_admin             405    200
+        audit_admin           405    200
         """
     ),
     # The language switch: a link that sets the language cookie and goes back; no data, no permission.
@@ -669,6 +712,27 @@ PAGES: dict[str, Grid] = {
         sys_admin             403    403
         sec_admin             403    403
         audit_admin           200    405
+        """
+    ),
+    # The trail leaves the system only with the audit administrator; every export is an audit row (200*).
+    "audit:export": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       403    403
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        403    403
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             403    403
+        audit_admin           200*   405
         """
     ),
     "audit:verify": grid(

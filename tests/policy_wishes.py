@@ -205,6 +205,68 @@ WISH_PAGES: dict[str, str] = {
         sec_admin             405    405    405    405    403    404    404    404
         audit_admin           405    405    405    405    403    404    404    404
     """,
+    # Redact personal data from a (published, public) wish: its moderators; everyone else sees it but may not.
+    "wishes:redact": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    403    403    403    403
+        resident              405    405    405    405    403    403    403    403
+        party_member          405    405    405    405    403    403    403    403
+        volunteer             405    405    405    405    403    403    403    403
+        grid_worker           405    405    405    405    403    403    403    403
+        community_staff       405    405    405    405    302*   302*   302*   403
+        window_clerk          405    405    405    405    403    403    403    403
+        mediator              405    405    405    405    403    403    403    403
+        supervisor            405    405    405    405    403    403    403    403
+        township_admin        405    405    405    405    302*   302*   302*   302*
+        township_reviewer     405    405    405    405    403    403    403    403
+        sys_admin             405    405    405    405    403    403    403    403
+        sec_admin             405    405    405    405    403    403    403    403
+        audit_admin           405    405    405    405    403    403    403    403
+    """,
+    # Post in a claimed wish's private thread (own: the actor claimed it): the wisher, whoever typed it,
+    # the claimer and the moderators over it; everyone else sees the public wish but not its thread.
+    "wishes:message": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    302*   403    403    403
+        resident              405    405    405    405    302*   403    403    403
+        party_member          405    405    405    405    302*   403    403    403
+        volunteer             405    405    405    405    302*   403    403    403
+        grid_worker           405    405    405    405    302*   403    403    403
+        community_staff       405    405    405    405    302*   302*   302*   403
+        window_clerk          405    405    405    405    302*   403    403    403
+        mediator              405    405    405    405    302*   403    403    403
+        supervisor            405    405    405    405    302*   403    403    403
+        township_admin        405    405    405    405    302*   302*   302*   302*
+        township_reviewer     405    405    405    405    302*   403    403    403
+        sys_admin             405    405    405    405    302*   403    403    403
+        sec_admin             405    405    405    405    302*   403    403    403
+        audit_admin           405    405    405    405    302*   403    403    403
+    """,
+    # Let the claimer see a phone number or meeting place (own: the actor wrote the submitted wish):
+    # the wisher or whoever typed it for them; staff may see the wish but not decide this for the wisher.
+    "wishes:contact": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    302*   404    404    404
+        resident              405    405    405    405    302*   404    404    404
+        party_member          405    405    405    405    302*   404    404    404
+        volunteer             405    405    405    405    302*   404    404    404
+        grid_worker           405    405    405    405    302*   403    404    404
+        community_staff       405    405    405    405    302*   403    403    404
+        window_clerk          405    405    405    405    302*   403    403    404
+        mediator              405    405    405    405    302*   404    404    404
+        supervisor            405    405    405    405    302*   404    404    404
+        township_admin        405    405    405    405    302*   403    403    403
+        township_reviewer     405    405    405    405    302*   404    404    404
+        sys_admin             405    405    405    405    302*   404    404    404
+        sec_admin             405    405    405    405    302*   404    404    404
+        audit_admin           405    405    405    405    302*   404    404    404
+    """,
     # Return a submitted wish with a reason: as publish.
     "wishes:return": """
                               GET                         POST
@@ -487,6 +549,66 @@ WISH_API: dict[str, str] = {
         sec_admin             200    404    404    404    405    405    405    405
         audit_admin           200    404    404    404    405    405    405    405
     """,
+    # The private thread of a claimed wish (own: the actor claimed it): read by its participants only;
+    # the public wish is visible to all, its thread answers 404 to the others.
+    "GET /api/v1/wishes/{wish_id}/messages": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      401    401    401    -      -      -      -
+        nobody                200    404    404    404    -      -      -      -
+        resident              200    404    404    404    -      -      -      -
+        party_member          200    404    404    404    -      -      -      -
+        volunteer             200    404    404    404    -      -      -      -
+        grid_worker           200    404    404    404    -      -      -      -
+        community_staff       200    200    200    404    -      -      -      -
+        window_clerk          200    404    404    404    -      -      -      -
+        mediator              200    404    404    404    -      -      -      -
+        supervisor            200    404    404    404    -      -      -      -
+        township_admin        200    200    200    200    -      -      -      -
+        township_reviewer     200    404    404    404    -      -      -      -
+        sys_admin             200    404    404    404    -      -      -      -
+        sec_admin             200    404    404    404    -      -      -      -
+        audit_admin           200    404    404    404    -      -      -      -
+    """,
+    "POST /api/v1/wishes/{wish_id}/messages": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      -      -      -      -      401    401    401
+        nobody                -      -      -      -      201*   403    403    403
+        resident              -      -      -      -      201*   403    403    403
+        party_member          -      -      -      -      201*   403    403    403
+        volunteer             -      -      -      -      201*   403    403    403
+        grid_worker           -      -      -      -      201*   403    403    403
+        community_staff       -      -      -      -      201*   201*   201*   403
+        window_clerk          -      -      -      -      201*   403    403    403
+        mediator              -      -      -      -      201*   403    403    403
+        supervisor            -      -      -      -      201*   403    403    403
+        township_admin        -      -      -      -      201*   201*   201*   201*
+        township_reviewer     -      -      -      -      201*   403    403    403
+        sys_admin             -      -      -      -      201*   403    403    403
+        sec_admin             -      -      -      -      201*   403    403    403
+        audit_admin           -      -      -      -      201*   403    403    403
+    """,
+    # contact: as the page.
+    "POST /api/v1/wishes/{wish_id}/contact": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      401    401    401
+        nobody                405    405    405    405    200*   404    404    404
+        resident              405    405    405    405    200*   404    404    404
+        party_member          405    405    405    405    200*   404    404    404
+        volunteer             405    405    405    405    200*   404    404    404
+        grid_worker           405    405    405    405    200*   403    404    404
+        community_staff       405    405    405    405    200*   403    403    404
+        window_clerk          405    405    405    405    200*   403    403    404
+        mediator              405    405    405    405    200*   404    404    404
+        supervisor            405    405    405    405    200*   404    404    404
+        township_admin        405    405    405    405    200*   403    403    403
+        township_reviewer     405    405    405    405    200*   404    404    404
+        sys_admin             405    405    405    405    200*   404    404    404
+        sec_admin             405    405    405    405    200*   404    404    404
+        audit_admin           405    405    405    405    200*   404    404    404
+    """,
     # publish: as the page.
     "POST /api/v1/wishes/{wish_id}/publish": """
                               GET                         POST
@@ -506,6 +628,26 @@ WISH_API: dict[str, str] = {
         sys_admin             405    405    405    405    403    404    404    404
         sec_admin             405    405    405    405    403    404    404    404
         audit_admin           405    405    405    405    403    404    404    404
+    """,
+    # redact: as the page.
+    "POST /api/v1/wishes/{wish_id}/redact": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      401    401    401
+        nobody                405    405    405    405    403    403    403    403
+        resident              405    405    405    405    403    403    403    403
+        party_member          405    405    405    405    403    403    403    403
+        volunteer             405    405    405    405    403    403    403    403
+        grid_worker           405    405    405    405    403    403    403    403
+        community_staff       405    405    405    405    200*   200*   200*   403
+        window_clerk          405    405    405    405    403    403    403    403
+        mediator              405    405    405    405    403    403    403    403
+        supervisor            405    405    405    405    403    403    403    403
+        township_admin        405    405    405    405    200*   200*   200*   200*
+        township_reviewer     405    405    405    405    403    403    403    403
+        sys_admin             405    405    405    405    403    403    403    403
+        sec_admin             405    405    405    405    403    403    403    403
+        audit_admin           405    405    405    405    403    403    403    403
     """,
     # return: as the page.
     "POST /api/v1/wishes/{wish_id}/return": """

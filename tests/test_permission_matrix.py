@@ -10,7 +10,8 @@ The expectations live in tests/policy.py. This module
 * checks each cell's status against the policy; that a response which should
   not write changed nothing (residents, households, areas, users, roles,
   tokens, notices, preferences, import jobs, tags, events, and audit events
-  other than auth.*); that a write landed only where the actor may write;
+  other than auth.* and access.*); that every 403/404 to a signed-in actor
+  left one access.refused row; that a write landed only where the actor may write;
   and that no 200 response carries personal data outside the actor's reach;
 * prints the coverage (endpoints × actors exercised) once every cell has run.
 """
@@ -41,7 +42,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.areas.actions import area_create_unchecked
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.models import AuditEvent
-from gongzhi.cases.models import Case, CaseAttachment, CaseEvent
+from gongzhi.cases.models import Case, CaseAttachment, CaseEvent, CaseMessage
 from gongzhi.config.api import api
 from gongzhi.conventions.models import (
     Campaign,
@@ -355,7 +356,9 @@ def build_wishes(world: World) -> None:
     def make(state: str, *, author, resident, submitted_by, claimer=None, with_photo=False) -> Wish:
         world.serial += 1
         case = Case.objects.create(
-            kind="wish", state=state, title=f"矩阵心愿{world.serial}", body="矩阵测试用的心愿内容。",
+            kind="wish", state=state, title=f"矩阵心愿{world.serial}",
+            # A published wish holds a phone number, for staff to redact (wishes:redact).
+            body="矩阵测试用的心愿内容。" + ("电话13812345678" if state == "published" else ""),
             author=author, resident=resident, submitted_by=submitted_by, assisted=author is None,
             consent_channel="" if author else "in_person", community=resident.community,
             area_path=resident.area_path, privacy="public",
@@ -655,6 +658,8 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:home": _simple("core:home"),
     "core:me": _simple("core:me"),
     "core:health": _simple("core:health"),
+    "core:robots_txt": _simple("core:robots_txt"),
+    "core:text_check": lambda world, actor, relation: Call(reverse("core:text_check"), {"story": "电话13812345678", "check": "story"}),
     "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
@@ -747,6 +752,9 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "wishes:dispute": _wish_call("wishes:dispute", "fulfilled", {"reason": "还没收到"}),
     "wishes:rate": _wish_call("wishes:rate", "confirmed", {"rating": "5"}),
     "wishes:withdraw": _wish_call("wishes:withdraw", "submitted"),
+    "wishes:redact": _wish_call("wishes:redact", "published"),
+    "wishes:message": _wish_call("wishes:message", "claimed", {"body": "周六上午来您家，可以吗？"}),
+    "wishes:contact": _wish_call("wishes:contact", "submitted", {"contact_shared": "on", "contact_phone": "13912345678"}),
     "wishes:reopen": _wish_call("wishes:reopen", "withdrawn"),
     "situations:post": _area_call(
         "situations:post",
@@ -766,6 +774,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         "wishes:resubmit", "returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}
     ),
     "audit:list": _simple("audit:list"),
+    "audit:export": _simple("audit:export"),
     "audit:verify": _simple("audit:verify"),
     "notices:inbox": _simple("notices:inbox"),
     "notices:read": _object_call("notices:read", "notices"),
@@ -804,12 +813,17 @@ API_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     ),
     "GET /api/v1/wishes/mine": _api_call("/api/v1/wishes/mine"),
     "GET /api/v1/wishes/{wish_id}": lambda world, actor, relation: _api_wish_call(world, actor, relation, "submitted"),
+    "GET /api/v1/wishes/{wish_id}/messages": lambda world, actor, relation: _api_wish_call(
+        world, actor, relation, "claimed", "messages"
+    ),
 }
 _API_WISH_MOVES = {
     "publish": ("submitted", {"privacy": "public"}), "return": ("submitted", {"reason": "信息不全"}),
     "claim": ("published", {}), "release": ("claimed", {}), "fulfil": ("claimed", {"note": "已送到", "hours": 1}),
     "confirm": ("fulfilled", {}), "dispute": ("fulfilled", {"reason": "还没收到"}), "rate": ("confirmed", {"rating": 5}),
-    "withdraw": ("submitted", {}), "reopen": ("withdrawn", {}),
+    "withdraw": ("submitted", {}), "reopen": ("withdrawn", {}), "redact": ("published", {}),
+    "messages": ("claimed", {"body": "周六上午来您家，可以吗？"}),
+    "contact": ("submitted", {"shared": True, "phone": "13912345678"}),
     "resubmit": ("returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}),
 }  # fmt: skip
 
@@ -1024,7 +1038,8 @@ def snapshot() -> dict[str, object]:
         "ImportJob": set(ImportJob.objects.values_list("pk", "status")),
         "Tag": Tag.objects.count(),
         "Case": set(Case.objects.values_list("pk", "state", "privacy", "rating", "title", "updated_at")),
-        "Wish": set(Wish.objects.values_list("pk", "claimer_id", "confirmed_by_id")),
+        "Wish": set(Wish.objects.values_list("pk", "claimer_id", "confirmed_by_id", "contact_shared")),
+        "CaseMessage": CaseMessage.objects.count(),
         "SituationNote": set(SituationNote.objects.values_list("pk", "reply", "handled_note")),
         "WishSettings": set(WishSettings.objects.values_list("community_id", "claim_days")),
         "ServiceOffer": set(ServiceOffer.objects.values_list("pk", "state")),
@@ -1036,7 +1051,8 @@ def snapshot() -> dict[str, object]:
         "ConventionVersion": set(ConventionVersion.objects.values_list("pk", "superseded_at")),
         "DemonstrationApplication": set(DemonstrationApplication.objects.values_list("pk", "state")),
         "DeadlineReminder": DeadlineReminder.objects.count(),
-        "AuditEvent": AuditEvent.objects.exclude(verb__startswith="auth.").count(),
+        # Logins and refused attempts are recorded by design; any other audit row is a write.
+        "AuditEvent": AuditEvent.objects.exclude(verb__startswith="auth.").exclude(verb__startswith="access.").count(),
         "ExportRequest": set(ExportRequest.objects.values_list("pk", "status", "decided_by_id")),
     }
 
@@ -1117,6 +1133,7 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
             headers["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[cell.actor]}"
         elif not is_api and cell.actor != "anonymous":
             client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[cell.actor]
+        refusals_before = AuditEvent.objects.filter(verb="access.refused").count()
         try:
             if cell.method == "GET":
                 response = client.get(call.path, **headers)
@@ -1128,6 +1145,7 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
             transaction.set_rollback(True)
             return f"raised {type(exc).__name__}: {exc}"
         after = snapshot()
+        refusals_written = AuditEvent.objects.filter(verb="access.refused").count() - refusals_before
         text = response_text(response) if response.status_code == 200 else ""
         transaction.set_rollback(True)
 
@@ -1135,6 +1153,9 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
     problem = outcome_problem(cell.expected, response, is_api)
     if problem:
         problems.append(problem)
+    # Every refusal to a signed-in actor or token leaves exactly one trace (gongzhi.audit.refusals).
+    if cell.actor != "anonymous" and response.status_code in (403, 404) and refusals_written != 1:
+        problems.append(f"a {response.status_code} wrote {refusals_written} access.refused rows, expected 1")
     changed = sorted(name for name in before if before[name] != after[name])
     if cell.expected.endswith("*"):
         if not changed and not problem:

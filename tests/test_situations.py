@@ -35,7 +35,7 @@ def snapshot():
         set(SituationNote.objects.values_list("pk", "reply", "handled_note")),
         CaseEvent.objects.count(),
         CaseAttachment.objects.count(),
-        AuditEvent.objects.count(),
+        AuditEvent.objects.exclude(verb__startswith="access.").count(),  # a refusal's own trace is no change
         Notice.objects.count(),
     )
 

@@ -104,3 +104,20 @@ def area_update(*, actor, area: Area, name: str, code: str) -> Area:
     transaction.on_commit(lookups_changed)
     audit_event_record(actor=actor, verb="area.updated", target=area, summary=changes)
     return area
+
+
+@transaction.atomic
+def area_search_indexing_set(*, actor, community: Area, allowed: bool) -> Area:
+    """Let search engines index the community's public pages (wish wall, convention), or stop them."""
+    authorize(actor, "areas.change_public_settings", community)
+    community = Area.objects.select_for_update().get(pk=community.pk)
+    if community.kind != AreaKind.COMMUNITY:
+        raise DomainError(_("只有村(社区)可以设置搜索引擎收录。"))
+    if community.search_indexing == allowed:
+        return community
+    community.search_indexing = allowed
+    community.save(update_fields=["search_indexing"])
+    transaction.on_commit(lookups_changed)
+    audit_event_record(actor=actor, verb="area.search_indexing_changed", target=community, area=community,
+                       summary={"search_indexing": [not allowed, allowed]})  # fmt: skip
+    return community

@@ -47,6 +47,8 @@ class Area(models.Model):
         _("村/社区类别"), max_length=10, choices=CommunityType.choices, blank=True, default=""
     )
     sort_order = models.PositiveIntegerField(default=0)
+    # A community's public pages (its wish wall, its convention) carry noindex unless it opts in.
+    search_indexing = models.BooleanField(_("允许搜索引擎收录公开页面"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

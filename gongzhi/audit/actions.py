@@ -5,6 +5,7 @@ transaction: if the audit row cannot be written, the change is rolled back
 with it (fail closed). Rows are chained: each stores its predecessor's hash.
 """
 
+import contextvars
 from typing import Any
 
 from django.db import connection, transaction
@@ -18,8 +19,16 @@ from .verbs import VERBS
 # Any constant works; it only has to be the same for every writer.
 _PG_CHAIN_LOCK = 0x67_6F_6E_67
 
+# The request id of the last row written in this thread/task: lets the refusal recorder see
+# that a refused request was already audited by its view (a lockout, a failed login).
+_last_audited_request: contextvars.ContextVar[str] = contextvars.ContextVar("gongzhi_audited", default="")
 
-def _lock_chain() -> None:
+
+def audited_in_request(request_id: str) -> bool:
+    return bool(request_id) and _last_audited_request.get() == request_id
+
+
+def audit_chain_lock() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_CHAIN_LOCK])
@@ -59,7 +68,7 @@ def audit_event_record(
         raise ValueError(f"unregistered audit verb {verb!r}")
     if not connection.in_atomic_block:
         raise RuntimeError("audit_event_record must run inside the action's transaction")
-    _lock_chain()
+    audit_chain_lock()
     context = current_request_context()
     actor_id, label = _actor_fields(actor)
     target_type, target_id, target_label = _target_fields(target)
@@ -84,6 +93,8 @@ def audit_event_record(
     )
     event.row_hash = event.compute_hash()
     event.save(force_insert=True)
+    if context.request_id:
+        _last_audited_request.set(context.request_id)
     return event
 
 

@@ -76,3 +76,26 @@ class AuditEvent(models.Model):
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()
+
+
+class RefusalTally(models.Model):
+    """How many refused attempts one actor (a user, or an address when anonymous) made in one window.
+
+    Not evidence itself — a counter that keeps a flood of refusals from
+    filling the trail (gongzhi.audit.refusals): the first few of a window
+    become `access.refused` rows, the rest are counted here and told in one
+    `access.refused_more` row once the window has ended, and the
+    tally is deleted.
+    """
+
+    key = models.CharField(max_length=80)
+    window_start = models.DateTimeField()
+    recorded = models.PositiveIntegerField(default=0)
+    suppressed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="refusal_tally_once")]
+        indexes = [models.Index(fields=["window_start"], name="refusal_tally_window")]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.recorded}+{self.suppressed}"

@@ -1,42 +1,107 @@
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.roles import Role
+from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.authz import can
+from gongzhi.core.errors import DomainError
 from gongzhi.core.http import paginate, querystring_without, require_perm, set_choices
 
 from .actions import audit_event_record
+from .exports import audit_export
+from .presentation import audit_lines_for
 from .selectors import audit_list_for
 from .verbs import VERBS
 from .verification import audit_chain_verify
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+REFUSALS = "access"  # the verb family of refused attempts: one tab for the audit administrator
+
+# What a row can be about, for the filter (by model label; the label is the model's own name).
+TARGET_TYPES = (
+    "residents.resident", "residents.household", "accounts.user", "cases.case", "offers.serviceoffer",
+    "offers.booking", "conventions.campaign", "conventions.revision", "conventions.conventionversion",
+    "conventions.demonstrationapplication", "areas.area", "residents.tag", "notices.notice",
+    "workdays.calendaryear",
+)  # fmt: skip
+
+_BAD_DATE = gettext_lazy("请输入有效的日期，例如 2026-03-01。")
+
+
+def _target_type_choices() -> list[tuple[str, str]]:
+    choices = [("", str(gettext_lazy("全部")))]
+    for label in TARGET_TYPES:
+        try:
+            choices.append((label, str(apps.get_model(label)._meta.verbose_name)))
+        except LookupError:
+            continue
+    return choices
+
 
 class AuditFilterForm(forms.Form):
-    verb = forms.ChoiceField(label="操作", required=False)
-    actor = forms.CharField(label="操作人", required=False, max_length=40)
-    target = forms.CharField(label="对象", required=False, max_length=40)
+    actor = forms.CharField(label=gettext_lazy("操作人"), required=False, max_length=40,
+                            help_text=gettext_lazy("姓名或用户名"))  # fmt: skip
+    verb = forms.ChoiceField(label=gettext_lazy("操作"), required=False)
+    area = forms.ModelChoiceField(label=gettext_lazy("村(社区)"), required=False, queryset=Area.objects.none(),
+                                  empty_label=gettext_lazy("全部"))  # fmt: skip
+    target_type = forms.ChoiceField(label=gettext_lazy("对象类型"), required=False)
+    target = forms.CharField(label=gettext_lazy("对象"), required=False, max_length=40,
+                             help_text=gettext_lazy("编号或名称"))  # fmt: skip
     date_from = forms.DateField(
-        label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+        label=gettext_lazy("起始日期"), required=False, error_messages={"invalid": _BAD_DATE},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )  # fmt: skip
     date_to = forms.DateField(
-        label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+        label=gettext_lazy("截止日期"), required=False, error_messages={"invalid": _BAD_DATE},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        set_choices(self.fields["verb"], [("", "全部")] + [(k, str(v)) for k, v in VERBS.items()])
+        verbs = sorted(((k, str(v)) for k, v in VERBS.items()), key=lambda item: item[0])
+        families = [(REFUSALS, _("被拒绝的访问（全部）"))] if paths_for(viewer, {Role.AUDIT_ADMIN}) else []
+        set_choices(self.fields["verb"], [("", _("全部")), *families, *verbs])
+        set_choices(self.fields["target_type"], _target_type_choices())
+        readable = paths_for(viewer, {Role.AUDIT_ADMIN, Role.SUPERVISOR})
+        area_field = self.fields["area"]
+        assert isinstance(area_field, forms.ModelChoiceField)
+        area_field.queryset = Area.objects.filter(scope_q(readable, "path"), kind=AreaKind.COMMUNITY).order_by("path")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("截止日期不能早于起始日期。"))
+        return data
+
+    def filters(self) -> dict:
+        """The valid filters (a field with an error filters nothing; its message shows beside it)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
+        return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
 
 
 @require_perm("audit.view_audit")
 @require_safe
 def audit_list(request: HttpRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    events = audit_list_for(viewer=request.user, **{k: v for k, v in filters.items() if v})
+    form = AuditFilterForm(request.GET or None, viewer=request.user)
+    events = audit_list_for(viewer=request.user, **form.filters())
     page = paginate(request, events, per_page=50)
     return render(
         request,
@@ -44,10 +109,33 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "lines": audit_lines_for(viewer=request.user, events=page.object_list),
             "query": querystring_without(request, "page"),
             "can_verify": can(request.user, "audit.verify_chain"),
+            "can_export": can(request.user, "audit.export_audit"),
+            "refusals": REFUSALS,
+            "showing_refusals": request.GET.get("verb") == REFUSALS,
         },
     )
+
+
+@require_perm("audit.export_audit")
+@require_safe
+def audit_export_view(request: HttpRequest) -> HttpResponse:
+    form = AuditFilterForm(request.GET or None, viewer=request.user)
+    back = reverse("audit:list") + (f"?{request.GET.urlencode()}" if request.GET else "")
+    if form.is_bound and not form.is_valid():
+        messages.error(request, _("请先改正筛选条件，再导出。"))
+        return redirect(back)
+    try:
+        data, _count = audit_export(actor=request.user, filters=form.filters())
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(back)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''audit-{stamp}.xlsx"
+    return response
 
 
 @require_perm("audit.verify_chain")

@@ -10,6 +10,7 @@ who made the move is not told what they just did.
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,9 +18,11 @@ from django.utils.translation import gettext as _
 
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.core.pii import pii_find, pii_kinds, pii_redact, pii_summary
+from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
 
-from .models import Case, CaseAttachment, CaseEvent
+from .models import Case, CaseAttachment, CaseEvent, CaseMessage
 from .workflow import CaseType, Limit, case_type_of
 
 
@@ -185,6 +188,99 @@ def case_rate(*, case: Case, actor, rating: int, comment: str = "", notify: Iter
     _tell(locked, actor=actor, recipients=notify, what=_("收到%(n)d星评价") % {"n": rating}, url=url)
     case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
+
+
+def _texts_of(case: Case, rows: Iterable[tuple]) -> list[tuple[Any, str]]:
+    return [(case, "title"), (case, "body"), *rows]
+
+
+def case_pii_findings(case: Case, rows: Iterable[tuple] = ()) -> dict[str, list]:
+    """{"case.body": [Finding, …]} for every text of the case (and the feature's `rows`) with personal data."""
+    found = {}
+    for obj, field in _texts_of(case, rows):
+        findings = pii_find(getattr(obj, field))
+        if findings:
+            found[f"{obj._meta.model_name}.{field}"] = findings
+    return found
+
+
+@transaction.atomic
+def case_redact(*, case: Case, actor, rows: Iterable[tuple] = ()) -> list[str]:
+    """Replace the personal data in the case's title and body (and `rows`: (feature row, field) pairs)
+    with placeholders; the originals are kept in the audit trail, which is append-only and hash-chained.
+
+    The caller has authorized the actor (staff over the case). Returns the kinds redacted.
+    """
+    locked = case_lock(case)
+    rows = [(locked if obj is case else obj, field) for obj, field in rows]
+    originals, redacted, kinds = {}, {}, []
+    for obj, field in _texts_of(locked, rows):
+        value = getattr(obj, field)
+        findings = pii_find(value)
+        if not findings:
+            continue
+        key = f"{obj._meta.model_name}.{field}"
+        max_length = obj._meta.get_field(field).max_length or len(value) * 2
+        originals[key], redacted[key] = value, pii_redact(value, findings)[:max_length]
+        kinds += [k for k in pii_kinds(findings) if k not in kinds]
+        setattr(obj, field, redacted[key])
+        obj.save(update_fields=[field, "updated_at"] if obj is locked else [field])
+    if not originals:
+        raise Conflict(_("没有找到需要隐去的个人信息。"), code="nothing_to_redact")
+    labels = "、".join(str(k) for k in _kind_labels(kinds))
+    CaseEvent.objects.create(case=locked, actor=actor, verb="redact", from_state=locked.state,
+                             to_state=locked.state, note=_("隐去了%(kinds)s") % {"kinds": labels})  # fmt: skip
+    audit_event_record(actor=actor, verb="case.redacted", target=locked, area=locked.community,
+                       summary={"kinds": kinds, "original": originals, "redacted": redacted})  # fmt: skip
+    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return kinds
+
+
+def _kind_labels(kinds: list[str]) -> list[str]:
+    from gongzhi.core.pii import KIND_LABELS
+
+    return [str(KIND_LABELS[k]) for k in kinds]
+
+
+@transaction.atomic
+def case_pii_release(*, case: Case, actor, reason: str, rows: Iterable[tuple] = ()) -> Case:
+    """Staff publish personal numbers unredacted on purpose: the reason is required, shown and audited."""
+    reason = text_clean(reason, label=_("保留原文公开的理由"), field="pii_reason", minimum=4, maximum=200)
+    locked = case_lock(case)
+    found = case_pii_findings(locked, rows)
+    if not found:
+        raise Conflict(_("没有找到个人信息，无需保留原文。"), code="nothing_to_release")
+    locked.pii_released = reason
+    locked.save(update_fields=["pii_released", "updated_at"])
+    findings = [f for fs in found.values() for f in fs]
+    CaseEvent.objects.create(case=locked, actor=actor, verb="release_pii", from_state=locked.state,
+                             to_state=locked.state,
+                             note=_("保留%(kinds)s公开，理由：%(reason)s") % {"kinds": pii_summary(findings),
+                                                                          "reason": reason})  # fmt: skip
+    audit_event_record(actor=actor, verb="case.pii_released", target=locked, area=locked.community,
+                       summary={"kinds": pii_kinds(findings), "fields": sorted(found), "reason": reason})  # fmt: skip
+    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return locked
+
+
+MESSAGE_MAX = 1000
+
+
+@transaction.atomic
+def case_message_post(*, case: Case, actor, body: str, recipients: Iterable, url: str = "") -> CaseMessage:
+    """A message in the case's private thread; the caller has authorized the actor and names who hears of it.
+
+    The notice says that there is a message and where, not what it says:
+    notices also go out by e-mail, and a message may hold a phone number.
+    """
+    body = text_clean(body, label=_("留言"), field="body", minimum=1, maximum=MESSAGE_MAX)
+    message = CaseMessage.objects.create(case=case, author=actor, body=body)
+    audit_event_record(actor=actor, verb="case.message_posted", target=case, area=case.community,
+                       summary={"message": message.pk, "length": len(body)})  # fmt: skip
+    what = _("有新留言")
+    _tell(case, actor=actor, recipients=recipients, what=what, url=url,
+          detail=_("%(who)s 给您留言，请登录查看。") % {"who": actor.display_name or actor.username})  # fmt: skip
+    return message
 
 
 def case_attach(*, case: Case, actor, photo, stage: str) -> CaseAttachment:

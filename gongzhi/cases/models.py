@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 class PrivacyTier(models.TextChoices):
     PUBLIC = "public", _("公开")
     ANONYMISED = "anonymised", _("公开页匿名")
+    # Off the public pages; the helpers of the community see the title to claim it, the claimer the rest.
+    RESTRICTED = "restricted", _("仅工作人员和认领人")
     STAFF_ONLY = "staff_only", _("仅工作人员可见")
+
+
+# Shown on public pages (wall, public detail, public API); the others never are.
+PUBLIC_TIERS = frozenset({PrivacyTier.PUBLIC, PrivacyTier.ANONYMISED})
 
 
 class ConsentChannel(models.TextChoices):
@@ -55,6 +61,10 @@ class Case(models.Model):
     area_path = models.CharField(max_length=120, db_index=True)
     place = models.CharField(_("地点"), max_length=100, blank=True)
     privacy = models.CharField(_("公开范围"), max_length=12, choices=PrivacyTier.choices, default=PrivacyTier.PUBLIC)
+    # About health, disability, living alone, hardship or 三留守: public pages never name a surname.
+    sensitive = models.BooleanField(_("涉及敏感情况"), default=False)
+    # Why staff published personal numbers unredacted (empty: public pages redact them).
+    pii_released = models.CharField(_("保留个人信息公开的理由"), max_length=200, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -113,6 +123,23 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verb}: {self.from_state} → {self.to_state}"
+
+
+class CaseMessage(models.Model):
+    """One message in a case's private thread: between the people the case concerns (for a wish:
+    the wisher or whoever typed it for them, the claimer, and the community's staff). Never public."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("留言"), max_length=1000)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at"], name="case_message_thread")]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} on case {self.case_id}"
 
 
 class CaseAttachment(models.Model):

@@ -11,8 +11,17 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 Label = str | Promise
+
+# Moves the engine itself makes on every kind of case, whatever its type declares.
+ENGINE_VERBS: dict[str, Label] = {
+    "open": _("提交"),
+    "rate": _("评价"),
+    "redact": _("隐去个人信息"),
+    "release_pii": _("保留个人信息公开"),
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ class CaseType:
         return str(self.states.get(state, state))
 
     def verb_label(self, verb: str) -> str:
-        return str(next((m.label for m in self.moves if m.verb == verb), verb))
+        return str(next((m.label for m in self.moves if m.verb == verb), None) or ENGINE_VERBS.get(verb, verb))
 
 
 _REGISTRY: dict[str, CaseType] = {}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotPermitted
-from gongzhi.core.http import move_answer, require_perm, set_choices, translate_errors
+from gongzhi.core.http import move_answer, require_perm, search_indexable, set_choices, translate_errors
 from gongzhi.core.quorum import RULES
 
 from . import actions, selectors
@@ -398,9 +398,9 @@ def in_force(request: HttpRequest, community_id: int) -> HttpResponse:
 @translate_errors
 def public(request: HttpRequest, community_id: int) -> HttpResponse:
     community, version = selectors.in_force_public(community_id)
-    context = {"community": community, "version": version,
+    context = {"community": community, "version": version, "indexable": community.search_indexing,
                "kind_label": actions.convention_kind_label(community)}  # fmt: skip
-    response = render(request, "conventions/public.html", context)
+    response = search_indexable(render(request, "conventions/public.html", context), community.search_indexing)
     if not request.user.is_authenticated:
         response["Cache-Control"] = "private, max-age=60"
     return response

@@ -105,20 +105,32 @@ def public_page_cache(seconds: int, params: tuple[str, ...] = ()):
             key = "gz:public-page:" + hashlib.sha256(raw.encode()).hexdigest()
             hit = cache.get(key)
             if hit is not None:
-                content, content_type = hit
+                content, content_type, indexable = hit
                 response = HttpResponse(content, content_type=content_type)
+                search_indexable(response, indexable)
             else:
                 response = view(request, *args, **kwargs)
                 personal = response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
                 if response.status_code != 200 or personal or getattr(response, "streaming", False):
                     return response
-                cache.set(key, (response.content, response["Content-Type"]), seconds)
+                cache.set(key, (response.content, response["Content-Type"], is_search_indexable(response)), seconds)
             response["Cache-Control"] = f"private, max-age={seconds}"
             return response
 
         return wrapper
 
     return decorator
+
+
+def search_indexable(response, allowed: bool = True):
+    """Mark a public page that search engines may index (its community opted in); every other
+    response carries `X-Robots-Tag: noindex` (gongzhi.core.middleware.RobotsTagMiddleware)."""
+    response.gz_indexable = bool(allowed)
+    return response
+
+
+def is_search_indexable(response) -> bool:
+    return bool(getattr(response, "gz_indexable", False))
 
 
 def move_answer(request, *, run, success: str, back: str):

@@ -89,3 +89,22 @@ class RequestContextMiddleware:
             # Pages behind a login may carry personal data: never cache them.
             response["Cache-Control"] = "no-store"
         return response
+
+
+class RobotsTagMiddleware:
+    """Nothing is indexed by search engines unless its view said so.
+
+    Public wish and convention pages are indexable only where the community
+    opted in (`Area.search_indexing`); staff pages, personal pages, photos,
+    exports and the API never are. The header covers what a meta tag cannot
+    (images, spreadsheets, JSON); /robots.txt keeps crawlers off the rest.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not getattr(response, "gz_indexable", False):
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

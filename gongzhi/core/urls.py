@@ -7,5 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("me/", views.me, name="me"),
     path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("text-check/", views.text_check, name="text_check"),
     path("language/", views.language, name="language"),
 ]

@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.core.forms import text_check_context
 from gongzhi.residents.selectors import resident_get_own
 
 
@@ -21,6 +22,31 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def me(request: HttpRequest) -> HttpResponse:
     return render(request, "core/me.html", {"resident": resident_get_own(viewer=request.user)})
+
+
+ROBOTS_TXT = """\
+# gongzhi: public pages also say noindex unless their village or community allows search engines.
+User-agent: *
+Disallow: /
+Allow: /$
+Allow: /wishes/$
+Allow: /wishes/c/
+Allow: /wishes/*/$
+Disallow: /wishes/new/
+Disallow: /wishes/mine/
+Disallow: /wishes/queue/
+Disallow: /wishes/settings/
+Allow: /conventions/c/
+Allow: /static/
+"""
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers keep to the public pages; everything behind a login is disallowed outright."""
+    response = HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_safe
@@ -49,3 +75,13 @@ def language(request: HttpRequest) -> HttpResponse:
             samesite="Lax", secure=settings.SESSION_COOKIE_SECURE, httponly=False,
         )  # fmt: skip
     return response
+
+
+@login_required
+@require_POST
+def text_check(request: HttpRequest) -> HttpResponse:
+    """As a resident types, say what personal data or sensitive topic the text holds (htmx; writes nothing)."""
+    names = (request.POST.get("check") or "").split()[:10]
+    values = [request.POST.get(name, "") for name in names if not name.startswith("csrf")]
+    context = text_check_context(values, audience=request.POST.get("audience", "public"))
+    return render(request, "core/_text_check.html", context)

@@ -36,6 +36,7 @@ from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area
 from gongzhi.cases.models import Case, CaseEvent
+from gongzhi.core.pii import sensitive_topics
 from gongzhi.wishes.models import Wish
 
 from .wish_texts import FULFILMENT_NOTES, RATING_COMMENTS, RETURN_REASONS, WISHES, WITHDRAW_REASONS
@@ -44,12 +45,13 @@ from .writer import Table, indexes_deferred
 CASE_COLUMNS = (
     "id", "kind", "state", "title", "body", "author_id", "resident_id", "submitted_by_id", "assisted",
     "consent_channel", "consent_at", "consent_note", "community_id", "area_path", "place", "privacy",
-    "assignee_id", "due_at", "due_limit", "due_basis", "due_note", "rating", "rating_comment", "rated_at",
+    "sensitive", "pii_released", "assignee_id", "due_at", "due_limit", "due_basis", "due_note", "rating", "rating_comment", "rated_at",
     "submission_key", "created_at", "updated_at", "closed_at",
 )  # fmt: skip
 WISH_COLUMNS = (
     "case_id", "category", "desired_by", "claimer_id", "claimed_at", "claim_due_at", "claim_reminded_at",
     "fulfilled_at", "fulfilment_note", "service_hours", "confirmed_by_id", "confirmed_as", "confirmed_at",
+    "contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place",
 )  # fmt: skip
 EVENT_COLUMNS = ("id", "case_id", "actor_id", "verb", "from_state", "to_state", "note", "at")
 BATCH = 20_000
@@ -193,7 +195,10 @@ class CountyWishWriter:
         states, weights = MIX_RECENT if age < 2 else MIX_WEEKS if age < CLAIM_DAYS - 2 else MIX_OLD
         state = rng.choices(states, weights)[0]
         category, title, story = WISHES[rng.randrange(len(WISHES))]
-        privacy = "anonymised" if self.members.sensitive[cid][index] else "public"
+        sensitive = self.members.sensitive[cid][index] or category == "medical" or bool(sensitive_topics(title, story))
+        # As the posting form leaves it: sensitive wishes to staff and the claimer, unless the wisher chose
+        # to be on the wall as 一位居民; the others public.
+        privacy = ("restricted" if rng.random() < 0.7 else "anonymised") if sensitive else "public"
         if rng.random() < 0.01:
             privacy = "staff_only"
         pk = self.next_case
@@ -255,7 +260,7 @@ class CountyWishWriter:
         self.cases.rows.append(
             (
                 pk, "wish", state, title, story, None, resident_id, people.grid_worker, True,
-                channel, created, consent_note, cid, path, "", privacy,
+                channel, created, consent_note, cid, path, "", privacy, sensitive, "",
                 None, due_at, due[0], due[1], due[2], rating, rating_comment, rated_at,
                 "", created, updated, closed_at,
             )
@@ -264,5 +269,6 @@ class CountyWishWriter:
             (
                 pk, category, None, claimer, claimed_at, claim_due, None,
                 fulfilled_at, fulfilment, hours, confirmer, confirmed_as, confirmed_at,
+                False, "", "", "",  # assisted wishes: the claimer reaches the resident through the grid worker
             )
         )  # fmt: skip

@@ -27,7 +27,7 @@ from django.utils import timezone
 from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area
-from gongzhi.cases.models import Case, CaseEvent
+from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
 from gongzhi.residents.models import Resident
 from gongzhi.wishes import actions
 from gongzhi.wishes.models import Wish
@@ -166,16 +166,27 @@ def _cast(index: int, community: Area, password: str) -> Cast:
     return Cast(community, moderator, assister, assister_area, helpers, wishers, plain, sensitive)
 
 
+CLAIM_MESSAGES = (
+    "您好，我认领了您的心愿，这周六上午过来可以吗？",
+    "您好，我是认领人，请问什么时间方便？",
+    "东西已经买好了，明天下午给您送过去。",
+)
+REPLIES = ("可以，我上午都在家。", "周末都方便，谢谢你！", "好的，到了在门口喊一声就行。")
+
+
 def _play(
     cast: Cast, who: str, end: str, text: tuple[str, str, str], rng: random.Random, number: int
 ) -> Wish:
     category, title, story = text
+    # Most leave who may see it to the default (sensitive wishes: staff and the claimer); some choose.
+    privacy = PrivacyTier.ANONYMISED if number % 3 == 1 else None
     today = timezone.localdate()
     desired = today + dt.timedelta(days=rng.randint(7, 60)) if rng.random() < 0.5 else None
     if who == "own":
         author = cast.wishers[number % len(cast.wishers)]
         wish = actions.wish_post(
-            actor=author, title=title, story=story, category=category, desired_by=desired
+            actor=author, title=title, story=story, category=category, desired_by=desired, privacy=privacy,
+            meeting_place="村委会门口" if number % 4 == 0 else "", contact_shared=number % 4 == 0,
         )
     else:
         people = (cast.sensitive_people if who == "sensitive" else []) or cast.assisted_people
@@ -183,7 +194,7 @@ def _play(
         channel, note = CONSENT[number % len(CONSENT)]
         wish = actions.wish_post_assisted(
             actor=cast.assister, resident=resident, title=title, story=story, category=category,
-            consent_channel=channel, consent_note=note, desired_by=desired,
+            consent_channel=channel, consent_note=note, desired_by=desired, privacy=privacy,
         )  # fmt: skip
         author = None
     if end == "submitted":
@@ -203,6 +214,11 @@ def _play(
         actions.wish_claim(actor=other, wish=wish)
         actions.wish_release(actor=other, wish=wish, reason="这周要出差，放弃认领，让其他人来帮忙。")
     actions.wish_claim(actor=helper, wish=wish)
+    # After a claim they arrange the help in the wish's private thread.
+    actions.wish_message_post(actor=helper, wish=wish, body=CLAIM_MESSAGES[number % len(CLAIM_MESSAGES)])
+    if number % 2:
+        replier = author or cast.assister
+        actions.wish_message_post(actor=replier, wish=wish, body=REPLIES[number % len(REPLIES)])
     if end in ("claimed", "claimed_after_release"):
         return wish
     hours = rng.choice(["1", "1.5", "2", "3", "0.5"])

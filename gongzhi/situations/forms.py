@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.core.forms import text_check_attrs
 from gongzhi.core.http import set_choices
 
 from .actions import BODY_MAX, PLACE_MAX, REASON_MAX, REPLY_MAX
@@ -23,7 +24,8 @@ class SituationForm(forms.Form):
     place = forms.CharField(label=_("地点"), max_length=PLACE_MAX, required=False,
                             widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}))  # fmt: skip
     body = forms.CharField(label=_("情况描述"), max_length=BODY_MAX, required=False,
-                           widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("发生了什么，需要怎样处理")}))  # fmt: skip
+                           widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("发生了什么，需要怎样处理"),
+                                                        **text_check_attrs("staff", ("place", "body"))}))  # fmt: skip
     photo = forms.FileField(label=_("照片（可不传）"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}))  # fmt: skip
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -25,6 +25,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -35,18 +36,26 @@ from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import (
+    case_message_post,
     case_move,
     case_open,
     case_photo_attach,
+    case_pii_findings,
+    case_pii_release,
     case_rate,
+    case_redact,
     case_row_lock,
     keeps_caller_current,
 )
 from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
 from gongzhi.core.authz import authorize
+from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.core.masking import mask_phone
+from gongzhi.core.pii import pii_summary, sensitive_topics
 from gongzhi.core.text import text_clean
+from gongzhi.core.validators import validate_phone
 from gongzhi.notices.actions import notice_send
 
 from .models import ServiceCredit, Wish, WishCategory, WishSettings
@@ -134,10 +143,25 @@ def _community_of(area: Area) -> Area:
     return community
 
 
-def _default_privacy(resident) -> str:
-    if resident is not None and resident.tags.filter(is_sensitive=True).exists():
-        return PrivacyTier.ANONYMISED
-    return PrivacyTier.PUBLIC
+# What a resident may choose when posting; staff may also keep a wish to themselves (staff_only).
+POSTER_TIERS = (PrivacyTier.PUBLIC, PrivacyTier.ANONYMISED, PrivacyTier.RESTRICTED)
+
+
+def wish_sensitive(*, title: str, story: str, category: str, resident=None) -> bool:
+    """About health, disability, living alone, hardship or 三留守: by its words, its category
+    (就医陪护 is about health) or the resident's sensitive tags (留守, 低保, 残疾 …)."""
+    if category == WishCategory.MEDICAL or sensitive_topics(title, story):
+        return True
+    return resident is not None and resident.tags.filter(is_sensitive=True).exists()
+
+
+def _privacy_chosen(privacy: str | None, sensitive: bool) -> str:
+    """The tier the poster chose, or the safe default: sensitive wishes go to staff and the claimer only."""
+    if privacy in (None, ""):
+        return PrivacyTier.RESTRICTED if sensitive else PrivacyTier.PUBLIC
+    if privacy not in POSTER_TIERS:
+        raise DomainError(_("请选择谁能看到这个心愿。"), field="privacy")
+    return privacy
 
 
 @transaction.atomic
@@ -150,13 +174,24 @@ def wish_post(
     desired_by: dt.date | None = None,
     photo=None,
     submission_key: str = "",
+    privacy: str | None = None,
+    contact_phone: str = "",
+    meeting_place: str = "",
+    contact_shared: bool = False,
 ) -> Wish:
-    """A resident posts their own wish, in the community where they are registered."""
+    """A resident posts their own wish, in the community where they are registered.
+
+    `privacy` is who may see it (POSTER_TIERS); left out, a sensitive wish
+    goes to staff and the claimer only and any other is public.
+    """
     authorize(actor, "wishes.post_own")
     title, story = _clean_wish_input(title, story, category, desired_by)
+    contact_phone, meeting_place = _contact_clean(contact_phone, meeting_place, contact_shared)
     from gongzhi.residents.selectors import resident_get_own
 
     resident = resident_get_own(viewer=actor)
+    sensitive = wish_sensitive(title=title, story=story, category=category, resident=resident)
+    privacy = _privacy_chosen(privacy, sensitive)
     if resident is not None:
         community, area_path = resident.community, resident.area_path
     else:
@@ -171,11 +206,14 @@ def wish_post(
         resident=resident,
         community=community,
         area_path=area_path,
-        privacy=_default_privacy(resident),
+        privacy=privacy,
+        sensitive=sensitive,
         submission_key=(submission_key or "")[:64],
     )
     case_open(case=case, actor=actor)
-    wish = Wish.objects.create(case=case, category=category, desired_by=desired_by)
+    wish = Wish(case=case, category=category, desired_by=desired_by)
+    _contact_write(wish, contact_phone, meeting_place, contact_shared)
+    wish.save(force_insert=True)
     case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
     return wish
 
@@ -193,10 +231,20 @@ def wish_post_assisted(
     desired_by: dt.date | None = None,
     photo=None,
     submission_key: str = "",
+    privacy: str | None = None,
+    contact_phone: str = "",
+    meeting_place: str = "",
+    contact_shared: bool = False,
 ) -> Wish:
-    """A grid worker or clerk posts for a resident (e.g. elderly, no phone), recording their consent."""
+    """A grid worker or clerk posts for a resident (e.g. elderly, no phone), recording their consent.
+
+    The claimer reaches the resident through whoever typed it (the thread routes to them), and sees a
+    phone number or meeting place only if the resident agreed to it."""
     authorize(actor, "wishes.post_assisted", resident)
     title, story = _clean_wish_input(title, story, category, desired_by)
+    contact_phone, meeting_place = _contact_clean(contact_phone, meeting_place, contact_shared)
+    sensitive = wish_sensitive(title=title, story=story, category=category, resident=resident)
+    privacy = _privacy_chosen(privacy, sensitive)
     if consent_channel not in ConsentChannel.values:
         raise DomainError(_("请选择居民同意的方式（当面、电话或书面）。"), field="consent_channel")
     consent_note = text_clean(consent_note, label=_("同意说明"), field="consent_note", minimum=0, maximum=200)
@@ -212,25 +260,59 @@ def wish_post_assisted(
         consent_note=consent_note,
         community=resident.community,
         area_path=resident.area_path,
-        privacy=_default_privacy(resident),
+        privacy=privacy,
+        sensitive=sensitive,
         submission_key=(submission_key or "")[:64],
     )
     case_open(case=case, actor=actor, note=_("代%(name)s提交，居民已%(channel)s同意") % {
         "name": resident.name, "channel": ConsentChannel(consent_channel).label})  # fmt: skip
-    wish = Wish.objects.create(case=case, category=category, desired_by=desired_by)
+    wish = Wish(case=case, category=category, desired_by=desired_by)
+    _contact_write(wish, contact_phone, meeting_place, contact_shared)
+    wish.save(force_insert=True)
     case_photo_attach(case=case, actor=actor, upload=photo, stage="post")
     return wish
 
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_publish(*, actor, wish: Wish, privacy: str | None = None) -> Wish:
+def wish_publish(*, actor, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = "") -> Wish:
+    """Put a submitted wish on the wall. Personal numbers found in its title or story must be dealt with:
+    `pii="redact"` replaces them (the originals go to the audit trail), `pii="release"` publishes them
+    as typed, for `pii_reason`; without either, publishing is refused and says what was found."""
     authorize(actor, "wishes.moderate", wish)
     if privacy is not None and privacy not in PrivacyTier.values:
         raise DomainError(_("请选择公开范围。"), field="privacy")
+    if pii not in ("", "redact", "release"):
+        raise DomainError(_("请选择如何处理内容中的个人信息。"), field="pii")
     wish = case_row_lock(wish)
+    found = case_pii_findings(wish.case)
+    chosen = privacy or wish.case.privacy
+    if found and not wish.case.pii_released and chosen in (PrivacyTier.PUBLIC, PrivacyTier.ANONYMISED):
+        findings = [f for fs in found.values() for f in fs]
+        if pii == "redact":
+            case_redact(case=wish.case, actor=actor)
+        elif pii == "release":
+            case_pii_release(case=wish.case, actor=actor, reason=pii_reason)
+        else:
+            raise DomainError(
+                _("内容中有%(kinds)s，公开前请选择“隐去后发布”，或写明理由后保留原文发布。")
+                % {"kinds": pii_summary(findings)},
+                field="pii",
+                code="pii_unresolved",
+            )
     changes: dict[str, Any] = {"privacy": privacy} if privacy else {}
     case_move(case=wish.case, verb="publish", actor=actor, url=wish_url(wish), **changes)
+    return wish
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_redact(*, actor, wish: Wish) -> Wish:
+    """Staff replace the personal numbers and exact addresses in a wish (title, story, fulfilment note)
+    with placeholders, at any time; the originals are kept in the audit trail."""
+    authorize(actor, "wishes.moderate", wish)
+    wish = case_row_lock(wish)
+    case_redact(case=wish.case, actor=actor, rows=[(wish, "fulfilment_note")])
     return wish
 
 
@@ -252,7 +334,9 @@ def wish_resubmit(*, actor, wish: Wish, title: str, story: str, category: str,
     authorize(actor, "wishes.resubmit", wish)  # the author or whoever typed it for them
     title, story = _clean_wish_input(title, story, category, desired_by)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="resubmit", actor=actor, url=wish_url(wish), title=title, body=story)
+    sensitive = wish_sensitive(title=title, story=story, category=category, resident=wish.case.resident)
+    case_move(case=wish.case, verb="resubmit", actor=actor, url=wish_url(wish), title=title, body=story,
+              sensitive=sensitive, pii_released="")  # fmt: skip
     wish.category, wish.desired_by = category, desired_by
     wish.save(update_fields=["category", "desired_by"])
     return wish
@@ -466,3 +550,63 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
             _unclaim(locked)
             returned += 1
     return {"reminded": reminded, "returned": returned}
+
+
+THREAD_STATES = ("claimed", "fulfilled", "confirmed")
+
+
+def _contact_clean(phone: str | None, place: str | None, shared: bool) -> tuple[str, str]:
+    phone = (phone or "").strip()
+    if phone:
+        try:
+            phone = validate_phone(phone)
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages), field="contact_phone") from None
+    place = text_clean(place, label=_("见面地点"), field="meeting_place", minimum=0, maximum=100)
+    if shared and not (phone or place):
+        raise DomainError(_("请填写联系电话或见面地点，再同意让认领人看到。"), field="contact_phone")
+    return phone, place
+
+
+def _contact_write(wish: Wish, phone: str, place: str, shared: bool) -> None:
+    wish.contact_shared = bool(shared)
+    wish.contact_phone_ciphertext = encrypt(phone, context="wish.contact_phone") if phone else ""
+    wish.contact_phone_masked = mask_phone(phone) if phone else ""
+    wish.meeting_place = place
+
+
+def wish_thread_recipients(wish: Wish, *, actor) -> list:
+    """Who hears of a message: the wisher (or, for an assisted wish, whoever typed it — the grid worker
+    routes it to a resident without a phone) and the claimer; staff read the thread in their queue."""
+    case = wish.case
+    people = [case.author, case.submitted_by if case.assisted else None, wish.claimer]
+    return [p for p in people if p is not None and p.pk != getattr(actor, "pk", None)]
+
+
+@transaction.atomic
+def wish_message_post(*, actor, wish: Wish, body: str):
+    """A message in the wish's private thread, open once the wish is claimed."""
+    authorize(actor, "wishes.message", wish)
+    wish = case_row_lock(wish)
+    if wish.case.state not in THREAD_STATES:
+        raise Conflict(_("心愿被认领后，许愿人和认领人才能互相留言。"), code="no_thread_yet")
+    return case_message_post(case=wish.case, actor=actor, body=body, url=wish_url(wish) + "#thread",
+                             recipients=wish_thread_recipients(wish, actor=actor))  # fmt: skip
+
+
+@keeps_caller_current("wish")
+@transaction.atomic
+def wish_contact_set(*, actor, wish: Wish, shared: bool, phone: str = "", place: str = "") -> Wish:
+    """The wisher (or whoever typed the wish for them, with their consent) lets the claimer see a phone
+    number and/or a meeting place, or takes that back. Nothing is shown to anyone else."""
+    authorize(actor, "wishes.set_contact", wish)
+    phone, place = _contact_clean(phone, place, shared)
+    wish = case_row_lock(wish)
+    _contact_write(wish, phone, place, shared)
+    wish.save(update_fields=["contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place"])
+    audit_event_record(actor=actor, verb="wish.contact_changed", target=wish.case, area=wish.case.community,
+                       summary={"shared": wish.contact_shared, "phone": bool(phone), "place": bool(place)})  # fmt: skip
+    if wish.contact_shared and wish.claimer is not None and wish.claimer.pk != actor.pk:
+        notice_send(recipient=wish.claimer, kind="case.wish", url=wish_url(wish),
+                    title=_("心愿「%(t)s」的许愿人留了联系方式") % {"t": wish.case.title})  # fmt: skip
+    return wish

@@ -11,8 +11,10 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from gongzhi.areas.selectors import community_public_get
+from gongzhi.cases.actions import case_pii_findings
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.pii import pii_kinds
 
 from . import actions, selectors
 from .models import Wish
@@ -30,7 +32,9 @@ class WishOut(Schema):
     community_id: int
     community_name: str
     wisher: str
-    privacy: str
+    privacy: str  # public, anonymised, restricted (staff and the claimer), staff_only
+    sensitive: bool  # about health, disability, living alone, hardship or 三留守: never a surname in public
+    personal_data: list[str]  # to staff over the wish: kinds of personal data still in its texts
     desired_by: dt.date | None
     claimed: bool
     due_at: dt.datetime | None
@@ -49,9 +53,27 @@ class TimelineOut(Schema):
     note: str
 
 
+class ContactOut(Schema):
+    """How the claimer reaches the wisher: only what the wisher agreed to show, only to the claimer."""
+
+    phone: str
+    place: str
+    via: str  # for an assisted wish: who typed it; messages reach the resident through them
+    due_at: dt.datetime | None  # finish the claim by then
+
+
+class MessageOut(Schema):
+    id: int
+    at: dt.datetime
+    author: str
+    mine: bool
+    body: str
+
+
 class WishDetailOut(WishOut):
     timeline: list[TimelineOut]
     allowed_moves: list[str]
+    contact: ContactOut | None  # to the claimer only
 
 
 class WishIn(Schema):
@@ -60,6 +82,21 @@ class WishIn(Schema):
     category: str
     desired_by: dt.date | None = None
     submission_key: str = ""
+    contact_phone: str = ""  # shown to the claimer only, and only with contact_shared
+    meeting_place: str = ""
+    contact_shared: bool = False
+    # Who may see it: public, anonymised or restricted; left out, sensitive wishes are restricted.
+    privacy: str | None = None
+
+
+class MessageIn(Schema):
+    body: str
+
+
+class ContactIn(Schema):
+    shared: bool  # the claimer may see the phone and place below
+    phone: str = ""
+    place: str = ""
 
 
 class ReasonIn(Schema):
@@ -68,6 +105,8 @@ class ReasonIn(Schema):
 
 class PublishIn(Schema):
     privacy: str | None = None
+    pii: str = ""  # "redact" or "release", required when the title or story holds personal data
+    pii_reason: str = ""  # why personal data is published as typed (with pii="release")
 
 
 class FulfilIn(Schema):
@@ -89,10 +128,13 @@ class WallFilters(Schema):
 def _out(wish: Wish, user) -> dict:
     private = user.is_authenticated and can(user, "wishes.see_wisher", wish)
     case = wish.case
+    staff = user.is_authenticated and can(user, "wishes.moderate", wish)
+    found = case_pii_findings(case, rows=[(wish, "fulfilment_note")]) if staff else {}
+    story = selectors.public_text(wish, case.body, private=private) if selectors.story_visible(wish, user) else ""
     return {
         "id": wish.pk,
-        "title": case.title,
-        "story": case.body,
+        "title": selectors.public_text(wish, case.title, private=private),
+        "story": story,
         "category": wish.category,
         "state": case.state,
         "state_label": actions.WISH.state_label(case.state),
@@ -100,6 +142,8 @@ def _out(wish: Wish, user) -> dict:
         "community_name": case.community.name,
         "wisher": selectors.wisher_label(wish, private=private),
         "privacy": case.privacy,
+        "sensitive": case.sensitive,
+        "personal_data": pii_kinds([f for fs in found.values() for f in fs]),
         "desired_by": wish.desired_by,
         "claimed": wish.claimer_id is not None,
         "due_at": case.due_at if private else None,
@@ -113,10 +157,14 @@ def _out(wish: Wish, user) -> dict:
 
 def _detail(wish: Wish, user) -> dict:
     private = user.is_authenticated and can(user, "wishes.see_wisher", wish)
+    contact = selectors.contact_for(viewer=user, wish=wish)
+    if contact is not None:
+        contact = {**contact, "via": str(contact["via"]) if contact["via"] else ""}
     return {
         **_out(wish, user),
         "timeline": selectors.timeline_of(wish, private=private),
         "allowed_moves": actions.wish_moves_for(user, wish),
+        "contact": contact,
     }
 
 
@@ -169,7 +217,8 @@ def detail(request, wish_id: int):
 def post(request, payload: WishIn):
     wish = actions.wish_post(
         actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
-        desired_by=payload.desired_by, submission_key=payload.submission_key,
+        desired_by=payload.desired_by, submission_key=payload.submission_key, privacy=payload.privacy,
+        contact_phone=payload.contact_phone, meeting_place=payload.meeting_place, contact_shared=payload.contact_shared,
     )  # fmt: skip
     return 201, _detail(wish, request.auth)
 
@@ -182,7 +231,14 @@ def _move(request, wish_id: int, run) -> dict:
 
 @router.post("/wishes/{wish_id}/publish", response=WishDetailOut, summary="发布上墙（村社区工作人员）")
 def publish(request, wish_id: int, payload: PublishIn):
-    return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy))
+    return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy,
+                                                                  pii=payload.pii, pii_reason=payload.pii_reason))
+
+
+@router.post("/wishes/{wish_id}/redact", response=WishDetailOut,
+             summary="隐去心愿中的手机号、身份证号等个人信息（村社区工作人员；原文存审计记录）")
+def redact(request, wish_id: int):
+    return _move(request, wish_id, lambda w: actions.wish_redact(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/return", response=WishDetailOut, summary="退回（须写明原因）")
@@ -239,3 +295,27 @@ def resubmit(request, wish_id: int, payload: WishIn):
 def reopen(request, wish_id: int, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason))
 
+
+
+@router.get("/wishes/{wish_id}/messages", response=list[MessageOut],
+            summary="心愿的私下留言（许愿人或代办人、认领人、村社区工作人员可见）")
+def messages(request, wish_id: int):
+    wish = _get(request, wish_id)
+    thread = selectors.thread_for(viewer=request.auth, wish=wish)
+    if thread is None:
+        raise Http404()
+    return [{"id": m.pk, "at": m.at, "author": str(m.author), "mine": m.author_id == request.auth.pk, "body": m.body}
+            for m in thread]  # fmt: skip
+
+
+@router.post("/wishes/{wish_id}/messages", response={201: MessageOut}, summary="留言（认领后；对方会收到通知）")
+def message(request, wish_id: int, payload: MessageIn):
+    m = actions.wish_message_post(actor=request.auth, wish=_get(request, wish_id), body=payload.body)
+    return 201, {"id": m.pk, "at": m.at, "author": str(m.author), "mine": True, "body": m.body}
+
+
+@router.post("/wishes/{wish_id}/contact", response=WishDetailOut,
+             summary="让认领人看到（或不再看到）联系电话、见面地点（许愿人或代办人）")
+def contact(request, wish_id: int, payload: ContactIn):
+    return _move(request, wish_id, lambda w: actions.wish_contact_set(actor=request.auth, wish=w, shared=payload.shared,
+                                                                      phone=payload.phone, place=payload.place))

@@ -38,6 +38,11 @@ class Wish(models.Model):
     )
     confirmed_as = models.CharField(max_length=10, blank=True)  # "wisher" or "witness"
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # How the claimer may reach the wisher: shown to the claimer only, and only while the wisher agrees.
+    contact_shared = models.BooleanField(_("同意认领人看到联系方式"), default=False)
+    contact_phone_ciphertext = models.TextField(blank=True, default="", editable=False)
+    contact_phone_masked = models.CharField(_("联系电话"), max_length=11, blank=True, default="", editable=False)
+    meeting_place = models.CharField(_("见面地点"), max_length=100, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["claimer", "claim_due_at"], name="wish_claims")]
@@ -48,6 +53,12 @@ class Wish(models.Model):
     @property
     def scope_path(self) -> str:
         return self.case.area_path
+
+    @property
+    def contact_phone(self) -> str:
+        from gongzhi.core.crypto import decrypt
+
+        return decrypt(self.contact_phone_ciphertext, context="wish.contact_phone") if self.contact_phone_ciphertext else ""
 
 
 class WishSettings(models.Model):

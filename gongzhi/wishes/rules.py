@@ -60,3 +60,7 @@ rules.add_perm("wishes.view_private", is_author | is_submitter | is_claimer | st
 # (PIPL: no more personal data than the task needs; the vulnerable are anonymised anyway).
 rules.add_perm("wishes.see_wisher", is_author | is_submitter | staff)
 rules.add_perm("wishes.change_settings", moderator)
+# The private thread after a claim: the wisher, whoever typed it for them, the claimer, the community's staff.
+rules.add_perm("wishes.message", is_author | is_submitter | is_claimer | moderator)
+# How the claimer may reach the wisher: the wisher (or whoever typed it for them) decides.
+rules.add_perm("wishes.set_contact", is_author | is_submitter)

@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area
-from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
+from gongzhi.cases.models import PUBLIC_TIERS, Case, CaseEvent, PrivacyTier
+from gongzhi.cases.selectors import case_public_text
 from gongzhi.cases.workflow import case_type_of
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 
 from .actions import PUBLIC_STATES, WISH
 from .models import Wish
-from .rules import WISH_STAFF
+from .rules import WISH_HELPERS, WISH_STAFF
 
 
 def _base() -> QuerySet[Wish]:
@@ -37,8 +38,7 @@ def wall_for(
     query = (
         _base()
         .select_related("case__resident", "case__author")
-        .filter(case__kind=WISH.kind, case__state__in=states)
-        .exclude(case__privacy=PrivacyTier.STAFF_ONLY)
+        .filter(case__kind=WISH.kind, case__state__in=states, case__privacy__in=PUBLIC_TIERS)
     )
     if category:
         query = query.filter(category=category)
@@ -49,7 +49,8 @@ def wall_for(
 
 WALL_FIELDS = (
     "category", "case__title", "case__state", "case__privacy", "case__created_at", "case__community__name",
-    "case__resident__name", "case__author__username", "case__author__display_name",
+    "case__resident__name", "case__author__username", "case__author__display_name", "case__sensitive",
+    "case__pii_released",
 )  # fmt: skip
 
 
@@ -62,8 +63,9 @@ def wall_page_for(*, community: Area | None = None, category: str | None = None,
     wall from the case_wall index only, without reading a table row; on the
     whole wall by walking the ids backwards — and only its rows are read, for
     the time each last changed (the page view keys its cache on them). A
-    staff-only wish is dropped later (`wall_wishes`), so a page may show a
-    card fewer than `per_page`; no wish is skipped or shown twice.
+    wish that is not public (restricted, staff-only) is dropped later
+    (`wall_wishes`), so a page may show a card fewer than `per_page`; no
+    wish is skipped or shown twice.
     """
     states = [state] if state in PUBLIC_STATES else list(PUBLIC_STATES)
     offset = (page - 1) * per_page
@@ -84,6 +86,24 @@ def wall_wishes(*, ids: list[int], community: Area | None = None) -> list[Wish]:
         return []
     query = wall_for(community=community).filter(case_id__in=ids).only(*WALL_FIELDS)
     return list(query)
+
+
+def restricted_for(*, viewer, limit: int = 50) -> list[Wish]:
+    """Published wishes kept off the public wall (restricted tier) that this helper may claim:
+    in the communities where they hold a helper role, not their own. Shown to them without the story."""
+    if not viewer.is_authenticated:
+        return []
+    paths = paths_for(viewer, WISH_HELPERS)
+    if not paths:
+        return []
+    query = (
+        _base()
+        .filter(scope_q(paths, "case__area_path"), case__kind=WISH.kind, case__state="published",
+                case__privacy=PrivacyTier.RESTRICTED)
+        .exclude(case__author=viewer)
+        .order_by("-case__created_at", "-case_id")
+    )  # fmt: skip
+    return list(query[:limit])
 
 
 def queue_for(*, viewer, state: str | None = None) -> QuerySet[Wish]:
@@ -121,21 +141,41 @@ def wish_get_for(*, viewer, wish_id: int) -> Wish:
         raise NotFound()
     if is_public(wish) or (viewer.is_authenticated and can(viewer, "wishes.view_private", wish)):
         return wish
+    if is_claimable_restricted(wish) and viewer.is_authenticated and can(viewer, "wishes.claim", wish):
+        return wish  # shown without its story until claimed (see story_visible)
     raise NotFound()
 
 
 def is_public(wish: Wish) -> bool:
-    return wish.case.state in PUBLIC_STATES and wish.case.privacy != PrivacyTier.STAFF_ONLY
+    return wish.case.state in PUBLIC_STATES and wish.case.privacy in PUBLIC_TIERS
+
+
+def is_claimable_restricted(wish: Wish) -> bool:
+    return wish.case.state == "published" and wish.case.privacy == PrivacyTier.RESTRICTED
+
+
+def story_visible(wish: Wish, viewer) -> bool:
+    """The story (and photos) of a wish: on public wishes to all; on the others to those it concerns."""
+    return is_public(wish) or (viewer.is_authenticated and can(viewer, "wishes.view_private", wish))
+
+
+def public_text(wish: Wish, text: str, *, private: bool) -> str:
+    """Text as this viewer sees it: as stored to those it concerns, else with personal data redacted."""
+    return text if private else case_public_text(wish.case, text)
 
 
 def wisher_label(wish: Wish, *, private: bool) -> str:
-    """How the wisher is named: in full to those who may see it, else per the privacy tier."""
+    """How the wisher is named: in full to those who may see it, else per the privacy tier.
+
+    A surname only on a public-tier wish that is not about health,
+    disability, living alone, hardship or 三留守; otherwise 一位居民.
+    """
     resident = wish.case.resident
     author = wish.case.author
     name = resident.name if resident is not None else (str(author) if author is not None else "")
     if private and name:
         return name
-    if wish.case.privacy == PrivacyTier.PUBLIC and name:
+    if wish.case.privacy == PrivacyTier.PUBLIC and not wish.case.sensitive and name:
         return _("%(surname)s**") % {"surname": name[0]}
     return _("一位居民")
 
@@ -170,3 +210,39 @@ def claim_days_of(communities) -> dict[int, int]:
     from .models import WishSettings
 
     return dict(WishSettings.objects.filter(community__in=communities).values_list("community_id", "claim_days"))
+
+
+def thread_for(*, viewer, wish: Wish) -> list | None:
+    """The wish's private thread as `viewer` may read it, or None when they are not part of it.
+
+    A claimer reads what was written since they claimed it (not what the
+    wisher said to an earlier claimer); the wisher, whoever typed the wish
+    and staff read it all.
+    """
+    from gongzhi.cases.selectors import case_messages
+
+    from .actions import THREAD_STATES
+
+    if not viewer.is_authenticated or not can(viewer, "wishes.message", wish):
+        return None
+    if wish.case.state not in THREAD_STATES and not wish.case.messages.exists():
+        return None
+    messages = case_messages(wish.case)
+    concerned = viewer.pk in (wish.case.author_id, wish.case.submitted_by_id) or can(viewer, "wishes.moderate", wish)
+    if not concerned and wish.claimed_at is not None:
+        messages = [m for m in messages if m.at >= wish.claimed_at]
+    return messages
+
+
+def contact_for(*, viewer, wish: Wish) -> dict | None:
+    """What the claimer sees of how to reach the wisher: the phone and meeting place the wisher agreed
+    to show, and, for an assisted wish, who typed it (messages reach the resident through them)."""
+    if not viewer.is_authenticated or wish.claimer_id != viewer.pk:
+        return None
+    shared = wish.contact_shared
+    return {
+        "phone": wish.contact_phone if shared else "",
+        "place": wish.meeting_place if shared else "",
+        "via": wish.case.submitted_by if wish.case.assisted else None,
+        "due_at": wish.claim_due_at if wish.case.state == "claimed" else None,
+    }

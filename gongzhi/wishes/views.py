@@ -18,24 +18,29 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.areas.selectors import community_public_choices, community_public_get
-from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.cases.actions import AlreadySubmitted, case_pii_findings
+from gongzhi.cases.models import PrivacyTier
 from gongzhi.cases.selectors import case_attachment_get, case_attachments
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
+from gongzhi.core.forms import text_check_context
 from gongzhi.core.http import (
     move_answer,
     paginate,
     public_page_cache,
     querystring_without,
     require_perm,
+    search_indexable,
     translate_errors,
     typed_rating,
 )
 from gongzhi.core.images import photo_clean
+from gongzhi.core.pii import pii_summary
 
 from . import actions, selectors
 from .forms import (
     AssistedWishForm,
+    ContactForm,
     FulfilForm,
     PublishForm,
     RateForm,
@@ -111,12 +116,21 @@ def _wall_cards(request: HttpRequest, community, category: str, state: str, numb
     wishes = selectors.wall_wishes(ids=[pk for pk, _changed in keys], community=community)
     labels = dict(WishCategory.choices)
     for wish in wishes:
+        setattr(wish, "title", selectors.public_text(wish, wish.case.title, private=False))  # noqa: B010
         setattr(wish, "wisher", selectors.wisher_label(wish, private=False))  # noqa: B010
         setattr(wish, "state_label", actions.WISH.state_label(wish.case.state))  # noqa: B010
         setattr(wish, "category_label", labels.get(wish.category, wish.category))  # noqa: B010
     cards = render_to_string("wishes/wall.html#cards", {"page": WallPage(wishes, number, has_next), "query": query})
     cache.set(cache_key, str(cards), WALL_CARDS_SECONDS)
     return cards
+
+
+def _restricted_cards(user) -> list:
+    """The helper's own section of the wall: wishes off the public wall that they may claim."""
+    wishes = selectors.restricted_for(viewer=user, limit=20)
+    for wish in wishes:
+        setattr(wish, "title", selectors.public_text(wish, wish.case.title, private=False))  # noqa: B010
+    return wishes
 
 
 def _wall(request: HttpRequest, community=None) -> HttpResponse:
@@ -136,8 +150,10 @@ def _wall(request: HttpRequest, community=None) -> HttpResponse:
         "state": state,
         "can_post": request.user.is_authenticated and can(request.user, "wishes.post_own"),
         "can_assist": request.user.is_authenticated and can(request.user, "wishes.post_assisted"),
+        "restricted": _restricted_cards(request.user),
+        "indexable": community is not None and community.search_indexing,
     }
-    return render(request, "wishes/wall.html", context)
+    return search_indexable(render(request, "wishes/wall.html", context), bool(context["indexable"]))
 
 
 PUBLIC_WALL_SECONDS = 30  # a new or claimed wish shows to cookie-less visitors within half a minute
@@ -168,22 +184,43 @@ def community_wall(request: HttpRequest, community_id: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
     private = request.user.is_authenticated and can(request.user, "wishes.see_wisher", wish)
-    attachments = case_attachments(wish.case)
+    story_visible = selectors.story_visible(wish, request.user)
+    moderator = request.user.is_authenticated and can(request.user, "wishes.moderate", wish)
+    verbs = actions.wish_moves_for(request.user, wish)
+    pii_found = case_pii_findings(wish.case, rows=[(wish, "fulfilment_note")]) if moderator else {}
+    publish_findings = [f for key in ("case.title", "case.body") for f in pii_found.get(key, [])]
+    public = selectors.is_public(wish)
     context = {
         "wish": wish,
         "case": wish.case,
+        "title": selectors.public_text(wish, wish.case.title, private=private),
+        "body": selectors.public_text(wish, wish.case.body, private=private) if story_visible else "",
+        "story_visible": story_visible,
         "state_label": actions.WISH.state_label(wish.case.state),
         "wisher": selectors.wisher_label(wish, private=private),
         "private": private,
         "timeline": selectors.timeline_of(wish, private=private),
-        "attachments": attachments,
-        "verbs": actions.wish_moves_for(request.user, wish),
+        "attachments": case_attachments(wish.case) if story_visible else [],
+        "verbs": verbs,
         "publish_form": PublishForm(initial={"privacy": wish.case.privacy}),
+        "publish_findings": publish_findings if not wish.case.pii_released else [],
+        "pii_found": bool(pii_found),
+        "pii_kinds": pii_summary([f for fs in pii_found.values() for f in fs]),
+        "can_redact": moderator and bool(pii_found),
         "fulfil_form": FulfilForm(),
         "rate_form": RateForm(),
         "stars": "★" * (wish.case.rating or 0),
+        "indexable": public and not wish.case.sensitive and wish.case.community.search_indexing,
+        "thread": selectors.thread_for(viewer=request.user, wish=wish),
+        "can_message": wish.case.state in actions.THREAD_STATES
+        and request.user.is_authenticated
+        and can(request.user, "wishes.message", wish),
+        "contact": selectors.contact_for(viewer=request.user, wish=wish),
+        "contact_form": ContactForm(initial={"contact_phone": wish.contact_phone, "meeting_place": wish.meeting_place,
+                                             "contact_shared": wish.contact_shared})
+        if request.user.is_authenticated and can(request.user, "wishes.set_contact", wish) else None,
     }
-    return render(request, "wishes/detail.html", context)
+    return search_indexable(render(request, "wishes/detail.html", context), bool(context["indexable"]))
 
 
 @require_safe
@@ -196,8 +233,39 @@ def photo(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase
     return photo_response(attachment.photo)
 
 
-def _post_form(request, form, post):
+def _review(request, form, resident=None) -> dict | None:
+    """Before a wish is sent: warnings about personal data or a sensitive topic the poster has not seen yet.
+
+    With JavaScript the warnings appear as they type (core:text_check) and
+    carry `pii_warned`; without it, the first send comes back once with the
+    same warnings, and a sensitive wish set to public is switched to the
+    safe tier for them to confirm or change.
+    """
+    data = form.cleaned_data
+    check = text_check_context([data["title"], data["story"]], audience="public")
+    sensitive = actions.wish_sensitive(title=data["title"], story=data["story"], category=data["category"],
+                                       resident=resident)  # fmt: skip
+    if sensitive and not check["sensitive_label"]:
+        check["sensitive_label"] = _("健康或生活困难等情况")
+    elif not sensitive:
+        check["sensitive_label"] = ""
+    asks_public = data.get("privacy") == PrivacyTier.PUBLIC
+    if request.POST.get("pii_warned") or not (check["pii_findings"] or (sensitive and asks_public)):
+        return None
+    if sensitive and asks_public:
+        form.data = form.data.copy()
+        form.data["privacy"] = PrivacyTier.RESTRICTED
+    return check
+
+
+def _post_form(request, form, post, resident=None):
+    """Send the form's wish through `post`; None means: show the form (again), with `form.review` if set."""
+    form.review = text_check_context([], audience="public")
     if request.method == "POST" and form.is_valid():
+        review = _review(request, form, resident)
+        if review is not None:
+            form.review = {**review, "asked": True}
+            return None
         data = form.cleaned_data
         try:
             wish = post(data)
@@ -212,17 +280,31 @@ def _post_form(request, form, post):
     return None
 
 
+def _privacy_initial(resident) -> str:
+    """The tier preselected on the form: the safe one for a resident with a sensitive tag."""
+    if resident is not None and resident.tags.filter(is_sensitive=True).exists():
+        return PrivacyTier.RESTRICTED
+    return PrivacyTier.PUBLIC
+
+
 @require_perm("wishes.post_own")
 @require_http_methods(["GET", "POST"])
 def post(request: HttpRequest) -> HttpResponse:
-    form = WishForm(request.POST or None, request.FILES or None, initial={"submission_key": new_submission_key()})
+    from gongzhi.residents.selectors import resident_get_own
+
+    resident = resident_get_own(viewer=request.user)
+    form = WishForm(request.POST or None, request.FILES or None,
+                    initial={"submission_key": new_submission_key(), "privacy": _privacy_initial(resident)})  # fmt: skip
     answer = _post_form(
         request,
         form,
         lambda d: actions.wish_post(
             actor=request.user, title=d["title"], story=d["story"], category=d["category"],
             desired_by=d["desired_by"], photo=photo_clean(d["photo"]), submission_key=d["submission_key"],
+            privacy=d["privacy"] or None, contact_phone=d["contact_phone"], meeting_place=d["meeting_place"],
+            contact_shared=d["contact_shared"],
         ),  # fmt: skip
+        resident,
     )
     return answer or render(request, "wishes/form.html", {"form": form, "title": _("许个微心愿")})
 
@@ -244,15 +326,18 @@ def post_assisted(request: HttpRequest) -> HttpResponse:
         matches = list(resident_list_for(viewer=request.user, q=q)[:10]) if q else []
         return render(request, "wishes/assisted_pick.html", {"q": q, "matches": matches})
     form = AssistedWishForm(request.POST or None, request.FILES or None,
-                            initial={"submission_key": new_submission_key()})  # fmt: skip
+                            initial={"submission_key": new_submission_key(),
+                                     "privacy": _privacy_initial(resident)})  # fmt: skip
     answer = _post_form(
         request,
         form,
         lambda d: actions.wish_post_assisted(
             actor=request.user, resident=resident, title=d["title"], story=d["story"], category=d["category"],
             desired_by=d["desired_by"], photo=photo_clean(d["photo"]), submission_key=d["submission_key"],
-            consent_channel=d["consent_channel"], consent_note=d["consent_note"],
+            consent_channel=d["consent_channel"], consent_note=d["consent_note"], privacy=d["privacy"] or None,
+            contact_phone=d["contact_phone"], meeting_place=d["meeting_place"], contact_shared=d["contact_shared"],
         ),  # fmt: skip
+        resident,
     )
     return answer or render(
         request, "wishes/form.html", {"form": form, "title": _("代居民许心愿"), "resident": resident}
@@ -271,7 +356,10 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"title": wish.case.title, "story": wish.case.body, "category": wish.category,
                "desired_by": wish.desired_by}  # fmt: skip
     form = WishForm(request.POST or None, initial=initial)
-    del form.fields["photo"], form.fields["submission_key"]
+    for name in ("photo", "submission_key", "privacy", "contact_phone", "meeting_place", "contact_shared"):
+        del form.fields[name]
+    typed = request.POST or initial
+    form.review = text_check_context([typed.get("title"), typed.get("story")], audience="public")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -293,6 +381,7 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Each community's claim period (14 days unless the community changes it)."""
+    from gongzhi.areas.actions import area_search_indexing_set
     from gongzhi.areas.models import AreaKind
     from gongzhi.areas.selectors import area_list_for
 
@@ -303,8 +392,16 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         chosen = next((c for c in communities if str(c.pk) == request.POST.get("community")), None)
         raw = (request.POST.get("claim_days") or "").strip()
+        indexing = request.POST.get("search_indexing")
         if chosen is None:
             messages.error(request, _("请选择村(社区)。"))
+        elif indexing is not None:
+            if indexing not in ("0", "1"):
+                messages.error(request, _("请选择是否允许搜索引擎收录。"))
+            else:
+                area_search_indexing_set(actor=request.user, community=chosen, allowed=indexing == "1")
+                messages.success(request, _("%(name)s的搜索引擎收录设置已保存。") % {"name": chosen.name})
+                return redirect("wishes:settings")
         elif not raw.isdigit():
             messages.error(request, _("认领期限请填写天数（1到90的整数）。"))
         else:
@@ -370,8 +467,40 @@ def _view(fn):
 @_view
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     privacy = request.POST.get("privacy") or None  # the action refuses an unknown tier with a message
-    return _move(request, pk, lambda w: actions.wish_publish(actor=request.user, wish=w, privacy=privacy),
-                 _("已发布到心愿墙。"))  # fmt: skip
+    pii, pii_reason = request.POST.get("pii", ""), request.POST.get("pii_reason", "")
+    published_as: dict[str, str] = {
+        PrivacyTier.RESTRICTED: _("已发布：不上公开的心愿墙，本村(社区)党员、志愿者登录后可以看到标题并认领。"),
+        PrivacyTier.STAFF_ONLY: _("已发布，仅工作人员可见。"),
+    }
+    said = published_as.get(privacy or "", _("已发布到心愿墙。"))
+    return _move(request, pk, lambda w: actions.wish_publish(actor=request.user, wish=w, privacy=privacy, pii=pii,
+                                                             pii_reason=pii_reason), said)  # fmt: skip
+
+
+@_view
+def message(request: HttpRequest, pk: int) -> HttpResponse:
+    body = request.POST.get("body", "")
+    back = reverse("wishes:detail", args=[pk]) + "#thread"
+    if not request.user.is_authenticated:
+        return redirect_to_login(back)
+    wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
+    return move_answer(request, run=lambda: actions.wish_message_post(actor=request.user, wish=wish, body=body),
+                       success=_("留言已发送，对方会收到通知。"), back=back)  # fmt: skip
+
+
+@_view
+def contact(request: HttpRequest, pk: int) -> HttpResponse:
+    shared = request.POST.get("contact_shared") in ("on", "1", "true")
+    phone, place = request.POST.get("contact_phone", ""), request.POST.get("meeting_place", "")
+    return _move(request, pk, lambda w: actions.wish_contact_set(actor=request.user, wish=w, shared=shared,
+                                                                 phone=phone, place=place),
+                 _("联系方式已保存。") if shared else _("已设为不让认领人看到联系方式。"))  # fmt: skip
+
+
+@_view
+def redact(request: HttpRequest, pk: int) -> HttpResponse:
+    return _move(request, pk, lambda w: actions.wish_redact(actor=request.user, wish=w),
+                 _("已隐去个人信息，原文保存在审计记录中。"))  # fmt: skip
 
 
 @_view

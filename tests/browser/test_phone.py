@@ -25,7 +25,8 @@ TAP_TARGETS = (
 MEASURE = """(selector) => [...document.querySelectorAll(selector)]
   .filter(el => el.checkVisibility())
   .map(el => {
-    const r = el.getBoundingClientRect();
+    // A radio or checkbox is tapped through its label (around it or pointing at it).
+    const r = ((el.type === 'radio' || el.type === 'checkbox') && (el.closest('label') || el.labels[0]) || el).getBoundingClientRect();
     const name = (el.innerText || el.value || el.name || el.getAttribute('aria-label') || '').trim();
     return {tag: el.tagName.toLowerCase(), name: name.slice(0, 30), width: r.width, height: r.height,
             left: r.left, right: r.right};

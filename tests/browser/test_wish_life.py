@@ -24,14 +24,15 @@ WIDTH = PHONE["viewport"]["width"]
 MIN_TARGET = 44  # CSS px, as in test_phone
 FULL_NAME = "王秀兰"
 TITLE = "想要一台收音机"
-STORY = "老伴走后一个人在家，想听听戏曲和新闻。"
+STORY = "家里的收音机坏了，想听听戏曲和新闻。"
 NOTE = "送去一台收音机，教会了调台"
 
 # Every visible control of a region, with its size.
 MEASURE = """(root) => [...root.querySelectorAll('button, a[role=button], input:not([type=hidden]), select, textarea')]
   .filter(el => el.checkVisibility())
   .map(el => {
-    const r = el.getBoundingClientRect();
+    // A radio or checkbox is tapped through its label (around it or pointing at it).
+    const r = ((el.type === 'radio' || el.type === 'checkbox') && (el.closest('label') || el.labels[0]) || el).getBoundingClientRect();
     const name = (el.innerText || el.value || el.name || '').trim();
     return {tag: el.tagName.toLowerCase(), name: name.slice(0, 30), height: r.height, width: r.width};
   })"""

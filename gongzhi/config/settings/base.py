@@ -59,7 +59,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "gongzhi.core.middleware.RequestContextMiddleware",
+    "gongzhi.audit.refusals.RefusalAuditMiddleware",
     "gongzhi.core.middleware.ApiJsonErrorsMiddleware",
+    "gongzhi.core.middleware.RobotsTagMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

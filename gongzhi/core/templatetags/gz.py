@@ -36,3 +36,22 @@ def select(field, **attrs) -> SafeString:
     options(field.field.choices)
     parts.append("</select>")
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+@register.filter
+def pii_marked(text) -> SafeString:
+    """`text` escaped, line breaks kept, with each piece of personal data in <mark> naming its kind."""
+    from gongzhi.core.pii import pii_find
+
+    text = str(text or "")
+    parts: list[str] = []
+    last = 0
+    for finding in pii_find(text):
+        parts.append(conditional_escape(text[last : finding.start]))
+        parts.append(
+            f'<mark class="gz-pii" data-kind="{finding.kind}" title="{conditional_escape(finding.label)}">'
+            f"{conditional_escape(finding.text)}</mark>"
+        )
+        last = finding.end
+    parts.append(conditional_escape(text[last:]))
+    return mark_safe("".join(parts).replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308 (escaped above)

@@ -1,0 +1,44 @@
+"""Form helpers every app uses: the personal-data check under free-text fields.
+
+A field with `text_check_attrs()` posts its form to core:text_check as the
+person types (htmx, half a second after they stop); the answer replaces the
+`core/_text_check.html` block under the form, which the form also renders
+on a server round trip (`text_check_context`), so it works without
+JavaScript too.
+"""
+
+from django.urls import reverse_lazy
+
+
+def text_check_attrs(audience: str = "public", fields: tuple[str, ...] = ()) -> dict:
+    """htmx attributes that check the form's free-text `fields` for personal data as one is typed
+    (core:text_check). Only those fields are read: a phone number typed where it belongs (a contact
+    field) is no finding."""
+    import json
+
+    return {
+        "hx-post": reverse_lazy("core:text_check"),
+        "hx-trigger": "input changed delay:500ms",
+        "hx-target": "#text-check",
+        "hx-swap": "outerHTML",
+        "hx-sync": "closest form:replace",
+        "hx-vals": json.dumps({"audience": audience, "check": " ".join(fields)}),
+        "aria-describedby": "text-check",
+    }
+
+
+TEXT_CHECK_MAX = 5000  # characters per field; longer fields are checked by the action on submit
+
+
+def text_check_context(values, *, audience: str) -> dict:
+    """What the check under a form says about the values typed into it (see core/_text_check.html)."""
+    from gongzhi.core.pii import pii_find, pii_summary, sensitive_summary, sensitive_topics
+
+    texts = [str(v)[:TEXT_CHECK_MAX] for v in values if v]
+    findings = [f for text in texts for f in pii_find(text)]
+    return {
+        "pii_findings": findings,
+        "pii_kinds_label": pii_summary(findings),
+        "sensitive_label": sensitive_summary(sensitive_topics(*texts)),
+        "audience": "public" if audience == "public" else "staff",
+    }

@@ -1,0 +1,191 @@
+"""Every audit verb reads as a short sentence; nothing shows a raw dict, nothing raises. (No database.)"""
+
+import re
+from pathlib import Path
+
+from django.utils import translation
+
+from gongzhi.audit import verbs
+from gongzhi.audit.sentences import Facts, sentence_for, template_sentence
+from gongzhi.audit.verbs import SENTENCES, VERBS, verb_register
+
+ROOT = Path(__file__).resolve().parent.parent / "gongzhi"
+VERB_ARG = re.compile(r'verb="([a-z_]+\.[a-z_]+)"(?:\s+if\s+[\w.]+\s+else\s+"([a-z_]+\.[a-z_]+)")?')
+RECORDERS = ("audit_event_record(", "audit_record_standalone(")
+
+# What each verb's summary really holds (the keys of its call site), with realistic values.
+SAMPLES: dict[str, tuple[dict, str]] = {
+    # verb: (summary, target label as stored)
+    "case.redacted": ({"kinds": ["mobile", "address"], "original": {"case.body": "电话13812345678"},
+                       "redacted": {"case.body": "电话〔手机号已隐去〕"}}, "wish#3 想要一台收音机"),  # fmt: skip
+    "case.pii_released": ({"kinds": ["landline"], "fields": ["case.body"], "reason": "本人要求公开店铺电话"},
+                          "wish#3 想要一台收音机"),  # fmt: skip
+    "case.message_posted": ({"message": 7, "length": 14}, "wish#3 想要一台收音机"),
+    "wish.contact_changed": ({"shared": True, "phone": True, "place": False}, "wish#3 想要一台收音机"),
+    "area.search_indexing_changed": ({"search_indexing": [False, True]}, "青山村"),
+    "auth.login": ({}, "王建国(wangjg)"),
+    "auth.login_failed": ({}, ""),
+    "auth.locked_out": ({"ip": "10.0.0.7"}, ""),
+    "auth.logout": ({}, "王建国(wangjg)"),
+    "auth.password_changed": ({}, "王建国(wangjg)"),
+    "account.created": ({"username": "wangjg"}, "王建国(wangjg)"),
+    "account.deactivated": ({"sessions_ended": 2, "tokens_revoked": 1}, "王建国(wangjg)"),
+    "role.assigned": ({"role": "community_staff", "area": "青山村"}, "王建国(wangjg)"),
+    "role.revoked": ({"role": "supervisor", "area": "青山村"}, "王建国(wangjg)"),
+    "token.created": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
+    "area.created": ({"kind": "grid", "name": "3组网格"}, "3组网格"),
+    "area.updated": ({"name": ["青山", "青山村"], "code": ["511423101201", "511423101202"]}, "青山村"),
+    "household.created": ({"area": "1组网格"}, "户 QS-0012"),
+    "resident.created": ({"area": "1组网格", "tags": ["低保户", "独居老人"]}, "李秀英(**************1234)"),
+    "resident.updated": ({"current_address": ["青山村1组8号", "青山村2组3号"], "tags": ["低保户"]},
+                         "李秀英(**************1234)"),  # fmt: skip
+    "resident.event": ({"kind": "moved_out", "happened_on": "2026-03-01", "to": "1组网格"}, "李秀英(**************1234)"),
+    "resident.id_revealed": ({"reason": "办理低保年审"}, "李秀英(**************1234)"),
+    "resident.imported": ({"file": "青山村花名册.xlsx", "rows": 1280, "households_created": 402, "sha256": "ab" * 32}, ""),
+    "resident.import_rejected": ({"file": "青山村花名册.xlsx", "rows": 1280, "errors": 17}, ""),
+    "resident.exported": ({"rows": 128, "filters": {"tag": "低保户", "status": "active"}, "fields": ["姓名", "标签"],
+                           "sha256": "cd" * 32}, ""),  # fmt: skip
+    "tag.created": ({"name": "独居老人"}, "独居老人"),
+    "calendar_year.entered": ({"year": 2031, "holidays": [["春节", "2031-01-22", "2031-01-28"]],
+                               "workdays": ["2031-01-19"], "note": "按国务院办公厅通知"}, "2031"),  # fmt: skip
+    "notice.preferences_changed": ({"email_enabled": True, "daily_digest": False}, "通知设置"),
+    "notice.read": ({}, "您的心愿已被认领"),
+    "audit.viewed": ({}, ""),
+    "audit.verified": ({"checked": 5120, "broken_id": None}, ""),
+    "audit.exported": ({"rows": 300, "filters": {"verb": "access", "date_from": "2026-03-01"}, "sha256": "ef" * 32},
+                       ""),  # fmt: skip
+    "access.refused": ({"method": "GET", "path": "/residents/4711/", "status": 404, "via": "page"}, ""),
+    "access.refused_more": ({"count": 980, "recorded": 20, "window_start": "2026-03-01T10:00:00+08:00",
+                             "window_end": "2026-03-01T10:10:00+08:00"}, ""),  # fmt: skip
+    "case.opened": ({"kind": "wish", "state": "submitted", "assisted": True, "privacy": "public"}, "帮忙修水管"),
+    "case.moved": ({"kind": "wish", "move": "publish", "from": "submitted", "to": "published"}, "帮忙修水管"),
+    "case.rated": ({"rating": 5}, "帮忙修水管"),
+    "wish.settings_changed": ({"claim_days": [7, 10]}, "青山村"),
+    "wish.claim_reminded": ({"claim_due_at": "2026-03-05 10:00:00+00:00"}, "帮忙修水管"),
+    "digest.sent": ({"day": "2026-03-02", "waiting": 4, "overdue": 1}, "王建国(wangjg)"),
+    "offer.published": ({"places": 5, "starts_at": "2026-03-07T09:00:00+08:00"}, "为老人义务理发"),
+    "offer.cancelled": ({"reason": "理发师生病", "bookings_cancelled": 3}, "为老人义务理发"),
+    "offer.completed": ({"served": 4, "hours": "3.00"}, "为老人义务理发"),
+    "booking.created": ({"offer": 3, "assisted": True, "consent_channel": "phone"}, "预约 #9"),
+    "booking.cancelled": ({"offer": 3}, "预约 #9"),
+    "booking.served": ({"offer": 3}, "预约 #9"),
+    "convention.campaign_launched": ({"year": 2026, "deadline": "2026-09-30", "topics": ["移风易俗", "环境卫生"],
+                                      "demonstration_target": 2}, "2026年村规民约修订"),  # fmt: skip
+    "convention.in_force_recorded": ({"title": "青山村村规民约", "characters": 2400}, "青山村村规民约"),
+    "convention.draft_started": ({"campaign": 1, "from_version": 2}, "青山村村规民约（修订稿）"),
+    "convention.draft_saved": ({"characters": 2500, "problems": 2}, "青山村村规民约（修订稿）"),
+    "convention.submitted": ({}, "青山村村规民约（修订稿）"),
+    "convention.approved": ({"comment": "符合法律规定"}, "青山村村规民约（修订稿）"),
+    "convention.returned": ({"comment": "第八条罚款无依据"}, "青山村村规民约（修订稿）"),
+    "convention.adopted": ({"meeting": "villagers_meeting", "date": "2026-06-01", "present": 410, "in_favour": 380,
+                            "against": 10, "abstaining": 20, "adults": 700}, "青山村村规民约（修订稿）"),  # fmt: skip
+    "convention.filed": ({"filing_number": "永安备〔2026〕3号"}, "青山村村规民约（修订稿）"),
+    "convention.deadline_reminded": ({"days_before": 7, "recipients": 3}, "2026年村规民约修订"),
+    "convention.board_exported": ({"rows": 12}, "2026年村规民约修订"),
+    "demonstration.applied": ({"campaign": 1, "characters": 800}, "青山村示范村申报"),
+    "demonstration.approved": ({"note": "材料齐全"}, "青山村示范村申报"),
+    "demonstration.rejected": ({"note": "未完成备案"}, "青山村示范村申报"),
+    "system.seeded": ({"size": "demo", "residents": 3000, "communities": 6, "wishes": 40}, ""),
+    # Registered by gongzhi.residents (AppConfig.ready).
+    "household.member_added": ({"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},
+                               "户 QS-0012"),  # fmt: skip
+    "household.head_changed": ({"new_head": "李秀英(**************1234)", "former_head": "张大山(**************5678)",
+                                "former_head_relation": "配偶"}, "户 QS-0012"),  # fmt: skip
+    "household.moved_out": ({"members": 3, "happened_on": "2026-03-01", "note": "迁往县城"}, "户 QS-0012"),
+    "household.printed": ({"members": 3, "fields": ["姓名", "与户主关系"], "sha256": "ab" * 32}, "户 QS-0012"),
+    "resident.export_requested": ({"reason": "低保年审核对身份信息", "full": True, "area": "青山村",
+                                   "filters": {"status": "active"}, "rows": 128, "fields": ["姓名", "身份证号"]},
+                                  "导出申请 7"),  # fmt: skip
+    "resident.export_approved": ({"requested_by": "王建国(wangjg)", "full": True, "rows": 128, "note": "同意"},
+                                 "导出申请 7"),  # fmt: skip
+    "resident.export_refused": ({"requested_by": "王建国(wangjg)", "full": False, "rows": 520,
+                                 "note": "用途不需要完整号码"}, "导出申请 7"),  # fmt: skip
+    "resident.export_downloaded": ({"reason": "低保年审核对身份信息", "approved_by": "李镇长(lizz)", "full": True,
+                                    "rows": 128, "filters": {"status": "active"}, "fields": ["姓名", "身份证号"],
+                                    "sha256": "cd" * 32}, "导出申请 7"),  # fmt: skip
+}
+
+
+def verbs_used_in_code() -> set[str]:
+    found: set[str] = set()
+    for path in ROOT.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for recorder in RECORDERS:
+            for start in (m.start() for m in re.finditer(re.escape(recorder), text)):
+                call = text[start : start + 600]
+                match = VERB_ARG.search(call)
+                if match:
+                    found |= {v for v in match.groups() if v}
+    return found
+
+
+def facts(verb: str, **extra) -> Facts:
+    summary, target = SAMPLES[verb]
+    return Facts(verb=verb, summary=summary, target=target, area="青山村", actor="王建国(wangjg)", **extra)
+
+
+def test_every_verb_the_code_records_is_registered_with_a_sentence():
+    used = verbs_used_in_code()
+    assert len(used) > 40, "the scan found too few verbs; is the pattern still right?"
+    assert used - set(VERBS) == set(), "recorded but not registered"
+    missing = sorted(used - set(SENTENCES))
+    assert not missing, f"add a sentence for {missing} to SENTENCES in gongzhi/audit/verbs.py (one line each)"
+
+
+def test_every_verb_with_a_sentence_has_a_realistic_sample_here():
+    assert set(SENTENCES) - set(SAMPLES) == set(), "add the verb's summary to SAMPLES in this test"
+
+
+def test_every_registered_verb_reads_as_a_sentence_of_its_own():
+    for verb in VERBS:
+        text = sentence_for(facts(verb)) if verb in SAMPLES else sentence_for(Facts(verb=verb, summary={}))
+        assert text and not re.search(r"[{}\[\]]|'|\bTrue\b|\bFalse\b|\bNone\b", text), (verb, text)
+        if verb in SENTENCES:
+            # The template's placeholders are the summary's real keys: it did not fall back.
+            assert template_sentence(facts(verb)), (verb, text)
+
+
+def test_sentences_say_what_happened_in_chinese():
+    assert sentence_for(facts("resident.exported")) == "导出居民名单 128 行（已脱敏），筛选：标签：低保户；状态：在册"
+    assert sentence_for(facts("case.moved")) == "微心愿「帮忙修水管」：发布上墙（待审核 → 待认领）"
+    assert sentence_for(facts("role.assigned")) == "授予「王建国(wangjg)」在青山村的角色：村(社区)干部"
+    assert sentence_for(facts("area.updated")) == (
+        "修改区域「青山村」：名称：青山 → 青山村；代码：511423101201 → 511423101202"
+    )
+    assert sentence_for(facts("access.refused_more")) == (
+        "另有 980 次被拒绝的访问未逐条记录（2026-03-01 10:00 – 2026-03-01 10:10）"
+    )
+    assert sentence_for(facts("audit.verified")) == "校验审计链：5120 条记录完整"
+
+
+def test_a_failure_says_so():
+    text = sentence_for(Facts(verb="convention.submitted", summary={}, target="修订稿", success=False))
+    assert text.endswith("（未成功）")
+
+
+def test_an_unknown_verb_or_key_still_reads_plainly():
+    text = sentence_for(Facts(verb="made.up", summary={"foo": 3, "nested": {"a": [1, 2, 3]}, "ok": True}, target="X"))
+    assert text == "made.up「X」：foo：3；nested：a：1、2、3；ok：是"
+    # A registered sentence whose summary lacks a placeholder's key falls back rather than raising.
+    text = sentence_for(Facts(verb="resident.exported", summary={"count": 5}))
+    assert text == "导出居民：次数：5"
+
+
+def test_registering_a_verb_is_one_line_and_a_missing_sentence_falls_back(monkeypatch):
+    monkeypatch.setattr(verbs, "VERBS", dict(VERBS))
+    monkeypatch.setattr(verbs, "SENTENCES", dict(SENTENCES))
+    import gongzhi.audit.sentences as sentences
+
+    monkeypatch.setattr(sentences, "SENTENCES", verbs.SENTENCES)
+    verb_register("wish.redacted", "隐去心愿中的个人信息", "隐去心愿「{target}」中的{kinds}")
+    verb_register("export.approved", "批准完整导出")
+    assert sentence_for(Facts(verb="wish.redacted", summary={"kinds": ["手机号"]}, target="修水管")) == (
+        "隐去心愿「修水管」中的手机号"
+    )
+    assert sentence_for(Facts(verb="export.approved", summary={"rows": 12}, target="")) == "批准完整导出：行数：12"
+
+
+def test_sentences_have_english_translations():
+    with translation.override("en"):
+        text = sentence_for(facts("resident.exported"))
+    assert "128" in text and not re.search(r"[\u4e00-\u9fff]", text.split(",")[0]), text
