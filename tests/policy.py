@@ -1057,6 +1057,11 @@ from tests.policy_conventions import CONVENTION_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in CONVENTION_PAGES.items()})
 
+# The register's household actions and full exports (issue 8).
+from tests.policy_register import REGISTER_PAGES  # noqa: E402
+
+PAGES.update({key: grid(text) for key, text in REGISTER_PAGES.items()})
+
 
 def planned_cells() -> set[tuple[str, str, str, str]]:
     """(endpoint, actor, relation, method) for every cell with an object to exercise."""

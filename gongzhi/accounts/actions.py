@@ -31,6 +31,7 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import blind_index
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
+from gongzhi.core.text import text_normalise, text_refusal
 from gongzhi.core.validators import validate_phone
 
 from .models import ApiToken, RoleAssignment, User
@@ -83,7 +84,9 @@ def user_create(
             validate_email(email)
         except ValidationError:
             raise DomainError(_("电子邮箱格式不正确。"), field="email") from None
-    user = User(username=username, display_name=(display_name or "").strip()[:50], email=email)
+    display_name = text_normalise(display_name).strip()[:50]
+    text_refusal(display_name, label=_("姓名"), field="display_name")
+    user = User(username=username, display_name=display_name, email=email)
     if phone:
         try:
             phone = validate_phone(phone)
@@ -232,7 +235,8 @@ def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
         not getattr(actor, "is_authenticated", False) or not actor.is_active or actor.pk != user.pk
     ):
         raise NotPermitted()
-    name = (name or "").strip()
+    name = text_normalise(name).strip()
+    text_refusal(name, label=_("令牌名称"), field="name")
     if not name or len(name) > 100:
         raise DomainError(_("请填写令牌名称（不超过100个字符）。"), field="name")
     user = User.objects.select_for_update().get(pk=user.pk)

@@ -228,6 +228,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @translate_errors
 def photo(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase:
     wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
+    if not selectors.story_visible(wish, request.user):
+        raise NotFound()  # a restricted wish's photos, like its story, are for the claimer
     attachment = case_attachment_get(wish.case, attachment_id)
     from gongzhi.photos.http import photo_response
 
