@@ -50,6 +50,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
                                "workdays": ["2031-01-19"], "note": "按国务院办公厅通知"}, "2031"),  # fmt: skip
     "notice.preferences_changed": ({"email_enabled": True, "daily_digest": False}, "通知设置"),
     "notice.read": ({}, "您的心愿已被认领"),
+    "notice.all_read": ({"count": 7}, ""),
     "audit.viewed": ({}, ""),
     "audit.verified": ({"checked": 5120, "broken_id": None}, ""),
     "audit.exported": ({"rows": 300, "filters": {"verb": "access", "date_from": "2026-03-01"}, "sha256": "ef" * 32},

@@ -716,6 +716,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "audit:verify": _simple("audit:verify"),
     "notices:inbox": _simple("notices:inbox"),
     "notices:read": _object_call("notices:read", "notices"),
+    "notices:read_all": _simple("notices:read_all"),
     "notices:preferences": _simple("notices:preferences", {"daily_digest": "on"}),
     "api:openapi-json": _simple("api:openapi-json"),
     "api:openapi-view": _simple("api:openapi-view"),

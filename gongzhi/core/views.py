@@ -1,21 +1,50 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.roles import Role
+from gongzhi.accounts.scopes import role_paths
+from gongzhi.areas.selectors import area_names_by_path, township_directory
 from gongzhi.core.forms import text_check_context
+from gongzhi.core.home import home_sections_for, public_links
+from gongzhi.core.http import public_page_cache
+from gongzhi.notices.selectors import notice_list_for
 from gongzhi.residents.selectors import resident_get_own
+
+START_PAGE_SECONDS = 300
 
 
 @require_safe
+@public_page_cache(START_PAGE_SECONDS)
 def home(request: HttpRequest) -> HttpResponse:
+    """Anonymous visitors: the township's public start page. Signed in: what this person can do now."""
     if not request.user.is_authenticated:
-        return redirect("accounts:login")
-    if request.user.has_perm("residents.view_resident"):
-        return redirect("residents:list")
-    if request.user.has_perm("audit.view_audit"):
-        return redirect("audit:list")
-    return redirect("core:me")
+        return _start_page(request)
+    held = role_paths(request.user)
+    names = area_names_by_path({path for _role, path in held}) if held else {}
+    roles = [(Role(role).label, names.get(path, "")) for role, path in held]
+    context = {
+        "sections": [render_to_string(t, c, request=request) for t, c in home_sections_for(request.user)],
+        "notices": list(notice_list_for(viewer=request.user)[:5]),
+        "roles": roles,
+    }
+    return render(request, "core/home.html", context)
+
+
+def _start_page(request: HttpRequest) -> HttpResponse:
+    """The township, its communities and their public pages, and how to get an account. Names only: no
+    personal data, the same bytes for every visitor (cached), and noindex — it lists every community,
+    including those that did not allow search engines."""
+    links = public_links()
+    directory = [
+        (township, [(community, [(link.label, reverse(link.url_name, args=[community.pk])) for link in links])
+                    for community in communities])
+        for township, communities in township_directory()
+    ]  # fmt: skip
+    return render(request, "core/start.html", {"directory": directory})
 
 
 @login_required
