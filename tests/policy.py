@@ -181,6 +181,49 @@ PAGES: dict[str, Grid] = {
         audit_admin           200    405
         """
     ),
+    # Everyone creates tokens for themselves only (the key is on the answer, once).
+    "core:token_create": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                405    200*
+        resident              405    200*
+        party_member          405    200*
+        volunteer             405    200*
+        grid_worker           405    200*
+        community_staff       405    200*
+        window_clerk          405    200*
+        mediator              405    200*
+        supervisor            405    200*
+        township_admin        405    200*
+        township_reviewer     405    200*
+        sys_admin             405    200*
+        sec_admin             405    200*
+        audit_admin           405    200*
+        """
+    ),
+    # Revoking: one's own token only; anyone else's answers like a missing one.
+    "core:token_revoke": grid(
+        """
+                              GET                  POST
+                              own    same   other  own    same   other
+        anonymous             -      login  login  -      login  login
+        nobody                405    405    405    302*   404    404
+        resident              405    405    405    302*   404    404
+        party_member          405    405    405    302*   404    404
+        volunteer             405    405    405    302*   404    404
+        grid_worker           405    405    405    302*   404    404
+        community_staff       405    405    405    302*   404    404
+        window_clerk          405    405    405    302*   404    404
+        mediator              405    405    405    302*   404    404
+        supervisor            405    405    405    302*   404    404
+        township_admin        405    405    405    302*   404    404
+        township_reviewer     405    405    405    302*   404    404
+        sys_admin             405    405    405    302*   404    404
+        sec_admin             405    405    405    302*   404    404
+        audit_admin           405    405    405    302*   404    404
+        """
+    ),
     "core:health": grid(
         """
                               GET    POST

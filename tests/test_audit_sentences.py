@@ -33,6 +33,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "role.assigned": ({"role": "community_staff", "area": "青山村"}, "王建国(wangjg)"),
     "role.revoked": ({"role": "supervisor", "area": "青山村"}, "王建国(wangjg)"),
     "token.created": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
+    "token.revoked": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
     "area.created": ({"kind": "grid", "name": "3组网格"}, "3组网格"),
     "area.updated": ({"name": ["青山", "青山村"], "code": ["511423101201", "511423101202"]}, "青山村"),
     "household.created": ({"area": "1组网格"}, "户 QS-0012"),

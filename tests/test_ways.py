@@ -218,3 +218,54 @@ def test_mark_all_read_marks_only_ones_own_notices_with_one_audit_row(users, cli
     assert 'data-testid="unread"' not in response.content.decode()
     client.post("/notices/read-all/")  # nothing left: no write, no second row
     assert rows.count() == 1
+
+
+# --- API tokens on the user's own page --------------------------------------------------------
+
+
+def test_a_token_is_created_on_ones_own_page_shown_once_and_stored_as_a_hash(users, client):
+    from gongzhi.accounts.models import ApiToken
+    from gongzhi.audit.models import AuditEvent
+
+    client.force_login(users["party_member"])
+    assert 'data-testid="token-form"' in client.get("/me/").content.decode()
+    response = client.post("/me/tokens/", {"name": "统计报表"})
+    body = response.content.decode()
+    key = re.search(r'data-testid="new-token-key">(gz_[^<]+)<', body).group(1)
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    token = ApiToken.objects.get(user=users["party_member"])
+    assert token.key_hash == ApiToken.hash_key(key) and key not in str(ApiToken.objects.values().get())
+    assert key not in client.get("/me/").content.decode()  # once only
+    assert AuditEvent.objects.filter(verb="token.created", summary__name="统计报表").count() == 1
+    assert client.get("/api/v1/wishes", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    empty = client.post("/me/tokens/", {"name": "  "})
+    assert empty.status_code == 400 and "请填写令牌名称" in empty.content.decode()
+    assert ApiToken.objects.filter(user=users["party_member"]).count() == 1
+
+
+def test_a_token_is_revoked_by_its_owner_only_and_then_stops_working(users, client):
+    from gongzhi.accounts.actions import api_token_create
+    from gongzhi.accounts.models import ApiToken
+    from gongzhi.audit.models import AuditEvent
+
+    with transaction.atomic():
+        token, key = api_token_create(actor=users["resident"], user=users["resident"], name="家里的电脑")
+    client.force_login(users["party_member"])
+    assert client.post(f"/me/tokens/{token.pk}/revoke/").status_code == 404
+    assert ApiToken.objects.get(pk=token.pk).is_active
+    client.force_login(users["resident"])
+    page = client.post(f"/me/tokens/{token.pk}/revoke/", follow=True).content.decode()
+    assert "接口令牌已吊销" in page and "已吊销" in page
+    assert not ApiToken.objects.get(pk=token.pk).is_active
+    assert AuditEvent.objects.filter(verb="token.revoked", summary__prefix=token.prefix).count() == 1
+    assert client.get("/api/v1/wishes", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+    again = client.post(f"/me/tokens/{token.pk}/revoke/", follow=True).content.decode()
+    assert "这个令牌已经吊销" in again
+    assert AuditEvent.objects.filter(verb="token.revoked").count() == 1
+
+
+def test_the_api_docs_say_how_to_get_and_use_a_token(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    description = schema["info"]["description"]
+    assert "/me/" in description and "创建令牌" in description and "吊销" in description
+    assert "Authorization: Bearer" in description

@@ -3,14 +3,19 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.actions import api_token_create, api_token_revoke
+from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import role_paths
+from gongzhi.accounts.selectors import api_token_get_for, api_tokens_of
 from gongzhi.areas.selectors import area_names_by_path, township_directory
+from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import text_check_context
 from gongzhi.core.home import home_sections_for, public_links
-from gongzhi.core.http import public_page_cache
+from gongzhi.core.http import move_answer, public_page_cache, translate_errors
 from gongzhi.notices.selectors import notice_list_for
 from gongzhi.residents.selectors import resident_get_own
 
@@ -50,7 +55,44 @@ def _start_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def me(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/me.html", {"resident": resident_get_own(viewer=request.user)})
+    return _me_page(request)
+
+
+def _me_page(request: HttpRequest, *, new_key: str = "", token_error: str = "", token_name: str = "") -> HttpResponse:
+    assert isinstance(request.user, User)  # login_required
+    context = {
+        "resident": resident_get_own(viewer=request.user),
+        "tokens": list(api_tokens_of(request.user)),
+        "new_key": new_key,
+        "token_error": token_error,
+        "token_name": token_name,
+    }
+    response = render(request, "core/me.html", context, status=400 if token_error else 200)
+    if new_key:
+        response["Cache-Control"] = "no-store"  # the key is on this page once, and in no cache
+    return response
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Create an API token: its key is shown on this response only; the database keeps its hash."""
+    name = request.POST.get("name", "")
+    assert isinstance(request.user, User)  # login_required
+    try:
+        _token, key = api_token_create(actor=request.user, user=request.user, name=name)
+    except DomainError as exc:
+        return _me_page(request, token_error=exc.message, token_name=name[:100])
+    return _me_page(request, new_key=key)
+
+
+@login_required
+@require_POST
+@translate_errors
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = api_token_get_for(viewer=request.user, token_id=pk)
+    return move_answer(request, run=lambda: api_token_revoke(actor=request.user, token=token),
+                       success=_("接口令牌已吊销，不能再使用。"), back=reverse("core:me") + "#tokens")  # fmt: skip
 
 
 ROBOTS_TXT = """\
