@@ -37,10 +37,11 @@ def _default_language_afterwards():
 
 @pytest.fixture(autouse=True)
 def _fresh_default_cache():
-    """Each test starts with an empty default cache (cached select lists, lockout counters)."""
-    from django.core.cache import cache
+    """Each test starts with empty caches (cached select lists, lockout counters, idempotency keys)."""
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["idempotency"].clear()
 
 
 @pytest.fixture

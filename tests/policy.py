@@ -349,6 +349,28 @@ PAGES: dict[str, Grid] = {
         audit_admin           405    login
         """
     ),
+    # Any signed-in user changes their own password (and only their own: the page takes no object).
+    # POST: the actor's current password and a strong new one; the user row changes, then back to 我的信息.
+    "accounts:password_change": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                200    302*
+        resident              200    302*
+        party_member          200    302*
+        volunteer             200    302*
+        grid_worker           200    302*
+        community_staff       200    302*
+        window_clerk          200    302*
+        mediator              200    302*
+        supervisor            200    302*
+        township_admin        200    302*
+        township_reviewer     200    302*
+        sys_admin             200    302*
+        sec_admin             200    302*
+        audit_admin           200    302*
+        """
+    ),
     # Every staff and 三员 role sees the tree of its scope. POST is not refused (the view has no
     # method restriction; it writes nothing): should be 405 — reported.
     "areas:tree": grid(
@@ -1099,6 +1121,11 @@ API.update({key: grid(text) for key, text in OFFER_API.items()})
 from tests.policy_conventions import CONVENTION_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in CONVENTION_PAGES.items()})
+
+# The register's household actions and full exports (issue 8).
+from tests.policy_register import REGISTER_PAGES  # noqa: E402
+
+PAGES.update({key: grid(text) for key, text in REGISTER_PAGES.items()})
 
 
 def planned_cells() -> set[tuple[str, str, str, str]]:

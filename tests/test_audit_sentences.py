@@ -88,6 +88,23 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "demonstration.approved": ({"note": "材料齐全"}, "青山村示范村申报"),
     "demonstration.rejected": ({"note": "未完成备案"}, "青山村示范村申报"),
     "system.seeded": ({"size": "demo", "residents": 3000, "communities": 6, "wishes": 40}, ""),
+    # Registered by gongzhi.residents (AppConfig.ready).
+    "household.member_added": ({"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},
+                               "户 QS-0012"),  # fmt: skip
+    "household.head_changed": ({"new_head": "李秀英(**************1234)", "former_head": "张大山(**************5678)",
+                                "former_head_relation": "配偶"}, "户 QS-0012"),  # fmt: skip
+    "household.moved_out": ({"members": 3, "happened_on": "2026-03-01", "note": "迁往县城"}, "户 QS-0012"),
+    "household.printed": ({"members": 3, "fields": ["姓名", "与户主关系"], "sha256": "ab" * 32}, "户 QS-0012"),
+    "resident.export_requested": ({"reason": "低保年审核对身份信息", "full": True, "area": "青山村",
+                                   "filters": {"status": "active"}, "rows": 128, "fields": ["姓名", "身份证号"]},
+                                  "导出申请 7"),  # fmt: skip
+    "resident.export_approved": ({"requested_by": "王建国(wangjg)", "full": True, "rows": 128, "note": "同意"},
+                                 "导出申请 7"),  # fmt: skip
+    "resident.export_refused": ({"requested_by": "王建国(wangjg)", "full": False, "rows": 520,
+                                 "note": "用途不需要完整号码"}, "导出申请 7"),  # fmt: skip
+    "resident.export_downloaded": ({"reason": "低保年审核对身份信息", "approved_by": "李镇长(lizz)", "full": True,
+                                    "rows": 128, "filters": {"status": "active"}, "fields": ["姓名", "身份证号"],
+                                    "sha256": "cd" * 32}, "导出申请 7"),  # fmt: skip
 }
 
 

@@ -205,7 +205,7 @@ def test_file_over_the_size_limit_is_rejected_without_reading_it_all():
 
 
 def test_declared_size_over_our_limit_is_rejected_before_decoding(monkeypatch):
-    # 8000 × 8000 = 64 MP: above our 40 MP, below Pillow's own limit, so only our check stops it
+    # 8000 × 8000 = 64 MP: above our 24 MP, below Pillow's own limit, so only our check stops it
     decoded = []
     monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(self))
     monkeypatch.setattr("PIL.ImageFile.ImageFile.load", lambda self: decoded.append(self))

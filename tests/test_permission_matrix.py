@@ -59,12 +59,12 @@ from gongzhi.offers.models import Booking, ServiceOffer
 from gongzhi.photos.actions import photo_store
 from gongzhi.residents.actions import household_create, resident_create
 from gongzhi.residents.import_actions import import_dir
-from gongzhi.residents.models import Household, ImportJob, Resident, ResidentEvent, Tag
+from gongzhi.residents.models import ExportRequest, Household, ImportJob, Resident, ResidentEvent, Tag
 from gongzhi.residents.spreadsheet import COLUMNS
 from gongzhi.situations.models import SituationNote
 from gongzhi.wishes.models import ServiceCredit, Wish, WishSettings
 from tests import policy
-from tests.conftest import clean_input, make_user
+from tests.conftest import PASSWORD, clean_input, make_user
 from tests.idnumbers import make_id
 
 BACKEND = "gongzhi.accounts.backends.UsernameOrPhoneBackend"
@@ -164,7 +164,7 @@ def test_every_url_and_api_operation_is_declared():
 
 
 def test_a_new_url_without_a_declaration_is_caught():
-    routes = [*url_routes(), Route("residents:merge", "residents/<int:pk>/merge/", "gongzhi.residents.views")]
+    routes = [*url_routes(), Route("residents:merge", "residents/<id:pk>/merge/", "gongzhi.residents.views")]
     assert undeclared(routes) == ["residents:merge"]
 
 
@@ -221,6 +221,8 @@ class World:
     campaigns: dict[str, Campaign] = field(default_factory=dict)
     revisions: dict[str, dict[str, Revision]] = field(default_factory=dict)
     demonstrations: dict[str, DemonstrationApplication] = field(default_factory=dict)
+    # Full exports by state ("pending", "approved"): {"own:<actor>" / "same" / "other": request}.
+    export_requests: dict[str, dict[str, ExportRequest]] = field(default_factory=dict)
     serial: int = 5000
 
     def next_id_number(self) -> str:
@@ -311,7 +313,32 @@ def build_world() -> World:
     build_situations(world)
     build_offers(world)
     build_conventions(world)
+    build_export_requests(world)
     return world
+
+
+def build_export_requests(world: World) -> None:
+    """Full-export requests of 青山村: each actor's own, peer_staff's (same) and 东街社区's (other)."""
+    users, a = world.users, world.areas
+    later = timezone.now() + dt.timedelta(days=1)
+
+    def make(requester: User, area: Area, state: str) -> ExportRequest:
+        decider = None
+        if state == "approved":
+            decider = users["township_admin"] if requester != users["township_admin"] else users["peer_staff"]
+        return ExportRequest.objects.create(
+            requested_by=requester, area=area, area_path=area.path, reason="低保年审核对", row_count=2,
+            status=state, expires_at=later, decided_by=decider, decided_at=timezone.now() if decider else None,
+        )  # fmt: skip
+
+    for state in ("pending", "approved"):
+        table = world.export_requests[state] = {
+            "same": make(users["peer_staff"], a["village"], state),
+            "other": make(users["other_staff"], a["urban"], state),
+        }
+        for actor in policy.ACTORS:
+            if actor != "anonymous":
+                table[f"own:{actor}"] = make(users[actor], a["village"], state)
 
 
 def _jpeg() -> bytes:
@@ -618,6 +645,18 @@ def _situation_photo_call(world: World, actor: str, relation: str) -> Call | Non
     return Call(reverse("situations:photo", args=[note.pk, world.situation_photos[note.pk]]))
 
 
+def _household_call(world: World, actor: str, relation: str, name: str, make_data: Callable) -> Call | None:
+    household = world.obj(world.households, actor, relation)
+    if household is None:
+        return None
+    return Call(reverse(name, args=[household.pk]), make_data(world.obj(world.residents, actor, relation)))
+
+
+def _export_request_call(world: World, actor: str, relation: str, name: str, state: str, data=None) -> Call | None:
+    request = world.obj(world.export_requests[state], actor, relation)
+    return None if request is None else Call(reverse(name, args=[request.pk]), dict(data or {}))
+
+
 PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:home": _simple("core:home"),
     "core:me": _simple("core:me"),
@@ -629,6 +668,10 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
+    "accounts:password_change": _simple(
+        "accounts:password_change",
+        {"current_password": PASSWORD, "new_password": "Neues-Passwort-2027", "new_password_again": "Neues-Passwort-2027"},
+    ),
     "areas:tree": _simple("areas:tree"),
     "areas:create": _area_call("areas:create", lambda w, area: {"kind": "building", "name": "新楼栋"}),
     "residents:list": _simple("residents:list"),
@@ -669,6 +712,29 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         lambda w, area: {"number": "NEW-0001", "area": area.pk, "address": "新村路1号"},
     ),
     "residents:household_detail": _object_call("residents:household_detail", "households"),
+    "residents:household_add_member": lambda world, actor, relation: _household_call(
+        world, actor, relation, "residents:household_add_member",
+        lambda resident: {"q": "居民", "relation": "80", "resident": (
+            world.residents["same"] if relation == "own" else world.residents.get(f"own:{actor}", resident)).pk},
+    ),  # fmt: skip
+    "residents:household_change_head": lambda world, actor, relation: _household_call(
+        world, actor, relation, "residents:household_change_head",
+        lambda resident: {"new_head": resident.pk, "former_head_relation": "10"},
+    ),  # fmt: skip
+    "residents:household_move_out": lambda world, actor, relation: _household_call(
+        world, actor, relation, "residents:household_move_out",
+        lambda resident: {"happened_on": timezone.localdate().isoformat(), "note": "迁往县城"},
+    ),  # fmt: skip
+    "residents:household_print": _object_call("residents:household_print", "households"),
+    "residents:export_requests": _simple("residents:export_requests"),
+    "residents:export_request_new": lambda world, actor, relation: Call(reverse("residents:export_request_new"), {
+        "area": world.areas["village"].pk, "status": "active", "reason": "低保年审核对身份信息", "full_data": "on"}),  # fmt: skip
+    "residents:export_request_detail": lambda world, actor, relation: _export_request_call(
+        world, actor, relation, "residents:export_request_detail", "pending"),  # fmt: skip
+    "residents:export_request_decide": lambda world, actor, relation: _export_request_call(
+        world, actor, relation, "residents:export_request_decide", "pending", {"decision": "approve"}),  # fmt: skip
+    "residents:export_request_download": lambda world, actor, relation: _export_request_call(
+        world, actor, relation, "residents:export_request_download", "approved"),  # fmt: skip
     "workdays:index": _simple(
         "workdays:index", {"year": "2027", "text": "春节 2027-02-06 至 2027-02-13\n调休上班 2027-02-14"}
     ),
@@ -997,6 +1063,7 @@ def snapshot() -> dict[str, object]:
         "DeadlineReminder": DeadlineReminder.objects.count(),
         # Logins and refused attempts are recorded by design; any other audit row is a write.
         "AuditEvent": AuditEvent.objects.exclude(verb__startswith="auth.").exclude(verb__startswith="access.").count(),
+        "ExportRequest": set(ExportRequest.objects.values_list("pk", "status", "decided_by_id")),
     }
 
 

@@ -144,7 +144,7 @@ def test_sweep_deletes_stale_temp_files(data_dir):
 def test_photo_response_serves_inline_private_nosniff(data_dir, uploader):
     photo = photo_store(actor=uploader, upload=jpeg_with_gps())
 
-    response = photo_response(photo)
+    response = photo_response(photo, public=True)
 
     body = b"".join(response.streaming_content)
     assert body == (data_dir / photo.path).read_bytes()
@@ -157,12 +157,19 @@ def test_photo_response_serves_inline_private_nosniff(data_dir, uploader):
     response.close()
 
 
+def test_a_photo_that_is_not_public_is_never_stored_by_the_browser(data_dir, uploader):
+    photo = photo_store(actor=uploader, upload=jpeg_with_gps())
+    response = photo_response(photo, public=False)
+    assert response["Cache-Control"] == "no-store"
+    response.close()
+
+
 def test_photo_response_for_a_missing_file_is_404(data_dir, uploader):
     photo = photo_store(actor=uploader, upload=jpeg_with_gps())
     (data_dir / photo.path).unlink()
 
     with pytest.raises(Http404):
-        photo_response(photo)
+        photo_response(photo, public=False)
 
 
 def test_photo_response_refuses_a_path_outside_the_photo_store(data_dir, uploader):
@@ -171,7 +178,7 @@ def test_photo_response_refuses_a_path_outside_the_photo_store(data_dir, uploade
     photo.path = "photos/../secret.txt"
 
     with pytest.raises(Http404):
-        photo_response(photo)
+        photo_response(photo, public=False)
 
 
 def test_photo_delete_removes_row_and_file_after_commit(

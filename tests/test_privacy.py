@@ -207,7 +207,7 @@ def test_only_moderators_redact(users):
 
 def test_the_check_under_the_form_warns_as_they_type(users, client):
     client.force_login(users["resident"])
-    answer = client.post("/text-check/", {"title": "想要收音机", "story": f"电话{PHONE}，老伴中风了", "audience": "public",
+    answer = client.post("/text-check/", {"title": "想要收音机", "story": f"电话{PHONE}，老伴中风了", "audience": "wish",
                                           "check": "title story", "contact_phone": "13900001111"})
     html = answer.content.decode()
     assert answer.status_code == 200 and 'data-testid="pii-warning"' in html and "手机号" in html
@@ -244,9 +244,21 @@ def test_a_sensitive_wish_sent_as_public_is_switched_to_the_safe_tier_for_confir
 # --- Who sees a sensitive wish ------------------------------------------------------------------
 
 
-def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client):
-    wish = actions.wish_post(actor=users["resident"], title="想请人陪我去复查", category="other",
+def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gongzhi.core.images import photo_clean
+
+    settings.DATA_DIR = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(buffer, "JPEG")
+    photo = photo_clean(SimpleUploadedFile("a.jpg", buffer.getvalue(), content_type="image/jpeg"))
+    wish = actions.wish_post(actor=users["resident"], title="想请人陪我去复查", category="other", photo=photo,
                              story="去年中风了，一个人住，想请人陪我去县医院复查。")  # fmt: skip
+    photo_url = f"/wishes/{wish.pk}/photos/{wish.case.attachments.get().pk}/"
     assert (wish.case.privacy, wish.case.sensitive) == (PrivacyTier.RESTRICTED, True)
     actions.wish_publish(actor=users["community_staff"], wish=wish)
     # Not on the public wall, not to visitors, not to a helper of another community.
@@ -261,9 +273,11 @@ def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client):
     assert "想请人陪我去复查" in client.get("/wishes/").content.decode()
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
     assert 'data-testid="story-hidden"' in page and "中风" not in page and users["resident"].display_name not in page
+    assert photo_url not in page and client.get(photo_url).status_code == 404
     # The claimer then sees the story; nobody else does.
     actions.wish_claim(actor=users["party_member"], wish=wish)
     assert "中风" in client.get(f"/wishes/{wish.pk}/").content.decode()
+    assert client.get(photo_url).status_code == 200
     with pytest.raises(NotFound):
         wish_get_for(viewer=users["volunteer"], wish_id=wish.pk)
 
@@ -357,3 +371,40 @@ def test_a_community_changes_its_indexing_on_the_settings_page(users, areas, cli
     client.post("/wishes/settings/", {"community": areas["urban"].pk, "search_indexing": "1"})  # not theirs
     areas["urban"].refresh_from_db()
     assert not areas["urban"].search_indexing
+
+
+def test_other_public_texts_get_the_general_warning_and_private_ones_a_gentler_one(users, client):
+    client.force_login(users["volunteer"])
+    offer = client.post("/text-check/", {"description": f"义诊，咨询电话{PHONE}", "check": "description",
+                                         "audience": "public"}).content.decode()  # fmt: skip
+    assert "所有人都能看到" in offer and "认领" not in offer and "sensitive-hint" not in offer
+    note = client.post("/text-check/", {"body": "身份证110101199003074514", "check": "body",
+                                        "audience": "staff"}).content.decode()  # fmt: skip
+    assert "身份证号" in note and "不会公开" in note
+    form = client.get("/offers/new/").content.decode()
+    assert 'hx-post="/text-check/"' in form and 'id="text-check"' in form
+
+
+def test_the_same_text_rule_holds_for_names_addresses_and_comments(users, areas, make_resident):
+    from gongzhi.areas.actions import area_update
+    from gongzhi.residents.validation import resident_input_clean
+
+    area_update(actor=users["township_admin"], area=areas["village"], name="青山\u200b村", code=areas["village"].code)
+    areas["village"].refresh_from_db()
+    assert areas["village"].name == "青山村"
+    with pytest.raises(DomainError):
+        area_update(actor=users["township_admin"], area=areas["village"], name="\u202e村山青", code="")
+    _data, errors = resident_input_clean(
+        {"name": "张\u200b三", "id_number": "110101199003074514", "area": areas["grid_a1"],
+         "current_address": "幸福路\u202e12号"},
+        area_lookup=lambda _t: None, household_lookup=lambda _n, _a: None, tag_lookup=lambda _t: None,
+    )  # fmt: skip
+    assert [key for key, _message in errors] == ["current_address"]
+    wish = _post(users, story="家里的收音机坏了。")
+    actions.wish_publish(actor=users["community_staff"], wish=wish)
+    actions.wish_claim(actor=users["party_member"], wish=wish)
+    actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了", hours="1")
+    actions.wish_confirm(actor=users["resident"], wish=wish)
+    with pytest.raises(DomainError) as refused:
+        actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="好\u202e评")
+    assert refused.value.field == "comment"

@@ -1,7 +1,7 @@
 """Writes to accounts: users, their scoped roles and their API tokens.
 
 Lifecycle of an account: created by the system administrator (user_create)
-→ roles assigned and revoked by the security administrator (role_assign,
+→ its password changed by its owner (password_change) → roles assigned and revoked by the security administrator (role_assign,
 role_revoke) → deactivated by the system administrator (user_deactivate),
 which ends every live session and revokes every API token at once. Accounts
 are never deleted: the audit trail points at them.
@@ -31,6 +31,7 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import blind_index
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
+from gongzhi.core.text import text_normalise, text_refusal
 from gongzhi.core.validators import validate_phone
 
 from .models import ApiToken, RoleAssignment, User
@@ -83,7 +84,9 @@ def user_create(
             validate_email(email)
         except ValidationError:
             raise DomainError(_("电子邮箱格式不正确。"), field="email") from None
-    user = User(username=username, display_name=(display_name or "").strip()[:50], email=email)
+    display_name = text_normalise(display_name).strip()[:50]
+    text_refusal(display_name, label=_("姓名"), field="display_name")
+    user = User(username=username, display_name=display_name, email=email)
     if phone:
         try:
             phone = validate_phone(phone)
@@ -118,6 +121,33 @@ def _end_sessions(user: User) -> int:
     for key in keys:
         store_class(session_key=key).delete()
     return len(keys)
+
+
+@transaction.atomic
+def password_change(*, actor, current_password: str, new_password: str) -> User:
+    """A signed-in user changes their own password, proving they know the current one.
+
+    Django's validators (AUTH_PASSWORD_VALIDATORS) decide what is strong
+    enough. The change ends the user's other sessions (Django checks each
+    session against the password hash); the interface keeps the one it was
+    made in. API tokens are not touched: they are revoked on their own.
+    """
+    if not getattr(actor, "is_authenticated", False):
+        raise NotPermitted()
+    user = _lock_user(actor.pk)
+    if not user.check_password(current_password or ""):
+        raise DomainError(_("当前密码不正确。"), field="current_password")
+    if current_password == new_password:
+        raise DomainError(_("新密码不能与当前密码相同。"), field="new_password")
+    try:
+        validate_password(new_password or "", user=user)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="new_password") from None
+    user.set_password(new_password)
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "password_changed_at"])
+    audit_event_record(actor=user, verb="auth.password_changed", target=user)
+    return user
 
 
 @transaction.atomic
@@ -205,7 +235,8 @@ def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
         not getattr(actor, "is_authenticated", False) or not actor.is_active or actor.pk != user.pk
     ):
         raise NotPermitted()
-    name = (name or "").strip()
+    name = text_normalise(name).strip()
+    text_refusal(name, label=_("令牌名称"), field="name")
     if not name or len(name) > 100:
         raise DomainError(_("请填写令牌名称（不超过100个字符）。"), field="name")
     user = User.objects.select_for_update().get(pk=user.pk)

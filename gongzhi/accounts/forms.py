@@ -17,3 +17,24 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("用户名（手机号）或密码错误。连续错误5次，该账号将在此地址被锁定15分钟。"),
         "inactive": _("该账号已停用，请联系管理员。"),
     }
+
+
+class PasswordChangeForm(forms.Form):
+    """The fields of a password change; what counts as strong is the action's (Django's validators)."""
+
+    current_password = forms.CharField(
+        label=_("当前密码"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )  # fmt: skip
+    new_password = forms.CharField(
+        label=_("新密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    new_password_again = forms.CharField(
+        label=_("再次输入新密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password") and data.get("new_password_again") not in (None, data["new_password"]):
+            self.add_error("new_password_again", _("两次输入的新密码不一致。"))
+        return data

@@ -10,6 +10,7 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 from gongzhi.core.lookups import lookups_changed
+from gongzhi.core.text import text_normalise, text_refusal
 from gongzhi.core.validators import validate_area_code
 
 from .models import ALLOWED_CHILDREN, Area, AreaKind
@@ -54,7 +55,8 @@ def area_create_unchecked(
 def area_create(
     *, actor, kind: str, name: str, parent: Area | None, code: str = "", community_type: str = ""
 ) -> Area:
-    name = (name or "").strip()
+    name = text_normalise(name).strip()
+    text_refusal(name, label=_("名称"), field="name")
     if parent is None:
         authorize(actor, "areas.change_area", None)
         raise DomainError(_("顶级区域（县、镇）只能在初始化时创建，请选择上级区域。"), field="parent")
@@ -88,7 +90,8 @@ def area_create(
 def area_update(*, actor, area: Area, name: str, code: str) -> Area:
     authorize(actor, "areas.change_area", area)
     area = Area.objects.select_for_update().get(pk=area.pk)
-    name = (name or "").strip()
+    name = text_normalise(name).strip()
+    text_refusal(name, label=_("名称"), field="name")
     if not name or len(name) > 100:
         raise DomainError(_("名称不能为空且不超过100个字。"), field="name")
     code = _check_code(area.kind, code, exclude_id=area.pk)

@@ -1,6 +1,7 @@
 from ninja import Router, Schema
 
 from gongzhi.core.errors import NotFound
+from gongzhi.core.ids import ApiId
 
 from . import selectors
 
@@ -23,7 +24,7 @@ def list_areas(request, kind: str | None = None):
 
 
 @router.get("/{area_id}", response=AreaOut, summary="区域详情")
-def get_area(request, area_id: int):
+def get_area(request, area_id: ApiId):
     try:
         return selectors.area_get_for(viewer=request.auth, area_id=area_id)
     except NotFound:

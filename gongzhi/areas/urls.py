@@ -5,5 +5,5 @@ from . import views
 app_name = "areas"
 urlpatterns = [
     path("", views.area_tree, name="tree"),
-    path("<int:parent_id>/new/", views.area_create, name="create"),
+    path("<id:parent_id>/new/", views.area_create, name="create"),
 ]

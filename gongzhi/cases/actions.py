@@ -174,9 +174,7 @@ def case_rate(*, case: Case, actor, rating: int, comment: str = "", notify: Iter
         raise Conflict(_("已经评价过了。"))
     if not isinstance(rating, int) or not 1 <= rating <= 5:
         raise DomainError(_("评价请选择1到5星。"), field="rating")
-    comment = (comment or "").strip()
-    if len(comment) > 200:
-        raise DomainError(_("评价意见不能超过200个字。"), field="comment")
+    comment = text_clean(comment, label=_("评价意见"), field="comment", minimum=0, maximum=200)
     locked.rating, locked.rating_comment, locked.rated_at = rating, comment, timezone.now()
     locked.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
     CaseEvent.objects.create(

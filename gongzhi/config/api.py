@@ -1,13 +1,18 @@
 """/api/v1/: one NinjaAPI with token auth; errors are JSON with a stable code and a Chinese message."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from gongzhi.accounts.api import TokenAuth
 from gongzhi.areas.api import router as areas_router
+from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
+from gongzhi.core.idempotency import HEADER as IDEMPOTENCY_HEADER
+from gongzhi.core.middleware import api_error_body
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
@@ -35,12 +40,65 @@ curl -H "Authorization: Bearer gz_您的令牌" https://您的站点/api/v1/wish
 没有令牌、令牌错误或已吊销时，接口返回 401 和 `{"code": "unauthenticated", "message": …}`。
 """
 
-api = NinjaAPI(
+ERROR_SCHEMA = {
+    "title": "ApiError",
+    "type": "object",
+    "required": ["code", "message"],
+    "properties": {
+        "code": {"type": "string", "description": "稳定的英文错误代码，如 not_found、invalid"},
+        "message": {"type": "string", "description": "给用户看的说明（默认简体中文）"},
+        "details": {"description": "参数错误时逐项列出 {field, message}；业务错误时可含 {field}"},
+    },
+}
+ERROR_DESCRIPTIONS = {
+    "400": "请求内容无法解析（须为 UTF-8 JSON），或操作被拒绝（当前状态不允许、输入不符合要求）",
+    "401": "未认证：缺少或无效的 Bearer 令牌",
+    "403": "无权执行此操作",
+    "404": "记录不存在，或不在您的权限范围内（两者不作区分）",
+    "409": "冲突：数据已被他人修改、名额已满，或同一 Idempotency-Key 的请求正在处理",
+    "413": "请求内容过大",
+    "422": "参数校验失败（details 逐项列出），或 Idempotency-Key 已用于内容不同的请求",
+}
+
+
+def error_codes_of(method: str, operation: dict) -> set[str]:
+    """The 4xx answers an operation gives, from what it takes (the handlers and middleware behind them)."""
+    params = operation.get("parameters", [])
+    codes = {"401"}  # every operation needs a token
+    if params or "requestBody" in operation:
+        codes.add("422")
+    if any(p["in"] == "path" or p["name"].endswith("_id") for p in params):
+        codes.add("404")
+    if method == "post":
+        # actions: refused by state or input (400), by role (403), by a conflict (409); any body past
+        # the size limit (413, answered before the operation runs, with or without a declared body)
+        codes |= {"400", "403", "409", "413"}
+    if any(p["in"] == "header" and p["name"] == IDEMPOTENCY_HEADER for p in params):
+        codes |= {"409", "422"}
+    declared = {str(code) for code in operation.get("responses", {})}
+    return codes | {code for code in declared if code.startswith("4")}
+
+
+class GongzhiApi(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for code in sorted(error_codes_of(method, operation)):
+                    responses[code] = {"description": ERROR_DESCRIPTIONS[code], "content": error}
+        return schema
+
+
+api = GongzhiApi(
     title="共治 gongzhi API",
     version="1.0.0",
     description=API_DESCRIPTION,
     auth=TokenAuth(),
     urls_namespace="api",
+    parser=StrictJsonParser(),
 )
 api.add_router("/areas", areas_router)
 api.add_router("/", residents_router)
@@ -77,10 +135,56 @@ def _not_found(request, exc):
     return _error(request, "not_found", "未找到该记录，或您无权查看。", 404)
 
 
+# pydantic's error types, in the words of the API's own messages (its English is kept for any other type).
+_FIELD_MESSAGES = {
+    "missing": gettext_noop("必填。"),
+    "int_parsing": gettext_noop("须为整数。"),
+    "int_type": gettext_noop("须为整数。"),
+    "float_parsing": gettext_noop("须为数字。"),
+    "bool_parsing": gettext_noop("须为 true 或 false。"),
+    "date_from_datetime_parsing": gettext_noop("须为日期（YYYY-MM-DD）。"),
+    "date_parsing": gettext_noop("须为日期（YYYY-MM-DD）。"),
+    "datetime_parsing": gettext_noop("须为日期时间（ISO 8601）。"),
+    "datetime_from_date_parsing": gettext_noop("须为日期时间（ISO 8601）。"),
+    "string_type": gettext_noop("须为文字。"),
+    "string_too_short": gettext_noop("至少 %(min_length)s 个字符。"),
+    "string_too_long": gettext_noop("不能超过 %(max_length)s 个字符。"),
+    "string_pattern_mismatch": gettext_noop("格式不正确。"),
+    "greater_than_equal": gettext_noop("不能小于 %(ge)s。"),
+    "greater_than": gettext_noop("须大于 %(gt)s。"),
+    "less_than_equal": gettext_noop("不能大于 %(le)s。"),
+    "less_than": gettext_noop("须小于 %(lt)s。"),
+}
+
+
+def _field_message(err: dict) -> str:
+    template = _FIELD_MESSAGES.get(str(err.get("type", "")))
+    if template is None:
+        return str(err.get("msg", ""))
+    message = _(template)
+    return message % dict(err.get("ctx") or {}) if "%(" in template else message
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request, exc: ValidationError):
     fields = [
-        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]), "message": str(err.get("msg", ""))}
+        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]), "message": _field_message(err)}
         for err in exc.errors
     ]
-    return _error(request, "invalid", "请求参数不正确。", 422, fields)
+    return _error(request, "invalid", _("请求参数不正确。"), 422, fields)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    # ninja raises HttpError(400) for a body its parser refused (bad JSON, a lone surrogate, ...).
+    if exc.status_code == 400:
+        message = _("请求内容无法解析：请发送 UTF-8 编码的 JSON 对象，文字中不能含有无效字符。")
+        return _error(request, "bad_request", message, 400)
+    body = api_error_body(exc.status_code)
+    return _error(request, body["code"], body["message"], exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request, exc):
+    body = api_error_body(413)
+    return _error(request, body["code"], body["message"], 413)

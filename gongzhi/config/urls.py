@@ -20,6 +20,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+# 400, 403 and 404 use Django's handlers with our templates; 500 adds the request id for support.
+handler500 = "gongzhi.core.views.server_error"
+
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

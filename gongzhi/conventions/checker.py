@@ -270,19 +270,39 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
     return widest if count >= 2 and count * 2 >= len(widths) else None
 
 
-def _runs_on(raw: str, wrap: int | None) -> bool:
+def _items_punctuated(lines: Sequence[str], starts_item: Sequence[bool]) -> bool:
+    """Whether the text ends its items with a stop: most lines followed by a new item (or ending the
+    text) stop at 。；！？ or a colon; headings (short, without punctuation) are not counted. Then a
+    line of 10 characters or more that stops without punctuation, and is not followed by a new item,
+    was broken by a copy or a converter (OCR lines break wherever the scanned line did, not at one
+    column), and runs on. A text written an item a line without stops (patterns.md #25) is not
+    punctuated, and its lines stay apart."""
+    ends = [
+        bool(_TERMINATED.search(normalised))
+        for index, normalised in enumerate(text_normalise(line) for line in lines)
+        if (len(normalised) >= 10 or re.search(r"[,;。:!?、]", normalised))
+        and (index + 1 == len(lines) or starts_item[index + 1])
+    ]
+    return len(ends) >= 3 and sum(ends) * 4 >= len(ends) * 3
+
+
+def _runs_on(raw: str, wrap: int | None, punctuated: bool = False) -> bool:
     """Whether the sentence on this line may continue on the next one.
 
     A line stopping at a comma (or an opening quote) does; one stopping at a full stop, a closing
     quote or bracket does not. A line stopping without punctuation runs on only in hard-wrapped
-    text and only when it reaches the wrap column; otherwise it is a heading, a title or an item
-    written without its full stop.
+    text when it reaches the wrap column, or in a text that ends its items with stops (decision 8);
+    otherwise it is a heading, a title or an item written without its full stop.
     """
     if _MID_SENTENCE_END.search(raw):
         return True
     if not _UNPUNCTUATED_END.search(raw) or len(text_normalise(raw)) < 10:
         return False
-    return wrap is not None and _columns(raw) >= wrap - 1
+    return punctuated or (wrap is not None and _columns(raw) >= wrap - 1)
+
+
+def _starts_item(raw: str) -> bool:
+    return bool(_NUMBERED.match(text_normalise(raw)) or _CIRCLED.match(raw) or _OPENING_QUOTE.match(raw))
 
 
 def _sentences(lines: Sequence[str]) -> list[_Sentence]:
@@ -301,6 +321,12 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
         and not _MONEY.search(key)
     }  # fmt: skip
     wrap = _wrap_width([raw for raw in lines if text_normalise(raw) not in running])
+    content = [
+        raw
+        for raw in lines
+        if text_normalise(raw) not in running and not _CHROME_LINE.match(text_normalise(raw))
+    ]
+    punctuated = _items_punctuated(content, [_starts_item(raw) for raw in content])
     previous_open = False  # the previous line ended mid-sentence and may continue
     previous_unpunctuated = False  # ... or stopped without punctuation, which a page break explains
     page_break = False
@@ -309,7 +335,7 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
         if _CHROME_LINE.match(whole) or whole in running:
             page_break = page_break or bool(whole)
             continue  # blank or page chrome: it neither ends nor continues a sentence
-        starts_item = bool(_NUMBERED.match(whole) or _CIRCLED.match(raw) or _OPENING_QUOTE.match(raw))
+        starts_item = _starts_item(raw)
         runs_on = previous_open or (previous_unpunctuated and page_break)
         page_break = False
         if current.pieces and not (runs_on and not starts_item):
@@ -324,7 +350,7 @@ def _sentences(lines: Sequence[str]) -> list[_Sentence]:
             if _TERMINATED.search(normalised):
                 sentences.append(current)
                 current = _Sentence()
-        previous_open = bool(current.pieces) and _runs_on(raw, wrap)
+        previous_open = bool(current.pieces) and _runs_on(raw, wrap, punctuated)
         previous_unpunctuated = bool(current.pieces) and bool(_UNPUNCTUATED_END.search(raw))
     if current.pieces:
         sentences.append(current)
@@ -342,47 +368,74 @@ _FINE_WORDS = re.compile(
     r"|罚(?:人民币|现金)?(?=[\d零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟半每其])"
     r"|罚[^,;。]{0,5}(电影|戏|酒席|宴席)"
     r"|(调解|受理|调处)[^,;。不免]{0,4}费|纠纷[^,;。不免]{0,6}费"
-    r"|(保证金|押金)[^。;]{0,12}(不予?退还?|不退|没收|扣除)|(扣缴|扣除|扣留|没收|扣)其?[^,;。]{0,4}(保证金|押金)"
+    r"|(保证金|押金)[^。;]{0,12}(不予?退还?|不退|没收|扣除|充公|归公|归(村)?集体|作废)|(扣缴|扣除|扣留|没收|扣)其?[^,;。]{0,4}(保证金|押金)"
 )
 # A payment verb that governs an amount, for "处以/缴纳…元" without the word 罚款.
 _PAY_AMOUNT = re.compile(rf"(处以|并处|处|缴纳|交纳|缴|交|收取|计收|征收|收|扣除|扣|上缴|承担|赔付|出资)[^,;。:]{{0,12}}?{_MONEY.pattern}")
-_AMOUNT_PAID = re.compile(rf"{_MONEY.pattern}(的标准)?(计收|收取|征收|交纳|缴纳)|{_MONEY.pattern}[^,;。:]{{0,3}}(处罚|惩罚|惩处|惩戒)")
+_AMOUNT_PAID = re.compile(rf"{_MONEY.pattern}[^,;。:]{{0,4}}?(计收|收取|征收|交纳|缴纳|上交|上缴|交|缴)|{_MONEY.pattern}[^,;。:]{{0,3}}(处罚|惩罚|惩处|惩戒)")
+# Money taken under names other than a fine (patterns.md decision 11), each only in a sentence about
+# misconduct: damages of a sum fixed in advance rather than the loss ("每次向村集体赔偿五百元", "交纳赔偿金"),
+# a surcharge or a multiple ("加收当月水费三倍"), a share of the villager's own money deducted
+# ("扣除其土地流转款的百分之十"), and the village's cost of doing the household's part charged at a rate
+# it set ("按每天八十元雇人代扫，费用由该户承担").
+_FIXED_DAMAGES = re.compile(rf"赔偿金|赔偿[^,;。:]{{0,8}}?{_MONEY.pattern}")
+_REAL_LOSS = re.compile(r"照价|按价|原价|市价|实际|损失|评估|核定|医药费|医疗费|修复|恢复|原状")
+_SURCHARGE = re.compile(
+    r"加收|加倍(收取|收费|计收|缴纳|交纳)|[两二三四五六七八九十\d]+倍[^,;。:]{0,3}(收取|收费|计收|缴纳|交纳|收回|赔偿|赔付)"
+    r"|(收取|收|计收|缴纳|交纳)[^,;。:]{0,10}[两二三四五六七八九十\d]+倍"
+)
+_DEDUCT_SHARE = re.compile(
+    r"(扣除|扣减|扣发|扣留|扣缴|扣)[^,;。:]{0,16}?"
+    r"(百分之[零一二两三四五六七八九十百\d.]+|\d+(\.\d+)?%|[一二两三四五六七八九\d]成|[一二两三四五六七八九十\d]+倍)"
+    r"|(扣除|扣减|扣发|扣留|扣缴)[^,;。:]{0,12}?(流转款|租金|补偿款|征地款|工资|报酬|劳务费|收入|货款|工钱)"
+)
+_WRONGDOING = re.compile(r"违|擅自|私自|未经|非法|拒不|偷|盗|损坏|破坏|无故")
+_POINTS = re.compile(r"积分|分值|分数|评分")
+_COST_CHARGED = re.compile(r"(费用|所需费用|开支|工钱|工资)[^,;。:]{0,4}(由|从)[^,;。:]{0,8}(承担|负担|支付|出|扣)")
+_DONE_IN_PLACE = re.compile(r"代为|代扫|代清|代办|代修|雇人|请人|雇请|组织人员")
 _REWARD = re.compile(r"奖|表彰|补助|补贴|资助|慰问|发放|返还|退还")
 # A sentence about misconduct: without one, an amount is a price, a standard or an agreed fee.
 _MISCONDUCT = re.compile(
-    r"违|否则|拒不|不听|屡教|一经(发现|查实)|擅自|未经|私自|偷|盗|损坏|毁坏|破坏|逾期|无故|阻挠|阻拦|妨碍|"
-    r"侵占|霸占|强占|占道|殴打|辱骂|拖欠|欠缴|滋事|闹事"
+    r"违|否则|拒不|不听|屡教|一经(发现|查实)|擅自|未经|私自|非法|偷|盗|损坏|毁坏|破坏|逾期|无故|阻挠|阻拦|妨碍|"
+    r"侵占|霸占|强占|占道|殴打|斗殴|打架|辱骂|赌博|吸毒|拖欠|欠缴|滋事|闹事"
     r"|超过[^,;。]{0,10}[的者]|(不|未|乱|没有)[^,;。]{0,10}[的者][,:]|凡[^,;。]{1,20}[的者][,:]"
 )
 
 # A rule's condition ("…的，", "凡…", "如有…"): a payment it triggers is a penalty unless agreed.
 _CONDITIONAL = re.compile(r"[的者][,:]|如有|若有|如果|凡|一经|发现")
 _AGREED = re.compile(
-    r"约定|经[^,;。]{0,12}(会议|大会|同意|表决|讨论|决定)|自愿|按月|按年|按季|按表|计量|每吨|每立方|每户每|每人每|分摊|受益"
+    r"约定|(经|按|按照|依照)[^,;。]{0,12}(会议|大会|同意|表决|讨论|决定)|自愿|按月|按年|按季|按表|计量|阶梯|每吨|每立方|每户每|每人每|分摊|受益"
 )
 
 # Withholding lawful benefits, services, property or membership.
 _WITHHOLD = re.compile(
-    r"(取消|停止|停发|暂停|暂缓|中止|终止|不予|不再|不给予?|"
-    r"(不得|不能|不准|不许|不可|无权|不再|不)(享受|参与|参加|申报|申请|领取|获得|推荐|分配|分得)|"
+    r"(取消|停止|停发|暂停|暂缓|中止|终止|不予|不再|不给予?|不(为|替|帮)其|"
+    r"(不得|不能|不准|不许|不可|无权|不再|不)(享受|参与|参加|申报|申请|领取|获得|推荐|分配|分得|"
+    r"作为|列为|列入|纳入|上报|报名|安排|聘用|录用)|"
     r"扣除|扣发|扣减|扣留|冻结|剥夺|收回|限制|不列入|失去|丧失|一律不|延缓|推迟)"
     r"[^,;。:]{0,14}?"
     r"(低保|最低生活保障|特困|五保|救助|救济|补贴|补助|直补|奖补|补偿|惠民|惠农|优惠政策|扶持政策|扶贫|帮扶|"
-    r"参军|入伍|入党|政审|招工|就业|"
+    r"参军|入伍|入党|政审|招工|就业|公益性?岗位|"
     r"集体[^,;。]{0,6}分配|分配|分红|股金|股份|福利|慰问|年货|物资|待遇|权益|村民资格|成员资格|土地补偿|征地补偿|安置|"
-    r"宅基地|建房|承包地|土地承包|证明|盖章|手续|户口|落户|上户|入学|入托|转学|医保|医疗保险|养老保险|社保|"
-    r"贷款|奖学金|助学|水电|供水|供电|用水|用电|自来水|通水|通电|有线电视|网络|服务|受理|办理)"
+    r"宅基地|建房|承包地|土地承包|承包的?[^,;。]{0,4}(地|田|山|林|草场|水面)|机动地|责任田|口粮田|自留地|证明|盖章|手续|户口|落户|上户|入学|入托|转学|医保|医疗保险|养老保险|社保|"
+    r"贷款|奖学金|助学|水电|供水|供电|用水|用电|自来水|通水|通电|有线电视|网络|服务|受理|办理|优惠)"
 )
 _WITHHOLD_STANDALONE = re.compile(
     r"断水|断电|停水|停电|拉闸|不予受理|不再受理|不受理|拒绝受理|不予办理|不予盖章|不予出具|不开证明|不出具证明"
     r"|不办理任何|没收|扣押|开除村籍|注销户口|株连|血亲|强制拆除|强行拆除|强制清除|强制执行|强行收回"
 )
+# The villager's things taken into the collective ("粮食由村委会收归集体", "工具一律归村集体所有"): only in the
+# consequence of a rule, and not when the condition names collective property (what was the collective's
+# returns to it: "侵占集体土地的，收归集体").
+_TO_COLLECTIVE = re.compile(r"(收归|归|没入|充)(村|本村)?(集体|公)(所有)?|充公|归公")
+_COLLECTIVE_PROPERTY = re.compile(r"集体|公共|公有|公家")
 # 收缴 also means collecting fees; it is confiscation only for objects in a sentence about misconduct.
 _SEIZE = re.compile(r"收缴(?![^,;。]{0,6}(费|款|金))")
 # The benefit first, the withholding after: "低保金暂停发放", "有线电视和网络停止接入".
 _WITHHELD_AFTER = re.compile(
-    r"(低保|补贴|补助|救助|分红|福利|股金|证明|供水|供电|自来水|水电|有线电视|网络|医保|养老保险)[^,;。]{0,8}?"
-    r"(停止|暂停|停发|中断|切断|不予|冻结|扣除|扣发|暂缓|一律取消|予以取消)"
+    r"(低保|补贴|补助|救助|分红|福利|股金|证明|供水|供电|自来水|水电|有线电视|网络|医保|养老保险|"
+    r"成员身份|村民身份|成员资格|村民资格|待遇|手续)[^,;。]{0,8}?"
+    r"(停止|暂停|停发|中断|切断|不予|冻结|扣除|扣发|暂缓|一律取消|予以取消|代管|暂扣)"
 )
 _SHAMING = re.compile(
     r"曝光|黑榜|黑名单|张榜公布|张榜批评|公开谴责|公开点名|点名道姓|(张贴|公布|宣读)[^,;。]{0,4}(悔过书|检讨书)|游街|示众|戴高帽|(张贴|公布|公开|公示|广播)其[^,;。]{0,4}(姓名|名字|照片|头像)"
@@ -530,12 +583,18 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
         fee = "费" in match.group(0) or ("金" in match.group(0) and "罚金" not in match.group(0))
         add(FINE, match, SUGGESTION_FEE if fee else SUGGESTION_FINE)
     if FINE not in found:
+        for match in _other_named_charges(masked):
+            add(FINE, match, SUGGESTION_FEE)
+            break
+    if FINE not in found:
         for match in [*_PAY_AMOUNT.finditer(masked), *_AMOUNT_PAID.finditer(masked)]:
             if not _penal_near(masked, match):
                 continue
             clause_before = re.split(r"[,;。:]", masked[: match.start()])[-1]
             after = masked[match.end() : match.end() + 4]
-            if _REWARD.search(clause_before + match.group(0)) or _REWARD.match(after):
+            # A subsidy named after a deduction ("扣误工补贴五十元") is what is taken, not a reward given.
+            deduction = match.group(0).startswith("扣")
+            if not deduction and (_REWARD.search(clause_before + match.group(0)) or _REWARD.match(after)):
                 continue
             if not _lawful(masked, match.start()):
                 add(FINE, match, SUGGESTION_FEE if "费" in match.group(0) else SUGGESTION_FINE)
@@ -567,6 +626,15 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
         for match in _SEIZE.finditer(masked):
             if not _lawful(masked, match.start()):
                 add(OTHER_PENALTY, match, SUGGESTION_CONFISCATION)
+    if OTHER_PENALTY not in found and _MISCONDUCT.search(masked):
+        for match in _TO_COLLECTIVE.finditer(masked):
+            conditions = list(_CONDITION_END.finditer(masked, 0, match.start()))
+            if not conditions or _lawful(masked, match.start()):
+                continue
+            if _COLLECTIVE_PROPERTY.search(masked[: conditions[-1].start()]):
+                continue
+            add(OTHER_PENALTY, match, SUGGESTION_CONFISCATION)
+            break
     if OTHER_PENALTY not in found and not _QUALIFICATION.search(masked):
         for match in [*_WITHHOLD.finditer(masked), *_WITHHELD_AFTER.finditer(masked)]:
             if _lawful(masked, match.start()):
@@ -574,6 +642,9 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
             # A reward lost ("停止享受…奖励优惠政策") is an honour withdrawn, the lawful alternative, not
             # a benefit withheld; 奖补 and 奖学金 are subsidies and stay benefits.
             if _REWARD_LOST.search(match.group(0)):
+                continue
+            # Held "in trust" (代管) is withholding only as a consequence of misconduct.
+            if match.group(0).endswith("代管") and not _MISCONDUCT.search(masked):
                 continue
             service = re.search(r"水|电|证明|盖章|手续|受理|办理|户口|上户|落户|网络|电视|服务", match.group(0))
             add(OTHER_PENALTY, match, SUGGESTION_SERVICE if service else SUGGESTION_BENEFIT)
@@ -589,6 +660,37 @@ def _sentence_violations(sentence: _Sentence) -> list[Violation]:
         Violation(kind, sentence.line_at(offset), sentence.original, suggestion, matched)
         for kind, (offset, matched, suggestion) in sorted(found.items(), key=lambda item: item[1][0])
     ]
+
+
+def _other_named_charges(text: str) -> Iterable[re.Match[str]]:
+    """Money taken under names other than a fine, in a sentence about misconduct (decision 11)."""
+    for match in _FIXED_DAMAGES.finditer(text):
+        clause = _clause_around(text, match)
+        if _penal_near(text, match) and not _REAL_LOSS.search(clause) and not _lawful(text, match.start()):
+            yield match
+    # A tariff agreed for use beyond a quota ("超过定额的部分按阶梯水价加收，经村民代表会议通过") is a price.
+    tariff = bool(_AGREED.search(text)) and not _WRONGDOING.search(text)
+    for match in _SURCHARGE.finditer(text):
+        if not tariff and _penal_near(text, match) and not _lawful(text, match.start()):
+            yield match
+    for match in _DEDUCT_SHARE.finditer(text):
+        if _penal_near(text, match) and not _POINTS.search(match.group(0)) and not _lawful(text, match.start()):
+            yield match
+    for match in _COST_CHARGED.finditer(text):
+        if (
+            _MONEY.search(text)
+            and _DONE_IN_PLACE.search(text)
+            and not _REAL_LOSS.search(text)
+            and _penal_near(text, match)
+            and not _lawful(text, match.start())
+        ):
+            yield match
+
+
+def _clause_around(text: str, match: re.Match[str]) -> str:
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+    end = _CLAUSE_BREAK.search(text, match.end())
+    return text[start : end.start() if end else len(text)]
 
 
 def _penal_near(text: str, match: re.Match[str]) -> bool:

@@ -27,6 +27,8 @@ def text_check_attrs(audience: str = "public", fields: tuple[str, ...] = ()) -> 
     }
 
 
+# Who will read the text: everyone, as a wish on the wall (with its own advice), or only those it concerns.
+AUDIENCES = ("wish", "public", "staff")
 TEXT_CHECK_MAX = 5000  # characters per field; longer fields are checked by the action on submit
 
 
@@ -40,5 +42,5 @@ def text_check_context(values, *, audience: str) -> dict:
         "pii_findings": findings,
         "pii_kinds_label": pii_summary(findings),
         "sensitive_label": sensitive_summary(sensitive_topics(*texts)),
-        "audience": "public" if audience == "public" else "staff",
+        "audience": audience if audience in AUDIENCES else "staff",
     }

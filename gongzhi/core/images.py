@@ -16,11 +16,17 @@ Output: JPEG (quality 85) for anything opaque, PNG when transparency is
 really used — a lossless format every office PC, Word document and old
 phone browser opens, which matters more here than WebP's smaller files.
 
-Decompression bombs are refused from the header, before any pixel is
-decoded: `Image.open` is lazy and already knows the declared size.
+Memory is bounded three ways (docs/decisions/0019-pillow.md): the number
+of pixels one decode may hold is checked from the header before any pixel
+is decoded (`Image.open` is lazy and already knows the declared size; a
+JPEG is first set to decode at 1/2, 1/4 or 1/8 scale with `draft`, and the
+reduced size is what counts); the decoded image is shrunk to the output
+size before any further copy is made; and at most `DECODE_CONCURRENCY`
+decodes run at once in a process, later ones wait for a slot.
 """
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 from typing import BinaryIO, cast
@@ -32,7 +38,13 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from .errors import DomainError
 
 MAX_BYTES = 8 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+# Pixels one decode may hold (at most 4 bytes each: 96 MB). 24 MP holds every phone's default
+# photo (12 MP, 4:3 16 MP, 24 MP) and a 48/50 MP JPEG, which decodes at half scale; a 36 MP
+# PNG of 150 KB (6000 × 6000) does not. See docs/decisions/0019-pillow.md.
+MAX_PIXELS = 24_000_000
+# Decodes running at once in one process; later uploads wait up to DECODE_WAIT_SECONDS for a slot.
+DECODE_CONCURRENCY = 2
+DECODE_WAIT_SECONDS = 30.0
 MAX_SIDE = 2048
 # A long screenshot of a chat is about 1:10; beyond 1:20 an image is a strip, not a photo.
 MAX_ASPECT_RATIO = 20
@@ -47,6 +59,9 @@ _AVIF_BRANDS = {b"avif", b"avis"}
 
 class ImageRejected(DomainError):
     code = "image_rejected"
+
+
+_decode_slots = threading.BoundedSemaphore(DECODE_CONCURRENCY)
 
 
 @dataclass(frozen=True)
@@ -73,14 +88,28 @@ def image_clean(
     """
     raw = _read_limited(data, max_bytes)
     _reject_known_unsupported(raw)
+    if not _decode_slots.acquire(timeout=DECODE_WAIT_SECONDS):
+        raise ImageRejected(_("服务器正在处理较多图片，请稍后重新上传。"), code="image_busy")
+    try:
+        return _clean(raw, max_pixels=max_pixels, max_side=max_side)
+    finally:
+        _decode_slots.release()
+
+
+def _clean(raw: bytes, *, max_pixels: int, max_side: int) -> CleanImage:
     with warnings.catch_warnings():
         # Pillow warns (not raises) between MAX_IMAGE_PIXELS and twice that; make it an error
         # too. Only Pillow's own bomb warning is affected. (The filter list is process-wide; with
         # the default max_pixels, below Pillow's threshold, our own check fires first anyway.)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         image = _open(raw, max_pixels)
+        if image.format == "JPEG":
+            # Decode at 1/2, 1/4 or 1/8 scale while both sides stay >= max_side, so the final
+            # downscale loses nothing; `image.size` becomes the size that will be decoded.
+            image.draft(None, (max_side, max_side))
         _check_declared_size(image, max_pixels)
-        image = _decode(image, max_pixels, max_side)
+        image = _decode(image, max_pixels)
+    image = _shrink_early(image, max_side)
     image = _upright(image)
     image = _to_srgb(image)
     transparent = _uses_transparency(image)
@@ -166,17 +195,25 @@ def _check_declared_size(image: Image.Image, max_pixels: int) -> None:
         )
 
 
-def _decode(image: Image.Image, max_pixels: int, max_side: int) -> Image.Image:
-    """Decode the first frame; a JPEG far larger than needed is decoded at 1/2, 1/4 or 1/8 scale."""
+def _decode(image: Image.Image, max_pixels: int) -> Image.Image:
+    """Decode the first frame (a JPEG at the scale `draft` chose)."""
     try:
-        if image.format == "JPEG":
-            # Keeps both sides >= max_side, so the final downscale loses nothing.
-            image.draft(None, (max_side, max_side))
         image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_large(max_pixels) from None
     except Exception:  # truncated data, bad Huffman tables, CRC errors, ...
         raise _damaged() from None
+    return image
+
+
+def _shrink_early(image: Image.Image, max_side: int) -> Image.Image:
+    """Shrink in place to the output size before orientation, colour and mode make full-size copies.
+
+    Only modes that resample well (palette and 16-bit images are small or
+    rare, and are shrunk at the end instead).
+    """
+    if max(image.size) > max_side and image.mode in ("RGB", "RGBA", "L", "LA", "CMYK"):
+        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     return image
 
 

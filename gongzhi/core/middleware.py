@@ -45,9 +45,15 @@ _API_ERRORS = {
     403: ("forbidden", gettext_noop("您没有权限执行此操作。")),
     404: ("not_found", gettext_noop("未找到该记录，或您无权查看。")),
     405: ("method_not_allowed", gettext_noop("该接口不支持此请求方法。")),
-    413: ("too_large", gettext_noop("请求内容过大。")),
+    413: ("too_large", gettext_noop("请求内容过大，请减少内容或压缩附件后重试。")),
     500: ("server_error", gettext_noop("服务器内部错误，请稍后重试。")),
 }
+
+
+def api_error_body(status: int) -> dict[str, str]:
+    """The API's `{code, message}` for an HTTP error status, the message in the request's language."""
+    code, message = _API_ERRORS.get(status, ("error", gettext_noop("请求无法完成。")))
+    return {"code": code, "message": gettext(message)}
 
 
 class ApiJsonErrorsMiddleware:
@@ -65,10 +71,7 @@ class ApiJsonErrorsMiddleware:
             and response.status_code >= 400
             and not response.get("Content-Type", "").startswith("application/json")
         ):
-            code, message = _API_ERRORS.get(response.status_code, ("error", gettext_noop("请求无法完成。")))
-            replacement = JsonResponse(
-                {"code": code, "message": gettext(message)}, status=response.status_code
-            )
+            replacement = JsonResponse(api_error_body(response.status_code), status=response.status_code)
             if response.has_header("Allow"):
                 replacement["Allow"] = response["Allow"]
             return replacement
@@ -108,3 +111,39 @@ class RobotsTagMiddleware:
         if not getattr(response, "gz_indexable", False):
             response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class RequestSizeMiddleware:
+    """Refuse a body larger than the application takes, from its Content-Length, before anything reads it.
+
+    Form and JSON bodies may be DATA_UPLOAD_MAX_MEMORY_SIZE; multipart bodies
+    (file uploads: photos, Excel imports) GONGZHI_MAX_UPLOAD_REQUEST_BYTES.
+    The answer is 413 with the API's JSON under /api/ and a Chinese page
+    elsewhere, in every settings profile (Django alone would answer a body
+    it refuses while reading with a 400, or with DEBUG's traceback page).
+    A body that arrives without a length is still bounded by Django's own
+    checks when it is read.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/")
+        limit = settings.GONGZHI_MAX_UPLOAD_REQUEST_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if length > limit:
+            return too_large_response(request)
+        return self.get_response(request)
+
+
+def too_large_response(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse(api_error_body(413), status=413)
+    from django.template.loader import render_to_string
+
+    # Rendered without the request: no session, user or database is needed for this answer.
+    return HttpResponse(render_to_string("413.html"), status=413)

@@ -156,3 +156,18 @@ def text_check(request: HttpRequest) -> HttpResponse:
     values = [request.POST.get(name, "") for name in names if not name.startswith("csrf")]
     context = text_check_context(values, audience=request.POST.get("audience", "public"))
     return render(request, "core/_text_check.html", context)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the Chinese 403 page, saying what to do (the reason is for the log only)."""
+    return render(request, "403.html", {"csrf_failed": True}, status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: the standalone page (no context processors, no database) with the request's id for support."""
+    from django.template.loader import render_to_string
+
+    from .middleware import current_request_context
+
+    body = render_to_string("500.html", {"request_id": current_request_context().request_id})
+    return HttpResponse(body, status=500)

@@ -16,7 +16,7 @@ from stdnum.cn import ric
 
 from gongzhi.core.crypto import blind_index, encrypt
 from gongzhi.core.masking import mask_phone
-from gongzhi.residents.pinyin import name_keys
+from gongzhi.residents.pinyin import name_keys, name_sort_key
 
 from .names import COMPOUND_SURNAMES, FEMALE_CHARS, MALE_CHARS, SURNAME_WEIGHTS, SURNAMES
 
@@ -56,6 +56,7 @@ class PinyinCache:
     def __init__(self):
         self._surnames: dict[str, tuple[str, str]] = {}
         self._given: dict[str, tuple[str, str]] = {}
+        self._sort: dict[str, str] = {}
 
     def keys(self, name: str, surname: str | None = None) -> tuple[str, str]:
         if surname is None or not name.startswith(surname):
@@ -68,6 +69,20 @@ class PinyinCache:
         if tail is None:
             tail = self._given[given] = _given_keys(given)
         return (head[0] + tail[0])[:200], (head[1] + tail[1])[:50]
+
+    def sort_key(self, name: str, surname: str | None = None) -> str:
+        """residents.pinyin.name_sort_key, from the same cached parts."""
+        if surname is None or not name.startswith(surname) or len(name) == len(surname):
+            return name_sort_key(name)
+        head = self._sort.get(surname)
+        if head is None:
+            head = self._sort[surname] = name_sort_key(surname)
+        given = name[len(surname) :]
+        tail = self._sort.get("\0" + given)
+        if tail is None:
+            syllables = lazy_pinyin(given, style=Style.NORMAL, errors="default")
+            tail = self._sort["\0" + given] = " ".join(s.lower() for s in syllables if s.strip())
+        return f"{head} {tail}"[:250]
 
 
 def _given_keys(given: str) -> tuple[str, str]:
@@ -88,6 +103,7 @@ class Person:
     phone: str
     name_pinyin: str
     name_initials: str
+    name_sort: str = ""
 
 
 class PeopleFactory:
@@ -139,7 +155,9 @@ class PeopleFactory:
         phone = (
             self.phone() if (self.today - birth).days > 16 * 365 and self.rng.random() < with_phone else ""
         )
-        return Person(name, gender, birth, self.id_number(birth, gender), phone, full, initials)
+        return Person(
+            name, gender, birth, self.id_number(birth, gender), phone, full, initials, self.pinyin.sort_key(name, surname)
+        )
 
     def household(self) -> Iterator[tuple[Person, str]]:
         """(person, relation code) for one household: head, maybe spouse, children, a parent."""

@@ -8,6 +8,8 @@ from django.urls import include, path
 
 from .views import bare_rows, floor_layout, floor_signed_in
 
+handler500 = "gongzhi.core.views.server_error"
+
 urlpatterns = [
     path("bench/bare", bare_rows, name="bench_bare"),
     path("bench/floor/signed-in", floor_signed_in, name="bench_floor_signed_in"),

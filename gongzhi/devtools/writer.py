@@ -30,7 +30,7 @@ from .generator import Person, sealed_fields
 
 HOUSEHOLD_COLUMNS = ("id", "number", "area_id", "area_path", "community_id", "address", "created_at")
 RESIDENT_COLUMNS = (
-    "id", "name", "name_pinyin", "name_initials", "gender", "birth_date", "ethnicity", "political_status",
+    "id", "name", "name_pinyin", "name_initials", "name_sort", "gender", "birth_date", "ethnicity", "political_status",
     "education", "marital_status", "id_ciphertext", "id_index", "id_last4", "phone_ciphertext",
     "phone_index", "phone_masked", "registered_address", "current_address", "residence_type",
     "household_id", "relation_to_head", "area_id", "area_path", "community_id", "grid_id", "status",
@@ -110,7 +110,7 @@ class SeedWriter:
         sealed = sealed_fields(person)
         self.residents.rows.append(
             (
-                pk, person.name, person.name_pinyin, person.name_initials, person.gender,
+                pk, person.name, person.name_pinyin, person.name_initials, person.name_sort, person.gender,
                 person.birth_date, ethnicity, political_status, education, marital_status,
                 sealed["id_ciphertext"], sealed["id_index"], sealed["id_last4"], sealed["phone_ciphertext"],
                 sealed["phone_index"], sealed["phone_masked"], registered_address, current_address,

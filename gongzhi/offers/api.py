@@ -11,8 +11,11 @@ from django.http import Http404
 from ninja import Router, Schema
 
 from gongzhi.areas.selectors import communities_public, community_public_get
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
+from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
 from .models import Booking, ServiceOffer
@@ -55,7 +58,7 @@ class BookingOut(Schema):
 
 
 class OfferIn(Schema):
-    community_id: int
+    community_id: ApiId
     title: str
     description: str
     place: str
@@ -65,7 +68,7 @@ class OfferIn(Schema):
 
 
 class AssistedIn(Schema):
-    resident_id: int
+    resident_id: ApiId
     consent_channel: str
 
 
@@ -132,8 +135,8 @@ def _booking(request, booking_id: int) -> Booking:
         raise Http404() from None
 
 
-@router.get("/offers", response=list[OfferOut], summary="近期可预约的微服务（公开，不含个人信息）")
-def offer_list(request, community_id: int | None = None):
+@router.get("/offers", response=list[OfferOut], summary="近期可预约的微服务（需令牌；任何令牌用户可见，不含个人信息）")
+def offer_list(request, community_id: ApiId | None = None):
     community = None
     if community_id:
         try:
@@ -149,38 +152,40 @@ def my_bookings(request):
 
 
 @router.get("/offers/{offer_id}", response=OfferDetailOut, summary="服务详情、剩余名额和我能做的操作")
-def detail(request, offer_id: int):
+def detail(request, offer_id: ApiId):
     return _detail(offer_id, request.auth)
 
 
 @router.get("/offers/{offer_id}/bookings", response=list[BookingOut],
-            summary="预约名单（服务发布人看到姓氏，村社区工作人员看到全名）")  # fmt: skip
-def bookings(request, offer_id: int):
+            summary="预约名单（服务发布人看到姓氏，村社区工作人员看到全名）", openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
+def bookings(request, offer_id: ApiId):
     offer = _get(offer_id)
     return [_booking_out(b, request.auth) for b in selectors.bookings_of(viewer=request.auth, offer=offer)]
 
 
 @router.post("/offers", response={201: OfferDetailOut}, summary="发布服务（党员、志愿者）")
-def create(request, payload: OfferIn):
+def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
     community = communities_public().filter(pk=payload.community_id).first()
-    offer = actions.offer_publish(
+    offer = idempotent_create(request, idempotency_key, payload, lambda: actions.offer_publish(
         actor=request.auth, community=community, title=payload.title, description=payload.description,
         place=payload.place, starts_at=payload.starts_at, ends_at=payload.ends_at, places=payload.places,
-    )  # fmt: skip
+    ))  # fmt: skip
     return 201, _detail(offer.pk, request.auth)
 
 
 @router.post(
     "/offers/{offer_id}/book", response={201: BookingOut}, summary="预约一个名额（居民本人）；名额满时 409"
 )
-def book(request, offer_id: int):
-    booking = actions.booking_create(actor=request.auth, offer=_get(offer_id))
+def book(request, offer_id: ApiId, idempotency_key: IdempotencyKey = None):
+    offer = _get(offer_id)
+    booking = idempotent_create(request, idempotency_key, None,
+                                lambda: actions.booking_create(actor=request.auth, offer=offer))  # fmt: skip
     return 201, _booking_out(booking, request.auth)
 
 
 @router.post("/offers/{offer_id}/book-assisted", response={201: BookingOut},
              summary="代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式")  # fmt: skip
-def book_assisted(request, offer_id: int, payload: AssistedIn):
+def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key: IdempotencyKey = None):
     from gongzhi.accounts.roles import REGISTER_READERS
     from gongzhi.residents.selectors import resident_get_for
 
@@ -192,19 +197,20 @@ def book_assisted(request, offer_id: int, payload: AssistedIn):
         )
     except NotFound:
         raise Http404() from None
-    booking = actions.booking_create_assisted(actor=request.auth, offer=offer, resident=resident,
-                                              consent_channel=payload.consent_channel)  # fmt: skip
+    booking = idempotent_create(request, idempotency_key, payload, lambda: actions.booking_create_assisted(
+        actor=request.auth, offer=offer, resident=resident, consent_channel=payload.consent_channel,
+    ))  # fmt: skip
     return 201, _booking_out(booking, request.auth)
 
 
 @router.post("/offers/bookings/{booking_id}/cancel", response=BookingOut, summary="取消预约（本人或代办人）")
-def booking_cancel(request, booking_id: int):
+def booking_cancel(request, booking_id: ApiId):
     booking = actions.booking_cancel(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
 
 @router.post("/offers/bookings/{booking_id}/serve", response=BookingOut, summary="确认已服务（服务发布人）")
-def booking_serve(request, booking_id: int):
+def booking_serve(request, booking_id: ApiId):
     booking = actions.booking_serve(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
@@ -212,7 +218,7 @@ def booking_serve(request, booking_id: int):
 @router.post(
     "/offers/{offer_id}/cancel", response=OfferDetailOut, summary="取消服务（发布人或村社区工作人员）"
 )
-def cancel(request, offer_id: int, payload: ReasonIn):
+def cancel(request, offer_id: ApiId, payload: ReasonIn):
     actions.offer_cancel(actor=request.auth, offer=_get(offer_id), reason=payload.reason)
     return _detail(offer_id, request.auth)
 
@@ -220,6 +226,6 @@ def cancel(request, offer_id: int, payload: ReasonIn):
 @router.post(
     "/offers/{offer_id}/complete", response=OfferDetailOut, summary="全部确认完成并记服务时长（发布人）"
 )
-def complete(request, offer_id: int):
+def complete(request, offer_id: ApiId):
     actions.offer_complete(actor=request.auth, offer=_get(offer_id))
     return _detail(offer_id, request.auth)

@@ -15,6 +15,7 @@ from gongzhi.areas.selectors import communities_public, community_public_get
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.http import move_answer, require_perm, set_choices, translate_errors
+from gongzhi.core.ids import id_from
 
 from . import actions, selectors
 from .forms import AssistedBookingForm, OfferForm, ReasonForm
@@ -46,9 +47,9 @@ def _list(request: HttpRequest, community=None) -> HttpResponse:
 @require_safe
 def offer_list(request: HttpRequest) -> HttpResponse:
     """Upcoming offers of the whole township."""
-    community_id = request.GET.get("community") or ""
-    if community_id.isdigit() and len(community_id) < 12:
-        return redirect("offers:community_list", community_id=int(community_id))
+    community_id = id_from(request.GET.get("community"))
+    if community_id:
+        return redirect("offers:community_list", community_id=community_id)
     return _list(request)
 
 
@@ -201,11 +202,11 @@ def book_assisted(request: HttpRequest, pk: int) -> HttpResponse:
 
     offer = selectors.offer_get(pk)
     resident = None
-    resident_id = request.POST.get("resident") or request.GET.get("resident") or ""
-    if resident_id.isdigit() and len(resident_id) < 12:
+    resident_id = id_from(request.POST.get("resident") or request.GET.get("resident"))
+    if resident_id:
         try:
             resident = resident_get_for(
-                viewer=request.user, resident_id=int(resident_id), roles=REGISTER_READERS
+                viewer=request.user, resident_id=resident_id, roles=REGISTER_READERS
             )
         except NotFound:
             resident = None

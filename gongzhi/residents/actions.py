@@ -24,8 +24,9 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.lookups import lookups_changed
 from gongzhi.core.masking import mask_phone
 
+from .codes import HEAD_RELATION, RELATION_CHOICES, RELATIONS
 from .models import Household, Resident, ResidentEvent, ResidentEventKind, ResidentStatus, Tag
-from .pinyin import name_keys
+from .pinyin import name_keys, name_sort_key
 from .validation import ResidentInput
 
 PLAIN_FIELDS = (
@@ -65,6 +66,7 @@ def _apply(
     for name in PLAIN_FIELDS:
         setattr(resident, name, getattr(data, name))
     resident.name_pinyin, resident.name_initials = name_keys(data.name)
+    resident.name_sort = name_sort_key(data.name)
     resident.id_ciphertext = encrypt(data.id_number, context="resident.id_number")
     resident.id_index = id_index_of(data.id_number)
     resident.id_last4 = data.id_number[-4:]
@@ -277,3 +279,119 @@ def tag_create(*, actor, code: str, name: str, is_sensitive: bool = False) -> Ta
     transaction.on_commit(lookups_changed)
     audit_event_record(actor=actor, verb="tag.created", target=tag, summary={"name": name})
     return tag
+
+
+# --- Households: members, head, moving out -----------------------------------------
+#
+# A household is a register entry of its own: people join it (户主 or a relation to the
+# head), the head can change (the former head takes another relation) and the whole
+# household can move out, which records a 迁出 event for each member still registered.
+# Each is one audited action; a refusal is a DomainError that changes nothing.
+
+
+def _relation_label(code: str) -> str:
+    return dict(RELATIONS).get(code, code) if code else ""  # the register's own (Chinese) label
+
+
+def _active_heads(household: Household):
+    return Resident.objects.filter(
+        household=household, relation_to_head=HEAD_RELATION, status=ResidentStatus.ACTIVE
+    )
+
+
+@transaction.atomic
+def household_member_add(*, actor, household: Household, resident: Resident, relation: str) -> Resident:
+    """Put a registered resident into `household` with their relation to its head."""
+    authorize(actor, "residents.change_resident", household)
+    authorize(actor, "residents.change_resident", resident)
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    if relation not in dict(RELATION_CHOICES):
+        raise DomainError(_("请选择与户主的关系。"), field="relation")
+    if resident.status != ResidentStatus.ACTIVE:
+        raise DomainError(
+            _("%(name)s当前状态为“%(status)s”，不能加入本户。")
+            % {"name": resident.name, "status": resident.get_status_display()},
+            field="resident",
+        )
+    if resident.household_id == household.pk:
+        raise DomainError(_("%(name)s已是本户成员。") % {"name": resident.name}, field="resident")
+    if resident.community_id != household.community_id:
+        raise DomainError(_("只能把本村(社区)的居民加入本户。"), field="resident")
+    if relation == HEAD_RELATION and _active_heads(household).exists():
+        raise DomainError(_("本户已有户主；如需更换，请使用“变更户主”。"), field="relation")
+    former = resident.household
+    resident.household = household
+    resident.relation_to_head = relation
+    resident.save(update_fields=["household", "relation_to_head", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        verb="household.member_added",
+        target=household,
+        summary={
+            "resident": resident.audit_label,
+            "relation": _relation_label(relation),
+            "from_household": former.number if former else "",
+        },
+    )
+    return resident
+
+
+@transaction.atomic
+def household_head_change(
+    *, actor, household: Household, new_head: Resident, former_head_relation: str
+) -> Household:
+    """Make `new_head` the head; whoever was head takes `former_head_relation` (e.g. 配偶)."""
+    authorize(actor, "residents.change_resident", household)
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    members = {
+        r.pk: r
+        for r in Resident.objects.select_for_update().filter(
+            household=household, status=ResidentStatus.ACTIVE
+        )
+    }
+    head = members.get(new_head.pk)
+    if head is None:
+        raise DomainError(_("新户主须是本户在册的成员。"), field="new_head")
+    if head.relation_to_head == HEAD_RELATION:
+        raise DomainError(_("%(name)s已是户主。") % {"name": head.name}, field="new_head")
+    if former_head_relation == HEAD_RELATION or former_head_relation not in dict(RELATION_CHOICES):
+        raise DomainError(_("请选择原户主与新户主的关系。"), field="former_head_relation")
+    former = [r for r in members.values() if r.relation_to_head == HEAD_RELATION]
+    for person in former:
+        person.relation_to_head = former_head_relation
+        person.save(update_fields=["relation_to_head", "updated_at"])
+    head.relation_to_head = HEAD_RELATION
+    head.save(update_fields=["relation_to_head", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        verb="household.head_changed",
+        target=household,
+        summary={
+            "new_head": head.audit_label,
+            "former_head": "、".join(p.audit_label for p in former),
+            "former_head_relation": _relation_label(former_head_relation),
+        },
+    )
+    return household
+
+
+@transaction.atomic
+def household_move_out(*, actor, household: Household, happened_on: dt.date, note: str = "") -> int:
+    """Record 迁出 for every registered member (resident_record_event, one by one); all or none."""
+    authorize(actor, "residents.change_resident", household)
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    members = list(Resident.objects.filter(household=household, status=ResidentStatus.ACTIVE).order_by("id"))
+    if not members:
+        raise DomainError(_("本户没有在册成员，无需迁出。"))
+    for member in members:
+        resident_record_event(
+            actor=actor, resident=member, kind=ResidentEventKind.MOVED_OUT, happened_on=happened_on, note=note
+        )
+    audit_event_record(
+        actor=actor,
+        verb="household.moved_out",
+        target=household,
+        summary={"members": len(members), "happened_on": happened_on.isoformat(), "note": note[:100]},
+    )
+    return len(members)

@@ -2,9 +2,11 @@
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from gongzhi.core.api_input import BoundedPagination
 from gongzhi.core.errors import NotFound
+from gongzhi.core.ids import ApiId
 
 from . import selectors
 
@@ -54,7 +56,7 @@ class HouseholdDetailOut(HouseholdOut):
 
 
 class ResidentFilters(Schema):
-    area_id: int | None = None
+    area_id: ApiId | None = None
     q: str | None = None
     tag: str | None = None
     age_band: str | None = None
@@ -69,7 +71,7 @@ def _or_404(call):
 
 
 @router.get("/residents", response=list[ResidentOut], summary="居民列表（按管辖范围，证件号脱敏）")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_residents(request, filters: Query[ResidentFilters]):
     return _or_404(
         lambda: selectors.resident_list_for(
@@ -84,20 +86,20 @@ def list_residents(request, filters: Query[ResidentFilters]):
 
 
 @router.get("/residents/{resident_id}", response=ResidentOut, summary="居民详情（脱敏）")
-def get_resident(request, resident_id: int):
+def get_resident(request, resident_id: ApiId):
     return _or_404(lambda: selectors.resident_get_for(viewer=request.auth, resident_id=resident_id))
 
 
 @router.get("/households", response=list[HouseholdOut], summary="户列表")
-@paginate(LimitOffsetPagination)
-def list_households(request, area_id: int | None = None, q: str | None = None):
+@paginate(BoundedPagination)
+def list_households(request, area_id: ApiId | None = None, q: str | None = None):
     return _or_404(
         lambda: selectors.household_list_for(viewer=request.auth, area_id=area_id, q=(q or "")[:40])
     )
 
 
 @router.get("/households/{household_id}", response=HouseholdDetailOut, summary="户详情及成员")
-def get_household(request, household_id: int):
+def get_household(request, household_id: ApiId):
     household = _or_404(lambda: selectors.household_get_for(viewer=request.auth, household_id=household_id))
     household.members_list = list(selectors.household_members(household).select_related("community"))
     return {

@@ -1,7 +1,10 @@
 """Excel export of the register: scoped, masked, audited.
 
 The ID shows its last four digits only and the birth date its year only, so
-an export never holds a masked ID beside a full birth date.
+an export never holds a masked ID beside a full birth date. Up to
+GONGZHI_EXPORT_APPROVAL_ROWS rows export at once; a larger list needs a
+second person's approval (SECURITY-TARGETS §7 row 33) through an export
+request (export_actions), whose download writes the same masked rows.
 """
 
 import hashlib
@@ -24,8 +27,27 @@ HEADERS = ["姓名", "身份证号(后四位)", "性别", "出生年份", "民�
            "户籍地址", "现住址", "人口类型", "村(社区)", "网格", "户编号", "与户主关系", "标签", "状态"]  # fmt: skip
 
 
+def approval_rows() -> int:
+    """Masked exports larger than this need a second person's approval (SECURITY-TARGETS §7 row 33)."""
+    return getattr(settings, "GONGZHI_EXPORT_APPROVAL_ROWS", 200)
+
+
+def masked_row(r) -> list:
+    """One resident as the masked export shows them (HEADERS)."""
+    row = [
+        r.name, r.masked_id, label_for("gender", r.gender), r.birth_date.year,
+        label_for("ethnicity", r.ethnicity), label_for("political_status", r.political_status),
+        label_for("education", r.education), label_for("marital_status", r.marital_status), r.phone_masked,
+        r.registered_address, r.current_address, label_for("residence_type", r.residence_type),
+        r.community.name, r.grid.name if r.grid else "", r.household.number if r.household else "",
+        label_for("relation_to_head", r.relation_to_head), "、".join(t.name for t in r.tags.all()),
+        r.get_status_display(),
+    ]  # fmt: skip
+    return [neutralize_formula(v) for v in row]
+
+
 def resident_export(*, actor, filters: dict) -> tuple[bytes, int]:
-    """(xlsx bytes, row count) for the viewer's filtered, scoped list."""
+    """(xlsx bytes, row count) for the viewer's filtered, scoped list; a large one needs approval."""
     authorize(actor, "residents.export_residents")
     residents = (
         resident_list_for(viewer=actor, **filters).select_related("household").prefetch_related("tags")
@@ -36,20 +58,16 @@ def resident_export(*, actor, filters: dict) -> tuple[bytes, int]:
             _("一次最多导出%(n)d条，请缩小筛选范围。") % {"n": settings.GONGZHI_EXPORT_ROW_LIMIT},
             code="too_many",
         )
+    if count > approval_rows():
+        raise DomainError(
+            _("导出超过%(n)d条需要另一位管理员审批：请写明用途提交导出申请。") % {"n": approval_rows()},
+            code="needs_approval",
+        )
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("居民")
     sheet.append(HEADERS)
     for r in residents.iterator(chunk_size=2000):
-        row = [
-            r.name, r.masked_id, label_for("gender", r.gender), r.birth_date.year,
-            label_for("ethnicity", r.ethnicity), label_for("political_status", r.political_status),
-            label_for("education", r.education), label_for("marital_status", r.marital_status), r.phone_masked,
-            r.registered_address, r.current_address, label_for("residence_type", r.residence_type),
-            r.community.name, r.grid.name if r.grid else "", r.household.number if r.household else "",
-            label_for("relation_to_head", r.relation_to_head), "、".join(t.name for t in r.tags.all()),
-            r.get_status_display(),
-        ]  # fmt: skip
-        sheet.append([neutralize_formula(v) for v in row])
+        sheet.append(masked_row(r))
     with tempfile.TemporaryFile() as fh:
         workbook.save(fh)
         fh.seek(0)

@@ -9,6 +9,7 @@ from gongzhi.core.http import set_choices
 from .codes import (
     EDUCATION_CHOICES,
     ETHNICITY_CHOICES,
+    HEAD_RELATION,
     MARITAL_STATUS_CHOICES,
     POLITICAL_STATUS_CHOICES,
     RELATION_CHOICES,
@@ -124,6 +125,63 @@ class HouseholdForm(forms.Form):
     def __init__(self, *args, area_choices, **kwargs):
         super().__init__(*args, **kwargs)
         set_choices(self.fields["area"], area_choices)
+
+
+class HouseholdMemberForm(forms.Form):
+    resident = forms.IntegerField(label=_("居民"), widget=forms.RadioSelect)
+    relation = forms.ChoiceField(label=_("与户主关系"), choices=[*BLANK, *RELATION_CHOICES])
+
+
+class HouseholdHeadForm(forms.Form):
+    new_head = forms.TypedChoiceField(label=_("新户主"), coerce=int, widget=forms.RadioSelect)
+    former_head_relation = forms.ChoiceField(
+        label=_("原户主改为（与新户主的关系）"),
+        choices=[*BLANK, *[c for c in RELATION_CHOICES if c[0] != HEAD_RELATION]],
+    )
+
+    def __init__(self, *args, member_choices: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self.fields["new_head"], member_choices)
+
+
+class HouseholdMoveOutForm(forms.Form):
+    happened_on = forms.DateField(
+        label=_("迁出日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(label=_("说明（如迁往何处）"), max_length=200, required=False)
+
+
+class ExportRequestForm(forms.Form):
+    area = forms.TypedChoiceField(label=_("导出范围（村(社区)或网格）"), coerce=int)
+    status = forms.ChoiceField(
+        label=_("状态"),
+        choices=[("active", _("在册")), ("moved_out", _("已迁出")), ("deceased", _("已故")), ("all", _("全部"))],
+        initial="active",
+    )
+    tag = forms.ChoiceField(label=_("标签"), required=False)
+    q = forms.CharField(label=_("姓名或拼音（可不填）"), max_length=50, required=False)
+    full_data = forms.BooleanField(
+        label=_("含完整身份证号、出生日期和手机号（不勾选则为脱敏导出）"), required=False, initial=True
+    )
+    reason = forms.CharField(
+        label=_("用途"),
+        max_length=200,
+        min_length=4,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("写明为什么需要导出这些信息，例如“低保年审核对身份信息”。审批人和审计日志都会看到。"),
+    )
+
+    def __init__(self, *args, area_choices, tag_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self.fields["area"], area_choices)
+        set_choices(self.fields["tag"], [("", _("全部"))] + list(tag_choices))
+
+
+class ExportDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("审批"), choices=[("approve", _("批准")), ("refuse", _("不批准"))], widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("审批意见（不批准时必填）"), max_length=200, required=False)
 
 
 class ImportForm(forms.Form):

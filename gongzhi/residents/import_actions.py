@@ -25,6 +25,7 @@ from .models import ImportJob, ImportStatus
 
 logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+ERRORS_ON_PAGE = 200
 
 
 def import_dir() -> Path:
@@ -125,6 +126,7 @@ def resident_import_execute(*, job_id: int) -> ImportJob:
                     total_rows=result.total,
                     error_count=len(result.errors),
                     report_name=report,
+                    row_errors=[[e.row, e.column, e.reason] for e in result.errors[:ERRORS_ON_PAGE]],
                     message=_("发现%(n)d处错误，整个文件未导入。请下载错误报告，改正后重新上传。")
                     % {"n": len(result.errors)},
                 )
@@ -134,13 +136,12 @@ def resident_import_execute(*, job_id: int) -> ImportJob:
         count = import_prepared(
             result.prepared, actor=job.actor, filename=job.filename, source_ip=job.source_ip, progress=progress
         )
-        _finish(
-            job,
-            ImportStatus.SUCCEEDED,
-            imported_rows=count,
-            total_rows=result.total,
-            message=_("已导入%(n)d位居民。") % {"n": count},
-        )
+        message = _("已导入%(n)d位居民。") % {"n": count}
+        if result.example_rows:
+            message += _("模板的示例行（第%(rows)s行）已忽略。") % {
+                "rows": "、".join(str(r) for r in result.example_rows)
+            }
+        _finish(job, ImportStatus.SUCCEEDED, imported_rows=count, total_rows=result.total, message=message[:300])
     except ImportFileError as exc:
         _finish(job, ImportStatus.REJECTED, message=str(exc)[:300])
     except IntegrityError:

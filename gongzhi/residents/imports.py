@@ -32,7 +32,7 @@ from gongzhi.core.bulk import BulkTable, reserve_ids
 from .actions import id_index_of, placement, resident_build
 from .codes import HEAD_RELATION, code_for
 from .models import Household, Resident, ResidentEvent, ResidentEventKind, Tag
-from .spreadsheet import COLUMNS, HEADER_TO_KEY, KEY_TO_HEADER, normalize_header
+from .spreadsheet import COLUMNS, EXAMPLE_ROW, HEADER_TO_KEY, KEY_TO_HEADER, is_example_name, normalize_header
 from .validation import resident_input_clean
 
 BATCH = 1000
@@ -91,6 +91,16 @@ class ValidationResult:
     total: int = 0
     errors: list[RowError] = field(default_factory=list)
     prepared: Prepared | None = None
+    example_rows: list[int] = field(default_factory=list)  # the template's example, skipped
+
+
+def _example_problem(raw: dict) -> str | None:
+    """None: not marked as an example. "": the template's example, unchanged (skip it). Else: why refused."""
+    if not is_example_name(raw.get("name")):
+        return None
+    if _text(raw.get("name")) == EXAMPLE_ROW["name"] and _text(raw.get("id_number")) == EXAMPLE_ROW["id_number"]:
+        return ""
+    return _("姓名以“示例”开头的行是模板中的示例，不会导入：请删除该行，或把姓名改为真实姓名。")
 
 
 def iter_rows(path: Path) -> Iterator[tuple[int, dict]]:
@@ -363,7 +373,17 @@ def validate_file(
 
     try:
         for row, raw in iter_rows(path):
+            example = _example_problem(raw)
+            if example == "":
+                result.example_rows.append(row)
+                continue
             result.total += 1
+            if example:
+                result.errors.append(RowError(row, "姓名", example))
+                if builder is not None:
+                    builder.abandon()
+                    builder = None
+                continue
             cleaned, problems = _clean_row(raw, lookups, declared, row, result.errors)
             for key, message in problems:
                 result.errors.append(RowError(row, KEY_TO_HEADER.get(key, key), message))
@@ -389,6 +409,8 @@ def validate_file(
         check_register()
         declared.finish(result.errors)
         if result.total == 0:
+            if result.example_rows:
+                raise ImportFileError(_("文件中只有模板的示例行，没有要导入的数据。请从第3行起填写居民信息。"))
             raise ImportFileError(_("文件中没有数据行。"))
         if builder is not None and not result.errors:
             result.prepared = builder.finish()

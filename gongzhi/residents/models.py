@@ -81,6 +81,8 @@ class Resident(models.Model):
     name = models.CharField(_("姓名"), max_length=50)
     name_pinyin = models.CharField(max_length=200, db_index=True, editable=False)
     name_initials = models.CharField(max_length=50, db_index=True, editable=False)
+    # The list's order: pinyin syllables, spaced (pinyin.name_sort_key), never the DB collation.
+    name_sort = models.CharField(max_length=250, default="", editable=False)
     gender = models.CharField(_("性别"), max_length=1, choices=GENDER_CHOICES)
     birth_date = models.DateField(_("出生日期"))
     ethnicity = models.CharField(_("民族"), max_length=2, choices=ETHNICITY_CHOICES, default="01")
@@ -128,6 +130,7 @@ class Resident(models.Model):
                 fields=["area_path", "name_initials", "status", "name_pinyin"], name="resident_scope_search"
             ),
             models.Index(fields=["area_path", "birth_date"], name="resident_scope_birth"),
+            models.Index(fields=["name_sort", "name", "id"], name="resident_name_sort"),
             models.Index(fields=["name"], name="resident_name"),
             models.Index(fields=["id_last4"], name="resident_last4"),
         ]
@@ -206,6 +209,8 @@ class ImportJob(models.Model):
     imported_rows = models.PositiveIntegerField(_("已导入"), default=0)
     error_count = models.PositiveIntegerField(_("错误数"), default=0)
     report_name = models.CharField(max_length=80, blank=True, editable=False)
+    # The first rows' errors as [row, column, reason], shown on the job's page (the report has them all).
+    row_errors = models.JSONField(default=list, blank=True, editable=False)
     message = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -221,3 +226,70 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ImportStatus.SUCCEEDED, ImportStatus.REJECTED, ImportStatus.FAILED)
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("待审批")
+    APPROVED = "approved", _("已批准，待下载")
+    REFUSED = "refused", _("未批准")
+    DOWNLOADED = "downloaded", _("已下载")
+
+
+class ExportRequest(models.Model):
+    """An export that needs a second person's approval (SECURITY-TARGETS §7 row 33): any file with
+    full ID numbers and phones (`full_data`), or a masked one of more than GONGZHI_EXPORT_APPROVAL_ROWS.
+
+    Its purpose, filters and field list are fixed when it is asked for; a second
+    person approves or refuses it; the requester downloads the file once before
+    the approval expires. The audit trail holds each step and the file's SHA-256.
+    """
+
+    requested_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    area_path = models.CharField(max_length=120, db_index=True, editable=False)
+    reason = models.CharField(_("用途"), max_length=200)
+    full_data = models.BooleanField(_("含完整身份证号、出生日期和手机号"), default=True)
+    filters = models.JSONField(default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("申请时的行数"), default=0)
+    status = models.CharField(
+        _("状态"), max_length=12, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"))
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("审批意见"), max_length=200, blank=True)
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+    downloaded_rows = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("导出申请")
+        verbose_name_plural = _("导出申请")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(decided_by=models.F("requested_by")), name="export_request_not_self_approved"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"导出申请 {self.pk}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+    @property
+    def audit_area(self):
+        return self.area
+
+    @property
+    def audit_label(self) -> str:
+        return f"导出申请 {self.pk}"
+
+    def is_expired(self, now) -> bool:
+        live = self.status in (ExportStatus.PENDING, ExportStatus.APPROVED)
+        return live and now >= self.expires_at

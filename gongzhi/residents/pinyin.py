@@ -1,4 +1,5 @@
-"""Pinyin keys for searching names: full pinyin and initials (zs finds 张三).
+"""Pinyin keys for searching names: full pinyin and initials (zs finds 张三),
+and the key the register sorts names by (李四 before 林一: syllable by syllable).
 
 pypinyin reads a character by its commonest sound; a surname often has its
 own (曾 zeng, 单 shan, 解 xie), so the first character is looked up in a
@@ -29,3 +30,13 @@ def name_keys(name: str) -> tuple[str, str]:
     full = "".join(s for s in syllables if s.isascii() and s.isalpha())
     initials = "".join(s[0] for s in syllables if s and s[0].isascii() and s[0].isalpha())
     return full[:200], initials[:50]
+
+
+def name_sort_key(name: str) -> str:
+    """Syllables separated by spaces: "li si" < "lin yi", as a dictionary orders them.
+
+    Sorting by this column, not by the database's collation, gives the same
+    pinyin order on SQLite and PostgreSQL (whose collations order 汉字 by code
+    point or by locale). Equal readings are ordered by the name itself.
+    """
+    return " ".join(s for s in _readings(name) if s.strip())[:250]

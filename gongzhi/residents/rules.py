@@ -1,7 +1,7 @@
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
-from gongzhi.accounts.roles import ID_REVEALERS, REGISTER_BULK, REGISTER_READERS, REGISTER_WRITERS
+from gongzhi.accounts.roles import ID_REVEALERS, REGISTER_BULK, REGISTER_READERS, REGISTER_WRITERS, Role
 
 rules.add_perm("residents.view_resident", holds_role_over(REGISTER_READERS))
 rules.add_perm("residents.change_resident", holds_role_over(REGISTER_WRITERS))
@@ -9,3 +9,9 @@ rules.add_perm("residents.reveal_id", holds_role_over(ID_REVEALERS))
 rules.add_perm("residents.import_residents", holds_role_over(REGISTER_BULK))
 rules.add_perm("residents.export_residents", holds_role_over(REGISTER_BULK))
 rules.add_perm("residents.manage_tags", holds_role_over({"township_admin"}))
+# Full exports (IDs and phones): asked for by those who may both export and reveal IDs, approved by
+# the township office over the request's area — never by the person who asked (export_actions).
+EXPORT_REQUESTERS = REGISTER_BULK & ID_REVEALERS  # 镇社治办管理员, 村(社区)干部
+EXPORT_APPROVERS = frozenset({Role.TOWNSHIP_ADMIN})
+rules.add_perm("residents.request_export", holds_role_over(EXPORT_REQUESTERS))
+rules.add_perm("residents.approve_export", holds_role_over(EXPORT_APPROVERS))

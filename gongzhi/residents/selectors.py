@@ -3,7 +3,7 @@
 import datetime as dt
 import re
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 
 from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
@@ -15,7 +15,8 @@ from gongzhi.core.errors import NotFound
 from gongzhi.core.lookups import cached_lookup
 from gongzhi.core.validators import normalize_id_number, normalize_phone
 
-from .models import Household, Resident, Tag
+from .codes import HEAD_RELATION
+from .models import ExportRequest, Household, Resident, ResidentStatus, Tag
 
 AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "0-17": (0, 17),
@@ -108,7 +109,8 @@ def resident_list_for(
     condition = search_q(q or "")
     if condition is not None:
         query = query.filter(condition)
-    return query.select_related("community", "grid").order_by("area_path", "name_initials", "id")
+    # Pinyin order from the stored key (pinyin.name_sort_key), the same on SQLite and PostgreSQL.
+    return query.select_related("community", "grid").order_by("name_sort", "name", "id")
 
 
 def resident_get_for(*, viewer, resident_id: int, roles=REGISTER_READERS) -> Resident:
@@ -129,25 +131,70 @@ def resident_get_own(*, viewer) -> Resident | None:
     return Resident.objects.select_related("community", "grid", "household").filter(user=viewer).first()
 
 
+def household_search_q(text: str, *, viewer) -> Q | None:
+    """户编号 prefix, address, or any member the viewer may see: name, pinyin, initials ("zsf"), ID, phone.
+
+    Members are found through the residents' own search (search_q and its
+    index), so a household is found exactly as its head or members are.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    condition = Q(number__startswith=text) | Q(address__contains=text)
+    member = search_q(text)
+    if member is not None:
+        members = resident_base_for(viewer=viewer).filter(member, household__isnull=False)
+        condition |= Q(pk__in=members.values("household_id"))
+    return condition
+
+
 def household_list_for(*, viewer, area_id: int | None = None, q: str | None = None) -> QuerySet[Household]:
     query = Household.objects.filter(scope_q(paths_for(viewer, REGISTER_READERS)))
     if area_id:
         area = area_get_for(viewer=viewer, area_id=area_id, roles=REGISTER_READERS)
         query = query.filter(area_path__gte=area.path, area_path__lt=path_upper(area.path))
-    if q:
-        query = query.filter(Q(number__startswith=q.strip()) | Q(address__contains=q.strip()))
-    return query.select_related("community", "area").order_by("area_path", "number")
+    condition = household_search_q(q or "", viewer=viewer)
+    if condition is not None:
+        query = query.filter(condition)
+    head = Resident.objects.filter(household=OuterRef("pk"), relation_to_head=HEAD_RELATION).order_by("id")
+    return (
+        query.select_related("community", "area")
+        .annotate(head_name=Subquery(head.values("name")[:1]))
+        .order_by("area_path", "number")
+    )
 
 
-def household_get_for(*, viewer, household_id: int) -> Household:
-    household = household_list_for(viewer=viewer).filter(pk=household_id).first()
+def household_get_for(*, viewer, household_id: int, roles=REGISTER_READERS) -> Household:
+    query = Household.objects.filter(scope_q(paths_for(viewer, roles)), pk=household_id)
+    household = query.select_related("community", "area").first()
     if household is None:
         raise NotFound()
     return household
 
 
+def household_member_candidates(*, viewer, household: Household, q: str) -> QuerySet[Resident]:
+    """Registered residents the viewer may place into `household`: its community, not yet in it."""
+    condition = search_q(q)
+    if condition is None:
+        return Resident.objects.none()
+    return (
+        resident_base_for(viewer=viewer, roles=REGISTER_WRITERS)
+        .filter(condition, community_id=household.community_id, status=ResidentStatus.ACTIVE)
+        .exclude(household=household)
+        .select_related("household", "grid")
+        .order_by("name_sort", "name", "id")
+    )
+
+
 def household_members(household: Household) -> QuerySet[Resident]:
-    return household.members.order_by("relation_to_head", "birth_date")
+    """The people of a household, head first, then by relation and age; those who left last."""
+    return household.members.select_related("area").order_by(
+        Case(When(status=ResidentStatus.ACTIVE, then=0), default=1),
+        Case(When(relation_to_head=HEAD_RELATION, then=0), default=1),
+        "relation_to_head",
+        "birth_date",
+        "id",
+    )
 
 
 def tag_choices() -> list[tuple[str, str]]:
@@ -189,3 +236,22 @@ def community_register_counts(community: Area) -> dict[str, int]:
     ).count()
     households = Household.objects.filter(community=community, members__status="active").distinct().count()
     return {"adults": adults, "households": households}
+
+
+def export_request_list_for(*, viewer) -> QuerySet[ExportRequest]:
+    """The viewer's own full-export requests and those over areas where they may approve."""
+    from .rules import EXPORT_APPROVERS
+
+    approvable = scope_q(paths_for(viewer, EXPORT_APPROVERS))
+    return (
+        ExportRequest.objects.filter(Q(requested_by=viewer) | approvable)
+        .select_related("requested_by", "decided_by", "area")
+        .order_by("-id")
+    )
+
+
+def export_request_get_for(*, viewer, request_id: int) -> ExportRequest:
+    request = export_request_list_for(viewer=viewer).filter(pk=request_id).first()
+    if request is None:
+        raise NotFound()
+    return request

@@ -7,6 +7,7 @@ in both directions (the export masks the ID and shows the birth year only).
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -33,6 +34,37 @@ COLUMNS: list[tuple[str, str, bool]] = [
     ("relation_to_head", "与户主关系", False),
     ("tags", "标签", False),
 ]
+# The template's example row (row 2): marked as an example in its name, shaded and commented.
+# The importer never imports a row whose name carries the mark: the unchanged example is skipped
+# (and the job says so), anything else with the mark is refused with a message.
+EXAMPLE_MARK = "（示例）"
+EXAMPLE_ROW: dict[str, str] = {
+    "name": EXAMPLE_MARK + "张三丰",
+    "id_number": "110101199001019992",
+    "gender": "男",
+    "birth_date": "1990-01-01",
+    "ethnicity": "汉族",
+    "political_status": "群众",
+    "education": "",
+    "marital_status": "",
+    "phone": "13800000000",
+    "registered_address": "",
+    "current_address": "示例村1组8号",
+    "residence_type": "户籍人口",
+    "community": "示例村",
+    "grid": "第一网格",
+    "building": "",
+    "household_number": "示例-0001",
+    "relation_to_head": "户主",
+    "tags": "",
+}
+
+
+def is_example_name(value) -> bool:
+    text = str(value or "").strip().replace("(", "（").replace(")", "）")
+    return text.startswith(EXAMPLE_MARK) or text.startswith("示例")
+
+
 HEADER_TO_KEY = {header: key for key, header, _required in COLUMNS}
 KEY_TO_HEADER = {key: header for key, header, _required in COLUMNS}
 KEY_TO_HEADER["area"] = "网格"
@@ -63,6 +95,16 @@ def template_workbook(example_community: str = "示例村", example_grid: str = 
     ws.title = "居民"
     headers = [header + ("*" if required else "") for _key, header, required in COLUMNS]
     ws.append(headers)
+    example = {**EXAMPLE_ROW, "community": example_community, "grid": example_grid}
+    ws.append([example[key] for key, _header, _required in COLUMNS])
+    grey = PatternFill("solid", fgColor="E7E6E6")
+    for index in range(1, len(COLUMNS) + 1):
+        cell = ws.cell(row=2, column=index)
+        cell.fill = grey
+        cell.font = Font(italic=True, color="595959")
+    ws.cell(row=2, column=1).comment = Comment(
+        "这是示例行，导入时会被忽略。请从第3行起填写，也可以删除本行。", "共治"
+    )
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     for index, (_key, _header, required) in enumerate(COLUMNS, start=1):
@@ -72,7 +114,7 @@ def template_workbook(example_community: str = "示例村", example_grid: str = 
             cell.fill = fill
         ws.column_dimensions[cell.column_letter].width = 14
     ws.column_dimensions["B"].width = 22
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = "A3"
     # Text format for ID numbers and phones so Excel keeps every digit.
     for letter in ("B", "I", "P"):
         for row_no in range(2, 2002):
@@ -103,6 +145,7 @@ def template_workbook(example_community: str = "示例村", example_grid: str = 
     notes = wb.create_sheet("填写说明")
     for line in (
         "带 * 的列必填。每行一位居民，第一行为表头，请勿修改表头。",
+        f"第2行（灰色，姓名以“{EXAMPLE_MARK}”开头）是填写示例，导入时会被忽略；请从第3行起填写，也可删除该行。",
         "身份证号须为18位有效号码；性别、出生日期可不填，系统按身份证号自动识别；如填写须与身份证号一致。",
         "出生日期格式：YYYY-MM-DD。手机号为11位中国大陆手机号。",
         "村(社区)、网格、楼栋须与系统中的名称一致，且在您的管辖范围内。",

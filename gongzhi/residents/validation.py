@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from gongzhi.core.text import text_normalise, text_problem
 from gongzhi.core.validators import id_birth_date, id_gender, validate_id_number, validate_phone
 
 from .codes import code_for
@@ -82,7 +83,7 @@ def _text(raw: dict, key: str) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return text_normalise(str(value)).strip()
 
 
 def resident_input_clean(
@@ -158,6 +159,8 @@ def resident_input_clean(
         addresses[key] = _text(raw, key)
         if len(addresses[key]) > 200:
             err(key, _("地址不能超过200个字。"))
+        elif text_problem(addresses[key]):
+            err(key, _("地址含有无法显示或改变文字方向的字符。"))
 
     area = raw.get("area")
     if isinstance(area, str) or area is None:

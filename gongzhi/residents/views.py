@@ -4,7 +4,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -12,12 +15,23 @@ from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
 from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
 from gongzhi.core.authz import can
-from gongzhi.core.errors import DomainError
+from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.http import is_htmx, paginate, querystring_without, require_perm
 
 from . import actions, selectors
-from .forms import HouseholdForm, ResidentEventForm, ResidentFilterForm, ResidentForm, RevealForm
+from .codes import HEAD_RELATION
+from .forms import (
+    HouseholdForm,
+    HouseholdHeadForm,
+    HouseholdMemberForm,
+    HouseholdMoveOutForm,
+    ResidentEventForm,
+    ResidentFilterForm,
+    ResidentForm,
+    RevealForm,
+)
 from .models import Resident, ResidentEventKind
+from .printing import household_print as household_print_pdf
 
 
 def _filter_form(request):
@@ -57,6 +71,7 @@ def resident_list(request: HttpRequest) -> HttpResponse:
         "can_create": can(request.user, "residents.change_resident"),
         "can_import": can(request.user, "residents.import_residents"),
         "can_export": can(request.user, "residents.export_residents"),
+        "can_request_export": can(request.user, "residents.request_export"),
     }
     template = "residents/list.html#results" if is_htmx(request) else "residents/list.html"
     return render(request, template, context)
@@ -110,7 +125,12 @@ def _placement_choices(request):
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
 def resident_create(request: HttpRequest) -> HttpResponse:
-    form = ResidentForm(request.POST or None, area_choices=_placement_choices(request))
+    initial = {
+        "household_number": request.GET.get("household", "")[:40],
+        "area": request.GET.get("area", ""),
+        "relation_to_head": request.GET.get("relation", ""),
+    }
+    form = ResidentForm(request.POST or None, initial=initial, area_choices=_placement_choices(request))
     if request.method == "POST" and form.is_valid() and form.resident_input is not None:
         try:
             resident = actions.resident_create(actor=request.user, data=form.resident_input)
@@ -199,12 +219,141 @@ def household_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _back_url(request: HttpRequest, default: str) -> str:
+    """Where 返回 leads: the page the user came from (same site only), else `default`."""
+    target = request.GET.get("back") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
 @require_perm("residents.view_resident")
 @require_safe
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk)
-    members = selectors.household_members(household)
-    return render(request, "residents/household_detail.html", {"household": household, "members": members})
+    members = list(selectors.household_members(household))
+    context = {
+        "household": household,
+        "members": members,
+        "head": next(
+            (m for m in members if m.relation_to_head == HEAD_RELATION and m.status == "active"), None
+        ),
+        "has_active": any(m.status == "active" for m in members),
+        "can_edit": can(request.user, "residents.change_resident", household),
+        "back_url": _back_url(request, reverse("residents:household_list")),
+    }
+    return render(request, "residents/household_detail.html", context)
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def household_add_member(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
+    q = (request.GET.get("q") or request.POST.get("q") or "").strip()[:50]
+    form = HouseholdMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            resident = selectors.resident_get_for(
+                viewer=request.user, resident_id=form.cleaned_data["resident"], roles=REGISTER_WRITERS
+            )
+            actions.household_member_add(
+                actor=request.user,
+                household=household,
+                resident=resident,
+                relation=form.cleaned_data["relation"],
+            )
+        except NotFound:
+            form.add_error("resident", _("请从搜索结果中选择要加入本户的居民。"))
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已将 %(name)s 加入本户。") % {"name": resident.name})
+            return redirect("residents:household_detail", pk=household.pk)
+    candidates = list(
+        selectors.household_member_candidates(viewer=request.user, household=household, q=q)[:20]
+    )
+    create_url = (
+        reverse("residents:create")
+        + "?"
+        + urlencode({"household": household.number, "area": str(household.area_id), "relation": ""})
+    )
+    context = {
+        "household": household,
+        "form": form,
+        "q": q,
+        "candidates": candidates,
+        "create_url": create_url,
+    }
+    return render(request, "residents/household_add_member.html", context)
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def household_change_head(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
+    members = [m for m in selectors.household_members(household) if m.status == "active"]
+    choices = [(m.pk, f"{m.name}（{m.get_relation_to_head_display() or _('未填关系')}）") for m in members
+               if m.relation_to_head != HEAD_RELATION]  # fmt: skip
+    form = HouseholdHeadForm(request.POST or None, member_choices=choices)
+    if request.method == "POST" and form.is_valid():
+        new_head = next(m for m in members if m.pk == form.cleaned_data["new_head"])
+        try:
+            actions.household_head_change(
+                actor=request.user,
+                household=household,
+                new_head=new_head,
+                former_head_relation=form.cleaned_data["former_head_relation"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已将户主变更为 %(name)s。") % {"name": new_head.name})
+            return redirect("residents:household_detail", pk=household.pk)
+    head = next((m for m in members if m.relation_to_head == HEAD_RELATION), None)
+    return render(
+        request, "residents/household_head.html", {"household": household, "form": form, "head": head}
+    )
+
+
+@require_perm("residents.change_resident")
+@require_http_methods(["GET", "POST"])
+def household_move_out(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
+    members = [m for m in selectors.household_members(household) if m.status == "active"]
+    form = HouseholdMoveOutForm(request.POST or None, initial={"happened_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = actions.household_move_out(
+                actor=request.user,
+                household=household,
+                happened_on=form.cleaned_data["happened_on"],
+                note=form.cleaned_data["note"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已登记整户迁出，共 %(n)d 人。") % {"n": count})
+            return redirect("residents:household_detail", pk=household.pk)
+    return render(
+        request,
+        "residents/household_move_out.html",
+        {"household": household, "form": form, "members": members, "names": "、".join(m.name for m in members)},
+    )
+
+
+@require_perm("residents.view_resident")
+@require_safe
+def household_print(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.household_get_for(viewer=request.user, household_id=pk)
+    try:
+        data = household_print_pdf(actor=request.user, household=household)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("residents:household_detail", pk=household.pk)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename=household-{household.pk}.pdf"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_perm("residents.change_resident")
@@ -309,7 +458,12 @@ def export(request: HttpRequest) -> HttpResponse:
         )
     except DomainError as exc:
         messages.error(request, exc.message)
+        if exc.code == "needs_approval":  # the same list, as an export request to approve
+            query = {"area": filters.get("area") or "", "status": status, "tag": filters.get("tag") or "",
+                     "q": filters.get("q") or "", "full": "0"}  # fmt: skip
+            return redirect(reverse("residents:export_request_new") + "?" + urlencode(query))
         return redirect("residents:list")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''residents.xlsx"
     return response
+

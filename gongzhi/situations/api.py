@@ -10,7 +10,11 @@ import datetime as dt
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
+from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
+from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
 from .models import SituationNote
@@ -59,7 +63,7 @@ class SituationIn(Schema):
     category: str
     place: str
     body: str
-    area_id: int | None = None  # grid workers: one of their grids or buildings (default: their first grid)
+    area_id: ApiId | None = None  # grid workers: one of their grids or buildings (default: their first grid)
     submission_key: str = ""
 
 
@@ -143,28 +147,37 @@ class QueuePage(Schema):
     items: list[SituationOut]
 
 
-@router.get("/situations/queue", response=QueuePage, summary="民情办理：管辖范围内待受理和处理中的民情，按时限排序")
-def queue(request, filters: Query[QueueFilters], limit: int = 30, offset: int = 0):
+@router.get("/situations/queue", response=QueuePage, summary="民情办理：管辖范围内待受理和处理中的民情，按时限排序",
+            openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
+def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offset = 0):
     from gongzhi.core.authz import authorize
 
     authorize(request.auth, "situations.view_queue")
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
     state = filters.state if filters.state in actions.SITUATION.states else None
     query = selectors.queue_for(viewer=request.auth, state=state, category=filters.category or None)
     return {"count": query.count(), "items": [_out(s) for s in query[offset : offset + limit]]}
 
 
 @router.get("/situations/{situation_id}", response=SituationDetailOut, summary="民情详情、办理记录和我能做的操作")
-def detail(request, situation_id: int):
+def detail(request, situation_id: ApiId):
     return _detail(request, situation_id)
 
 
 @router.post("/situations", response={201: SituationDetailOut}, summary="报告微民情（居民、网格员）")
-def post(request, payload: SituationIn):
-    situation = actions.situation_post(
-        actor=request.auth, category=payload.category, place=payload.place, body=payload.body,
-        area_id=payload.area_id, submission_key=payload.submission_key,
-    )  # fmt: skip
+def post(request, payload: SituationIn, idempotency_key: IdempotencyKey = None):
+    def create() -> SituationNote:
+        try:
+            return actions.situation_post(
+                actor=request.auth, category=payload.category, place=payload.place, body=payload.body,
+                area_id=payload.area_id,
+                submission_key=payload.submission_key or submission_key_for(idempotency_key),
+            )  # fmt: skip
+        except AlreadySubmitted as exc:
+            if payload.submission_key:
+                raise  # the field's own answer: 400 already_submitted
+            return exc.case.situation  # the header's key raced past the cache: the first note
+
+    situation = idempotent_create(request, idempotency_key, payload, create)
     return Status(201, _detail(request, situation.pk))
 
 
@@ -174,37 +187,37 @@ def _move(request, situation_id: int, run) -> dict:
 
 
 @router.post("/situations/{situation_id}/accept", response=SituationDetailOut, summary="受理（村社区工作人员）")
-def accept(request, situation_id: int, payload: NoteIn):
+def accept(request, situation_id: ApiId, payload: NoteIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_accept(actor=request.auth, situation=s, note=payload.note))  # fmt: skip
 
 
 @router.post("/situations/{situation_id}/reply", response=SituationDetailOut, summary="答复提交人（办理中）")
-def reply(request, situation_id: int, payload: ReplyIn):
+def reply(request, situation_id: ApiId, payload: ReplyIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_reply(actor=request.auth, situation=s, reply=payload.reply))  # fmt: skip
 
 
 @router.post("/situations/{situation_id}/resolve", response=SituationDetailOut, summary="办结（写明办理结果）")
-def resolve(request, situation_id: int, payload: ResolveIn):
+def resolve(request, situation_id: ApiId, payload: ResolveIn):
     return _move(request, situation_id, lambda s: actions.situation_resolve(actor=request.auth, situation=s,
                                                                              handled_note=payload.handled_note))  # fmt: skip
 
 
 @router.post("/situations/{situation_id}/withdraw", response=SituationDetailOut, summary="撤回（提交人，受理前）")
-def withdraw(request, situation_id: int, payload: ReasonIn):
+def withdraw(request, situation_id: ApiId, payload: ReasonIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_withdraw(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
 
 
 @router.post("/situations/{situation_id}/reopen", response=SituationDetailOut, summary="重新办理（提交人，办结后7天内）")
-def reopen(request, situation_id: int, payload: ReasonIn):
+def reopen(request, situation_id: ApiId, payload: ReasonIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_reopen(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
 
 
 @router.post("/situations/{situation_id}/rate", response=SituationDetailOut, summary="评价（提交人，1–5星）")
-def rate(request, situation_id: int, payload: RateIn):
+def rate(request, situation_id: ApiId, payload: RateIn):
     return _move(request, situation_id, lambda s: actions.situation_rate(actor=request.auth, situation=s,
                                                                           rating=payload.rating,
                                                                           comment=payload.comment))  # fmt: skip

@@ -127,7 +127,7 @@ def photo(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase
     attachment = case_attachment_get(situation.case, attachment_id)
     from gongzhi.photos.http import photo_response
 
-    return photo_response(attachment.photo)
+    return photo_response(attachment.photo, public=False)  # notes are never public
 
 
 def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:

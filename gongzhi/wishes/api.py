@@ -11,9 +11,12 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from gongzhi.areas.selectors import community_public_get
-from gongzhi.cases.actions import case_pii_findings
+from gongzhi.cases.actions import AlreadySubmitted, case_pii_findings
+from gongzhi.core.api_input import Limit, Offset
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
+from gongzhi.core.ids import ApiId
 from gongzhi.core.pii import pii_kinds
 
 from . import actions, selectors
@@ -120,7 +123,7 @@ class RateIn(Schema):
 
 
 class WallFilters(Schema):
-    community_id: int | None = None
+    community_id: ApiId | None = None
     category: str | None = None
     state: str | None = None
 
@@ -184,10 +187,10 @@ class WallPage(Schema):
     items: list[WishOut]
 
 
-@router.get("/wishes", response=WallPage, summary="心愿墙（公开的心愿，按隐私级别显示许愿人）")
-def wall(request, filters: Query[WallFilters], limit: int = 20, offset: int = 0):
+@router.get("/wishes", response=WallPage, summary="心愿墙：已上墙的心愿（需令牌；按隐私级别显示许愿人）")
+def wall(request, filters: Query[WallFilters], limit: Limit = 20, offset: Offset = 0):
     # Deep offsets walk the index row by row: the wall is read from the newest, like the pages (200 pages).
-    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 4800))
+    offset = min(offset, 4800)
     community = None
     if filters.community_id:
         try:
@@ -209,17 +212,26 @@ def mine(request):
 
 
 @router.get("/wishes/{wish_id}", response=WishDetailOut, summary="心愿详情、办理记录和我能做的操作")
-def detail(request, wish_id: int):
+def detail(request, wish_id: ApiId):
     return _detail(_get(request, wish_id), request.auth)
 
 
 @router.post("/wishes", response={201: WishDetailOut}, summary="许一个心愿（本人）")
-def post(request, payload: WishIn):
-    wish = actions.wish_post(
-        actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
-        desired_by=payload.desired_by, submission_key=payload.submission_key, privacy=payload.privacy,
-        contact_phone=payload.contact_phone, meeting_place=payload.meeting_place, contact_shared=payload.contact_shared,
-    )  # fmt: skip
+def post(request, payload: WishIn, idempotency_key: IdempotencyKey = None):
+    def create() -> Wish:
+        try:
+            return actions.wish_post(
+                actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
+                desired_by=payload.desired_by, privacy=payload.privacy, contact_phone=payload.contact_phone,
+                meeting_place=payload.meeting_place, contact_shared=payload.contact_shared,
+                submission_key=payload.submission_key or submission_key_for(idempotency_key),
+            )  # fmt: skip
+        except AlreadySubmitted as exc:
+            if payload.submission_key:
+                raise  # the field's own answer: 400 already_submitted
+            return exc.case.wish  # the header's key raced past the cache: the first wish
+
+    wish = idempotent_create(request, idempotency_key, payload, create)
     return 201, _detail(wish, request.auth)
 
 
@@ -230,61 +242,61 @@ def _move(request, wish_id: int, run) -> dict:
 
 
 @router.post("/wishes/{wish_id}/publish", response=WishDetailOut, summary="发布上墙（村社区工作人员）")
-def publish(request, wish_id: int, payload: PublishIn):
+def publish(request, wish_id: ApiId, payload: PublishIn):
     return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy,
                                                                   pii=payload.pii, pii_reason=payload.pii_reason))
 
 
 @router.post("/wishes/{wish_id}/redact", response=WishDetailOut,
              summary="隐去心愿中的手机号、身份证号等个人信息（村社区工作人员；原文存审计记录）")
-def redact(request, wish_id: int):
+def redact(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_redact(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/return", response=WishDetailOut, summary="退回（须写明原因）")
-def return_(request, wish_id: int, payload: ReasonIn):
+def return_(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_return(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/claim", response=WishDetailOut, summary="认领（党员、志愿者）；同时认领只有一人成功")
-def claim(request, wish_id: int):
+def claim(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_claim(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/release", response=WishDetailOut, summary="放弃认领")
-def release(request, wish_id: int, payload: ReasonIn):
+def release(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_release(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/fulfil", response=WishDetailOut, summary="登记完成（认领人）")
-def fulfil(request, wish_id: int, payload: FulfilIn):
+def fulfil(request, wish_id: ApiId, payload: FulfilIn):
     return _move(request, wish_id, lambda w: actions.wish_fulfil(actor=request.auth, wish=w, note=payload.note,
                                                                   hours=payload.hours))  # fmt: skip
 
 
 @router.post("/wishes/{wish_id}/confirm", response=WishDetailOut, summary="确认实现（许愿人或见证人）")
-def confirm(request, wish_id: int):
+def confirm(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_confirm(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/dispute", response=WishDetailOut, summary="尚未完成（许愿人或见证人）")
-def dispute(request, wish_id: int, payload: ReasonIn):
+def dispute(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_dispute(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/rate", response=WishDetailOut, summary="评价（许愿人，1–5星）")
-def rate(request, wish_id: int, payload: RateIn):
+def rate(request, wish_id: ApiId, payload: RateIn):
     return _move(request, wish_id, lambda w: actions.wish_rate(actor=request.auth, wish=w, rating=payload.rating,
                                                                 comment=payload.comment))  # fmt: skip
 
 
 @router.post("/wishes/{wish_id}/withdraw", response=WishDetailOut, summary="撤回")
-def withdraw(request, wish_id: int, payload: ReasonIn):
+def withdraw(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_withdraw(actor=request.auth, wish=w, reason=payload.reason))
 
 
 @router.post("/wishes/{wish_id}/resubmit", response=WishDetailOut, summary="退回后修改并重新提交")
-def resubmit(request, wish_id: int, payload: WishIn):
+def resubmit(request, wish_id: ApiId, payload: WishIn):
     return _move(request, wish_id, lambda w: actions.wish_resubmit(
         actor=request.auth, wish=w, title=payload.title, story=payload.story, category=payload.category,
         desired_by=payload.desired_by,
@@ -292,14 +304,14 @@ def resubmit(request, wish_id: int, payload: WishIn):
 
 
 @router.post("/wishes/{wish_id}/reopen", response=WishDetailOut, summary="重新提交")
-def reopen(request, wish_id: int, payload: ReasonIn):
+def reopen(request, wish_id: ApiId, payload: ReasonIn):
     return _move(request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason))
 
 
 
 @router.get("/wishes/{wish_id}/messages", response=list[MessageOut],
             summary="心愿的私下留言（许愿人或代办人、认领人、村社区工作人员可见）")
-def messages(request, wish_id: int):
+def messages(request, wish_id: ApiId):
     wish = _get(request, wish_id)
     thread = selectors.thread_for(viewer=request.auth, wish=wish)
     if thread is None:
@@ -309,13 +321,15 @@ def messages(request, wish_id: int):
 
 
 @router.post("/wishes/{wish_id}/messages", response={201: MessageOut}, summary="留言（认领后；对方会收到通知）")
-def message(request, wish_id: int, payload: MessageIn):
-    m = actions.wish_message_post(actor=request.auth, wish=_get(request, wish_id), body=payload.body)
+def message(request, wish_id: ApiId, payload: MessageIn, idempotency_key: IdempotencyKey = None):
+    wish = _get(request, wish_id)
+    m = idempotent_create(request, idempotency_key, payload,
+                          lambda: actions.wish_message_post(actor=request.auth, wish=wish, body=payload.body))  # fmt: skip
     return 201, {"id": m.pk, "at": m.at, "author": str(m.author), "mine": True, "body": m.body}
 
 
 @router.post("/wishes/{wish_id}/contact", response=WishDetailOut,
              summary="让认领人看到（或不再看到）联系电话、见面地点（许愿人或代办人）")
-def contact(request, wish_id: int, payload: ContactIn):
+def contact(request, wish_id: ApiId, payload: ContactIn):
     return _move(request, wish_id, lambda w: actions.wish_contact_set(actor=request.auth, wish=w, shared=payload.shared,
                                                                       phone=payload.phone, place=payload.place))

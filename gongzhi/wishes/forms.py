@@ -25,9 +25,9 @@ PRIVACY_CHOICES = [
 
 class WishForm(forms.Form):
     title = forms.CharField(label=_("心愿标题"), max_length=TITLE_MAX, required=False,
-                            widget=forms.TextInput(attrs={"placeholder": _("例如：想要一台收音机"), **text_check_attrs("public", WISH_TEXTS)}))  # fmt: skip
+                            widget=forms.TextInput(attrs={"placeholder": _("例如：想要一台收音机"), **text_check_attrs("wish", WISH_TEXTS)}))  # fmt: skip
     story = forms.CharField(label=_("心愿内容"), max_length=STORY_MAX, required=False,
-                            widget=forms.Textarea(attrs={"rows": 4, **text_check_attrs("public", WISH_TEXTS)}))  # fmt: skip
+                            widget=forms.Textarea(attrs={"rows": 4, **text_check_attrs("wish", WISH_TEXTS)}))  # fmt: skip
     category = forms.ChoiceField(label=_("类别"), choices=[("", _("请选择"))] + list(WishCategory.choices), required=False)
     desired_by = forms.DateField(label=_("希望完成日期（可不填）"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip

@@ -35,6 +35,7 @@ from gongzhi.core.http import (
     translate_errors,
     typed_rating,
 )
+from gongzhi.core.ids import id_from
 from gongzhi.core.images import photo_clean
 from gongzhi.core.pii import pii_summary
 
@@ -165,10 +166,10 @@ WALL_PARAMS = ("community", "category", "state", "page")  # all that the wall pa
 @public_page_cache(PUBLIC_WALL_SECONDS, params=WALL_PARAMS)
 def wall(request: HttpRequest) -> HttpResponse:
     """The township's wall: every community's public wishes."""
-    community_id = request.GET.get("community") or ""
-    if community_id.isdigit():
+    community_id = id_from(request.GET.get("community"))
+    if community_id:
         rest = querystring_without(request, "community")
-        target = reverse("wishes:community_wall", args=[int(community_id)])
+        target = reverse("wishes:community_wall", args=[community_id])
         return redirect(f"{target}?{rest}" if rest else target)
     return _wall(request)
 
@@ -230,10 +231,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @translate_errors
 def photo(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase:
     wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
+    if not selectors.story_visible(wish, request.user):
+        raise NotFound()  # a restricted wish's photos, like its story, are for the claimer
     attachment = case_attachment_get(wish.case, attachment_id)
     from gongzhi.photos.http import photo_response
 
-    return photo_response(attachment.photo)
+    # Only what an anonymous visitor was just shown is public; a signed-in viewer's copy is not cached.
+    return photo_response(attachment.photo, public=not request.user.is_authenticated)
 
 
 def _review(request, form, resident=None) -> dict | None:
@@ -245,7 +249,7 @@ def _review(request, form, resident=None) -> dict | None:
     safe tier for them to confirm or change.
     """
     data = form.cleaned_data
-    check = text_check_context([data["title"], data["story"]], audience="public")
+    check = text_check_context([data["title"], data["story"]], audience="wish")
     sensitive = actions.wish_sensitive(title=data["title"], story=data["story"], category=data["category"],
                                        resident=resident)  # fmt: skip
     if sensitive and not check["sensitive_label"]:
@@ -263,7 +267,7 @@ def _review(request, form, resident=None) -> dict | None:
 
 def _post_form(request, form, post, resident=None):
     """Send the form's wish through `post`; None means: show the form (again), with `form.review` if set."""
-    form.review = text_check_context([], audience="public")
+    form.review = text_check_context([], audience="wish")
     if request.method == "POST" and form.is_valid():
         review = _review(request, form, resident)
         if review is not None:
@@ -318,10 +322,10 @@ def post_assisted(request: HttpRequest) -> HttpResponse:
     from gongzhi.residents.selectors import resident_get_for, resident_list_for
 
     resident = None
-    resident_id = request.POST.get("resident") or request.GET.get("resident") or ""
-    if resident_id.isdigit():
+    resident_id = id_from(request.POST.get("resident") or request.GET.get("resident"))
+    if resident_id:
         try:
-            resident = resident_get_for(viewer=request.user, resident_id=int(resident_id), roles=REGISTER_READERS)
+            resident = resident_get_for(viewer=request.user, resident_id=resident_id, roles=REGISTER_READERS)
         except NotFound:
             resident = None
     if resident is None:
@@ -362,7 +366,7 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     for name in ("photo", "submission_key", "privacy", "contact_phone", "meeting_place", "contact_shared"):
         del form.fields[name]
     typed = request.POST or initial
-    form.review = text_check_context([typed.get("title"), typed.get("story")], audience="public")
+    form.review = text_check_context([typed.get("title"), typed.get("story")], audience="wish")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

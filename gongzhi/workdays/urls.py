@@ -5,5 +5,5 @@ from . import views
 app_name = "workdays"
 urlpatterns = [
     path("", views.calendar_index, name="index"),
-    path("<int:year>/", views.calendar_year, name="year"),
+    path("<year:year>/", views.calendar_year, name="year"),
 ]

@@ -46,6 +46,7 @@ if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
 
 MIDDLEWARE = [
+    "gongzhi.core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -141,6 +142,17 @@ CACHES["progress"] = (
     }
 )
 
+# API retries with an Idempotency-Key: which object a key created, seen by every process
+# (gongzhi/core/idempotency.py; a hash of the body and an object id, no personal data).
+CACHES["idempotency"] = (
+    {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "idempotency"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "idempotency"),
+    }
+)
+
 # --- Background jobs: a database-backed queue that works on SQLite and PostgreSQL.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -154,14 +166,15 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Django's validators with our messages (gongzhi/accounts/passwords.py): Chinese by default.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "gongzhi.accounts.passwords.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "gongzhi.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": env_int("GONGZHI_PASSWORD_MIN_LENGTH", 12)},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "gongzhi.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "gongzhi.accounts.passwords.NumericPasswordValidator"},
     {"NAME": "gongzhi.accounts.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
 ]
 
@@ -207,7 +220,12 @@ STATICFILES_DIRS = [
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Form fields and JSON bodies (not files): a long convention text is under 100 KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A whole multipart request: the largest upload is a 50 MB Excel import, plus the form around it.
+GONGZHI_MAX_UPLOAD_REQUEST_BYTES = 51 * 1024 * 1024
+# A page that fails CSRF verification gets our Chinese 403 page, not Django's English one.
+CSRF_FAILURE_VIEW = "gongzhi.core.views.csrf_failure"
 
 # --- Security headers ------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

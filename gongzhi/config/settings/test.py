@@ -28,6 +28,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "progress"),
     },
+    "idempotency": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "idempotency"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Serve static files from the finders (no collectstatic in tests).
