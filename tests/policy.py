@@ -139,25 +139,26 @@ def grid(text: str) -> Grid:
 # --- Pages: keyed by URL name (namespace:name) ------------------------------------------
 
 PAGES: dict[str, Grid] = {
-    # The landing page only redirects: to the register, the audit trail or 我的信息 by role.
+    # The start page: anonymous visitors get the township's public page (community names and links only);
+    # everyone signed in gets what they can do now, each section read through its app's scoped selectors.
     "core:home": grid(
         """
                               GET    POST
-        anonymous             login  405
-        nobody                302    405
-        resident              302    405
-        party_member          302    405
-        volunteer             302    405
-        grid_worker           302    405
-        community_staff       302    405
-        window_clerk          302    405
-        mediator              302    405
-        supervisor            302    405
-        township_admin        302    405
-        township_reviewer     302    405
-        sys_admin             302    405
-        sec_admin             302    405
-        audit_admin           302    405
+        anonymous             200    405
+        nobody                200    405
+        resident              200    405
+        party_member          200    405
+        volunteer             200    405
+        grid_worker           200    405
+        community_staff       200    405
+        window_clerk          200    405
+        mediator              200    405
+        supervisor            200    405
+        township_admin        200    405
+        township_reviewer     200    405
+        sys_admin             200    405
+        sec_admin             200    405
+        audit_admin           200    405
         """
     ),
     "core:me": grid(
@@ -178,6 +179,49 @@ PAGES: dict[str, Grid] = {
         sys_admin             200    405
         sec_admin             200    405
         audit_admin           200    405
+        """
+    ),
+    # Everyone creates tokens for themselves only (the key is on the answer, once).
+    "core:token_create": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                405    200*
+        resident              405    200*
+        party_member          405    200*
+        volunteer             405    200*
+        grid_worker           405    200*
+        community_staff       405    200*
+        window_clerk          405    200*
+        mediator              405    200*
+        supervisor            405    200*
+        township_admin        405    200*
+        township_reviewer     405    200*
+        sys_admin             405    200*
+        sec_admin             405    200*
+        audit_admin           405    200*
+        """
+    ),
+    # Revoking: one's own token only; anyone else's answers like a missing one.
+    "core:token_revoke": grid(
+        """
+                              GET                  POST
+                              own    same   other  own    same   other
+        anonymous             -      login  login  -      login  login
+        nobody                405    405    405    302*   404    404
+        resident              405    405    405    302*   404    404
+        party_member          405    405    405    302*   404    404
+        volunteer             405    405    405    302*   404    404
+        grid_worker           405    405    405    302*   404    404
+        community_staff       405    405    405    302*   404    404
+        window_clerk          405    405    405    302*   404    404
+        mediator              405    405    405    302*   404    404
+        supervisor            405    405    405    302*   404    404
+        township_admin        405    405    405    302*   404    404
+        township_reviewer     405    405    405    302*   404    404
+        sys_admin             405    405    405    302*   404    404
+        sec_admin             405    405    405    302*   404    404
+        audit_admin           405    405    405    302*   404    404
         """
     ),
     "core:health": grid(
@@ -817,6 +861,27 @@ PAGES: dict[str, Grid] = {
         sys_admin             405    405    405    302*   404    404
         sec_admin             405    405    405    302*   404    404
         audit_admin           405    405    405    302*   404    404
+        """
+    ),
+    # Marks the actor's own unread notices only (each actor has one here): one audit row for the batch.
+    "notices:read_all": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                405    302*
+        resident              405    302*
+        party_member          405    302*
+        volunteer             405    302*
+        grid_worker           405    302*
+        community_staff       405    302*
+        window_clerk          405    302*
+        mediator              405    302*
+        supervisor            405    302*
+        township_admin        405    302*
+        township_reviewer     405    302*
+        sys_admin             405    302*
+        sec_admin             405    302*
+        audit_admin           405    302*
         """
     ),
     "notices:preferences": grid(

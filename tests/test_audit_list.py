@@ -92,7 +92,7 @@ def test_the_pager_keeps_the_filters(client, users):
     assert len(rows_of(second)) == 10
 
 
-QUERIES = {"audit_admin": 6, "supervisor": 7}
+QUERIES = {"audit_admin": 7, "supervisor": 8}
 
 
 @pytest.mark.parametrize("viewer", ["audit_admin", "supervisor"])
@@ -108,7 +108,7 @@ def test_the_list_takes_a_fixed_number_of_queries(viewer, client, users, areas, 
     client.force_login(users[viewer])
     add(2)
     client.get("/audit/")
-    # session, user, roles, the count, the page (areas joined), the page's role holders (masked rows only)
+    # session, user, roles, the header's unread notices, the count, the page (areas joined), its role holders (masked rows only)
     expected = QUERIES[viewer]
     with django_assert_num_queries(expected):
         assert client.get("/audit/").status_code == 200

@@ -33,6 +33,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "role.assigned": ({"role": "community_staff", "area": "青山村"}, "王建国(wangjg)"),
     "role.revoked": ({"role": "supervisor", "area": "青山村"}, "王建国(wangjg)"),
     "token.created": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
+    "token.revoked": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
     "area.created": ({"kind": "grid", "name": "3组网格"}, "3组网格"),
     "area.updated": ({"name": ["青山", "青山村"], "code": ["511423101201", "511423101202"]}, "青山村"),
     "household.created": ({"area": "1组网格"}, "户 QS-0012"),
@@ -50,6 +51,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
                                "workdays": ["2031-01-19"], "note": "按国务院办公厅通知"}, "2031"),  # fmt: skip
     "notice.preferences_changed": ({"email_enabled": True, "daily_digest": False}, "通知设置"),
     "notice.read": ({}, "您的心愿已被认领"),
+    "notice.all_read": ({"count": 7}, ""),
     "audit.viewed": ({}, ""),
     "audit.verified": ({"checked": 5120, "broken_id": None}, ""),
     "audit.exported": ({"rows": 300, "filters": {"verb": "access", "date_from": "2026-03-01"}, "sha256": "ef" * 32},

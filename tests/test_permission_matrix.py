@@ -205,6 +205,7 @@ class World:
     id_numbers: dict[int, str] = field(default_factory=dict)  # resident pk -> ID number
     households: dict[str, Household] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
+    api_tokens: dict[str, ApiToken] = field(default_factory=dict)  # "own:<actor>" / relation
     jobs: dict[str, ImportJob] = field(default_factory=dict)
     # Wishes by state: the object each wish move starts from ("own:<actor>" / relation).
     wishes: dict[str, dict[str, Wish]] = field(default_factory=dict)
@@ -294,6 +295,8 @@ def build_world() -> World:
     world.jobs["same"], world.jobs["other"] = job_of(peer), job_of(other_staff)
     world.notices["same"] = notice_send(recipient=peer, kind="test", title="他人通知（同村）")
     world.notices["other"] = notice_send(recipient=other_staff, kind="test", title="他人通知（外社区）")
+    world.api_tokens["same"] = api_token_create(actor=peer, user=peer, name="他人令牌（同村）")[0]
+    world.api_tokens["other"] = api_token_create(actor=other_staff, user=other_staff, name="他人令牌（外社区）")[0]
 
     for actor in policy.ACTORS:
         if actor == "anonymous":
@@ -302,7 +305,7 @@ def build_world() -> World:
         register(f"own:{actor}", "本人居民", "grid_a1", f"OWN-{actor}", peer, user=user)
         world.notices[f"own:{actor}"] = notice_send(recipient=user, kind="test", title="本人通知")
         world.jobs[f"own:{actor}"] = job_of(user)
-        _token, world.tokens[actor] = api_token_create(actor=user, user=user, name="matrix")
+        world.api_tokens[f"own:{actor}"], world.tokens[actor] = api_token_create(actor=user, user=user, name="matrix")
         client = Client()
         client.force_login(user, backend=BACKEND)
         world.sessions[actor] = client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -657,6 +660,8 @@ def _export_request_call(world: World, actor: str, relation: str, name: str, sta
 PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:home": _simple("core:home"),
     "core:me": _simple("core:me"),
+    "core:token_create": _simple("core:token_create", {"name": "矩阵令牌"}),
+    "core:token_revoke": _object_call("core:token_revoke", "api_tokens"),
     "core:health": _simple("core:health"),
     "core:robots_txt": _simple("core:robots_txt"),
     "core:text_check": lambda world, actor, relation: Call(reverse("core:text_check"), {"story": "电话13812345678", "check": "story"}),
@@ -782,6 +787,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "audit:verify": _simple("audit:verify"),
     "notices:inbox": _simple("notices:inbox"),
     "notices:read": _object_call("notices:read", "notices"),
+    "notices:read_all": _simple("notices:read_all"),
     "notices:preferences": _simple("notices:preferences", {"daily_digest": "on"}),
     "api:openapi-json": _simple("api:openapi-json"),
     "api:openapi-view": _simple("api:openapi-view"),

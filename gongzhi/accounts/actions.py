@@ -252,3 +252,23 @@ def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
         summary={"name": name, "prefix": token.prefix},
     )
     return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
+    """Stop a token: its owner's own decision. A revoked token stays listed (with its prefix) and never works again."""
+    if actor is not CONSOLE and (not getattr(actor, "is_authenticated", False) or actor.pk != token.user_id):
+        raise NotPermitted()
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if not token.is_active:
+        raise DomainError(_("这个令牌已经吊销。"), code="token_revoked")
+    token.is_active = False
+    token.save(update_fields=["is_active"])
+    audit_event_record(
+        actor=None if actor is CONSOLE else actor,
+        actor_label=CONSOLE.label if actor is CONSOLE else None,
+        verb="token.revoked",
+        target=token.user,
+        summary={"name": token.name, "prefix": token.prefix},
+    )
+    return token

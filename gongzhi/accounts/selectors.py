@@ -41,6 +41,16 @@ def api_tokens_of(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 
 
+def api_token_get_for(*, viewer, token_id: int) -> ApiToken:
+    """One of the viewer's own tokens; anyone else's answers like a missing one (NotFound)."""
+    if not getattr(viewer, "is_authenticated", False):
+        raise NotFound()
+    token = ApiToken.objects.filter(pk=token_id, user_id=viewer.pk).first()
+    if token is None:
+        raise NotFound()
+    return token
+
+
 def superusers() -> QuerySet[User]:
     return User.objects.filter(is_superuser=True)
 

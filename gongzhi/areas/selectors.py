@@ -95,3 +95,21 @@ def community_public_get(community_id: int) -> Area:
 def community_public_choices() -> list[tuple[int, str]]:
     """(id, name) of every community, for public filters, from the lookups cache."""
     return cached_lookup("areas:communities", lambda: list(communities_public().values_list("pk", "name")))
+
+
+def township_directory() -> list[tuple[Area, list[Area]]]:
+    """Each township (镇) with its villages and communities, in tree order: names only, for the public start page."""
+    areas = Area.objects.filter(kind__in=[AreaKind.TOWNSHIP, AreaKind.COMMUNITY]).order_by("path").only(
+        "id", "name", "kind", "path"
+    )
+    directory: list[tuple[Area, list[Area]]] = []
+    for area in areas:
+        if area.kind == AreaKind.TOWNSHIP:
+            directory.append((area, []))
+        elif directory and area.path.startswith(directory[-1][0].path):
+            directory[-1][1].append(area)
+    return directory
+
+
+def area_names_by_path(paths) -> dict[str, str]:
+    return dict(Area.objects.filter(path__in=list(paths)).values_list("path", "name"))

@@ -18,6 +18,28 @@ from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
+API_DESCRIPTION = """\
+乡镇社区治理平台接口。数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。
+
+## 获取令牌
+
+1. 用您的账号登录网站，打开“我的信息”页面（`/me/`）。
+2. 在“接口令牌”一栏填写令牌名称（用途，例如“统计报表”），点击“创建令牌”。
+3. 令牌（以 `gz_` 开头）只在创建后显示这一次，请立即复制保存；系统只保存它的摘要，丢失后无法找回，只能新建。
+
+令牌的权限与账号相同：账号有什么角色、管哪些区域，令牌就能读写哪些数据。不再使用、或可能泄露时，请在同一页面点“吊销”，吊销立即生效；账号停用时其全部令牌一并吊销。创建和吊销都记入审计日志。
+
+## 使用令牌
+
+在每个请求的 `Authorization` 头中写 `Bearer` 加令牌：
+
+```
+curl -H "Authorization: Bearer gz_您的令牌" https://您的站点/api/v1/wishes
+```
+
+没有令牌、令牌错误或已吊销时，接口返回 401 和 `{"code": "unauthenticated", "message": …}`。
+"""
+
 ERROR_SCHEMA = {
     "title": "ApiError",
     "type": "object",
@@ -73,7 +95,7 @@ class GongzhiApi(NinjaAPI):
 api = GongzhiApi(
     title="共治 gongzhi API",
     version="1.0.0",
-    description="乡镇社区治理平台接口。所有接口需使用 Bearer 令牌认证，数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。",
+    description=API_DESCRIPTION,
     auth=TokenAuth(),
     urls_namespace="api",
     parser=StrictJsonParser(),

@@ -9,7 +9,7 @@ in force is public, as it must be (公开): the public page needs no login.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -212,3 +212,24 @@ def can_review_any(viewer, campaign: Campaign) -> bool:
 
 def drafter_communities(*, viewer) -> QuerySet[Area]:
     return Area.objects.filter(scope_q(paths_for(viewer, DRAFTERS), "path"), kind=AreaKind.COMMUNITY).order_by("path")
+
+
+DRAFTER_WAITING = (RevisionState.DRAFTING, RevisionState.RETURNED, RevisionState.APPROVED, RevisionState.ADOPTED)
+
+
+def revisions_waiting_for(*, viewer) -> QuerySet[Revision]:
+    """Revisions that wait for the viewer: their communities' unfinished ones (drafters), those under review in
+    their township (reviewers). Earliest campaign deadline first."""
+    drafting, reviewing = paths_for(viewer, DRAFTERS), paths_for(viewer, REVIEWERS)
+    if not drafting and not reviewing:
+        return Revision.objects.none()
+    wanted = Q(pk__in=[])
+    if drafting:
+        wanted |= scope_q(drafting, "area_path") & Q(state__in=DRAFTER_WAITING)
+    if reviewing:
+        wanted |= scope_q(reviewing, "area_path") & Q(state=RevisionState.UNDER_REVIEW)
+    return (
+        Revision.objects.filter(wanted)
+        .select_related("campaign", "community")
+        .order_by("campaign__deadline", "community__path")
+    )

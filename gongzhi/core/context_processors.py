@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import role_paths
+from gongzhi.notices.selectors import notice_unread_count
 
 
 def navigation(request) -> dict:
@@ -28,4 +29,17 @@ def navigation(request) -> dict:
         items.append(("audit:list", _("审计日志")))
     items.append(("notices:inbox", _("通知")))
     roles = sorted({str(Role(r).label) for r, _p in role_paths(user)})
-    return {"nav": items, "my_roles": roles}
+    return {"nav": items, "my_roles": roles, "unread_notices": _Unread(user)}
+
+
+class _Unread:
+    """The header's unread count, counted when a page shows it (a fragment never does) and once per page."""
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self.value: int | None = None
+
+    def __call__(self) -> int:
+        if self.value is None:
+            self.value = notice_unread_count(viewer=self.user)
+        return self.value

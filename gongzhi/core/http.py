@@ -160,3 +160,23 @@ def typed_rating(request) -> int:
     """The 1–5 rating as sent; anything else becomes 0, which the rating action refuses with its message."""
     raw = (request.POST.get("rating") or "").strip()
     return int(raw) if raw.isdigit() and len(raw) < 3 else 0
+
+
+def back_url(request, fallback: str) -> str:
+    """Where "返回" leads: the `next` the link carried or the page the user came from, if it is a
+    path on this site other than the current one; otherwise `fallback` (the list)."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    host = request.get_host()
+    for candidate in (request.GET.get("next") or "", request.META.get("HTTP_REFERER") or ""):
+        if not candidate or not url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={host}, require_https=request.is_secure()
+        ):
+            continue
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(candidate)
+        if parts.path == request.path or not parts.path.startswith("/") or parts.path.startswith("//"):
+            continue
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return fallback

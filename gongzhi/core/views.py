@@ -1,27 +1,98 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.actions import api_token_create, api_token_revoke
+from gongzhi.accounts.models import User
+from gongzhi.accounts.roles import Role
+from gongzhi.accounts.scopes import role_paths
+from gongzhi.accounts.selectors import api_token_get_for, api_tokens_of
+from gongzhi.areas.selectors import area_names_by_path, township_directory
+from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import text_check_context
+from gongzhi.core.home import home_sections_for, public_links
+from gongzhi.core.http import move_answer, public_page_cache, translate_errors
+from gongzhi.notices.selectors import notice_list_for
 from gongzhi.residents.selectors import resident_get_own
+
+START_PAGE_SECONDS = 300
 
 
 @require_safe
+@public_page_cache(START_PAGE_SECONDS)
 def home(request: HttpRequest) -> HttpResponse:
+    """Anonymous visitors: the township's public start page. Signed in: what this person can do now."""
     if not request.user.is_authenticated:
-        return redirect("accounts:login")
-    if request.user.has_perm("residents.view_resident"):
-        return redirect("residents:list")
-    if request.user.has_perm("audit.view_audit"):
-        return redirect("audit:list")
-    return redirect("core:me")
+        return _start_page(request)
+    held = role_paths(request.user)
+    names = area_names_by_path({path for _role, path in held}) if held else {}
+    roles = [(Role(role).label, names.get(path, "")) for role, path in held]
+    context = {
+        "sections": [render_to_string(t, c, request=request) for t, c in home_sections_for(request.user)],
+        "notices": list(notice_list_for(viewer=request.user)[:5]),
+        "roles": roles,
+    }
+    return render(request, "core/home.html", context)
+
+
+def _start_page(request: HttpRequest) -> HttpResponse:
+    """The township, its communities and their public pages, and how to get an account. Names only: no
+    personal data, the same bytes for every visitor (cached), and noindex — it lists every community,
+    including those that did not allow search engines."""
+    links = public_links()
+    directory = [
+        (township, [(community, [(link.label, reverse(link.url_name, args=[community.pk])) for link in links])
+                    for community in communities])
+        for township, communities in township_directory()
+    ]  # fmt: skip
+    return render(request, "core/start.html", {"directory": directory})
 
 
 @login_required
 @require_safe
 def me(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/me.html", {"resident": resident_get_own(viewer=request.user)})
+    return _me_page(request)
+
+
+def _me_page(request: HttpRequest, *, new_key: str = "", token_error: str = "", token_name: str = "") -> HttpResponse:
+    assert isinstance(request.user, User)  # login_required
+    context = {
+        "resident": resident_get_own(viewer=request.user),
+        "tokens": list(api_tokens_of(request.user)),
+        "new_key": new_key,
+        "token_error": token_error,
+        "token_name": token_name,
+    }
+    response = render(request, "core/me.html", context, status=400 if token_error else 200)
+    if new_key:
+        response["Cache-Control"] = "no-store"  # the key is on this page once, and in no cache
+    return response
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Create an API token: its key is shown on this response only; the database keeps its hash."""
+    name = request.POST.get("name", "")
+    assert isinstance(request.user, User)  # login_required
+    try:
+        _token, key = api_token_create(actor=request.user, user=request.user, name=name)
+    except DomainError as exc:
+        return _me_page(request, token_error=exc.message, token_name=name[:100])
+    return _me_page(request, new_key=key)
+
+
+@login_required
+@require_POST
+@translate_errors
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = api_token_get_for(viewer=request.user, token_id=pk)
+    return move_answer(request, run=lambda: api_token_revoke(actor=request.user, token=token),
+                       success=_("接口令牌已吊销，不能再使用。"), back=reverse("core:me") + "#tokens")  # fmt: skip
 
 
 ROBOTS_TXT = """\

@@ -65,6 +65,17 @@ def notice_mark_read(*, actor, notice: Notice) -> Notice:
 
 
 @transaction.atomic
+def notice_mark_all_read(*, actor) -> int:
+    """Mark every unread notice of `actor` read: one update, one audit row for the batch (none if there was none)."""
+    if not getattr(actor, "is_authenticated", False):
+        raise NotPermitted()
+    count = Notice.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
+    if count:
+        audit_event_record(actor=actor, verb="notice.all_read", target=actor, summary={"count": count})
+    return count
+
+
+@transaction.atomic
 def notice_preferences_set(*, actor, email_enabled: bool, daily_digest: bool) -> NoticePreference:
     if not getattr(actor, "is_authenticated", False):
         raise NotPermitted()

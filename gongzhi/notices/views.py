@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import paginate, translate_errors
 
-from .actions import notice_mark_read, notice_preferences_set, preference_of
+from .actions import notice_mark_all_read, notice_mark_read, notice_preferences_set, preference_of
 from .selectors import notice_get_for, notice_list_for
 
 
@@ -34,6 +34,15 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     notice_mark_read(actor=request.user, notice=notice)
     if notice.url and url_has_allowed_host_and_scheme(notice.url, allowed_hosts={request.get_host()}):
         return redirect(notice.url)
+    return redirect("notices:inbox")
+
+
+@login_required
+@require_POST
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    count = notice_mark_all_read(actor=request.user)
+    if count:
+        messages.success(request, _("已将 %(count)d 条通知标为已读。") % {"count": count})
     return redirect("notices:inbox")
 
 

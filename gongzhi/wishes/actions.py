@@ -96,6 +96,8 @@ WISH = case_type_register(
 )
 
 PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
+# States in which a wish is still being worked on: only these show a due time.
+OPEN_STATES = ("submitted", "published", "claimed", "fulfilled")
 TITLE_MAX, STORY_MAX, NOTE_MAX = 60, 1000, 500
 
 

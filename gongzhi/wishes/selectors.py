@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
@@ -107,14 +107,16 @@ def restricted_for(*, viewer, limit: int = 50) -> list[Wish]:
 
 
 def queue_for(*, viewer, state: str | None = None) -> QuerySet[Wish]:
-    """Staff's wishes in scope, oldest due first (overdue on top)."""
+    """Staff's wishes in scope, oldest due first (overdue on top), wishes without a due time last.
+
+    NULLS LAST is spelled out: PostgreSQL sorts nulls last ascending, SQLite first."""
     query = _base().filter(scope_q(paths_for(viewer, WISH_STAFF), "case__area_path"))
     if state:
         query = query.filter(case__state=state)
     else:
         query = query.filter(case__state__in=("submitted", "published", "claimed", "fulfilled"))
     return query.select_related("claimer", "case__resident", "case__author").order_by(
-        "case__due_at", "case__created_at"
+        F("case__due_at").asc(nulls_last=True), "case__created_at", "case_id"
     )
 
 

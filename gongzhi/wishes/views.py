@@ -25,6 +25,7 @@ from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 from gongzhi.core.forms import text_check_context
 from gongzhi.core.http import (
+    back_url,
     move_answer,
     paginate,
     public_page_cache,
@@ -217,6 +218,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         and request.user.is_authenticated
         and can(request.user, "wishes.message", wish),
         "contact": selectors.contact_for(viewer=request.user, wish=wish),
+        "due_open": wish.case.due_at is not None and wish.case.state in actions.OPEN_STATES,
+        "back": back_url(request, reverse("wishes:community_wall", args=[wish.case.community_id])),
         "contact_form": ContactForm(initial={"contact_phone": wish.contact_phone, "meeting_place": wish.meeting_place,
                                              "contact_shared": wish.contact_shared})
         if request.user.is_authenticated and can(request.user, "wishes.set_contact", wish) else None,
@@ -446,7 +449,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         wish.overdue = wish.case.due_at is not None and wish.case.due_at < now
     states = [(s, actions.WISH.state_label(s)) for s in actions.WISH.states]
     return render(request, "wishes/queue.html", {"page": page, "state": state, "states": states,
-                                                 "query": querystring_without(request, "page")})  # fmt: skip
+                                                 "query": querystring_without(request, "page"),
+                                                 "here": request.get_full_path()})  # fmt: skip
 
 
 def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:

@@ -41,6 +41,7 @@ def test_csp_is_sent_and_enforced_and_the_pages_log_no_errors(browser_run, page,
 
     # Walk the staff's pages, with htmx doing its part.
     log_in(page, "community_staff")
+    page.goto("/residents/")
     page.get_by_test_id("search").press_sequentially("zs", delay=50)
     expect(page).to_have_url(re.compile(r"[?&]q=zs"))
     expect(page.get_by_test_id("resident-row")).to_have_count(1)

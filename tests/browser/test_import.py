@@ -24,6 +24,7 @@ def upload(page: Page, path: Path) -> None:
 
 def test_import_refuses_a_file_with_one_bad_row_and_reports_it(browser_run, page, users, tmp_path):
     log_in(page, "community_staff")
+    page.goto("/residents/")
     page.get_by_role("button", name="Excel 导入").click()
     expect(page.get_by_role("heading", name="Excel 导入居民")).to_be_visible()
 

@@ -93,6 +93,7 @@ def test_key_pages_fit_a_phone(browser_run, phone_page, make_resident, users, sc
     browser_run.problems.clear()  # the refused login answers 200 with an error, nothing else
     check_layout(page, "02-login-error")
     log_in(page, "community_staff")
+    page.goto("/residents/")
 
     expect(page.get_by_test_id("resident-row")).to_have_count(2)
     check_layout(page, "03-list")

@@ -35,6 +35,7 @@ def test_staff_finds_by_initials_reveals_id_and_the_audit_shows_it(browser_run, 
 
     # Given community staff logged in through the form, on the register.
     log_in(page, "community_staff")
+    page.goto("/residents/")  # staff land on their home page; the register is one tap away
     expect(page).to_have_url(re.compile(r"/residents/$"))
     rows = page.get_by_test_id("resident-row")
     expect(rows).to_have_count(2)
@@ -137,6 +138,7 @@ def test_leaving_the_search_box_sends_nothing_and_the_filters_still_swap_in_plac
     # (a click on a result) fired a second search whose history push cancelled the
     # click's navigation.
     log_in(page, "community_staff")
+    page.goto("/residents/")  # staff land on their home page; the register is one tap away
     searches: list[str] = []
     page.on("request", lambda r: searches.append(r.url) if r.headers.get("hx-request") else None)
     page.evaluate("window.__sameDocument = true")

@@ -107,7 +107,9 @@ def test_a_wish_from_posting_to_rating(settings, tmp_path, browser_run, users, m
     expect(row).to_contain_text("待审核")
     expect(row).to_contain_text(FULL_NAME)  # staff see the name
     row.get_by_role("link", name=TITLE).click()
-    expect(staff).to_have_url(re.compile(wish_path + "$"))
+    # The queue's link carries where to go back to.
+    expect(staff).to_have_url(re.compile(re.escape(wish_path + "?next=/wishes/queue/") + "$"))
+    expect(staff.get_by_test_id("back")).to_have_attribute("href", "/wishes/queue/")
     staff.get_by_label("公开范围").select_option("public")
     staff.get_by_test_id("publish").click()
     expect(staff.locator(".gz-messages")).to_contain_text("已发布到心愿墙。")
