@@ -21,7 +21,8 @@ def text_check_attrs(audience: str = "public", fields: tuple[str, ...] = ()) -> 
         "hx-trigger": "input changed delay:500ms",
         "hx-target": "#text-check",
         "hx-swap": "outerHTML",
-        "hx-sync": "closest form:replace",
+        # Queued, not replaced: a replaced (aborted) check would log htmx:sendAbort for nothing.
+        "hx-sync": "closest form:queue last",
         "hx-vals": json.dumps({"audience": audience, "check": " ".join(fields)}),
         "aria-describedby": "text-check",
     }

@@ -84,7 +84,9 @@ class BrowserRun:
         return self.new_context(**options).new_page()
 
     def _on_console(self, message) -> None:
-        if message.type in ("error", "warning") and "[DOM]" not in message.text:
+        # htmx:sendAbort is the browser cancelling a request in flight because the person moved on
+        # (submitted the form, followed a link): nothing went wrong on either side.
+        if message.type in ("error", "warning") and "[DOM]" not in message.text and "htmx:sendAbort" not in message.text:
             self.problems.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
 
     def _on_response(self, response) -> None:
