@@ -250,7 +250,8 @@ CONVENTION_PAGES: dict[str, str] = {
         sec_admin             403    403    403    403
         audit_admin           403    403    403    403
     """,
-    # File an adopted revision with the township: the community's staff.
+    # File an adopted revision with the township: the community's staff; GET is the confirmation page, and only a
+    # POST that says it was confirmed files.
     "conventions:file": """
                               GET           POST
                               same   other  same   other
@@ -260,11 +261,31 @@ CONVENTION_PAGES: dict[str, str] = {
         party_member          403    403    403    403
         volunteer             403    403    403    403
         grid_worker           403    403    403    403
-        community_staff       405    405    302*   404
+        community_staff       200    404    302*   404
         window_clerk          403    403    403    403
         mediator              403    403    403    403
         supervisor            403    403    403    403
         township_admin        403    403    403    403
+        township_reviewer     403    403    403    403
+        sys_admin             403    403    403    403
+        sec_admin             403    403    403    403
+        audit_admin           403    403    403    403
+    """,
+    # The township office acknowledges a filing (备案回执): the township admin of the communities' township.
+    "conventions:acknowledge": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  login  login
+        nobody                403    403    403    403
+        resident              403    403    403    403
+        party_member          403    403    403    403
+        volunteer             403    403    403    403
+        grid_worker           403    403    403    403
+        community_staff       403    403    403    403
+        window_clerk          403    403    403    403
+        mediator              403    403    403    403
+        supervisor            403    403    403    403
+        township_admin        405    405    302*   302*
         township_reviewer     403    403    403    403
         sys_admin             403    403    403    403
         sec_admin             403    403    403    403

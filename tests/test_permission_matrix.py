@@ -624,6 +624,12 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
+    "accounts:password_reset": _simple("accounts:password_reset", {"email": "nobody@example.invalid"}),
+    "accounts:password_reset_done": _simple("accounts:password_reset_done"),
+    "accounts:password_reset_confirm": lambda world, actor, relation: Call(
+        reverse("accounts:password_reset_confirm", args=["MQ", "bad-token"]), {}
+    ),
+    "accounts:password_reset_complete": _simple("accounts:password_reset_complete"),
     "areas:tree": _simple("areas:tree"),
     "areas:create": _area_call("areas:create", lambda w, area: {"kind": "building", "name": "新楼栋"}),
     "residents:list": _simple("residents:list"),
@@ -650,6 +656,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
             "note": "外出务工",
         },
     ),
+    "residents:reset_password": _resident_call("residents:reset_password"),
     "residents:reveal": _resident_call("residents:reveal", data=lambda w, r: {"reason": "核对信息"}),
     "residents:import": lambda world, actor, relation: Call(
         reverse("residents:import"), {"file": _import_file(world, relation)}
@@ -945,7 +952,8 @@ PAGE_CALLS.update({
     "conventions:submit": _revision_call("conventions:submit", "drafting"),
     "conventions:review": _revision_call("conventions:review", "under_review", {"decision": "approve"}),
     "conventions:adopt": _adopt_call,
-    "conventions:file": _revision_call("conventions:file", "adopted"),
+    "conventions:file": _revision_call("conventions:file", "adopted", {"confirmed": "yes"}),
+    "conventions:acknowledge": _revision_call("conventions:acknowledge", "filed"),
     "conventions:demonstration": _demonstration_call("conventions:demonstration"),
     "conventions:demonstration_decide": _demonstration_call("conventions:demonstration_decide",
                                                             {"decision": "approve"}),

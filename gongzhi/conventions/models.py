@@ -101,6 +101,10 @@ class Revision(models.Model):
     adopted_at = models.DateTimeField(null=True, blank=True)
     filing_number = models.CharField(_("备案号"), max_length=40, blank=True)
     filed_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the township has received the filing (备案回执)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["campaign", "community"], name="revision_one_per_campaign")]
@@ -129,6 +133,7 @@ EVENT_VERBS = {
     "return": _("退回修改"),
     "adopt": _("会议表决通过"),
     "file": _("报镇备案并公布"),
+    "acknowledge": _("镇里确认收到备案"),
 }
 
 

@@ -204,7 +204,14 @@ def _revision_moves(user, revision: Revision) -> dict[str, bool]:
         "review": state == RevisionState.UNDER_REVIEW and can(user, "conventions.review", revision),
         "adopt": state == RevisionState.APPROVED and can(user, "conventions.adopt", revision),
         "file": state == RevisionState.ADOPTED and can(user, "conventions.file", revision),
+        "acknowledge": state == RevisionState.FILED and revision.acknowledged_at is None
+        and can(user, "conventions.acknowledge", revision),
     }
+
+
+def _meeting_label(revision: Revision) -> str:
+    meeting = RULES.get(revision.meeting_kind)
+    return str(meeting.label) if meeting else ""
 
 
 def _diff_context(revision: Revision, text: str) -> dict:
@@ -222,11 +229,10 @@ def revision(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
     report = actions.revision_check(revision)
-    meeting = RULES.get(revision.meeting_kind)
     context = {
         "revision": revision, "moves": _revision_moves(request.user, revision),
         "events": selectors.revision_events(revision), "review_form": ReviewForm(),
-        "meeting_label": meeting.label if meeting else "", "overdue": _overdue(revision),
+        "meeting_label": _meeting_label(revision), "overdue": _overdue(revision),
         **_check_context(revision.text, report), **_diff_context(revision, revision.text),
     }  # fmt: skip
     return render(request, "conventions/revision.html", context)
@@ -246,7 +252,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("conventions:revision", pk=revision.pk)
     importing = request.method == "POST" and request.POST.get("then") == "import"
     import_form = ImportForm(request.POST if importing else None, request.FILES if importing else None)
-    form = DraftForm(None if importing else request.POST or None,
+    form = DraftForm(None if importing else request.POST or None, revision_id=revision.pk,
                      initial={"title": revision.title, "text": revision.text})  # fmt: skip
     text = revision.text
     if importing and import_form.is_valid():
@@ -364,10 +370,25 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_perm("conventions.file")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def file(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda r: actions.revision_file(actor=request.user, revision=r),
-                 _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"))  # fmt: skip
+    """Filing publishes the revision and replaces the version in force: a page asks first (no JavaScript needed),
+    and only a POST that says it was confirmed files."""
+    revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
+    _require(request.user, "conventions.file", revision)
+    if request.method == "POST" and request.POST.get("confirmed") == "yes":
+        return _move(request, pk, lambda r: actions.revision_file(actor=request.user, revision=r),
+                     _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"))  # fmt: skip
+    current = selectors.in_force_of(revision.community)
+    return render(request, "conventions/file_confirm.html", {"revision": revision, "current": current,
+                                                             "meeting_label": _meeting_label(revision)})  # fmt: skip
+
+
+@require_perm("conventions.acknowledge")
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    return _move(request, pk, lambda r: actions.revision_acknowledge(actor=request.user, revision=r),
+                 _("已确认收到备案，村(社区)会收到通知。"))  # fmt: skip
 
 
 # --- The version in force --------------------------------------------------------------------

@@ -127,4 +127,5 @@ class HouseholdForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel 文件（.xlsx）"))
+    file = forms.FileField(label=_("Excel 文件（.xlsx）"), widget=forms.ClearableFileInput(
+        attrs={"accept": ".xlsx", "data-testid": "import-file"}))  # fmt: skip
