@@ -150,6 +150,26 @@ CONVENTION_PAGES: dict[str, str] = {
         sec_admin             404    404    405    405
         audit_admin           404    404    405    405
     """,
+    # The adopting meeting's minutes and sign-in sheet: as the revision, to those who may read it (GET only).
+    "conventions:document": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  405    405
+        nobody                404    404    405    405
+        resident              404    404    405    405
+        party_member          404    404    405    405
+        volunteer             404    404    405    405
+        grid_worker           404    404    405    405
+        community_staff       200    404    405    405
+        window_clerk          404    404    405    405
+        mediator              404    404    405    405
+        supervisor            200    404    405    405
+        township_admin        200    200    405    405
+        township_reviewer     200    200    405    405
+        sys_admin             404    404    405    405
+        sec_admin             404    404    405    405
+        audit_admin           404    404    405    405
+    """,
     # Edit and save a draft: the community's staff.
     "conventions:edit": """
                               GET           POST

@@ -539,3 +539,50 @@ def test_a_draft_written_in_word_is_imported_replacing_the_text(revision, users)
     again = SimpleUploadedFile("修订稿.txt", FINED.encode("utf-8"))
     assert other.post(edit, {"then": "import", "upload": again}).status_code in (302, 403)
     assert Revision.objects.get(pk=revision.pk).text == COMPLIANT
+
+
+def test_the_minutes_and_sign_in_sheet_are_attached_and_served_only_to_readers(revision, users, areas):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gongzhi.conventions.models import MeetingDocument
+
+    _approved(revision, users)
+    staff = Client()
+    staff.force_login(users["community_staff"])
+    adopt = reverse("conventions:adopt", args=[revision.pk])
+    data = {"meeting_kind": "village_representatives_meeting", "meeting_date": timezone.localdate().isoformat(),
+            "members": "30", "present": "25", "in_favour": "20", "against": "3", "abstaining": "2"}  # fmt: skip
+    # a file that is neither PDF nor image, and one too large: both reported at once, nothing recorded
+    from gongzhi.conventions import actions as convention_actions
+
+    big = SimpleUploadedFile("大.pdf", b"%PDF-" + b"0" * (convention_actions.DOCUMENT_MAX + 1))
+    response = staff.post(adopt, data | {"minutes": SimpleUploadedFile("a.exe", b"MZ\x90\x00"), "sign_in": big})
+    html = response.content.decode()
+    assert 'id="id_minutes_error"' in html and 'id="id_sign_in_error"' in html
+    assert _state(revision) == "approved" and not MeetingDocument.objects.exists()
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, "PNG")
+    minutes = SimpleUploadedFile("会议记录.pdf", b"%PDF-1.4\n1 0 obj\n%%EOF\n", content_type="application/pdf")
+    sign_in = SimpleUploadedFile("签到表.png", buffer.getvalue(), content_type="image/png")
+    staff.post(adopt, data | {"minutes": minutes, "sign_in": sign_in})
+    assert _state(revision) == "adopted"
+    documents = {d.kind: d for d in MeetingDocument.objects.filter(revision=revision)}
+    assert set(documents) == {"minutes", "sign_in"} and documents["sign_in"].photo is not None
+    detail = staff.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
+    assert detail.count('data-testid="meeting-document"') == 2
+    url = reverse("conventions:document", args=[revision.pk, documents["minutes"].pk])
+    response = staff.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-") and "no-store" in response["Cache-Control"]
+    assert staff.get(reverse("conventions:document", args=[revision.pk, documents["sign_in"].pk])).status_code == 200
+    for name in ("other_staff", "resident"):
+        other = Client()
+        other.force_login(users[name])
+        assert other.get(url).status_code == 404
+    assert Client().get(url).status_code == 302
+    from gongzhi.audit.models import AuditEvent
+
+    assert AuditEvent.objects.get(verb="convention.adopted").summary["documents"] == ["minutes", "sign_in"]

@@ -485,6 +485,15 @@ def build_conventions(world: World) -> None:
                 reviewed_at=now if state in ("approved", "adopted", "filed") else None,
                 meeting_date=timezone.localdate() if state in ("adopted", "filed") else None,
             )  # fmt: skip
+            if state == "adopted":  # the meeting's minutes, a PDF under DATA_DIR/conventions/
+                from django.core.files.uploadedfile import SimpleUploadedFile
+                from django.db import transaction
+
+                from gongzhi.conventions.actions import meeting_document_store
+
+                with transaction.atomic():
+                    meeting_document_store(actor=staff[relation], revision=table[relation], kind="minutes",
+                                           upload=SimpleUploadedFile("记录.pdf", b"%PDF-1.4\n%%EOF\n"))  # fmt: skip
     for relation, key in (("same", "village"), ("other", "urban")):
         community = a[key]
         world.demonstrations[relation] = DemonstrationApplication.objects.create(
@@ -954,6 +963,8 @@ PAGE_CALLS.update({
     "conventions:adopt": _adopt_call,
     "conventions:file": _revision_call("conventions:file", "adopted", {"confirmed": "yes"}),
     "conventions:acknowledge": _revision_call("conventions:acknowledge", "filed"),
+    "conventions:document": lambda world, actor, relation: Call(reverse("conventions:document", args=[
+        world.revisions["adopted"][relation].pk, world.revisions["adopted"][relation].documents.get().pk]), {}),
     "conventions:demonstration": _demonstration_call("conventions:demonstration"),
     "conventions:demonstration_decide": _demonstration_call("conventions:demonstration_decide",
                                                             {"decision": "approve"}),

@@ -56,6 +56,7 @@ from .models import (
     DeadlineReminder,
     DemonstrationApplication,
     DemonstrationState,
+    MeetingDocument,
     Revision,
     RevisionEvent,
     RevisionState,
@@ -376,6 +377,7 @@ def revision_adopt(
     adults=None,
     households=None,
     households_present=None,
+    documents: dict | None = None,
 ) -> Revision:
     """Record the meeting that adopted it; refused unless the meeting was quorate and the vote carried."""
     authorize(actor, "conventions.adopt", revision)
@@ -418,6 +420,8 @@ def revision_adopt(
     revision.meeting_kind, revision.meeting_date = meeting_kind, meeting_date
     revision.state, revision.adopted_at = RevisionState.ADOPTED, timezone.now()
     revision.save(update_fields=[*counts, "meeting_kind", "meeting_date", "state", "adopted_at", "updated_at"])
+    stored = [meeting_document_store(actor=actor, revision=revision, kind=kind, upload=upload)
+              for kind, upload in (documents or {}).items() if upload]  # fmt: skip
     note = (f"{result.rule.label}：{result.quorum_reason}；{result.vote_reason}；"
             + _("赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s")
             % {"yes": counts["in_favour"], "no": counts["against"] or 0, "abstain": counts["abstaining"] or 0})
@@ -425,8 +429,49 @@ def revision_adopt(
     audit_event_record(actor=actor, verb="convention.adopted", target=revision, area=revision.community,
                        summary={"meeting": meeting_kind, "date": meeting_date.isoformat(),
                                 **{k: v for k, v in counts.items() if v is not None},
-                                "against": counts["against"] or 0, "abstaining": counts["abstaining"] or 0})  # fmt: skip
+                                "against": counts["against"] or 0, "abstaining": counts["abstaining"] or 0,
+                                "documents": [d.kind for d in stored]})  # fmt: skip
     return revision
+
+
+DOCUMENT_MAX = 10 * 1024 * 1024  # a scanned sign-in sheet of a few pages as PDF
+
+
+def meeting_document_check(upload) -> None:
+    """A PDF (by its first bytes, not its name) or an image, at most DOCUMENT_MAX (the form checks it too)."""
+    if upload is None:
+        return
+    if upload.size > DOCUMENT_MAX:
+        raise DomainError(_("文件不能超过 10 MB。"))
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-" and not (upload.content_type or "").startswith("image/"):
+        raise DomainError(_("请上传 PDF 文件或照片（JPG、PNG）。"))
+
+
+def meeting_document_store(*, actor, revision: Revision, kind: str, upload) -> MeetingDocument:
+    """Store the minutes or the sign-in sheet: images cleaned like every photo, PDFs kept as sent
+    (0600, under DATA_DIR/conventions/). Called inside revision_adopt's transaction."""
+    import hashlib
+    import uuid
+    from pathlib import Path, PurePosixPath
+
+    from django.conf import settings
+
+    from gongzhi.photos.actions import _write_atomically, photo_store
+
+    meeting_document_check(upload)
+    content = upload.read()
+    if content[:5] == b"%PDF-":
+        relative = PurePosixPath("conventions", f"{uuid.uuid4()}.pdf")
+        _write_atomically(Path(settings.DATA_DIR) / relative, content)
+        return MeetingDocument.objects.create(
+            revision=revision, kind=kind, pdf_path=str(relative), content_type="application/pdf", size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
+        )  # fmt: skip
+    photo = photo_store(actor=actor, upload=content)
+    return MeetingDocument.objects.create(revision=revision, kind=kind, photo=photo, content_type=photo.content_type,
+                                          size=photo.size, sha256=photo.sha256, uploaded_by=actor)  # fmt: skip
 
 
 def meeting_count_parse(value) -> int | None:

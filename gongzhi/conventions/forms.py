@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.forms import ActionCheckedForm
 
-from .actions import COMMENT_MAX, EVIDENCE_MAX, TEXT_MAX, TITLE_MAX, meeting_count_parse, revision_title_clean
+from .actions import (
+    COMMENT_MAX,
+    EVIDENCE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    meeting_count_parse,
+    meeting_document_check,
+    revision_title_clean,
+)
 from .checker import ConventionInputError, convention_bytes_read
 from .topics import DEFAULT_TOPICS
 
@@ -101,7 +109,8 @@ COUNTS = ("members", "adults", "households", "households_present", "present", "i
 
 class AdoptionForm(ActionCheckedForm):
     error_testid = "adoption-error"  # the refusal (not quorate, not carried), shown once above the fields
-    field_rules = {name: meeting_count_parse for name in COUNTS}
+    field_rules = {**{name: meeting_count_parse for name in COUNTS},
+                   "minutes": meeting_document_check, "sign_in": meeting_document_check}  # fmt: skip
     meeting_kind = forms.ChoiceField(label=_("会议类型"), choices=())
     meeting_date = forms.DateField(label=_("会议日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     members = forms.CharField(label=_("组成人员数（代表会议填写）"), max_length=7, required=False)
@@ -114,6 +123,10 @@ class AdoptionForm(ActionCheckedForm):
                               widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
     abstaining = forms.CharField(label=_("弃权（可不填）"), max_length=7, required=False,
                                  widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
+    minutes = forms.FileField(label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"), required=False,
+                              widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))  # fmt: skip
+    sign_in = forms.FileField(label=_("签到表（PDF 或照片，10 MB 以内，可不填）"), required=False,
+                              widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))  # fmt: skip
 
 
 class DemonstrationForm(forms.Form):

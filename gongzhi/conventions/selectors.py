@@ -212,3 +212,16 @@ def can_review_any(viewer, campaign: Campaign) -> bool:
 
 def drafter_communities(*, viewer) -> QuerySet[Area]:
     return Area.objects.filter(scope_q(paths_for(viewer, DRAFTERS), "path"), kind=AreaKind.COMMUNITY).order_by("path")
+
+
+def meeting_documents_of(revision: Revision):
+    """The adopting meeting's minutes and sign-in sheet; the caller fetched `revision` for its viewer."""
+    return revision.documents.all()
+
+
+def meeting_document_of(revision: Revision, document_id: int):
+    """One of them, or NotFound (another revision's document is as missing as none)."""
+    found = revision.documents.select_related("photo").filter(pk=document_id).first()
+    if found is None:
+        raise NotFound()
+    return found

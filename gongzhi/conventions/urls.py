@@ -17,6 +17,7 @@ urlpatterns = [
     path("r/<int:pk>/review/", views.review, name="review"),
     path("r/<int:pk>/adopt/", views.adopt, name="adopt"),
     path("r/<int:pk>/file/", views.file, name="file"),
+    path("r/<int:pk>/documents/<int:document_id>/", views.document, name="document"),
     path("r/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("d/<int:pk>/", views.demonstration, name="demonstration"),
     path("d/<int:pk>/decide/", views.demonstration_decide, name="demonstration_decide"),

@@ -2,10 +2,12 @@
 the review, the meeting, the filing, demonstration villages, and the public page of the convention in force."""
 
 import datetime as dt
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -232,6 +234,7 @@ def revision(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "revision": revision, "moves": _revision_moves(request.user, revision),
         "events": selectors.revision_events(revision), "review_form": ReviewForm(),
+        "documents": selectors.meeting_documents_of(revision),
         "meeting_label": _meeting_label(revision), "overdue": _overdue(revision),
         **_check_context(revision.text, report), **_diff_context(revision, revision.text),
     }  # fmt: skip
@@ -347,7 +350,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request.user, "conventions.adopt", revision)
     kinds = actions.meeting_kinds_for(revision.community)
     counts = community_register_counts(revision.community)
-    form = AdoptionForm(request.POST or None, initial={"meeting_kind": kinds[0], "meeting_date": timezone.localdate(),
+    form = AdoptionForm(request.POST or None, request.FILES or None, initial={"meeting_kind": kinds[0], "meeting_date": timezone.localdate(),
                                                        **counts})  # fmt: skip
     set_choices(form.fields["meeting_kind"], [(k, RULES[k].label) for k in kinds])
     if request.method == "POST" and form.is_valid():
@@ -358,6 +361,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting_date=data["meeting_date"], present=data["present"], in_favour=data["in_favour"],
                 against=data["against"], abstaining=data["abstaining"], members=data["members"],
                 adults=data["adults"], households=data["households"], households_present=data["households_present"],
+                documents={"minutes": data.get("minutes"), "sign_in": data.get("sign_in")},
             )  # fmt: skip
         except DomainError as exc:
             _form_error(form, exc)
@@ -382,6 +386,32 @@ def file(request: HttpRequest, pk: int) -> HttpResponse:
     current = selectors.in_force_of(revision.community)
     return render(request, "conventions/file_confirm.html", {"revision": revision, "current": current,
                                                              "meeting_label": _meeting_label(revision)})  # fmt: skip
+
+
+@require_safe
+@translate_errors
+def document(request: HttpRequest, pk: int, document_id: int) -> HttpResponseBase:
+    """The minutes or sign-in sheet of the adopting meeting, to those who may see the revision."""
+    from django.conf import settings
+    from django.http import FileResponse, Http404
+
+    from gongzhi.photos.http import photo_response
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
+    found = selectors.meeting_document_of(revision, document_id)
+    if found.photo is not None:
+        response = photo_response(found.photo)
+    else:
+        root = (Path(settings.DATA_DIR) / "conventions").resolve()
+        path = (Path(settings.DATA_DIR) / found.pdf_path).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise Http404()
+        response = FileResponse(path.open("rb"), content_type="application/pdf", filename=f"{found.kind}.pdf")
+        response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_perm("conventions.acknowledge")
