@@ -22,6 +22,8 @@ class LinkedBoundField(BoundField):
     def aria_describedby(self) -> str:
         own = self.field.widget.attrs.get("aria-describedby", "")
         ids = own.split() if own else []
+        if any(i.endswith(("error", "helptext")) for i in ids):
+            return own  # a page that renders and links its own errors (e.g. the audit filters) keeps its ids
         if self.auto_id and not self.is_hidden:
             if self.help_text:
                 ids.append(f"{self.auto_id}_helptext")
