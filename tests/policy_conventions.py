@@ -150,6 +150,26 @@ CONVENTION_PAGES: dict[str, str] = {
         sec_admin             404    404    405    405
         audit_admin           404    404    405    405
     """,
+    # The adopting meeting's minutes and sign-in sheet: as the revision, to those who may read it (GET only).
+    "conventions:document": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  405    405
+        nobody                404    404    405    405
+        resident              404    404    405    405
+        party_member          404    404    405    405
+        volunteer             404    404    405    405
+        grid_worker           404    404    405    405
+        community_staff       200    404    405    405
+        window_clerk          404    404    405    405
+        mediator              404    404    405    405
+        supervisor            200    404    405    405
+        township_admin        200    200    405    405
+        township_reviewer     200    200    405    405
+        sys_admin             404    404    405    405
+        sec_admin             404    404    405    405
+        audit_admin           404    404    405    405
+    """,
     # Edit and save a draft: the community's staff.
     "conventions:edit": """
                               GET           POST
@@ -250,7 +270,8 @@ CONVENTION_PAGES: dict[str, str] = {
         sec_admin             403    403    403    403
         audit_admin           403    403    403    403
     """,
-    # File an adopted revision with the township: the community's staff.
+    # File an adopted revision with the township: the community's staff; GET is the confirmation page, and only a
+    # POST that says it was confirmed files.
     "conventions:file": """
                               GET           POST
                               same   other  same   other
@@ -260,11 +281,31 @@ CONVENTION_PAGES: dict[str, str] = {
         party_member          403    403    403    403
         volunteer             403    403    403    403
         grid_worker           403    403    403    403
-        community_staff       405    405    302*   404
+        community_staff       200    404    302*   404
         window_clerk          403    403    403    403
         mediator              403    403    403    403
         supervisor            403    403    403    403
         township_admin        403    403    403    403
+        township_reviewer     403    403    403    403
+        sys_admin             403    403    403    403
+        sec_admin             403    403    403    403
+        audit_admin           403    403    403    403
+    """,
+    # The township office acknowledges a filing (备案回执): the township admin of the communities' township.
+    "conventions:acknowledge": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  login  login
+        nobody                403    403    403    403
+        resident              403    403    403    403
+        party_member          403    403    403    403
+        volunteer             403    403    403    403
+        grid_worker           403    403    403    403
+        community_staff       403    403    403    403
+        window_clerk          403    403    403    403
+        mediator              403    403    403    403
+        supervisor            403    403    403    403
+        township_admin        405    405    302*   302*
         township_reviewer     403    403    403    403
         sys_admin             403    403    403    403
         sec_admin             403    403    403    403

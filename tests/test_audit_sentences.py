@@ -28,6 +28,8 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "auth.locked_out": ({"ip": "10.0.0.7"}, ""),
     "auth.logout": ({}, "王建国(wangjg)"),
     "auth.password_changed": ({}, "王建国(wangjg)"),
+    "auth.password_reset": ({"via": "email"}, "王建国(wangjg)"),
+    "auth.password_reset_by_staff": ({"sessions_ended": 1}, "胡秀英(huxy)"),
     "account.created": ({"username": "wangjg"}, "王建国(wangjg)"),
     "account.deactivated": ({"sessions_ended": 2, "tokens_revoked": 1}, "王建国(wangjg)"),
     "role.assigned": ({"role": "community_staff", "area": "青山村"}, "王建国(wangjg)"),
@@ -82,6 +84,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "convention.adopted": ({"meeting": "villagers_meeting", "date": "2026-06-01", "present": 410, "in_favour": 380,
                             "against": 10, "abstaining": 20, "adults": 700}, "青山村村规民约（修订稿）"),  # fmt: skip
     "convention.filed": ({"filing_number": "永安备〔2026〕3号"}, "青山村村规民约（修订稿）"),
+    "convention.filing_acknowledged": ({"filing_number": "2026-511423101201"}, "青山村村规民约（修订稿）"),
     "convention.deadline_reminded": ({"days_before": 7, "recipients": 3}, "2026年村规民约修订"),
     "convention.board_exported": ({"rows": 12}, "2026年村规民约修订"),
     "demonstration.applied": ({"campaign": 1, "characters": 800}, "青山村示范村申报"),

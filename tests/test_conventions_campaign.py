@@ -420,14 +420,52 @@ def test_the_whole_flow_from_the_pages(revision, users, areas):
     data = {"meeting_kind": "village_representatives_meeting", "meeting_date": timezone.localdate().isoformat(),
             "members": "30", "present": "15", "in_favour": "15", "against": "0"}  # fmt: skip
     response = staff.post(adopt, data)
-    assert response.status_code == 200 and "不足法定人数" in response.content.decode()
+    assert response.status_code == 200 and response.content.decode().count("表决无效") == 1  # once, not twice
     assert _state(revision) == "approved"
-    staff.post(adopt, data | {"present": "25", "in_favour": "20"})
+    staff.post(adopt, data | {"present": "25", "in_favour": "20", "against": "2", "abstaining": "3"})
     assert _state(revision) == "adopted"
-    staff.post(reverse("conventions:file", args=[revision.pk]))
+    detail = staff.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
+    assert "反对 2，弃权 3" in detail
+    # Filing asks first, without JavaScript: the button is a link to a page whose form confirms.
+    file = reverse("conventions:file", args=[revision.pk])
+    assert f'href="{file}"' in detail
+    confirm = staff.get(file).content.decode()
+    assert 'data-testid="file-confirm"' in confirm and 'name="confirmed" value="yes"' in confirm and "弃权 3" in confirm
+    assert staff.post(file).status_code == 200 and _state(revision) == "adopted"  # not confirmed: asked again
+    staff.post(file, {"confirmed": "yes"})
     assert _state(revision) == "filed"
     detail = staff.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
-    assert "备案号" in detail and detail.count('data-testid="timeline-row"') == 5
+    assert "备案号" in detail and detail.count('data-testid="timeline-row"') == 5 and "待镇里确认收到" in detail
+    assert 'data-testid="acknowledge"' not in detail
+
+
+def test_the_township_acknowledges_a_filing_and_the_community_is_told(revision, users):
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.notices.models import Notice
+
+    _filed(revision, users)
+    admin = Client()
+    admin.force_login(users["township_admin"])
+    detail = admin.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
+    assert 'data-testid="acknowledge"' in detail
+    acknowledge = reverse("conventions:acknowledge", args=[revision.pk])
+    # community staff may not acknowledge their own filing; nothing changes
+    staff = Client()
+    staff.force_login(users["community_staff"])
+    assert staff.post(acknowledge).status_code == 403
+    assert Revision.objects.get(pk=revision.pk).acknowledged_at is None
+    admin.post(acknowledge)
+    fresh = Revision.objects.get(pk=revision.pk)
+    assert fresh.acknowledged_by == users["township_admin"] and fresh.acknowledged_at is not None
+    event = AuditEvent.objects.get(verb="convention.filing_acknowledged")
+    assert event.summary == {"filing_number": fresh.filing_number}
+    assert Notice.objects.filter(recipient=users["community_staff"], title__contains="已确认收到").exists()
+    # a second acknowledgement is refused, with a message
+    response = admin.post(acknowledge, follow=True)
+    assert "已经确认收到" in response.content.decode()
+    assert AuditEvent.objects.filter(verb="convention.filing_acknowledged").count() == 1
+    board = admin.get(reverse("conventions:board", args=[fresh.campaign_id])).content.decode()
+    assert 'data-acknowledged="yes"' in board
 
 
 def test_a_representatives_meeting_is_not_held_to_the_registers_adults_and_households(revision, users):
@@ -501,3 +539,50 @@ def test_a_draft_written_in_word_is_imported_replacing_the_text(revision, users)
     again = SimpleUploadedFile("修订稿.txt", FINED.encode("utf-8"))
     assert other.post(edit, {"then": "import", "upload": again}).status_code in (302, 403)
     assert Revision.objects.get(pk=revision.pk).text == COMPLIANT
+
+
+def test_the_minutes_and_sign_in_sheet_are_attached_and_served_only_to_readers(revision, users, areas):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gongzhi.conventions.models import MeetingDocument
+
+    _approved(revision, users)
+    staff = Client()
+    staff.force_login(users["community_staff"])
+    adopt = reverse("conventions:adopt", args=[revision.pk])
+    data = {"meeting_kind": "village_representatives_meeting", "meeting_date": timezone.localdate().isoformat(),
+            "members": "30", "present": "25", "in_favour": "20", "against": "3", "abstaining": "2"}  # fmt: skip
+    # a file that is neither PDF nor image, and one too large: both reported at once, nothing recorded
+    from gongzhi.conventions import actions as convention_actions
+
+    big = SimpleUploadedFile("大.pdf", b"%PDF-" + b"0" * (convention_actions.DOCUMENT_MAX + 1))
+    response = staff.post(adopt, data | {"minutes": SimpleUploadedFile("a.exe", b"MZ\x90\x00"), "sign_in": big})
+    html = response.content.decode()
+    assert 'id="id_minutes_error"' in html and 'id="id_sign_in_error"' in html
+    assert _state(revision) == "approved" and not MeetingDocument.objects.exists()
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, "PNG")
+    minutes = SimpleUploadedFile("会议记录.pdf", b"%PDF-1.4\n1 0 obj\n%%EOF\n", content_type="application/pdf")
+    sign_in = SimpleUploadedFile("签到表.png", buffer.getvalue(), content_type="image/png")
+    staff.post(adopt, data | {"minutes": minutes, "sign_in": sign_in})
+    assert _state(revision) == "adopted"
+    documents = {d.kind: d for d in MeetingDocument.objects.filter(revision=revision)}
+    assert set(documents) == {"minutes", "sign_in"} and documents["sign_in"].photo is not None
+    detail = staff.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
+    assert detail.count('data-testid="meeting-document"') == 2
+    url = reverse("conventions:document", args=[revision.pk, documents["minutes"].pk])
+    response = staff.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-") and "no-store" in response["Cache-Control"]
+    assert staff.get(reverse("conventions:document", args=[revision.pk, documents["sign_in"].pk])).status_code == 200
+    for name in ("other_staff", "resident"):
+        other = Client()
+        other.force_login(users[name])
+        assert other.get(url).status_code == 404
+    assert Client().get(url).status_code == 302
+    from gongzhi.audit.models import AuditEvent
+
+    assert AuditEvent.objects.get(verb="convention.adopted").summary["documents"] == ["minutes", "sign_in"]

@@ -515,6 +515,15 @@ def build_conventions(world: World) -> None:
                 reviewed_at=now if state in ("approved", "adopted", "filed") else None,
                 meeting_date=timezone.localdate() if state in ("adopted", "filed") else None,
             )  # fmt: skip
+            if state == "adopted":  # the meeting's minutes, a PDF under DATA_DIR/conventions/
+                from django.core.files.uploadedfile import SimpleUploadedFile
+                from django.db import transaction
+
+                from gongzhi.conventions.actions import meeting_document_store
+
+                with transaction.atomic():
+                    meeting_document_store(actor=staff[relation], revision=table[relation], kind="minutes",
+                                           upload=SimpleUploadedFile("记录.pdf", b"%PDF-1.4\n%%EOF\n"))  # fmt: skip
     for relation, key in (("same", "village"), ("other", "urban")):
         community = a[key]
         world.demonstrations[relation] = DemonstrationApplication.objects.create(
@@ -672,6 +681,12 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         "accounts:password_change",
         {"current_password": PASSWORD, "new_password": "Neues-Passwort-2027", "new_password_again": "Neues-Passwort-2027"},
     ),
+    "accounts:password_reset": _simple("accounts:password_reset", {"email": "nobody@example.invalid"}),
+    "accounts:password_reset_done": _simple("accounts:password_reset_done"),
+    "accounts:password_reset_confirm": lambda world, actor, relation: Call(
+        reverse("accounts:password_reset_confirm", args=["MQ", "bad-token"]), {}
+    ),
+    "accounts:password_reset_complete": _simple("accounts:password_reset_complete"),
     "areas:tree": _simple("areas:tree"),
     "areas:create": _area_call("areas:create", lambda w, area: {"kind": "building", "name": "新楼栋"}),
     "residents:list": _simple("residents:list"),
@@ -698,6 +713,7 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
             "note": "外出务工",
         },
     ),
+    "residents:reset_password": _resident_call("residents:reset_password"),
     "residents:reveal": _resident_call("residents:reveal", data=lambda w, r: {"reason": "核对信息"}),
     "residents:import": lambda world, actor, relation: Call(
         reverse("residents:import"), {"file": _import_file(world, relation)}
@@ -1017,7 +1033,10 @@ PAGE_CALLS.update({
     "conventions:submit": _revision_call("conventions:submit", "drafting"),
     "conventions:review": _revision_call("conventions:review", "under_review", {"decision": "approve"}),
     "conventions:adopt": _adopt_call,
-    "conventions:file": _revision_call("conventions:file", "adopted"),
+    "conventions:file": _revision_call("conventions:file", "adopted", {"confirmed": "yes"}),
+    "conventions:acknowledge": _revision_call("conventions:acknowledge", "filed"),
+    "conventions:document": lambda world, actor, relation: Call(reverse("conventions:document", args=[
+        world.revisions["adopted"][relation].pk, world.revisions["adopted"][relation].documents.get().pk]), {}),
     "conventions:demonstration": _demonstration_call("conventions:demonstration"),
     "conventions:demonstration_decide": _demonstration_call("conventions:demonstration_decide",
                                                             {"decision": "approve"}),

@@ -272,3 +272,55 @@ def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
         summary={"name": token.name, "prefix": token.prefix},
     )
     return token
+
+
+# --- Forgotten passwords ------------------------------------------------------------------------
+#
+# A resident who gave an e-mail address resets by mail (Django's token, one use, PASSWORD_RESET_TIMEOUT);
+# one who did not asks the staff of their community, who set a temporary password that must be changed
+# at the next login (gongzhi.residents.actions.resident_password_reset). Both end in password_set_new.
+
+TEMPORARY_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I to misread
+
+
+def password_temporary_make() -> str:
+    """A temporary password read out or written down once: 12 characters, upper, lower and digits."""
+    import secrets
+
+    while True:
+        password = "".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(12))
+        if any(c.isupper() for c in password) and any(c.islower() for c in password) and any(
+            c.isdigit() for c in password
+        ):
+            return password
+
+
+def password_temporary_set(*, actor, user: User, area: Area) -> str:
+    """Give `user` a temporary password that must be changed at next login; end their sessions; audited.
+
+    Called by the action that checked who may (the resident's community staff), inside its transaction.
+    The audit row says that it happened, never the password."""
+    password = password_temporary_make()
+    user = _lock_user(user.pk)
+    user.set_password(password)
+    user.password_must_change = True
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "password_must_change", "password_changed_at"])
+    ended = _end_sessions(user)
+    audit_event_record(actor=actor, verb="auth.password_reset_by_staff", target=user, area=area,
+                       summary={"sessions_ended": ended})  # fmt: skip
+    return password
+
+
+@transaction.atomic
+def password_set_new(*, user: User, password: str, via: str) -> User:
+    """The holder sets a new password after a mail link or a temporary password (`via`: "email" or
+    "temporary"); the must-change mark is cleared; audited."""
+    _clean_password(password, user)
+    user = _lock_user(user.pk)
+    user.set_password(password)
+    user.password_must_change = False
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "password_must_change", "password_changed_at"])
+    audit_event_record(actor=user, verb="auth.password_reset", target=user, summary={"via": via})
+    return user

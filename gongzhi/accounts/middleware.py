@@ -70,3 +70,27 @@ class SessionTimeoutMiddleware:
                 session["gz_last"] = now
                 session.set_expiry(idle)
         return self.get_response(request)
+
+
+class PasswordMustChangeMiddleware:
+    """After logging in with a temporary password (reset by community staff), every page leads to setting
+    a new one first: the password-reset page with a fresh one-use token, so no second form is needed."""
+
+    ALLOWED = ("/accounts/reset/", "/accounts/logout/", "/static/", "/api/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated and getattr(user, "password_must_change", False)
+                and not request.path.startswith(self.ALLOWED)):  # fmt: skip
+            from django.contrib.auth.tokens import default_token_generator
+            from django.urls import reverse
+            from django.utils.encoding import force_bytes
+            from django.utils.http import urlsafe_base64_encode
+
+            uid = urlsafe_base64_encode(force_bytes(user.pk))
+            token = default_token_generator.make_token(user)
+            return redirect(reverse("accounts:password_reset_confirm", args=[uid, token]))
+        return self.get_response(request)

@@ -21,6 +21,8 @@ class User(AbstractUser):
     phone_index = models.CharField(max_length=64, blank=True, default="", db_index=True)
     phone_masked = models.CharField(_("手机号"), max_length=11, blank=True, default="")
     password_changed_at = models.DateTimeField(null=True, blank=True)
+    # Set when community staff reset the password to a temporary one: the next login must choose a new one.
+    password_must_change = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("用户")

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -51,3 +52,77 @@ def password_change(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("密码已修改。其他设备上的登录已失效，需要用新密码重新登录。"))
             return redirect("core:me")
     return render(request, "accounts/password_change.html", {"form": form, "rules": password_validators_help_texts()})
+
+
+# --- Forgotten password by e-mail ---------------------------------------------------------------
+#
+# Django's views and one-use tokens, our Chinese templates. The answer is the same whether an account
+# with that address exists or not (no enumeration), and mails are rate-limited per address and per
+# source address, silently: a limited request gets the same page and no mail.
+
+RESET_MAILS_PER_ADDRESS = 3
+RESET_MAILS_PER_IP = 10
+RESET_WINDOW_SECONDS = 3600
+
+
+def reset_mail_allowed(email: str, ip: str) -> bool:
+    """Count this request against the address and the source address; False past either limit."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    allowed = True
+    for key, limit in ((f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
+                        RESET_MAILS_PER_ADDRESS), (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP)):  # fmt: skip
+        cache.add(key, 0, RESET_WINDOW_SECONDS)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, RESET_WINDOW_SECONDS)
+            count = 1
+        allowed = allowed and count <= limit
+    return allowed
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        from gongzhi.core.middleware import client_ip
+
+        if not reset_mail_allowed(form.cleaned_data["email"], client_ip(self.request) or ""):
+            return redirect(self.success_url)
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Set a new password from a mail link, or after logging in with a temporary one (the must-change
+    middleware sends the holder here with a fresh token)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        from .actions import password_set_new
+
+        via = "temporary" if self.user.password_must_change else "email"
+        try:
+            password_set_new(user=self.user, password=form.cleaned_data["new_password1"], via=via)
+        except DomainError as exc:
+            form.add_error("new_password1", exc.message)
+            return self.form_invalid(form)
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        if self.request.user.is_authenticated:
+            logout(self.request)  # the old password's session ends; log in with the new one
+        return redirect(self.success_url)
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

@@ -56,6 +56,7 @@ from .models import (
     DeadlineReminder,
     DemonstrationApplication,
     DemonstrationState,
+    MeetingDocument,
     Revision,
     RevisionEvent,
     RevisionState,
@@ -232,7 +233,7 @@ def campaign_launch(
 def convention_in_force_record(*, actor, community: Area, title: str, text: str, adopted_on: dt.date | None):
     """Enter the convention a community has had in force since before gongzhi (once; later ones come by filing)."""
     authorize(actor, "conventions.record_in_force", community)
-    title = text_clean(title, label=_("标题"), field="title", minimum=2, maximum=TITLE_MAX)
+    title = revision_title_clean(title)
     text = text_clean(_unix_lines(text), label=_("正文"), field="text", minimum=20, maximum=TEXT_MAX)
     if adopted_on is not None and adopted_on > timezone.localdate():
         raise DomainError(_("通过日期不能晚于今天。"), field="adopted_on")
@@ -279,11 +280,16 @@ def revision_start(*, actor, campaign: Campaign, community: Area) -> Revision:
     return revision
 
 
+def revision_title_clean(title: str | None) -> str:
+    """The revision's title as every save checks it (the draft form reports it with the other fields)."""
+    return text_clean(title, label=_("标题"), field="title", minimum=2, maximum=TITLE_MAX)
+
+
 @transaction.atomic
 def revision_save(*, actor, revision: Revision, title: str, text: str, updated_at: dt.datetime | None = None):
     """Save the draft (a draft with problems may be saved); returns (revision, report)."""
     authorize(actor, "conventions.draft", revision)
-    title = text_clean(title, label=_("标题"), field="title", minimum=2, maximum=TITLE_MAX)
+    title = revision_title_clean(title)
     text = text_clean(_unix_lines(text), label=_("正文"), field="text", minimum=0, maximum=TEXT_MAX)
     revision = _lock(revision)
     if revision.state not in EDITABLE_STATES:
@@ -371,6 +377,7 @@ def revision_adopt(
     adults=None,
     households=None,
     households_present=None,
+    documents: dict | None = None,
 ) -> Revision:
     """Record the meeting that adopted it; refused unless the meeting was quorate and the vote carried."""
     authorize(actor, "conventions.adopt", revision)
@@ -413,12 +420,63 @@ def revision_adopt(
     revision.meeting_kind, revision.meeting_date = meeting_kind, meeting_date
     revision.state, revision.adopted_at = RevisionState.ADOPTED, timezone.now()
     revision.save(update_fields=[*counts, "meeting_kind", "meeting_date", "state", "adopted_at", "updated_at"])
-    note = f"{result.rule.label}：{result.quorum_reason}；{result.vote_reason}"
+    stored = [meeting_document_store(actor=actor, revision=revision, kind=kind, upload=upload)
+              for kind, upload in (documents or {}).items() if upload]  # fmt: skip
+    note = (f"{result.rule.label}：{result.quorum_reason}；{result.vote_reason}；"
+            + _("赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s")
+            % {"yes": counts["in_favour"], "no": counts["against"] or 0, "abstain": counts["abstaining"] or 0})
     _event(revision, actor=actor, verb="adopt", from_state=before, note=note)
     audit_event_record(actor=actor, verb="convention.adopted", target=revision, area=revision.community,
                        summary={"meeting": meeting_kind, "date": meeting_date.isoformat(),
-                                **{k: v for k, v in counts.items() if v is not None}})  # fmt: skip
+                                **{k: v for k, v in counts.items() if v is not None},
+                                "against": counts["against"] or 0, "abstaining": counts["abstaining"] or 0,
+                                "documents": [d.kind for d in stored]})  # fmt: skip
     return revision
+
+
+DOCUMENT_MAX = 10 * 1024 * 1024  # a scanned sign-in sheet of a few pages as PDF
+
+
+def meeting_document_check(upload) -> None:
+    """A PDF (by its first bytes, not its name) or an image, at most DOCUMENT_MAX (the form checks it too)."""
+    if upload is None:
+        return
+    if upload.size > DOCUMENT_MAX:
+        raise DomainError(_("文件不能超过 10 MB。"))
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-" and not (upload.content_type or "").startswith("image/"):
+        raise DomainError(_("请上传 PDF 文件或照片（JPG、PNG）。"))
+
+
+def meeting_document_store(*, actor, revision: Revision, kind: str, upload) -> MeetingDocument:
+    """Store the minutes or the sign-in sheet: images cleaned like every photo, PDFs kept as sent
+    (0600, under DATA_DIR/conventions/). Called inside revision_adopt's transaction."""
+    import hashlib
+    import uuid
+    from pathlib import Path, PurePosixPath
+
+    from django.conf import settings
+
+    from gongzhi.photos.actions import _write_atomically, photo_store
+
+    meeting_document_check(upload)
+    content = upload.read()
+    if content[:5] == b"%PDF-":
+        relative = PurePosixPath("conventions", f"{uuid.uuid4()}.pdf")
+        _write_atomically(Path(settings.DATA_DIR) / relative, content)
+        return MeetingDocument.objects.create(
+            revision=revision, kind=kind, pdf_path=str(relative), content_type="application/pdf", size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
+        )  # fmt: skip
+    photo = photo_store(actor=actor, upload=content)
+    return MeetingDocument.objects.create(revision=revision, kind=kind, photo=photo, content_type=photo.content_type,
+                                          size=photo.size, sha256=photo.sha256, uploaded_by=actor)  # fmt: skip
+
+
+def meeting_count_parse(value) -> int | None:
+    """A head count as typed on the meeting form: empty, or a whole number (checked field by field)."""
+    return _optional_count(value, "")
 
 
 def _optional_count(value, name: str) -> int | None:
@@ -458,6 +516,28 @@ def revision_file(*, actor, revision: Revision) -> Revision:
     _tell(users_holding_over(LAUNCHERS, revision.campaign.township.path), actor=actor, url=revision_url(revision),
           title=_("%(community)s的%(title)s已报镇备案") % {"community": revision.community.name,
                                                            "title": revision.title})  # fmt: skip
+    return revision
+
+
+@transaction.atomic
+def revision_acknowledge(*, actor, revision: Revision) -> Revision:
+    """The township office acknowledges a filing (备案回执): the community is told, the board shows it."""
+    authorize(actor, "conventions.acknowledge", revision)
+    revision = _lock(revision)
+    if revision.state != RevisionState.FILED:
+        raise DomainError(_("只有已报镇备案的修订稿才能确认收到（现在是“%(state)s”）。")
+                          % {"state": revision.get_state_display()})  # fmt: skip
+    if revision.acknowledged_at is not None:
+        raise Conflict(_("这份备案已经确认收到了（%(at)s）。")
+                       % {"at": timezone.localtime(revision.acknowledged_at).strftime("%Y-%m-%d")})  # fmt: skip
+    revision.acknowledged_by, revision.acknowledged_at = actor, timezone.now()
+    revision.save(update_fields=["acknowledged_by", "acknowledged_at", "updated_at"])
+    _event(revision, actor=actor, verb="acknowledge", from_state=RevisionState.FILED, note=revision.filing_number)
+    audit_event_record(actor=actor, verb="convention.filing_acknowledged", target=revision, area=revision.community,
+                       summary={"filing_number": revision.filing_number})  # fmt: skip
+    _tell(_drafters_of(revision), actor=actor, url=revision_url(revision),
+          title=_("镇里已确认收到%(title)s的备案（备案号 %(number)s）")
+          % {"title": revision.title, "number": revision.filing_number})  # fmt: skip
     return revision
 
 

@@ -1,9 +1,20 @@
 """Forms of the convention pages. Lenient on purpose: the actions check every value and say what is wrong."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .actions import COMMENT_MAX, EVIDENCE_MAX, TEXT_MAX, TITLE_MAX
+from gongzhi.core.forms import ActionCheckedForm
+
+from .actions import (
+    COMMENT_MAX,
+    EVIDENCE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    meeting_count_parse,
+    meeting_document_check,
+    revision_title_clean,
+)
 from .checker import ConventionInputError, convention_bytes_read
 from .topics import DEFAULT_TOPICS
 
@@ -25,12 +36,21 @@ class CampaignForm(forms.Form):
                                            widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
 
 
-class DraftForm(forms.Form):
-    title = forms.CharField(label=_("标题"), max_length=TITLE_MAX * 2, required=False)
+class DraftForm(ActionCheckedForm):
+    field_rules = {"title": revision_title_clean}
+    title = forms.CharField(label=_("标题"), max_length=TITLE_MAX,
+                            widget=forms.TextInput(attrs={"data-testid": "draft-title"}))  # fmt: skip
     text = forms.CharField(
-        label=_("正文"), max_length=TEXT_MAX * 2, required=False,
-        widget=forms.Textarea(attrs={"rows": 24, "class": "gz-draft", "data-testid": "draft-text"}),
+        label=_("正文（可不填）"), max_length=TEXT_MAX, required=False,
+        help_text=_("边写边检查：停下输入半秒后，右侧（手机上在下方）逐条标出问题。"),
+        widget=forms.Textarea(attrs={"rows": 24, "class": "gz-draft", "data-testid": "draft-text",
+                                     "hx-trigger": "input changed delay:500ms", "hx-target": "#checked",
+                                     "hx-swap": "outerHTML", "hx-sync": "this:replace"}),
     )  # fmt: skip
+
+    def __init__(self, *args, revision_id: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].widget.attrs["hx-post"] = reverse("conventions:check", args=[revision_id])
 
 
 UPLOAD_MAX = 2 * 1024 * 1024  # a convention as .txt or .docx is a few dozen KB
@@ -84,17 +104,29 @@ class ReviewForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3, "data-testid": "review-comment"}))  # fmt: skip
 
 
-class AdoptionForm(forms.Form):
-    meeting_kind = forms.ChoiceField(label=_("会议类型"), choices=(), required=False)
-    meeting_date = forms.DateField(label=_("会议日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+COUNTS = ("members", "adults", "households", "households_present", "present", "in_favour", "against", "abstaining")
+
+
+class AdoptionForm(ActionCheckedForm):
+    error_testid = "adoption-error"  # the refusal (not quorate, not carried), shown once above the fields
+    field_rules = {**{name: meeting_count_parse for name in COUNTS},
+                   "minutes": meeting_document_check, "sign_in": meeting_document_check}  # fmt: skip
+    meeting_kind = forms.ChoiceField(label=_("会议类型"), choices=())
+    meeting_date = forms.DateField(label=_("会议日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     members = forms.CharField(label=_("组成人员数（代表会议填写）"), max_length=7, required=False)
-    adults = forms.CharField(label=_("十八周岁以上居民人数"), max_length=7, required=False)
-    households = forms.CharField(label=_("户数"), max_length=7, required=False)
-    households_present = forms.CharField(label=_("到会户代表数"), max_length=7, required=False)
-    present = forms.CharField(label=_("到会人数"), max_length=7, required=False)
-    in_favour = forms.CharField(label=_("赞成"), max_length=7, required=False)
-    against = forms.CharField(label=_("反对"), max_length=7, required=False)
-    abstaining = forms.CharField(label=_("弃权"), max_length=7, required=False)
+    adults = forms.CharField(label=_("十八周岁以上居民人数（村民会议、居民会议填写）"), max_length=7, required=False)
+    households = forms.CharField(label=_("户数（村民会议、居民会议填写）"), max_length=7, required=False)
+    households_present = forms.CharField(label=_("到会户代表数（按户代表计算时填写）"), max_length=7, required=False)
+    present = forms.CharField(label=_("到会人数"), max_length=7, widget=forms.NumberInput(attrs={"min": 0}))
+    in_favour = forms.CharField(label=_("赞成"), max_length=7, widget=forms.NumberInput(attrs={"min": 0}))
+    against = forms.CharField(label=_("反对（可不填）"), max_length=7, required=False,
+                              widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
+    abstaining = forms.CharField(label=_("弃权（可不填）"), max_length=7, required=False,
+                                 widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
+    minutes = forms.FileField(label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"), required=False,
+                              widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))  # fmt: skip
+    sign_in = forms.FileField(label=_("签到表（PDF 或照片，10 MB 以内，可不填）"), required=False,
+                              widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))  # fmt: skip
 
 
 class DemonstrationForm(forms.Form):

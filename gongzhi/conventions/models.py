@@ -101,6 +101,10 @@ class Revision(models.Model):
     adopted_at = models.DateTimeField(null=True, blank=True)
     filing_number = models.CharField(_("备案号"), max_length=40, blank=True)
     filed_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the township has received the filing (备案回执)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["campaign", "community"], name="revision_one_per_campaign")]
@@ -129,6 +133,7 @@ EVENT_VERBS = {
     "return": _("退回修改"),
     "adopt": _("会议表决通过"),
     "file": _("报镇备案并公布"),
+    "acknowledge": _("镇里确认收到备案"),
 }
 
 
@@ -239,3 +244,30 @@ class DeadlineReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}/{self.community_id} -{self.days_before}d"
+
+
+class MeetingDocumentKind(models.TextChoices):
+    MINUTES = "minutes", _("会议记录")
+    SIGN_IN = "sign_in", _("签到表")
+
+
+class MeetingDocument(models.Model):
+    """The minutes or the sign-in sheet of the meeting that adopted a revision: an image (a Photo,
+    cleaned like every photo) or a PDF under DATA_DIR/conventions/. Served only to those who may see
+    the revision (conventions:document)."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("材料"), max_length=10, choices=MeetingDocumentKind.choices)
+    photo = models.ForeignKey("photos.Photo", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    pdf_path = models.CharField(max_length=200, blank=True)  # relative to settings.DATA_DIR
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.revision_id} {self.kind}"

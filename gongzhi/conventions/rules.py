@@ -32,6 +32,7 @@ rules.add_perm("conventions.draft", drafter)  # a community, or its revision
 rules.add_perm("conventions.review", reviewer)
 rules.add_perm("conventions.adopt", drafter)
 rules.add_perm("conventions.file", drafter)
+rules.add_perm("conventions.acknowledge", launcher)  # the township office acknowledges a filing
 rules.add_perm("conventions.record_in_force", drafter)
 rules.add_perm("conventions.apply_demonstration", drafter)
 rules.add_perm("conventions.decide_demonstration", launcher)

@@ -233,3 +233,16 @@ def revisions_waiting_for(*, viewer) -> QuerySet[Revision]:
         .select_related("campaign", "community")
         .order_by("campaign__deadline", "community__path")
     )
+
+
+def meeting_documents_of(revision: Revision):
+    """The adopting meeting's minutes and sign-in sheet; the caller fetched `revision` for its viewer."""
+    return revision.documents.all()
+
+
+def meeting_document_of(revision: Revision, document_id: int):
+    """One of them, or NotFound (another revision's document is as missing as none)."""
+    found = revision.documents.select_related("photo").filter(pk=document_id).first()
+    if found is None:
+        raise NotFound()
+    return found

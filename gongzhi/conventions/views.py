@@ -2,10 +2,12 @@
 the review, the meeting, the filing, demonstration villages, and the public page of the convention in force."""
 
 import datetime as dt
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -204,7 +206,14 @@ def _revision_moves(user, revision: Revision) -> dict[str, bool]:
         "review": state == RevisionState.UNDER_REVIEW and can(user, "conventions.review", revision),
         "adopt": state == RevisionState.APPROVED and can(user, "conventions.adopt", revision),
         "file": state == RevisionState.ADOPTED and can(user, "conventions.file", revision),
+        "acknowledge": state == RevisionState.FILED and revision.acknowledged_at is None
+        and can(user, "conventions.acknowledge", revision),
     }
+
+
+def _meeting_label(revision: Revision) -> str:
+    meeting = RULES.get(revision.meeting_kind)
+    return str(meeting.label) if meeting else ""
 
 
 def _diff_context(revision: Revision, text: str) -> dict:
@@ -222,11 +231,11 @@ def revision(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
     report = actions.revision_check(revision)
-    meeting = RULES.get(revision.meeting_kind)
     context = {
         "revision": revision, "moves": _revision_moves(request.user, revision),
         "events": selectors.revision_events(revision), "review_form": ReviewForm(),
-        "meeting_label": meeting.label if meeting else "", "overdue": _overdue(revision),
+        "documents": selectors.meeting_documents_of(revision),
+        "meeting_label": _meeting_label(revision), "overdue": _overdue(revision),
         **_check_context(revision.text, report), **_diff_context(revision, revision.text),
     }  # fmt: skip
     return render(request, "conventions/revision.html", context)
@@ -246,7 +255,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("conventions:revision", pk=revision.pk)
     importing = request.method == "POST" and request.POST.get("then") == "import"
     import_form = ImportForm(request.POST if importing else None, request.FILES if importing else None)
-    form = DraftForm(None if importing else request.POST or None,
+    form = DraftForm(None if importing else request.POST or None, revision_id=revision.pk,
                      initial={"title": revision.title, "text": revision.text})  # fmt: skip
     text = revision.text
     if importing and import_form.is_valid():
@@ -341,7 +350,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request.user, "conventions.adopt", revision)
     kinds = actions.meeting_kinds_for(revision.community)
     counts = community_register_counts(revision.community)
-    form = AdoptionForm(request.POST or None, initial={"meeting_kind": kinds[0], "meeting_date": timezone.localdate(),
+    form = AdoptionForm(request.POST or None, request.FILES or None, initial={"meeting_kind": kinds[0], "meeting_date": timezone.localdate(),
                                                        **counts})  # fmt: skip
     set_choices(form.fields["meeting_kind"], [(k, RULES[k].label) for k in kinds])
     if request.method == "POST" and form.is_valid():
@@ -352,6 +361,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting_date=data["meeting_date"], present=data["present"], in_favour=data["in_favour"],
                 against=data["against"], abstaining=data["abstaining"], members=data["members"],
                 adults=data["adults"], households=data["households"], households_present=data["households_present"],
+                documents={"minutes": data.get("minutes"), "sign_in": data.get("sign_in")},
             )  # fmt: skip
         except DomainError as exc:
             _form_error(form, exc)
@@ -364,10 +374,51 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_perm("conventions.file")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def file(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda r: actions.revision_file(actor=request.user, revision=r),
-                 _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"))  # fmt: skip
+    """Filing publishes the revision and replaces the version in force: a page asks first (no JavaScript needed),
+    and only a POST that says it was confirmed files."""
+    revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
+    _require(request.user, "conventions.file", revision)
+    if request.method == "POST" and request.POST.get("confirmed") == "yes":
+        return _move(request, pk, lambda r: actions.revision_file(actor=request.user, revision=r),
+                     _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"))  # fmt: skip
+    current = selectors.in_force_of(revision.community)
+    return render(request, "conventions/file_confirm.html", {"revision": revision, "current": current,
+                                                             "meeting_label": _meeting_label(revision)})  # fmt: skip
+
+
+@require_safe
+@translate_errors
+def document(request: HttpRequest, pk: int, document_id: int) -> HttpResponseBase:
+    """The minutes or sign-in sheet of the adopting meeting, to those who may see the revision."""
+    from django.conf import settings
+    from django.http import FileResponse, Http404
+
+    from gongzhi.photos.http import photo_response
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
+    found = selectors.meeting_document_of(revision, document_id)
+    if found.photo is not None:
+        response = photo_response(found.photo, public=False)  # meeting papers: signed-in readers only
+    else:
+        root = (Path(settings.DATA_DIR) / "conventions").resolve()
+        path = (Path(settings.DATA_DIR) / found.pdf_path).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise Http404()
+        response = FileResponse(path.open("rb"), content_type="application/pdf", filename=f"{found.kind}.pdf")
+        response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_perm("conventions.acknowledge")
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    return _move(request, pk, lambda r: actions.revision_acknowledge(actor=request.user, revision=r),
+                 _("已确认收到备案，村(社区)会收到通知。"))  # fmt: skip
 
 
 # --- The version in force --------------------------------------------------------------------

@@ -7,7 +7,14 @@ on a server round trip (`text_check_context`), so it works without
 JavaScript too.
 """
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from django import forms
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+
+from .errors import DomainError
 
 
 def text_check_attrs(audience: str = "public", fields: tuple[str, ...] = ()) -> dict:
@@ -45,3 +52,34 @@ def text_check_context(values, *, audience: str) -> dict:
         "sensitive_label": sensitive_summary(sensitive_topics(*texts)),
         "audience": audience if audience in AUDIENCES else "staff",
     }
+
+
+class ActionCheckedForm(forms.Form):
+    """A form that reports every field's problem at once, by the rules its action applies.
+
+    Actions refuse the first problem they meet (a DomainError), so a form that only relayed them
+    would show one error per round trip. Here `required` and `max_length` on the fields (also HTML
+    attributes, so the browser checks them before sending) and `field_rules` — the action's own
+    per-field checks, each raising DomainError — run on every field before the action is called;
+    the action still checks everything and stays the authority.
+    """
+
+    field_rules: ClassVar[dict[str, Callable[[Any], object]]] = {}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.required:
+                field.error_messages["required"] = _("请填写%(label)s。") % {"label": field.label}
+            field.error_messages["max_length"] = _("不能超过%(limit_value)d个字（现在%(show_value)d个字）。")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name, rule in self.field_rules.items():
+            if name in self.errors or name not in data:
+                continue
+            try:
+                rule(data[name])
+            except DomainError as exc:
+                self.add_error(name, exc.message)
+        return data

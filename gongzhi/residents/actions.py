@@ -395,3 +395,30 @@ def household_move_out(*, actor, household: Household, happened_on: dt.date, not
         summary={"members": len(members), "happened_on": happened_on.isoformat(), "note": note[:100]},
     )
     return len(members)
+
+
+# --- A forgotten password, reset by the community's staff -------------------------------------
+
+
+@transaction.atomic
+def resident_password_reset(*, actor, resident: Resident) -> str:
+    """Community staff give a resident who cannot reset by mail a temporary password (returned once,
+    to be read out or handed over); it must be changed at the next login. Accounts that hold any role
+    besides 居民 are the system administrator's, not the community's. The resident is told in notices."""
+    from gongzhi.accounts.actions import password_temporary_set
+    from gongzhi.accounts.roles import Role
+    from gongzhi.notices.actions import notice_send
+
+    authorize(actor, "residents.reset_password", resident)
+    user = resident.user
+    if user is None or not user.is_active:
+        raise DomainError(_("这位居民还没有可用的登录账号。"))
+    if user.pk == actor.pk:
+        raise DomainError(_("不能重置自己的密码，请用“忘记密码”。"))
+    if user.role_assignments.exclude(role=Role.RESIDENT).exists():
+        raise DomainError(_("这个账号还担任其他职务，请联系系统管理员重置密码。"))
+    password = password_temporary_set(actor=actor, user=user, area=resident.community)
+    notice_send(recipient=user, kind="account", title=_("您的登录密码已由村(社区)工作人员重置"),
+                body=_("请用工作人员告诉您的临时密码登录，登录后须立即设置新密码。如果不是您本人要求的，"
+                       "请马上联系村(社区)。"))  # fmt: skip
+    return password

@@ -185,4 +185,5 @@ class ExportDecisionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel 文件（.xlsx）"))
+    file = forms.FileField(label=_("Excel 文件（.xlsx）"), widget=forms.ClearableFileInput(
+        attrs={"accept": ".xlsx", "data-testid": "import-file"}))  # fmt: skip

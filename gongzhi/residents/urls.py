@@ -10,6 +10,7 @@ urlpatterns = [
     path("<id:pk>/edit/", views.resident_edit, name="edit"),
     path("<id:pk>/event/", views.resident_event, name="event"),
     path("<id:pk>/reveal/", views.resident_reveal, name="reveal"),
+    path("<id:pk>/reset-password/", views.resident_reset_password, name="reset_password"),
     path("import/", views.import_upload, name="import"),
     path("import/template.xlsx", views.import_template, name="import_template"),
     path("import/<id:pk>/", views.import_job, name="import_job"),

@@ -87,9 +87,28 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tags": list(resident.tags.all()),
         "can_reveal": can(request.user, "residents.reveal_id", resident),
         "can_edit": can(request.user, "residents.change_resident", resident),
+        "can_reset_password": resident.user_id is not None and can(request.user, "residents.reset_password", resident),
         "reveal_form": RevealForm(),
     }
     return render(request, "residents/detail.html", context)
+
+
+@require_perm("residents.reset_password")
+@require_POST
+def resident_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+    """Community staff reset a resident's forgotten password; the temporary one is shown here, once."""
+    resident = selectors.resident_get_for(viewer=request.user, resident_id=pk)
+    try:
+        password = actions.resident_password_reset(actor=request.user, resident=resident)
+    except DomainError as exc:
+        if exc.status in (403, 404):
+            raise
+        messages.error(request, exc.message)
+        return redirect("residents:detail", pk=pk)
+    response = render(request, "residents/password_reset.html",
+                      {"resident": resident, "account": resident.user, "password": password})  # fmt: skip
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_perm("residents.reveal_id")

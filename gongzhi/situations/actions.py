@@ -125,6 +125,15 @@ def _where_resident(actor):
     return community, assignment.area.path, None
 
 
+# One check per field, used by the action and by the form (which reports every field at once).
+def situation_place_clean(place: str | None) -> str:
+    return text_clean(place, label=_("地点"), field="place", minimum=2, maximum=PLACE_MAX)
+
+
+def situation_body_clean(body: str | None) -> str:
+    return text_clean(body, label=_("情况描述"), field="body", minimum=5, maximum=BODY_MAX)
+
+
 @transaction.atomic
 def situation_post(
     *,
@@ -144,8 +153,7 @@ def situation_post(
     authorize(actor, "situations.post")
     if category not in SituationCategory.values:
         raise DomainError(_("请选择民情类别。"), field="category")
-    place = text_clean(place, label=_("地点"), field="place", minimum=2, maximum=PLACE_MAX)
-    body = text_clean(body, label=_("情况描述"), field="body", minimum=5, maximum=BODY_MAX)
+    place, body = situation_place_clean(place), situation_body_clean(body)
     area = _report_area(actor, area_id)
     if area is None:
         community, area_path, resident = _where_resident(actor)

@@ -3,10 +3,10 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongzhi.core.forms import text_check_attrs
+from gongzhi.core.forms import ActionCheckedForm, text_check_attrs
 from gongzhi.core.http import set_choices
 
-from .actions import BODY_MAX, PLACE_MAX, REASON_MAX, REPLY_MAX
+from .actions import BODY_MAX, PLACE_MAX, REASON_MAX, REPLY_MAX, situation_body_clean, situation_place_clean
 from .models import SituationCategory
 
 
@@ -14,19 +14,18 @@ def new_submission_key() -> str:
     return uuid.uuid4().hex
 
 
-class SituationForm(forms.Form):
+class SituationForm(ActionCheckedForm):
     """Phone first: three short fields and a photo. Grid workers also pick which of their grids or buildings."""
 
-    category = forms.ChoiceField(
-        label=_("类别"), choices=[("", _("请选择"))] + list(SituationCategory.choices), required=False
-    )
-    area = forms.TypedChoiceField(label=_("所在网格或楼栋"), coerce=int, required=False, empty_value=None)
-    place = forms.CharField(label=_("地点"), max_length=PLACE_MAX, required=False,
+    field_rules = {"place": situation_place_clean, "body": situation_body_clean}
+    category = forms.ChoiceField(label=_("类别"), choices=[("", _("请选择"))] + list(SituationCategory.choices))
+    area = forms.TypedChoiceField(label=_("所在网格或楼栋"), coerce=int, empty_value=None)
+    place = forms.CharField(label=_("地点"), max_length=PLACE_MAX,
                             widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}))  # fmt: skip
-    body = forms.CharField(label=_("情况描述"), max_length=BODY_MAX, required=False,
+    body = forms.CharField(label=_("情况描述"), max_length=BODY_MAX,
                            widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("发生了什么，需要怎样处理"),
                                                         **text_check_attrs("staff", ("place", "body"))}))  # fmt: skip
-    photo = forms.FileField(label=_("照片（可不传）"), required=False,
+    photo = forms.FileField(label=_("照片（可不填）"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}))  # fmt: skip
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -50,7 +49,7 @@ class ReplyForm(forms.Form):
 class ResolveForm(forms.Form):
     handled_note = forms.CharField(label=_("办理结果"), max_length=REPLY_MAX, required=False,
                                    widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    photo = forms.FileField(label=_("办理结果照片（可不传）"), required=False,
+    photo = forms.FileField(label=_("办理结果照片（可不填）"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))  # fmt: skip
 
 

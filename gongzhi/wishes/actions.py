@@ -124,14 +124,30 @@ def wish_url(wish: Wish) -> str:
     return reverse("wishes:detail", args=[wish.pk])
 
 
-def _clean_wish_input(title: str, story: str, category: str, desired_by: dt.date | None) -> tuple[str, str]:
-    title = text_clean(title, label=_("心愿标题"), field="title", minimum=2, maximum=TITLE_MAX)
-    story = text_clean(story, label=_("心愿内容"), field="story", minimum=5, maximum=STORY_MAX)
-    if category not in WishCategory.values:
-        raise DomainError(_("请选择心愿类别。"), field="category")
+# One check per field, used by the actions and by the forms (which report every field at once).
+def wish_title_clean(title: str | None) -> str:
+    return text_clean(title, label=_("心愿标题"), field="title", minimum=2, maximum=TITLE_MAX)
+
+
+def wish_story_clean(story: str | None) -> str:
+    return text_clean(story, label=_("心愿内容"), field="story", minimum=5, maximum=STORY_MAX)
+
+
+def wish_desired_by_check(desired_by: dt.date | None) -> None:
     today = timezone.localdate()
     if desired_by is not None and not today <= desired_by <= today + dt.timedelta(days=366):
         raise DomainError(_("希望完成日期应在今天到一年之内。"), field="desired_by")
+
+
+def wish_note_clean(note: str | None) -> str:
+    return text_clean(note, label=_("完成情况"), field="note", minimum=2, maximum=NOTE_MAX)
+
+
+def _clean_wish_input(title: str, story: str, category: str, desired_by: dt.date | None) -> tuple[str, str]:
+    title, story = wish_title_clean(title), wish_story_clean(story)
+    if category not in WishCategory.values:
+        raise DomainError(_("请选择心愿类别。"), field="category")
+    wish_desired_by_check(desired_by)
     return title, story
 
 
@@ -407,7 +423,7 @@ def wish_release(*, actor, wish: Wish, reason: str = "") -> Wish:
 @transaction.atomic
 def wish_fulfil(*, actor, wish: Wish, note: str, hours, photo=None) -> Wish:
     authorize(actor, "wishes.fulfil", wish)
-    note = text_clean(note, label=_("完成情况"), field="note", minimum=2, maximum=NOTE_MAX)
+    note = wish_note_clean(note)
     try:
         hours = Decimal(str(hours)).quantize(Decimal("0.1"))
     except (InvalidOperation, ValueError):

@@ -4,9 +4,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongzhi.cases.models import ConsentChannel, PrivacyTier
-from gongzhi.core.forms import text_check_attrs
+from gongzhi.core.forms import ActionCheckedForm, text_check_attrs
 
-from .actions import NOTE_MAX, STORY_MAX, TITLE_MAX
+from .actions import (
+    NOTE_MAX,
+    STORY_MAX,
+    TITLE_MAX,
+    wish_desired_by_check,
+    wish_note_clean,
+    wish_story_clean,
+    wish_title_clean,
+)
 from .models import WishCategory
 
 
@@ -23,15 +31,16 @@ PRIVACY_CHOICES = [
 ]  # fmt: skip
 
 
-class WishForm(forms.Form):
-    title = forms.CharField(label=_("心愿标题"), max_length=TITLE_MAX, required=False,
+class WishForm(ActionCheckedForm):
+    field_rules = {"title": wish_title_clean, "story": wish_story_clean, "desired_by": wish_desired_by_check}
+    title = forms.CharField(label=_("心愿标题"), max_length=TITLE_MAX,
                             widget=forms.TextInput(attrs={"placeholder": _("例如：想要一台收音机"), **text_check_attrs("wish", WISH_TEXTS)}))  # fmt: skip
-    story = forms.CharField(label=_("心愿内容"), max_length=STORY_MAX, required=False,
+    story = forms.CharField(label=_("心愿内容"), max_length=STORY_MAX,
                             widget=forms.Textarea(attrs={"rows": 4, **text_check_attrs("wish", WISH_TEXTS)}))  # fmt: skip
-    category = forms.ChoiceField(label=_("类别"), choices=[("", _("请选择"))] + list(WishCategory.choices), required=False)
+    category = forms.ChoiceField(label=_("类别"), choices=[("", _("请选择"))] + list(WishCategory.choices))
     desired_by = forms.DateField(label=_("希望完成日期（可不填）"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
-    photo = forms.FileField(label=_("照片（可不传）"), required=False,
+    photo = forms.FileField(label=_("照片（可不填）"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))  # fmt: skip
     privacy = forms.ChoiceField(label=_("谁能看到这个心愿"), choices=PRIVACY_CHOICES, widget=forms.RadioSelect,
                                 initial=PrivacyTier.PUBLIC, required=False,
@@ -47,8 +56,7 @@ class WishForm(forms.Form):
 
 
 class AssistedWishForm(WishForm):
-    consent_channel = forms.ChoiceField(label=_("居民同意方式"), choices=[("", _("请选择"))] + list(ConsentChannel.choices),
-                                        required=False)  # fmt: skip
+    consent_channel = forms.ChoiceField(label=_("居民同意方式"), choices=[("", _("请选择"))] + list(ConsentChannel.choices))
     consent_note = forms.CharField(label=_("同意说明（可不填）"), max_length=200, required=False)
 
 
@@ -61,11 +69,12 @@ class PublishForm(forms.Form):
     pii_reason = forms.CharField(label=_("保留原文公开的理由"), max_length=200, required=False)
 
 
-class FulfilForm(forms.Form):
-    note = forms.CharField(label=_("完成情况"), max_length=NOTE_MAX, required=False,
+class FulfilForm(ActionCheckedForm):
+    field_rules = {"note": wish_note_clean}
+    note = forms.CharField(label=_("完成情况"), max_length=NOTE_MAX,
                            widget=forms.Textarea(attrs={"rows": 3, **text_check_attrs("staff", ("note",))}))  # fmt: skip
-    hours = forms.CharField(label=_("服务时长（小时）"), max_length=6, required=False)
-    photo = forms.FileField(label=_("照片（可不传）"), required=False,
+    hours = forms.CharField(label=_("服务时长（小时，可不填）"), max_length=6, required=False)
+    photo = forms.FileField(label=_("照片（可不填）"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))  # fmt: skip
 
 

@@ -126,12 +126,16 @@ def test_a_convention_from_launch_to_filing(browser_run, users, areas):
     staff.locator("input[name=present]").fill("24")
     staff.locator("input[name=in_favour]").fill("21")
     staff.locator("input[name=against]").fill("2")
+    staff.locator("input[name=abstaining]").fill("1")
     staff.get_by_test_id("record-adoption").click()
     expect(staff.get_by_test_id("revision-state")).to_have_text("会议表决通过，待备案")
-    expect(staff.get_by_test_id("adoption")).to_contain_text("到会 24 人")
+    expect(staff.get_by_test_id("adoption")).to_contain_text("到会 24 人，赞成 21，反对 2，弃权 1")
 
-    # 7. Filing publishes it; the board and the public page say so.
+    # 7. Filing asks first, then publishes it; the board and the public page say so.
     staff.get_by_test_id("file").click()
+    expect(staff.get_by_test_id("file-confirm")).to_contain_text("弃权 1")
+    assert Revision.objects.get(pk=revision_id).state == "adopted"
+    staff.get_by_test_id("confirm-file").click()
     expect(staff.get_by_test_id("revision-state")).to_have_text("已备案公布")
     expect(staff.get_by_test_id("filing")).to_contain_text(f"{timezone.localdate().year}-511423101201")
     rows = staff.get_by_test_id("timeline-row")

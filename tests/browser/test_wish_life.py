@@ -125,7 +125,7 @@ def test_a_wish_from_posting_to_rating(settings, tmp_path, browser_run, users, m
     expect(helper.locator(".gz-messages")).to_contain_text("认领成功")
     expect(helper.get_by_test_id("wish-state")).to_have_text("已认领")
     helper.get_by_label("完成情况").fill(NOTE)
-    helper.get_by_label("服务时长（小时）").fill("1.5")
+    helper.get_by_label("服务时长（小时，可不填）").fill("1.5")
     helper.get_by_test_id("fulfil").click()
     expect(helper.locator(".gz-messages")).to_contain_text("已登记完成，等待许愿人确认。")
     expect(helper.get_by_test_id("wish-state")).to_have_text("待确认")

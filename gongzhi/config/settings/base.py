@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the form renderer finds Django's widget templates beside ours (gongzhi/templates/forms/)
     "django_htmx",
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "gongzhi.accounts.middleware.SessionTimeoutMiddleware",
+    "gongzhi.accounts.middleware.PasswordMustChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -69,6 +71,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "gongzhi.config.urls"
 WSGI_APPLICATION = "gongzhi.config.wsgi.application"
 
+FORM_RENDERER = "gongzhi.core.form_rendering.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
