@@ -153,3 +153,17 @@ def test_a_refused_reveal_is_recorded_and_a_lockout_is_told_once(client, users, 
         from_a.post("/accounts/login/", {"username": "community_staff", "password": "Wrong-Password-1"})
     assert AuditEvent.objects.filter(verb="auth.locked_out").count() == 2
     assert not refused(source_ip="203.0.113.7").exists()
+
+
+def test_a_reveal_past_the_hourly_limit_is_a_recorded_refusal(client, users, make_resident, settings):
+    settings.GONGZHI_REVEAL_LIMIT_PER_HOUR = 2
+    resident = make_resident("grid_a1", name="李秀英")
+    client.force_login(users["community_staff"])
+    for _n in range(2):
+        assert client.post(f"/residents/{resident.pk}/reveal/", {"reason": "核对低保材料"}).status_code == 200
+    assert not refused(actor_id=users["community_staff"].pk).exists()
+    answer = client.post(f"/residents/{resident.pk}/reveal/", {"reason": "核对低保材料"}, follow=True)
+    assert "上限" in answer.content.decode()
+    row = refused(actor_id=users["community_staff"].pk).get()
+    assert row.summary["status"] == 429 and row.summary["path"] == f"/residents/{resident.pk}/reveal/"
+    assert AuditEvent.objects.filter(verb="resident.id_revealed").count() == 2

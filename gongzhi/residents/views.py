@@ -124,6 +124,13 @@ def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, resident=resident, reason=form.cleaned_data["reason"]
         )
     except DomainError as exc:
+        if exc.code == "rate_limited":
+            # A refused reveal is a refused attempt: on the audit trail, within the refusal limits.
+            from gongzhi.audit.refusals import refusal_record
+            from gongzhi.core.middleware import client_ip
+
+            refusal_record(user=request.user, source_ip=client_ip(request), method=request.method or "POST",
+                           path=request.path, status=429, via="page")  # fmt: skip
         if is_htmx(request):
             return HttpResponse(format_html('<p class="gz-errors" role="alert">{}</p>', exc.message))
         messages.error(request, exc.message)
