@@ -1,10 +1,12 @@
 """Authentication events go to the audit trail (the only signal receivers in gongzhi)."""
 
+import datetime as dt
 import re
 
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils import timezone
 
 from gongzhi.audit.actions import audit_record_standalone
 from gongzhi.core.masking import mask_phone
@@ -51,12 +53,25 @@ def _login_failed(sender, credentials, request=None, **kwargs):
     )
 
 
+LOCKOUT_RECORD_WINDOW = dt.timedelta(minutes=10)
+
+
 @receiver(user_locked_out)
 def _locked_out(sender, request, username, ip_address, **kwargs):
+    """One row per account name and address per ten minutes: the lockout itself, not each attempt it
+    turned away (a flood of attempts during a lockout must not fill the trail)."""
+    from gongzhi.audit.models import AuditEvent
+
+    label = attempted_label(username)
+    since = timezone.now() - LOCKOUT_RECORD_WINDOW
+    if AuditEvent.objects.filter(verb="auth.locked_out", actor_label=label, source_ip=ip_address or "",
+                                 occurred_at__gte=since).exists():  # fmt: skip
+        return
     audit_record_standalone(
         actor=None,
         verb="auth.locked_out",
         success=False,
         actor_label=attempted_label(username),
         summary={"ip": ip_address},
+        source_ip=ip_address or "",
     )
