@@ -11,7 +11,6 @@ after the file is complete — so the trail says exactly which bytes left.
 import datetime as dt
 import hashlib
 import json
-import tempfile
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +21,7 @@ from openpyxl import Workbook
 
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
-from gongzhi.residents.spreadsheet import neutralize_formula
+from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 
 from .actions import audit_event_record
 from .presentation import audit_lines_for
@@ -78,10 +77,7 @@ def audit_export(*, actor, filters: dict[str, Any]) -> tuple[bytes, int]:
             _append(sheet, actor, batch)
             batch = []
     _append(sheet, actor, batch)
-    with tempfile.TemporaryFile() as fh:
-        workbook.save(fh)
-        fh.seek(0)
-        data = fh.read()
+    data = workbook_bytes(workbook)
     with transaction.atomic():
         audit_event_record(
             actor=actor,

@@ -205,9 +205,9 @@ def _derived(facts: Facts) -> dict[str, str]:
             out["from"] = case_type.state_label(str(s.get("from", "")))
             out["to"] = case_type.state_label(str(s.get("to", "")))
     if isinstance(s.get("kinds"), list) and verb.startswith("case."):
-        from gongzhi.core.pii import KIND_LABELS
+        from gongzhi.core.pii import pii_kinds_label
 
-        out["kinds"] = "、".join(str(KIND_LABELS.get(k, k)) for k in s["kinds"]) or "—"
+        out["kinds"] = pii_kinds_label(s["kinds"]) or "—"
     if verb == "booking.created":
         out["assisted"] = _("，代居民预约") if s.get("assisted") else ""
     if verb == "wish.settings_changed" and isinstance(s.get("claim_days"), list) and len(s["claim_days"]) == 2:

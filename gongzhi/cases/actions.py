@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.errors import Conflict, DomainError
-from gongzhi.core.pii import pii_find, pii_kinds, pii_redact, pii_summary
+from gongzhi.core.pii import pii_find, pii_kinds, pii_kinds_label, pii_redact, pii_summary
 from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
 
@@ -225,19 +225,12 @@ def case_redact(*, case: Case, actor, rows: Iterable[tuple] = ()) -> list[str]:
         obj.save(update_fields=[field, "updated_at"] if obj is locked else [field])
     if not originals:
         raise Conflict(_("没有找到需要隐去的个人信息。"), code="nothing_to_redact")
-    labels = "、".join(str(k) for k in _kind_labels(kinds))
-    CaseEvent.objects.create(case=locked, actor=actor, verb="redact", from_state=locked.state,
-                             to_state=locked.state, note=_("隐去了%(kinds)s") % {"kinds": labels})  # fmt: skip
+    CaseEvent.objects.create(case=locked, actor=actor, verb="redact", from_state=locked.state, to_state=locked.state,
+                             note=_("隐去了%(kinds)s") % {"kinds": pii_kinds_label(kinds)})  # fmt: skip
     audit_event_record(actor=actor, verb="case.redacted", target=locked, area=locked.community,
                        summary={"kinds": kinds, "original": originals, "redacted": redacted})  # fmt: skip
     case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return kinds
-
-
-def _kind_labels(kinds: list[str]) -> list[str]:
-    from gongzhi.core.pii import KIND_LABELS
-
-    return [str(KIND_LABELS[k]) for k in kinds]
 
 
 @transaction.atomic

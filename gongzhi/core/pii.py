@@ -184,9 +184,14 @@ def pii_kinds(findings: list[Finding]) -> list[str]:
     return [kind for kind in KIND_LABELS if any(f.kind == kind for f in findings)]
 
 
+def pii_kinds_label(kinds: list[str]) -> str:
+    """"手机号、详细住址": kinds, for a message."""
+    return "、".join(str(KIND_LABELS.get(k, k)) for k in kinds)
+
+
 def pii_summary(findings: list[Finding]) -> str:
-    """"手机号、详细住址": the kinds found, for a message."""
-    return "、".join(str(KIND_LABELS[k]) for k in pii_kinds(findings))
+    """The kinds found, for a message."""
+    return pii_kinds_label(pii_kinds(findings))
 
 
 SENSITIVE_TOPICS = {

@@ -25,7 +25,6 @@ requester are told through notices.
 
 import datetime as dt
 import hashlib
-import tempfile
 
 from django.conf import settings
 from django.db import transaction
@@ -40,6 +39,7 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import decrypt
 from gongzhi.core.errors import DomainError
+from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 from gongzhi.notices.actions import notice_send
 
 from .codes import label_for
@@ -48,7 +48,7 @@ from .exports import approval_rows, masked_row
 from .models import ExportRequest, ExportStatus
 from .rules import EXPORT_APPROVERS
 from .selectors import resident_list_for
-from .spreadsheet import COLUMNS, neutralize_formula
+from .spreadsheet import COLUMNS
 
 FULL_EXPORT_FIELDS = [header for _key, header, _required in COLUMNS]
 FILTER_KEYS = ("tag", "age_band", "q", "status")
@@ -238,10 +238,7 @@ def _workbook(request: ExportRequest, residents, *, exporter: str, now) -> bytes
         "第一张工作表的列与导入模板相同，可直接导入。" if request.full_data else "",
     ):
         notes.append([line])
-    with tempfile.TemporaryFile() as fh:
-        workbook.save(fh)
-        fh.seek(0)
-        return fh.read()
+    return workbook_bytes(workbook)
 
 
 def export_request_download(*, actor, request: ExportRequest) -> tuple[bytes, int]:

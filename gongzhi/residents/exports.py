@@ -8,7 +8,6 @@ request (export_actions), whose download writes the same masked rows.
 """
 
 import hashlib
-import tempfile
 
 from django.conf import settings
 from django.db import transaction
@@ -18,10 +17,10 @@ from openpyxl import Workbook
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
+from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 
 from .codes import label_for
 from .selectors import resident_list_for
-from .spreadsheet import neutralize_formula
 
 HEADERS = ["姓名", "身份证号(后四位)", "性别", "出生年份", "民族", "政治面貌", "文化程度", "婚姻状况", "手机号",
            "户籍地址", "现住址", "人口类型", "村(社区)", "网格", "户编号", "与户主关系", "标签", "状态"]  # fmt: skip
@@ -68,10 +67,7 @@ def resident_export(*, actor, filters: dict) -> tuple[bytes, int]:
     sheet.append(HEADERS)
     for r in residents.iterator(chunk_size=2000):
         sheet.append(masked_row(r))
-    with tempfile.TemporaryFile() as fh:
-        workbook.save(fh)
-        fh.seek(0)
-        data = fh.read()
+    data = workbook_bytes(workbook)
     with transaction.atomic():
         audit_event_record(
             actor=actor,

@@ -60,6 +60,8 @@ EXAMPLE_ROW: dict[str, str] = {
 }
 
 
+
+
 def is_example_name(value) -> bool:
     text = str(value or "").strip().replace("(", "（").replace(")", "）")
     return text.startswith(EXAMPLE_MARK) or text.startswith("示例")
@@ -80,13 +82,6 @@ def normalize_header(text) -> str:
         .replace("）", ")")
         .strip()
     )
-
-
-def neutralize_formula(value):
-    """Cells starting with = + - @ would run as formulas in Excel: prefix them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def template_workbook(example_community: str = "示例村", example_grid: str = "第一网格") -> bytes:

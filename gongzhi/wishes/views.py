@@ -252,10 +252,8 @@ def _review(request, form, resident=None) -> dict | None:
     check = text_check_context([data["title"], data["story"]], audience="wish")
     sensitive = actions.wish_sensitive(title=data["title"], story=data["story"], category=data["category"],
                                        resident=resident)  # fmt: skip
-    if sensitive and not check["sensitive_label"]:
+    if sensitive and not check["sensitive_label"]:  # by its category or the resident's tags, not its words
         check["sensitive_label"] = _("健康或生活困难等情况")
-    elif not sensitive:
-        check["sensitive_label"] = ""
     asks_public = data.get("privacy") == PrivacyTier.PUBLIC
     if request.POST.get("pii_warned") or not (check["pii_findings"] or (sensitive and asks_public)):
         return None
