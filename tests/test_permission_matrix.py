@@ -44,6 +44,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.models import Case, CaseAttachment, CaseEvent, CaseMessage
 from gongzhi.config.api import api
+from gongzhi.conventions.checker import DEFAULT_TOPICS
 from gongzhi.conventions.models import (
     Campaign,
     ConventionVersion,
@@ -52,7 +53,6 @@ from gongzhi.conventions.models import (
     Revision,
     RevisionEvent,
 )
-from gongzhi.conventions.topics import DEFAULT_TOPICS
 from gongzhi.notices.actions import notice_send
 from gongzhi.notices.models import Notice, NoticePreference
 from gongzhi.offers.models import Booking, ServiceOffer

@@ -48,7 +48,7 @@ from gongzhi.core.quorum import RULES, meeting_check
 from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
 
-from .checker import ConventionReport, convention_text_check
+from .checker import DEFAULT_TOPICS, ConventionReport, convention_text_check
 from .models import (
     EDITABLE_STATES,
     Campaign,
@@ -63,7 +63,6 @@ from .models import (
 )
 from .rules import DRAFTERS, LAUNCHERS, REVIEWERS
 from .selectors import in_force_of
-from .topics import DEFAULT_TOPICS
 
 TITLE_MAX, TEXT_MAX, COMMENT_MAX, EVIDENCE_MAX, NOTE_MAX = 60, 20_000, 1000, 3000, 500
 TOPIC_LABEL_MAX, KEYWORD_MAX, EXTRA_TOPICS_MAX = 20, 20, 10

@@ -15,8 +15,7 @@ from .actions import (
     meeting_document_check,
     revision_title_clean,
 )
-from .checker import ConventionInputError, convention_bytes_read
-from .topics import DEFAULT_TOPICS
+from .checker import DEFAULT_TOPICS, ConventionInputError, convention_bytes_read
 
 
 class CampaignForm(forms.Form):

@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .topics import DEFAULT_TOPICS, Topic, keyword_topic
+from .checker import DEFAULT_TOPICS, Topic, keyword_topic
 
 
 class Campaign(models.Model):

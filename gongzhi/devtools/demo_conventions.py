@@ -27,8 +27,8 @@ from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, CommunityType
 from gongzhi.conventions import actions
+from gongzhi.conventions.checker import DEFAULT_TOPICS
 from gongzhi.conventions.models import Campaign, ConventionVersion, Revision, RevisionEvent
-from gongzhi.conventions.topics import DEFAULT_TOPICS
 from gongzhi.notices.models import Notice
 
 from .convention_texts import old_convention, revised_convention

@@ -9,16 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
-def gettext_noop(message: str) -> str:
-    """Mark a message for translation without Django settings (makemessages finds this name).
-
-    The checker stays importable without a configured Django; the command translates on output.
-    """
-    return message
-
-
-# --- Topics --------------------------------------------------------------------------------
+from .messages import gettext_noop
+from .normalising import text_normalise
 
 
 @dataclass(frozen=True)
@@ -118,7 +110,5 @@ def keyword_topic(key: str, label: str, keywords: list[str] | tuple[str, ...]) -
     Keywords are matched like the built-in patterns: against simplified, half-width
     text with whitespace removed, so they are normalised the same way here.
     """
-    from gongzhi.conventions.checker import text_normalise
-
     words = [re.sub(r"\s+", "", text_normalise(word)) for word in keywords]
     return Topic(key, label, tuple(re.escape(word) for word in words if word))
