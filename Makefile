@@ -45,7 +45,8 @@ demo: venv assets
 services:
 	@bash scripts/ensure-services
 
-## make test: lint, types, missing migrations, the suite on SQLite and on PostgreSQL, browser tests.
+## make test: lint, types, missing migrations, the suite on SQLite with the browser tests, then on PostgreSQL
+## without them (a browser test checks a page's behaviour, which does not depend on the database).
 test: dev-venv assets services lint types migrations-check test-sqlite test-postgres
 
 lint:
@@ -62,7 +63,7 @@ test-sqlite:
 	$(TEST_SETTINGS) $(BIN)/pytest -n 2 -q
 
 test-postgres:
-	$(TEST_SETTINGS) DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -q
+	$(TEST_SETTINGS) DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -q -m "not browser"
 
 test-browser:
 	$(TEST_SETTINGS) $(BIN)/pytest -q -m browser
