@@ -27,7 +27,7 @@ from gongzhi.residents.export_actions import (
     export_request_submit,
 )
 from gongzhi.residents.exports import resident_export
-from gongzhi.residents.import_actions import resident_import_start
+from gongzhi.residents.imports import resident_import_start
 from gongzhi.residents.models import ExportRequest, Household, Resident, ResidentEvent
 from tests.conftest import make_user
 

@@ -12,8 +12,7 @@ from gongzhi.audit.models import AuditEvent
 from gongzhi.core.crypto import decrypt
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.residents.actions import id_index_of
-from gongzhi.residents.import_actions import import_dir, resident_import_start
-from gongzhi.residents.imports import import_prepared, validate_file
+from gongzhi.residents.imports import import_dir, import_prepared, resident_import_start, validate_file
 from gongzhi.residents.models import Household, Resident, ResidentEvent
 from gongzhi.residents.spreadsheet import COLUMNS, template_workbook
 from tests.idnumbers import make_id

@@ -58,7 +58,7 @@ from gongzhi.notices.models import Notice, NoticePreference
 from gongzhi.offers.models import Booking, ServiceOffer
 from gongzhi.photos.actions import photo_store
 from gongzhi.residents.actions import household_create, resident_create
-from gongzhi.residents.import_actions import import_dir
+from gongzhi.residents.imports import import_dir
 from gongzhi.residents.models import ExportRequest, Household, ImportJob, Resident, ResidentEvent, Tag
 from gongzhi.residents.spreadsheet import COLUMNS
 from gongzhi.situations.models import SituationNote

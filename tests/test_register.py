@@ -20,7 +20,7 @@ from gongzhi.audit.models import AuditEvent
 from gongzhi.core.crypto import decrypt
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.residents import actions, selectors
-from gongzhi.residents.import_actions import import_dir, resident_import_execute, resident_import_start
+from gongzhi.residents.imports import import_dir, resident_import_execute, resident_import_start
 from gongzhi.residents.models import ImportJob, Resident, ResidentEvent
 from gongzhi.residents.pinyin import name_sort_key
 from gongzhi.residents.printing import household_print

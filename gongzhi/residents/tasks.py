@@ -5,6 +5,6 @@ from django_tasks import task
 
 @task()
 def resident_import_task(job_id: int) -> None:
-    from .import_actions import resident_import_execute
+    from .imports import resident_import_execute
 
     resident_import_execute(job_id=job_id)

@@ -411,7 +411,7 @@ from django.http import FileResponse, Http404  # noqa: E402
 
 from .exports import resident_export  # noqa: E402
 from .forms import ImportForm  # noqa: E402
-from .import_actions import import_dir, import_progress, resident_import_start  # noqa: E402
+from .imports import import_dir, import_progress, resident_import_start  # noqa: E402
 from .spreadsheet import template_workbook  # noqa: E402
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

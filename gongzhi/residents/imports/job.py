@@ -20,8 +20,11 @@ from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 from gongzhi.core.middleware import current_request_context
 
-from .imports import ImportFileError, estimate_rows, import_prepared, validate_file, write_report
-from .models import ImportJob, ImportStatus
+from ..models import ImportJob, ImportStatus
+from .reading import ImportFileError, estimate_rows
+from .report import write_report
+from .validating import validate_file
+from .writing import import_prepared
 
 logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -77,7 +80,7 @@ def resident_import_start(*, actor, upload) -> ImportJob:
         resident_import_execute(job_id=job.pk)
         job.refresh_from_db()
     else:
-        from .tasks import resident_import_task
+        from ..tasks import resident_import_task
 
         transaction.on_commit(lambda: resident_import_task.enqueue(job.pk))
     return job
