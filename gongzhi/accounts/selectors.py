@@ -26,17 +26,6 @@ def user_list_for(*, viewer) -> QuerySet[User]:
     return User.objects.order_by("username")
 
 
-def user_get_for(*, viewer, user_id: int) -> User:
-    user = user_list_for(viewer=viewer).filter(pk=user_id).first()
-    if user is None:
-        raise NotFound()
-    return user
-
-
-def role_assignments_of(user: User) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(user=user).select_related("area").order_by("role", "area_path")
-
-
 def api_tokens_of(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 

@@ -31,7 +31,6 @@ ALLOWED_CHILDREN: dict[str, set[str]] = {
     AreaKind.GRID: {AreaKind.BUILDING},
     AreaKind.BUILDING: set(),
 }
-ROOT_KINDS = {AreaKind.COUNTY, AreaKind.TOWNSHIP}
 
 
 class Area(models.Model):

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongzhi.accounts.scopes import covers, paths_for, scope_q
+from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
 
@@ -122,14 +122,6 @@ def demonstration_get_for(*, viewer, application_id: int) -> DemonstrationApplic
     return application
 
 
-def demonstrations_of(*, campaign: Campaign, communities) -> QuerySet[DemonstrationApplication]:
-    return (
-        DemonstrationApplication.objects.filter(campaign=campaign, community__in=communities)
-        .select_related("community")
-        .order_by("-applied_at")
-    )
-
-
 # --- The township's board --------------------------------------------------------------------
 
 BOARD_STATES = {
@@ -204,10 +196,6 @@ def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
     elif state == "overdue":
         board.rows = [row for row in rows if row.overdue]
     return board
-
-
-def can_review_any(viewer, campaign: Campaign) -> bool:
-    return covers(paths_for(viewer, REVIEWERS), campaign.township.path)
 
 
 def drafter_communities(*, viewer) -> QuerySet[Area]:

@@ -13,10 +13,6 @@ def paginate(request, queryset, per_page: int = 20):
     return paginator.get_page(number)
 
 
-def not_found(exc=None):
-    raise Http404(str(exc) if exc else "")
-
-
 def querystring_without(request, key: str) -> str:
     params = request.GET.copy()
     params.pop(key, None)

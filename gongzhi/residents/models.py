@@ -5,8 +5,6 @@ index for uniqueness and exact look-up; lists show the last four digits of
 the ID only, never beside a full birth date.
 """
 
-import datetime as dt
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -153,10 +151,6 @@ class Resident(models.Model):
     @property
     def masked_id(self) -> str:
         return mask_id_last4(self.id_last4)
-
-    def age_on(self, day: dt.date) -> int:
-        years = day.year - self.birth_date.year
-        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
 
 
 class ResidentEventKind(models.TextChoices):

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
 from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
-from gongzhi.areas.models import Area, AreaKind
-from gongzhi.areas.selectors import area_get_for, area_list_for, area_path_for
+from gongzhi.areas.models import Area
+from gongzhi.areas.selectors import area_get_for, area_path_for
 from gongzhi.core.crypto import blind_index
 from gongzhi.core.errors import NotFound
 from gongzhi.core.lookups import cached_lookup
@@ -200,15 +200,6 @@ def household_members(household: Household) -> QuerySet[Resident]:
 def tag_choices() -> list[tuple[str, str]]:
     """(code, name) of every tag, for select boxes; cached briefly (gongzhi.core.lookups)."""
     return cached_lookup("tags", lambda: list(Tag.objects.values_list("code", "name")))
-
-
-def placement_areas_for(*, viewer, roles=REGISTER_WRITERS) -> QuerySet[Area]:
-    """Where the viewer may place residents: grids and buildings in scope."""
-    return area_list_for(viewer=viewer, kinds=[AreaKind.GRID, AreaKind.BUILDING], roles=roles)
-
-
-def resident_birth_for_revealed(resident: Resident) -> dt.date:
-    return resident.birth_date
 
 
 def import_job_list_for(*, viewer):
