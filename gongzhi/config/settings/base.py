@@ -214,11 +214,27 @@ USE_TZ = True
 # --- Static files: vendored from npm's lock file, served by us (no CDN) ----
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
-    ("vendor/pico", PROJECT_DIR / "node_modules" / "@picocss" / "pico" / "css"),
-    ("vendor/echarts", PROJECT_DIR / "node_modules" / "echarts" / "dist"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Files from packages, only those pages load (a package's folder holds every build, source map and test
+# page it ships); found by gongzhi.core.staticfiles. From npm, static path → file:
+GONGZHI_VENDOR_FILES = {
+    "vendor/htmx/htmx.min.js": PROJECT_DIR / "node_modules" / "htmx.org" / "dist" / "htmx.min.js",
+    "vendor/pico/pico.min.css": PROJECT_DIR / "node_modules" / "@picocss" / "pico" / "css" / "pico.min.css",
+}
+# From installed apps' static folders: the API documentation page (django-ninja's Swagger UI).
+GONGZHI_APP_STATIC_FILES = frozenset(
+    {
+        "ninja/swagger-ui.css",
+        "ninja/swagger-ui-bundle.js",
+        "ninja/swagger-ui-init.js",
+        "ninja/favicon.svg",
+        "ninja/favicon.png",
+    }
+)
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "gongzhi.core.staticfiles.UsedAppFilesFinder",
+    "gongzhi.core.staticfiles.VendorFileFinder",
 ]
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
