@@ -17,8 +17,9 @@ from the real conventions described in docs/conventions/patterns.md.
 
 The package, one module a step: `reading` (a .txt or .docx into lines), `normalising` (the text matched),
 `sentences` (lines into sentences, with the line each piece came from), `topics` (the required topics),
-`patterns` (what a violation looks like), `messages` (the lawful alternatives) and `checking` (the
-report). Nothing here needs Django or a database.
+`patterns` (what a violation looks like), `messages` (the lawful alternatives), `results` (the report's
+shape) and `checking` (topics and violations, sentence by sentence). Nothing here needs Django or a
+database; an import-linter contract keeps the steps in that order, without cycles.
 """
 
 from .checking import convention_check, convention_file_check, convention_text_check
