@@ -112,6 +112,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         from .actions import password_set_new
 
+        assert self.user is not None  # the form is shown only for a valid link
         via = "temporary" if self.user.password_must_change else "email"
         try:
             password_set_new(user=self.user, password=form.cleaned_data["new_password1"], via=via)

@@ -78,7 +78,8 @@ class AuditFilterForm(forms.Form):
         area_field.queryset = Area.objects.filter(scope_q(readable, "path"), kind=AreaKind.COMMUNITY).order_by("path")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("截止日期不能早于起始日期。"))
