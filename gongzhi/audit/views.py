@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
@@ -141,7 +142,7 @@ def audit_export_view(request: HttpRequest) -> HttpResponse:
 
 @require_perm("audit.verify_chain")
 @require_POST
-def audit_verify(request: HttpRequest) -> HttpResponse:
+def audit_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     report = audit_chain_verify()
     with transaction.atomic():
         audit_event_record(
