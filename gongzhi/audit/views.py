@@ -123,7 +123,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm("audit.export_audit")
 @require_safe
-def audit_export_view(request: HttpRequest) -> HttpResponse:
+def audit_export_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None, viewer=request.user)
     back = reverse("audit:list") + (f"?{request.GET.urlencode()}" if request.GET else "")
     if form.is_bound and not form.is_valid():

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import REGISTER_BULK
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.areas.selectors import area_list_for
@@ -145,7 +146,7 @@ def estimate_rows(path: Path) -> int:
 class Lookups:
     """Areas, households and tags the importer may use, loaded once per file."""
 
-    def __init__(self, actor):
+    def __init__(self, actor: User):
         areas = list(
             area_list_for(
                 viewer=actor,
@@ -344,7 +345,7 @@ class _Builder:
 
 
 def validate_file(
-    path: Path, *, actor, progress: Progress, total: int, spool: Path | None = None
+    path: Path, *, actor: User, progress: Progress, total: int, spool: Path | None = None
 ) -> ValidationResult:
     """Check every row; with `spool`, also build the rows to insert while none has failed.
 
@@ -433,7 +434,7 @@ def write_report(errors: list[RowError], path: Path) -> None:
     wb.save(path)
 
 
-def import_prepared(prepared: Prepared, *, actor, filename: str, source_ip: str, progress: Progress) -> int:
+def import_prepared(prepared: Prepared, *, actor: User, filename: str, source_ip: str, progress: Progress) -> int:
     """Insert what validate_file prepared, in one transaction: every row or none.
 
     The register may have changed since the validating pass; the unique

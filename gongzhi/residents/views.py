@@ -370,7 +370,7 @@ def household_move_out(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 @require_perm("residents.view_resident")
 @require_safe
-def household_print(request: HttpRequest, pk: int) -> HttpResponse:
+def household_print(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk)
     try:
         data = household_print_pdf(actor=request.user, household=household)
@@ -468,7 +468,7 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @require_perm("residents.export_residents")
 @require_safe
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.cleaned_data if form.is_valid() else {}
     status = filters.get("status") or "active"
