@@ -81,7 +81,7 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
     report = Report(args.db)
     bare = loads[0]
     full = args.residents == COUNTY_RESIDENTS
-    now = dt.datetime.now()
+    now = dt.datetime.now().astimezone()
     cpu = platform.processor() or platform.machine()
     lines = report.lines
     lines += [
@@ -180,7 +180,7 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
 def write_report(report: Report) -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     text = "\n".join(report.lines) + "\n"
-    stamped = RESULTS_DIR / f"{report.db}-{dt.datetime.now():%Y%m%d-%H%M%S}.md"
+    stamped = RESULTS_DIR / f"{report.db}-{dt.datetime.now().astimezone():%Y%m%d-%H%M%S}.md"
     stamped.write_text(text)
     (RESULTS_DIR / f"latest-{report.db}.md").write_text(text)
     return stamped

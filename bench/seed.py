@@ -104,7 +104,7 @@ def database_prepare(db: Database, env: dict, *, reseed: bool, residents: int, w
         "peak_rss_bytes": peak,
         "residents": residents,
         "wishes": wishes,
-        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
     }
     db.marker.write_text(json.dumps(record))
     record["seeded_now"] = True

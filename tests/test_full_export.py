@@ -79,7 +79,7 @@ def test_a_request_states_its_purpose_is_audited_and_tells_the_approvers(users, 
 
 
 @pytest.mark.parametrize(
-    "who,kw,error",
+    ("who", "kw", "error"),
     [
         ("community_staff", {"reason": "  "}, DomainError),
         ("community_staff", {"reason": "看看"}, DomainError),

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template import engines
 from django.template.base import Lexer, TokenType
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from gongzhi.residents.codes import code_for, label_for
 
@@ -144,7 +144,7 @@ def test_form_validation_errors_in_chinese_by_default(staff_client):
 def test_domain_error_from_an_action_in_english(staff_client, make_resident):
     resident = make_resident("grid_a1", name="张三")
     url = reverse("residents:event", args=[resident.pk])
-    tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    tomorrow = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
     data = {"kind": "moved_out", "happened_on": tomorrow, "note": ""}
 
     html = staff_client.post(url, data).content.decode()

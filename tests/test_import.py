@@ -200,7 +200,7 @@ def test_roles_without_bulk_rights_cannot_import(role, users):
 
 
 @pytest.mark.parametrize(
-    "upload, message",
+    ("upload", "message"),
     [
         (SimpleUploadedFile("a.csv", b"x,y"), ".xlsx"),
         (SimpleUploadedFile("a.xlsx", b""), "空"),

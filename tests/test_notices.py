@@ -75,9 +75,13 @@ def test_committed_and_rolled_back_transactions(audit_triggers_for_flush, smtp_s
     class Abort(Exception):
         pass
 
-    with pytest.raises(Abort), transaction.atomic():
-        notice_send(recipient=recipient, kind="case", title="已办结")
-        raise Abort
+    def send_then_abort() -> None:
+        with transaction.atomic():
+            notice_send(recipient=recipient, kind="case", title="已办结")
+            raise Abort
+
+    with pytest.raises(Abort):
+        send_then_abort()
     assert len(smtp_server.messages) == 1
     assert list(Notice.objects.values_list("title", flat=True)) == ["已受理"]
 

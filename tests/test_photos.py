@@ -108,9 +108,16 @@ def test_failed_insert_removes_the_written_file(data_dir, uploader, monkeypatch)
 def test_rolled_back_photo_leaves_a_file_that_the_sweep_deletes(data_dir, uploader):
     # given a photo stored in a transaction that then rolls back, and one that commits
     kept = photo_store(actor=uploader, upload=jpeg_with_gps())
-    with pytest.raises(RuntimeError), transaction.atomic():
-        lost = photo_store(actor=uploader, upload=jpeg_with_gps())
-        raise RuntimeError("the feature action failed")
+    stored: list[Photo] = []
+
+    def store_then_fail() -> None:
+        with transaction.atomic():
+            stored.append(photo_store(actor=uploader, upload=jpeg_with_gps()))
+            raise RuntimeError("the feature action failed")
+
+    with pytest.raises(RuntimeError, match="the feature action failed"):
+        store_then_fail()
+    [lost] = stored
     assert not Photo.objects.filter(pk=lost.pk).exists()
     orphan = data_dir / lost.path
     assert orphan.exists()
@@ -199,13 +206,16 @@ def test_photo_delete_removes_row_and_file_after_commit(
 def test_photo_delete_rolled_back_keeps_row_and_file(data_dir, uploader, django_capture_on_commit_callbacks):
     photo = photo_store(actor=uploader, upload=jpeg_with_gps())
 
+    def delete_then_fail() -> None:
+        with transaction.atomic():
+            photo_delete(photo)
+            raise RuntimeError("the withdrawal failed")
+
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
-        pytest.raises(RuntimeError),
-        transaction.atomic(),
+        pytest.raises(RuntimeError, match="the withdrawal failed"),
     ):
-        photo_delete(photo)
-        raise RuntimeError("the withdrawal failed")
+        delete_then_fail()
 
     assert callbacks == []
     assert Photo.objects.filter(public_id=photo.public_id).exists()

@@ -152,7 +152,7 @@ def test_add_member_is_audited(users, family, make_resident):
 
 
 @pytest.mark.parametrize(
-    "case,message",
+    ("case", "message"),
     [
         ("second_head", "本户已有户主"),
         ("already_member", "已是本户成员"),
@@ -258,7 +258,7 @@ def test_move_out_is_all_or_none(users, family):
         actions.household_move_out(
             actor=users["community_staff"],
             household=household,
-            happened_on=dt.date.today() + dt.timedelta(days=3),
+            happened_on=timezone.localdate() + dt.timedelta(days=3),
         )
     assert "不能晚于今天" in info.value.message and _state() == before
     with pytest.raises(NotPermitted):

@@ -32,7 +32,7 @@ def test_unfamiliar_region_prefix_is_not_an_error():
 
 
 @pytest.mark.parametrize(
-    "value, code",
+    ("value", "code"),
     [
         ("", "id_shape"),
         ("51142319850203001", "id_shape"),

@@ -10,7 +10,7 @@ from PIL import Image
 from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
-from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
 from gongzhi.notices.models import Notice
 from gongzhi.residents.models import Tag
 from gongzhi.wishes import actions
@@ -169,7 +169,7 @@ def test_staff_only_wishes_never_reach_the_wall(users, client):
     assert list(wall_for()) == []
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(Exception):
+    with pytest.raises(NotFound):
         wish_get_for(viewer=AnonymousUser(), wish_id=wish.pk)
     assert client.get(f"/wishes/{wish.pk}/").status_code == 404
 

@@ -64,7 +64,7 @@ def _clean_password(password: str, user: User) -> None:
 
 @transaction.atomic
 def user_create(
-    *, actor, username: str, password: str, display_name: str = "", email: str = "", phone: str = ""
+    *, actor: User, username: str, password: str, display_name: str = "", email: str = "", phone: str = ""
 ) -> User:
     authorize(actor, "accounts.manage_users")
     username = (username or "").strip()
@@ -124,7 +124,7 @@ def _end_sessions(user: User) -> int:
 
 
 @transaction.atomic
-def password_change(*, actor, current_password: str, new_password: str) -> User:
+def password_change(*, actor: User, current_password: str, new_password: str) -> User:
     """A signed-in user changes their own password, proving they know the current one.
 
     Django's validators (AUTH_PASSWORD_VALIDATORS) decide what is strong
@@ -151,7 +151,7 @@ def password_change(*, actor, current_password: str, new_password: str) -> User:
 
 
 @transaction.atomic
-def user_deactivate(*, actor, user: User) -> User:
+def user_deactivate(*, actor: User, user: User) -> User:
     """Stop an account: no login, no live session, no working API token."""
     authorize(actor, "accounts.manage_users")
     user = _lock_user(user.pk)
@@ -172,7 +172,7 @@ def user_deactivate(*, actor, user: User) -> User:
     return user
 
 
-def _check_assignable(*, actor, user: User, role: str) -> None:
+def _check_assignable(*, actor: User, user: User, role: str) -> None:
     if role not in Role.values:
         raise DomainError(_("未知角色。"), field="role")
     if user.pk == actor.pk:
@@ -196,7 +196,7 @@ def _check_assignable(*, actor, user: User, role: str) -> None:
 
 
 @transaction.atomic
-def role_assign(*, actor, user: User, role: str, area: Area) -> RoleAssignment:
+def role_assign(*, actor: User, user: User, role: str, area: Area) -> RoleAssignment:
     authorize(actor, "accounts.assign_roles", area)
     # Lock the user: two concurrent grants cannot both pass the 三员 check.
     user = _lock_user(user.pk)
@@ -215,7 +215,7 @@ def role_assign(*, actor, user: User, role: str, area: Area) -> RoleAssignment:
 
 
 @transaction.atomic
-def role_revoke(*, actor, assignment: RoleAssignment) -> None:
+def role_revoke(*, actor: User, assignment: RoleAssignment) -> None:
     authorize(actor, "accounts.assign_roles", assignment.area)
     found = RoleAssignment.objects.select_for_update().select_related("user", "area").filter(pk=assignment.pk)
     assignment = found.first() or _not_found()
@@ -229,7 +229,7 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
 
 
 @transaction.atomic
-def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: User | ConsoleOperator, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user` and its plain key, which is not stored and cannot be shown again."""
     if actor is not CONSOLE and (
         not getattr(actor, "is_authenticated", False) or not actor.is_active or actor.pk != user.pk
@@ -245,7 +245,7 @@ def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
     key = ApiToken.new_key()
     token = ApiToken.objects.create(user=user, name=name, key_hash=ApiToken.hash_key(key), prefix=key[:8])
     audit_event_record(
-        actor=None if actor is CONSOLE else actor,
+        actor=None if isinstance(actor, ConsoleOperator) else actor,
         actor_label=CONSOLE.label if actor is CONSOLE else None,
         verb="token.created",
         target=user,
@@ -255,7 +255,7 @@ def api_token_create(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
 
 
 @transaction.atomic
-def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
+def api_token_revoke(*, actor: User | ConsoleOperator, token: ApiToken) -> ApiToken:
     """Stop a token: its owner's own decision. A revoked token stays listed (with its prefix) and never works again."""
     if actor is not CONSOLE and (not getattr(actor, "is_authenticated", False) or actor.pk != token.user_id):
         raise NotPermitted()
@@ -265,7 +265,7 @@ def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
     token.is_active = False
     token.save(update_fields=["is_active"])
     audit_event_record(
-        actor=None if actor is CONSOLE else actor,
+        actor=None if isinstance(actor, ConsoleOperator) else actor,
         actor_label=CONSOLE.label if actor is CONSOLE else None,
         verb="token.revoked",
         target=token.user,
@@ -295,7 +295,7 @@ def password_temporary_make() -> str:
             return password
 
 
-def password_temporary_set(*, actor, user: User, area: Area) -> str:
+def password_temporary_set(*, actor: User, user: User, area: Area) -> str:
     """Give `user` a temporary password that must be changed at next login; end their sessions; audited.
 
     Called by the action that checked who may (the resident's community staff), inside its transaction.

@@ -34,7 +34,8 @@ class PasswordChangeForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("new_password") and data.get("new_password_again") not in (None, data["new_password"]):
             self.add_error("new_password_again", _("两次输入的新密码不一致。"))
         return data

@@ -14,6 +14,7 @@ from gongzhi.core.errors import DomainError
 
 from . import actions
 from .forms import LoginForm, PasswordChangeForm
+from .http import AuthenticatedHttpRequest
 
 
 class LoginView(auth_views.LoginView):
@@ -36,7 +37,7 @@ def lockout_response(request: HttpRequest, credentials: dict | None = None, *arg
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,6 +113,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         from .actions import password_set_new
 
+        assert self.user is not None  # the form is shown only for a valid link
         via = "temporary" if self.user.password_must_change else "email"
         try:
             password_set_new(user=self.user, password=form.cleaned_data["new_password1"], via=via)

@@ -5,6 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import path_segment
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
@@ -53,7 +54,7 @@ def area_create_unchecked(
 
 @transaction.atomic
 def area_create(
-    *, actor, kind: str, name: str, parent: Area | None, code: str = "", community_type: str = ""
+    *, actor: User, kind: str, name: str, parent: Area | None, code: str = "", community_type: str = ""
 ) -> Area:
     name = text_normalise(name).strip()
     text_refusal(name, label=_("名称"), field="name")
@@ -87,7 +88,7 @@ def area_create(
 
 
 @transaction.atomic
-def area_update(*, actor, area: Area, name: str, code: str) -> Area:
+def area_update(*, actor: User, area: Area, name: str, code: str) -> Area:
     authorize(actor, "areas.change_area", area)
     area = Area.objects.select_for_update().get(pk=area.pk)
     name = text_normalise(name).strip()
@@ -110,7 +111,7 @@ def area_update(*, actor, area: Area, name: str, code: str) -> Area:
 
 
 @transaction.atomic
-def area_search_indexing_set(*, actor, community: Area, allowed: bool) -> Area:
+def area_search_indexing_set(*, actor: User, community: Area, allowed: bool) -> Area:
     """Let search engines index the community's public pages (wish wall, convention), or stop them."""
     authorize(actor, "areas.change_public_settings", community)
     community = Area.objects.select_for_update().get(pk=community.pk)

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import require_perm
@@ -25,7 +26,7 @@ def area_tree(request: HttpRequest) -> HttpResponse:
 
 @require_perm("areas.change_area")
 @require_http_methods(["GET", "POST"])
-def area_create(request: HttpRequest, parent_id: int) -> HttpResponse:
+def area_create(request: AuthenticatedHttpRequest, parent_id: int) -> HttpResponse:
     parent = selectors.area_get_for(viewer=request.user, area_id=parent_id)
     form = AreaForm(request.POST or None, parent=parent)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from gongzhi.accounts.models import User
 from gongzhi.core.middleware import current_request_context
 
 from .models import GENESIS, AuditEvent
@@ -47,7 +48,7 @@ def _target_fields(target: Any) -> tuple[str, str, str]:
     )
 
 
-def _actor_fields(actor) -> tuple[int | None, str]:
+def _actor_fields(actor: User | None) -> tuple[int | None, str]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None, "匿名"
     return actor.pk, actor.label[:120]
@@ -55,7 +56,7 @@ def _actor_fields(actor) -> tuple[int | None, str]:
 
 def audit_event_record(
     *,
-    actor,
+    actor: User | None,
     verb: str,
     target: Any = None,
     area: Any = None,

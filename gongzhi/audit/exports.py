@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from gongzhi.accounts.models import User
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
@@ -55,7 +56,7 @@ def filters_for_record(filters: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def audit_export(*, actor, filters: dict[str, Any]) -> tuple[bytes, int]:
+def audit_export(*, actor: User, filters: dict[str, Any]) -> tuple[bytes, int]:
     """(xlsx bytes, row count) of the filtered trail; refuses past the row limit."""
     authorize(actor, "audit.export_audit")
     events = audit_list_for(viewer=actor, **{k: v for k, v in filters.items() if v})
@@ -91,7 +92,7 @@ def audit_export(*, actor, filters: dict[str, Any]) -> tuple[bytes, int]:
     return data, count
 
 
-def _append(sheet, actor, events) -> None:
+def _append(sheet, actor: User, events) -> None:
     for line in audit_lines_for(viewer=actor, events=events):
         e = line.event
         row = [

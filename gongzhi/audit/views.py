@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
@@ -78,7 +79,8 @@ class AuditFilterForm(forms.Form):
         area_field.queryset = Area.objects.filter(scope_q(readable, "path"), kind=AreaKind.COMMUNITY).order_by("path")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("截止日期不能早于起始日期。"))
@@ -121,7 +123,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm("audit.export_audit")
 @require_safe
-def audit_export_view(request: HttpRequest) -> HttpResponse:
+def audit_export_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None, viewer=request.user)
     back = reverse("audit:list") + (f"?{request.GET.urlencode()}" if request.GET else "")
     if form.is_bound and not form.is_valid():
@@ -140,7 +142,7 @@ def audit_export_view(request: HttpRequest) -> HttpResponse:
 
 @require_perm("audit.verify_chain")
 @require_POST
-def audit_verify(request: HttpRequest) -> HttpResponse:
+def audit_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     report = audit_chain_verify()
     with transaction.atomic():
         audit_event_record(

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.pii import pii_find, pii_kinds, pii_kinds_label, pii_redact, pii_summary
@@ -37,7 +38,7 @@ def _due(case: Case, limit: Limit | None) -> None:
     case.due_basis, case.due_note = due.basis, due.basis_note[:100]
 
 
-def _tell(case: Case, *, actor, recipients: Iterable, what: str, url: str, detail: str = "") -> None:
+def _tell(case: Case, *, actor: User | None, recipients: Iterable, what: str, url: str, detail: str = "") -> None:
     told = set()
     for user in recipients:
         if user is None or user.pk in told or (actor is not None and user.pk == actor.pk) or not user.is_active:
@@ -53,7 +54,7 @@ def _tell(case: Case, *, actor, recipients: Iterable, what: str, url: str, detai
 
 
 @transaction.atomic
-def case_open(*, case: Case, actor, note: str = "") -> Case:
+def case_open(*, case: Case, actor: User, note: str = "") -> Case:
     """Save a new case in its type's initial state, with its first timeline row.
 
     A form sent twice carries the same submission key: the second send
@@ -105,7 +106,7 @@ def case_move(
     *,
     case: Case,
     verb: str,
-    actor,
+    actor: User | None,
     note: str = "",
     notify: Iterable = (),
     url: str = "",
@@ -164,7 +165,7 @@ def case_move(
 
 
 @transaction.atomic
-def case_rate(*, case: Case, actor, rating: int, comment: str = "", notify: Iterable = (), url: str = "") -> Case:
+def case_rate(*, case: Case, actor: User, rating: int, comment: str = "", notify: Iterable = (), url: str = "") -> Case:
     """The author's rating of a closed case, once."""
     locked = case_lock(case)
     case_type = case_type_of(locked.kind)
@@ -203,7 +204,7 @@ def case_pii_findings(case: Case, rows: Iterable[tuple] = ()) -> dict[str, list]
 
 
 @transaction.atomic
-def case_redact(*, case: Case, actor, rows: Iterable[tuple] = ()) -> list[str]:
+def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> list[str]:
     """Replace the personal data in the case's title and body (and `rows`: (feature row, field) pairs)
     with placeholders; the originals are kept in the audit trail, which is append-only and hash-chained.
 
@@ -234,7 +235,7 @@ def case_redact(*, case: Case, actor, rows: Iterable[tuple] = ()) -> list[str]:
 
 
 @transaction.atomic
-def case_pii_release(*, case: Case, actor, reason: str, rows: Iterable[tuple] = ()) -> Case:
+def case_pii_release(*, case: Case, actor: User, reason: str, rows: Iterable[tuple] = ()) -> Case:
     """Staff publish personal numbers unredacted on purpose: the reason is required, shown and audited."""
     reason = text_clean(reason, label=_("保留原文公开的理由"), field="pii_reason", minimum=4, maximum=200)
     locked = case_lock(case)
@@ -258,7 +259,7 @@ MESSAGE_MAX = 1000
 
 
 @transaction.atomic
-def case_message_post(*, case: Case, actor, body: str, recipients: Iterable, url: str = "") -> CaseMessage:
+def case_message_post(*, case: Case, actor: User, body: str, recipients: Iterable, url: str = "") -> CaseMessage:
     """A message in the case's private thread; the caller has authorized the actor and names who hears of it.
 
     The notice says that there is a message and where, not what it says:
@@ -274,11 +275,11 @@ def case_message_post(*, case: Case, actor, body: str, recipients: Iterable, url
     return message
 
 
-def case_attach(*, case: Case, actor, photo, stage: str) -> CaseAttachment:
+def case_attach(*, case: Case, actor: User, photo, stage: str) -> CaseAttachment:
     return CaseAttachment.objects.create(case=case, photo=photo, stage=stage, added_by=actor)
 
 
-def case_photo_attach(*, case: Case, actor, upload, stage: str) -> CaseAttachment | None:
+def case_photo_attach(*, case: Case, actor: User, upload, stage: str) -> CaseAttachment | None:
     """Clean and store an uploaded photo (gongzhi.photos) and attach it; None when nothing was sent."""
     if upload is None:
         return None

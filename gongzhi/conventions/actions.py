@@ -39,6 +39,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.selectors import users_holding_over
 from gongzhi.areas.models import Area, AreaKind, CommunityType
 from gongzhi.audit.actions import audit_event_record
@@ -102,13 +103,13 @@ def _problem_count(report: ConventionReport) -> int:
     return sum(1 for topic in report.topics if not topic.covered) + len(report.violations)
 
 
-def _event(revision: Revision, *, actor, verb: str, from_state: str, note: str = "") -> None:
+def _event(revision: Revision, *, actor: User, verb: str, from_state: str, note: str = "") -> None:
     RevisionEvent.objects.create(
         revision=revision, actor=actor, verb=verb, from_state=from_state, to_state=revision.state, note=note[:1000]
     )
 
 
-def _tell(recipients, *, actor, title: str, body: str = "", url: str = "") -> None:
+def _tell(recipients, *, actor: User | None, title: str, body: str = "", url: str = "") -> None:
     for user in recipients:
         if actor is None or user.pk != actor.pk:
             notice_send(recipient=user, kind=NOTICE_KIND, title=title, body=body, url=url)
@@ -165,7 +166,7 @@ def _clean_count(value, *, label: str, field: str, maximum: int) -> int:
 @transaction.atomic
 def campaign_launch(
     *,
-    actor,
+    actor: User,
     township: Area | None,
     year,
     deadline: dt.date | None,
@@ -229,7 +230,7 @@ def campaign_launch(
 
 
 @transaction.atomic
-def convention_in_force_record(*, actor, community: Area, title: str, text: str, adopted_on: dt.date | None):
+def convention_in_force_record(*, actor: User, community: Area, title: str, text: str, adopted_on: dt.date | None):
     """Enter the convention a community has had in force since before gongzhi (once; later ones come by filing)."""
     authorize(actor, "conventions.record_in_force", community)
     title = revision_title_clean(title)
@@ -252,7 +253,7 @@ def convention_in_force_record(*, actor, community: Area, title: str, text: str,
 
 
 @transaction.atomic
-def revision_start(*, actor, campaign: Campaign, community: Area) -> Revision:
+def revision_start(*, actor: User, campaign: Campaign, community: Area) -> Revision:
     """Start the community's revision in the campaign, from the version in force if there is one."""
     authorize(actor, "conventions.draft", community)
     if community.kind != AreaKind.COMMUNITY or not community.path.startswith(campaign.township.path):
@@ -285,7 +286,7 @@ def revision_title_clean(title: str | None) -> str:
 
 
 @transaction.atomic
-def revision_save(*, actor, revision: Revision, title: str, text: str, updated_at: dt.datetime | None = None):
+def revision_save(*, actor: User, revision: Revision, title: str, text: str, updated_at: dt.datetime | None = None):
     """Save the draft (a draft with problems may be saved); returns (revision, report)."""
     authorize(actor, "conventions.draft", revision)
     title = revision_title_clean(title)
@@ -305,7 +306,7 @@ def revision_save(*, actor, revision: Revision, title: str, text: str, updated_a
 
 
 @transaction.atomic
-def revision_submit(*, actor, revision: Revision) -> Revision:
+def revision_submit(*, actor: User, revision: Revision) -> Revision:
     """Send for the township's legality review: only a draft the checker passes."""
     authorize(actor, "conventions.draft", revision)
     revision = _lock(revision)
@@ -340,7 +341,7 @@ def _drafters_of(revision: Revision):
 
 
 @transaction.atomic
-def revision_review(*, actor, revision: Revision, approve: bool, comment: str = "") -> Revision:
+def revision_review(*, actor: User, revision: Revision, approve: bool, comment: str = "") -> Revision:
     """The township's legality review: approve, or return with comments (comments required to return)."""
     authorize(actor, "conventions.review", revision)
     comment = text_clean(comment, label=_("审查意见"), field="comment", minimum=0 if approve else 2,
@@ -364,7 +365,7 @@ def revision_review(*, actor, revision: Revision, approve: bool, comment: str = 
 @transaction.atomic
 def revision_adopt(
     *,
-    actor,
+    actor: User,
     revision: Revision,
     meeting_kind: str,
     meeting_date: dt.date | None,
@@ -448,7 +449,7 @@ def meeting_document_check(upload) -> None:
         raise DomainError(_("请上传 PDF 文件或照片（JPG、PNG）。"))
 
 
-def meeting_document_store(*, actor, revision: Revision, kind: str, upload) -> MeetingDocument:
+def meeting_document_store(*, actor: User, revision: Revision, kind: str, upload) -> MeetingDocument:
     """Store the minutes or the sign-in sheet: images cleaned like every photo, PDFs kept as sent
     (0600, under DATA_DIR/conventions/). Called inside revision_adopt's transaction."""
     import hashlib
@@ -490,7 +491,7 @@ def _optional_count(value, name: str) -> int | None:
 
 
 @transaction.atomic
-def revision_file(*, actor, revision: Revision) -> Revision:
+def revision_file(*, actor: User, revision: Revision) -> Revision:
     """File the adopted revision with the township (备案): it becomes the version in force and is published."""
     authorize(actor, "conventions.file", revision)
     revision = _lock(revision)
@@ -519,7 +520,7 @@ def revision_file(*, actor, revision: Revision) -> Revision:
 
 
 @transaction.atomic
-def revision_acknowledge(*, actor, revision: Revision) -> Revision:
+def revision_acknowledge(*, actor: User, revision: Revision) -> Revision:
     """The township office acknowledges a filing (备案回执): the community is told, the board shows it."""
     authorize(actor, "conventions.acknowledge", revision)
     revision = _lock(revision)
@@ -544,7 +545,7 @@ def revision_acknowledge(*, actor, revision: Revision) -> Revision:
 
 
 @transaction.atomic
-def demonstration_apply(*, actor, campaign: Campaign, community: Area, evidence: str) -> DemonstrationApplication:
+def demonstration_apply(*, actor: User, campaign: Campaign, community: Area, evidence: str) -> DemonstrationApplication:
     authorize(actor, "conventions.apply_demonstration", community)
     evidence = text_clean(evidence, label=_("创建成效与佐证材料"), field="evidence", minimum=20, maximum=EVIDENCE_MAX)
     filed = Revision.objects.filter(campaign=campaign, community=community, state=RevisionState.FILED).exists()
@@ -568,7 +569,7 @@ def demonstration_apply(*, actor, campaign: Campaign, community: Area, evidence:
 
 
 @transaction.atomic
-def demonstration_decide(*, actor, application: DemonstrationApplication, approve: bool, note: str = ""):
+def demonstration_decide(*, actor: User, application: DemonstrationApplication, approve: bool, note: str = ""):
     authorize(actor, "conventions.decide_demonstration", application)
     note = text_clean(note, label=_("审核意见"), field="note", minimum=0 if approve else 2, maximum=NOTE_MAX)
     application = (
@@ -631,7 +632,7 @@ def conventions_deadline_reminders(*, today: dt.date | None = None) -> int:
 
 
 @transaction.atomic
-def board_export_record(*, actor, campaign: Campaign, rows: int) -> None:
+def board_export_record(*, actor: User, campaign: Campaign, rows: int) -> None:
     """An export leaves the system: who took the board, when, how many rows."""
     authorize(actor, "conventions.export", campaign)
     audit_event_record(actor=actor, verb="convention.board_exported", target=campaign, area=campaign.township,

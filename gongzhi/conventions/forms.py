@@ -86,7 +86,8 @@ class InForceForm(forms.Form):
     upload = ConventionFileField(label=_("或上传现行文本（.txt 或 .docx，二选一）"))
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("upload") and (data.get("text") or "").strip():
             raise forms.ValidationError(_("请在“正文”和“上传文件”中只选一种"))
         if data.get("upload"):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.core.http import move_answer, require_perm, search_indexable, set_choices, translate_errors
@@ -121,7 +122,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_perm("conventions.launch")
 @require_http_methods(["GET", "POST"])
-def campaign_new(request: HttpRequest) -> HttpResponse:
+def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     townships = list(selectors.townships_for_launch(viewer=request.user))
     today = timezone.localdate()
     initial = {
@@ -170,7 +171,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("conventions.export")
 @require_safe
-def board_export(request: HttpRequest, pk: int) -> HttpResponse:
+def board_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign = _board(request, pk)
     result = selectors.board_for(viewer=request.user, campaign=campaign)
     content = board_workbook(result)
@@ -185,7 +186,7 @@ def board_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("conventions.draft")
 @require_POST
-def start(request: HttpRequest, pk: int, community_id: int) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest, pk: int, community_id: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(viewer=request.user, campaign_id=pk)
     community = selectors.community_get_for(viewer=request.user, community_id=community_id)
     try:
@@ -247,7 +248,7 @@ def _overdue(revision: Revision) -> bool:
 
 @require_perm("conventions.draft")
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
     _require(request.user, "conventions.draft", revision)
     if not revision.is_editable:
@@ -322,14 +323,14 @@ def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
 
 @require_perm("conventions.draft")
 @require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
+def submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda r: actions.revision_submit(actor=request.user, revision=r),
                  _("已报送镇里合法性审查，审查结果会通知您。"))  # fmt: skip
 
 
 @require_perm("conventions.review")
 @require_POST
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     approve = request.POST.get("decision") == "approve"
     if request.POST.get("decision") not in ("approve", "return"):
         revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
@@ -343,7 +344,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("conventions.adopt")
 @require_http_methods(["GET", "POST"])
-def adopt(request: HttpRequest, pk: int) -> HttpResponse:
+def adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     from gongzhi.residents.selectors import community_register_counts
 
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
@@ -375,7 +376,7 @@ def adopt(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("conventions.file")
 @require_http_methods(["GET", "POST"])
-def file(request: HttpRequest, pk: int) -> HttpResponse:
+def file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Filing publishes the revision and replaces the version in force: a page asks first (no JavaScript needed),
     and only a POST that says it was confirmed files."""
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
@@ -416,7 +417,7 @@ def document(request: HttpRequest, pk: int, document_id: int) -> HttpResponseBas
 
 @require_perm("conventions.acknowledge")
 @require_POST
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def acknowledge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda r: actions.revision_acknowledge(actor=request.user, revision=r),
                  _("已确认收到备案，村(社区)会收到通知。"))  # fmt: skip
 
@@ -426,7 +427,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("conventions.record_in_force")
 @require_http_methods(["GET", "POST"])
-def in_force(request: HttpRequest, community_id: int) -> HttpResponse:
+def in_force(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community = selectors.community_get_for(viewer=request.user, community_id=community_id,
                                             roles=actions.DRAFTERS)  # fmt: skip
     form = InForceForm(request.POST or None, request.FILES or None,
@@ -462,7 +463,7 @@ def public(request: HttpRequest, community_id: int) -> HttpResponse:
 
 @require_perm("conventions.apply_demonstration")
 @require_http_methods(["GET", "POST"])
-def demonstration_apply(request: HttpRequest, pk: int, community_id: int) -> HttpResponse:
+def demonstration_apply(request: AuthenticatedHttpRequest, pk: int, community_id: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(viewer=request.user, campaign_id=pk)
     community = selectors.community_get_for(viewer=request.user, community_id=community_id,
                                             roles=actions.DRAFTERS)  # fmt: skip
@@ -499,7 +500,7 @@ def demonstration(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("conventions.decide_demonstration")
 @require_POST
-def demonstration_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def demonstration_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = selectors.demonstration_get_for(viewer=request.user, application_id=pk)
     decision = request.POST.get("decision")
     if decision not in ("approve", "reject"):

@@ -10,6 +10,7 @@ import unicodedata
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import exceptions as stdnum_exc
 from stdnum.cn import ric
@@ -36,7 +37,7 @@ def validate_id_number(value: str, *, today: dt.date | None = None) -> str:
         birth = ric.get_birth_date(number)
     except (stdnum_exc.ValidationError, ValueError):
         raise ValidationError(_("身份证号中的出生日期无效。"), code="id_birth") from None
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if birth > today or birth.year < 1880:
         raise ValidationError(_("身份证号中的出生日期不合理。"), code="id_birth")
     if ric.calc_check_digit(number) != number[17]:  # stdnum expects the check digit included

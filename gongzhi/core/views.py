@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from gongzhi.accounts.actions import api_token_create, api_token_revoke
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import role_paths
@@ -89,7 +90,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 @translate_errors
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = api_token_get_for(viewer=request.user, token_id=pk)
     return move_answer(request, run=lambda: api_token_revoke(actor=request.user, token=token),
                        success=_("接口令牌已吊销，不能再使用。"), back=reverse("core:me") + "#tokens")  # fmt: skip

@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils import timezone
 from pypinyin import Style, lazy_pinyin
 from stdnum.cn import ric
 
@@ -113,7 +114,7 @@ class PeopleFactory:
         self.pinyin = PinyinCache()
         self.sequence: dict[str, int] = {}
         self.offsets: dict[str, int] = {}
-        self.today = dt.date.today()
+        self.today = timezone.localdate()
 
     def surname(self) -> str:
         if self.rng.random() < 0.004:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.errors import DomainError, NotPermitted
 
@@ -54,7 +55,7 @@ def notice_send(*, recipient, kind: str, title: str, body: str = "", url: str = 
 
 
 @transaction.atomic
-def notice_mark_read(*, actor, notice: Notice) -> Notice:
+def notice_mark_read(*, actor: User, notice: Notice) -> Notice:
     if notice.recipient_id != getattr(actor, "pk", None):
         raise NotPermitted()
     if notice.read_at is None:
@@ -65,7 +66,7 @@ def notice_mark_read(*, actor, notice: Notice) -> Notice:
 
 
 @transaction.atomic
-def notice_mark_all_read(*, actor) -> int:
+def notice_mark_all_read(*, actor: User) -> int:
     """Mark every unread notice of `actor` read: one update, one audit row for the batch (none if there was none)."""
     if not getattr(actor, "is_authenticated", False):
         raise NotPermitted()
@@ -76,7 +77,7 @@ def notice_mark_all_read(*, actor) -> int:
 
 
 @transaction.atomic
-def notice_preferences_set(*, actor, email_enabled: bool, daily_digest: bool) -> NoticePreference:
+def notice_preferences_set(*, actor: User, email_enabled: bool, daily_digest: bool) -> NoticePreference:
     if not getattr(actor, "is_authenticated", False):
         raise NotPermitted()
     if email_enabled and not actor.email:

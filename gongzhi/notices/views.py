@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import paginate, translate_errors
 
@@ -29,7 +30,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 @translate_errors
-def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_read(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notice = notice_get_for(viewer=request.user, notice_id=pk)
     notice_mark_read(actor=request.user, notice=notice)
     if notice.url and url_has_allowed_host_and_scheme(notice.url, allowed_hosts={request.get_host()}):
@@ -39,7 +40,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     count = notice_mark_all_read(actor=request.user)
     if count:
         messages.success(request, _("已将 %(count)d 条通知标为已读。") % {"count": count})
@@ -48,7 +49,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     pref = preference_of(request.user)
     form = PreferenceForm(
         request.POST or None, initial={"email_enabled": pref.email_enabled, "daily_digest": pref.daily_digest}

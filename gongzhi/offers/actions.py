@@ -32,6 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.models import ConsentChannel
@@ -117,7 +118,7 @@ def _lock_booking(booking: Booking) -> tuple[ServiceOffer, Booking]:
     return offer, fresh
 
 
-def _tell(recipient, *, title: str, body: str = "", offer: ServiceOffer, actor=None) -> None:
+def _tell(recipient, *, title: str, body: str = "", offer: ServiceOffer, actor: User | None = None) -> None:
     if recipient is None or (actor is not None and recipient.pk == actor.pk):
         return
     notice_send(recipient=recipient, kind=NOTICE_KIND, title=title, body=body, url=offer_url(offer))
@@ -135,7 +136,7 @@ def _when(offer: ServiceOffer) -> str:
 @transaction.atomic
 def offer_publish(
     *,
-    actor,
+    actor: User,
     community: Area | None,
     title: str,
     description: str,
@@ -172,7 +173,7 @@ def _check_bookable(offer: ServiceOffer) -> None:
         raise Conflict(_("这项服务已经开始或结束，不能再预约。"), code="offer_past")
 
 
-def _book(*, actor, offer: ServiceOffer, resident, user, consent_channel: str = "") -> Booking:
+def _book(*, actor: User, offer: ServiceOffer, resident, user, consent_channel: str = "") -> Booking:
     offer = _lock(offer)
     _check_bookable(offer)
     if user is not None and offer.offerer_id == user.pk:
@@ -212,7 +213,7 @@ def _book(*, actor, offer: ServiceOffer, resident, user, consent_channel: str = 
 
 
 @transaction.atomic
-def booking_create(*, actor, offer: ServiceOffer) -> Booking:
+def booking_create(*, actor: User, offer: ServiceOffer) -> Booking:
     """A resident books one place for themselves."""
     authorize(actor, "offers.book_own")
     from gongzhi.residents.selectors import resident_get_own
@@ -221,7 +222,7 @@ def booking_create(*, actor, offer: ServiceOffer) -> Booking:
 
 
 @transaction.atomic
-def booking_create_assisted(*, actor, offer: ServiceOffer, resident, consent_channel: str) -> Booking:
+def booking_create_assisted(*, actor: User, offer: ServiceOffer, resident, consent_channel: str) -> Booking:
     """A clerk books for a resident of the register in their scope (e.g. an elderly person without a phone)."""
     authorize(actor, "offers.book_assisted", resident)
     if consent_channel not in ConsentChannel.values:
@@ -233,7 +234,7 @@ def booking_create_assisted(*, actor, offer: ServiceOffer, resident, consent_cha
 
 
 @transaction.atomic
-def booking_cancel(*, actor, booking: Booking) -> Booking:
+def booking_cancel(*, actor: User, booking: Booking) -> Booking:
     """The booker (or whoever booked for them, or an assister over the resident) gives the place back."""
     if not can(actor, "offers.cancel_booking", booking):
         raise NotPermitted(_("只能取消自己的预约（或您为居民代办的预约）。"))
@@ -259,7 +260,7 @@ def booking_cancel(*, actor, booking: Booking) -> Booking:
 
 
 @transaction.atomic
-def offer_cancel(*, actor, offer: ServiceOffer, reason: str = "") -> ServiceOffer:
+def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> ServiceOffer:
     """The offerer or community staff call the offer off; every active booking is cancelled and told."""
     if not can(actor, "offers.cancel", offer):
         raise NotPermitted(_("只有发布人或村(社区)工作人员才能取消这项服务。"))
@@ -304,7 +305,7 @@ def _check_servable(offer: ServiceOffer) -> None:
         raise Conflict(_("服务开始后才能确认完成。"), code="not_started")
 
 
-def _serve(*, actor, offer: ServiceOffer, booking: Booking, now: dt.datetime) -> None:
+def _serve(*, actor: User, offer: ServiceOffer, booking: Booking, now: dt.datetime) -> None:
     booking.state, booking.closed_at = BookingState.SERVED, now
     booking.save(update_fields=["state", "closed_at"])
     audit_event_record(actor=actor, verb="booking.served", target=booking, area=offer.community,
@@ -319,13 +320,13 @@ def _credit(offer: ServiceOffer):
                                  source_id=offer.pk, community_id=offer.community_id)  # fmt: skip
 
 
-def _refuse_unless_offerer(actor, offer: ServiceOffer) -> None:
+def _refuse_unless_offerer(actor: User, offer: ServiceOffer) -> None:
     if not can(actor, "offers.serve", offer):
         raise NotPermitted(_("只有发布这项服务的人才能确认服务完成。"))
 
 
 @transaction.atomic
-def booking_serve(*, actor, booking: Booking) -> Booking:
+def booking_serve(*, actor: User, booking: Booking) -> Booking:
     """The offerer confirms one booker was served; the first confirmation credits the hours."""
     _refuse_unless_offerer(actor, booking.offer)
     offer, booking = _lock_booking(booking)
@@ -340,7 +341,7 @@ def booking_serve(*, actor, booking: Booking) -> Booking:
 
 
 @transaction.atomic
-def offer_complete(*, actor, offer: ServiceOffer) -> ServiceOffer:
+def offer_complete(*, actor: User, offer: ServiceOffer) -> ServiceOffer:
     """The offerer confirms every remaining booking served and closes the offer."""
     _refuse_unless_offerer(actor, offer)
     offer = _lock(offer)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.areas.selectors import communities_public, community_public_get
 from gongzhi.core.authz import can
@@ -93,7 +94,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("offers.publish")
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     choices = [(c.pk, c.name) for c in selectors.communities_for_offerer(viewer=request.user)]
     form = OfferForm(
         request.POST or None, initial={"community": choices[0][0] if len(choices) == 1 else None}
@@ -189,7 +190,7 @@ def _view(fn):
 
 
 @_view
-def book(request: HttpRequest, pk: int) -> HttpResponse:
+def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get(pk)
     return _answer(request, pk, lambda: actions.booking_create(actor=request.user, offer=offer),
                    _("预约成功。如不能参加，请在服务开始前取消，把名额留给别人。"))  # fmt: skip
@@ -197,7 +198,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("offers.book_assisted")
 @require_http_methods(["GET", "POST"])
-def book_assisted(request: HttpRequest, pk: int) -> HttpResponse:
+def book_assisted(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     from gongzhi.residents.selectors import resident_get_for, resident_list_for
 
     offer = selectors.offer_get(pk)
@@ -230,7 +231,7 @@ def book_assisted(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get(pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -239,21 +240,21 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def complete(request: HttpRequest, pk: int) -> HttpResponse:
+def complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get(pk)
     return _answer(request, pk, lambda: actions.offer_complete(actor=request.user, offer=offer),
                    _("已确认服务完成，服务时长已记入您的志愿服务记录。谢谢！"))  # fmt: skip
 
 
 @_view
-def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = selectors.booking_get_for(viewer=request.user, booking_id=pk)
     return _answer(request, booking.offer_id, lambda: actions.booking_cancel(actor=request.user, booking=booking),
                    _("预约已取消。"))  # fmt: skip
 
 
 @_view
-def booking_serve(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_serve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = selectors.booking_get_for(viewer=request.user, booking_id=pk)
     return _answer(request, booking.offer_id, lambda: actions.booking_serve(actor=request.user, booking=booking),
                    _("已确认这位居民的服务完成。"), to="offers:bookings")  # fmt: skip

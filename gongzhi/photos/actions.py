@@ -36,6 +36,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from gongzhi.accounts.models import User
 from gongzhi.core.images import CleanImage, image_clean
 
 from .models import Photo
@@ -53,7 +54,7 @@ def photos_root() -> Path:
 
 
 @transaction.atomic
-def photo_store(*, actor, upload: UploadedFile | BinaryIO | bytes | CleanImage) -> Photo:
+def photo_store(*, actor: User, upload: UploadedFile | BinaryIO | bytes | CleanImage) -> Photo:
     """Clean `upload` and store it; raises ImageRejected (a DomainError) if it is no usable image.
 
     Call it inside the feature action that attaches the photo. A CleanImage

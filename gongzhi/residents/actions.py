@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.areas.selectors import area_ancestors
 from gongzhi.audit.actions import audit_event_record
@@ -94,7 +95,7 @@ def resident_build(data: ResidentInput, placed: tuple[str, Area, Area | None] | 
 
 
 @transaction.atomic
-def resident_create(*, actor, data: ResidentInput) -> Resident:
+def resident_create(*, actor: User, data: ResidentInput) -> Resident:
     authorize(actor, "residents.change_resident", data.area)
     resident = resident_build(data)
     _check_household(data, resident.community)
@@ -123,7 +124,7 @@ def resident_create(*, actor, data: ResidentInput) -> Resident:
 
 
 @transaction.atomic
-def resident_update(*, actor, resident: Resident, data: ResidentInput) -> Resident:
+def resident_update(*, actor: User, resident: Resident, data: ResidentInput) -> Resident:
     authorize(actor, "residents.change_resident", resident)
     authorize(actor, "residents.change_resident", data.area)
     resident = Resident.objects.select_for_update().select_related("area").get(pk=resident.pk)
@@ -182,7 +183,7 @@ _ALLOWED_FROM: dict[str, set[str]] = {
 
 @transaction.atomic
 def resident_record_event(
-    *, actor, resident: Resident, kind: str, happened_on: dt.date, note: str = "", to_area: Area | None = None
+    *, actor: User, resident: Resident, kind: str, happened_on: dt.date, note: str = "", to_area: Area | None = None
 ) -> ResidentEvent:
     authorize(actor, "residents.change_resident", resident)
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
@@ -230,7 +231,7 @@ def resident_record_event(
 
 
 @transaction.atomic
-def resident_reveal_id(*, actor, resident: Resident, reason: str = "") -> str:
+def resident_reveal_id(*, actor: User, resident: Resident, reason: str = "") -> str:
     """The full ID number, for someone entitled to it; every reveal is audited."""
     authorize(actor, "residents.reveal_id", resident)
     if not reason.strip():
@@ -251,7 +252,7 @@ def resident_reveal_id(*, actor, resident: Resident, reason: str = "") -> str:
 
 
 @transaction.atomic
-def household_create(*, actor, area: Area, number: str, address: str = "") -> Household:
+def household_create(*, actor: User, area: Area, number: str, address: str = "") -> Household:
     authorize(actor, "residents.change_resident", area)
     number = (number or "").strip()
     if not number or len(number) > 40:
@@ -269,7 +270,7 @@ def household_create(*, actor, area: Area, number: str, address: str = "") -> Ho
 
 
 @transaction.atomic
-def tag_create(*, actor, code: str, name: str, is_sensitive: bool = False) -> Tag:
+def tag_create(*, actor: User, code: str, name: str, is_sensitive: bool = False) -> Tag:
     authorize(actor, "residents.manage_tags")
     if not code or not name or len(name) > 40:
         raise DomainError(_("请填写标签代码和名称（不超过40个字）。"))
@@ -300,7 +301,7 @@ def _active_heads(household: Household):
 
 
 @transaction.atomic
-def household_member_add(*, actor, household: Household, resident: Resident, relation: str) -> Resident:
+def household_member_add(*, actor: User, household: Household, resident: Resident, relation: str) -> Resident:
     """Put a registered resident into `household` with their relation to its head."""
     authorize(actor, "residents.change_resident", household)
     authorize(actor, "residents.change_resident", resident)
@@ -339,7 +340,7 @@ def household_member_add(*, actor, household: Household, resident: Resident, rel
 
 @transaction.atomic
 def household_head_change(
-    *, actor, household: Household, new_head: Resident, former_head_relation: str
+    *, actor: User, household: Household, new_head: Resident, former_head_relation: str
 ) -> Household:
     """Make `new_head` the head; whoever was head takes `former_head_relation` (e.g. 配偶)."""
     authorize(actor, "residents.change_resident", household)
@@ -377,7 +378,7 @@ def household_head_change(
 
 
 @transaction.atomic
-def household_move_out(*, actor, household: Household, happened_on: dt.date, note: str = "") -> int:
+def household_move_out(*, actor: User, household: Household, happened_on: dt.date, note: str = "") -> int:
     """Record 迁出 for every registered member (resident_record_event, one by one); all or none."""
     authorize(actor, "residents.change_resident", household)
     household = Household.objects.select_for_update().get(pk=household.pk)
@@ -401,7 +402,7 @@ def household_move_out(*, actor, household: Household, happened_on: dt.date, not
 
 
 @transaction.atomic
-def resident_password_reset(*, actor, resident: Resident) -> str:
+def resident_password_reset(*, actor: User, resident: Resident) -> str:
     """Community staff give a resident who cannot reset by mail a temporary password (returned once,
     to be read out or handed over); it must be changed at the next login. Accounts that hold any role
     besides 居民 are the system administrator's, not the community's. The resident is told in notices."""

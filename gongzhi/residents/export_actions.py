@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.selectors import users_holding_over
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
@@ -78,7 +79,7 @@ def fields_of(request: ExportRequest) -> list[str]:
 
 @transaction.atomic
 def export_request_submit(
-    *, actor, area: Area, reason: str, filters: dict | None = None, full_data: bool = True
+    *, actor: User, area: Area, reason: str, filters: dict | None = None, full_data: bool = True
 ) -> ExportRequest:
     authorize(actor, "residents.request_export", area)
     reason = (reason or "").strip()
@@ -137,7 +138,7 @@ def export_request_submit(
 
 
 @transaction.atomic
-def export_request_decide(*, actor, request: ExportRequest, approve: bool, note: str = "") -> ExportRequest:
+def export_request_decide(*, actor: User, request: ExportRequest, approve: bool, note: str = "") -> ExportRequest:
     authorize(actor, "residents.approve_export", request)
     request = ExportRequest.objects.select_for_update(of=("self",)).select_related("requested_by", "area").get(
         pk=request.pk
@@ -241,7 +242,7 @@ def _workbook(request: ExportRequest, residents, *, exporter: str, now) -> bytes
     return workbook_bytes(workbook)
 
 
-def export_request_download(*, actor, request: ExportRequest) -> tuple[bytes, int]:
+def export_request_download(*, actor: User, request: ExportRequest) -> tuple[bytes, int]:
     """The approved file, once, for the person who asked; the download is audited with its SHA-256."""
     authorize(actor, "residents.request_export", request)
     with transaction.atomic():

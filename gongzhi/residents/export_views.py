@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
 from gongzhi.core.authz import can
@@ -35,7 +36,7 @@ def export_request_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm("residents.request_export")
 @require_http_methods(["GET", "POST"])
-def export_request_new(request: HttpRequest) -> HttpResponse:
+def export_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     wanted = request.GET
     initial = {
         "area": wanted.get("area", ""), "status": wanted.get("status", "active"), "tag": wanted.get("tag", ""),
@@ -101,7 +102,7 @@ def export_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.approve_export")
 @require_POST
-def export_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def export_request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     export_request = selectors.export_request_get_for(viewer=request.user, request_id=pk)
     form = ExportDecisionForm(request.POST)
     if not form.is_valid():
@@ -123,7 +124,7 @@ def export_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.request_export")
 @require_POST
-def export_request_download(request: HttpRequest, pk: int) -> HttpResponse:
+def export_request_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     export_request = selectors.export_request_get_for(viewer=request.user, request_id=pk)
     try:
         data, _count = export_actions.export_request_download(actor=request.user, request=export_request)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
@@ -45,7 +46,7 @@ def masked_row(r) -> list:
     return [neutralize_formula(v) for v in row]
 
 
-def resident_export(*, actor, filters: dict) -> tuple[bytes, int]:
+def resident_export(*, actor: User, filters: dict) -> tuple[bytes, int]:
     """(xlsx bytes, row count) for the viewer's filtered, scoped list; a large one needs approval."""
     authorize(actor, "residents.export_residents")
     residents = (

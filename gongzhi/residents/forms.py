@@ -52,7 +52,8 @@ class ResidentForm(forms.Form):
         self.resident_input: ResidentInput | None = None
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         raw = dict(data)

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
@@ -37,7 +38,7 @@ def household_pdf_render(*, household: Household, members, printed_by: str, prin
     return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
 
 
-def household_print(*, actor, household: Household) -> bytes:
+def household_print(*, actor: User, household: Household) -> bytes:
     """The PDF of one household for someone who may read it; every print is audited."""
     authorize(actor, "residents.view_resident", household)
     members = list(household_members(household))

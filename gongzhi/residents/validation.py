@@ -7,6 +7,7 @@ in the importer, which see many rows at once.
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,7 +72,7 @@ def parse_date(value) -> dt.date | None:
     text = str(value or "").strip()
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.date(*time.strptime(text, fmt)[:3])  # a calendar date: no time of day to zone
         except ValueError:
             continue
     return None

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
 from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
@@ -95,7 +96,7 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.reset_password")
 @require_POST
-def resident_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_reset_password(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Community staff reset a resident's forgotten password; the temporary one is shown here, once."""
     resident = selectors.resident_get_for(viewer=request.user, resident_id=pk)
     try:
@@ -113,7 +114,7 @@ def resident_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.reveal_id")
 @require_POST
-def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_reveal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = selectors.resident_get_for(viewer=request.user, resident_id=pk)
     form = RevealForm(request.POST)
     if not form.is_valid():
@@ -150,7 +151,7 @@ def _placement_choices(request):
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def resident_create(request: HttpRequest) -> HttpResponse:
+def resident_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial = {
         "household_number": request.GET.get("household", "")[:40],
         "area": request.GET.get("area", ""),
@@ -170,7 +171,7 @@ def resident_create(request: HttpRequest) -> HttpResponse:
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = selectors.resident_get_for(viewer=request.user, resident_id=pk, roles=REGISTER_WRITERS)
     initial = {
         "name": resident.name,
@@ -204,7 +205,7 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def resident_event(request: HttpRequest, pk: int) -> HttpResponse:
+def resident_event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident = selectors.resident_get_for(viewer=request.user, resident_id=pk, roles=REGISTER_WRITERS)
     form = ResidentEventForm(request.POST or None, area_choices=_placement_choices(request))
     if request.method == "POST" and form.is_valid():
@@ -273,7 +274,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def household_add_member(request: HttpRequest, pk: int) -> HttpResponse:
+def household_add_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
     q = (request.GET.get("q") or request.POST.get("q") or "").strip()[:50]
     form = HouseholdMemberForm(request.POST or None)
@@ -315,7 +316,7 @@ def household_add_member(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def household_change_head(request: HttpRequest, pk: int) -> HttpResponse:
+def household_change_head(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
     members = [m for m in selectors.household_members(household) if m.status == "active"]
     choices = [(m.pk, f"{m.name}（{m.get_relation_to_head_display() or _('未填关系')}）") for m in members
@@ -343,7 +344,7 @@ def household_change_head(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def household_move_out(request: HttpRequest, pk: int) -> HttpResponse:
+def household_move_out(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
     members = [m for m in selectors.household_members(household) if m.status == "active"]
     form = HouseholdMoveOutForm(request.POST or None, initial={"happened_on": timezone.localdate()})
@@ -369,7 +370,7 @@ def household_move_out(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.view_resident")
 @require_safe
-def household_print(request: HttpRequest, pk: int) -> HttpResponse:
+def household_print(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk)
     try:
         data = household_print_pdf(actor=request.user, household=household)
@@ -384,7 +385,7 @@ def household_print(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("residents.change_resident")
 @require_http_methods(["GET", "POST"])
-def household_create(request: HttpRequest) -> HttpResponse:
+def household_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = HouseholdForm(request.POST or None, area_choices=_placement_choices(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -429,7 +430,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 @require_perm("residents.import_residents")
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -467,7 +468,7 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @require_perm("residents.export_residents")
 @require_safe
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.cleaned_data if form.is_valid() else {}
     status = filters.get("status") or "active"

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import paths_for
 from gongzhi.areas.models import Area, AreaKind
@@ -100,7 +101,7 @@ def _title_of(body: str) -> str:
     return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
 
 
-def _report_area(actor, area_id: int | None) -> Area | None:
+def _report_area(actor: User, area_id: int | None) -> Area | None:
     """The grid or building a grid worker names (one of theirs), or their first grid; None for residents."""
     if area_id is None and paths_for(actor, RESIDENT_REPORTERS):
         return None
@@ -111,7 +112,7 @@ def _report_area(actor, area_id: int | None) -> Area | None:
     return area
 
 
-def _where_resident(actor):
+def _where_resident(actor: User):
     """(community, area path, register entry) of a resident reporting: where they are registered, else their role's area."""
     from gongzhi.residents.selectors import resident_get_own
 
@@ -119,6 +120,7 @@ def _where_resident(actor):
     if resident is not None:
         return resident.community, resident.area_path, resident
     assignment = actor.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
+    assert assignment is not None  # only a resident reporter gets here (see _report_area)
     community = community_of(assignment.area)
     if community is None:
         raise DomainError(_("找不到您所在的村(社区)，请联系村(社区)工作人员。"))
@@ -137,7 +139,7 @@ def situation_body_clean(body: str | None) -> str:
 @transaction.atomic
 def situation_post(
     *,
-    actor,
+    actor: User,
     category: str,
     place: str,
     body: str,
@@ -182,7 +184,7 @@ def situation_post(
 
 @keeps_caller_current("situation")
 @transaction.atomic
-def situation_accept(*, actor, situation: SituationNote, note: str = "") -> SituationNote:
+def situation_accept(*, actor: User, situation: SituationNote, note: str = "") -> SituationNote:
     """A handler takes the note on: they become its assignee; three workdays to handle it start now."""
     authorize(actor, "situations.handle", situation)
     note = text_clean(note, label=_("受理说明"), field="note", minimum=0, maximum=REASON_MAX)
@@ -194,7 +196,7 @@ def situation_accept(*, actor, situation: SituationNote, note: str = "") -> Situ
 
 @keeps_caller_current("situation")
 @transaction.atomic
-def situation_reply(*, actor, situation: SituationNote, reply: str) -> SituationNote:
+def situation_reply(*, actor: User, situation: SituationNote, reply: str) -> SituationNote:
     """A handler answers the author; the note stays 处理中 and keeps its due time."""
     authorize(actor, "situations.handle", situation)
     reply = text_clean(reply, label=_("答复内容"), field="reply", minimum=2, maximum=REPLY_MAX)
@@ -209,7 +211,7 @@ def situation_reply(*, actor, situation: SituationNote, reply: str) -> Situation
 
 @keeps_caller_current("situation")
 @transaction.atomic
-def situation_resolve(*, actor, situation: SituationNote, handled_note: str, photo=None) -> SituationNote:
+def situation_resolve(*, actor: User, situation: SituationNote, handled_note: str, photo=None) -> SituationNote:
     authorize(actor, "situations.handle", situation)
     handled_note = text_clean(handled_note, label=_("办理结果"), field="handled_note", minimum=2, maximum=REPLY_MAX)
     situation = case_row_lock(situation)
@@ -222,7 +224,7 @@ def situation_resolve(*, actor, situation: SituationNote, handled_note: str, pho
 
 @keeps_caller_current("situation")
 @transaction.atomic
-def situation_withdraw(*, actor, situation: SituationNote, reason: str = "") -> SituationNote:
+def situation_withdraw(*, actor: User, situation: SituationNote, reason: str = "") -> SituationNote:
     authorize(actor, "situations.withdraw", situation)
     reason = text_clean(reason, label=_("撤回原因"), field="reason", minimum=0, maximum=REASON_MAX)
     situation = case_row_lock(situation)
@@ -234,7 +236,7 @@ def situation_withdraw(*, actor, situation: SituationNote, reason: str = "") -> 
 
 @keeps_caller_current("situation")
 @transaction.atomic
-def situation_reopen(*, actor, situation: SituationNote, reason: str, now: dt.datetime | None = None) -> SituationNote:
+def situation_reopen(*, actor: User, situation: SituationNote, reason: str, now: dt.datetime | None = None) -> SituationNote:
     """The author says it is not solved, within REOPEN_DAYS of its resolution; the handler is told."""
     authorize(actor, "situations.reopen", situation)
     reason = text_clean(reason, label=_("仍未解决的情况"), field="reason", minimum=2, maximum=REASON_MAX)
@@ -253,7 +255,7 @@ def situation_reopen(*, actor, situation: SituationNote, reason: str, now: dt.da
 
 @keeps_caller_current("situation")
 @transaction.atomic
-def situation_rate(*, actor, situation: SituationNote, rating: int, comment: str = "") -> SituationNote:
+def situation_rate(*, actor: User, situation: SituationNote, rating: int, comment: str = "") -> SituationNote:
     authorize(actor, "situations.rate", situation)
     situation = case_row_lock(situation)
     if situation.case.state != "resolved":

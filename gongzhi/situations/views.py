@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.cases.selectors import case_attachment_get, case_attachments
 from gongzhi.core.errors import DomainError
@@ -34,7 +35,7 @@ from .models import SituationCategory
 
 @require_perm("situations.post")
 @require_http_methods(["GET", "POST"])
-def post(request: HttpRequest) -> HttpResponse:
+def post(request: AuthenticatedHttpRequest) -> HttpResponse:
     area_choices = selectors.report_area_choices_for(viewer=request.user)
     form = SituationForm(request.POST or None, request.FILES or None, area_choices=area_choices,
                          initial={"submission_key": new_submission_key()})  # fmt: skip

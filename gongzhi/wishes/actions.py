@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
@@ -185,7 +186,7 @@ def _privacy_chosen(privacy: str | None, sensitive: bool) -> str:
 @transaction.atomic
 def wish_post(
     *,
-    actor,
+    actor: User,
     title: str,
     story: str,
     category: str,
@@ -214,6 +215,7 @@ def wish_post(
         community, area_path = resident.community, resident.area_path
     else:
         assignment = actor.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
+        assert assignment is not None  # authorized above: the actor holds the resident role
         community = _community_of(assignment.area)
         area_path = assignment.area.path
     case = Case(
@@ -239,7 +241,7 @@ def wish_post(
 @transaction.atomic
 def wish_post_assisted(
     *,
-    actor,
+    actor: User,
     resident,
     title: str,
     story: str,
@@ -293,7 +295,7 @@ def wish_post_assisted(
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_publish(*, actor, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = "") -> Wish:
+def wish_publish(*, actor: User, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = "") -> Wish:
     """Put a submitted wish on the wall. Personal numbers found in its title or story must be dealt with:
     `pii="redact"` replaces them (the originals go to the audit trail), `pii="release"` publishes them
     as typed, for `pii_reason`; without either, publishing is refused and says what was found."""
@@ -325,7 +327,7 @@ def wish_publish(*, actor, wish: Wish, privacy: str | None = None, pii: str = ""
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_redact(*, actor, wish: Wish) -> Wish:
+def wish_redact(*, actor: User, wish: Wish) -> Wish:
     """Staff replace the personal numbers and exact addresses in a wish (title, story, fulfilment note)
     with placeholders, at any time; the originals are kept in the audit trail."""
     authorize(actor, "wishes.moderate", wish)
@@ -336,7 +338,7 @@ def wish_redact(*, actor, wish: Wish) -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_return(*, actor, wish: Wish, reason: str) -> Wish:
+def wish_return(*, actor: User, wish: Wish, reason: str) -> Wish:
     authorize(actor, "wishes.moderate", wish)
     reason = text_clean(reason, label=_("退回原因"), field="reason", minimum=2, maximum=200)
     wish = case_row_lock(wish)
@@ -347,7 +349,7 @@ def wish_return(*, actor, wish: Wish, reason: str) -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_resubmit(*, actor, wish: Wish, title: str, story: str, category: str,
+def wish_resubmit(*, actor: User, wish: Wish, title: str, story: str, category: str,
                   desired_by: dt.date | None = None) -> Wish:  # fmt: skip
     authorize(actor, "wishes.resubmit", wish)  # the author or whoever typed it for them
     title, story = _clean_wish_input(title, story, category, desired_by)
@@ -371,7 +373,7 @@ def _claim_period(wish: Wish) -> int:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_claim(*, actor, wish: Wish) -> Wish:
+def wish_claim(*, actor: User, wish: Wish) -> Wish:
     """Exactly one claim wins: the case row is locked, and the losers see it already claimed."""
     authorize(actor, "wishes.claim", wish)
     wish = case_row_lock(wish)
@@ -400,7 +402,7 @@ def _unclaim(wish: Wish) -> None:
                              "fulfilment_note", "service_hours"])  # fmt: skip
 
 
-def _still_the_claimer(actor, wish: Wish) -> None:
+def _still_the_claimer(actor: User, wish: Wish) -> None:
     """Checked again on the locked row: the claim may have expired and gone to someone else meanwhile."""
     if wish.claimer_id != actor.pk and not actor.has_perm("wishes.moderate", wish):
         raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
@@ -408,7 +410,7 @@ def _still_the_claimer(actor, wish: Wish) -> None:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_release(*, actor, wish: Wish, reason: str = "") -> Wish:
+def wish_release(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.release", wish)
     wish = case_row_lock(wish)
     _still_the_claimer(actor, wish)
@@ -421,7 +423,7 @@ def wish_release(*, actor, wish: Wish, reason: str = "") -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_fulfil(*, actor, wish: Wish, note: str, hours, photo=None) -> Wish:
+def wish_fulfil(*, actor: User, wish: Wish, note: str, hours, photo=None) -> Wish:
     authorize(actor, "wishes.fulfil", wish)
     note = wish_note_clean(note)
     try:
@@ -443,7 +445,7 @@ def wish_fulfil(*, actor, wish: Wish, note: str, hours, photo=None) -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_confirm(*, actor, wish: Wish) -> Wish:
+def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     """The wisher (or a witness, for someone without an account) confirms; the hours are credited."""
     if not actor.has_perm("wishes.confirm", wish):
         raise NotPermitted(_("只有许愿人本人（或为没有账号的居民作见证的工作人员）才能确认。"))
@@ -461,7 +463,7 @@ def wish_confirm(*, actor, wish: Wish) -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_dispute(*, actor, wish: Wish, reason: str) -> Wish:
+def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
     if not actor.has_perm("wishes.confirm", wish):
         raise NotPermitted(_("只有许愿人本人（或见证的工作人员）才能确认。"))
     reason = text_clean(reason, label=_("未完成的原因"), field="reason", minimum=2, maximum=200)
@@ -477,7 +479,7 @@ def wish_dispute(*, actor, wish: Wish, reason: str) -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_rate(*, actor, wish: Wish, rating: int, comment: str = "") -> Wish:
+def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wish:
     authorize(actor, "wishes.rate", wish)
     if wish.case.state != "confirmed":
         raise Conflict(_("心愿实现并确认后才能评价。"))
@@ -487,7 +489,7 @@ def wish_rate(*, actor, wish: Wish, rating: int, comment: str = "") -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_withdraw(*, actor, wish: Wish, reason: str = "") -> Wish:
+def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.withdraw", wish)
     wish = case_row_lock(wish)
     case_move(case=wish.case, verb="withdraw", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
@@ -498,7 +500,7 @@ def wish_withdraw(*, actor, wish: Wish, reason: str = "") -> Wish:
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_reopen(*, actor, wish: Wish, reason: str = "") -> Wish:
+def wish_reopen(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.reopen", wish)
     wish = case_row_lock(wish)
     case_move(case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish))
@@ -518,7 +520,7 @@ def service_credit_record(*, helper_id: int, hours, source: str, source_id: int,
 
 
 @transaction.atomic
-def wish_settings_set(*, actor, community: Area, claim_days: int) -> WishSettings:
+def wish_settings_set(*, actor: User, community: Area, claim_days: int) -> WishSettings:
     authorize(actor, "wishes.change_settings", community)
     if not isinstance(claim_days, int) or not 1 <= claim_days <= 90:
         raise DomainError(_("认领期限应在1到90天之间。"), field="claim_days")
@@ -593,7 +595,7 @@ def _contact_write(wish: Wish, phone: str, place: str, shared: bool) -> None:
     wish.meeting_place = place
 
 
-def wish_thread_recipients(wish: Wish, *, actor) -> list:
+def wish_thread_recipients(wish: Wish, *, actor: User) -> list:
     """Who hears of a message: the wisher (or, for an assisted wish, whoever typed it — the grid worker
     routes it to a resident without a phone) and the claimer; staff read the thread in their queue."""
     case = wish.case
@@ -602,7 +604,7 @@ def wish_thread_recipients(wish: Wish, *, actor) -> list:
 
 
 @transaction.atomic
-def wish_message_post(*, actor, wish: Wish, body: str):
+def wish_message_post(*, actor: User, wish: Wish, body: str):
     """A message in the wish's private thread, open once the wish is claimed."""
     authorize(actor, "wishes.message", wish)
     wish = case_row_lock(wish)
@@ -614,7 +616,7 @@ def wish_message_post(*, actor, wish: Wish, body: str):
 
 @keeps_caller_current("wish")
 @transaction.atomic
-def wish_contact_set(*, actor, wish: Wish, shared: bool, phone: str = "", place: str = "") -> Wish:
+def wish_contact_set(*, actor: User, wish: Wish, shared: bool, phone: str = "", place: str = "") -> Wish:
     """The wisher (or whoever typed the wish for them, with their consent) lets the claimer see a phone
     number and/or a meeting place, or takes that back. Nothing is shown to anyone else."""
     authorize(actor, "wishes.set_contact", wish)

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.areas.selectors import community_public_choices, community_public_get
 from gongzhi.cases.actions import AlreadySubmitted, case_pii_findings
@@ -294,7 +295,7 @@ def _privacy_initial(resident) -> str:
 
 @require_perm("wishes.post_own")
 @require_http_methods(["GET", "POST"])
-def post(request: HttpRequest) -> HttpResponse:
+def post(request: AuthenticatedHttpRequest) -> HttpResponse:
     from gongzhi.residents.selectors import resident_get_own
 
     resident = resident_get_own(viewer=request.user)
@@ -316,7 +317,7 @@ def post(request: HttpRequest) -> HttpResponse:
 
 @require_perm("wishes.post_assisted")
 @require_http_methods(["GET", "POST"])
-def post_assisted(request: HttpRequest) -> HttpResponse:
+def post_assisted(request: AuthenticatedHttpRequest) -> HttpResponse:
     from gongzhi.residents.selectors import resident_get_for, resident_list_for
 
     resident = None
@@ -384,7 +385,7 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("wishes.change_settings")
 @require_http_methods(["GET", "POST"])
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Each community's claim period (14 days unless the community changes it)."""
     from gongzhi.areas.actions import area_search_indexing_set
     from gongzhi.areas.models import AreaKind

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
@@ -28,7 +29,7 @@ NOTE_MAX = 200
 @transaction.atomic
 def calendar_year_enter(
     *,
-    actor,
+    actor: User,
     year: int,
     holidays: Sequence[tuple[dt.date, dt.date, str]],
     workdays: Sequence[dt.date],

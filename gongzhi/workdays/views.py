@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import require_perm
@@ -17,7 +18,7 @@ from .schedule import FIRST_YEAR, LAST_YEAR, schedule_text_parse
 
 @require_perm("workdays.view_calendar")
 @require_http_methods(["GET", "POST"])
-def calendar_index(request: HttpRequest) -> HttpResponse:
+def calendar_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     can_manage = can(request.user, "workdays.manage_calendar")
     rows = selectors.calendar_year_rows()
     unknown = [r.year for r in rows if r.basis == "weekends_only"]

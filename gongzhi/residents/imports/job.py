@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
@@ -49,7 +50,7 @@ def import_progress(job: ImportJob) -> dict:
     }
 
 
-def resident_import_start(*, actor, upload) -> ImportJob:
+def resident_import_start(*, actor: User, upload) -> ImportJob:
     """Store the upload and create its job; run it now if small, else queue it."""
     authorize(actor, "residents.import_residents")
     name = (getattr(upload, "name", "") or "").strip()

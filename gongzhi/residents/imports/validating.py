@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import REGISTER_BULK
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.areas.selectors import area_list_for
@@ -50,7 +51,7 @@ def _example_problem(raw: dict) -> str | None:
 class Lookups:
     """Areas, households and tags the importer may use, loaded once per file."""
 
-    def __init__(self, actor):
+    def __init__(self, actor: User):
         areas = list(
             area_list_for(
                 viewer=actor,
@@ -175,7 +176,7 @@ def _clean_row(raw: dict, lookups: Lookups, declared: _Declared | None, row: int
 
 
 def validate_file(
-    path: Path, *, actor, progress: Progress, total: int, spool: Path | None = None
+    path: Path, *, actor: User, progress: Progress, total: int, spool: Path | None = None
 ) -> ValidationResult:
     """Check every row; with `spool`, also build the rows to insert while none has failed.
 

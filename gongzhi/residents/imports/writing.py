@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.bulk import BulkTable, reserve_ids
 
@@ -13,7 +14,7 @@ from .preparing import HOUSEHOLD_AT, RESIDENT_COLUMNS, Prepared
 from .validating import Progress
 
 
-def import_prepared(prepared: Prepared, *, actor, filename: str, source_ip: str, progress: Progress) -> int:
+def import_prepared(prepared: Prepared, *, actor: User, filename: str, source_ip: str, progress: Progress) -> int:
     """Insert what validate_file prepared, in one transaction: every row or none.
 
     The register may have changed since the validating pass; the unique

@@ -17,7 +17,7 @@ import time
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from tqdm import tqdm
 
 from gongzhi.accounts.models import RoleAssignment, User
@@ -37,7 +37,7 @@ DEMO_PASSWORD = "Gongzhi@Demo2026"
 COUNTY_CODE = "511423"
 BATCH = 5000
 
-DEMO_ACCOUNTS = [
+DEMO_ACCOUNTS: list[tuple[str, str, Role, str | int]] = [
     # username, display name, role, where ("township" | community index | "grid")
     ("zhen_admin", "周镇长", Role.TOWNSHIP_ADMIN, "township"),
     ("zhen_bumen", "吴审批", Role.TOWNSHIP_REVIEWER, "township"),
@@ -105,9 +105,11 @@ class Command(BaseCommand):
                         township, 101 + t, opts["communities"], rng, demo=False
                     )
             total = self.populate(communities, opts["residents"], factory, rng, opts["quiet"])
+            first_township = root.children.first()
+            assert first_township is not None  # made in the loop above
             self.create_accounts(
-                root.children.first(),
-                [c for c in communities if c[0].path.startswith(root.children.first().path)],
+                first_township,
+                [c for c in communities if c[0].path.startswith(first_township.path)],
             )
             wishes = self.county_wishes(
                 [c[0] for c in communities], opts["wishes"], opts["seed"], opts["quiet"]
@@ -176,7 +178,7 @@ class Command(BaseCommand):
         return result
 
     def populate(self, communities, target, factory, rng, quiet):
-        tables = [Household, Resident, ResidentEvent, Resident.tags.through]
+        tables: list[type[models.Model]] = [Household, Resident, ResidentEvent, Resident.tags.through]
         with indexes_deferred(tables):
             created = self.generate(communities, target, factory, rng, quiet)
             if not quiet:
@@ -305,7 +307,7 @@ class Command(BaseCommand):
             elif where == "grid":
                 area = first_grid
             else:
-                area = community_areas[min(where, len(community_areas) - 1)]
+                area = community_areas[min(int(where), len(community_areas) - 1)]
             user = User(username=username, display_name=display, email=f"{username}@demo.gongzhi.local")
             user.password = password
             user.save()
@@ -314,6 +316,7 @@ class Command(BaseCommand):
                 resident = Resident.objects.filter(
                     community=area, user__isnull=True, relation_to_head="02"
                 ).first()
+                assert resident is not None  # populate() gave every community household heads
                 resident.user = user
                 resident.save(update_fields=["user"])
                 user.display_name = resident.name
