@@ -1,7 +1,7 @@
 """Every action says who may call it: a public function in an actions module types its `actor`.
 
 Read from the source (no import, no database): each `actions.py`, `*_actions.py`
-and module of an `actions` package under gongzhi/. The annotation names `User`
+and module of an `actions` or `imports` package under gongzhi/. The annotation names `User`
 (`User`, `User | None` for a job or the system, `User | ConsoleOperator`), so
 mypy checks what the action does with its actor and what its callers pass.
 """
@@ -19,7 +19,7 @@ def actions_modules() -> list[Path]:
         path
         for path in GONGZHI.rglob("*.py")
         if "migrations" not in path.parts
-        and (path.stem == "actions" or path.stem.endswith("_actions") or path.parent.name == "actions")
+        and (path.stem == "actions" or path.stem.endswith("_actions") or path.parent.name in ("actions", "imports"))
     )
 
 
@@ -38,7 +38,7 @@ def untyped_actors(source: str) -> list[str]:
 
 def test_the_actions_modules_are_found():
     names = {path.relative_to(GONGZHI).as_posix() for path in actions_modules()}
-    assert {"wishes/actions.py", "audit/actions.py", "residents/import_actions.py"} <= names
+    assert {"wishes/actions.py", "audit/actions.py", "residents/imports/job.py"} <= names
 
 
 @pytest.mark.parametrize("path", actions_modules(), ids=lambda path: path.relative_to(GONGZHI).as_posix())
