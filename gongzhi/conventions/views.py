@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.core.http import move_answer, require_perm, search_indexable, set_choices, translate_errors
+from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.core.quorum import RULES
 
 from . import actions, selectors
@@ -33,7 +34,7 @@ from .forms import (
     InForceForm,
     ReviewForm,
 )
-from .models import DemonstrationState, Revision, RevisionState
+from .models import Revision, RevisionState
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -199,15 +200,12 @@ def start(request: HttpRequest, pk: int, community_id: int) -> HttpResponse:
 
 
 def _revision_moves(user, revision: Revision) -> dict[str, bool]:
-    state = revision.state
+    """What this user may do with the revision now: its moves (gongzhi.conventions.workflow), and editing."""
+    moves = lifecycle_verbs_for(revision, user)
     return {
+        **moves,
         "edit": revision.is_editable and can(user, "conventions.draft", revision),
-        "submit": revision.is_editable and can(user, "conventions.draft", revision),
-        "review": state == RevisionState.UNDER_REVIEW and can(user, "conventions.review", revision),
-        "adopt": state == RevisionState.APPROVED and can(user, "conventions.adopt", revision),
-        "file": state == RevisionState.ADOPTED and can(user, "conventions.file", revision),
-        "acknowledge": state == RevisionState.FILED and revision.acknowledged_at is None
-        and can(user, "conventions.acknowledge", revision),
+        "review": moves["approve"] or moves["return"],
     }
 
 
@@ -489,8 +487,7 @@ def demonstration(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.demonstration_get_for(viewer=request.user, application_id=pk)
     context = {
         "application": application, "form": DecisionForm(),
-        "can_decide": application.state == DemonstrationState.SUBMITTED
-        and can(request.user, "conventions.decide_demonstration", application),
+        "can_decide": lifecycle_verbs_for(application, request.user)["approve"],
         "revision": selectors.revision_of(campaign=application.campaign, community=application.community),
         "can_board": can(request.user, "conventions.view_board", application.campaign),
     }
