@@ -1,4 +1,4 @@
-"""The lifecycle of a resident in the register, as data (gongzhi.core.lifecycle).
+"""The lifecycles of the register, as data (gongzhi.core.lifecycle): a resident, and an export request.
 
     active ──moved──▶ active            (迁居: to another grid or building)
        ├──moved_out──▶ moved_out ──returned──▶ active
@@ -7,14 +7,23 @@
 Registering (登记) creates the resident, active. Each move writes a
 `ResidentEvent` (kind = the move's verb, the day it happened, from and to
 where) and an audit row; a resident is never deleted.
+
+    export request:  pending ──approve──▶ approved ──download──▶ downloaded   (once, by the requester)
+                        └──refuse──▶ refused
+
+An export request is decided by people (another township officer approves,
+the requester downloads once), so it is a lifecycle; an `ImportJob` is not:
+its status is a background job's progress (queued, running, done or failed),
+set by the worker, never a move that someone may or may not make.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.errors import DomainError
-from gongzhi.core.lifecycle import Lifecycle, Move, Refusal, lifecycle_register
+from gongzhi.core.lifecycle import Guard, Lifecycle, Move, Refusal, lifecycle_register
 
-from .models import Resident, ResidentEvent, ResidentEventKind, ResidentStatus
+from .models import ExportRequest, ExportStatus, Resident, ResidentEvent, ResidentEventKind, ResidentStatus
 
 
 def resident_event_write(resident: Resident, *, actor, verb: str, from_state: str, to_state: str, note: str = "",
@@ -49,4 +58,34 @@ RESIDENT = lifecycle_register(
             )
         ),
     )
+)
+
+
+def _not_expired(request: ExportRequest) -> bool:
+    return not request.is_expired(timezone.now())
+
+
+NOT_EXPIRED = Guard(_not_expired, Refusal(_("该申请已过期，请重新申请。"), "expired"))
+DECIDED = Refusal(_("该申请当前为“%(state)s”，不能再审批。"), "decided")
+
+EXPORT_REQUEST = lifecycle_register(
+    Lifecycle(
+        model="residents.ExportRequest",
+        field="status",
+        states=dict(ExportStatus.choices),
+        initial=ExportStatus.PENDING,
+        closed=frozenset({ExportStatus.REFUSED, ExportStatus.DOWNLOADED}),
+        error=DomainError,
+        moves=(
+            Move("approve", frozenset({ExportStatus.PENDING}), ExportStatus.APPROVED, _("批准"),
+                 permission="residents.approve_export", guards=(NOT_EXPIRED,), refused=DECIDED),
+            Move("refuse", frozenset({ExportStatus.PENDING}), ExportStatus.REFUSED, _("不批准"),
+                 permission="residents.approve_export", guards=(NOT_EXPIRED,), refused=DECIDED),
+            Move("download", frozenset({ExportStatus.APPROVED}), ExportStatus.DOWNLOADED, _("下载"),
+                 permission="residents.request_export", guards=(NOT_EXPIRED,),
+                 refusals={ExportStatus.DOWNLOADED: Refusal(
+                     _("该文件已下载过，每次批准只能下载一次。如需再次导出，请重新申请。"), "downloaded")},
+                 refused=Refusal(_("该申请当前为“%(state)s”，不能下载。"), "not_approved")),
+        ),
+    )  # fmt: skip
 )
