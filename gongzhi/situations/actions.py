@@ -47,7 +47,6 @@ from gongzhi.cases.actions import (
     case_photo_attach,
     case_rate,
     case_row_lock,
-    keeps_caller_current,
 )
 from gongzhi.cases.models import Case, PrivacyTier
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
@@ -180,7 +179,6 @@ def situation_post(
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_accept(*, actor, situation: SituationNote, note: str = "") -> SituationNote:
     """A handler takes the note on: they become its assignee; three workdays to handle it start now."""
@@ -192,7 +190,6 @@ def situation_accept(*, actor, situation: SituationNote, note: str = "") -> Situ
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_reply(*, actor, situation: SituationNote, reply: str) -> SituationNote:
     """A handler answers the author; the note stays 处理中 and keeps its due time."""
@@ -207,7 +204,6 @@ def situation_reply(*, actor, situation: SituationNote, reply: str) -> Situation
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_resolve(*, actor, situation: SituationNote, handled_note: str, photo=None) -> SituationNote:
     authorize(actor, "situations.handle", situation)
@@ -220,7 +216,6 @@ def situation_resolve(*, actor, situation: SituationNote, handled_note: str, pho
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_withdraw(*, actor, situation: SituationNote, reason: str = "") -> SituationNote:
     authorize(actor, "situations.withdraw", situation)
@@ -232,7 +227,6 @@ def situation_withdraw(*, actor, situation: SituationNote, reason: str = "") -> 
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_reopen(*, actor, situation: SituationNote, reason: str, now: dt.datetime | None = None) -> SituationNote:
     """The author says it is not solved, within REOPEN_DAYS of its resolution; the handler is told."""
@@ -251,7 +245,6 @@ def situation_reopen(*, actor, situation: SituationNote, reason: str, now: dt.da
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_rate(*, actor, situation: SituationNote, rating: int, comment: str = "") -> SituationNote:
     authorize(actor, "situations.rate", situation)

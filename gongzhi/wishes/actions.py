@@ -45,7 +45,6 @@ from gongzhi.cases.actions import (
     case_rate,
     case_redact,
     case_row_lock,
-    keeps_caller_current,
 )
 from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
@@ -291,7 +290,6 @@ def wish_post_assisted(
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_publish(*, actor, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = "") -> Wish:
     """Put a submitted wish on the wall. Personal numbers found in its title or story must be dealt with:
@@ -323,7 +321,6 @@ def wish_publish(*, actor, wish: Wish, privacy: str | None = None, pii: str = ""
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_redact(*, actor, wish: Wish) -> Wish:
     """Staff replace the personal numbers and exact addresses in a wish (title, story, fulfilment note)
@@ -334,7 +331,6 @@ def wish_redact(*, actor, wish: Wish) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_return(*, actor, wish: Wish, reason: str) -> Wish:
     authorize(actor, "wishes.moderate", wish)
@@ -345,7 +341,6 @@ def wish_return(*, actor, wish: Wish, reason: str) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_resubmit(*, actor, wish: Wish, title: str, story: str, category: str,
                   desired_by: dt.date | None = None) -> Wish:  # fmt: skip
@@ -369,7 +364,6 @@ def _claim_period(wish: Wish) -> int:
     return settings_row.claim_days if settings_row else 14
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_claim(*, actor, wish: Wish) -> Wish:
     """Exactly one claim wins: the case row is locked, and the losers see it already claimed."""
@@ -406,7 +400,6 @@ def _still_the_claimer(actor, wish: Wish) -> None:
         raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_release(*, actor, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.release", wish)
@@ -419,7 +412,6 @@ def wish_release(*, actor, wish: Wish, reason: str = "") -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_fulfil(*, actor, wish: Wish, note: str, hours, photo=None) -> Wish:
     authorize(actor, "wishes.fulfil", wish)
@@ -441,7 +433,6 @@ def wish_fulfil(*, actor, wish: Wish, note: str, hours, photo=None) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_confirm(*, actor, wish: Wish) -> Wish:
     """The wisher (or a witness, for someone without an account) confirms; the hours are credited."""
@@ -459,7 +450,6 @@ def wish_confirm(*, actor, wish: Wish) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_dispute(*, actor, wish: Wish, reason: str) -> Wish:
     if not actor.has_perm("wishes.confirm", wish):
@@ -475,7 +465,6 @@ def wish_dispute(*, actor, wish: Wish, reason: str) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_rate(*, actor, wish: Wish, rating: int, comment: str = "") -> Wish:
     authorize(actor, "wishes.rate", wish)
@@ -485,7 +474,6 @@ def wish_rate(*, actor, wish: Wish, rating: int, comment: str = "") -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_withdraw(*, actor, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.withdraw", wish)
@@ -496,7 +484,6 @@ def wish_withdraw(*, actor, wish: Wish, reason: str = "") -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_reopen(*, actor, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.reopen", wish)
@@ -612,7 +599,6 @@ def wish_message_post(*, actor, wish: Wish, body: str):
                              recipients=wish_thread_recipients(wish, actor=actor))  # fmt: skip
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_contact_set(*, actor, wish: Wish, shared: bool, phone: str = "", place: str = "") -> Wish:
     """The wisher (or whoever typed the wish for them, with their consent) lets the claimer see a phone
