@@ -184,15 +184,15 @@ def resident_record_event(
         raise DomainError(_("发生日期不能早于出生日期。"), field="happened_on")
     if len(note) > 200:
         raise DomainError(_("说明不能超过200个字。"), field="note")
-    from_area = resident.area
+    from_area = area = resident.area
     changes: dict[str, object] = {}
     if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) and to_area is not None:
         authorize(actor, "residents.change_resident", to_area)
         area_path, community, grid = placement(to_area)
         changes = {"area": to_area, "area_path": area_path, "community": community, "grid": grid}
+        area = to_area
     elif kind == ResidentEventKind.MOVED:
         raise DomainError(_("迁居请选择新的网格或楼栋。"), field="to_area")
-    area = to_area if changes else from_area
     moved = lifecycle_move(
         resident, kind, actor=actor, note=note, audit_verb="resident.event", changes=changes,
         event_fields={"happened_on": happened_on, "from_area": from_area,
