@@ -401,10 +401,10 @@ def test_the_same_text_rule_holds_for_names_addresses_and_comments(users, areas,
     )  # fmt: skip
     assert [key for key, _message in errors] == ["current_address"]
     wish = _post(users, story="家里的收音机坏了。")
-    actions.wish_publish(actor=users["community_staff"], wish=wish)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
-    actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了", hours="1")
-    actions.wish_confirm(actor=users["resident"], wish=wish)
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了", hours="1")
+    wish = actions.wish_confirm(actor=users["resident"], wish=wish)
     with pytest.raises(DomainError) as refused:
-        actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="好\u202e评")
+        wish = actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="好\u202e评")
     assert refused.value.field == "comment"

@@ -54,21 +54,21 @@ def test_the_whole_life_of_a_situation_note(users):
     assert case.due_at is not None and case.due_limit and case.title.startswith("桥头路面")
     accept_due = case.due_at
 
-    actions.situation_accept(actor=users["community_staff"], situation=note, note="已安排人员查看")
+    note = actions.situation_accept(actor=users["community_staff"], situation=note, note="已安排人员查看")
     assert (note.case.state, note.case.assignee) == ("handling", users["community_staff"])
     assert note.case.due_at > accept_due  # 1 workday to accept, then 3 to handle
     handling_due = note.case.due_at
 
-    actions.situation_reply(actor=users["community_staff"], situation=note, reply="已联系施工队，明天修补。")
+    note = actions.situation_reply(actor=users["community_staff"], situation=note, reply="已联系施工队，明天修补。")
     note.refresh_from_db()
     assert note.case.state == "handling" and note.case.due_at == handling_due  # a reply keeps the clock
     assert note.reply == "已联系施工队，明天修补。" and note.replied_by == users["community_staff"]
 
-    actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="坑已填平并压实。")
+    note = actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="坑已填平并压实。")
     assert note.case.state == "resolved" and note.case.closed_at is not None and note.case.due_at is None
     assert note.handled_note == "坑已填平并压实。"
 
-    actions.situation_rate(actor=users["resident"], situation=note, rating=5, comment="很快")
+    note = actions.situation_rate(actor=users["resident"], situation=note, rating=5, comment="很快")
     note.refresh_from_db()
     assert (note.case.rating, note.case.rating_comment) == (5, "很快")
     moves = list(CaseEvent.objects.filter(case=case).values_list("verb", "from_state", "to_state"))
@@ -208,32 +208,32 @@ def test_a_form_sent_twice_makes_one_note(users):
 
 def test_withdraw_only_before_acceptance(users):
     note = post(users)
-    actions.situation_withdraw(actor=users["resident"], situation=note, reason="已经自己解决了")
+    note = actions.situation_withdraw(actor=users["resident"], situation=note, reason="已经自己解决了")
     assert note.case.state == "withdrawn" and note.case.closed_at is not None and note.case.due_at is None
     with pytest.raises(Conflict):
-        actions.situation_reopen(actor=users["resident"], situation=note, reason="又坏了")
+        note = actions.situation_reopen(actor=users["resident"], situation=note, reason="又坏了")
     with pytest.raises(Conflict, match="办结后"):
-        actions.situation_rate(actor=users["resident"], situation=note, rating=3)
+        note = actions.situation_rate(actor=users["resident"], situation=note, rating=3)
 
 
 def test_the_author_reopens_within_seven_days_and_the_handler_is_told(users):
     note = post(users)
-    actions.situation_accept(actor=users["community_staff"], situation=note)
-    actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="已修复")
-    actions.situation_rate(actor=users["resident"], situation=note, rating=2, comment="没修好")
+    note = actions.situation_accept(actor=users["community_staff"], situation=note)
+    note = actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="已修复")
+    note = actions.situation_rate(actor=users["resident"], situation=note, rating=2, comment="没修好")
     with pytest.raises(DomainError, match="请填写仍未解决的情况"):
-        actions.situation_reopen(actor=users["resident"], situation=note, reason="")
-    actions.situation_reopen(actor=users["resident"], situation=note, reason="下雨后坑又出现了")
+        note = actions.situation_reopen(actor=users["resident"], situation=note, reason="")
+    note = actions.situation_reopen(actor=users["resident"], situation=note, reason="下雨后坑又出现了")
     note.refresh_from_db()
     assert note.case.state == "handling" and note.case.closed_at is None and note.case.due_at is not None
     assert note.case.rating is None  # the earlier rating is in the timeline; the author rates the final outcome
     assert CaseEvent.objects.filter(case=note.case, verb="rate", note__contains="没修好").exists()
     assert Notice.objects.filter(recipient=users["community_staff"], body__contains="下雨后坑又出现了").exists()
-    actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="重新铺了沥青")
+    note = actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="重新铺了沥青")
     later = note.case.closed_at + dt.timedelta(days=actions.REOPEN_DAYS, minutes=1)
     before = snapshot()
     with pytest.raises(Conflict, match="超过7天"):
-        actions.situation_reopen(actor=users["resident"], situation=note, reason="又坏了", now=later)
+        note = actions.situation_reopen(actor=users["resident"], situation=note, reason="又坏了", now=later)
     assert snapshot() == before
     assert "reopen" not in actions.situation_moves_for(users["resident"], note, now=later)
     assert actions.situation_moves_for(users["resident"], note) == ["reopen", "rate"]

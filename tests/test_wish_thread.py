@@ -33,7 +33,7 @@ def test_no_thread_before_a_claim(users):
 
 def test_the_wisher_and_the_claimer_talk_and_hear_of_each_message(users):
     wish = published(users)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     before = Notice.objects.filter(recipient=users["resident"]).count()
     actions.wish_message_post(actor=users["party_member"], wish=wish, body="周六上午给您送过去，方便吗？")
     actions.wish_message_post(actor=users["resident"], wish=wish, body="方便，我在家。")
@@ -51,7 +51,7 @@ def test_the_wisher_and_the_claimer_talk_and_hear_of_each_message(users):
 
 def test_nobody_else_sees_or_writes_the_thread(users, client):
     wish = published(users)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     actions.wish_message_post(actor=users["party_member"], wish=wish, body="周六上午给您送过去")
     for who in ("volunteer", "grid_worker", "other_staff", "supervisor", "nobody"):
         assert thread_for(viewer=users[who], wish=wish) is None, who
@@ -68,18 +68,18 @@ def test_nobody_else_sees_or_writes_the_thread(users, client):
 
 def test_a_new_claimer_does_not_read_what_was_said_to_the_last_one(users):
     wish = published(users)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     actions.wish_message_post(actor=users["resident"], wish=wish, body="钥匙在门口花盆下")
-    actions.wish_release(actor=users["party_member"], wish=wish)
+    wish = actions.wish_release(actor=users["party_member"], wish=wish)
     assert thread_for(viewer=users["party_member"], wish=wish) is None
-    actions.wish_claim(actor=users["volunteer"], wish=wish)
+    wish = actions.wish_claim(actor=users["volunteer"], wish=wish)
     assert thread_for(viewer=users["volunteer"], wish=wish) == []
     assert len(thread_for(viewer=users["resident"], wish=wish)) == 1
 
 
 def test_the_claimer_sees_the_deadline_and_only_the_contact_the_wisher_agreed_to(users, client):
     wish = published(users, contact_phone="13912345678", meeting_place="村委会门口", contact_shared=False)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     shown = contact_for(viewer=users["party_member"], wish=wish)
     assert shown["phone"] == "" and shown["place"] == "" and shown["due_at"] == wish.claim_due_at
     assert contact_for(viewer=users["volunteer"], wish=wish) is None
@@ -87,7 +87,7 @@ def test_the_claimer_sees_the_deadline_and_only_the_contact_the_wisher_agreed_to
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
     assert 'data-testid="claim-due"' in page and 'data-testid="no-contact"' in page and "13912345678" not in page
     # The wisher agrees later: the claimer is told and sees both.
-    actions.wish_contact_set(actor=users["resident"], wish=wish, shared=True, phone="139 1234 5678", place="村委会门口")
+    wish = actions.wish_contact_set(actor=users["resident"], wish=wish, shared=True, phone="139 1234 5678", place="村委会门口")
     assert Notice.objects.filter(recipient=users["party_member"], title__contains="联系方式").exists()
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
     assert 'href="tel:13912345678"' in page and "村委会门口" in page
@@ -97,7 +97,7 @@ def test_the_claimer_sees_the_deadline_and_only_the_contact_the_wisher_agreed_to
     client.logout()
     assert "13912345678" not in client.get(f"/wishes/{wish.pk}/").content.decode()
     # And the wisher may take it back.
-    actions.wish_contact_set(actor=users["resident"], wish=wish, shared=False, phone="13912345678")
+    wish = actions.wish_contact_set(actor=users["resident"], wish=wish, shared=False, phone="13912345678")
     assert contact_for(viewer=users["party_member"], wish=wish)["phone"] == ""
 
 
@@ -120,8 +120,8 @@ def test_an_assisted_wish_routes_through_whoever_typed_it(users, make_resident):
     wish = actions.wish_post_assisted(actor=users["grid_worker"], resident=elder, title="想要一台收音机",
                                       story="家里的收音机坏了，想听戏。", category="goods",
                                       consent_channel="in_person")  # fmt: skip
-    actions.wish_publish(actor=users["community_staff"], wish=wish)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     assert contact_for(viewer=users["party_member"], wish=wish)["via"] == users["grid_worker"]
     actions.wish_message_post(actor=users["party_member"], wish=wish, body="周六上午送过去")
     assert Notice.objects.filter(recipient=users["grid_worker"], title__contains="有新留言").exists()

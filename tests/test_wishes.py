@@ -33,15 +33,15 @@ def snapshot():
 def test_the_whole_life_of_a_wish(users):
     wish = post(users)
     assert wish.case.state == "submitted" and wish.case.due_at is not None and wish.case.due_limit
-    actions.wish_publish(actor=users["community_staff"], wish=wish)
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
     assert list(wall_for()) == [wish]
-    actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     wish.refresh_from_db()
     assert wish.case.state == "claimed" and wish.claimer == users["party_member"]
     assert wish.claim_due_at - timezone.now() > dt.timedelta(days=13)
-    actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了一台新收音机", hours="1.5")
-    actions.wish_confirm(actor=users["resident"], wish=wish)
-    actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="谢谢")
+    wish = actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了一台新收音机", hours="1.5")
+    wish = actions.wish_confirm(actor=users["resident"], wish=wish)
+    wish = actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="谢谢")
     wish.refresh_from_db()
     assert (wish.case.state, wish.case.rating, wish.confirmed_as) == ("confirmed", 5, "wisher")
     assert ServiceCredit.objects.get(helper=users["party_member"]).hours == wish.service_hours
@@ -71,26 +71,26 @@ def test_wrong_people_and_wrong_states_change_nothing(users):
     wish = post(users)
     before = snapshot()
     with pytest.raises(NotPermitted):
-        actions.wish_publish(actor=users["party_member"], wish=wish)
+        wish = actions.wish_publish(actor=users["party_member"], wish=wish)
     with pytest.raises(NotPermitted):
-        actions.wish_publish(actor=users["other_staff"], wish=wish)  # another community's staff
+        wish = actions.wish_publish(actor=users["other_staff"], wish=wish)  # another community's staff
     with pytest.raises(Conflict, match="待审核"):
-        actions.wish_claim(actor=users["party_member"], wish=wish)  # not on the wall yet
+        wish = actions.wish_claim(actor=users["party_member"], wish=wish)  # not on the wall yet
     with pytest.raises(NotPermitted):
-        actions.wish_claim(actor=users["resident"], wish=wish)  # residents post, helpers claim
+        wish = actions.wish_claim(actor=users["resident"], wish=wish)  # residents post, helpers claim
     assert snapshot() == before
-    actions.wish_publish(actor=users["community_staff"], wish=wish)
-    actions.wish_claim(actor=users["party_member"], wish=wish)
-    actions.wish_fulfil(actor=users["party_member"], wish=wish, note="已送达", hours=1)
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_fulfil(actor=users["party_member"], wish=wish, note="已送达", hours=1)
     before = snapshot()
     with pytest.raises(NotPermitted, match="许愿人本人"):
-        actions.wish_confirm(actor=users["party_member"], wish=wish)  # the claimer cannot confirm
+        wish = actions.wish_confirm(actor=users["party_member"], wish=wish)  # the claimer cannot confirm
     with pytest.raises(NotPermitted):
-        actions.wish_confirm(actor=users["community_staff"], wish=wish)  # the wisher has an account
+        wish = actions.wish_confirm(actor=users["community_staff"], wish=wish)  # the wisher has an account
     assert snapshot() == before
-    actions.wish_confirm(actor=users["resident"], wish=wish)
+    wish = actions.wish_confirm(actor=users["resident"], wish=wish)
     with pytest.raises(Conflict):
-        actions.wish_claim(actor=users["volunteer"], wish=wish)  # a closed wish
+        wish = actions.wish_claim(actor=users["volunteer"], wish=wish)  # a closed wish
 
 
 @pytest.mark.parametrize(
@@ -128,12 +128,12 @@ def test_assisted_wish_records_consent_and_a_witness_confirms(users, make_reside
     case = wish.case
     assert case.assisted and case.author is None and case.resident == elder and case.consent_at is not None
     assert case.consent_channel == "in_person" and case.submitted_by == users["grid_worker"]
-    actions.wish_publish(actor=users["community_staff"], wish=wish)
-    actions.wish_claim(actor=users["volunteer"], wish=wish)
-    actions.wish_fulfil(actor=users["volunteer"], wish=wish, note="陪同复查", hours="3")
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
+    wish = actions.wish_claim(actor=users["volunteer"], wish=wish)
+    wish = actions.wish_fulfil(actor=users["volunteer"], wish=wish, note="陪同复查", hours="3")
     with pytest.raises(NotPermitted):
-        actions.wish_confirm(actor=users["volunteer"], wish=wish)  # never the claimer
-    actions.wish_confirm(actor=users["grid_worker"], wish=wish)
+        wish = actions.wish_confirm(actor=users["volunteer"], wish=wish)  # never the claimer
+    wish = actions.wish_confirm(actor=users["grid_worker"], wish=wish)
     wish.refresh_from_db()
     assert wish.confirmed_as == "witness" and wish.confirmed_by == users["grid_worker"]
     # The grid worker who typed it hears of the fulfilment on the resident's behalf.

@@ -92,16 +92,15 @@ def test_a_due_time_in_a_year_without_a_known_schedule_says_so(users, monkeypatc
 
 def _through_fulfilment(users, note="送去一台收音机给王大爷"):
     wish = post(users)
-    actions.wish_publish(actor=users["community_staff"], wish=wish, privacy="anonymised")
-    actions.wish_claim(actor=users["party_member"], wish=wish)
-    actions.wish_fulfil(actor=users["party_member"], wish=wish, note=note, hours="1")
-    return wish
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish, privacy="anonymised")
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
+    return actions.wish_fulfil(actor=users["party_member"], wish=wish, note=note, hours="1")
 
 
 def test_public_visitors_see_neither_the_fulfilment_note_nor_the_rating_comment(users, client):
     wish = _through_fulfilment(users)
-    actions.wish_confirm(actor=users["resident"], wish=wish)
-    actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="王大爷很高兴")
+    wish = actions.wish_confirm(actor=users["resident"], wish=wish)
+    wish = actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="王大爷很高兴")
     body = client.get(f"/wishes/{wish.pk}/").content.decode()
     assert "★★★★★" in body and "王大爷" not in body
     client.force_login(users["resident"])
@@ -134,7 +133,7 @@ def test_staff_cannot_rewrite_or_revive_a_residents_wish(users):
 def test_a_dispute_gives_a_fresh_claim_period_and_clears_the_fulfilment(users):
     wish = _through_fulfilment(users)
     Wish.objects.filter(pk=wish.pk).update(claim_due_at=timezone.now() - dt.timedelta(days=1))
-    actions.wish_dispute(actor=users["resident"], wish=wish, reason="还没收到")
+    wish = actions.wish_dispute(actor=users["resident"], wish=wish, reason="还没收到")
     wish.refresh_from_db()
     assert wish.case.state == "claimed" and wish.claim_due_at > timezone.now() + dt.timedelta(days=13)
     assert (wish.fulfilment_note, wish.service_hours, wish.fulfilled_at) == ("", None, None)

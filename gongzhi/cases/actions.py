@@ -293,25 +293,3 @@ def case_row_lock(row):
     case_lock(row.case)
     return type(row).objects.select_for_update().select_related("case").get(pk=row.pk)
 
-
-def keeps_caller_current(param: str):
-    """After a move, the caller's object (keyword `param`) shows the new state too.
-
-    The actions work on a freshly locked copy; without this the caller's
-    instance would still show the state it had before the move.
-    """
-    import functools
-
-    def decorator(action):
-        @functools.wraps(action)
-        def wrapper(*args, **kwargs):
-            original = kwargs[param]
-            fresh = action(*args, **kwargs)
-            if fresh is not original:
-                original.refresh_from_db()
-                original.case.refresh_from_db()
-            return fresh
-
-        return wrapper
-
-    return decorator

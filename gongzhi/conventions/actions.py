@@ -45,6 +45,7 @@ from gongzhi.areas.models import Area, AreaKind, CommunityType
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.quorum import RULES, meeting_check
 from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
@@ -59,11 +60,11 @@ from .models import (
     DemonstrationState,
     MeetingDocument,
     Revision,
-    RevisionEvent,
     RevisionState,
 )
 from .rules import DRAFTERS, LAUNCHERS, REVIEWERS
 from .selectors import in_force_of
+from .workflow import DEMONSTRATION, REVISION, revision_event_write  # noqa: F401  (registers the lifecycles)
 
 TITLE_MAX, TEXT_MAX, COMMENT_MAX, EVIDENCE_MAX, NOTE_MAX = 60, 20_000, 1000, 3000, 500
 TOPIC_LABEL_MAX, KEYWORD_MAX, EXTRA_TOPICS_MAX = 20, 20, 10
@@ -104,9 +105,8 @@ def _problem_count(report: ConventionReport) -> int:
 
 
 def _event(revision: Revision, *, actor: User, verb: str, from_state: str, note: str = "") -> None:
-    RevisionEvent.objects.create(
-        revision=revision, actor=actor, verb=verb, from_state=from_state, to_state=revision.state, note=note[:1000]
-    )
+    """A history row that is not a move (the start); moves write theirs through lifecycle_move."""
+    revision_event_write(revision, actor=actor, verb=verb, from_state=from_state, to_state=revision.state, note=note)
 
 
 def _tell(recipients, *, actor: User | None, title: str, body: str = "", url: str = "") -> None:
@@ -310,8 +310,7 @@ def revision_submit(*, actor: User, revision: Revision) -> Revision:
     """Send for the township's legality review: only a draft the checker passes."""
     authorize(actor, "conventions.draft", revision)
     revision = _lock(revision)
-    if revision.state not in EDITABLE_STATES:
-        raise DomainError(_("“%(state)s”的修订稿不能再报送审查。") % {"state": revision.get_state_display()})
+    lifecycle_check(revision, "submit")
     if not revision.text.strip():
         raise DomainError(_("修订稿还没有正文，不能报送审查。"))
     report = revision_check(revision)
@@ -324,12 +323,8 @@ def revision_submit(*, actor: User, revision: Revision) -> Revision:
             parts.append(_("有%(n)d处罚款或其他不当处罚条款") % {"n": len(report.violations)})
         raise DomainError(_("修订稿未通过检查，可以保存但不能报送审查（%(problems)s）。请按提示修改后再报送。")
                           % {"problems": "；".join(parts)})  # fmt: skip
-    before = revision.state
-    revision.state, revision.submitted_at = RevisionState.UNDER_REVIEW, timezone.now()
-    revision.compliant, revision.problems = True, 0
-    revision.save(update_fields=["state", "submitted_at", "compliant", "problems", "updated_at"])
-    _event(revision, actor=actor, verb="submit", from_state=before)
-    audit_event_record(actor=actor, verb="convention.submitted", target=revision, area=revision.community)
+    lifecycle_move(revision, "submit", actor=actor, audit_verb="convention.submitted", area=revision.community,
+                   changes={"submitted_at": timezone.now(), "compliant": True, "problems": 0})  # fmt: skip
     _tell(users_holding_over(REVIEWERS, revision.campaign.township.path), actor=actor, url=revision_url(revision),
           title=_("%(community)s报送了%(title)s，请进行合法性审查") % {"community": revision.community.name,
                                                                     "title": revision.title})  # fmt: skip
@@ -347,15 +342,10 @@ def revision_review(*, actor: User, revision: Revision, approve: bool, comment: 
     comment = text_clean(comment, label=_("审查意见"), field="comment", minimum=0 if approve else 2,
                          maximum=COMMENT_MAX)  # fmt: skip
     revision = _lock(revision)
-    if revision.state != RevisionState.UNDER_REVIEW:
-        raise DomainError(_("这份修订稿现在是“%(state)s”，不在审查中。") % {"state": revision.get_state_display()})
-    before = revision.state
-    revision.state = RevisionState.APPROVED if approve else RevisionState.RETURNED
-    revision.review_comment, revision.reviewed_by, revision.reviewed_at = comment, actor, timezone.now()
-    revision.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at", "updated_at"])
-    _event(revision, actor=actor, verb="approve" if approve else "return", from_state=before, note=comment)
-    audit_event_record(actor=actor, verb="convention.approved" if approve else "convention.returned",
-                       target=revision, area=revision.community, summary={"comment": comment})  # fmt: skip
+    lifecycle_move(revision, "approve" if approve else "return", actor=actor, note=comment,
+                   audit_verb="convention.approved" if approve else "convention.returned", area=revision.community,
+                   changes={"review_comment": comment, "reviewed_by": actor, "reviewed_at": timezone.now()},
+                   summary={"comment": comment})  # fmt: skip
     title = (_("%(title)s通过了合法性审查，可以提交会议表决") if approve
              else _("%(title)s被退回修改")) % {"title": revision.title}  # fmt: skip
     _tell(_drafters_of(revision), actor=actor, title=title, body=comment, url=revision_url(revision))
@@ -382,9 +372,7 @@ def revision_adopt(
     """Record the meeting that adopted it; refused unless the meeting was quorate and the vote carried."""
     authorize(actor, "conventions.adopt", revision)
     revision = _lock(revision)
-    if revision.state != RevisionState.APPROVED:
-        raise DomainError(_("只有通过合法性审查的修订稿才能提交会议表决（现在是“%(state)s”）。")
-                          % {"state": revision.get_state_display()})  # fmt: skip
+    lifecycle_check(revision, "adopt")
     if meeting_kind not in meeting_kinds_for(revision.community):
         raise DomainError(_("请选择本村(社区)适用的会议类型。"), field="meeting_kind")
     if meeting_date is None:
@@ -414,20 +402,15 @@ def revision_adopt(
         raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": result.quorum_reason})
     if not result.passed:
         raise DomainError(_("表决未获通过，未记录（%(reason)s）。") % {"reason": result.vote_reason})
-    before = revision.state
-    for name, value in counts.items():
-        setattr(revision, name, value)
-    revision.meeting_kind, revision.meeting_date = meeting_kind, meeting_date
-    revision.state, revision.adopted_at = RevisionState.ADOPTED, timezone.now()
-    revision.save(update_fields=[*counts, "meeting_kind", "meeting_date", "state", "adopted_at", "updated_at"])
     stored = [meeting_document_store(actor=actor, revision=revision, kind=kind, upload=upload)
               for kind, upload in (documents or {}).items() if upload]  # fmt: skip
     note = (f"{result.rule.label}：{result.quorum_reason}；{result.vote_reason}；"
             + _("赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s")
             % {"yes": counts["in_favour"], "no": counts["against"] or 0, "abstain": counts["abstaining"] or 0})
-    _event(revision, actor=actor, verb="adopt", from_state=before, note=note)
-    audit_event_record(actor=actor, verb="convention.adopted", target=revision, area=revision.community,
-                       summary={"meeting": meeting_kind, "date": meeting_date.isoformat(),
+    lifecycle_move(revision, "adopt", actor=actor, note=note, audit_verb="convention.adopted", area=revision.community,
+                   changes={**counts, "meeting_kind": meeting_kind, "meeting_date": meeting_date,
+                            "adopted_at": timezone.now()},
+                   summary={"meeting": meeting_kind, "date": meeting_date.isoformat(),
                                 **{k: v for k, v in counts.items() if v is not None},
                                 "against": counts["against"] or 0, "abstaining": counts["abstaining"] or 0,
                                 "documents": [d.kind for d in stored]})  # fmt: skip
@@ -495,13 +478,10 @@ def revision_file(*, actor: User, revision: Revision) -> Revision:
     """File the adopted revision with the township (备案): it becomes the version in force and is published."""
     authorize(actor, "conventions.file", revision)
     revision = _lock(revision)
-    if revision.state != RevisionState.ADOPTED:
-        raise DomainError(_("只有经会议表决通过的修订稿才能报镇备案（现在是“%(state)s”）。")
-                          % {"state": revision.get_state_display()})  # fmt: skip
     now = timezone.now()
-    revision.state, revision.filed_at = RevisionState.FILED, now
-    revision.filing_number = f"{revision.campaign.year}-{revision.community.code or revision.community.pk}"
-    revision.save(update_fields=["state", "filed_at", "filing_number", "updated_at"])
+    number = f"{revision.campaign.year}-{revision.community.code or revision.community.pk}"
+    lifecycle_move(revision, "file", actor=actor, note=number, audit_verb="convention.filed", area=revision.community,
+                   changes={"filed_at": now, "filing_number": number}, summary={"filing_number": number})  # fmt: skip
     Area.objects.select_for_update().filter(pk=revision.community_id).first()
     ConventionVersion.objects.filter(community=revision.community, superseded_at__isnull=True).update(
         superseded_at=now
@@ -510,9 +490,6 @@ def revision_file(*, actor: User, revision: Revision) -> Revision:
         community=revision.community, area_path=revision.area_path, title=revision.title, text=revision.text,
         adopted_on=revision.meeting_date, revision=revision, recorded_by=actor,
     )  # fmt: skip
-    _event(revision, actor=actor, verb="file", from_state=RevisionState.ADOPTED, note=revision.filing_number)
-    audit_event_record(actor=actor, verb="convention.filed", target=revision, area=revision.community,
-                       summary={"filing_number": revision.filing_number})  # fmt: skip
     _tell(users_holding_over(LAUNCHERS, revision.campaign.township.path), actor=actor, url=revision_url(revision),
           title=_("%(community)s的%(title)s已报镇备案") % {"community": revision.community.name,
                                                            "title": revision.title})  # fmt: skip
@@ -524,17 +501,13 @@ def revision_acknowledge(*, actor: User, revision: Revision) -> Revision:
     """The township office acknowledges a filing (备案回执): the community is told, the board shows it."""
     authorize(actor, "conventions.acknowledge", revision)
     revision = _lock(revision)
-    if revision.state != RevisionState.FILED:
-        raise DomainError(_("只有已报镇备案的修订稿才能确认收到（现在是“%(state)s”）。")
-                          % {"state": revision.get_state_display()})  # fmt: skip
-    if revision.acknowledged_at is not None:
+    if revision.state == RevisionState.FILED and revision.acknowledged_at is not None:
         raise Conflict(_("这份备案已经确认收到了（%(at)s）。")
                        % {"at": timezone.localtime(revision.acknowledged_at).strftime("%Y-%m-%d")})  # fmt: skip
-    revision.acknowledged_by, revision.acknowledged_at = actor, timezone.now()
-    revision.save(update_fields=["acknowledged_by", "acknowledged_at", "updated_at"])
-    _event(revision, actor=actor, verb="acknowledge", from_state=RevisionState.FILED, note=revision.filing_number)
-    audit_event_record(actor=actor, verb="convention.filing_acknowledged", target=revision, area=revision.community,
-                       summary={"filing_number": revision.filing_number})  # fmt: skip
+    lifecycle_move(revision, "acknowledge", actor=actor, note=revision.filing_number,
+                   audit_verb="convention.filing_acknowledged", area=revision.community,
+                   changes={"acknowledged_by": actor, "acknowledged_at": timezone.now()},
+                   summary={"filing_number": revision.filing_number})  # fmt: skip
     _tell(_drafters_of(revision), actor=actor, url=revision_url(revision),
           title=_("镇里已确认收到%(title)s的备案（备案号 %(number)s）")
           % {"title": revision.title, "number": revision.filing_number})  # fmt: skip
@@ -577,13 +550,10 @@ def demonstration_decide(*, actor: User, application: DemonstrationApplication, 
         .select_related("campaign", "community")
         .get(pk=application.pk)
     )
-    if application.state != DemonstrationState.SUBMITTED:
-        raise DomainError(_("这份申报已经审核过了（%(state)s）。") % {"state": application.get_state_display()})
-    application.state = DemonstrationState.APPROVED if approve else DemonstrationState.REJECTED
-    application.decided_by, application.decided_at, application.decision_note = actor, timezone.now(), note
-    application.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
-    audit_event_record(actor=actor, verb="demonstration.approved" if approve else "demonstration.rejected",
-                       target=application, area=application.community, summary={"note": note})  # fmt: skip
+    lifecycle_move(application, "approve" if approve else "reject", actor=actor, area=application.community,
+                   audit_verb="demonstration.approved" if approve else "demonstration.rejected",
+                   changes={"decided_by": actor, "decided_at": timezone.now(), "decision_note": note},
+                   summary={"note": note})  # fmt: skip
     title = (_("%(community)s被命名为村规民约示范村") if approve
              else _("%(community)s的示范村申报未通过")) % {"community": application.community.name}  # fmt: skip
     _tell(users_holding_over(DRAFTERS, application.area_path), actor=actor, title=title, body=note,

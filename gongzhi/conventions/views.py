@@ -18,6 +18,7 @@ from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.core.http import move_answer, require_perm, search_indexable, set_choices, translate_errors
+from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.core.quorum import RULES
 
 from . import actions, selectors
@@ -34,7 +35,7 @@ from .forms import (
     InForceForm,
     ReviewForm,
 )
-from .models import DemonstrationState, Revision, RevisionState
+from .models import Revision, RevisionState
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -200,15 +201,12 @@ def start(request: AuthenticatedHttpRequest, pk: int, community_id: int) -> Http
 
 
 def _revision_moves(user, revision: Revision) -> dict[str, bool]:
-    state = revision.state
+    """What this user may do with the revision now: its moves (gongzhi.conventions.workflow), and editing."""
+    moves = lifecycle_verbs_for(revision, user)
     return {
+        **moves,
         "edit": revision.is_editable and can(user, "conventions.draft", revision),
-        "submit": revision.is_editable and can(user, "conventions.draft", revision),
-        "review": state == RevisionState.UNDER_REVIEW and can(user, "conventions.review", revision),
-        "adopt": state == RevisionState.APPROVED and can(user, "conventions.adopt", revision),
-        "file": state == RevisionState.ADOPTED and can(user, "conventions.file", revision),
-        "acknowledge": state == RevisionState.FILED and revision.acknowledged_at is None
-        and can(user, "conventions.acknowledge", revision),
+        "review": moves["approve"] or moves["return"],
     }
 
 
@@ -490,8 +488,7 @@ def demonstration(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.demonstration_get_for(viewer=request.user, application_id=pk)
     context = {
         "application": application, "form": DecisionForm(),
-        "can_decide": application.state == DemonstrationState.SUBMITTED
-        and can(request.user, "conventions.decide_demonstration", application),
+        "can_decide": lifecycle_verbs_for(application, request.user)["approve"],
         "revision": selectors.revision_of(campaign=application.campaign, community=application.community),
         "can_board": can(request.user, "conventions.view_board", application.campaign),
     }

@@ -200,20 +200,20 @@ def _play(
     if end == "submitted":
         return wish
     if end == "returned":
-        actions.wish_return(actor=cast.moderator, wish=wish, reason=rng.choice(RETURN_REASONS))
+        wish = actions.wish_return(actor=cast.moderator, wish=wish, reason=rng.choice(RETURN_REASONS))
         return wish
     if end == "withdrawn":
-        actions.wish_withdraw(actor=author or cast.assister, wish=wish, reason=rng.choice(WITHDRAW_REASONS))
+        wish = actions.wish_withdraw(actor=author or cast.assister, wish=wish, reason=rng.choice(WITHDRAW_REASONS))
         return wish
-    actions.wish_publish(actor=cast.moderator, wish=wish)
+    wish = actions.wish_publish(actor=cast.moderator, wish=wish)
     if end == "published":
         return wish
     helper = cast.helpers[number % len(cast.helpers)]
     if end == "claimed_after_release":
         other = cast.helpers[(number + 1) % len(cast.helpers)]
-        actions.wish_claim(actor=other, wish=wish)
-        actions.wish_release(actor=other, wish=wish, reason="这周要出差，放弃认领，让其他人来帮忙。")
-    actions.wish_claim(actor=helper, wish=wish)
+        wish = actions.wish_claim(actor=other, wish=wish)
+        wish = actions.wish_release(actor=other, wish=wish, reason="这周要出差，放弃认领，让其他人来帮忙。")
+    wish = actions.wish_claim(actor=helper, wish=wish)
     # After a claim they arrange the help in the wish's private thread.
     actions.wish_message_post(actor=helper, wish=wish, body=CLAIM_MESSAGES[number % len(CLAIM_MESSAGES)])
     if number % 2:
@@ -222,13 +222,13 @@ def _play(
     if end in ("claimed", "claimed_after_release"):
         return wish
     hours = rng.choice(["1", "1.5", "2", "3", "0.5"])
-    actions.wish_fulfil(actor=helper, wish=wish, note=rng.choice(FULFILMENT_NOTES), hours=hours)
+    wish = actions.wish_fulfil(actor=helper, wish=wish, note=rng.choice(FULFILMENT_NOTES), hours=hours)
     if end == "fulfilled":
         return wish
-    actions.wish_confirm(actor=author or cast.assister, wish=wish)
+    wish = actions.wish_confirm(actor=author or cast.assister, wish=wish)
     if end == "rated" and author is not None:
-        actions.wish_rate(actor=author, wish=wish, rating=rng.choice([5, 5, 5, 4, 4, 3]),
-                          comment=rng.choice(RATING_COMMENTS))  # fmt: skip
+        wish = actions.wish_rate(actor=author, wish=wish, rating=rng.choice([5, 5, 5, 4, 4, 3]),
+                                 comment=rng.choice(RATING_COMMENTS))  # fmt: skip
     return wish
 
 

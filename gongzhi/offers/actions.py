@@ -1,7 +1,7 @@
-"""The life of a micro-service offer and its bookings.
+"""The life of a micro-service offer and its bookings (declared as data in gongzhi.offers.workflow).
 
     offer:    open ──cancel──▶ cancelled            (the offerer or community staff; bookings are cancelled too)
-                └───serve_all──▶ done               (the offerer, once the service has started)
+                └───complete──▶ done                (the offerer, once the service has started)
     booking:  booked ──cancel──▶ cancelled          (the booker, whoever typed it, or an assister; before the start)
                  └──serve──▶ served                 (the offerer, once the service has started)
 
@@ -38,11 +38,13 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.models import ConsentChannel
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
 from gongzhi.wishes.actions import service_credit_record
 
 from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
+from .workflow import BOOKING, OFFER  # noqa: F401  (registers the lifecycles)
 
 TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, REASON_MAX = 60, 1000, 100, 200
 PLACES_MIN, PLACES_MAX = 1, 500
@@ -239,16 +241,8 @@ def booking_cancel(*, actor: User, booking: Booking) -> Booking:
     if not can(actor, "offers.cancel_booking", booking):
         raise NotPermitted(_("只能取消自己的预约（或您为居民代办的预约）。"))
     offer, booking = _lock_booking(booking)
-    if booking.state == BookingState.CANCELLED:
-        raise Conflict(_("这个预约已经取消了。"), code="already_cancelled")
-    if booking.state == BookingState.SERVED:
-        raise Conflict(_("服务已完成，不能取消预约。"), code="served")
-    if offer.starts_at <= timezone.now():
-        raise Conflict(_("服务已经开始，不能再取消预约；如不能参加，请告知服务提供人。"), code="offer_past")
-    booking.state, booking.closed_at = BookingState.CANCELLED, timezone.now()
-    booking.save(update_fields=["state", "closed_at"])
-    audit_event_record(actor=actor, verb="booking.cancelled", target=booking, area=offer.community,
-                       summary={"offer": offer.pk})  # fmt: skip
+    lifecycle_move(booking, "cancel", actor=actor, audit_verb="booking.cancelled", area=offer.community,
+                   summary={"offer": offer.pk})  # fmt: skip
     left = offer.places - _active_bookings(offer).count()
     _tell(offer.offerer, offer=offer, actor=actor,
           title=_("「%(t)s」有一个预约取消了") % {"t": offer.title},
@@ -266,21 +260,16 @@ def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> Servi
         raise NotPermitted(_("只有发布人或村(社区)工作人员才能取消这项服务。"))
     reason = text_clean(reason, label=_("取消原因"), field="reason", minimum=0, maximum=REASON_MAX)
     offer = _lock(offer)
-    if offer.state == OfferState.CANCELLED:
-        raise Conflict(_("这项服务已经取消了。"), code="offer_cancelled")
-    if offer.state == OfferState.DONE:
-        raise Conflict(_("这项服务已完成，不能取消。"), code="offer_done")
+    lifecycle_check(offer, "cancel")
     now = timezone.now()
-    if offer.starts_at <= now or Booking.objects.filter(offer=offer, state=BookingState.SERVED).exists():
-        raise Conflict(_("服务已经开始，不能再取消；请确认已服务的预约后结束这项服务。"), code="offer_started")
     booked = list(
         Booking.objects.filter(offer=offer, state=BookingState.BOOKED).select_related("user", "booked_by")
     )
+    # The bookings go with the offer: one move of the offer, told in its audit row (not one row per booking).
     Booking.objects.filter(pk__in=[b.pk for b in booked]).update(state=BookingState.CANCELLED, closed_at=now)
-    offer.state, offer.cancel_reason, offer.closed_at = OfferState.CANCELLED, reason, now
-    offer.save(update_fields=["state", "cancel_reason", "closed_at"])
-    audit_event_record(actor=actor, verb="offer.cancelled", target=offer, area=offer.community,
-                       summary={"reason": reason, "bookings_cancelled": len(booked)})  # fmt: skip
+    lifecycle_move(offer, "cancel", actor=actor, audit_verb="offer.cancelled", area=offer.community,
+                   changes={"cancel_reason": reason, "closed_at": now},
+                   summary={"reason": reason, "bookings_cancelled": len(booked)})  # fmt: skip
     body = _("时间：%(when)s。") % {"when": _when(offer)} + (
         _("原因：%(r)s") % {"r": reason} if reason else ""
     )
@@ -298,18 +287,10 @@ def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> Servi
     return offer
 
 
-def _check_servable(offer: ServiceOffer) -> None:
-    if offer.state == OfferState.CANCELLED:
-        raise Conflict(_("这项服务已取消。"), code="offer_cancelled")
-    if offer.starts_at > timezone.now():
-        raise Conflict(_("服务开始后才能确认完成。"), code="not_started")
-
-
 def _serve(*, actor: User, offer: ServiceOffer, booking: Booking, now: dt.datetime) -> None:
-    booking.state, booking.closed_at = BookingState.SERVED, now
-    booking.save(update_fields=["state", "closed_at"])
-    audit_event_record(actor=actor, verb="booking.served", target=booking, area=offer.community,
-                       summary={"offer": offer.pk})  # fmt: skip
+    booking.offer = offer
+    lifecycle_move(booking, "serve", actor=actor, audit_verb="booking.served", area=offer.community,
+                   changes={"closed_at": now}, summary={"offer": offer.pk})  # fmt: skip
     _tell(booking_contact(booking), offer=offer, actor=actor,
           title=_("「%(t)s」服务已确认完成") % {"t": offer.title}, body=_("感谢参加，欢迎继续关注社区的微服务。"))  # fmt: skip
 
@@ -330,11 +311,6 @@ def booking_serve(*, actor: User, booking: Booking) -> Booking:
     """The offerer confirms one booker was served; the first confirmation credits the hours."""
     _refuse_unless_offerer(actor, booking.offer)
     offer, booking = _lock_booking(booking)
-    _check_servable(offer)
-    if booking.state == BookingState.SERVED:
-        raise Conflict(_("这个预约已经确认过了。"), code="served")
-    if booking.state == BookingState.CANCELLED:
-        raise Conflict(_("这个预约已取消，不能确认。"), code="already_cancelled")
     _serve(actor=actor, offer=offer, booking=booking, now=timezone.now())
     _credit(offer)
     return booking
@@ -345,19 +321,16 @@ def offer_complete(*, actor: User, offer: ServiceOffer) -> ServiceOffer:
     """The offerer confirms every remaining booking served and closes the offer."""
     _refuse_unless_offerer(actor, offer)
     offer = _lock(offer)
-    _check_servable(offer)
-    if offer.state == OfferState.DONE:
-        raise Conflict(_("这项服务已经确认完成了。"), code="offer_done")
+    lifecycle_check(offer, "complete")
     now = timezone.now()
     remaining = list(
         Booking.objects.filter(offer=offer, state=BookingState.BOOKED).select_related("user", "booked_by")
     )
     for booking in remaining:
         _serve(actor=actor, offer=offer, booking=booking, now=now)
-    offer.state, offer.closed_at = OfferState.DONE, now
-    offer.save(update_fields=["state", "closed_at"])
     served = Booking.objects.filter(offer=offer, state=BookingState.SERVED).count()
     credit = _credit(offer) if served else None
-    audit_event_record(actor=actor, verb="offer.completed", target=offer, area=offer.community,
-                       summary={"served": served, "hours": str(credit.hours) if credit else ""})  # fmt: skip
+    lifecycle_move(offer, "complete", actor=actor, audit_verb="offer.completed", area=offer.community,
+                   changes={"closed_at": now},
+                   summary={"served": served, "hours": str(credit.hours) if credit else ""})  # fmt: skip
     return offer

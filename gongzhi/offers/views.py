@@ -17,10 +17,11 @@ from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.http import move_answer, require_perm, set_choices, translate_errors
 from gongzhi.core.ids import id_from
+from gongzhi.core.lifecycle import lifecycle_verbs_for
 
 from . import actions, selectors
 from .forms import AssistedBookingForm, OfferForm, ReasonForm
-from .models import BookingState, OfferState
+from .models import OfferState
 
 
 def _decorate(offers) -> list:
@@ -66,10 +67,9 @@ def _moves_for(user, offer) -> dict[str, bool]:
     started = offer.starts_at <= timezone.now()
     is_open = offer.state == OfferState.OPEN
     return {
+        **lifecycle_verbs_for(offer, user),  # cancel, complete: declared in gongzhi.offers.workflow
         "book": is_open and not started and can(user, "offers.book_own"),
         "book_assisted": is_open and not started and can(user, "offers.book_assisted"),
-        "cancel": is_open and can(user, "offers.cancel", offer),
-        "complete": is_open and started and can(user, "offers.serve", offer),
         "bookings": can(user, "offers.view_bookings", offer),
     }
 
@@ -83,9 +83,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "offer": offer,
         "left": selectors.places_left(offer),
         "booking": mine,
-        "can_cancel_booking": mine is not None
-        and mine.state == BookingState.BOOKED
-        and offer.starts_at > timezone.now(),
+        "can_cancel_booking": mine is not None and lifecycle_verbs_for(mine, request.user)["cancel"],
         "moves": _moves_for(request.user, offer),
         "hours": actions.credit_hours(offer),
     }
@@ -145,17 +143,11 @@ def bookings(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     offer = selectors.offer_get(pk)
     rows = selectors.bookings_of(viewer=request.user, offer=offer)
-    now = timezone.now()
-    serve = (
-        offer.state != OfferState.CANCELLED
-        and offer.starts_at <= now
-        and can(request.user, "offers.serve", offer)
-    )
     lines = [
         {
             "booking": b,
             "who": selectors.booker_label(b, viewer=request.user),
-            "can_serve": serve and b.state == BookingState.BOOKED,
+            "can_serve": lifecycle_verbs_for(b, request.user)["serve"],
         }
         for b in rows
     ]

@@ -22,6 +22,7 @@ from gongzhi.audit.models import AuditEvent
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import blind_index, decrypt, encrypt
 from gongzhi.core.errors import DomainError
+from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.lookups import lookups_changed
 from gongzhi.core.masking import mask_phone
 
@@ -29,6 +30,7 @@ from .codes import HEAD_RELATION, RELATION_CHOICES, RELATIONS
 from .models import Household, Resident, ResidentEvent, ResidentEventKind, ResidentStatus, Tag
 from .pinyin import name_keys, name_sort_key
 from .validation import ResidentInput
+from .workflow import RESIDENT
 
 PLAIN_FIELDS = (
     "name",
@@ -167,67 +169,38 @@ def resident_update(*, actor: User, resident: Resident, data: ResidentInput) -> 
     return resident
 
 
-_EVENT_STATUS: dict[str, str] = {
-    ResidentEventKind.MOVED: ResidentStatus.ACTIVE,
-    ResidentEventKind.MOVED_OUT: ResidentStatus.MOVED_OUT,
-    ResidentEventKind.RETURNED: ResidentStatus.ACTIVE,
-    ResidentEventKind.DECEASED: ResidentStatus.DECEASED,
-}
-_ALLOWED_FROM: dict[str, set[str]] = {
-    ResidentEventKind.MOVED: {ResidentStatus.ACTIVE},
-    ResidentEventKind.MOVED_OUT: {ResidentStatus.ACTIVE},
-    ResidentEventKind.RETURNED: {ResidentStatus.MOVED_OUT},
-    ResidentEventKind.DECEASED: {ResidentStatus.ACTIVE, ResidentStatus.MOVED_OUT},
-}
-
-
 @transaction.atomic
 def resident_record_event(
     *, actor: User, resident: Resident, kind: str, happened_on: dt.date, note: str = "", to_area: Area | None = None
 ) -> ResidentEvent:
+    """Record a move of the resident (gongzhi.residents.workflow: moved, moved out, returned, deceased)."""
     authorize(actor, "residents.change_resident", resident)
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
-    if kind not in _EVENT_STATUS:
+    if kind not in RESIDENT.verbs():
         raise DomainError(_("请选择变动类型。"), field="kind")
-    if resident.status not in _ALLOWED_FROM[kind]:
-        raise DomainError(
-            _("该居民当前状态为“%(status)s”，不能登记“%(kind)s”。")
-            % {"status": resident.get_status_display(), "kind": ResidentEventKind(kind).label},
-            field="kind",
-        )
+    lifecycle_check(resident, kind)
     if happened_on > timezone.localdate():
         raise DomainError(_("发生日期不能晚于今天。"), field="happened_on")
     if happened_on < resident.birth_date:
         raise DomainError(_("发生日期不能早于出生日期。"), field="happened_on")
     if len(note) > 200:
         raise DomainError(_("说明不能超过200个字。"), field="note")
-    from_area = resident.area
-    fields = ["status", "updated_at"]
+    from_area = area = resident.area
+    changes: dict[str, object] = {}
     if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) and to_area is not None:
         authorize(actor, "residents.change_resident", to_area)
-        resident.area = to_area
-        resident.area_path, resident.community, resident.grid = placement(to_area)
-        fields += ["area", "area_path", "community", "grid"]
+        area_path, community, grid = placement(to_area)
+        changes = {"area": to_area, "area_path": area_path, "community": community, "grid": grid}
+        area = to_area
     elif kind == ResidentEventKind.MOVED:
         raise DomainError(_("迁居请选择新的网格或楼栋。"), field="to_area")
-    resident.status = _EVENT_STATUS[kind]
-    resident.save(update_fields=fields)
-    event = ResidentEvent.objects.create(
-        resident=resident,
-        kind=kind,
-        happened_on=happened_on,
-        note=note,
-        from_area=from_area,
-        to_area=resident.area if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) else None,
-        recorded_by=actor,
-    )
-    audit_event_record(
-        actor=actor,
-        verb="resident.event",
-        target=resident,
-        summary={"kind": kind, "happened_on": happened_on.isoformat(), "to": resident.area.name},
-    )
-    return event
+    moved = lifecycle_move(
+        resident, kind, actor=actor, note=note, audit_verb="resident.event", changes=changes,
+        event_fields={"happened_on": happened_on, "from_area": from_area,
+                      "to_area": area if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) else None},
+        summary={"kind": kind, "happened_on": happened_on.isoformat(), "to": area.name},
+    )  # fmt: skip
+    return moved.event
 
 
 @transaction.atomic

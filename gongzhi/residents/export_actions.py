@@ -40,13 +40,14 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import decrypt
 from gongzhi.core.errors import DomainError
+from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 from gongzhi.notices.actions import notice_send
 
 from .codes import label_for
 from .exports import HEADERS as MASKED_FIELDS
 from .exports import approval_rows, masked_row
-from .models import ExportRequest, ExportStatus
+from .models import ExportRequest
 from .rules import EXPORT_APPROVERS
 from .selectors import resident_list_for
 from .spreadsheet import COLUMNS
@@ -146,10 +147,8 @@ def export_request_decide(*, actor: User, request: ExportRequest, approve: bool,
     now = timezone.now()
     if request.requested_by_id == actor.pk:
         raise DomainError(_("不能审批自己提交的申请，须由另一位管理员审批。"), code="self_approval")
-    if request.status != ExportStatus.PENDING:
-        raise DomainError(
-            _("该申请当前为“%(status)s”，不能再审批。") % {"status": request.get_status_display()}, code="decided"
-        )
+    verb = "approve" if approve else "refuse"
+    lifecycle_check(request, verb)  # gongzhi.residents.workflow: pending only
     if request.is_expired(now):
         raise DomainError(_("该申请已超过%(n)d天未审批，已过期。请申请人重新提交。") % {"n": _pending_days()}, code="expired")
     note = (note or "").strip()
@@ -157,20 +156,15 @@ def export_request_decide(*, actor: User, request: ExportRequest, approve: bool,
         raise DomainError(_("审批意见不能超过200个字。"), field="note")
     if not approve and not note:
         raise DomainError(_("不批准时请写明理由。"), field="note")
-    request.status = ExportStatus.APPROVED if approve else ExportStatus.REFUSED
-    request.decided_by, request.decided_at, request.decision_note = actor, now, note
-    if approve:
-        request.expires_at = now + dt.timedelta(hours=_valid_hours())
-    request.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "expires_at"])
-    audit_event_record(
-        actor=actor,
-        verb="resident.export_approved" if approve else "resident.export_refused",
-        target=request,
+    lifecycle_move(
+        request, verb, actor=actor, audit_verb="resident.export_approved" if approve else "resident.export_refused",
+        changes={"decided_by": actor, "decided_at": now, "decision_note": note,
+                 "expires_at": now + dt.timedelta(hours=_valid_hours()) if approve else request.expires_at},
         summary={
             "requested_by": request.requested_by.label, "full": request.full_data, "rows": request.row_count,
             "note": note,
-        },  # fmt: skip
-    )
+        },
+    )  # fmt: skip
     if approve:
         title = _("您的导出申请已批准")
         body = _("请在%(until)s前下载，只能下载一次。") % {
@@ -250,12 +244,7 @@ def export_request_download(*, actor: User, request: ExportRequest) -> tuple[byt
         now = timezone.now()
         if request.requested_by_id != actor.pk:
             raise DomainError(_("只有申请人本人可以下载。"), code="not_requester")
-        if request.status == ExportStatus.DOWNLOADED:
-            raise DomainError(_("该文件已下载过，每次批准只能下载一次。如需再次导出，请重新申请。"), code="downloaded")
-        if request.status != ExportStatus.APPROVED:
-            raise DomainError(
-                _("该申请当前为“%(status)s”，不能下载。") % {"status": request.get_status_display()}, code="not_approved"
-            )
+        lifecycle_check(request, "download")  # gongzhi.residents.workflow: approved, once
         if request.is_expired(now):
             raise DomainError(_("批准已过期（%(n)d小时内有效），请重新申请。") % {"n": _valid_hours()}, code="expired")
         residents = (
@@ -266,13 +255,12 @@ def export_request_download(*, actor: User, request: ExportRequest) -> tuple[byt
         data = _workbook(request, residents, exporter=actor.label, now=now)
         count = residents.count()
         digest = hashlib.sha256(data).hexdigest()
-        request.status, request.downloaded_at = ExportStatus.DOWNLOADED, now
-        request.downloaded_rows, request.sha256 = count, digest
-        request.save(update_fields=["status", "downloaded_at", "downloaded_rows", "sha256"])
-        audit_event_record(
+        lifecycle_move(
+            request,
+            "download",
             actor=actor,
-            verb="resident.export_downloaded",
-            target=request,
+            audit_verb="resident.export_downloaded",
+            changes={"downloaded_at": now, "downloaded_rows": count, "sha256": digest},
             summary={
                 "reason": request.reason,
                 "approved_by": request.decided_by.label if request.decided_by else "",

@@ -13,14 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
-from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import paginate, require_perm
+from gongzhi.core.lifecycle import lifecycle_verbs_for
 
 from . import export_actions, selectors
 from .exports import approval_rows
 from .forms import ExportDecisionForm, ExportRequestForm
-from .models import ExportStatus, ResidentStatus
+from .models import ResidentStatus
 from .rules import EXPORT_REQUESTERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,6 +76,7 @@ def export_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     live = not export_request.is_expired(now)
     mine = export_request.requested_by_id == request.user.pk
+    moves = lifecycle_verbs_for(export_request, request.user)  # gongzhi.residents.workflow
     statuses = dict(ResidentStatus.choices)
     tags = dict(selectors.tag_choices())
     filters = export_request.filters
@@ -88,11 +89,8 @@ def export_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "scope_parts": scope_parts,
         "req": export_request,
         "expired": not live,
-        "can_decide": live
-        and not mine
-        and export_request.status == ExportStatus.PENDING
-        and can(request.user, "residents.approve_export", export_request),
-        "can_download": live and mine and export_request.status == ExportStatus.APPROVED,
+        "can_decide": not mine and moves["approve"],
+        "can_download": mine and moves["download"],
         "decision_form": ExportDecisionForm(),
     }
     response = render(request, "residents/export_request_detail.html", context)

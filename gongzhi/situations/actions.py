@@ -48,7 +48,6 @@ from gongzhi.cases.actions import (
     case_photo_attach,
     case_rate,
     case_row_lock,
-    keeps_caller_current,
 )
 from gongzhi.cases.models import Case, PrivacyTier
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
@@ -182,7 +181,6 @@ def situation_post(
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_accept(*, actor: User, situation: SituationNote, note: str = "") -> SituationNote:
     """A handler takes the note on: they become its assignee; three workdays to handle it start now."""
@@ -194,7 +192,6 @@ def situation_accept(*, actor: User, situation: SituationNote, note: str = "") -
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_reply(*, actor: User, situation: SituationNote, reply: str) -> SituationNote:
     """A handler answers the author; the note stays 处理中 and keeps its due time."""
@@ -209,7 +206,6 @@ def situation_reply(*, actor: User, situation: SituationNote, reply: str) -> Sit
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_resolve(*, actor: User, situation: SituationNote, handled_note: str, photo=None) -> SituationNote:
     authorize(actor, "situations.handle", situation)
@@ -222,7 +218,6 @@ def situation_resolve(*, actor: User, situation: SituationNote, handled_note: st
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_withdraw(*, actor: User, situation: SituationNote, reason: str = "") -> SituationNote:
     authorize(actor, "situations.withdraw", situation)
@@ -234,7 +229,6 @@ def situation_withdraw(*, actor: User, situation: SituationNote, reason: str = "
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_reopen(*, actor: User, situation: SituationNote, reason: str, now: dt.datetime | None = None) -> SituationNote:
     """The author says it is not solved, within REOPEN_DAYS of its resolution; the handler is told."""
@@ -253,7 +247,6 @@ def situation_reopen(*, actor: User, situation: SituationNote, reason: str, now:
     return situation
 
 
-@keeps_caller_current("situation")
 @transaction.atomic
 def situation_rate(*, actor: User, situation: SituationNote, rating: int, comment: str = "") -> SituationNote:
     authorize(actor, "situations.rate", situation)

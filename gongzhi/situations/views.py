@@ -151,21 +151,21 @@ def _view(fn):
 
 
 @_view
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     note = _typed(request, "note")
     return _move(request, pk, lambda s: actions.situation_accept(actor=request.user, situation=s, note=note),
                  _("已受理，请在时限内办理并答复。"))  # fmt: skip
 
 
 @_view
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
+def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     text = _typed(request, "reply")
     return _move(request, pk, lambda s: actions.situation_reply(actor=request.user, situation=s, reply=text),
                  _("已答复，提交人会收到通知。"))  # fmt: skip
 
 
 @_view
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     handled_note, photo = _typed(request, "handled_note"), request.FILES.get("photo")
     return _move(request, pk, lambda s: actions.situation_resolve(actor=request.user, situation=s,
                                                                   handled_note=handled_note,
@@ -174,21 +174,21 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reason = _typed(request, "reason")
     return _move(request, pk, lambda s: actions.situation_withdraw(actor=request.user, situation=s, reason=reason),
                  _("已撤回。"))  # fmt: skip
 
 
 @_view
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reason = _typed(request, "reason")
     return _move(request, pk, lambda s: actions.situation_reopen(actor=request.user, situation=s, reason=reason),
                  _("已重新交办，办理人员会收到通知。"))  # fmt: skip
 
 
 @_view
-def rate(request: HttpRequest, pk: int) -> HttpResponse:
+def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rating, comment = typed_rating(request), request.POST.get("comment", "")
     return _move(request, pk, lambda s: actions.situation_rate(actor=request.user, situation=s, rating=rating,
                                                                comment=comment),

@@ -46,7 +46,6 @@ from gongzhi.cases.actions import (
     case_rate,
     case_redact,
     case_row_lock,
-    keeps_caller_current,
 )
 from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
@@ -293,7 +292,6 @@ def wish_post_assisted(
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_publish(*, actor: User, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = "") -> Wish:
     """Put a submitted wish on the wall. Personal numbers found in its title or story must be dealt with:
@@ -325,7 +323,6 @@ def wish_publish(*, actor: User, wish: Wish, privacy: str | None = None, pii: st
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_redact(*, actor: User, wish: Wish) -> Wish:
     """Staff replace the personal numbers and exact addresses in a wish (title, story, fulfilment note)
@@ -336,7 +333,6 @@ def wish_redact(*, actor: User, wish: Wish) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_return(*, actor: User, wish: Wish, reason: str) -> Wish:
     authorize(actor, "wishes.moderate", wish)
@@ -347,7 +343,6 @@ def wish_return(*, actor: User, wish: Wish, reason: str) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_resubmit(*, actor: User, wish: Wish, title: str, story: str, category: str,
                   desired_by: dt.date | None = None) -> Wish:  # fmt: skip
@@ -371,7 +366,6 @@ def _claim_period(wish: Wish) -> int:
     return settings_row.claim_days if settings_row else 14
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_claim(*, actor: User, wish: Wish) -> Wish:
     """Exactly one claim wins: the case row is locked, and the losers see it already claimed."""
@@ -408,7 +402,6 @@ def _still_the_claimer(actor: User, wish: Wish) -> None:
         raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_release(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.release", wish)
@@ -421,7 +414,6 @@ def wish_release(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_fulfil(*, actor: User, wish: Wish, note: str, hours, photo=None) -> Wish:
     authorize(actor, "wishes.fulfil", wish)
@@ -443,7 +435,6 @@ def wish_fulfil(*, actor: User, wish: Wish, note: str, hours, photo=None) -> Wis
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     """The wisher (or a witness, for someone without an account) confirms; the hours are credited."""
@@ -461,7 +452,6 @@ def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
     if not actor.has_perm("wishes.confirm", wish):
@@ -477,7 +467,6 @@ def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wish:
     authorize(actor, "wishes.rate", wish)
@@ -487,7 +476,6 @@ def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wis
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.withdraw", wish)
@@ -498,7 +486,6 @@ def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     return wish
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_reopen(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.reopen", wish)
@@ -614,7 +601,6 @@ def wish_message_post(*, actor: User, wish: Wish, body: str):
                              recipients=wish_thread_recipients(wish, actor=actor))  # fmt: skip
 
 
-@keeps_caller_current("wish")
 @transaction.atomic
 def wish_contact_set(*, actor: User, wish: Wish, shared: bool, phone: str = "", place: str = "") -> Wish:
     """The wisher (or whoever typed the wish for them, with their consent) lets the claimer see a phone

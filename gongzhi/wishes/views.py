@@ -472,7 +472,7 @@ def _view(fn):
 
 
 @_view
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     privacy = request.POST.get("privacy") or None  # the action refuses an unknown tier with a message
     pii, pii_reason = request.POST.get("pii", ""), request.POST.get("pii_reason", "")
     published_as: dict[str, str] = {
@@ -496,7 +496,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def contact(request: HttpRequest, pk: int) -> HttpResponse:
+def contact(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     shared = request.POST.get("contact_shared") in ("on", "1", "true")
     phone, place = request.POST.get("contact_phone", ""), request.POST.get("meeting_place", "")
     return _move(request, pk, lambda w: actions.wish_contact_set(actor=request.user, wish=w, shared=shared,
@@ -505,31 +505,31 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def redact(request: HttpRequest, pk: int) -> HttpResponse:
+def redact(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_redact(actor=request.user, wish=w),
                  _("已隐去个人信息，原文保存在审计记录中。"))  # fmt: skip
 
 
 @_view
-def return_(request: HttpRequest, pk: int) -> HttpResponse:
+def return_(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_return(actor=request.user, wish=w, reason=_reason(request)),
                  _("已退回，许愿人会收到通知。"))  # fmt: skip
 
 
 @_view
-def claim(request: HttpRequest, pk: int) -> HttpResponse:
+def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_claim(actor=request.user, wish=w),
                  _("认领成功，请在期限内帮助完成心愿。"))  # fmt: skip
 
 
 @_view
-def release(request: HttpRequest, pk: int) -> HttpResponse:
+def release(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_release(actor=request.user, wish=w, reason=_reason(request)),
                  _("已放弃认领，心愿回到心愿墙。"))  # fmt: skip
 
 
 @_view
-def fulfil(request: HttpRequest, pk: int) -> HttpResponse:
+def fulfil(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     note, hours, photo = request.POST.get("note", ""), request.POST.get("hours", ""), request.FILES.get("photo")
     return _move(request, pk, lambda w: actions.wish_fulfil(actor=request.user, wish=w, note=note, hours=hours,
                                                             photo=photo_clean(photo)),
@@ -537,31 +537,31 @@ def fulfil(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_confirm(actor=request.user, wish=w),
                  _("已确认心愿实现，谢谢！欢迎给这次帮助打个分。"))  # fmt: skip
 
 
 @_view
-def dispute(request: HttpRequest, pk: int) -> HttpResponse:
+def dispute(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_dispute(actor=request.user, wish=w, reason=_reason(request)),
                  _("已告知认领人心愿尚未完成。"))  # fmt: skip
 
 
 @_view
-def rate(request: HttpRequest, pk: int) -> HttpResponse:
+def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rating, comment = typed_rating(request), request.POST.get("comment", "")
     return _move(request, pk, lambda w: actions.wish_rate(actor=request.user, wish=w, rating=rating, comment=comment),
                  _("感谢您的评价。"))  # fmt: skip
 
 
 @_view
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_withdraw(actor=request.user, wish=w, reason=_reason(request)),
                  _("心愿已撤回。"))  # fmt: skip
 
 
 @_view
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda w: actions.wish_reopen(actor=request.user, wish=w, reason=_reason(request)),
                  _("心愿已重新提交审核。"))  # fmt: skip
