@@ -53,6 +53,7 @@ from gongzhi.conventions.models import (
     RevisionEvent,
 )
 from gongzhi.conventions.topics import DEFAULT_TOPICS
+from gongzhi.hours.models import ServiceCredit
 from gongzhi.notices.actions import notice_send
 from gongzhi.notices.models import Notice, NoticePreference
 from gongzhi.offers.models import Booking, ServiceOffer
@@ -62,7 +63,7 @@ from gongzhi.residents.import_actions import import_dir
 from gongzhi.residents.models import ExportRequest, Household, ImportJob, Resident, ResidentEvent, Tag
 from gongzhi.residents.spreadsheet import COLUMNS
 from gongzhi.situations.models import SituationNote
-from gongzhi.wishes.models import ServiceCredit, Wish, WishSettings
+from gongzhi.wishes.models import Wish, WishSettings
 from tests import policy
 from tests.conftest import PASSWORD, clean_input, make_user
 from tests.idnumbers import make_id
