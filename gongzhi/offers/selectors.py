@@ -18,7 +18,7 @@ from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound, NotPermitted
 
 from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
-from .rules import OFFERERS
+from .roles import OFFERERS
 
 
 def _with_taken(query: QuerySet[ServiceOffer]) -> QuerySet[ServiceOffer]:
@@ -128,3 +128,18 @@ def booking_counts(bookings: list[Booking]) -> dict[str, int]:
     for booking in bookings:
         counts[booking.state] += 1
     return counts
+
+
+def offer_moves_for(user, offer: ServiceOffer) -> dict[str, bool]:
+    """Which of the offer's moves this user may make now (the detail page's buttons, the API's allowed_moves)."""
+    if not user.is_authenticated:
+        return {}
+    started = offer.starts_at <= timezone.now()
+    is_open = offer.state == OfferState.OPEN
+    return {
+        "book": is_open and not started and can(user, "offers.book_own"),
+        "book_assisted": is_open and not started and can(user, "offers.book_assisted"),
+        "cancel": is_open and can(user, "offers.cancel", offer),
+        "complete": is_open and started and can(user, "offers.serve", offer),
+        "bookings": can(user, "offers.view_bookings", offer),
+    }

@@ -59,20 +59,6 @@ def community_list(request: HttpRequest, community_id: int) -> HttpResponse:
     return _list(request, community_public_get(community_id))
 
 
-def _moves_for(user, offer) -> dict[str, bool]:
-    if not user.is_authenticated:
-        return {}
-    started = offer.starts_at <= timezone.now()
-    is_open = offer.state == OfferState.OPEN
-    return {
-        "book": is_open and not started and can(user, "offers.book_own"),
-        "book_assisted": is_open and not started and can(user, "offers.book_assisted"),
-        "cancel": is_open and can(user, "offers.cancel", offer),
-        "complete": is_open and started and can(user, "offers.serve", offer),
-        "bookings": can(user, "offers.view_bookings", offer),
-    }
-
-
 @require_safe
 @translate_errors
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -85,7 +71,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_cancel_booking": mine is not None
         and mine.state == BookingState.BOOKED
         and offer.starts_at > timezone.now(),
-        "moves": _moves_for(request.user, offer),
+        "moves": selectors.offer_moves_for(request.user, offer),
         "hours": actions.credit_hours(offer),
     }
     return render(request, "offers/detail.html", context)
@@ -163,7 +149,7 @@ def bookings(request: HttpRequest, pk: int) -> HttpResponse:
         "lines": lines,
         "counts": selectors.booking_counts(rows),
         "left": selectors.places_left(offer),
-        "moves": _moves_for(request.user, offer),
+        "moves": selectors.offer_moves_for(request.user, offer),
     }
     return render(request, "offers/bookings.html", context)
 
