@@ -13,10 +13,10 @@ from django.utils import timezone
 from gongzhi.accounts.roles import Role
 from gongzhi.audit.models import AuditEvent
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.hours.models import ServiceCredit
 from gongzhi.notices.models import Notice
 from gongzhi.offers import actions, selectors
 from gongzhi.offers.models import Booking, ServiceOffer
-from gongzhi.wishes.models import ServiceCredit
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db

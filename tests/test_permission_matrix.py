@@ -1079,7 +1079,7 @@ SNAPSHOT_COUNTED = {
     "residents.ResidentEvent",
     "residents.Tag",
     "cases.CaseMessage",
-    "wishes.ServiceCredit",
+    "hours.ServiceCredit",
     "conventions.RevisionEvent",
     "conventions.DeadlineReminder",
 }

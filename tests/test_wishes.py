@@ -11,10 +11,11 @@ from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.cases.models import Case, CaseEvent, PrivacyTier
 from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
+from gongzhi.hours.models import ServiceCredit
 from gongzhi.notices.models import Notice
 from gongzhi.residents.models import Tag
 from gongzhi.wishes import actions
-from gongzhi.wishes.models import ServiceCredit, Wish
+from gongzhi.wishes.models import Wish
 from gongzhi.wishes.selectors import wall_for, wish_get_for, wisher_label
 
 pytestmark = pytest.mark.django_db

@@ -12,12 +12,8 @@ its community's drafts (监督权). The convention in force is public.
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
-from gongzhi.accounts.roles import Role
 
-LAUNCHERS = frozenset({Role.TOWNSHIP_ADMIN})
-REVIEWERS = frozenset({Role.TOWNSHIP_ADMIN, Role.TOWNSHIP_REVIEWER})
-DRAFTERS = frozenset({Role.COMMUNITY_STAFF})
-READERS = frozenset({Role.COMMUNITY_STAFF, Role.SUPERVISOR, Role.TOWNSHIP_ADMIN, Role.TOWNSHIP_REVIEWER})
+from .roles import DRAFTERS, LAUNCHERS, READERS, REVIEWERS
 
 launcher = holds_role_over(LAUNCHERS)
 reviewer = holds_role_over(REVIEWERS)

@@ -25,7 +25,7 @@ from .models import (
     Revision,
     RevisionState,
 )
-from .rules import DRAFTERS, LAUNCHERS, READERS, REVIEWERS
+from .roles import DRAFTERS, LAUNCHERS, READERS, REVIEWERS
 
 
 def campaign_list_for(*, viewer) -> QuerySet[Campaign]:

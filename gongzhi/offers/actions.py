@@ -40,8 +40,8 @@ from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.text import text_clean
+from gongzhi.hours.actions import hours_credit
 from gongzhi.notices.actions import notice_send
-from gongzhi.wishes.actions import service_credit_record
 
 from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
 from .workflow import BOOKING, OFFER  # noqa: F401  (registers the lifecycles)
@@ -50,7 +50,7 @@ TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, REASON_MAX = 60, 1000, 100, 200
 PLACES_MIN, PLACES_MAX = 1, 500
 LONGEST = dt.timedelta(hours=24)
 FURTHEST = dt.timedelta(days=366)
-CREDIT_SOURCE = "service"  # ServiceCredit.source; source_id is the offer's id (one credit per offer)
+CREDIT_SOURCE = "service"  # the hours source (registered in apps.py); source_id is the offer's id (one credit per offer)
 NOTICE_KIND = "offer"
 
 
@@ -295,10 +295,10 @@ def _serve(*, actor: User, offer: ServiceOffer, booking: Booking, now: dt.dateti
           title=_("「%(t)s」服务已确认完成") % {"t": offer.title}, body=_("感谢参加，欢迎继续关注社区的微服务。"))  # fmt: skip
 
 
-def _credit(offer: ServiceOffer):
+def _credit(*, actor, offer: ServiceOffer):
     """The offerer's hours for this offer, once (the offer row is locked; the constraint backs it up)."""
-    return service_credit_record(helper_id=offer.offerer_id, hours=credit_hours(offer), source=CREDIT_SOURCE,
-                                 source_id=offer.pk, community_id=offer.community_id)  # fmt: skip
+    return hours_credit(actor=actor, target=offer, source=CREDIT_SOURCE, source_id=offer.pk,
+                        helper_id=offer.offerer_id, hours=credit_hours(offer), community_id=offer.community_id)  # fmt: skip
 
 
 def _refuse_unless_offerer(actor: User, offer: ServiceOffer) -> None:
@@ -312,7 +312,7 @@ def booking_serve(*, actor: User, booking: Booking) -> Booking:
     _refuse_unless_offerer(actor, booking.offer)
     offer, booking = _lock_booking(booking)
     _serve(actor=actor, offer=offer, booking=booking, now=timezone.now())
-    _credit(offer)
+    _credit(actor=actor, offer=offer)
     return booking
 
 
@@ -329,7 +329,7 @@ def offer_complete(*, actor: User, offer: ServiceOffer) -> ServiceOffer:
     for booking in remaining:
         _serve(actor=actor, offer=offer, booking=booking, now=now)
     served = Booking.objects.filter(offer=offer, state=BookingState.SERVED).count()
-    credit = _credit(offer) if served else None
+    credit = _credit(actor=actor, offer=offer) if served else None
     lifecycle_move(offer, "complete", actor=actor, audit_verb="offer.completed", area=offer.community,
                    changes={"closed_at": now},
                    summary={"served": served, "hours": str(credit.hours) if credit else ""})  # fmt: skip

@@ -97,15 +97,13 @@ def _out(offer: ServiceOffer) -> dict:
 
 
 def _detail(offer_id: int, user) -> dict:
-    from .views import _moves_for
-
     offer = _get(offer_id)
     mine = selectors.own_booking(viewer=user, offer=offer)
     return {
         **_out(offer),
         "my_booking_id": mine.pk if mine else None,
         "my_booking_state": mine.state if mine else "",
-        "allowed_moves": [move for move, allowed in _moves_for(user, offer).items() if allowed],
+        "allowed_moves": [move for move, allowed in selectors.offer_moves_for(user, offer).items() if allowed],
     }
 
 

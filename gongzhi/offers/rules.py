@@ -3,14 +3,9 @@
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
-from gongzhi.accounts.roles import ASSISTERS, COMMUNITY_MODERATORS, HELPERS, Role
 from gongzhi.accounts.scopes import paths_for
 
-OFFERERS = HELPERS  # party members and volunteers (an organisation acts through one of them)
-OFFER_MODERATORS = COMMUNITY_MODERATORS  # community staff, the township office
-OFFER_ASSISTERS = ASSISTERS  # grid workers, window clerks, community staff: book for a resident
-OFFER_STAFF = OFFER_MODERATORS | OFFER_ASSISTERS
-BOOKERS = frozenset({Role.RESIDENT})
+from .roles import BOOKERS, OFFER_ASSISTERS, OFFER_MODERATORS, OFFER_STAFF, OFFERERS
 
 
 def _offer(obj):

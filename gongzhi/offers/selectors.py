@@ -16,9 +16,10 @@ from gongzhi.areas.models import Area
 from gongzhi.areas.selectors import communities_public
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound, NotPermitted
+from gongzhi.core.lifecycle import lifecycle_verbs_for
 
 from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
-from .rules import OFFERERS
+from .roles import OFFERERS
 
 
 def _with_taken(query: QuerySet[ServiceOffer]) -> QuerySet[ServiceOffer]:
@@ -128,3 +129,17 @@ def booking_counts(bookings: list[Booking]) -> dict[str, int]:
     for booking in bookings:
         counts[booking.state] += 1
     return counts
+
+
+def offer_moves_for(user, offer: ServiceOffer) -> dict[str, bool]:
+    """Which of the offer's moves this user may make now (the detail page's buttons, the API's allowed_moves)."""
+    if not user.is_authenticated:
+        return {}
+    started = offer.starts_at <= timezone.now()
+    is_open = offer.state == OfferState.OPEN
+    return {
+        **lifecycle_verbs_for(offer, user),  # cancel, complete: declared in gongzhi.offers.workflow
+        "book": is_open and not started and can(user, "offers.book_own"),
+        "book_assisted": is_open and not started and can(user, "offers.book_assisted"),
+        "bookings": can(user, "offers.view_bookings", offer),
+    }

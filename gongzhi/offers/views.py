@@ -6,7 +6,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -21,7 +20,6 @@ from gongzhi.core.lifecycle import lifecycle_verbs_for
 
 from . import actions, selectors
 from .forms import AssistedBookingForm, OfferForm, ReasonForm
-from .models import OfferState
 
 
 def _decorate(offers) -> list:
@@ -61,19 +59,6 @@ def community_list(request: HttpRequest, community_id: int) -> HttpResponse:
     return _list(request, community_public_get(community_id))
 
 
-def _moves_for(user, offer) -> dict[str, bool]:
-    if not user.is_authenticated:
-        return {}
-    started = offer.starts_at <= timezone.now()
-    is_open = offer.state == OfferState.OPEN
-    return {
-        **lifecycle_verbs_for(offer, user),  # cancel, complete: declared in gongzhi.offers.workflow
-        "book": is_open and not started and can(user, "offers.book_own"),
-        "book_assisted": is_open and not started and can(user, "offers.book_assisted"),
-        "bookings": can(user, "offers.view_bookings", offer),
-    }
-
-
 @require_safe
 @translate_errors
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -84,7 +69,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "left": selectors.places_left(offer),
         "booking": mine,
         "can_cancel_booking": mine is not None and lifecycle_verbs_for(mine, request.user)["cancel"],
-        "moves": _moves_for(request.user, offer),
+        "moves": selectors.offer_moves_for(request.user, offer),
         "hours": actions.credit_hours(offer),
     }
     return render(request, "offers/detail.html", context)
@@ -156,7 +141,7 @@ def bookings(request: HttpRequest, pk: int) -> HttpResponse:
         "lines": lines,
         "counts": selectors.booking_counts(rows),
         "left": selectors.places_left(offer),
-        "moves": _moves_for(request.user, offer),
+        "moves": selectors.offer_moves_for(request.user, offer),
     }
     return render(request, "offers/bookings.html", context)
 

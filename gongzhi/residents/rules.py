@@ -1,7 +1,9 @@
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
-from gongzhi.accounts.roles import ID_REVEALERS, REGISTER_BULK, REGISTER_READERS, REGISTER_WRITERS, Role
+from gongzhi.accounts.roles import ID_REVEALERS, REGISTER_BULK, REGISTER_READERS, REGISTER_WRITERS
+
+from .roles import EXPORT_APPROVERS, EXPORT_REQUESTERS
 
 rules.add_perm("residents.view_resident", holds_role_over(REGISTER_READERS))
 rules.add_perm("residents.change_resident", holds_role_over(REGISTER_WRITERS))
@@ -13,7 +15,5 @@ rules.add_perm("residents.reset_password", holds_role_over({"community_staff"}))
 rules.add_perm("residents.manage_tags", holds_role_over({"township_admin"}))
 # Full exports (IDs and phones): asked for by those who may both export and reveal IDs, approved by
 # the township office over the request's area — never by the person who asked (export_actions).
-EXPORT_REQUESTERS = REGISTER_BULK & ID_REVEALERS  # 镇社治办管理员, 村(社区)干部
-EXPORT_APPROVERS = frozenset({Role.TOWNSHIP_ADMIN})
 rules.add_perm("residents.request_export", holds_role_over(EXPORT_REQUESTERS))
 rules.add_perm("residents.approve_export", holds_role_over(EXPORT_APPROVERS))

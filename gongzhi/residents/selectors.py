@@ -231,7 +231,7 @@ def community_register_counts(community: Area) -> dict[str, int]:
 
 def export_request_list_for(*, viewer) -> QuerySet[ExportRequest]:
     """The viewer's own full-export requests and those over areas where they may approve."""
-    from .rules import EXPORT_APPROVERS
+    from .roles import EXPORT_APPROVERS
 
     approvable = scope_q(paths_for(viewer, EXPORT_APPROVERS))
     return (

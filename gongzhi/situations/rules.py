@@ -10,11 +10,8 @@ it sees it.
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
-from gongzhi.accounts.roles import Role
 
-SITUATION_HANDLERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
-RESIDENT_REPORTERS = frozenset({Role.RESIDENT})
-GRID_REPORTERS = frozenset({Role.GRID_WORKER})
+from .roles import GRID_REPORTERS, RESIDENT_REPORTERS, SITUATION_HANDLERS
 
 
 def _case(obj):

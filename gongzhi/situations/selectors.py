@@ -14,7 +14,7 @@ from gongzhi.core.errors import NotFound
 
 from .actions import REPORT_AREA_KINDS, SITUATION
 from .models import SituationNote
-from .rules import GRID_REPORTERS, SITUATION_HANDLERS
+from .roles import GRID_REPORTERS, SITUATION_HANDLERS
 
 
 def _base() -> QuerySet[SituationNote]:

@@ -56,9 +56,10 @@ from gongzhi.core.masking import mask_phone
 from gongzhi.core.pii import pii_summary, sensitive_topics
 from gongzhi.core.text import text_clean
 from gongzhi.core.validators import validate_phone
+from gongzhi.hours.actions import hours_credit
 from gongzhi.notices.actions import notice_send
 
-from .models import ServiceCredit, Wish, WishCategory, WishSettings
+from .models import Wish, WishCategory, WishSettings
 
 WISH = case_type_register(
     CaseType(
@@ -435,6 +436,9 @@ def wish_fulfil(*, actor: User, wish: Wish, note: str, hours, photo=None) -> Wis
     return wish
 
 
+HOURS_SOURCE = "wish"  # the hours source (registered in apps.py); source_id is the wish's id
+
+
 @transaction.atomic
 def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     """The wisher (or a witness, for someone without an account) confirms; the hours are credited."""
@@ -447,8 +451,8 @@ def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     wish.confirmed_by, wish.confirmed_as, wish.confirmed_at = actor, "witness" if as_witness else "wisher", timezone.now()
     wish.save(update_fields=["confirmed_by", "confirmed_as", "confirmed_at"])
     if wish.claimer_id and wish.service_hours:
-        service_credit_record(helper_id=wish.claimer_id, hours=wish.service_hours, source="wish", source_id=wish.pk,
-                              community_id=wish.case.community_id)  # fmt: skip
+        hours_credit(actor=actor, target=wish, source=HOURS_SOURCE, source_id=wish.pk, helper_id=wish.claimer_id,
+                     hours=wish.service_hours, community_id=wish.case.community_id)  # fmt: skip
     return wish
 
 
@@ -492,18 +496,6 @@ def wish_reopen(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     wish = case_row_lock(wish)
     case_move(case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish))
     return wish
-
-
-def service_credit_record(*, helper_id: int, hours, source: str, source_id: int, community_id: int):
-    """Credit a helper's hours once per (source, source id): the ledger the merit board will read.
-
-    Called inside the crediting action's transaction (a confirmed wish, a served micro-service).
-    """
-    if ServiceCredit.objects.filter(source=source, source_id=source_id, helper_id=helper_id).exists():
-        return None
-    return ServiceCredit.objects.create(
-        helper_id=helper_id, hours=hours, source=source, source_id=source_id, community_id=community_id
-    )
 
 
 @transaction.atomic

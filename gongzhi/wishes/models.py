@@ -3,7 +3,7 @@
 The case (gongzhi.cases) holds the lifecycle, the timeline, the privacy tier
 and the rating; a Wish holds what only wishes have: the category, the
 desired date, the claimer and the claim period, the fulfilment and who
-confirmed it. Confirmed help is credited as service hours (`ServiceCredit`),
+confirmed it. Confirmed help is credited as service hours (`gongzhi.hours`),
 kept for the merit board.
 """
 
@@ -69,22 +69,3 @@ class WishSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.community_id}: {self.claim_days} days"
-
-
-class ServiceCredit(models.Model):
-    """Hours of help credited to a helper once the helped person (or a witness) confirmed it."""
-
-    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="service_credits")
-    hours = models.DecimalField(max_digits=5, decimal_places=1)
-    source = models.CharField(max_length=20)  # "wish", "service"
-    source_id = models.PositiveBigIntegerField()
-    community = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
-    credited_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["source", "source_id", "helper"], name="service_credit_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.helper_id}: {self.hours} h ({self.source} {self.source_id})"

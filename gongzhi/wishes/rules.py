@@ -3,13 +3,8 @@
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
-from gongzhi.accounts.roles import ASSISTERS, COMMUNITY_MODERATORS, HELPERS, Role
 
-WISH_MODERATORS = COMMUNITY_MODERATORS
-WISH_ASSISTERS = ASSISTERS
-WISH_HELPERS = HELPERS
-WISH_STAFF = WISH_MODERATORS | WISH_ASSISTERS
-WISHERS = frozenset({Role.RESIDENT})
+from .roles import WISH_ASSISTERS, WISH_HELPERS, WISH_MODERATORS, WISH_STAFF, WISHERS
 
 
 def _case(obj):

@@ -15,7 +15,7 @@ from gongzhi.core.errors import NotFound
 
 from .actions import PUBLIC_STATES, WISH
 from .models import Wish
-from .rules import WISH_HELPERS, WISH_STAFF
+from .roles import WISH_HELPERS, WISH_STAFF
 
 
 def _base() -> QuerySet[Wish]:

@@ -14,7 +14,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from gongzhi.wishes.models import ServiceCredit, Wish
+from gongzhi.hours.models import ServiceCredit
+from gongzhi.wishes.models import Wish
 
 from .conftest import PHONE, log_in
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "gongzhi.workdays",
     "gongzhi.photos",
     "gongzhi.cases",
+    "gongzhi.hours",
     "gongzhi.wishes",
     "gongzhi.conventions",
     "gongzhi.situations",

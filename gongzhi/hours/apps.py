@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class HoursConfig(AppConfig):
+    name = "gongzhi.hours"
+    label = "hours"
+    verbose_name = "服务时长"
