@@ -178,3 +178,54 @@ def test_documents_owner_and_reads(users, areas, settings, tmp_path):
     assert list(meetings_for(viewer=users["supervisor"])) == [meeting]
     assert list(meetings_for(viewer=users["township_admin"], purpose="test")) == [meeting]
     assert not meetings_for(viewer=users["other_staff"]).exists() and not meetings_for(viewer=users["resident"]).exists()
+
+
+# Who may, by the kernel's own permissions (gongzhi/meetings/rules.py), over a meeting of 青山村 (same) and of
+# 东街社区 (other). The meetings module has no pages of its own: a feature's pages call it with its own
+# permission, and those pages are in the permission matrix (tests/policy_conventions.py: conventions:adopt).
+KERNEL_GRID = """
+                          record        view
+                          same  other   same  other
+    nobody                no    no      no    no
+    resident              no    no      no    no
+    party_member          no    no      no    no
+    volunteer             no    no      no    no
+    grid_worker           no    no      no    no
+    community_staff       yes   no      yes   no
+    window_clerk          no    no      no    no
+    mediator              no    no      no    no
+    supervisor            no    no      yes   no
+    township_admin        no    no      yes   yes
+    township_reviewer     no    no      yes   yes
+    sys_admin             no    no      no    no
+    sec_admin             no    no      no    no
+    audit_admin           no    no      no    no
+"""
+
+
+def _kernel_grid() -> dict[tuple[str, str, str], bool]:
+    rows = [line.split() for line in KERNEL_GRID.strip().splitlines()[2:]]
+    cells = {}
+    for actor, *marks in rows:
+        for (perm, relation), mark in zip(
+            [("record", "same"), ("record", "other"), ("view", "same"), ("view", "other")], marks, strict=True
+        ):
+            cells[(actor, perm, relation)] = mark == "yes"
+    return cells
+
+
+def test_the_kernel_permissions_follow_their_grid(users, areas):
+    from gongzhi.core.authz import can
+
+    cells = _kernel_grid()
+    assert {actor for actor, _perm, _relation in cells} == {a for a in users if a != "other_staff"}
+    meetings = {"same": _record(users, areas),
+                "other": _record(users, areas, actor=users["other_staff"], area=areas["urban"],
+                                 body_kind="residents_representatives_meeting")}  # fmt: skip
+    for (actor, perm, relation), allowed in cells.items():
+        assert can(users[actor], f"meetings.{perm}", meetings[relation]) is allowed, (actor, perm, relation)
+        if perm == "record" and not allowed:
+            before = Meeting.objects.count()
+            with pytest.raises(NotPermitted):
+                meeting_item_vote_record(actor=users[actor], meeting=meetings[relation], item=ItemVote("越权", in_favour=18))
+            assert Meeting.objects.count() == before and MeetingItem.objects.count() == 2
