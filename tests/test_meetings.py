@@ -229,3 +229,15 @@ def test_the_kernel_permissions_follow_their_grid(users, areas):
             with pytest.raises(NotPermitted):
                 meeting_item_vote_record(actor=users[actor], meeting=meetings[relation], item=ItemVote("越权", in_favour=18))
             assert Meeting.objects.count() == before and MeetingItem.objects.count() == 2
+
+
+def test_a_meeting_short_of_its_quorum_may_be_kept_as_held_but_takes_no_vote(users, areas):
+    with pytest.raises(DomainError, match="不足法定人数"):
+        _record(users, areas, present=19, items=[ItemVote("议题", in_favour=19)], keep_inquorate=True)  # refused
+    assert _nothing_stored()
+    meeting = _record(users, areas, present=19, items=[], keep_inquorate=True)
+    assert not meeting.quorate and "不足法定人数" in meeting.quorum_reason
+    assert AuditEvent.objects.get(verb="meeting.recorded").summary["quorate"] is False
+    with pytest.raises(DomainError, match="不足法定人数，表决无效"):
+        meeting_item_vote_record(actor=users["community_staff"], meeting=meeting, item=ItemVote("议题", in_favour=19))
+    assert not meeting.items.exists()

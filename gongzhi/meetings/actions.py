@@ -167,8 +167,12 @@ def meeting_record(
     documents: Mapping | None = None,
     perm: str | None = None,
     perm_obj=None,
+    keep_inquorate: bool = False,
 ) -> Meeting:
-    """Record a meeting held, its roll and its items' votes; refused if it was not quorate (nothing stored)."""
+    """Record a meeting held, its roll and its items' votes; refused if it was not quorate (nothing stored).
+
+    With `keep_inquorate` a meeting short of its quorum is kept as held and not quorate (a feature that
+    shows "convened, no quorum"), but with no votes: an item given for it is still refused."""
     _authorize(actor, perm, perm_obj, area)
     if body_kind not in RULES:
         raise DomainError(_("未知的会议类型。"), field="meeting_kind")
@@ -189,7 +193,7 @@ def meeting_record(
         body_kind, present=present, in_favour=first.in_favour, against=first.against,  # type: ignore[arg-type]
         abstaining=first.abstaining, majority=first.majority if first.majority in MAJORITIES else "present", **counts,
     )  # fmt: skip
-    if not quorum.quorate:
+    if not quorum.quorate and (items or not keep_inquorate):
         raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": quorum.quorum_reason})
     entries = list(roll)
     named_present = sum(1 for entry in entries if entry.present)
@@ -200,7 +204,7 @@ def meeting_record(
         owner_app=owner._meta.app_label if owner is not None else "",
         owner_model=owner._meta.model_name if owner is not None else "",
         owner_id=owner.pk if owner is not None else None,
-        present=present or 0, **counts, quorate=True, quorum_reason=quorum.quorum_reason[:500], recorded_by=actor,
+        present=present or 0, **counts, quorate=quorum.quorate, quorum_reason=quorum.quorum_reason[:500], recorded_by=actor,
     )  # fmt: skip
     members_created = MeetingMember.objects.bulk_create([
         MeetingMember(meeting=meeting, name=text_clean(e.name, label=_("姓名"), field="roll", minimum=1,
@@ -217,6 +221,7 @@ def meeting_record(
     audit_event_record(
         actor=actor, verb="meeting.recorded", target=meeting, area=area,
         summary={"body": body_kind, "date": held_on.isoformat(), "purpose": purpose, "present": present,
+                 "quorate": quorum.quorate,
                  **{k: v for k, v in counts.items() if v is not None},
                  "quorum": quorum.quorum_reason, "roll": len(members_created),
                  "items": len(created), "votes": [_item_summary(i) for i in created],
@@ -231,6 +236,8 @@ def meeting_item_vote_record(*, actor, meeting: Meeting, item: ItemVote, perm: s
     """Add one agenda item's vote to a recorded meeting (the next number)."""
     _authorize(actor, perm, perm_obj, meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("area").get(pk=meeting.pk)
+    if not meeting.quorate:
+        raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": meeting.quorum_reason})
     number = (meeting.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     created = _item_create(meeting, item, actor=actor, number=number, roll=list(meeting.roll.order_by("id")))
     audit_event_record(actor=actor, verb="meeting.item_voted", target=created, area=meeting.area,
