@@ -248,8 +248,8 @@ def meeting_item_vote_record(*, actor, meeting: Meeting, item: ItemVote, perm: s
 @transaction.atomic
 def meeting_item_confirm(*, actor, item: MeetingItem, perm: str | None = None, perm_obj=None) -> MeetingItem:
     """A second person confirms the counts of a vote (复核): never the one who counted it, once."""
+    _authorize(actor, perm, perm_obj, item)
     item = MeetingItem.objects.select_for_update(of=("self",)).select_related("meeting__area").get(pk=item.pk)
-    _authorize(actor, perm, perm_obj, item.meeting)
     if item.counted_by_id == actor.pk:
         raise DomainError(_("票数须由记录人以外的另一人复核。"))
     if item.confirmed_by_id is not None:
