@@ -91,6 +91,13 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "demonstration.approved": ({"note": "材料齐全"}, "青山村示范村申报"),
     "demonstration.rejected": ({"note": "未完成备案"}, "青山村示范村申报"),
     "system.seeded": ({"size": "demo", "residents": 3000, "communities": 6, "wishes": 40}, ""),
+    # Registered by gongzhi.meetings (AppConfig.ready).
+    "meeting.recorded": ({"body": "village_representatives_meeting", "date": "2026-06-01", "quorate": True, "purpose":
+                          "convention_adoption", "present": 21, "members": 30, "quorum": "组成人员数30，到会21，至少需20：符合法定人数",
+                          "roll": 0, "items": 1, "votes": [], "documents": ["minutes"]}, "村民代表会议 2026-06-01"),  # fmt: skip
+    "meeting.item_voted": ({"title": "修订村规民约", "method": "show_of_hands", "in_favour": 18, "against": 2,
+                            "abstaining": 1, "majority": "present", "passed": True, "verdict": "通过"}, "修订村规民约"),  # fmt: skip
+    "meeting.item_confirmed": ({"title": "修订村规民约", "in_favour": 18, "against": 2, "abstaining": 1}, "修订村规民约"),
     # Registered by gongzhi.residents (AppConfig.ready).
     "household.member_added": ({"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},
                                "户 QS-0012"),  # fmt: skip

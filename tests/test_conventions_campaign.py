@@ -22,6 +22,7 @@ from gongzhi.conventions.models import (
     RevisionEvent,
 )
 from gongzhi.core.errors import DomainError, NotPermitted
+from gongzhi.meetings.models import Meeting, MeetingItem
 from gongzhi.notices.models import Notice
 
 COMPLIANT = (Path(__file__).parent / "conventions" / "documents" / "convention_03.txt").read_text(encoding="utf-8").strip()
@@ -222,15 +223,17 @@ def test_adoption_without_quorum_is_refused_and_nothing_is_recorded(revision, us
     with pytest.raises(DomainError, match="适用的会议类型"):
         _adopt(revision, users, meeting_kind="residents_meeting")  # 青山村 is a village
     fresh = Revision.objects.get(pk=revision.pk)
-    assert fresh.state == "approved" and fresh.present is None and fresh.adopted_at is None
-    assert not AuditEvent.objects.filter(verb="convention.adopted").exists()
+    assert fresh.state == "approved" and fresh.meeting is None and fresh.adopted_at is None
+    assert not Meeting.objects.exists() and not MeetingItem.objects.exists()
+    assert not AuditEvent.objects.filter(verb__in=["convention.adopted", "meeting.recorded"]).exists()
 
 
 def test_adoption_at_a_quorate_meeting_is_recorded_with_its_figures(revision, users):
     _approved(revision, users)
     _adopt(revision, users)  # 21 of 30 present (≥ 2/3), 18 of 21 in favour (> 1/2)
     fresh = Revision.objects.get(pk=revision.pk)
-    assert fresh.state == "adopted" and (fresh.members, fresh.present, fresh.in_favour, fresh.against) == (30, 21, 18, 2)
+    meeting, vote = fresh.meeting, fresh.meeting.items.get()
+    assert fresh.state == "adopted" and (meeting.members, meeting.present, vote.in_favour, vote.against) == (30, 21, 18, 2)
     event = RevisionEvent.objects.get(revision=revision, verb="adopt")
     assert "符合法定人数" in event.note and "通过" in event.note
 
@@ -474,7 +477,7 @@ def test_a_representatives_meeting_is_not_held_to_the_registers_adults_and_house
     _approved(revision, users)
     _adopt(revision, users, adults=0, households=0, households_present=None)
     fresh = Revision.objects.get(pk=revision.pk)
-    assert fresh.state == "adopted" and fresh.adults is None and fresh.households is None
+    assert fresh.state == "adopted" and fresh.meeting.adults is None and fresh.meeting.households is None
 
 
 def test_a_communitys_wall_links_to_its_convention_in_force(areas, client):
@@ -547,7 +550,7 @@ def test_the_minutes_and_sign_in_sheet_are_attached_and_served_only_to_readers(r
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    from gongzhi.conventions.models import MeetingDocument
+    from gongzhi.meetings.models import MeetingDocument
 
     _approved(revision, users)
     staff = Client()
@@ -569,7 +572,7 @@ def test_the_minutes_and_sign_in_sheet_are_attached_and_served_only_to_readers(r
     sign_in = SimpleUploadedFile("签到表.png", buffer.getvalue(), content_type="image/png")
     staff.post(adopt, data | {"minutes": minutes, "sign_in": sign_in})
     assert _state(revision) == "adopted"
-    documents = {d.kind: d for d in MeetingDocument.objects.filter(revision=revision)}
+    documents = {d.kind: d for d in MeetingDocument.objects.filter(meeting=Revision.objects.get(pk=revision.pk).meeting)}
     assert set(documents) == {"minutes", "sign_in"} and documents["sign_in"].photo is not None
     detail = staff.get(reverse("conventions:revision", args=[revision.pk])).content.decode()
     assert detail.count('data-testid="meeting-document"') == 2

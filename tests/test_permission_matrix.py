@@ -52,6 +52,7 @@ from gongzhi.conventions.models import (
     DemonstrationApplication,
     Revision,
 )
+from gongzhi.meetings.models import Meeting, MeetingItem
 from gongzhi.notices.actions import notice_send
 from gongzhi.notices.models import Notice
 from gongzhi.offers.models import Booking, ServiceOffer
@@ -488,6 +489,18 @@ CONVENTION_TEXT = (Path(__file__).parent / "conventions" / "documents" / "conven
 ).strip()
 
 
+def _adoption_meeting(community: Area, recorder: User) -> Meeting:
+    """The meeting that adopted a revision (gongzhi.meetings), as revision_adopt records it."""
+    kind = "village_representatives_meeting" if community.community_type == "village" else (
+        "residents_representatives_meeting")  # fmt: skip
+    meeting = Meeting.objects.create(body_kind=kind, area=community, area_path=community.path,
+                                     held_on=timezone.localdate(), purpose="convention_adoption", members=30,
+                                     present=25, quorate=True, recorded_by=recorder)  # fmt: skip
+    MeetingItem.objects.create(meeting=meeting, number=1, title="公约", in_favour=20, against=3, rule_key=kind,
+                               quorate=True, passed=True, counted_by=recorder)  # fmt: skip
+    return meeting
+
+
 def build_conventions(world: World) -> None:
     """Conventions (tests/policy_conventions.py): one campaign of 永安镇 per state its revisions are in, since a
     community has one revision per campaign; years far in the past, so that launching this year's is possible."""
@@ -513,16 +526,16 @@ def build_conventions(world: World) -> None:
                 text=CONVENTION_TEXT, state=state, compliant=True, created_by=staff[relation],
                 submitted_at=now if state != "drafting" else None,
                 reviewed_at=now if state in ("approved", "adopted", "filed") else None,
-                meeting_date=timezone.localdate() if state in ("adopted", "filed") else None,
+                meeting=_adoption_meeting(community, staff[relation]) if state in ("adopted", "filed") else None,
             )  # fmt: skip
-            if state == "adopted":  # the meeting's minutes, a PDF under DATA_DIR/conventions/
+            if state == "adopted":  # the meeting's minutes, a PDF under DATA_DIR/meetings/
                 from django.core.files.uploadedfile import SimpleUploadedFile
                 from django.db import transaction
 
-                from gongzhi.conventions.actions import meeting_document_store
+                from gongzhi.meetings.actions import meeting_document_store
 
                 with transaction.atomic():
-                    meeting_document_store(actor=staff[relation], revision=table[relation], kind="minutes",
+                    meeting_document_store(actor=staff[relation], meeting=table[relation].meeting, kind="minutes",
                                            upload=SimpleUploadedFile("记录.pdf", b"%PDF-1.4\n%%EOF\n"))  # fmt: skip
     for relation, key in (("same", "village"), ("other", "urban")):
         community = a[key]
@@ -1036,7 +1049,7 @@ PAGE_CALLS.update({
     "conventions:file": _revision_call("conventions:file", "adopted", {"confirmed": "yes"}),
     "conventions:acknowledge": _revision_call("conventions:acknowledge", "filed"),
     "conventions:document": lambda world, actor, relation: Call(reverse("conventions:document", args=[
-        world.revisions["adopted"][relation].pk, world.revisions["adopted"][relation].documents.get().pk]), {}),
+        world.revisions["adopted"][relation].pk, world.revisions["adopted"][relation].meeting.documents.get().pk]), {}),
     "conventions:demonstration": _demonstration_call("conventions:demonstration"),
     "conventions:demonstration_decide": _demonstration_call("conventions:demonstration_decide",
                                                             {"decision": "approve"}),

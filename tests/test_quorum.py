@@ -67,3 +67,32 @@ def test_unknown_meeting_kind_and_every_rule_names_its_law():
 def test_residents_meeting_needs_more_than_half_of_the_households_not_two_thirds():
     assert meeting_check("residents_meeting", households=100, households_present=51, present=51, in_favour=30).quorate
     assert not meeting_check("residents_meeting", households=100, households_present=50, present=50, in_favour=30).quorate
+
+
+@pytest.mark.parametrize(
+    ("majority", "members", "present", "in_favour", "passed", "needed"),
+    [
+        ("present", 30, 21, 11, True, 11),  # more than half of the 21 present
+        ("present", 30, 21, 10, False, 11),
+        ("members", 30, 21, 16, True, 16),  # more than half of the 30 due, however many came
+        ("members", 30, 21, 15, False, 16),
+        ("members", 31, 21, 16, True, 16),
+        ("two_thirds_present", 30, 21, 14, True, 14),  # two thirds or more of 21 present: 14
+        ("two_thirds_present", 30, 21, 13, False, 14),
+        ("two_thirds_present", 30, 20, 14, True, 14),  # 2/3 × 20 = 13⅓, so 14
+    ],
+)
+def test_a_decision_needs_the_majority_its_matter_asks_for(majority, members, present, in_favour, passed, needed):
+    result = meeting_check("village_representatives_meeting", members=members, present=present, in_favour=in_favour,
+                           against=present - in_favour, majority=majority)  # fmt: skip
+    assert result.quorate and result.passed is passed
+    assert f"至少{needed}人" in result.vote_reason and ("：通过" if passed else "未通过") in result.vote_reason
+
+
+def test_the_default_majority_reads_as_before_and_unknown_majorities_are_refused():
+    result = meeting_check("village_representatives_meeting", members=30, present=21, in_favour=11)
+    assert result.vote_reason == "到会21人，赞成11人，须过半数即至少11人：通过"
+    with pytest.raises(DomainError, match="未知的表决方式"):
+        meeting_check("village_representatives_meeting", members=30, present=21, in_favour=11, majority="most")
+    with pytest.raises(DomainError, match="须填写应到人数"):
+        meeting_check("villagers_meeting", adults=100, present=60, in_favour=40, majority="members")

@@ -61,7 +61,7 @@ def test_demo_township_has_every_role_and_a_sound_audit_chain():
     assert len({r.filed_at.date() for r in filed}) == 5
     for r in filed:
         assert last.launched_at < r.created_at < r.submitted_at < r.reviewed_at < r.adopted_at < r.filed_at
-        assert r.meeting_date == timezone.localdate(r.adopted_at) and r.filed_at.date() <= last.deadline
+        assert r.meeting.held_on == timezone.localdate(r.adopted_at) and r.filed_at.date() <= last.deadline
         assert [e.verb for e in r.events.all()] == ["start", "submit", "approve", "adopt", "file"]
     assert this_board.overdue == 0
     assert {row.state for row in this_board.rows} == {"drafting", "filed", "under_review", "returned", "not_started"}

@@ -46,8 +46,10 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
-from gongzhi.core.quorum import RULES, meeting_check
 from gongzhi.core.text import text_clean
+from gongzhi.meetings.actions import DOCUMENT_MAX as DOCUMENT_MAX  # the adoption form's limit
+from gongzhi.meetings.actions import ItemVote, meeting_record
+from gongzhi.meetings.actions import meeting_document_check as meeting_document_check
 from gongzhi.notices.actions import notice_send
 
 from .checker import DEFAULT_TOPICS, ConventionReport, convention_text_check
@@ -58,7 +60,6 @@ from .models import (
     DeadlineReminder,
     DemonstrationApplication,
     DemonstrationState,
-    MeetingDocument,
     Revision,
     RevisionState,
 )
@@ -71,6 +72,7 @@ TOPIC_LABEL_MAX, KEYWORD_MAX, EXTRA_TOPICS_MAX = 20, 20, 10
 TARGET_MAX = 500
 REMINDER_DAYS = (7, 1)
 NOTICE_KIND = "convention"
+ADOPTION_PURPOSE = "convention_adoption"  # gongzhi.meetings.Meeting.purpose of the meeting that adopts a revision
 
 MEETING_KINDS: dict[str, tuple[str, ...]] = {
     CommunityType.VILLAGE.value: ("villagers_meeting", "village_representatives_meeting"),
@@ -369,7 +371,8 @@ def revision_adopt(
     households_present=None,
     documents: dict | None = None,
 ) -> Revision:
-    """Record the meeting that adopted it; refused unless the meeting was quorate and the vote carried."""
+    """Record the meeting that adopted it (a gongzhi.meetings Meeting with one item, the adoption vote);
+    refused unless the meeting was quorate and the vote carried."""
     authorize(actor, "conventions.adopt", revision)
     revision = _lock(revision)
     lifecycle_check(revision, "adopt")
@@ -385,76 +388,29 @@ def revision_adopt(
                "members": members, "adults": adults, "households": households,
                "households_present": households_present}  # fmt: skip
     counts = {name: _optional_count(value, name) for name, value in figures.items()}
-    # Only the bases this kind of meeting counts by: a representatives' meeting is quorate by its
-    # members, whatever the register says of adults and households (the form offers them for both).
-    bases = {attendance.base for attendance in RULES[meeting_kind].attendance}
-    for base, present_key in (("members", None), ("adults", None), ("households", "households_present")):
-        if base not in bases:
-            counts[base] = None
-            if present_key:
-                counts[present_key] = None
-    result = meeting_check(
-        meeting_kind, present=counts["present"], in_favour=counts["in_favour"],  # type: ignore[arg-type]
-        against=counts["against"] or 0, abstaining=counts["abstaining"] or 0, members=counts["members"],
-        adults=counts["adults"], households=counts["households"], households_present=counts["households_present"],
+    vote = ItemVote(revision.title, in_favour=counts["in_favour"], against=counts["against"] or 0,  # type: ignore[arg-type]
+                    abstaining=counts["abstaining"] or 0, must_pass=True)  # fmt: skip
+    # gongzhi.meetings counts only the bases this kind of meeting is quorate by, refuses the record unless
+    # the meeting was quorate and the vote carried, and keeps the minutes and the sign-in sheet.
+    meeting = meeting_record(
+        actor=actor, area=revision.community, body_kind=meeting_kind, held_on=meeting_date,
+        present=counts["present"], members=counts["members"], adults=counts["adults"],
+        households=counts["households"], households_present=counts["households_present"],
+        purpose=ADOPTION_PURPOSE, owner=revision, items=[vote], documents=documents,
+        perm="conventions.adopt", perm_obj=revision,
     )  # fmt: skip
-    if not result.quorate:
-        raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": result.quorum_reason})
-    if not result.passed:
-        raise DomainError(_("表决未获通过，未记录（%(reason)s）。") % {"reason": result.vote_reason})
-    stored = [meeting_document_store(actor=actor, revision=revision, kind=kind, upload=upload)
-              for kind, upload in (documents or {}).items() if upload]  # fmt: skip
-    note = (f"{result.rule.label}：{result.quorum_reason}；{result.vote_reason}；"
+    item = meeting.items.get()
+    note = (f"{meeting.body_label}：{meeting.quorum_reason}；{item.vote_reason}；"
             + _("赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s")
-            % {"yes": counts["in_favour"], "no": counts["against"] or 0, "abstain": counts["abstaining"] or 0})
+            % {"yes": item.in_favour, "no": item.against, "abstain": item.abstaining})
+    roll = {name: getattr(meeting, name) for name in ("members", "adults", "households", "households_present")}
     lifecycle_move(revision, "adopt", actor=actor, note=note, audit_verb="convention.adopted", area=revision.community,
-                   changes={**counts, "meeting_kind": meeting_kind, "meeting_date": meeting_date,
-                            "adopted_at": timezone.now()},
-                   summary={"meeting": meeting_kind, "date": meeting_date.isoformat(),
-                                **{k: v for k, v in counts.items() if v is not None},
-                                "against": counts["against"] or 0, "abstaining": counts["abstaining"] or 0,
-                                "documents": [d.kind for d in stored]})  # fmt: skip
+                   changes={"meeting": meeting, "adopted_at": timezone.now()},
+                   summary={"meeting": meeting_kind, "date": meeting.held_on.isoformat(),
+                            **{k: v for k, v in roll.items() if v is not None}, "present": meeting.present,
+                            "in_favour": item.in_favour, "against": item.against, "abstaining": item.abstaining,
+                            "documents": [d.kind for d in meeting.documents.all()]})  # fmt: skip
     return revision
-
-
-DOCUMENT_MAX = 10 * 1024 * 1024  # a scanned sign-in sheet of a few pages as PDF
-
-
-def meeting_document_check(upload) -> None:
-    """A PDF (by its first bytes, not its name) or an image, at most DOCUMENT_MAX (the form checks it too)."""
-    if upload is None:
-        return
-    if upload.size > DOCUMENT_MAX:
-        raise DomainError(_("文件不能超过 10 MB。"))
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-" and not (upload.content_type or "").startswith("image/"):
-        raise DomainError(_("请上传 PDF 文件或照片（JPG、PNG）。"))
-
-
-def meeting_document_store(*, actor: User, revision: Revision, kind: str, upload) -> MeetingDocument:
-    """Store the minutes or the sign-in sheet: images cleaned like every photo, PDFs kept as sent
-    (0600, under DATA_DIR/conventions/). Called inside revision_adopt's transaction."""
-    import hashlib
-    import uuid
-    from pathlib import Path, PurePosixPath
-
-    from django.conf import settings
-
-    from gongzhi.photos.actions import _write_atomically, photo_store
-
-    meeting_document_check(upload)
-    content = upload.read()
-    if content[:5] == b"%PDF-":
-        relative = PurePosixPath("conventions", f"{uuid.uuid4()}.pdf")
-        _write_atomically(Path(settings.DATA_DIR) / relative, content)
-        return MeetingDocument.objects.create(
-            revision=revision, kind=kind, pdf_path=str(relative), content_type="application/pdf", size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
-        )  # fmt: skip
-    photo = photo_store(actor=actor, upload=content)
-    return MeetingDocument.objects.create(revision=revision, kind=kind, photo=photo, content_type=photo.content_type,
-                                          size=photo.size, sha256=photo.sha256, uploaded_by=actor)  # fmt: skip
 
 
 def meeting_count_parse(value) -> int | None:
@@ -488,7 +444,7 @@ def revision_file(*, actor: User, revision: Revision) -> Revision:
     )
     ConventionVersion.objects.create(
         community=revision.community, area_path=revision.area_path, title=revision.title, text=revision.text,
-        adopted_on=revision.meeting_date, revision=revision, recorded_by=actor,
+        adopted_on=revision.meeting.held_on if revision.meeting else None, revision=revision, recorded_by=actor,
     )  # fmt: skip
     _tell(users_holding_over(LAUNCHERS, revision.campaign.township.path), actor=actor, url=revision_url(revision),
           title=_("%(community)s的%(title)s已报镇备案") % {"community": revision.community.name,

@@ -38,7 +38,7 @@ def board_workbook(board: Board) -> bytes:
             row.community.name, row.state_label, _("逾期") if row.overdue else "",
             _day(revision.submitted_at) if revision else "",
             _day(revision.reviewed_at) if approved and revision else "",
-            revision.meeting_date.isoformat() if revision and revision.meeting_date else "",
+            revision.meeting.held_on.isoformat() if revision and revision.meeting else "",
             _day(revision.filed_at) if revision else "", revision.filing_number if revision else "",
             row.demonstration.get_state_display() if row.demonstration else "",
         ])  # fmt: skip

@@ -87,17 +87,9 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    # The meeting that adopted it (gongzhi.core.quorum decides whether it could).
-    meeting_kind = models.CharField(_("会议类型"), max_length=40, blank=True)
-    meeting_date = models.DateField(_("会议日期"), null=True, blank=True)
-    members = models.PositiveIntegerField(_("应到人数（组成人员）"), null=True, blank=True)
-    adults = models.PositiveIntegerField(_("十八周岁以上人数"), null=True, blank=True)
-    households = models.PositiveIntegerField(_("户数"), null=True, blank=True)
-    households_present = models.PositiveIntegerField(_("到会户代表数"), null=True, blank=True)
-    present = models.PositiveIntegerField(_("到会人数"), null=True, blank=True)
-    in_favour = models.PositiveIntegerField(_("赞成"), null=True, blank=True)
-    against = models.PositiveIntegerField(_("反对"), null=True, blank=True)
-    abstaining = models.PositiveIntegerField(_("弃权"), null=True, blank=True)
+    # The meeting that adopted it (gongzhi.meetings: the roll, the vote and core.quorum's verdict).
+    meeting = models.OneToOneField("meetings.Meeting", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")  # fmt: skip
     adopted_at = models.DateTimeField(null=True, blank=True)
     filing_number = models.CharField(_("备案号"), max_length=40, blank=True)
     filed_at = models.DateTimeField(null=True, blank=True)
@@ -244,30 +236,3 @@ class DeadlineReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}/{self.community_id} -{self.days_before}d"
-
-
-class MeetingDocumentKind(models.TextChoices):
-    MINUTES = "minutes", _("会议记录")
-    SIGN_IN = "sign_in", _("签到表")
-
-
-class MeetingDocument(models.Model):
-    """The minutes or the sign-in sheet of the meeting that adopted a revision: an image (a Photo,
-    cleaned like every photo) or a PDF under DATA_DIR/conventions/. Served only to those who may see
-    the revision (conventions:document)."""
-
-    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="documents")
-    kind = models.CharField(_("材料"), max_length=10, choices=MeetingDocumentKind.choices)
-    photo = models.ForeignKey("photos.Photo", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    pdf_path = models.CharField(max_length=200, blank=True)  # relative to settings.DATA_DIR
-    content_type = models.CharField(max_length=40)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["kind", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.revision_id} {self.kind}"

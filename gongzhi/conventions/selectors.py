@@ -16,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
+from gongzhi.meetings.models import Meeting, MeetingItem
+from gongzhi.meetings.selectors import meeting_document_of as meeting_document
+from gongzhi.meetings.selectors import meeting_documents_of as meeting_documents
+from gongzhi.meetings.selectors import meeting_items_of
 
 from .models import (
     Campaign,
@@ -79,7 +83,7 @@ def community_get_for(*, viewer, community_id: int, roles=READERS) -> Area:
 def revision_get_for(*, viewer, revision_id: int) -> Revision:
     revision = (
         Revision.objects.filter(scope_q(paths_for(viewer, READERS)), pk=revision_id)
-        .select_related("campaign", "campaign__township", "community", "created_by", "reviewed_by")
+        .select_related("campaign", "campaign__township", "community", "created_by", "reviewed_by", "meeting")
         .first()
     )
     if revision is None:
@@ -178,7 +182,8 @@ def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
     """Every community of the campaign the viewer may see, with its revision's state; overdue after the deadline."""
     today = timezone.localdate()
     communities = list(communities_for(viewer=viewer, campaign=campaign))
-    revisions = {r.community_id: r for r in Revision.objects.filter(campaign=campaign, community__in=communities)}
+    revisions = {r.community_id: r for r in Revision.objects.filter(campaign=campaign, community__in=communities)
+                 .select_related("meeting")}  # fmt: skip
     demonstrations: dict[int, DemonstrationApplication] = {}
     for application in DemonstrationApplication.objects.filter(campaign=campaign, community__in=communities).order_by(
         "applied_at"
@@ -223,14 +228,18 @@ def revisions_waiting_for(*, viewer) -> QuerySet[Revision]:
     )
 
 
+def adoption_of(revision: Revision) -> tuple[Meeting | None, MeetingItem | None]:
+    """The meeting that adopted the revision and its vote (None, None before adoption); the caller fetched
+    `revision` for its viewer."""
+    meeting = revision.meeting
+    return meeting, meeting_items_of(meeting).first() if meeting else None
+
+
 def meeting_documents_of(revision: Revision):
     """The adopting meeting's minutes and sign-in sheet; the caller fetched `revision` for its viewer."""
-    return revision.documents.all()
+    return meeting_documents(revision.meeting)
 
 
 def meeting_document_of(revision: Revision, document_id: int):
     """One of them, or NotFound (another revision's document is as missing as none)."""
-    found = revision.documents.select_related("photo").filter(pk=document_id).first()
-    if found is None:
-        raise NotFound()
-    return found
+    return meeting_document(revision.meeting, document_id)

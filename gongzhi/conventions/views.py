@@ -2,7 +2,6 @@
 the review, the meeting, the filing, demonstration villages, and the public page of the convention in force."""
 
 import datetime as dt
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -210,9 +209,10 @@ def _revision_moves(user, revision: Revision) -> dict[str, bool]:
     }
 
 
-def _meeting_label(revision: Revision) -> str:
-    meeting = RULES.get(revision.meeting_kind)
-    return str(meeting.label) if meeting else ""
+def _adoption_context(revision: Revision) -> dict:
+    """The adopting meeting, its label and its vote, for the detail and filing pages (gongzhi.meetings)."""
+    meeting, vote = selectors.adoption_of(revision)
+    return {"meeting": meeting, "vote": vote, "meeting_label": meeting.body_label if meeting else ""}
 
 
 def _diff_context(revision: Revision, text: str) -> dict:
@@ -234,7 +234,7 @@ def revision(request: HttpRequest, pk: int) -> HttpResponse:
         "revision": revision, "moves": _revision_moves(request.user, revision),
         "events": selectors.revision_events(revision), "review_form": ReviewForm(),
         "documents": selectors.meeting_documents_of(revision),
-        "meeting_label": _meeting_label(revision), "overdue": _overdue(revision),
+        **_adoption_context(revision), "overdue": _overdue(revision),
         **_check_context(revision.text, report), **_diff_context(revision, revision.text),
     }  # fmt: skip
     return render(request, "conventions/revision.html", context)
@@ -384,33 +384,19 @@ def file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                      _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"))  # fmt: skip
     current = selectors.in_force_of(revision.community)
     return render(request, "conventions/file_confirm.html", {"revision": revision, "current": current,
-                                                             "meeting_label": _meeting_label(revision)})  # fmt: skip
+                                                             **_adoption_context(revision)})  # fmt: skip
 
 
 @require_safe
 @translate_errors
 def document(request: HttpRequest, pk: int, document_id: int) -> HttpResponseBase:
     """The minutes or sign-in sheet of the adopting meeting, to those who may see the revision."""
-    from django.conf import settings
-    from django.http import FileResponse, Http404
-
-    from gongzhi.photos.http import photo_response
+    from gongzhi.meetings.http import meeting_document_response
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
-    found = selectors.meeting_document_of(revision, document_id)
-    if found.photo is not None:
-        response = photo_response(found.photo, public=False)  # meeting papers: signed-in readers only
-    else:
-        root = (Path(settings.DATA_DIR) / "conventions").resolve()
-        path = (Path(settings.DATA_DIR) / found.pdf_path).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
-            raise Http404()
-        response = FileResponse(path.open("rb"), content_type="application/pdf", filename=f"{found.kind}.pdf")
-        response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return meeting_document_response(selectors.meeting_document_of(revision, document_id))
 
 
 @require_perm("conventions.acknowledge")

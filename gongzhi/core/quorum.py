@@ -19,6 +19,12 @@ election). The rules:
 Chinese statutes count "以上" inclusively and "过半数" strictly (民法典
 art. 1259), so "two thirds or more" is ≥ 2/3 and "more than half" is > 1/2.
 Counting uses exact fractions, never floating point.
+
+The majority a decision needs is the body's (more than half of those present
+for all four above) unless the matter asks for another (`MAJORITIES`): more
+than half of all the members due (a party members' meeting, 中国共产党支部工作
+条例（试行）: "赞成人数超过应到会有表决权的党员的半数为通过"), or two thirds or
+more of those present (where a body's own rules ask for it).
 """
 
 from dataclasses import dataclass
@@ -87,6 +93,27 @@ _PRESENT_OF = {"adults": "present", "households": "households_present", "members
 
 
 @dataclass(frozen=True)
+class Majority:
+    """What a decision needs: `share` of `base` ("present", or "members" due) in favour."""
+
+    key: str
+    label: object
+    base: str
+    share: Fraction
+    inclusive: bool
+
+
+MAJORITIES: dict[str, Majority] = {
+    m.key: m
+    for m in (
+        Majority("present", gettext_lazy("到会人数过半数"), "present", Fraction(1, 2), False),
+        Majority("members", gettext_lazy("应到人数过半数"), "members", Fraction(1, 2), False),
+        Majority("two_thirds_present", gettext_lazy("到会人数三分之二以上"), "present", Fraction(2, 3), True),
+    )
+}
+
+
+@dataclass(frozen=True)
 class MeetingResult:
     rule: MeetingRule
     quorate: bool
@@ -133,11 +160,15 @@ def meeting_check(
     households: int | None = None,
     households_present: int | None = None,
     members: int | None = None,
+    majority: str = "present",
 ) -> MeetingResult:
     """Was the meeting quorate, and did the decision pass? Impossible figures are refused with a message."""
     rule = RULES.get(rule_key)
     if rule is None:
         raise DomainError(_("未知的会议类型。"), field="kind")
+    needs = MAJORITIES.get(majority)
+    if needs is None:
+        raise DomainError(_("未知的表决方式。"), field="majority")
     votes = {name: _required(value, name) for name, value in
              (("present", present), ("in_favour", in_favour), ("against", against), ("abstaining", abstaining))}  # fmt: skip
     counts: dict[str, int | None] = {
@@ -173,12 +204,18 @@ def meeting_check(
                 "base": _BASE_LABELS[attendance.base], "total": total, "there": there, "needed": needed}
         )  # fmt: skip
     quorum_reason = ("；".join(reasons)) + ("：" + (_("符合法定人数") if quorate else _("不足法定人数")))
-    majority_needed = votes["present"] // 2 + 1
+    if needs.base == "members" and counts["members"] is None:
+        raise DomainError(_("按应到人数计算表决结果，须填写应到人数。"), field="members")
+    base_count = _required(counts[needs.base], needs.base)
+    majority_needed = _needed(base_count, Attendance(needs.base, needs.share, needs.inclusive))
     passed = quorate and votes["in_favour"] >= majority_needed
-    vote_reason = _("到会%(present)d人，赞成%(yes)d人，须过半数即至少%(needed)d人：%(verdict)s") % {
-        "present": votes["present"],
-        "yes": votes["in_favour"],
-        "needed": majority_needed,
-        "verdict": _("通过") if passed else (_("未通过") if quorate else _("会议未达法定人数，决定无效")),
-    }
+    verdict = _("通过") if passed else (_("未通过") if quorate else _("会议未达法定人数，决定无效"))
+    figures = {"present": votes["present"], "total": base_count, "yes": votes["in_favour"],
+               "needed": majority_needed, "verdict": verdict}  # fmt: skip
+    if needs.key == "members":
+        vote_reason = _("应到%(total)d人，赞成%(yes)d人，须超过应到人数的半数即至少%(needed)d人：%(verdict)s") % figures
+    elif needs.key == "two_thirds_present":
+        vote_reason = _("到会%(present)d人，赞成%(yes)d人，须达到会人数的三分之二即至少%(needed)d人：%(verdict)s") % figures
+    else:
+        vote_reason = _("到会%(present)d人，赞成%(yes)d人，须过半数即至少%(needed)d人：%(verdict)s") % figures
     return MeetingResult(rule, quorate, passed, quorum_reason, vote_reason)

@@ -29,6 +29,7 @@ from gongzhi.areas.models import Area, CommunityType
 from gongzhi.conventions import actions
 from gongzhi.conventions.checker import DEFAULT_TOPICS
 from gongzhi.conventions.models import Campaign, ConventionVersion, Revision, RevisionEvent
+from gongzhi.meetings.models import Meeting, MeetingItem
 from gongzhi.notices.models import Notice
 
 from .convention_texts import old_convention, revised_convention
@@ -104,7 +105,10 @@ def _move_back(campaign: Campaign, shift: dt.timedelta, deadline: dt.date, first
 
         changes = {name: moved(getattr(revision, name), name) for name in _STEP_DAYS if getattr(revision, name)}
         meeting = timezone.localdate(changes["adopted_at"]) if "adopted_at" in changes else None
-        Revision.objects.filter(pk=revision.pk).update(**changes, meeting_date=meeting or revision.meeting_date)
+        Revision.objects.filter(pk=revision.pk).update(**changes)
+        if meeting is not None and revision.meeting_id:
+            Meeting.objects.filter(pk=revision.meeting_id).update(held_on=meeting, recorded_at=changes["adopted_at"])
+            MeetingItem.objects.filter(meeting_id=revision.meeting_id).update(counted_at=changes["adopted_at"])
         for event in RevisionEvent.objects.filter(revision=revision):
             RevisionEvent.objects.filter(pk=event.pk).update(at=moved(event.at, _EVENT_STEP[event.verb]))
         version = ConventionVersion.objects.filter(revision=revision).first()

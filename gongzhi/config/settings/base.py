@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "gongzhi.residents",
     "gongzhi.workdays",
     "gongzhi.photos",
+    "gongzhi.meetings",
     "gongzhi.cases",
     "gongzhi.hours",
     "gongzhi.wishes",

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "gongzhi.meetings"
+    label = "meetings"
+    verbose_name = "会议记录"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from gongzhi.audit.verbs import verb_register
+
+        from .sentences import meeting_item_voted, meeting_recorded
+
+        verb_register("meeting.recorded", _("记录会议"), meeting_recorded)
+        verb_register("meeting.item_voted", _("记录会议表决"), meeting_item_voted)
+        verb_register("meeting.item_confirmed", _("复核会议表决"),
+                      _("复核「{title}」的表决票数：赞成 {in_favour}，反对 {against}，弃权 {abstaining}"))  # fmt: skip
