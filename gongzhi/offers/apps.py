@@ -5,3 +5,13 @@ class OffersConfig(AppConfig):
     name = "gongzhi.offers"
     label = "offers"
     verbose_name = "微服务"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from gongzhi.core.nav import nav_register
+
+        from .audit_verbs import audit_verbs_register
+
+        audit_verbs_register()
+        nav_register("offers.list", order=20, label=_("微服务"), url_name="offers:list")
