@@ -11,8 +11,11 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": []}
-    roles = sorted({str(Role(r).label) for r, _p in role_paths(user)})
-    return {"nav": nav_for(user), "my_roles": roles, "unread_notices": _Unread(user)}
+    held = role_paths(user)
+    roles = sorted({str(Role(r).label) for r, _p in held})
+    # What the menu's permissions depend on: the roles (and Django's superuser flag, which grants every one).
+    nav = nav_for(user, memo_key=(tuple(held), user.is_superuser))
+    return {"nav": nav, "my_roles": roles, "unread_notices": _Unread(user)}
 
 
 class _Unread:
