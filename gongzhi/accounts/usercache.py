@@ -1,12 +1,12 @@
-"""What every signed-in request needs about its user — the account, its roles, its unread count — kept off
-the database on most requests, and never stale.
+"""What every signed-in request needs about its user — the account and its roles — kept off the database on
+most requests, and never stale.
 
 Entries live in the `shared` cache (settings: Redis when REDIS_URL is set, else files under DATA_DIR),
 which every process sees: a per-process cache would let a role revoked through one worker live on in
 the other. Each user has a version token; an entry is stored under the token it was computed for, so
 changing the token retires every entry of the user at once. Whatever changes what a request may do or
 shows bumps the token (`user_version_bump`): the account saved (password, deactivation, the temporary
-password flag), a role assigned or revoked, a notice sent or read. The bump happens at once and again
+password flag), a role assigned or revoked. The bump happens at once and again
 when the transaction commits, so a request that read the database in between cannot leave the old
 state behind under the new token. Nothing is stored from inside a transaction, whose writes may still
 roll back; there the value is read from the cache if it is current, else computed.

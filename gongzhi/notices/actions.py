@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongzhi.accounts.usercache import user_version_bump
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.errors import DomainError, NotPermitted
 
@@ -71,7 +70,6 @@ def notice_mark_all_read(*, actor) -> int:
     if not getattr(actor, "is_authenticated", False):
         raise NotPermitted()
     count = Notice.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
-    user_version_bump(actor.pk)  # the header's unread count (cached per user)
     if count:
         audit_event_record(actor=actor, verb="notice.all_read", target=actor, summary={"count": count})
     return count

@@ -3,8 +3,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongzhi.accounts.usercache import user_version_bump
-
 
 class Notice(models.Model):
     recipient = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="notices")
@@ -24,14 +22,6 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        user_version_bump(self.recipient_id)  # the header's unread count (cached per user)
-
-    def delete(self, *args, **kwargs):
-        user_version_bump(self.recipient_id)
-        return super().delete(*args, **kwargs)
 
 
 class NoticePreference(models.Model):
