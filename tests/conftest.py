@@ -42,6 +42,7 @@ def _fresh_default_cache():
 
     cache.clear()
     caches["idempotency"].clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture

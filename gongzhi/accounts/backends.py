@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from gongzhi.core.crypto import blind_index
 from gongzhi.core.validators import validate_phone
 
+from .usercache import user_cached, user_version
+
 
 class UsernameOrPhoneBackend(BaseBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
@@ -29,6 +31,21 @@ class UsernameOrPhoneBackend(BaseBackend):
         return None
 
     def get_user(self, user_id):
-        User = get_user_model()
-        user = User.objects.filter(pk=user_id).first()
-        return user if user and user.is_active else None
+        """The session's user and their roles, from the shared cache while neither has changed
+        (gongzhi.accounts.usercache): a password change, a deactivation or a revoked role counts from the
+        very next request."""
+        token = user_version(user_id)
+        user, roles = user_cached(user_id, "auth", lambda: _user_and_roles(user_id), version=token)
+        if user is None or not user.is_active:
+            return None
+        user._gongzhi_role_paths = roles
+        user._gongzhi_version = token
+        return user
+
+
+def _user_and_roles(user_id) -> tuple:
+    User = get_user_model()
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return None, []
+    return user, list(user.role_assignments.values_list("role", "area_path"))

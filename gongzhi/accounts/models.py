@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gongzhi.core.masking import mask_phone
 
 from .roles import SEPARATED_ADMIN_ROLES, Role
+from .usercache import user_version_bump
 
 
 class User(AbstractUser):
@@ -35,6 +36,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        user_version_bump(self.pk)  # a password change or a deactivation counts from the next request
+
+    def delete(self, *args, **kwargs):
+        user_version_bump(self.pk)
+        return super().delete(*args, **kwargs)
 
     @property
     def label(self) -> str:
@@ -69,6 +78,14 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.area}"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        user_version_bump(self.user_id)  # the holder's roles are read once per change
+
+    def delete(self, *args, **kwargs):
+        user_version_bump(self.user_id)
+        return super().delete(*args, **kwargs)
 
     def clean(self) -> None:
         if self.role in SEPARATED_ADMIN_ROLES:

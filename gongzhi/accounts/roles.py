@@ -52,4 +52,4 @@ AUDIT_READERS = frozenset({Role.AUDIT_ADMIN, Role.SUPERVISOR})
 # Community work shared by the wish wall, micro-services and later features.
 COMMUNITY_MODERATORS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})  # publish, moderate, cancel
 ASSISTERS = frozenset({Role.GRID_WORKER, Role.WINDOW_CLERK, Role.COMMUNITY_STAFF})  # act for a resident
-HELPERS = frozenset({Role.PARTY_MEMBER, Role.VOLUNTEER})  # claim wishes, offer services
+HELPERS = frozenset({Role.PARTY_MEMBER, Role.VOLUNTEER})  # claim requests, give services

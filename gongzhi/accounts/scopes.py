@@ -32,12 +32,16 @@ def minimal_paths(paths: Iterable[str]) -> list[str]:
 
 
 def role_paths(user) -> list[tuple[str, str]]:
-    """[(role, area_path)] for the user, cached on the user object for the request."""
+    """[(role, area_path)] for the user: on the user object for the request, read once per change of the
+    user's roles (gongzhi.accounts.usercache; the authentication backend brings them with the user)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_gongzhi_role_paths", None)
     if cached is None:
-        cached = list(user.role_assignments.values_list("role", "area_path"))
+        from .usercache import user_cached, version_of
+
+        cached = user_cached(user.pk, "roles", lambda: list(user.role_assignments.values_list("role", "area_path")),
+                             version=version_of(user))  # fmt: skip
         user._gongzhi_role_paths = cached
     return cached
 

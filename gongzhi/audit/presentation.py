@@ -38,7 +38,7 @@ _PERSON_TARGETS = frozenset({"residents.resident", "residents.household", "accou
 
 
 def masked_name(name: str) -> str:
-    """王五 → 王** (the mask gongzhi.offers shows the offerer); empty stays empty."""
+    """王五 → 王** (the mask the public pages use); empty stays empty."""
     name = name.strip()
     return f"{name[0]}**" if name else ""
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .verbs import SENTENCES, verb_label
+from .verbs import DERIVERS, SENTENCES, verb_label
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def generic_sentence(facts: Facts) -> str:
 # --- Values that need more than value_text ----------------------------------------------
 
 
-def _choice_label(choices: Any, value: Any) -> str:
+def choice_label(choices: Any, value: Any) -> str:
     try:
         return str(choices(value).label)
     except ValueError:
@@ -159,16 +159,17 @@ def _case_kind(kind: Any) -> tuple[str, Any]:
 
 
 def _derived(facts: Facts) -> dict[str, str]:
-    """Values computed from the summary for the placeholders that are not plain keys."""
+    """Values computed from the summary for the kernel's placeholders that are not plain keys (other apps
+    register theirs with the verb: `verb_register(..., derive=...)`)."""
     from gongzhi.accounts.roles import Role
     from gongzhi.areas.models import AreaKind
 
     s, verb = facts.summary, facts.verb
     out: dict[str, str] = {}
     if "role" in s:
-        out["role"] = _choice_label(Role, s["role"])
+        out["role"] = choice_label(Role, s["role"])
     if verb == "area.created" and "kind" in s:
-        out["kind"] = _choice_label(AreaKind, s["kind"])
+        out["kind"] = choice_label(AreaKind, s["kind"])
     if verb in ("area.updated", "resident.updated"):
         changes = dict(s)
         if facts.masked and verb == "resident.updated":
@@ -179,13 +180,13 @@ def _derived(facts: Facts) -> dict[str, str]:
     if verb == "resident.event" and "kind" in s:
         from gongzhi.residents.models import ResidentEventKind
 
-        out["kind"] = _choice_label(ResidentEventKind, s["kind"])
+        out["kind"] = choice_label(ResidentEventKind, s["kind"])
     if verb in ("resident.exported", "audit.exported"):
         filters = dict(s.get("filters") or {})
         if verb == "resident.exported" and "status" in filters:
             from gongzhi.residents.models import ResidentStatus
 
-            filters["status"] = _choice_label(ResidentStatus, filters["status"])
+            filters["status"] = choice_label(ResidentStatus, filters["status"])
         out["filters"] = (_("，筛选：") + pairs_text(filters)) if filters else ""
     if verb == "audit.verified":
         if s.get("broken_id") is None:
@@ -208,11 +209,6 @@ def _derived(facts: Facts) -> dict[str, str]:
         from gongzhi.core.pii import pii_kinds_label
 
         out["kinds"] = pii_kinds_label(s["kinds"]) or "—"
-    if verb == "booking.created":
-        out["assisted"] = _("，代居民预约") if s.get("assisted") else ""
-    if verb == "wish.settings_changed" and isinstance(s.get("claim_days"), list) and len(s["claim_days"]) == 2:
-        before, after = s["claim_days"]
-        out["claim_days"] = _("%(before)s 天 → %(after)s 天") % {"before": value_text(before), "after": after}
     if verb == "calendar_year.entered":
         holidays = [
             f"{h[0]} {h[1]}—{h[2]}" for h in s.get("holidays") or [] if isinstance(h, list) and len(h) == 3
@@ -221,11 +217,6 @@ def _derived(facts: Facts) -> dict[str, str]:
         out["holidays"] = "、".join(holidays) or "—"
         if workdays:
             out["holidays"] += _("；调休上班 %(n)d 天") % {"n": len(workdays)}
-    if verb == "convention.adopted" and "meeting" in s:
-        from gongzhi.core.quorum import RULES
-
-        rule = RULES.get(str(s["meeting"]))
-        out["meeting"] = str(rule.label) if rule is not None else value_text(s["meeting"])
     if verb == "notice.preferences_changed":
         for key in ("email_enabled", "daily_digest"):
             if key in s:
@@ -244,6 +235,9 @@ def template_sentence(facts: Facts) -> str | None:
         values: dict[str, str] = {k: value_text(v) for k, v in facts.summary.items()}
         values.update(target=facts.target or "—", actor=facts.actor or "—", area=facts.area or "—")
         values.update(_derived(facts))
+        derive = DERIVERS.get(facts.verb)
+        if derive is not None:
+            values.update(derive(facts))
         values.update(facts.extra)
         return str(template).format_map(values)
     except (KeyError, IndexError, ValueError, TypeError, AttributeError):

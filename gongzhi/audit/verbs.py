@@ -6,10 +6,15 @@ whose `{placeholders}` are the keys of the event's summary plus `{target}`,
 `{actor}` and `{area}` (see gongzhi.audit.sentences), or a function of the
 event's facts for the few verbs whose sentence depends on the values.
 
-Registering a verb is one line in each dict, or from an app's
-`AppConfig.ready`::
+The dicts below hold the kernel's own verbs. Every other app registers its
+verbs from its `AppConfig.ready` (the kernel names no feature)::
 
-    verb_register("wish.redacted", _("隐去心愿中的个人信息"), _("隐去心愿「{target}」中的{kinds}"))
+    verb_register("note.redacted", _("隐去个人信息"), _("隐去「{target}」中的{kinds}"),
+                  derive=lambda facts: {"kinds": "、".join(facts.summary["kinds"])})
+
+`derive` computes the placeholders that are not plain summary keys (a code
+as its label, [old, new] as a sentence of its own); `target_types_register`
+adds the models an app's rows are about to the audit list's filter.
 
 A verb without a sentence, or a summary that lacks a placeholder, still
 reads as a generic line ("修改区域「青山村」：名称：青山 → 青山村") — never
@@ -64,32 +69,7 @@ VERBS: dict[str, str | Promise] = {
     "case.redacted": _("隐去事项中的个人信息"),
     "case.pii_released": _("保留个人信息公开"),
     "case.message_posted": _("在事项中留言"),
-    "wish.settings_changed": _("修改心愿墙设置"),
-    "wish.contact_changed": _("修改心愿联系方式"),
-    "wish.claim_reminded": _("提醒认领人即将到期"),
     "digest.sent": _("发送每日待办汇总"),
-    "offer.published": _("发布微服务"),
-    "offer.cancelled": _("取消微服务"),
-    "offer.completed": _("微服务完成"),
-    "booking.created": _("预约微服务"),
-    "booking.cancelled": _("取消预约"),
-    "booking.served": _("确认已服务"),
-    "convention.campaign_launched": _("启动村规民约修订"),
-    "convention.in_force_recorded": _("录入现行村规民约"),
-    "convention.draft_started": _("开始起草村规民约"),
-    "convention.draft_saved": _("保存村规民约修订稿"),
-    "convention.submitted": _("报送合法性审查"),
-    "convention.approved": _("合法性审查通过"),
-    "convention.returned": _("合法性审查退回"),
-    "convention.adopted": _("会议表决通过村规民约"),
-    "convention.filed": _("村规民约报镇备案"),
-    "convention.filing_acknowledged": _("确认收到村规民约备案"),
-    "convention.deadline_reminded": _("提醒村规民约修订期限"),
-    "convention.board_exported": _("导出村规民约修订进度"),
-    "demonstration.applied": _("申报村规民约示范村"),
-    "demonstration.approved": _("命名村规民约示范村"),
-    "demonstration.rejected": _("示范村申报未通过"),
-    "system.seeded": _("生成演示数据"),
 }
 
 
@@ -137,42 +117,39 @@ SENTENCES: dict[str, Sentence] = {
     "case.redacted": _("隐去「{target}」中的{kinds}（原文保存在本条记录中）"),
     "case.pii_released": _("保留「{target}」中的{kinds}公开，理由：{reason}"),
     "case.message_posted": _("在「{target}」的私下留言中发言（{length} 字）"),
-    "wish.contact_changed": _("修改「{target}」给认领人看的联系方式：同意查看 {shared}，电话 {phone}，地点 {place}"),
     "area.search_indexing_changed": _("修改「{target}」的搜索引擎收录：{search_indexing}"),
-    "wish.settings_changed": _("修改{area}心愿认领期限：{claim_days}"),
-    "wish.claim_reminded": _("提醒认领人：「{target}」的认领期限 {claim_due_at} 将到"),
     "digest.sent": _("向「{target}」发送 {day} 的待办汇总：待处理 {waiting} 件，超期 {overdue} 件"),
-    "offer.published": _("发布微服务「{target}」：{places} 个名额，{starts_at} 开始"),
-    "offer.cancelled": _("取消微服务「{target}」，一并取消 {bookings_cancelled} 个预约；原因：{reason}"),
-    "offer.completed": _("微服务「{target}」完成：服务 {served} 人，计 {hours} 小时"),
-    "booking.created": _("预约微服务（{target}）{assisted}"),
-    "booking.cancelled": _("取消预约（{target}）"),
-    "booking.served": _("确认已服务（{target}）"),
-    "convention.campaign_launched": _("启动 {year} 年村规民约修订，{deadline} 前完成；必备内容：{topics}"),
-    "convention.in_force_recorded": _("录入现行村规民约「{title}」（{characters} 字）"),
-    "convention.draft_started": _("开始起草「{target}」"),
-    "convention.draft_saved": _("保存修订稿「{target}」（{characters} 字，{problems} 处问题）"),
-    "convention.submitted": _("将「{target}」报送合法性审查"),
-    "convention.approved": _("「{target}」通过合法性审查：{comment}"),
-    "convention.returned": _("退回「{target}」修改：{comment}"),
-    "convention.adopted": _("{meeting}于 {date} 表决通过「{target}」：到会 {present} 人，赞成 {in_favour} 人，"
-                            "反对 {against} 人，弃权 {abstaining} 人"),
-    "convention.filed": _("「{target}」报镇备案，备案号 {filing_number}"),
-    "convention.filing_acknowledged": _("确认收到「{target}」的备案，备案号 {filing_number}"),
-    "convention.deadline_reminded": _("提醒{area} {recipients} 人：「{target}」离修订期限还有 {days_before} 天"),
-    "convention.board_exported": _("导出村规民约修订进度 {rows} 行"),
-    "demonstration.applied": _("申报村规民约示范村（申报材料 {characters} 字）"),
-    "demonstration.approved": _("命名{area}为村规民约示范村：{note}"),
-    "demonstration.rejected": _("{area}的示范村申报未通过：{note}"),
-    "system.seeded": _("生成演示数据：{communities} 个村（社区），{residents} 名居民，{wishes} 个心愿"),
 }
 
 
-def verb_register(verb: str, label: str | Promise, sentence: Sentence | None = None) -> None:
-    """Register a verb (and the sentence it reads as) from an app's AppConfig.ready."""
+# Values a verb's sentence needs beyond the summary's plain keys: a function of the row's facts
+# (gongzhi.audit.sentences.Facts) returning {placeholder: text}. The kernel's own are in sentences.py.
+Derive = Callable[[Any], dict[str, str]]
+DERIVERS: dict[str, Derive] = {}
+
+# What a row can be about, for the audit list's filter (model labels, in this order). Apps add theirs.
+TARGET_TYPES: list[str] = [
+    "residents.resident", "residents.household", "accounts.user", "cases.case", "areas.area", "residents.tag",
+    "notices.notice", "workdays.calendaryear",
+]  # fmt: skip
+
+
+def verb_register(
+    verb: str, label: str | Promise, sentence: Sentence | None = None, *, derive: Derive | None = None
+) -> None:
+    """Register a verb (and the sentence it reads as, and how to derive its values) from an app's ready()."""
     VERBS[verb] = label
     if sentence is not None:
         SENTENCES[verb] = sentence
+    if derive is not None:
+        DERIVERS[verb] = derive
+
+
+def target_types_register(*labels: str) -> None:
+    """Models (as "app_label.model_name") whose rows the audit list may be filtered by."""
+    for label in labels:
+        if label not in TARGET_TYPES:
+            TARGET_TYPES.append(label)
 
 
 def verb_label(verb: str) -> str:

@@ -22,19 +22,12 @@ from .actions import audit_event_record
 from .exports import audit_export
 from .presentation import audit_lines_for
 from .selectors import audit_list_for
-from .verbs import VERBS
+from .verbs import TARGET_TYPES, VERBS
 from .verification import audit_chain_verify
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REFUSALS = "access"  # the verb family of refused attempts: one tab for the audit administrator
 
-# What a row can be about, for the filter (by model label; the label is the model's own name).
-TARGET_TYPES = (
-    "residents.resident", "residents.household", "accounts.user", "cases.case", "offers.serviceoffer",
-    "offers.booking", "conventions.campaign", "conventions.revision", "conventions.conventionversion",
-    "conventions.demonstrationapplication", "areas.area", "residents.tag", "notices.notice",
-    "workdays.calendaryear",
-)  # fmt: skip
 
 _BAD_DATE = gettext_lazy("请输入有效的日期，例如 2026-03-01。")
 

@@ -1,4 +1,4 @@
-"""Cases: the one lifecycle mechanism behind wishes, situation notes, service applications and disputes.
+"""Cases: the one lifecycle mechanism behind the feature apps' requests, notes, applications and disputes.
 
 A case carries what every kind shares — who it is for, who typed it (and the
 consent of the person it is for, when a grid worker or clerk typed it),

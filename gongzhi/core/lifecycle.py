@@ -8,7 +8,7 @@ has not started yet, the filing is not yet acknowledged). Actions then change
 the state only through `lifecycle_move`, and pages ask `lifecycle_moves_for`
 which moves a user may make now, so the two cannot disagree.
 
-Cases (wishes, situation notes) have the same shape with more to them (due
+Cases have the same shape with more to them (due
 times, queues, notices): `gongzhi.cases.workflow`.
 """
 
@@ -70,7 +70,7 @@ EventWriter = Callable[..., Any]
 
 @dataclass(frozen=True)
 class Lifecycle:
-    model: str  # the model's label, "offers.ServiceOffer": lifecycle_of(obj) finds it by that
+    model: str  # the model's label, "app_label.ModelName": lifecycle_of(obj) finds it by that
     states: Mapping[str, Label]
     initial: str
     moves: tuple[Move, ...]

@@ -1,6 +1,6 @@
 """Personal data in what people type: find it, name it, redact it.
 
-Residents write wishes, notes and fulfilment notes in their own words, and
+Residents write requests, notes and fulfilment notes in their own words, and
 some put their mobile number, ID number, bank card or house number in them
 ("联系我13812345678", "住3栋2单元401"). Those texts may go on a public wall,
 so every free text passes `pii_find` as it is typed (the author is warned),

@@ -15,7 +15,7 @@ from gongzhi.accounts.selectors import api_token_get_for, api_tokens_of
 from gongzhi.areas.selectors import area_names_by_path, township_directory
 from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import text_check_context
-from gongzhi.core.home import home_sections_for, public_links
+from gongzhi.core.home import home_sections_for, public_links, robots_lines
 from gongzhi.core.http import move_answer, public_page_cache, translate_errors
 from gongzhi.notices.selectors import notice_list_for
 from gongzhi.residents.selectors import resident_get_own
@@ -96,27 +96,19 @@ def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                        success=_("接口令牌已吊销，不能再使用。"), back=reverse("core:me") + "#tokens")  # fmt: skip
 
 
-ROBOTS_TXT = """\
+ROBOTS_HEAD = """\
 # gongzhi: public pages also say noindex unless their village or community allows search engines.
 User-agent: *
 Disallow: /
 Allow: /$
-Allow: /wishes/$
-Allow: /wishes/c/
-Allow: /wishes/*/$
-Disallow: /wishes/new/
-Disallow: /wishes/mine/
-Disallow: /wishes/queue/
-Disallow: /wishes/settings/
-Allow: /conventions/c/
-Allow: /static/
 """
 
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Crawlers keep to the public pages; everything behind a login is disallowed outright."""
-    response = HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+    """Crawlers keep to the public pages (each app names its own); everything behind a login is disallowed."""
+    text = ROBOTS_HEAD + "".join(f"{line}\n" for line in [*robots_lines(), "Allow: /static/"])
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -11,8 +11,15 @@ from gongzhi.photos.http import photo_response
 from .actions import PDF_DIR
 from .models import MeetingDocument
 
-# PDFs stored before the meetings module lived under DATA_DIR/conventions/.
-PDF_ROOTS = (PDF_DIR, "conventions")
+# The folders under DATA_DIR that hold meeting PDFs: the module's own, and those a feature stored in before
+# the meetings module existed (registered by that feature's AppConfig.ready).
+PDF_ROOTS: list[str] = [PDF_DIR]
+
+
+def meeting_document_root_register(root: str) -> None:
+    """Serve meeting PDFs a feature stored under DATA_DIR/<root>/ before the meetings module held them."""
+    if root not in PDF_ROOTS:
+        PDF_ROOTS.append(root)
 
 
 def meeting_document_response(document: MeetingDocument) -> HttpResponseBase:

@@ -164,7 +164,7 @@ class MeetingDocumentKind(models.TextChoices):
 
 class MeetingDocument(models.Model):
     """The minutes or the sign-in sheet: an image (a Photo, cleaned like every photo) or a PDF under
-    DATA_DIR/meetings/ (older ones under DATA_DIR/conventions/). Served only by the owning feature's
+    DATA_DIR/meetings/ (older ones where the feature that recorded them kept them). Served only by the owning feature's
     view, to those who may see its record (gongzhi.meetings.http)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")

@@ -1,6 +1,6 @@
 """A stored photo: one cleaned image file under DATA_DIR and the row that knows it.
 
-The row holds no owner: wishes, cases and fulfilment records point at a
+The row holds no owner: cases, feature records and fulfilment records point at a
 Photo, and decide who may see it.
 """
 

@@ -33,6 +33,9 @@ class ResidentsConfig(AppConfig):
 
     def ready(self) -> None:
         from gongzhi.audit.verbs import verb_register
+        from gongzhi.core.nav import nav_register
 
         for verb, (label, sentence) in AUDIT_VERBS.items():
             verb_register(verb, label, sentence)
+        nav_register("residents.list", order=50, label=_("居民登记"), url_name="residents:list",
+                     perm="residents.view_resident")  # fmt: skip

@@ -7,7 +7,10 @@ class SituationsConfig(AppConfig):
     verbose_name = "微民情"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from gongzhi.core.home import home_section_register
+        from gongzhi.core.nav import nav_register
 
         from . import home
 
@@ -15,3 +18,12 @@ class SituationsConfig(AppConfig):
                               build=home.queue_section)  # fmt: skip
         home_section_register("situations.mine", order=35, template="situations/home_mine.html",
                               build=home.mine_section)  # fmt: skip
+        nav_register("situations.queue", order=40, label=_("民情办理"), url_name="situations:queue",
+                     perm="situations.view_queue")  # fmt: skip
+        # Who handles notes sees the queue; who only posts them sees their own.
+        nav_register("situations.mine", order=45, label=_("微民情"), url_name="situations:mine",
+                     visible=_posts_but_does_not_handle)  # fmt: skip
+
+
+def _posts_but_does_not_handle(user) -> bool:
+    return not user.has_perm("situations.view_queue") and user.has_perm("situations.post")

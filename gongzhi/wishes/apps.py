@@ -9,12 +9,21 @@ class WishesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from gongzhi.core.home import home_section_register, public_link_register
+        from gongzhi.core.home import (
+            home_section_register,
+            public_link_register,
+            public_page_register,
+            robots_register,
+        )
+        from gongzhi.core.nav import nav_register
         from gongzhi.core.periodic import periodic_job_register
         from gongzhi.hours.sources import hours_source_register
 
         from . import home
         from .actions import HOURS_SOURCE, wish_claims_check
+        from .audit_verbs import audit_verbs_register
+
+        audit_verbs_register()
 
         periodic_job_register("wish_claims", wish_claims_check, "认领即将到期提醒，超期退回心愿墙")
         home_section_register("wishes.queue", order=10, template="wishes/home_queue.html", build=home.queue_section)
@@ -22,3 +31,10 @@ class WishesConfig(AppConfig):
         home_section_register("wishes.mine", order=30, template="wishes/home_mine.html", build=home.mine_section)
         public_link_register("wishes", order=10, label=_("心愿墙"), url_name="wishes:community_wall")
         hours_source_register(HOURS_SOURCE, label=_("微心愿"), permission="wishes.confirm")
+        public_page_register("wishes.wall", order=10, label=_("不登录也可以看看心愿墙"), url_name="wishes:wall")
+        robots_register("wishes", order=10, lines=[
+            "Allow: /wishes/$", "Allow: /wishes/c/", "Allow: /wishes/*/$", "Disallow: /wishes/new/",
+            "Disallow: /wishes/mine/", "Disallow: /wishes/queue/", "Disallow: /wishes/settings/",
+        ])  # fmt: skip
+        nav_register("wishes.wall", order=10, label=_("心愿墙"), url_name="wishes:wall")
+        nav_register("wishes.queue", order=30, label=_("心愿办理"), url_name="wishes:queue", perm="wishes.view_queue")

@@ -5,3 +5,11 @@ class WorkdaysConfig(AppConfig):
     name = "gongzhi.workdays"
     label = "workdays"
     verbose_name = "工作日历"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from gongzhi.core.nav import nav_register
+
+        nav_register("workdays.index", order=80, label=_("工作日历"), url_name="workdays:index",
+                     perm="workdays.view_calendar")  # fmt: skip

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -127,13 +128,28 @@ DATABASES = {"default": database_from_env(DATA_DIR / "gongzhi.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions ----------------------------------------------------
+# "shared": what every process must see alike — sessions (through the database), each user's account and
+# roles, their unread count (gongzhi/accounts/usercache.py): Redis, else files on this machine. A
+# per-process cache would let a logout or a revoked role live on in another worker.
 REDIS_URL = env_str("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
+        "shared": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "shared"},
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "gongzhi.core.filecache.SharedFileCache",
+            "LOCATION": str(DATA_DIR / "shared"),
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        },
+    }
+    SESSION_ENGINE = "gongzhi.accounts.sessions"
+SESSION_CACHE_ALIAS = "shared"
 
 # Progress of long jobs is shared between the worker and the web processes
 # outside the job's own transaction (an import inserts in one transaction,

@@ -29,6 +29,8 @@ CACHES = {
         "LOCATION": str(DATA_DIR / "progress"),
     },
     "idempotency": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "idempotency"},
+    # One process: a local cache is shared by every request of the test run (tests/conftest.py empties it).
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Serve static files from the finders (no collectstatic in tests).

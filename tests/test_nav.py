@@ -1,0 +1,72 @@
+"""The menu: registered by the apps, shown by role exactly as before, its links resolved once per process."""
+
+import pytest
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
+
+from gongzhi.core import nav
+from gongzhi.core.context_processors import navigation
+
+EVERYONE = ["wishes:wall", "offers:list"]
+STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas:tree", "conventions:index",
+         "workdays:index", "notices:inbox"]  # fmt: skip
+MENUS = {
+    "township_admin": STAFF,
+    "township_reviewer": [*EVERYONE, "residents:list", "areas:tree", "conventions:index", "workdays:index",
+                          "notices:inbox"],  # fmt: skip
+    "community_staff": STAFF,
+    "other_staff": STAFF,
+    "window_clerk": [*EVERYONE, "wishes:queue", "residents:list", "areas:tree", "workdays:index", "notices:inbox"],
+    "grid_worker": [*EVERYONE, "wishes:queue", "situations:mine", "residents:list", "areas:tree", "workdays:index",
+                    "notices:inbox"],  # fmt: skip
+    "party_member": [*EVERYONE, "notices:inbox"],
+    "volunteer": [*EVERYONE, "notices:inbox"],
+    "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],
+    "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
+    "resident": [*EVERYONE, "situations:mine", "notices:inbox"],
+    "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
+    "sec_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
+    "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],
+    "nobody": [*EVERYONE, "notices:inbox"],
+}
+
+
+def menu_of(user) -> list:
+    request = RequestFactory().get("/")
+    request.user = user
+    return navigation(request)["nav"]
+
+
+@pytest.mark.parametrize("who", sorted(MENUS))
+def test_each_role_sees_its_menu_in_order(users, who):
+    entries = menu_of(users[who])
+    assert [entry.url_name for entry in entries] == MENUS[who]
+    assert all(entry.href == reverse(entry.url_name) for entry in entries)
+
+
+def test_the_menu_is_on_the_page_with_its_links(users, client):
+    client.force_login(users["community_staff"])
+    body = client.get("/").content.decode()
+    for url_name in STAFF:
+        assert f'href="{reverse(url_name)}"' in body, url_name
+
+
+def test_nobody_signed_in_has_no_menu(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert navigation(request) == {"nav": []}
+
+
+def test_a_link_is_reversed_once_per_process(users, monkeypatch):
+    menu_of(users["community_staff"])[0].href  # noqa: B018  (warm)
+    calls = []
+    monkeypatch.setattr(nav, "reverse", lambda name: calls.append(name) or "/x/")
+    assert [e.href for e in menu_of(users["community_staff"])] == [reverse(n) for n in STAFF]
+    assert calls == []
+
+
+@override_settings(ROOT_URLCONF="gongzhi.devtools.urls")
+def test_another_url_configuration_gets_its_own_links(users):
+    assert [e.href for e in menu_of(users["resident"])] == [reverse(n) for n in MENUS["resident"]]
