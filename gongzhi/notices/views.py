@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import paginate, translate_errors
 
 from .actions import notice_mark_all_read, notice_mark_read, notice_preferences_set, preference_of
@@ -57,7 +58,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         try:
             notice_preferences_set(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("通知设置已保存。"))
             return redirect("notices:inbox")

@@ -16,6 +16,7 @@ from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import is_htmx, paginate, querystring_without, require_perm
 
 from . import actions, selectors
@@ -161,7 +162,7 @@ def resident_create(request: HttpRequest) -> HttpResponse:
         try:
             resident = actions.resident_create(actor=request.user, data=form.resident_input)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已登记居民 %(name)s。") % {"name": resident.name})
             return redirect("residents:detail", pk=resident.pk)
@@ -191,7 +192,7 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             actions.resident_update(actor=request.user, resident=resident, data=form.resident_input)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect("residents:detail", pk=resident.pk)
@@ -223,7 +224,7 @@ def resident_event(request: HttpRequest, pk: int) -> HttpResponse:
                 to_area=to_area,
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(
                 request,
@@ -291,7 +292,7 @@ def household_add_member(request: HttpRequest, pk: int) -> HttpResponse:
         except NotFound:
             form.add_error("resident", _("请从搜索结果中选择要加入本户的居民。"))
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已将 %(name)s 加入本户。") % {"name": resident.name})
             return redirect("residents:household_detail", pk=household.pk)
@@ -331,7 +332,7 @@ def household_change_head(request: HttpRequest, pk: int) -> HttpResponse:
                 former_head_relation=form.cleaned_data["former_head_relation"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已将户主变更为 %(name)s。") % {"name": new_head.name})
             return redirect("residents:household_detail", pk=household.pk)
@@ -356,7 +357,7 @@ def household_move_out(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已登记整户迁出，共 %(n)d 人。") % {"n": count})
             return redirect("residents:household_detail", pk=household.pk)
@@ -398,7 +399,7 @@ def household_create(request: HttpRequest) -> HttpResponse:
                 address=form.cleaned_data["address"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已新建户 %(number)s。") % {"number": household.number})
             return redirect("residents:household_detail", pk=household.pk)

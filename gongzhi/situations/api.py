@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
 from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.cases.selectors import case_timeline
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
@@ -131,7 +132,7 @@ def _detail(request, situation_id: int) -> dict:
     situation = _get(request, situation_id)
     return {
         **_out(situation),
-        "timeline": selectors.timeline_of(situation),
+        "timeline": case_timeline(situation.case),
         "allowed_moves": actions.situation_moves_for(request.auth, situation),
     }
 

@@ -11,24 +11,11 @@ import rules
 
 from gongzhi.accounts.predicates import holds_role_over
 from gongzhi.accounts.roles import Role
+from gongzhi.cases.predicates import is_author, is_submitter
 
 SITUATION_HANDLERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
 RESIDENT_REPORTERS = frozenset({Role.RESIDENT})
 GRID_REPORTERS = frozenset({Role.GRID_WORKER})
-
-
-def _case(obj):
-    return getattr(obj, "case", obj)
-
-
-@rules.predicate
-def is_author(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).author_id == user.pk
-
-
-@rules.predicate
-def is_submitter(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).submitted_by_id == user.pk
 
 
 handler = holds_role_over(SITUATION_HANDLERS)

@@ -4,26 +4,13 @@ import rules
 
 from gongzhi.accounts.predicates import holds_role_over
 from gongzhi.accounts.roles import ASSISTERS, COMMUNITY_MODERATORS, HELPERS, Role
+from gongzhi.cases.predicates import case_of, is_author, is_submitter
 
 WISH_MODERATORS = COMMUNITY_MODERATORS
 WISH_ASSISTERS = ASSISTERS
 WISH_HELPERS = HELPERS
 WISH_STAFF = WISH_MODERATORS | WISH_ASSISTERS
 WISHERS = frozenset({Role.RESIDENT})
-
-
-def _case(obj):
-    return getattr(obj, "case", obj)
-
-
-@rules.predicate
-def is_author(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).author_id == user.pk
-
-
-@rules.predicate
-def is_submitter(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).submitted_by_id == user.pk
 
 
 @rules.predicate
@@ -34,7 +21,7 @@ def is_claimer(user, obj=None) -> bool:
 @rules.predicate
 def has_no_account_to_confirm(user, obj=None) -> bool:
     """An assisted wish of someone without an account: a witness confirms for them."""
-    return obj is not None and _case(obj).author_id is None
+    return obj is not None and case_of(obj).author_id is None
 
 
 moderator = holds_role_over(WISH_MODERATORS)
