@@ -165,6 +165,40 @@ def test_error_pages_in_english(staff_client):
     assert "outside your area of responsibility" in response.content.decode()
 
 
+# --- Python-side UI strings: app names, form and filter labels, API errors, e-mail prefix ---
+
+
+def test_python_side_ui_strings_in_english():
+    from django.apps import apps
+
+    from gongzhi.config.api import api
+    from gongzhi.notices.views import PreferenceForm
+    from gongzhi.residents.selectors import AGE_BAND_LABELS
+
+    with translation.override("en"):
+        assert str(apps.get_app_config("accounts").verbose_name) == "Accounts and roles"
+        assert str(apps.get_app_config("wishes").verbose_name) == "Wish wall"
+        assert PreferenceForm().fields["email_enabled"].label == "Also send by email"
+        assert str(AGE_BAND_LABELS["80+"]) == "80 years and over"
+        assert str(settings.EMAIL_SUBJECT_PREFIX) == "[Gongzhi] "
+        responses = api.get_openapi_schema()["paths"]["/api/v1/residents"]["get"]["responses"]
+        assert responses["401"]["description"] == "Not authenticated: the Bearer token is missing or invalid"
+    with translation.override("zh-hans"):
+        assert str(apps.get_app_config("accounts").verbose_name) == "账号与角色"
+        assert PreferenceForm().fields["email_enabled"].label == "同时发送电子邮件"
+
+
+@pytest.mark.django_db
+def test_api_errors_in_english(client):
+    answer = client.get("/api/v1/residents", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert answer == {
+        "code": "unauthenticated",
+        "message": "Not authenticated: send a valid Bearer token in the Authorization header.",
+    }
+    answer = client.get("/api/v1/residents").json()
+    assert answer["message"] == "未认证：请在 Authorization 头中提供有效的 Bearer 令牌。"
+
+
 # --- Code lists: labels translated for display, spreadsheets stay Chinese ------
 
 

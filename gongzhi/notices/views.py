@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.core.errors import DomainError
@@ -16,8 +17,8 @@ from .selectors import notice_get_for, notice_list_for
 
 
 class PreferenceForm(forms.Form):
-    email_enabled = forms.BooleanField(label="同时发送电子邮件", required=False)
-    daily_digest = forms.BooleanField(label="工作人员每日汇总（代替逐条提醒）", required=False)
+    email_enabled = forms.BooleanField(label=gettext_lazy("同时发送电子邮件"), required=False)
+    daily_digest = forms.BooleanField(label=gettext_lazy("工作人员每日汇总（代替逐条提醒）"), required=False)
 
 
 @login_required

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS, Role
 from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
@@ -28,11 +29,11 @@ AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "80+": (80, None),
 }
 AGE_BAND_LABELS = {
-    "0-17": "0–17岁",
-    "18-34": "18–34岁",
-    "35-59": "35–59岁",
-    "60-79": "60–79岁",
-    "80+": "80岁及以上",
+    "0-17": gettext_lazy("0–17岁"),
+    "18-34": gettext_lazy("18–34岁"),
+    "35-59": gettext_lazy("35–59岁"),
+    "60-79": gettext_lazy("60–79岁"),
+    "80+": gettext_lazy("80岁及以上"),
 }
 
 

@@ -462,7 +462,7 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponseBase:
     if path is None or not path.exists():
         raise Http404()
     return FileResponse(
-        open(path, "rb"), as_attachment=True, filename=f"错误报告-{job.pk}.xlsx", content_type=XLSX
+        open(path, "rb"), as_attachment=True, filename=_("错误报告-%(number)s.xlsx") % {"number": job.pk}, content_type=XLSX
     )
 
 
