@@ -181,8 +181,11 @@ def test_python_side_ui_strings_in_english():
         assert PreferenceForm().fields["email_enabled"].label == "Also send by email"
         assert str(AGE_BAND_LABELS["80+"]) == "80 years and over"
         assert str(settings.EMAIL_SUBJECT_PREFIX) == "[Gongzhi] "
-        responses = api.get_openapi_schema()["paths"]["/api/v1/residents"]["get"]["responses"]
-        assert responses["401"]["description"] == "Not authenticated: the Bearer token is missing or invalid"
+        schema = api.get_openapi_schema()
+        assert schema["info"]["description"].startswith("The API of a township community-governance platform.")
+        residents = schema["paths"]["/api/v1/residents"]["get"]
+        assert residents["summary"] == "Residents (in your scope; ID numbers masked)"
+        assert residents["responses"]["401"]["description"] == "Not authenticated: the Bearer token is missing or invalid"
     with translation.override("zh-hans"):
         assert str(apps.get_app_config("accounts").verbose_name) == "账号与角色"
         assert PreferenceForm().fields["email_enabled"].label == "同时发送电子邮件"

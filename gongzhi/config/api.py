@@ -19,8 +19,7 @@ from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
-API_DESCRIPTION = """\
-乡镇社区治理平台接口。数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。
+API_DESCRIPTION = gettext_noop("""乡镇社区治理平台接口。数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。
 
 ## 获取令牌
 
@@ -39,7 +38,7 @@ curl -H "Authorization: Bearer gz_您的令牌" https://您的站点/api/v1/wish
 ```
 
 没有令牌、令牌错误或已吊销时，接口返回 401 和 `{"code": "unauthenticated", "message": …}`。
-"""
+""")
 
 ERROR_SCHEMA = {
     "title": "ApiError",
@@ -93,7 +92,14 @@ def _translated(value):
 
 class GongzhiApi(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
+        """The schema in the request's language: the texts marked with gettext_noop (the description,
+        each operation's summary) and gettext_lazy (the error answers) translated here."""
         schema = super().get_openapi_schema(*args, **kwargs)
+        schema["info"]["description"] = _(schema["info"]["description"])
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.get("summary"):
+                    operation["summary"] = _(operation["summary"])
         return _translated(self._with_errors(schema))
 
     def _with_errors(self, schema):
