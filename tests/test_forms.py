@@ -8,6 +8,8 @@ from django.forms import CheckboxInput, RadioSelect
 from django.urls import reverse
 
 from gongzhi.conventions.forms import AdoptionForm, DraftForm
+from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.residents.forms import ImportForm as ResidentImportForm
 from gongzhi.situations.forms import SituationForm
 from gongzhi.wishes.forms import AssistedWishForm, FulfilForm, WishForm
@@ -84,3 +86,15 @@ def test_the_draft_form_links_the_checker_and_requires_a_title():
     assert not form.is_valid() and set(form.errors) == {"title"}
     html = str(form)
     assert 'hx-post="/conventions/r/7/check/"' in html and 'id="id_title_error"' in html
+
+
+def test_a_refusal_goes_under_the_field_it_names_else_above_the_form():
+    # Given a form and refusals naming one of its fields, a field it lacks, and none
+    form = SituationForm(data={})
+    form.is_valid()
+    form_error_from(form, DomainError("地点不对。", field="place"))
+    form_error_from(form, DomainError("没有这一栏。", field="no_such_field"))
+    form_error_from(form, DomainError("操作无法完成。"))
+    # Then the first is under its field and the others above the form
+    assert "地点不对。" in form.errors["place"]
+    assert form.non_field_errors() == ["没有这一栏。", "操作无法完成。"]

@@ -165,6 +165,89 @@ def test_error_pages_in_english(staff_client):
     assert "outside your area of responsibility" in response.content.decode()
 
 
+# --- Python-side UI strings: app names, form and filter labels, API errors, e-mail prefix ---
+
+
+def test_python_side_ui_strings_in_english():
+    from django.apps import apps
+
+    from gongzhi.config.api import api
+    from gongzhi.notices.views import PreferenceForm
+    from gongzhi.residents.selectors import AGE_BAND_LABELS
+
+    with translation.override("en"):
+        assert str(apps.get_app_config("accounts").verbose_name) == "Accounts and roles"
+        assert str(apps.get_app_config("wishes").verbose_name) == "Wish wall"
+        assert PreferenceForm().fields["email_enabled"].label == "Also send by email"
+        assert str(AGE_BAND_LABELS["80+"]) == "80 years and over"
+        assert str(settings.EMAIL_SUBJECT_PREFIX) == "[Gongzhi] "
+        schema = api.get_openapi_schema()
+        assert schema["info"]["description"].startswith("The API of a township community-governance platform.")
+        residents = schema["paths"]["/api/v1/residents"]["get"]
+        assert residents["summary"] == "Residents (in your scope; ID numbers masked)"
+        assert residents["responses"]["401"]["description"] == "Not authenticated: the Bearer token is missing or invalid"
+    with translation.override("zh-hans"):
+        assert str(apps.get_app_config("accounts").verbose_name) == "账号与角色"
+        assert PreferenceForm().fields["email_enabled"].label == "同时发送电子邮件"
+
+
+def test_every_app_name_is_translatable():
+    from django.apps import apps
+    from django.utils.functional import Promise
+
+    ours = [app for app in apps.get_app_configs() if app.name.startswith("gongzhi.")]
+    assert ours
+    plain = [app.name for app in ours if not isinstance(app.verbose_name, Promise)]
+    assert not plain, f"verbose_name = gettext_lazy(...) in {plain}"
+
+
+def _bare_chinese_literals(path: Path) -> list[str]:
+    """String literals with Chinese characters outside gettext calls (docstrings aside)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    translated, docstrings = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name == "_" or "gettext" in name:
+                translated |= {id(sub) for sub in ast.walk(node)}
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            docstrings.add(id(node.value))
+    return [
+        f"{path}:{node.lineno}: {node.value[:40]}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.search(r"[\u3400-\u9fff]", node.value)
+        and id(node) not in translated | docstrings
+    ]
+
+
+def test_views_and_forms_have_no_bare_chinese():
+    """Labels, messages and file names in views and forms sit inside gettext (as templates' in {% translate %})."""
+    files = [
+        path
+        for path in sorted(Path(settings.PACKAGE_DIR).glob("**/*.py"))
+        if (path.name in ("forms.py", "views.py") or path.name.endswith("_views.py")) and "devtools" not in path.parts
+    ]
+    assert files
+    problems = [problem for path in files for problem in _bare_chinese_literals(path)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_api_errors_in_english(client):
+    answer = client.get("/api/v1/residents", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert answer == {
+        "code": "unauthenticated",
+        "message": "Not authenticated: send a valid Bearer token in the Authorization header.",
+    }
+    answer = client.get("/api/v1/residents").json()
+    assert answer["message"] == "未认证：请在 Authorization 头中提供有效的 Bearer 令牌。"
+
+
 # --- Code lists: labels translated for display, spreadsheets stay Chinese ------
 
 

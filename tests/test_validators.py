@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.cn import ric
 
-from gongzhi.core.masking import mask_id_last4, mask_phone
+from gongzhi.core.masking import mask_id_last4, mask_name, mask_phone
 from gongzhi.core.validators import validate_area_code, validate_id_number, validate_phone
 from tests.idnumbers import make_id
 
@@ -99,6 +99,11 @@ def test_area_codes():
 def test_masks():
     assert mask_id_last4("123X") == "**************123X"
     assert mask_phone("13800138000") == "138****8000"
+    # A name: the surname and two stars, whatever its length (the length would narrow it down).
+    assert mask_name("张三") == "张**"
+    assert mask_name("欧阳娜娜") == "欧**"
+    assert mask_name(" 王五 ") == "王**"
+    assert mask_name("") == ""
 
 
 def test_published_example_from_gb11643():

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 
 from . import actions
 from .forms import LoginForm, PasswordChangeForm
@@ -54,7 +55,7 @@ def password_change(request: AuthenticatedHttpRequest) -> HttpResponse:
                 new_password=form.cleaned_data["new_password"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             update_session_auth_hash(request, user)  # this session stays signed in; the others end
             messages.success(request, _("密码已修改。其他设备上的登录已失效，需要用新密码重新登录。"))

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 
 from gongzhi.core.errors import NotFound
@@ -18,12 +19,12 @@ class AreaOut(Schema):
     depth: int
 
 
-@router.get("", response=list[AreaOut], summary="列出管辖范围内的区域")
+@router.get("", response=list[AreaOut], summary=gettext_noop("列出管辖范围内的区域"))
 def list_areas(request, kind: str | None = None):
     return list(selectors.area_list_for(viewer=request.auth, kinds=[kind] if kind else None)[:5000])
 
 
-@router.get("/{area_id}", response=AreaOut, summary="区域详情")
+@router.get("/{area_id}", response=AreaOut, summary=gettext_noop("区域详情"))
 def get_area(request, area_id: ApiId):
     try:
         return selectors.area_get_for(viewer=request.auth, area_id=area_id)

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AreasConfig(AppConfig):
     name = "gongzhi.areas"
     label = "areas"
-    verbose_name = "区域"
+    verbose_name = _("区域")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

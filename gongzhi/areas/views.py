@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import require_perm
 
 from . import actions, selectors
@@ -33,7 +34,7 @@ def area_create(request: AuthenticatedHttpRequest, parent_id: int) -> HttpRespon
         try:
             area = actions.area_create(actor=request.user, parent=parent, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已新建 %(name)s。") % {"name": area.name})
             return redirect("areas:tree")

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "gongzhi.audit"
     label = "audit"
-    verbose_name = "审计"
+    verbose_name = _("审计")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

@@ -29,18 +29,13 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.models import RoleAssignment
 from gongzhi.accounts.roles import REGISTER_READERS, Role
 from gongzhi.accounts.scopes import covers, paths_for
+from gongzhi.core.masking import mask_name
 
 from .models import AuditEvent
 from .sentences import Facts, sentence_for
 
 _CASE_LABEL = re.compile(r"^[a-z_]+#\d+ ")  # Case.__str__: "wish#12 帮忙修水管"
 _PERSON_TARGETS = frozenset({"residents.resident", "residents.household", "accounts.user"})
-
-
-def masked_name(name: str) -> str:
-    """王五 → 王** (the mask the public pages use); empty stays empty."""
-    name = name.strip()
-    return f"{name[0]}**" if name else ""
 
 
 def _person_name(label: str) -> str:
@@ -107,13 +102,13 @@ def _target_label(event: AuditEvent, *, masked: bool, public: set[int]) -> str:
         return _("户（编号已隐去）")
     if event.target_type == "accounts.user" and event.target_id.isdigit() and int(event.target_id) in public:
         return label
-    return masked_name(_person_name(label))
+    return mask_name(_person_name(label))
 
 
 def _actor_label(event: AuditEvent, *, masked: bool, public: set[int]) -> str:
     if not masked or event.actor_id is None or event.actor_id in public:
         return event.actor_label
-    return masked_name(_person_name(event.actor_label))
+    return mask_name(_person_name(event.actor_label))
 
 
 def audit_lines_for(*, viewer, events: Iterable[AuditEvent]) -> list[AuditLine]:

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "gongzhi.cases"
     label = "cases"
-    verbose_name = "事项"
+    verbose_name = _("事项")
 
     def ready(self) -> None:
         from gongzhi.core.periodic import periodic_job_register

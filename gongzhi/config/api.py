@@ -2,8 +2,9 @@
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -18,8 +19,7 @@ from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
-API_DESCRIPTION = """\
-乡镇社区治理平台接口。数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。
+API_DESCRIPTION = gettext_noop("""乡镇社区治理平台接口。数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。
 
 ## 获取令牌
 
@@ -38,26 +38,26 @@ curl -H "Authorization: Bearer gz_您的令牌" https://您的站点/api/v1/wish
 ```
 
 没有令牌、令牌错误或已吊销时，接口返回 401 和 `{"code": "unauthenticated", "message": …}`。
-"""
+""")
 
 ERROR_SCHEMA = {
     "title": "ApiError",
     "type": "object",
     "required": ["code", "message"],
     "properties": {
-        "code": {"type": "string", "description": "稳定的英文错误代码，如 not_found、invalid"},
-        "message": {"type": "string", "description": "给用户看的说明（默认简体中文）"},
-        "details": {"description": "参数错误时逐项列出 {field, message}；业务错误时可含 {field}"},
+        "code": {"type": "string", "description": gettext_lazy("稳定的英文错误代码，如 not_found、invalid")},
+        "message": {"type": "string", "description": gettext_lazy("给用户看的说明（默认简体中文）")},
+        "details": {"description": gettext_lazy("参数错误时逐项列出 {field, message}；业务错误时可含 {field}")},
     },
 }
 ERROR_DESCRIPTIONS = {
-    "400": "请求内容无法解析（须为 UTF-8 JSON），或操作被拒绝（当前状态不允许、输入不符合要求）",
-    "401": "未认证：缺少或无效的 Bearer 令牌",
-    "403": "无权执行此操作",
-    "404": "记录不存在，或不在您的权限范围内（两者不作区分）",
-    "409": "冲突：数据已被他人修改、名额已满，或同一 Idempotency-Key 的请求正在处理",
-    "413": "请求内容过大",
-    "422": "参数校验失败（details 逐项列出），或 Idempotency-Key 已用于内容不同的请求",
+    "400": gettext_lazy("请求内容无法解析（须为 UTF-8 JSON），或操作被拒绝（当前状态不允许、输入不符合要求）"),
+    "401": gettext_lazy("未认证：缺少或无效的 Bearer 令牌"),
+    "403": gettext_lazy("无权执行此操作"),
+    "404": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）"),
+    "409": gettext_lazy("冲突：数据已被他人修改、名额已满，或同一 Idempotency-Key 的请求正在处理"),
+    "413": gettext_lazy("请求内容过大"),
+    "422": gettext_lazy("参数校验失败（details 逐项列出），或 Idempotency-Key 已用于内容不同的请求"),
 }
 
 
@@ -79,9 +79,30 @@ def error_codes_of(method: str, operation: dict) -> set[str]:
     return codes | {code for code in declared if code.startswith("4")}
 
 
+def _translated(value):
+    """`value` with every lazy translation in it made a string in the active language."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _translated(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_translated(item) for item in value]
+    return value
+
+
 class GongzhiApi(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
+        """The schema in the request's language: the texts marked with gettext_noop (the description,
+        each operation's summary) and gettext_lazy (the error answers) translated here."""
         schema = super().get_openapi_schema(*args, **kwargs)
+        schema["info"]["description"] = _(schema["info"]["description"])
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.get("summary"):
+                    operation["summary"] = _(operation["summary"])
+        return _translated(self._with_errors(schema))
+
+    def _with_errors(self, schema):
         schema.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
         error = {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
         for operations in schema["paths"].values():
@@ -122,17 +143,17 @@ def _domain_error(request, exc: DomainError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return _error(request, "unauthenticated", "未认证：请在 Authorization 头中提供有效的 Bearer 令牌。", 401)
+    return _error(request, "unauthenticated", _("未认证：请在 Authorization 头中提供有效的 Bearer 令牌。"), 401)
 
 
 @api.exception_handler(PermissionDenied)
 def _forbidden(request, exc):
-    return _error(request, "forbidden", "您没有权限执行此操作。", 403)
+    return _error(request, "forbidden", _("您没有权限执行此操作。"), 403)
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return _error(request, "not_found", "未找到该记录，或您无权查看。", 404)
+    return _error(request, "not_found", _("未找到该记录，或您无权查看。"), 404)
 
 
 # pydantic's error types, in the words of the API's own messages (its English is kept for any other type).

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConventionsConfig(AppConfig):
     name = "gongzhi.conventions"
     label = "conventions"
-    verbose_name = "村规民约"
+    verbose_name = _("村规民约")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

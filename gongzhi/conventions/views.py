@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotPermitted
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import move_answer, require_perm, search_indexable, set_choices, translate_errors
 from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.core.quorum import RULES
@@ -41,7 +42,7 @@ def _form_error(form, exc: DomainError) -> None:
     """A refusal the user can act on goes on the form; not allowed (403) and not found (404) stay what they are."""
     if exc.status in (403, 404):
         raise exc
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    form_error_from(form, exc)
 
 
 def _require(user, perm: str, obj) -> None:

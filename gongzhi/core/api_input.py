@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from ninja.parser import Parser
@@ -30,7 +31,7 @@ Offset = Annotated[int, PydanticField(ge=0, le=MAX_OFFSET)]
 
 # openapi_extra of a read that is refused (403) to users without the role, on top of the answers
 # every operation declares (gongzhi.config.api adds those from what the operation takes).
-MAY_BE_FORBIDDEN: dict[str, Any] = {"responses": {"403": {"description": "无权执行此操作"}}}
+MAY_BE_FORBIDDEN: dict[str, Any] = {"responses": {"403": {"description": gettext_lazy("无权执行此操作")}}}
 
 
 class UnparseableBody(ValueError):

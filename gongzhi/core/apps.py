@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "gongzhi.core"
     label = "core"
-    verbose_name = "核心"
+    verbose_name = _("核心")
 
     def ready(self) -> None:
         from django.urls import register_converter

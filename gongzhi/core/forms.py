@@ -54,6 +54,11 @@ def text_check_context(values, *, audience: str) -> dict:
     }
 
 
+def form_error_from(form: forms.Form, exc: DomainError) -> None:
+    """An action's refusal shown on the form: under the field it names, else above the form."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
 class ActionCheckedForm(forms.Form):
     """A form that reports every field's problem at once, by the rules its action applies.
 

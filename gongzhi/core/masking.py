@@ -18,7 +18,11 @@ def mask_phone(phone: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """For anonymised public pages: 张三 → 张*, 欧阳娜娜 → 欧***."""
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
+    """The surname and two stars, whatever the name's length: 张三 → 张**, 欧阳娜娜 → 欧**; empty stays empty.
+
+    Used wherever a person is named to someone who may not know who they
+    are (a booker to the offerer, a private person in the audit trail, a
+    wisher on the wall). The fixed two stars hide the name's length too.
+    """
+    name = name.strip()
+    return f"{name[0]}**" if name else ""

@@ -51,7 +51,7 @@ class MeetingRule:
     label: object
     attendance: tuple[Attendance, ...]  # any one suffices
     majority: Fraction = Fraction(1, 2)  # of those present, strictly more than this share
-    law: str = ""
+    law: object = ""  # the statute article, translated (gettext_lazy)
 
 
 RULES: dict[str, MeetingRule] = {
@@ -61,25 +61,25 @@ RULES: dict[str, MeetingRule] = {
             "villagers_meeting",
             gettext_lazy("村民会议"),
             (Attendance("adults", Fraction(1, 2), False), Attendance("households", Fraction(2, 3), True)),
-            law="村民委员会组织法第二十二条",
+            law=gettext_lazy("村民委员会组织法第二十二条"),
         ),
         MeetingRule(
             "village_representatives_meeting",
             gettext_lazy("村民代表会议"),
             (Attendance("members", Fraction(2, 3), True),),
-            law="村民委员会组织法第二十六条",
+            law=gettext_lazy("村民委员会组织法第二十六条"),
         ),
         MeetingRule(
             "residents_meeting",
             gettext_lazy("居民会议"),
             (Attendance("adults", Fraction(1, 2), False), Attendance("households", Fraction(1, 2), False)),
-            law="城市居民委员会组织法第九条",
+            law=gettext_lazy("城市居民委员会组织法第九条"),
         ),
         MeetingRule(
             "residents_representatives_meeting",
             gettext_lazy("居民代表会议"),
             (Attendance("members", Fraction(2, 3), True),),
-            law="城市居民委员会组织法第九条（居民小组代表）、参照村民委员会组织法第二十六条",
+            law=gettext_lazy("城市居民委员会组织法第九条（居民小组代表）、参照村民委员会组织法第二十六条"),
         ),
     )
 }

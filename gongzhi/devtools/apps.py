@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DevtoolsConfig(AppConfig):
     name = "gongzhi.devtools"
     label = "devtools"
-    verbose_name = "演示数据"
+    verbose_name = _("演示数据")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

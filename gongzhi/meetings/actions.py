@@ -135,7 +135,7 @@ def _item_create(meeting: Meeting, item: ItemVote, *, actor, number: int, roll: 
         raise DomainError(_("表决未获通过，未记录（%(reason)s）。") % {"reason": result.vote_reason})
     created = MeetingItem.objects.create(
         meeting=meeting, number=number, title=title, method=item.method, majority=item.majority, **counts,
-        rule_key=result.rule.key, law=result.rule.law, quorate=result.quorate, passed=result.passed,
+        rule_key=result.rule.key, law=str(result.rule.law), quorate=result.quorate, passed=result.passed,
         quorum_reason=result.quorum_reason[:500], vote_reason=result.vote_reason[:500], counted_by=actor,
     )  # fmt: skip
     MeetingVote.objects.bulk_create([MeetingVote(item=created, member=m, choice=c) for m, c in named])

@@ -33,7 +33,7 @@ def _deliver_email(notice_id: int) -> None:
         return
     try:
         send_mail(
-            subject=f"[共治] {notice.title}",
+            subject=f"{settings.EMAIL_SUBJECT_PREFIX}{notice.title}",
             message=notice.body + (f"\n\n{notice.url}" if notice.url else ""),
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[notice.recipient.email],

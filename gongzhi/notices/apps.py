@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NoticesConfig(AppConfig):
     name = "gongzhi.notices"
     label = "notices"
-    verbose_name = "通知"
+    verbose_name = _("通知")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

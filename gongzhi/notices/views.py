@@ -5,10 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import paginate, translate_errors
 
 from .actions import notice_mark_all_read, notice_mark_read, notice_preferences_set, preference_of
@@ -16,8 +18,8 @@ from .selectors import notice_get_for, notice_list_for
 
 
 class PreferenceForm(forms.Form):
-    email_enabled = forms.BooleanField(label="同时发送电子邮件", required=False)
-    daily_digest = forms.BooleanField(label="工作人员每日汇总（代替逐条提醒）", required=False)
+    email_enabled = forms.BooleanField(label=gettext_lazy("同时发送电子邮件"), required=False)
+    daily_digest = forms.BooleanField(label=gettext_lazy("工作人员每日汇总（代替逐条提醒）"), required=False)
 
 
 @login_required
@@ -58,7 +60,7 @@ def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             notice_preferences_set(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("通知设置已保存。"))
             return redirect("notices:inbox")

@@ -8,6 +8,7 @@ pages (in full to staff over the resident, masked to the offerer).
 import datetime as dt
 
 from django.http import Http404
+from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 
 from gongzhi.areas.selectors import communities_public, community_public_get
@@ -133,7 +134,7 @@ def _booking(request, booking_id: int) -> Booking:
         raise Http404() from None
 
 
-@router.get("/offers", response=list[OfferOut], summary="近期可预约的微服务（需令牌；任何令牌用户可见，不含个人信息）")
+@router.get("/offers", response=list[OfferOut], summary=gettext_noop("近期可预约的微服务（需令牌；任何令牌用户可见，不含个人信息）"))
 def offer_list(request, community_id: ApiId | None = None):
     community = None
     if community_id:
@@ -144,24 +145,24 @@ def offer_list(request, community_id: ApiId | None = None):
     return [_out(o) for o in selectors.upcoming_for(community=community)[:200]]
 
 
-@router.get("/offers/bookings/mine", response=list[BookingOut], summary="我的预约（含我代居民预约的）")
+@router.get("/offers/bookings/mine", response=list[BookingOut], summary=gettext_noop("我的预约（含我代居民预约的）"))
 def my_bookings(request):
     return [_booking_out(b, request.auth) for b in selectors.mine_for(viewer=request.auth)[:200]]
 
 
-@router.get("/offers/{offer_id}", response=OfferDetailOut, summary="服务详情、剩余名额和我能做的操作")
+@router.get("/offers/{offer_id}", response=OfferDetailOut, summary=gettext_noop("服务详情、剩余名额和我能做的操作"))
 def detail(request, offer_id: ApiId):
     return _detail(offer_id, request.auth)
 
 
 @router.get("/offers/{offer_id}/bookings", response=list[BookingOut],
-            summary="预约名单（服务发布人看到姓氏，村社区工作人员看到全名）", openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
+            summary=gettext_noop("预约名单（服务发布人看到姓氏，村社区工作人员看到全名）"), openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
 def bookings(request, offer_id: ApiId):
     offer = _get(offer_id)
     return [_booking_out(b, request.auth) for b in selectors.bookings_of(viewer=request.auth, offer=offer)]
 
 
-@router.post("/offers", response={201: OfferDetailOut}, summary="发布服务（党员、志愿者）")
+@router.post("/offers", response={201: OfferDetailOut}, summary=gettext_noop("发布服务（党员、志愿者）"))
 def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
     community = communities_public().filter(pk=payload.community_id).first()
     offer = idempotent_create(request, idempotency_key, payload, lambda: actions.offer_publish(
@@ -172,7 +173,7 @@ def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
 
 
 @router.post(
-    "/offers/{offer_id}/book", response={201: BookingOut}, summary="预约一个名额（居民本人）；名额满时 409"
+    "/offers/{offer_id}/book", response={201: BookingOut}, summary=gettext_noop("预约一个名额（居民本人）；名额满时 409")
 )
 def book(request, offer_id: ApiId, idempotency_key: IdempotencyKey = None):
     offer = _get(offer_id)
@@ -182,7 +183,7 @@ def book(request, offer_id: ApiId, idempotency_key: IdempotencyKey = None):
 
 
 @router.post("/offers/{offer_id}/book-assisted", response={201: BookingOut},
-             summary="代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式")  # fmt: skip
+             summary=gettext_noop("代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式"))  # fmt: skip
 def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key: IdempotencyKey = None):
     from gongzhi.accounts.roles import REGISTER_READERS
     from gongzhi.residents.selectors import resident_get_for
@@ -201,20 +202,20 @@ def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key
     return 201, _booking_out(booking, request.auth)
 
 
-@router.post("/offers/bookings/{booking_id}/cancel", response=BookingOut, summary="取消预约（本人或代办人）")
+@router.post("/offers/bookings/{booking_id}/cancel", response=BookingOut, summary=gettext_noop("取消预约（本人或代办人）"))
 def booking_cancel(request, booking_id: ApiId):
     booking = actions.booking_cancel(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
 
-@router.post("/offers/bookings/{booking_id}/serve", response=BookingOut, summary="确认已服务（服务发布人）")
+@router.post("/offers/bookings/{booking_id}/serve", response=BookingOut, summary=gettext_noop("确认已服务（服务发布人）"))
 def booking_serve(request, booking_id: ApiId):
     booking = actions.booking_serve(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
 
 @router.post(
-    "/offers/{offer_id}/cancel", response=OfferDetailOut, summary="取消服务（发布人或村社区工作人员）"
+    "/offers/{offer_id}/cancel", response=OfferDetailOut, summary=gettext_noop("取消服务（发布人或村社区工作人员）")
 )
 def cancel(request, offer_id: ApiId, payload: ReasonIn):
     actions.offer_cancel(actor=request.auth, offer=_get(offer_id), reason=payload.reason)
@@ -222,7 +223,7 @@ def cancel(request, offer_id: ApiId, payload: ReasonIn):
 
 
 @router.post(
-    "/offers/{offer_id}/complete", response=OfferDetailOut, summary="全部确认完成并记服务时长（发布人）"
+    "/offers/{offer_id}/complete", response=OfferDetailOut, summary=gettext_noop("全部确认完成并记服务时长（发布人）")
 )
 def complete(request, offer_id: ApiId):
     actions.offer_complete(actor=request.auth, offer=_get(offer_id))

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OffersConfig(AppConfig):
     name = "gongzhi.offers"
     label = "offers"
-    verbose_name = "微服务"
+    verbose_name = _("微服务")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

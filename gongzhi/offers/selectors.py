@@ -17,6 +17,7 @@ from gongzhi.areas.selectors import communities_public
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_verbs_for
+from gongzhi.core.masking import mask_name
 
 from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
 from .roles import OFFERERS
@@ -106,10 +107,6 @@ def booking_get_for(*, viewer, booking_id: int) -> Booking:
     return booking
 
 
-def mask(name: str) -> str:
-    return _("%(surname)s**") % {"surname": name[0]} if name else _("一位居民")
-
-
 def booker_name(booking: Booking) -> str:
     if booking.resident is not None:
         return booking.resident.name
@@ -121,7 +118,7 @@ def booker_label(booking: Booking, *, viewer) -> str:
     name = booker_name(booking)
     if viewer.is_authenticated and can(viewer, "offers.see_booker", booking):
         return name
-    return mask(name)
+    return mask_name(name) or _("一位居民")
 
 
 def booking_counts(bookings: list[Booking]) -> dict[str, int]:

@@ -14,6 +14,7 @@ from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.areas.selectors import communities_public, community_public_get
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import move_answer, require_perm, set_choices, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_verbs_for
@@ -97,7 +98,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
             if exc.status == 403:
                 form.add_error("community", _("您不能在这个村(社区)发布服务。"))
             else:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                form_error_from(form, exc)
         else:
             messages.success(request, _("服务已发布，居民可以预约了。有人预约或取消时会通知您。"))
             return redirect("offers:detail", pk=offer.pk)
@@ -200,7 +201,7 @@ def book_assisted(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             if exc.status == 403:
                 raise
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已为%(name)s预约。") % {"name": resident.name})
             return redirect("offers:detail", pk=offer.pk)

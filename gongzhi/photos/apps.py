@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PhotosConfig(AppConfig):
     name = "gongzhi.photos"
     label = "photos"
-    verbose_name = "照片"
+    verbose_name = _("照片")
 
     def ready(self) -> None:
         from gongzhi.core.periodic import periodic_job_register

@@ -1,6 +1,7 @@
 """Residents and households over the API: scoped like the pages, masked by default."""
 
 from django.http import Http404
+from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -70,7 +71,7 @@ def _or_404(call):
         raise Http404() from None
 
 
-@router.get("/residents", response=list[ResidentOut], summary="居民列表（按管辖范围，证件号脱敏）")
+@router.get("/residents", response=list[ResidentOut], summary=gettext_noop("居民列表（按管辖范围，证件号脱敏）"))
 @paginate(BoundedPagination)
 def list_residents(request, filters: Query[ResidentFilters]):
     return _or_404(
@@ -85,12 +86,12 @@ def list_residents(request, filters: Query[ResidentFilters]):
     )
 
 
-@router.get("/residents/{resident_id}", response=ResidentOut, summary="居民详情（脱敏）")
+@router.get("/residents/{resident_id}", response=ResidentOut, summary=gettext_noop("居民详情（脱敏）"))
 def get_resident(request, resident_id: ApiId):
     return _or_404(lambda: selectors.resident_get_for(viewer=request.auth, resident_id=resident_id))
 
 
-@router.get("/households", response=list[HouseholdOut], summary="户列表")
+@router.get("/households", response=list[HouseholdOut], summary=gettext_noop("户列表"))
 @paginate(BoundedPagination)
 def list_households(request, area_id: ApiId | None = None, q: str | None = None):
     return _or_404(
@@ -98,7 +99,7 @@ def list_households(request, area_id: ApiId | None = None, q: str | None = None)
     )
 
 
-@router.get("/households/{household_id}", response=HouseholdDetailOut, summary="户详情及成员")
+@router.get("/households/{household_id}", response=HouseholdDetailOut, summary=gettext_noop("户详情及成员"))
 def get_household(request, household_id: ApiId):
     household = _or_404(lambda: selectors.household_get_for(viewer=request.auth, household_id=household_id))
     household.members_list = list(selectors.household_members(household).select_related("community"))

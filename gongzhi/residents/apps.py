@@ -29,7 +29,7 @@ AUDIT_VERBS = {
 class ResidentsConfig(AppConfig):
     name = "gongzhi.residents"
     label = "residents"
-    verbose_name = "居民"
+    verbose_name = _("居民")
 
     def ready(self) -> None:
         from gongzhi.audit.verbs import verb_register

@@ -14,6 +14,7 @@ from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import paginate, require_perm
 from gongzhi.core.lifecycle import lifecycle_verbs_for
 
@@ -62,7 +63,7 @@ def export_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 full_data=data["full_data"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已提交申请，等待审批。审批人会收到通知。"))
             return redirect("residents:export_request_detail", pk=export_request.pk)

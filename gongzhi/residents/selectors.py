@@ -2,16 +2,19 @@
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS
+from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS, Role
 from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
 from gongzhi.areas.models import Area
-from gongzhi.areas.selectors import area_get_for, area_path_for
+from gongzhi.areas.selectors import area_get_for, area_path_for, community_of
 from gongzhi.core.crypto import blind_index
-from gongzhi.core.errors import NotFound
+from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.lookups import cached_lookup
 from gongzhi.core.validators import normalize_id_number, normalize_phone
 
@@ -26,11 +29,11 @@ AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "80+": (80, None),
 }
 AGE_BAND_LABELS = {
-    "0-17": "0–17岁",
-    "18-34": "18–34岁",
-    "35-59": "35–59岁",
-    "60-79": "60–79岁",
-    "80+": "80岁及以上",
+    "0-17": gettext_lazy("0–17岁"),
+    "18-34": gettext_lazy("18–34岁"),
+    "35-59": gettext_lazy("35–59岁"),
+    "60-79": gettext_lazy("60–79岁"),
+    "80+": gettext_lazy("80岁及以上"),
 }
 
 
@@ -129,6 +132,25 @@ def resident_get_own(*, viewer) -> Resident | None:
     if not viewer.is_authenticated:
         return None
     return Resident.objects.select_related("community", "grid", "household").filter(user=viewer).first()
+
+
+class ResidentHome(NamedTuple):
+    community: Area
+    area_path: str
+    resident: Resident | None  # their entry in the register, if they have one
+
+
+def resident_home_of(user) -> ResidentHome:
+    """Where a resident acting for themselves (a wish, a note) belongs: where they are registered,
+    else the area of their 居民 role. DomainError when that area lies in no community."""
+    resident = resident_get_own(viewer=user)
+    if resident is not None:
+        return ResidentHome(resident.community, resident.area_path, resident)
+    assignment = user.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
+    community = community_of(assignment.area)
+    if community is None:
+        raise DomainError(_("找不到您所在的村(社区)，请联系村(社区)工作人员。"))
+    return ResidentHome(community, assignment.area.path, None)
 
 
 def household_search_q(text: str, *, viewer) -> Q | None:

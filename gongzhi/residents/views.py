@@ -17,6 +17,7 @@ from gongzhi.areas.models import AreaKind
 from gongzhi.areas.selectors import area_choices_for, area_get_for
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import is_htmx, paginate, querystring_without, require_perm
 
 from . import actions, selectors
@@ -162,7 +163,7 @@ def resident_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             resident = actions.resident_create(actor=request.user, data=form.resident_input)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已登记居民 %(name)s。") % {"name": resident.name})
             return redirect("residents:detail", pk=resident.pk)
@@ -192,7 +193,7 @@ def resident_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             actions.resident_update(actor=request.user, resident=resident, data=form.resident_input)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect("residents:detail", pk=resident.pk)
@@ -224,7 +225,7 @@ def resident_event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 to_area=to_area,
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(
                 request,
@@ -292,7 +293,7 @@ def household_add_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         except NotFound:
             form.add_error("resident", _("请从搜索结果中选择要加入本户的居民。"))
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已将 %(name)s 加入本户。") % {"name": resident.name})
             return redirect("residents:household_detail", pk=household.pk)
@@ -332,7 +333,7 @@ def household_change_head(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
                 former_head_relation=form.cleaned_data["former_head_relation"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已将户主变更为 %(name)s。") % {"name": new_head.name})
             return redirect("residents:household_detail", pk=household.pk)
@@ -357,7 +358,7 @@ def household_move_out(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                 note=form.cleaned_data["note"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已登记整户迁出，共 %(n)d 人。") % {"n": count})
             return redirect("residents:household_detail", pk=household.pk)
@@ -399,7 +400,7 @@ def household_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 address=form.cleaned_data["address"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已新建户 %(number)s。") % {"number": household.number})
             return redirect("residents:household_detail", pk=household.pk)
@@ -462,7 +463,7 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponseBase:
     if path is None or not path.exists():
         raise Http404()
     return FileResponse(
-        open(path, "rb"), as_attachment=True, filename=f"错误报告-{job.pk}.xlsx", content_type=XLSX
+        open(path, "rb"), as_attachment=True, filename=_("错误报告-%(number)s.xlsx") % {"number": job.pk}, content_type=XLSX
     )
 
 

@@ -38,7 +38,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.models import User
-from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import paths_for
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.areas.selectors import area_list_for, community_of
@@ -111,21 +110,6 @@ def _report_area(actor: User, area_id: int | None) -> Area | None:
     return area
 
 
-def _where_resident(actor: User):
-    """(community, area path, register entry) of a resident reporting: where they are registered, else their role's area."""
-    from gongzhi.residents.selectors import resident_get_own
-
-    resident = resident_get_own(viewer=actor)
-    if resident is not None:
-        return resident.community, resident.area_path, resident
-    assignment = actor.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
-    assert assignment is not None  # only a resident reporter gets here (see _report_area)
-    community = community_of(assignment.area)
-    if community is None:
-        raise DomainError(_("找不到您所在的村(社区)，请联系村(社区)工作人员。"))
-    return community, assignment.area.path, None
-
-
 # One check per field, used by the action and by the form (which reports every field at once).
 def situation_place_clean(place: str | None) -> str:
     return text_clean(place, label=_("地点"), field="place", minimum=2, maximum=PLACE_MAX)
@@ -157,7 +141,9 @@ def situation_post(
     place, body = situation_place_clean(place), situation_body_clean(body)
     area = _report_area(actor, area_id)
     if area is None:
-        community, area_path, resident = _where_resident(actor)
+        from gongzhi.residents.selectors import resident_home_of
+
+        community, area_path, resident = resident_home_of(actor)
     else:
         found = community_of(area)
         if found is None:

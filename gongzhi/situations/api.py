@@ -8,9 +8,11 @@ is public; someone else's note answers 404 like a missing one.
 import datetime as dt
 
 from django.http import Http404
+from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema, Status
 
 from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.cases.selectors import case_timeline
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
@@ -131,12 +133,12 @@ def _detail(request, situation_id: int) -> dict:
     situation = _get(request, situation_id)
     return {
         **_out(situation),
-        "timeline": selectors.timeline_of(situation),
+        "timeline": case_timeline(situation.case),
         "allowed_moves": actions.situation_moves_for(request.auth, situation),
     }
 
 
-@router.get("/situations/mine", response=list[SituationOut], summary="我报告的微民情")
+@router.get("/situations/mine", response=list[SituationOut], summary=gettext_noop("我报告的微民情"))
 def mine(request):
     return [_out(s) for s in selectors.mine_for(viewer=request.auth).select_related("case__resident", "case__author",
                                                                                      "case__assignee")[:200]]  # fmt: skip
@@ -147,7 +149,7 @@ class QueuePage(Schema):
     items: list[SituationOut]
 
 
-@router.get("/situations/queue", response=QueuePage, summary="民情办理：管辖范围内待受理和处理中的民情，按时限排序",
+@router.get("/situations/queue", response=QueuePage, summary=gettext_noop("民情办理：管辖范围内待受理和处理中的民情，按时限排序"),
             openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
 def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offset = 0):
     from gongzhi.core.authz import authorize
@@ -158,12 +160,12 @@ def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offs
     return {"count": query.count(), "items": [_out(s) for s in query[offset : offset + limit]]}
 
 
-@router.get("/situations/{situation_id}", response=SituationDetailOut, summary="民情详情、办理记录和我能做的操作")
+@router.get("/situations/{situation_id}", response=SituationDetailOut, summary=gettext_noop("民情详情、办理记录和我能做的操作"))
 def detail(request, situation_id: ApiId):
     return _detail(request, situation_id)
 
 
-@router.post("/situations", response={201: SituationDetailOut}, summary="报告微民情（居民、网格员）")
+@router.post("/situations", response={201: SituationDetailOut}, summary=gettext_noop("报告微民情（居民、网格员）"))
 def post(request, payload: SituationIn, idempotency_key: IdempotencyKey = None):
     def create() -> SituationNote:
         try:
@@ -186,37 +188,37 @@ def _move(request, situation_id: int, run) -> dict:
     return _detail(request, situation_id)
 
 
-@router.post("/situations/{situation_id}/accept", response=SituationDetailOut, summary="受理（村社区工作人员）")
+@router.post("/situations/{situation_id}/accept", response=SituationDetailOut, summary=gettext_noop("受理（村社区工作人员）"))
 def accept(request, situation_id: ApiId, payload: NoteIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_accept(actor=request.auth, situation=s, note=payload.note))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/reply", response=SituationDetailOut, summary="答复提交人（办理中）")
+@router.post("/situations/{situation_id}/reply", response=SituationDetailOut, summary=gettext_noop("答复提交人（办理中）"))
 def reply(request, situation_id: ApiId, payload: ReplyIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_reply(actor=request.auth, situation=s, reply=payload.reply))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/resolve", response=SituationDetailOut, summary="办结（写明办理结果）")
+@router.post("/situations/{situation_id}/resolve", response=SituationDetailOut, summary=gettext_noop("办结（写明办理结果）"))
 def resolve(request, situation_id: ApiId, payload: ResolveIn):
     return _move(request, situation_id, lambda s: actions.situation_resolve(actor=request.auth, situation=s,
                                                                              handled_note=payload.handled_note))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/withdraw", response=SituationDetailOut, summary="撤回（提交人，受理前）")
+@router.post("/situations/{situation_id}/withdraw", response=SituationDetailOut, summary=gettext_noop("撤回（提交人，受理前）"))
 def withdraw(request, situation_id: ApiId, payload: ReasonIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_withdraw(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/reopen", response=SituationDetailOut, summary="重新办理（提交人，办结后7天内）")
+@router.post("/situations/{situation_id}/reopen", response=SituationDetailOut, summary=gettext_noop("重新办理（提交人，办结后7天内）"))
 def reopen(request, situation_id: ApiId, payload: ReasonIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_reopen(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/rate", response=SituationDetailOut, summary="评价（提交人，1–5星）")
+@router.post("/situations/{situation_id}/rate", response=SituationDetailOut, summary=gettext_noop("评价（提交人，1–5星）"))
 def rate(request, situation_id: ApiId, payload: RateIn):
     return _move(request, situation_id, lambda s: actions.situation_rate(actor=request.auth, situation=s,
                                                                           rating=payload.rating,

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SituationsConfig(AppConfig):
     name = "gongzhi.situations"
     label = "situations"
-    verbose_name = "微民情"
+    verbose_name = _("微民情")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

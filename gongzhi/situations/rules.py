@@ -10,23 +10,9 @@ it sees it.
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
+from gongzhi.cases.predicates import is_author, is_submitter
 
 from .roles import GRID_REPORTERS, RESIDENT_REPORTERS, SITUATION_HANDLERS
-
-
-def _case(obj):
-    return getattr(obj, "case", obj)
-
-
-@rules.predicate
-def is_author(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).author_id == user.pk
-
-
-@rules.predicate
-def is_submitter(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).submitted_by_id == user.pk
-
 
 handler = holds_role_over(SITUATION_HANDLERS)
 resident_reporter = holds_role_over(RESIDENT_REPORTERS)

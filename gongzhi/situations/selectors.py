@@ -4,11 +4,9 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.selectors import area_choices_for
-from gongzhi.cases.models import CaseEvent
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 
@@ -74,20 +72,3 @@ def author_label(situation: SituationNote) -> str:
 def is_overdue(situation: SituationNote, *, now: dt.datetime | None = None) -> bool:
     due = situation.case.due_at
     return due is not None and due < (now or timezone.now())
-
-
-def timeline_of(situation: SituationNote) -> list[dict]:
-    """Every move of the note, with its notes (replies, reasons): only the author and handlers see a note."""
-    own_verbs = {"open": _("提交"), "rate": _("评价")}
-    rows = []
-    for event in CaseEvent.objects.filter(case_id=situation.pk).select_related("actor"):
-        rows.append(
-            {
-                "at": event.at,
-                "verb": own_verbs.get(event.verb) or SITUATION.verb_label(event.verb),
-                "to": SITUATION.state_label(event.to_state) if event.to_state else "",
-                "who": str(event.actor) if event.actor is not None else _("系统"),
-                "note": event.note,
-            }
-        )
-    return rows

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.actions import AlreadySubmitted
-from gongzhi.cases.selectors import case_attachment_get, case_attachments
+from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_timeline
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import (
     move_answer,
     paginate,
@@ -52,7 +53,7 @@ def post(request: AuthenticatedHttpRequest) -> HttpResponse:
         except DomainError as exc:
             if exc.status == 403:
                 raise
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已提交，村(社区)工作人员受理后会答复您，每一步都会通知您。"))
             return redirect("situations:detail", pk=situation.pk)
@@ -106,7 +107,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "state_label": actions.SITUATION.state_label(situation.case.state),
         "author": selectors.author_label(situation),
         "overdue": selectors.is_overdue(situation),
-        "timeline": selectors.timeline_of(situation),
+        "timeline": case_timeline(situation.case),
         "attachments": case_attachments(situation.case),
         "verbs": actions.situation_moves_for(request.user, situation),
         "accept_form": NoteForm(),

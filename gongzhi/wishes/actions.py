@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.roles import Role
-from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.models import Area
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import (
     case_message_post,
@@ -152,16 +152,6 @@ def _clean_wish_input(title: str, story: str, category: str, desired_by: dt.date
     return title, story
 
 
-def _community_of(area: Area) -> Area:
-    if area.kind == AreaKind.COMMUNITY:
-        return area
-    ids = area.ancestor_ids()
-    community = Area.objects.filter(pk__in=ids, kind=AreaKind.COMMUNITY).first()
-    if community is None:
-        raise DomainError(_("找不到您所在的村(社区)，请联系村(社区)工作人员。"))
-    return community
-
-
 # What a resident may choose when posting; staff may also keep a wish to themselves (staff_only).
 POSTER_TIERS = (PrivacyTier.PUBLIC, PrivacyTier.ANONYMISED, PrivacyTier.RESTRICTED)
 
@@ -206,18 +196,11 @@ def wish_post(
     authorize(actor, "wishes.post_own")
     title, story = _clean_wish_input(title, story, category, desired_by)
     contact_phone, meeting_place = _contact_clean(contact_phone, meeting_place, contact_shared)
-    from gongzhi.residents.selectors import resident_get_own
+    from gongzhi.residents.selectors import resident_home_of
 
-    resident = resident_get_own(viewer=actor)
+    community, area_path, resident = resident_home_of(actor)
     sensitive = wish_sensitive(title=title, story=story, category=category, resident=resident)
     privacy = _privacy_chosen(privacy, sensitive)
-    if resident is not None:
-        community, area_path = resident.community, resident.area_path
-    else:
-        assignment = actor.role_assignments.filter(role=Role.RESIDENT).select_related("area").first()
-        assert assignment is not None  # authorized above: the actor holds the resident role
-        community = _community_of(assignment.area)
-        area_path = assignment.area.path
     case = Case(
         kind=WISH.kind,
         title=title,

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WishesConfig(AppConfig):
     name = "gongzhi.wishes"
     label = "wishes"
-    verbose_name = "心愿墙"
+    verbose_name = _("心愿墙")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

@@ -3,22 +3,9 @@
 import rules
 
 from gongzhi.accounts.predicates import holds_role_over
+from gongzhi.cases.predicates import case_of, is_author, is_submitter
 
 from .roles import WISH_ASSISTERS, WISH_HELPERS, WISH_MODERATORS, WISH_STAFF, WISHERS
-
-
-def _case(obj):
-    return getattr(obj, "case", obj)
-
-
-@rules.predicate
-def is_author(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).author_id == user.pk
-
-
-@rules.predicate
-def is_submitter(user, obj=None) -> bool:
-    return obj is not None and user.is_authenticated and _case(obj).submitted_by_id == user.pk
 
 
 @rules.predicate
@@ -29,7 +16,7 @@ def is_claimer(user, obj=None) -> bool:
 @rules.predicate
 def has_no_account_to_confirm(user, obj=None) -> bool:
     """An assisted wish of someone without an account: a witness confirms for them."""
-    return obj is not None and _case(obj).author_id is None
+    return obj is not None and case_of(obj).author_id is None
 
 
 moderator = holds_role_over(WISH_MODERATORS)

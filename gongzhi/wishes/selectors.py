@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area
-from gongzhi.cases.models import PUBLIC_TIERS, Case, CaseEvent, PrivacyTier
-from gongzhi.cases.selectors import case_public_text
-from gongzhi.cases.workflow import case_type_of
+from gongzhi.cases.models import PUBLIC_TIERS, Case, PrivacyTier
+from gongzhi.cases.selectors import case_public_text, case_timeline
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.masking import mask_name
 
 from .actions import PUBLIC_STATES, WISH
 from .models import Wish
@@ -178,33 +178,13 @@ def wisher_label(wish: Wish, *, private: bool) -> str:
     if private and name:
         return name
     if wish.case.privacy == PrivacyTier.PUBLIC and not wish.case.sensitive and name:
-        return _("%(surname)s**") % {"surname": name[0]}
+        return mask_name(name)
     return _("一位居民")
 
 
 def timeline_of(wish: Wish, *, private: bool) -> list[dict]:
-    """Every move of the wish. Publicly, the wisher is not named (nor are notes, which may name them)."""
-    case_type = case_type_of(wish.case.kind)
-    own_verbs = {"open": _("提交"), "rate": _("评价")}
-    wisher_ids = {wish.case.author_id, wish.case.submitted_by_id} - {None}
-    rows = []
-    for event in CaseEvent.objects.filter(case=wish.case).select_related("actor"):
-        if event.actor is None:
-            who = _("系统")
-        elif not private and event.actor_id in wisher_ids:
-            who = _("许愿人")
-        else:
-            who = str(event.actor)
-        rows.append(
-            {
-                "at": event.at,
-                "verb": own_verbs.get(event.verb) or case_type.verb_label(event.verb),
-                "to": case_type.state_label(event.to_state) if event.to_state else "",
-                "who": who,
-                "note": event.note if private else "",
-            }
-        )
-    return rows
+    """The case's timeline (case_timeline): publicly the wisher appears as 许愿人 and notes are left out."""
+    return case_timeline(wish.case, private=private, author_alias=_("许愿人"))
 
 
 def claim_days_of(communities) -> dict[int, int]:

@@ -24,7 +24,7 @@ from gongzhi.cases.models import PrivacyTier
 from gongzhi.cases.selectors import case_attachment_get, case_attachments
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
-from gongzhi.core.forms import text_check_context
+from gongzhi.core.forms import form_error_from, text_check_context
 from gongzhi.core.http import (
     back_url,
     move_answer,
@@ -279,7 +279,7 @@ def _post_form(request, form, post, resident=None):
             messages.info(request, exc.message)
             return redirect("wishes:detail", pk=exc.case.pk)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("心愿已提交，村(社区)审核后会发布到心愿墙，每一步都会通知您。"))
             return redirect("wishes:detail", pk=wish.pk)
@@ -374,7 +374,7 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             if exc.status == 403:
                 raise
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error_from(form, exc)
         else:
             messages.success(request, _("已修改并重新提交审核。"))
             return redirect("wishes:detail", pk=pk)

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkdaysConfig(AppConfig):
     name = "gongzhi.workdays"
     label = "workdays"
-    verbose_name = "工作日历"
+    verbose_name = _("工作日历")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _

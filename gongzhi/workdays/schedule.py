@@ -20,11 +20,21 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 FIRST_YEAR = 2004
 LAST_YEAR = 2100
 NAME_MAX = 50
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+# The day's name after 星期 (星期一 … 星期日); in English the day's own name.
+WEEKDAYS = (
+    pgettext_lazy("weekday", "一"),
+    pgettext_lazy("weekday", "二"),
+    pgettext_lazy("weekday", "三"),
+    pgettext_lazy("weekday", "四"),
+    pgettext_lazy("weekday", "五"),
+    pgettext_lazy("weekday", "六"),
+    pgettext_lazy("weekday", "日"),
+)
 
 
 class HolidayRange(NamedTuple):

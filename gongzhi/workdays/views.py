@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
+from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import require_perm
 
 from . import actions, selectors
@@ -42,7 +43,7 @@ def calendar_index(request: AuthenticatedHttpRequest) -> HttpResponse:
                         note=data["note"],
                     )
                 except DomainError as exc:
-                    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                    form_error_from(form, exc)
                 else:
                     messages.success(request, _("已保存%(year)s年节假日安排。") % {"year": entry.year})
                     return redirect("workdays:year", year=entry.year)

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from gongzhi.config.env import env_bool, env_int, env_str
 
@@ -290,6 +291,8 @@ EMAIL_HOST_PASSWORD = env_str("GONGZHI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("GONGZHI_EMAIL_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("GONGZHI_EMAIL_FROM", "gongzhi@localhost")
+# Before every e-mail's subject (notices, and Django's own mails to admins), in the reader's language.
+EMAIL_SUBJECT_PREFIX = gettext_lazy("[共治] ")
 
 # --- gongzhi ------------------------------------------------------------------
 # Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated).
