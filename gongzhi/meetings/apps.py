@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "gongzhi.meetings"
     label = "meetings"
-    verbose_name = "会议记录"
+    verbose_name = _("会议记录")
 
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
