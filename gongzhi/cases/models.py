@@ -60,6 +60,10 @@ class Case(models.Model):
     community = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
     area_path = models.CharField(max_length=120, db_index=True)
     place = models.CharField(_("地点"), max_length=100, blank=True)
+    # The township department the case belongs to, if any: it is then routed to that department's staff.
+    department = models.ForeignKey(
+        "areas.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     privacy = models.CharField(_("公开范围"), max_length=12, choices=PrivacyTier.choices, default=PrivacyTier.PUBLIC)
     # About health, disability, living alone, hardship or 三留守: public pages never name a surname.
     sensitive = models.BooleanField(_("涉及敏感情况"), default=False)

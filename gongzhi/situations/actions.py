@@ -35,7 +35,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import paths_for
@@ -50,43 +49,16 @@ from gongzhi.cases.actions import (
     keeps_caller_current,
 )
 from gongzhi.cases.models import Case, PrivacyTier
-from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
-from gongzhi.core.authz import authorize, can
+from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.text import text_clean
 
 from .models import SituationCategory, SituationNote
-from .rules import GRID_REPORTERS, RESIDENT_REPORTERS, SITUATION_HANDLERS
-
-SITUATION = case_type_register(
-    CaseType(
-        kind="situation",
-        label=gettext_lazy("微民情"),
-        states={
-            "submitted": gettext_lazy("待受理"),
-            "handling": gettext_lazy("处理中"),
-            "resolved": gettext_lazy("已办结"),
-            "withdrawn": gettext_lazy("已撤回"),
-        },
-        initial="submitted",
-        moves=(
-            Move("accept", frozenset({"submitted"}), "handling", gettext_lazy("受理")),
-            Move("reply", frozenset({"handling"}), "handling", gettext_lazy("答复")),
-            Move("resolve", frozenset({"handling"}), "resolved", gettext_lazy("办结")),
-            Move("withdraw", frozenset({"submitted"}), "withdrawn", gettext_lazy("撤回")),
-            Move("reopen", frozenset({"resolved"}), "handling", gettext_lazy("重新办理")),
-        ),
-        closed=frozenset({"resolved", "withdrawn"}),
-        limits={"submitted": Limit(1, "workdays"), "handling": Limit(3, "workdays")},
-        staff_roles=SITUATION_HANDLERS,
-        waiting_states=frozenset({"submitted", "handling"}),
-        queue_url="situations:queue",
-    )
-)
+from .rules import GRID_REPORTERS, RESIDENT_REPORTERS
+from .workflow import REOPEN_DAYS, SITUATION
 
 PLACE_MAX, BODY_MAX, REPLY_MAX, REASON_MAX = 100, 500, 500, 200
 TITLE_LENGTH = 30
-REOPEN_DAYS = 7
 REPORT_AREA_KINDS: list[str] = [AreaKind.GRID.value, AreaKind.BUILDING.value]
 
 
@@ -261,20 +233,3 @@ def situation_rate(*, actor, situation: SituationNote, rating: int, comment: str
     case_rate(case=situation.case, actor=actor, rating=rating, comment=comment, notify=[situation.case.assignee],
               url=situation_url(situation))  # fmt: skip
     return situation
-
-
-def situation_moves_for(user, situation: SituationNote, *, now: dt.datetime | None = None) -> list[str]:
-    """The moves this user could make on this note now (the page shows a form for each)."""
-    if not user.is_authenticated:
-        return []
-    case = situation.case
-    possible = set(SITUATION.verbs_from(case.state))
-    checks = {"accept": "situations.handle", "reply": "situations.handle", "resolve": "situations.handle",
-              "withdraw": "situations.withdraw", "reopen": "situations.reopen"}  # fmt: skip
-    allowed = [verb for verb, perm in checks.items() if verb in possible and can(user, perm, situation)]
-    now = now or timezone.now()
-    if "reopen" in allowed and case.closed_at and case.closed_at < now - dt.timedelta(days=REOPEN_DAYS):
-        allowed.remove("reopen")
-    if case.state == "resolved" and case.rating is None and can(user, "situations.rate", situation):
-        allowed.append("rate")
-    return allowed

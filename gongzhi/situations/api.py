@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
 from gongzhi.cases.actions import AlreadySubmitted
+from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
@@ -132,7 +133,7 @@ def _detail(request, situation_id: int) -> dict:
     return {
         **_out(situation),
         "timeline": selectors.timeline_of(situation),
-        "allowed_moves": actions.situation_moves_for(request.auth, situation),
+        "allowed_moves": case_moves_for(situation, request.auth),
     }
 
 

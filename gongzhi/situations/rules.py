@@ -12,7 +12,9 @@ import rules
 from gongzhi.accounts.predicates import holds_role_over
 from gongzhi.accounts.roles import Role
 
-SITUATION_HANDLERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
+from .workflow import SITUATION
+
+SITUATION_HANDLERS = SITUATION.staff_roles
 RESIDENT_REPORTERS = frozenset({Role.RESIDENT})
 GRID_REPORTERS = frozenset({Role.GRID_WORKER})
 

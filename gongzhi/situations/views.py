@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.cases.actions import AlreadySubmitted
-from gongzhi.cases.selectors import case_attachment_get, case_attachments
+from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_moves_for
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import (
     move_answer,
@@ -107,7 +107,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overdue": selectors.is_overdue(situation),
         "timeline": selectors.timeline_of(situation),
         "attachments": case_attachments(situation.case),
-        "verbs": actions.situation_moves_for(request.user, situation),
+        "verbs": case_moves_for(situation, request.user),
         "accept_form": NoteForm(),
         "reply_form": ReplyForm(),
         "resolve_form": ResolveForm(),
