@@ -8,14 +8,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from gongzhi.accounts.scopes import routed_q, routes_to
+from gongzhi.accounts.scopes import department_ids_for, routed_q, routes_to
 from gongzhi.core.errors import NotFound
 from gongzhi.core.pii import pii_redact
 
-from .models import Case, CaseAttachment, CaseMessage
+from .models import Case, CaseAttachment, CaseMessage, Escalation, EscalationTarget
 from .workflow import CaseType, case_type_of
 
 
@@ -97,3 +98,63 @@ def case_public_text(case: Case, text: str) -> str:
 def case_messages(case: Case) -> list[CaseMessage]:
     """The case's private thread, oldest first, with each author."""
     return list(CaseMessage.objects.filter(case=case).select_related("author").order_by("at", "id"))
+
+
+# --- Escalations (吹哨) --------------------------------------------------------------------
+
+
+def case_escalations(case: Case) -> list[Escalation]:
+    """Every escalation of the case, oldest first, with the departments called and their replies."""
+    escalations = list(
+        Escalation.objects.filter(case=case).select_related("raised_by", "closed_by").order_by("created_at", "id")
+    )
+    targets = EscalationTarget.objects.filter(escalation__in=escalations).select_related("department", "replied_by")
+    by_escalation: dict[int, list[EscalationTarget]] = {}
+    for target in targets.order_by("id"):
+        by_escalation.setdefault(target.escalation_id, []).append(target)
+    for escalation in escalations:
+        escalation.called = by_escalation.get(escalation.pk, [])  # type: ignore[attr-defined]
+    return escalations
+
+
+def case_open_escalation(case: Case) -> Escalation | None:
+    return Escalation.objects.filter(case=case, closed_at=None).first()
+
+
+def escalation_target_get_for(*, viewer, case: Case, target_id: int) -> EscalationTarget:
+    """A department's place in an escalation of `case`; another case's answers like a missing one."""
+    target = (
+        EscalationTarget.objects.filter(pk=target_id, escalation__case=case)
+        .select_related("escalation__case", "department")
+        .first()
+    )
+    if target is None:
+        raise NotFound()
+    return target
+
+
+def escalation_targets_waiting_for(*, viewer) -> QuerySet[EscalationTarget]:
+    """The escalations waiting for a reply from the viewer's departments, earliest due first."""
+    ids = department_ids_for(viewer)
+    return (
+        EscalationTarget.objects.filter(department_id__in=ids, replied_at=None, escalation__closed_at=None)
+        .select_related("department", "escalation__case__community", "escalation__raised_by")
+        .order_by("escalation__due_at", "id")
+    )
+
+
+def escalation_counts_for(viewer, *, now: dt.datetime) -> tuple[int, int]:
+    """(waiting, overdue) escalations for the viewer's departments."""
+    if not department_ids_for(viewer):
+        return 0, 0
+    row = escalation_targets_waiting_for(viewer=viewer).order_by().aggregate(
+        waiting=Count("id"), overdue=Count("id", filter=Q(escalation__due_at__lt=now))
+    )
+    return row["waiting"], row["overdue"]
+
+
+def case_detail_url(case: Case) -> str:
+    """The page of one case, by its type's `detail_url` (empty when the type has none)."""
+    name = case_type_of(case.kind).detail_url
+    return reverse(name, args=[case.pk]) if name else ""
+

@@ -23,6 +23,9 @@ ENGINE_VERBS: dict[str, Label] = {
     "rate": _("评价"),
     "redact": _("隐去个人信息"),
     "release_pii": _("保留个人信息公开"),
+    "escalate": _("吹哨"),
+    "escalation_reply": _("部门答复"),
+    "escalation_close": _("结束吹哨"),
 }
 
 

@@ -23,6 +23,12 @@ final outcome — the timeline keeps it), and rate a resolved note once.
 Every move is told to the author by the engine (and to the assignee when the
 author moves it).
 
+A handler may call departments of the township about a note not yet
+resolved (吹哨: the village calls, the departments report in), with a due time
+in workdays; each department replies once on the note's timeline and the
+reply comes back to the handler; the handler ends the call and carries on
+(gongzhi.cases: case_escalate, case_escalation_reply, case_escalation_close).
+
 Why no separate 已受理 state between accepting and the first reply: the
 engine sets a new due time on every change of state, so a first reply would
 restart the three workdays. Accepting moves to 处理中 directly; the timeline
@@ -39,8 +45,11 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import paths_for
 from gongzhi.areas.models import Area, AreaKind
-from gongzhi.areas.selectors import area_list_for, community_of
+from gongzhi.areas.selectors import area_list_for, community_of, departments_of
 from gongzhi.cases.actions import (
+    case_escalate,
+    case_escalation_close,
+    case_escalation_reply,
     case_move,
     case_open,
     case_photo_attach,
@@ -48,7 +57,8 @@ from gongzhi.cases.actions import (
     case_row_lock,
     keeps_caller_current,
 )
-from gongzhi.cases.models import Case, PrivacyTier
+from gongzhi.cases.models import Case, Escalation, EscalationTarget, PrivacyTier
+from gongzhi.cases.selectors import case_open_escalation, escalation_target_get_for
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.text import text_clean
@@ -233,3 +243,35 @@ def situation_rate(*, actor, situation: SituationNote, rating: int, comment: str
     case_rate(case=situation.case, actor=actor, rating=rating, comment=comment, notify=[situation.case.assignee],
               url=situation_url(situation))  # fmt: skip
     return situation
+
+
+@transaction.atomic
+def situation_escalate(
+    *, actor, situation: SituationNote, department_ids: list[int], reason: str, workdays: int
+) -> Escalation:
+    """A handler calls departments of the township about the note (吹哨), to reply within `workdays` workdays."""
+    authorize(actor, "situations.escalate", situation)
+    wanted = set(department_ids)
+    departments = list(departments_of(situation.case.community).filter(pk__in=wanted))
+    if len(departments) != len(wanted):
+        raise DomainError(_("请选择本镇(街道)的部门。"), field="departments")
+    return case_escalate(case=situation.case, actor=actor, departments=departments, reason=reason,
+                         workdays=workdays, url=situation_url(situation))  # fmt: skip
+
+
+@transaction.atomic
+def situation_escalation_reply(*, actor, situation: SituationNote, target_id: int, reply: str) -> EscalationTarget:
+    """A called department answers the handler, on the note's timeline."""
+    target = escalation_target_get_for(viewer=actor, case=situation.case, target_id=target_id)
+    return case_escalation_reply(target=target, actor=actor, reply=reply, url=situation_url(situation))
+
+
+@transaction.atomic
+def situation_escalation_close(*, actor, situation: SituationNote, note: str = "") -> Escalation:
+    """The handler ends the call: answered, or no longer needed; the note is the community's alone again."""
+    authorize(actor, "situations.escalate", situation)
+    escalation = case_open_escalation(situation.case)
+    if escalation is None:
+        raise Conflict(_("没有进行中的吹哨。"), code="no_open_escalation")
+    return case_escalation_close(escalation=escalation, actor=actor, note=note, url=situation_url(situation))
+

@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongzhi.areas.selectors import area_choices_for
+from gongzhi.areas.selectors import area_choices_for, departments_of
 from gongzhi.cases.models import CaseEvent
 from gongzhi.cases.selectors import case_routed_q
 from gongzhi.core.authz import can
@@ -53,6 +53,11 @@ def situation_get_for(*, viewer, situation_id: int) -> SituationNote:
     if situation is None or not viewer.is_authenticated or not can(viewer, "situations.view", situation):
         raise NotFound()
     return situation
+
+
+def escalation_department_choices(situation: SituationNote) -> list[tuple[int, str]]:
+    """The departments of the note's township that its handlers may call (吹哨)."""
+    return [(d.pk, d.name) for d in departments_of(situation.case.community)]
 
 
 def report_area_choices_for(*, viewer) -> list[tuple[int, str]]:
