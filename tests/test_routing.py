@@ -139,3 +139,20 @@ def test_one_role_per_department_and_area(users, areas, departments):
     with pytest.raises(IntegrityError), transaction.atomic():
         RoleAssignment.objects.create(user=civil_officer, role=Role.TOWNSHIP_REVIEWER, area=areas["township"],
                                       area_path=areas["township"].path, department=departments["civil"])  # fmt: skip
+
+
+def test_the_moves_partial_offers_the_pages_forms_the_user_may_use_in_the_pages_order(users):
+    from gongzhi.cases.presentation import MoveForm, case_move_forms
+    from gongzhi.situations import actions
+
+    note = actions.situation_post(actor=users["resident"], category="roads", place="3组村道桥头",
+                                  body="桥头路面塌了一个坑，晚上很危险。")  # fmt: skip
+    actions.situation_accept(actor=users["community_staff"], situation=note)
+    actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="已修补")
+    forms = [MoveForm("rate", button="提交评价"), MoveForm("reopen"), MoveForm("accept")]
+    offered = case_move_forms(note, users["resident"], forms, url_name="situations:{verb}")
+    assert [(m.verb, m.url, m.button) for m in offered] == [
+        ("rate", f"/situations/{note.pk}/rate/", "提交评价"),
+        ("reopen", f"/situations/{note.pk}/reopen/", "重新办理"),  # the move's label from the type
+    ]
+    assert case_move_forms(note, users["community_staff"], forms, url_name="situations:{verb}") == []

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.cases.actions import AlreadySubmitted
-from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_escalations, case_moves_for
+from gongzhi.cases.presentation import MoveForm, case_move_forms
+from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_escalations
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import (
@@ -117,11 +118,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overdue": selectors.is_overdue(situation),
         "timeline": selectors.timeline_of(situation),
         "attachments": case_attachments(situation.case),
-        "verbs": case_moves_for(situation, request.user),
-        "accept_form": NoteForm(),
-        "reply_form": ReplyForm(),
-        "resolve_form": ResolveForm(),
-        "rate_form": RateForm(),
+        "moves": case_move_forms(situation, request.user, url_name="situations:{verb}", forms=[
+            MoveForm("accept", NoteForm(), _("受理"), testid="accept"),
+            MoveForm("reply", ReplyForm(), _("答复提交人"), testid="reply"),
+            MoveForm("resolve", ResolveForm(), _("办结"), testid="resolve", multipart=True),
+            MoveForm("rate", RateForm(), _("提交评价"), testid="rate"),
+            MoveForm("reopen", None, _("重新办理"), testid="reopen", css="secondary",
+                     fields_template="situations/_reopen_fields.html"),
+            MoveForm("withdraw", None, _("撤回"), testid="withdraw", css="secondary outline",
+                     fields_template="situations/_withdraw_fields.html"),
+        ]),  # fmt: skip
         "stars": "★" * (situation.case.rating or 0),
         "reopen_days": actions.REOPEN_DAYS,
         **_escalation_context(request.user, situation),
