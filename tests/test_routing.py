@@ -156,3 +156,25 @@ def test_the_moves_partial_offers_the_pages_forms_the_user_may_use_in_the_pages_
         ("reopen", f"/situations/{note.pk}/reopen/", "重新办理"),  # the move's label from the type
     ]
     assert case_move_forms(note, users["community_staff"], forms, url_name="situations:{verb}") == []
+
+
+def test_the_security_admin_assigns_a_role_in_a_department_of_the_township(users, areas, departments):
+    from gongzhi.accounts.actions import role_assign
+    from gongzhi.accounts.scopes import department_ids_for
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.core.errors import DomainError
+
+    target = make_user("lin")
+    role_assign(actor=users["sec_admin"], user=target, role=Role.TOWNSHIP_REVIEWER, area=areas["township"],
+                department=departments["civil"])  # fmt: skip
+    assert department_ids_for(target) == {departments["civil"].pk}
+    assert AuditEvent.objects.get(verb="role.assigned").summary == {
+        "role": "township_reviewer", "area": "永安镇民政办", "department": "民政办"}  # fmt: skip
+    with pytest.raises(DomainError):  # the same again
+        role_assign(actor=users["sec_admin"], user=target, role=Role.TOWNSHIP_REVIEWER, area=areas["township"],
+                    department=departments["civil"])  # fmt: skip
+    with pytest.raises(DomainError) as error:  # a department is held over its own township
+        role_assign(actor=users["sec_admin"], user=target, role=Role.COMMUNITY_STAFF, area=areas["village"],
+                    department=departments["social"])  # fmt: skip
+    assert error.value.field == "department"
+    assert RoleAssignment.objects.filter(user=target).count() == 1
