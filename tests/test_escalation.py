@@ -240,3 +240,10 @@ def test_the_pages_call_list_reply_and_show_the_replies(users, note, departments
     assert farm.get(reverse("cases:escalations")).content.decode().count('data-testid="escalation-row"') == 0
     assert farm.get(reverse("situations:detail", args=[note.pk])).status_code == 404
     assert login(users["community_staff"]).get(reverse("cases:escalations")).status_code == 403
+
+
+def test_a_department_sees_its_waiting_calls_on_the_home_page(users, note, departments, officers):
+    escalate(users, note, departments)
+    home = login(officers["civil"]).get("/").content.decode()
+    assert 'data-testid="home-escalations"' in home and reverse("cases:escalations") in home
+    assert 'data-testid="home-escalations"' not in login(officers["farm"]).get("/").content.decode()

@@ -153,6 +153,14 @@ def escalation_counts_for(viewer, *, now: dt.datetime) -> tuple[int, int]:
     return row["waiting"], row["overdue"]
 
 
+def escalations_home_section(viewer) -> dict | None:
+    """A department's staff on the home page: the escalations waiting for their reply (none: no section)."""
+    if not department_ids_for(viewer):
+        return None
+    waiting, overdue = escalation_counts_for(viewer, now=timezone.now())
+    return {"total": waiting, "overdue": overdue} if waiting else None
+
+
 def case_detail_url(case: Case) -> str:
     """The page of one case, by its type's `detail_url` (empty when the type has none)."""
     name = case_type_of(case.kind).detail_url
