@@ -37,7 +37,7 @@ def role_paths(user) -> list[tuple[str, str]]:
         return []
     cached = getattr(user, "_gongzhi_role_paths", None)
     if cached is None:
-        cached = list(user.role_assignments.values_list("role", "area_path"))
+        cached = [(role, path) for role, path, _department in role_grants(user)]  # one query for both
         user._gongzhi_role_paths = cached
     return cached
 
