@@ -928,6 +928,28 @@ PAGES: dict[str, Grid] = {
         audit_admin           405    302*
         """
     ),
+    # The escalations (吹哨) waiting for the reply of the viewer's departments: staff who hold a role in a
+    # township department (the township reviewer works in 民政办); everyone else has no department.
+    "cases:escalations": grid(
+        """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       403    403
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        403    403
+        township_reviewer     200    405
+        sys_admin             403    403
+        sec_admin             403    403
+        audit_admin           403    403
+        """
+    ),
     "notices:inbox": grid(
         """
                               GET    POST

@@ -234,6 +234,68 @@ SITUATION_PAGES: dict[str, str] = {
         sec_admin             405    405    405    405    302*   404    404    404
         audit_admin           405    405    405    405    302*   404    404    404
     """,
+    # Call township departments about a note being handled (吹哨): its handlers, as resolving; the departments
+    # offered are those of the note's township (永安镇: 民政办).
+    "situations:escalate": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    403    404    404    404
+        resident              405    405    405    405    403    404    404    404
+        party_member          405    405    405    405    403    404    404    404
+        volunteer             405    405    405    405    403    404    404    404
+        grid_worker           405    405    405    405    403    404    404    404
+        community_staff       405    405    405    405    302*   302*   302*   404
+        window_clerk          405    405    405    405    403    404    404    404
+        mediator              405    405    405    405    403    404    404    404
+        supervisor            405    405    405    405    403    404    404    404
+        township_admin        405    405    405    405    302*   302*   302*   302*
+        township_reviewer     405    405    405    405    403    404    404    404
+        sys_admin             405    405    405    405    403    404    404    404
+        sec_admin             405    405    405    405    403    404    404    404
+        audit_admin           405    405    405    405    403    404    404    404
+    """,
+    # A called department replies (the note escalated to 民政办, where the township reviewer works): the
+    # reviewer on every note called to 民政办; the handlers and the author see the note but may not reply.
+    "situations:escalation_reply": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    403    404    404    404
+        resident              405    405    405    405    403    404    404    404
+        party_member          405    405    405    405    403    404    404    404
+        volunteer             405    405    405    405    403    404    404    404
+        grid_worker           405    405    405    405    403    404    404    404
+        community_staff       405    405    405    405    403    403    403    404
+        window_clerk          405    405    405    405    403    404    404    404
+        mediator              405    405    405    405    403    404    404    404
+        supervisor            405    405    405    405    403    404    404    404
+        township_admin        405    405    405    405    403    403    403    403
+        township_reviewer     405    405    405    405    302*   302*   302*   302*
+        sys_admin             405    405    405    405    403    404    404    404
+        sec_admin             405    405    405    405    403    404    404    404
+        audit_admin           405    405    405    405    403    404    404    404
+    """,
+    # End the call: the note's handlers; the called department sees the note but may not.
+    "situations:escalation_close": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    403    404    404    404
+        resident              405    405    405    405    403    404    404    404
+        party_member          405    405    405    405    403    404    404    404
+        volunteer             405    405    405    405    403    404    404    404
+        grid_worker           405    405    405    405    403    404    404    404
+        community_staff       405    405    405    405    302*   302*   302*   404
+        window_clerk          405    405    405    405    403    404    404    404
+        mediator              405    405    405    405    403    404    404    404
+        supervisor            405    405    405    405    403    404    404    404
+        township_admin        405    405    405    405    302*   302*   302*   302*
+        township_reviewer     405    405    405    405    403    403    403    403
+        sys_admin             405    405    405    405    403    404    404    404
+        sec_admin             405    405    405    405    403    404    404    404
+        audit_admin           405    405    405    405    403    404    404    404
+    """,
 }
 
 SITUATION_API: dict[str, str] = {

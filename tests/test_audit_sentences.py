@@ -21,6 +21,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "case.pii_released": ({"kinds": ["landline"], "fields": ["case.body"], "reason": "本人要求公开店铺电话"},
                           "wish#3 想要一台收音机"),  # fmt: skip
     "case.message_posted": ({"message": 7, "length": 14}, "wish#3 想要一台收音机"),
+    "case.escalated": ({"escalation": 4, "departments": "民政办、综治中心", "workdays": 5,
+                        "due": "2026-03-09T18:00:00+08:00"}, "situation#9 桥头路面塌了"),  # fmt: skip
+    "case.escalation_replied": ({"escalation": 4, "department": "民政办"}, "situation#9 桥头路面塌了"),
+    "case.escalation_closed": ({"escalation": 4, "unanswered": 0}, "situation#9 桥头路面塌了"),
     "wish.contact_changed": ({"shared": True, "phone": True, "place": False}, "wish#3 想要一台收音机"),
     "area.search_indexing_changed": ({"search_indexing": [False, True]}, "青山村"),
     "auth.login": ({}, "王建国(wangjg)"),

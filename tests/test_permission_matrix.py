@@ -39,12 +39,12 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from gongzhi.accounts.actions import api_token_create
-from gongzhi.accounts.models import ApiToken, User
+from gongzhi.accounts.models import ApiToken, RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.actions import area_create_unchecked
-from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.models import Area, AreaKind, Department
 from gongzhi.audit.models import AuditEvent
-from gongzhi.cases.models import Case, CaseAttachment, CaseEvent
+from gongzhi.cases.models import Case, CaseAttachment, CaseEvent, Escalation, EscalationTarget
 from gongzhi.config.api import api
 from gongzhi.conventions.checker import DEFAULT_TOPICS
 from gongzhi.conventions.models import (
@@ -217,6 +217,8 @@ class World:
     # Situation notes by state, as wishes ({state: {"own:<actor>" / relation: note}}).
     situations: dict[str, dict[str, SituationNote]] = field(default_factory=dict)
     situation_photos: dict[int, int] = field(default_factory=dict)  # note pk -> attachment pk
+    # Departments of 永安镇 ("civil": 民政办, where the township reviewer works).
+    departments: dict[str, Department] = field(default_factory=dict)
     # Conventions: campaigns by what they hold ("draft", "review", "approved", "adopted", "filed", "fresh"),
     # revisions by state and relation ("same" 青山村, "other" 东街社区), demonstration applications by relation.
     campaigns: dict[str, Campaign] = field(default_factory=dict)
@@ -411,6 +413,12 @@ def build_situations(world: World) -> None:
     photo = _jpeg()
 
     def make(state: str, *, author: User, resident: Resident, assignee: User) -> SituationNote:
+        if state == "escalated":
+            note = make("handling", author=author, resident=resident, assignee=assignee)
+            escalation = Escalation.objects.create(case=note.case, raised_by=assignee, reason="需要民政办核实",
+                                                   due_at=timezone.now() + dt.timedelta(days=3))  # fmt: skip
+            EscalationTarget.objects.create(escalation=escalation, department=world.departments["civil"])
+            return note
         world.serial += 1
         case = Case.objects.create(
             kind="situation", state=state, title=f"矩阵民情{world.serial}", body="矩阵测试用的民情内容。",
@@ -428,7 +436,12 @@ def build_situations(world: World) -> None:
             world.situation_photos[note.pk] = attachment.pk
         return note
 
-    for state in ("submitted", "handling", "resolved"):
+    # 永安镇's 民政办, where the township reviewer works; "escalated" notes are being handled and called to it.
+    township = areas["township"]
+    world.departments["civil"] = Department.objects.create(township=township, name="民政办")
+    RoleAssignment.objects.create(user=users["township_reviewer"], role=Role.TOWNSHIP_REVIEWER, area=township,
+                                  area_path=township.path, department=world.departments["civil"])  # fmt: skip
+    for state in ("submitted", "handling", "resolved", "escalated"):
         table = world.situations.setdefault(state, {})
         for relation in ("same", "grid", "other"):
             table[relation] = make(state, author=reporter[relation], resident=world.residents[relation],
@@ -660,6 +673,14 @@ def _situation_call(name: str, state: str, data: dict | None = None) -> Callable
     return call
 
 
+def _escalation_reply_call(world: World, actor: str, relation: str) -> Call | None:
+    note = world.obj(world.situations["escalated"], actor, relation)
+    if note is None:
+        return None
+    target = EscalationTarget.objects.get(escalation__case=note.case, department=world.departments["civil"])
+    return Call(reverse("situations:escalation_reply", args=[note.pk, target.pk]), {"reply": "已核实，马上处理"})
+
+
 def _situation_photo_call(world: World, actor: str, relation: str) -> Call | None:
     note = world.obj(world.situations["submitted"], actor, relation)
     if note is None:
@@ -808,6 +829,13 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "situations:withdraw": _situation_call("situations:withdraw", "submitted"),
     "situations:reopen": _situation_call("situations:reopen", "resolved", {"reason": "又塌了"}),
     "situations:rate": _situation_call("situations:rate", "resolved", {"rating": "5"}),
+    "situations:escalate": lambda world, actor, relation: _situation_call(
+        "situations:escalate", "handling",
+        {"departments": world.departments["civil"].pk, "reason": "需要民政办核实", "workdays": "3"},
+    )(world, actor, relation),
+    "situations:escalation_reply": _escalation_reply_call,
+    "situations:escalation_close": _situation_call("situations:escalation_close", "escalated"),
+    "cases:escalations": _simple("cases:escalations"),
     "wishes:resubmit": _wish_call(
         "wishes:resubmit", "returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}
     ),

@@ -45,7 +45,7 @@ def test_demo_township_has_every_role_and_a_sound_audit_chain():
     assert wishes.filter(privacy=PrivacyTier.ANONYMISED, state__in=["published", "claimed"]).exists()
     assert wishes.filter(state="confirmed", rating__isnull=False).count() >= 6
     # Made through the actions: each wish has its timeline and its audit rows.
-    assert CaseEvent.objects.filter(verb="open").count() == wishes.count() == Wish.objects.count()
+    assert CaseEvent.objects.filter(verb="open", case__kind=WISH.kind).count() == wishes.count() == Wish.objects.count()
     assert CaseEvent.objects.filter(verb="claim").count() > wishes.filter(state="claimed").count()
     # Conventions: last year's campaign with one community overdue; this year's under way in every state.
     from gongzhi.conventions.models import Campaign, ConventionVersion, DemonstrationApplication
@@ -141,3 +141,19 @@ def test_demo_seeding_commits_like_make_demo_does(audit_triggers_for_flush, sett
 
     assert Campaign.objects.count() == 2
     assert len(mail.outbox) > 0
+
+
+def test_demo_township_has_departments_and_escalated_notes():
+    call_command("seed_demo", "--quiet")
+    from gongzhi.accounts.scopes import department_ids_for
+    from gongzhi.areas.models import Department
+    from gongzhi.cases.models import Escalation
+
+    names = set(Department.objects.values_list("name", flat=True))
+    assert {"民政办", "综治中心", "社会事务办", "农业农村办"} <= names
+    officer = User.objects.get(username="minzheng")
+    assert department_ids_for(officer) == {Department.objects.get(name="民政办").pk}
+    assert officer.check_password("Gongzhi@Demo2026")
+    escalations = Escalation.objects.all()
+    assert escalations.count() == 2
+    assert escalations.filter(answered_at__isnull=False).count() == 1  # 民政办 replied; the joint call waits

@@ -26,7 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongzhi.areas.models import Area
+from gongzhi.areas.models import Area, Department
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import blind_index
@@ -196,21 +196,23 @@ def _check_assignable(*, actor: User, user: User, role: str) -> None:
 
 
 @transaction.atomic
-def role_assign(*, actor: User, user: User, role: str, area: Area) -> RoleAssignment:
+def role_assign(*, actor: User, user: User, role: str, area: Area, department: Department | None = None) -> RoleAssignment:
+    """Grant `role` over `area` — in `department` (one of the township `area`'s) when given, which then
+    limits the role to that department's matters (decision 0032)."""
     authorize(actor, "accounts.assign_roles", area)
+    if department is not None and department.township_id != area.pk:
+        raise DomainError(_("部门须属于所选的镇(街道)。"), field="department")
     # Lock the user: two concurrent grants cannot both pass the 三员 check.
     user = _lock_user(user.pk)
     _check_assignable(actor=actor, user=user, role=role)
-    if RoleAssignment.objects.filter(user=user, role=role, area=area).exists():
+    if RoleAssignment.objects.filter(user=user, role=role, area=area, department=department).exists():
         raise DomainError(_("该用户已在此区域担任该角色。"), field="role")
-    assignment = RoleAssignment.objects.create(user=user, role=role, area=area, area_path=area.path)
-    audit_event_record(
-        actor=actor,
-        verb="role.assigned",
-        target=user,
-        area=area,
-        summary={"role": role, "area": area.name},
-    )
+    assignment = RoleAssignment.objects.create(user=user, role=role, area=area, area_path=area.path,
+                                               department=department)  # fmt: skip
+    summary = {"role": role, "area": area.name}
+    if department is not None:  # "在永安镇民政办的角色"
+        summary.update(area=f"{area.name}{department.name}", department=department.name)
+    audit_event_record(actor=actor, verb="role.assigned", target=user, area=area, summary=summary)
     return assignment
 
 

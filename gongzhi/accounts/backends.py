@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from gongzhi.core.crypto import blind_index
 from gongzhi.core.validators import validate_phone
 
+from .scopes import role_grants_read
 from .usercache import user_cached, user_version
 
 
@@ -35,17 +36,17 @@ class UsernameOrPhoneBackend(BaseBackend):
         (gongzhi.accounts.usercache): a password change, a deactivation or a revoked role counts from the
         very next request."""
         token = user_version(user_id)
-        user, roles = user_cached(user_id, "auth", lambda: _user_and_roles(user_id), version=token)
+        user, grants = user_cached(user_id, "user_grants", lambda: _user_and_grants(user_id), version=token)
         if user is None or not user.is_active:
             return None
-        user._gongzhi_role_paths = roles
+        user._gongzhi_role_grants = grants
         user._gongzhi_version = token
         return user
 
 
-def _user_and_roles(user_id) -> tuple:
+def _user_and_grants(user_id) -> tuple:
     User = get_user_model()
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         return None, []
-    return user, list(user.role_assignments.values_list("role", "area_path"))
+    return user, role_grants_read(user_id)

@@ -61,19 +61,35 @@ class User(AbstractUser):
 
 
 class RoleAssignment(models.Model):
-    """`user` holds `role` over `area` and its whole subtree."""
+    """`user` holds `role` over `area` and its whole subtree — in `department` when it names one.
+
+    A role held in a department (a township's 民政办) covers only that
+    department's matters: the cases that belong to it and the escalations
+    sent to it. Without a department the role covers every matter of the area.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("角色"), max_length=32, choices=Role.choices)
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="role_assignments")
     area_path = models.CharField(max_length=120, db_index=True, editable=False)
+    department = models.ForeignKey(
+        "areas.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="role_assignments",
+        verbose_name=_("部门"),
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("角色分配")
         verbose_name_plural = _("角色分配")
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "area"], name="role_assignment_unique")
+            models.UniqueConstraint(
+                fields=["user", "role", "area"], condition=models.Q(department=None), name="role_assignment_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "area", "department"],
+                condition=~models.Q(department=None),
+                name="role_assignment_department_unique",
+            ),
         ]
 
     def __str__(self) -> str:

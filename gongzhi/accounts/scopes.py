@@ -38,10 +38,7 @@ def role_paths(user) -> list[tuple[str, str]]:
         return []
     cached = getattr(user, "_gongzhi_role_paths", None)
     if cached is None:
-        from .usercache import user_cached, version_of
-
-        cached = user_cached(user.pk, "roles", lambda: list(user.role_assignments.values_list("role", "area_path")),
-                             version=version_of(user))  # fmt: skip
+        cached = [(role, path) for role, path, _department in role_grants(user)]
         user._gongzhi_role_paths = cached
     return cached
 
@@ -65,3 +62,54 @@ def scope_q(paths: Iterable[str], field: str = "area_path") -> Q:
     for path in minimal_paths(paths):
         query |= Q(**{f"{field}__gte": path, f"{field}__lt": path_upper(path)})
     return query
+
+
+# --- Roles held in a department (routing by department) -------------------------------------
+
+
+def role_grants(user) -> list[tuple[str, str, int | None]]:
+    """[(role, area_path, department id or None)] for the user: on the user object for the request, read once
+    per change of the user's roles (gongzhi.accounts.usercache; the authentication backend brings them)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_gongzhi_role_grants", None)
+    if cached is None:
+        from .usercache import user_cached, version_of
+
+        cached = user_cached(user.pk, "grants", lambda: role_grants_read(user.pk), version=version_of(user))
+        user._gongzhi_role_grants = cached
+    return cached
+
+
+def role_grants_read(user_id) -> list[tuple[str, str, int | None]]:
+    """The user's role assignments from the database: (role, area_path, department id or None)."""
+    from .models import RoleAssignment
+
+    return list(RoleAssignment.objects.filter(user_id=user_id).values_list("role", "area_path", "department_id"))
+
+
+def department_ids_for(user, roles: Iterable[str] | None = None) -> set[int]:
+    """The departments the user works in (holding one of `roles` there, or any role)."""
+    wanted = None if roles is None else set(roles)
+    return {d for role, _, d in role_grants(user) if d is not None and (wanted is None or role in wanted)}
+
+
+def routed_q(user, roles: Iterable[str], path_field: str = "area_path", department_field: str = "department") -> Q:
+    """Rows inside the area of one of the user's `roles`; a role held in a department matches only
+    the rows of that department, a role held without one every row of its area."""
+    wanted = set(roles)
+    whole = [path for role, path, d in role_grants(user) if role in wanted and d is None]
+    query = scope_q(whole, path_field) if whole else Q(pk__in=[])
+    for role, path, department in role_grants(user):
+        if role in wanted and department is not None and not covers(whole, path):
+            query |= scope_q([path], path_field) & Q(**{f"{department_field}_id": department})
+    return query
+
+
+def routes_to(user, roles: Iterable[str], path: str, department_id: int | None) -> bool:
+    """Whether a row at `path` of department `department_id` is inside `routed_q(user, roles)`."""
+    wanted = set(roles)
+    return any(
+        role in wanted and covers([area], path) and (d is None or d == department_id)
+        for role, area, d in role_grants(user)
+    )

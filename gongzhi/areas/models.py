@@ -71,3 +71,42 @@ class Area(models.Model):
 
     def ancestor_ids(self) -> list[int]:
         return [int(self.path[i : i + 8]) for i in range(0, len(self.path), 8)]
+
+
+class DepartmentKind(models.TextChoices):
+    DEPARTMENT = "department", _("部门(科室)")
+    # The township's joint handling: the 综治中心 that gathers departments when a village 吹哨.
+    JOINT = "joint", _("联合处置中心")
+
+
+class Department(models.Model):
+    """A department (科室/部门) of a township: 民政办, 社会事务办, 综治中心 …
+
+    Staff work in a department by holding a role in it (a RoleAssignment
+    that names the department); a case may belong to one, and any case can
+    be escalated to one or more departments of its township (吹哨).
+    """
+
+    township = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="departments")
+    name = models.CharField(_("名称"), max_length=50)
+    kind = models.CharField(_("类型"), max_length=12, choices=DepartmentKind.choices, default=DepartmentKind.DEPARTMENT)
+    sort_order = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("启用"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        ordering = ["township_id", "sort_order", "id"]
+        constraints = [models.UniqueConstraint(fields=["township", "name"], name="department_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def scope_path(self) -> str:
+        return self.township.path
+
+    @property
+    def audit_area(self) -> Area:
+        return self.township

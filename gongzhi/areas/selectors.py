@@ -7,7 +7,7 @@ from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.core.errors import NotFound
 from gongzhi.core.lookups import cached_lookup
 
-from .models import Area, AreaKind
+from .models import Area, AreaKind, Department
 
 
 def area_list_for(*, viewer, kinds: list[str] | None = None, roles=STAFF_ROLES) -> QuerySet[Area]:
@@ -55,6 +55,21 @@ def community_of(area: Area) -> Area | None:
     if area.kind == AreaKind.COMMUNITY:
         return area
     return next((a for a in area_ancestors(area) if a.kind == AreaKind.COMMUNITY), None)
+
+
+def township_of(area: Area) -> Area | None:
+    """The township an area lies in (itself, for a township)."""
+    if area.kind == AreaKind.TOWNSHIP:
+        return area
+    return next((a for a in area_ancestors(area) if a.kind == AreaKind.TOWNSHIP), None)
+
+
+def departments_of(area: Area) -> QuerySet[Department]:
+    """The active departments of the township `area` lies in: where a case of that area may be escalated."""
+    township = township_of(area)
+    if township is None:
+        return Department.objects.none()
+    return Department.objects.filter(township=township, is_active=True).order_by("sort_order", "id")
 
 
 def area_choices_for(*, viewer, kinds: list[str], roles=STAFF_ROLES) -> list[tuple[int, str]]:

@@ -69,6 +69,9 @@ VERBS: dict[str, str | Promise] = {
     "case.redacted": _("隐去事项中的个人信息"),
     "case.pii_released": _("保留个人信息公开"),
     "case.message_posted": _("在事项中留言"),
+    "case.escalated": _("吹哨上报"),
+    "case.escalation_replied": _("部门答复吹哨"),
+    "case.escalation_closed": _("结束吹哨"),
     "digest.sent": _("发送每日待办汇总"),
 }
 
@@ -117,6 +120,9 @@ SENTENCES: dict[str, Sentence] = {
     "case.redacted": _("隐去「{target}」中的{kinds}（原文保存在本条记录中）"),
     "case.pii_released": _("保留「{target}」中的{kinds}公开，理由：{reason}"),
     "case.message_posted": _("在「{target}」的私下留言中发言（{length} 字）"),
+    "case.escalated": _("就「{target}」向{departments}吹哨，{workdays} 个工作日内答复"),
+    "case.escalation_replied": _("{department}答复「{target}」的吹哨"),
+    "case.escalation_closed": _("结束「{target}」的吹哨（未答复的部门 {unanswered} 个）"),
     "area.search_indexing_changed": _("修改「{target}」的搜索引擎收录：{search_indexing}"),
     "digest.sent": _("向「{target}」发送 {day} 的待办汇总：待处理 {waiting} 件，超期 {overdue} 件"),
 }

@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
+from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.pii import pii_find, pii_kinds, pii_kinds_label, pii_redact, pii_summary
 from gongzhi.core.text import text_clean
 from gongzhi.notices.actions import notice_send
 
-from .models import Case, CaseAttachment, CaseEvent, CaseMessage
+from .models import Case, CaseAttachment, CaseEvent, CaseMessage, Escalation, EscalationTarget
 from .workflow import CaseType, Limit, case_type_of
 
 
@@ -292,4 +293,117 @@ def case_row_lock(row):
     """Lock a feature row (a Wish, a SituationNote) and its case: the case first, as every move does."""
     case_lock(row.case)
     return type(row).objects.select_for_update().select_related("case").get(pk=row.pk)
+
+
+# --- Escalation up the hierarchy (吹哨) ------------------------------------------------------
+#
+#   case_escalate ──▶ open ──every department replies──▶ answered ──case_escalation_close──▶ closed
+#                       └──────────────────case_escalation_close──────────────────────────┘
+#
+# The village calls, the departments report in: one or more departments of the case's township are
+# called with a reason and a due time in workdays; each replies once, on the case's timeline, and the
+# reply goes back down to whoever raised it and to the case's handler. One escalation is open per case
+# at a time; the case stays the community's, which closes the escalation when it has what it needs.
+
+ESCALATION_REASON_MAX, ESCALATION_REPLY_MAX = 500, 500
+ESCALATION_WORKDAYS_MAX = 20
+
+
+def _department_staff(department_ids: Iterable[int]):
+    return User.objects.filter(role_assignments__department_id__in=list(department_ids), is_active=True).distinct()
+
+
+@transaction.atomic
+def case_escalate(*, case: Case, actor: User, departments: Iterable, reason: str, workdays: int, url: str = "") -> Escalation:
+    """Call `departments` (of the case's township) about `case`, to reply within `workdays` workdays.
+
+    The caller has authorized the actor (the feature decides who may 吹哨).
+    The departments' staff are told; the author is not (the matter stays
+    with the community, which answers them as before).
+    """
+    from gongzhi.areas.selectors import township_of
+    from gongzhi.workdays.selectors import due_for
+
+    reason = text_clean(reason, label=_("吹哨事由"), field="reason", minimum=4, maximum=ESCALATION_REASON_MAX)
+    if not isinstance(workdays, int) or not 1 <= workdays <= ESCALATION_WORKDAYS_MAX:
+        raise DomainError(_("答复时限请填1到%(n)d个工作日。") % {"n": ESCALATION_WORKDAYS_MAX}, field="workdays")
+    called = list({d.pk: d for d in departments}.values())
+    if not called:
+        raise DomainError(_("请至少选择一个部门。"), field="departments")
+    locked = case_lock(case)
+    township = township_of(locked.community)
+    if any(d.township_id != getattr(township, "pk", None) or not d.is_active for d in called):
+        raise DomainError(_("只能向本镇(街道)的部门吹哨。"), field="departments")
+    if locked.state in case_type_of(locked.kind).closed:
+        raise Conflict(_("已办结的事项不能再吹哨。"), code="case_closed")
+    if Escalation.objects.filter(case=locked, closed_at=None).exists():
+        raise Conflict(_("这件事已经吹哨，等部门答复后结束本次吹哨，才能再吹哨。"), code="escalation_open")
+    due = due_for(timezone.now(), workdays, "workdays")
+    escalation = Escalation.objects.create(
+        case=locked, raised_by=actor, reason=reason, due_at=due.at, due_limit=due.limit_label[:20],
+        due_basis=due.basis, due_note=due.basis_note[:100],
+    )  # fmt: skip
+    EscalationTarget.objects.bulk_create([EscalationTarget(escalation=escalation, department=d) for d in called])
+    names = "、".join(d.name for d in called)
+    CaseEvent.objects.create(case=locked, actor=actor, verb="escalate", from_state=locked.state, to_state=locked.state,
+                             note=_("向%(departments)s吹哨：%(reason)s") % {"departments": names, "reason": reason})  # fmt: skip
+    audit_event_record(actor=actor, verb="case.escalated", target=locked, area=locked.community,
+                       summary={"escalation": escalation.pk, "departments": names,
+                                "workdays": workdays, "due": due.at.isoformat()})  # fmt: skip
+    what = _("吹哨，请在%(due)s前答复") % {"due": timezone.localtime(due.at).strftime("%Y-%m-%d %H:%M")}
+    _tell(locked, actor=actor, recipients=_department_staff(d.pk for d in called), what=what, url=url,
+          detail=_("%(community)s：%(reason)s") % {"community": locked.community.name, "reason": reason})  # fmt: skip
+    return escalation
+
+
+@transaction.atomic
+def case_escalation_reply(*, target: EscalationTarget, actor: User, reply: str, url: str = "") -> EscalationTarget:
+    """A called department answers, once; the answer goes down to whoever raised the escalation and the handler."""
+    authorize(actor, "cases.reply_escalation", target)
+    reply = text_clean(reply, label=_("部门答复"), field="reply", minimum=2, maximum=ESCALATION_REPLY_MAX)
+    case = case_lock(target.escalation.case)
+    target = EscalationTarget.objects.select_for_update().select_related("escalation", "department").get(pk=target.pk)
+    escalation = target.escalation
+    if escalation.closed_at is not None:
+        raise Conflict(_("本次吹哨已经结束，不能再答复。"), code="escalation_closed")
+    if target.replied_at is not None:
+        raise Conflict(_("本部门已经答复过了。"), code="already_replied")
+    now = timezone.now()
+    target.reply, target.replied_by, target.replied_at = reply, actor, now
+    target.save(update_fields=["reply", "replied_by", "replied_at"])
+    if not escalation.targets.filter(replied_at=None).exists():
+        escalation.answered_at = now
+        escalation.save(update_fields=["answered_at"])
+    CaseEvent.objects.create(case=case, actor=actor, verb="escalation_reply", from_state=case.state,
+                             to_state=case.state, note=f"{target.department.name}：{reply}"[:500])  # fmt: skip
+    audit_event_record(actor=actor, verb="case.escalation_replied", target=case, area=case.community,
+                       summary={"escalation": escalation.pk, "department": target.department.name})  # fmt: skip
+    what = _("%(department)s已答复") % {"department": target.department.name}
+    _tell(case, actor=actor, recipients=[escalation.raised_by, case.assignee], what=what, url=url,
+          detail=reply[:200])  # fmt: skip
+    return target
+
+
+@transaction.atomic
+def case_escalation_close(*, escalation: Escalation, actor: User, note: str = "", url: str = "") -> Escalation:
+    """The community ends the escalation (answered, or no longer needed); the matter is the community's again.
+
+    The caller has authorized the actor (the feature's handlers). Departments
+    that have not replied are told that no reply is needed any more.
+    """
+    note = text_clean(note, label=_("结束说明"), field="note", minimum=0, maximum=200)
+    case = case_lock(escalation.case)
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    if escalation.closed_at is not None:
+        raise Conflict(_("本次吹哨已经结束。"), code="escalation_closed")
+    escalation.closed_at, escalation.closed_by, escalation.closing_note = timezone.now(), actor, note
+    escalation.save(update_fields=["closed_at", "closed_by", "closing_note"])
+    waiting = list(escalation.targets.filter(replied_at=None).values_list("department_id", flat=True))
+    CaseEvent.objects.create(case=case, actor=actor, verb="escalation_close", from_state=case.state,
+                             to_state=case.state, note=note)  # fmt: skip
+    audit_event_record(actor=actor, verb="case.escalation_closed", target=case, area=case.community,
+                       summary={"escalation": escalation.pk, "unanswered": len(waiting)})  # fmt: skip
+    if waiting:
+        _tell(case, actor=actor, recipients=_department_staff(waiting), what=_("吹哨已结束，无需再答复"), url=url)
+    return escalation
 

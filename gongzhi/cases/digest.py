@@ -1,8 +1,10 @@
 """The staff's daily digest: one message a day about their queues, instead of one per event.
 
 For every case type, a staff member's queue is the cases in the type's
-waiting states inside the areas where they hold one of its staff roles;
-overdue means past the due time. After 08:00 (Beijing) each staff member
+waiting states routed to them: in each state the roles acting in it, over
+the case's area (and its department, when it belongs to one — see
+`cases.selectors.case_routed_q`); overdue means past the due time. Staff of a township department also
+have the escalations (吹哨) waiting for their department's reply. After 08:00 (Beijing) each staff member
 with something waiting gets one inbox notice (and e-mail, per their
 preferences) — unless they turned the digest off.
 """
@@ -17,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import RoleAssignment, User
-from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.accounts.scopes import department_ids_for, paths_for
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.notices.actions import notice_send, preference_of
 
 from .models import Case, DigestSent
+from .selectors import case_routed_q, escalation_counts_for
 from .workflow import case_types
 
 DIGEST_HOUR = 8
@@ -40,22 +43,23 @@ def queue_counts_for(user, *, now: dt.datetime | None = None) -> list[QueueCount
     now = now or timezone.now()
     counts = []
     for case_type in case_types():
-        if not case_type.staff_roles or not case_type.waiting_states:
+        roles = case_type.all_staff_roles()
+        if not roles or not case_type.waiting_states or not paths_for(user, roles):
             continue
-        paths = paths_for(user, case_type.staff_roles)
-        if not paths:
-            continue
-        row = Case.objects.filter(
-            scope_q(paths), kind=case_type.kind, state__in=case_type.waiting_states
-        ).aggregate(waiting=Count("id"), overdue=Count("id", filter=Q(due_at__lt=now)))
+        row = Case.objects.filter(case_routed_q(user, case_type)).aggregate(
+            waiting=Count("id"), overdue=Count("id", filter=Q(due_at__lt=now))
+        )
         url = reverse(case_type.queue_url) if case_type.queue_url else ""
         counts.append(QueueCount(case_type.kind, str(case_type.label), row["waiting"], row["overdue"], url))
+    if department_ids_for(user):
+        waiting, overdue = escalation_counts_for(user, now=now)
+        counts.append(QueueCount("escalation", _("吹哨待答复"), waiting, overdue, reverse("cases:escalations")))
     return counts
 
 
 def _staff_users():
-    roles = set().union(*(t.staff_roles for t in case_types()))
-    ids = RoleAssignment.objects.filter(role__in=roles).values("user_id")
+    roles = set().union(*(t.all_staff_roles() for t in case_types()))
+    ids = RoleAssignment.objects.filter(Q(role__in=roles) | Q(department__isnull=False)).values("user_id")
     return User.objects.filter(pk__in=ids, is_active=True)
 
 

@@ -60,6 +60,10 @@ class Case(models.Model):
     community = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
     area_path = models.CharField(max_length=120, db_index=True)
     place = models.CharField(_("地点"), max_length=100, blank=True)
+    # The township department the case belongs to, if any: it is then routed to that department's staff.
+    department = models.ForeignKey(
+        "areas.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     privacy = models.CharField(_("公开范围"), max_length=12, choices=PrivacyTier.choices, default=PrivacyTier.PUBLIC)
     # About health, disability, living alone, hardship or 三留守: public pages never name a surname.
     sensitive = models.BooleanField(_("涉及敏感情况"), default=False)
@@ -167,3 +171,72 @@ class DigestSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.day}"
+
+
+class Escalation(models.Model):
+    """吹哨: a case sent up from its village or community to one or more departments of its township
+    (several at once: the township's joint handling), with its own due time in workdays.
+
+    Each department's reply is recorded on its `EscalationTarget` and on the
+    case's timeline, and goes back down to whoever raised it. The case stays
+    the community's all along: when every department has replied the
+    escalation is answered, and the community closes it and carries on.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="escalations")
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("吹哨事由"), max_length=500)
+    due_at = models.DateTimeField(_("答复时限"))
+    due_limit = models.CharField(_("时限"), max_length=20, blank=True)
+    due_basis = models.CharField(max_length=16, choices=DueBasis.choices, blank=True)
+    due_note = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)  # every department has replied
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closing_note = models.CharField(_("结束说明"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=models.Q(closed_at=None), name="escalation_one_open")
+        ]
+
+    def __str__(self) -> str:
+        return f"escalation {self.pk} of case {self.case_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def scope_path(self) -> str:
+        return self.case.area_path
+
+
+class EscalationTarget(models.Model):
+    """One department called by an escalation, and its reply (once)."""
+
+    escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="targets")
+    department = models.ForeignKey("areas.Department", on_delete=models.PROTECT, related_name="+")
+    reply = models.CharField(_("部门答复"), max_length=500, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["escalation_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["escalation", "department"], name="escalation_department_once")
+        ]
+        indexes = [models.Index(fields=["department", "replied_at"], name="escalation_department_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.department_id} on escalation {self.escalation_id}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.escalation.case.area_path

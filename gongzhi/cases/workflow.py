@@ -7,8 +7,10 @@ attached to a state sets the case's due time when the case enters that
 state, in workdays (public holidays and 调休 known) or calendar days.
 """
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,9 @@ ENGINE_VERBS: dict[str, Label] = {
     "rate": _("评价"),
     "redact": _("隐去个人信息"),
     "release_pii": _("保留个人信息公开"),
+    "escalate": _("吹哨"),
+    "escalation_reply": _("部门答复"),
+    "escalation_close": _("结束吹哨"),
 }
 
 
@@ -30,12 +35,40 @@ class Limit:
     unit: Literal["workdays", "calendar_days"]
 
 
+# An extra condition on a move, beside who may make it: (user, the feature's row or the case, now) -> may they now?
+MoveCheck = Callable[[Any, Any, dt.datetime], bool]
+
+
 @dataclass(frozen=True)
 class Move:
+    """A move from any of `sources` to `target`.
+
+    Who may make it: `perm`, a permission of the feature's rules asked with
+    the feature's row (a Wish, a SituationNote) — "only the author may
+    withdraw"; without one, the staff the case is routed to in the source
+    state (`CaseType.roles_in`, over the case's area and department).
+    `check` adds a condition of time or facts ("within 7 days of closing").
+    A move that is not `manual` is made by the system only (a claim period
+    running out) and is never offered to anyone.
+    """
+
     verb: str
     sources: frozenset[str]
     target: str
     label: Label
+    perm: str = ""
+    check: MoveCheck | None = None
+    manual: bool = True
+
+
+def closed_within(days: int) -> MoveCheck:
+    """A move check: the case closed less than `days` days ago (reopen within 7 days)."""
+
+    def check(user: Any, subject: Any, now: dt.datetime) -> bool:
+        closed_at = getattr(subject, "case", subject).closed_at
+        return closed_at is None or closed_at >= now - dt.timedelta(days=days)
+
+    return check
 
 
 @dataclass(frozen=True)
@@ -53,6 +86,14 @@ class CaseType:
     staff_roles: frozenset[str] = frozenset()
     waiting_states: frozenset[str] = frozenset()
     queue_url: str = ""  # URL name of the staff queue, for the digest's links
+    # Routing by stage: the roles acting in a state (a front desk, then a back office);
+    # a state not named here falls back to `staff_roles`. See `roles_in`.
+    state_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The author's rating (an engine move): in which states, and the feature's permission for it.
+    rate_states: frozenset[str] = frozenset()
+    rate_perm: str = ""
+    # URL name of one case's page (its id as the only argument), for links from the engine's pages.
+    detail_url: str = ""
 
     def __post_init__(self) -> None:
         states = set(self.states)
@@ -60,6 +101,8 @@ class CaseType:
         assert self.closed <= states, f"{self.kind}: unknown closed states"
         assert set(self.limits) <= states, f"{self.kind}: limits on unknown states"
         assert self.waiting_states <= states, f"{self.kind}: unknown waiting states"
+        assert set(self.state_roles) <= states, f"{self.kind}: roles for unknown states"
+        assert self.rate_states <= self.closed, f"{self.kind}: rating before the case is closed"
         for move in self.moves:
             assert move.sources <= states and move.target in states, f"{self.kind}.{move.verb}: unknown state"
 
@@ -69,6 +112,13 @@ class CaseType:
             if move.verb == verb and state in move.sources:
                 return move
         return None
+
+    def roles_in(self, state: str) -> frozenset[str]:
+        """The roles that act on a case of this type while it is in `state`."""
+        return self.state_roles.get(state, self.staff_roles)
+
+    def all_staff_roles(self) -> frozenset[str]:
+        return self.staff_roles.union(*self.state_roles.values())
 
     def verbs_from(self, state: str) -> list[str]:
         return [m.verb for m in self.moves if state in m.sources]

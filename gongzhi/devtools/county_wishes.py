@@ -46,7 +46,7 @@ CASE_COLUMNS = (
     "id", "kind", "state", "title", "body", "author_id", "resident_id", "submitted_by_id", "assisted",
     "consent_channel", "consent_at", "consent_note", "community_id", "area_path", "place", "privacy",
     "sensitive", "pii_released", "assignee_id", "due_at", "due_limit", "due_basis", "due_note", "rating", "rating_comment", "rated_at",
-    "submission_key", "created_at", "updated_at", "closed_at",
+    "submission_key", "created_at", "updated_at", "closed_at", "department_id",
 )  # fmt: skip
 WISH_COLUMNS = (
     "case_id", "category", "desired_by", "claimer_id", "claimed_at", "claim_due_at", "claim_reminded_at",
@@ -262,7 +262,7 @@ class CountyWishWriter:
                 pk, "wish", state, title, story, None, resident_id, people.grid_worker, True,
                 channel, created, consent_note, cid, path, "", privacy, sensitive, "",
                 None, due_at, due[0], due[1], due[2], rating, rating_comment, rated_at,
-                "", created, updated, closed_at,
+                "", created, updated, closed_at, None,
             )
         )  # fmt: skip
         self.wishes.rows.append(

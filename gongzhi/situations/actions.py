@@ -23,6 +23,12 @@ final outcome — the timeline keeps it), and rate a resolved note once.
 Every move is told to the author by the engine (and to the assignee when the
 author moves it).
 
+A handler may call departments of the township about a note not yet
+resolved (吹哨: the village calls, the departments report in), with a due time
+in workdays; each department replies once on the note's timeline and the
+reply comes back to the handler; the handler ends the call and carries on
+(gongzhi.cases: case_escalate, case_escalation_reply, case_escalation_close).
+
 Why no separate 已受理 state between accepting and the first reply: the
 engine sets a new due time on every change of state, so a first reply would
 restart the three workdays. Accepting moves to 处理中 directly; the timeline
@@ -35,57 +41,33 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for
 from gongzhi.areas.models import Area, AreaKind
-from gongzhi.areas.selectors import area_list_for, community_of
+from gongzhi.areas.selectors import area_list_for, community_of, departments_of
 from gongzhi.cases.actions import (
+    case_escalate,
+    case_escalation_close,
+    case_escalation_reply,
     case_move,
     case_open,
     case_photo_attach,
     case_rate,
     case_row_lock,
 )
-from gongzhi.cases.models import Case, PrivacyTier
-from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
-from gongzhi.core.authz import authorize, can
+from gongzhi.cases.models import Case, Escalation, EscalationTarget, PrivacyTier
+from gongzhi.cases.selectors import case_open_escalation, escalation_target_get_for
+from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.text import text_clean
 
 from .models import SituationCategory, SituationNote
-from .rules import GRID_REPORTERS, RESIDENT_REPORTERS, SITUATION_HANDLERS
-
-SITUATION = case_type_register(
-    CaseType(
-        kind="situation",
-        label=gettext_lazy("微民情"),
-        states={
-            "submitted": gettext_lazy("待受理"),
-            "handling": gettext_lazy("处理中"),
-            "resolved": gettext_lazy("已办结"),
-            "withdrawn": gettext_lazy("已撤回"),
-        },
-        initial="submitted",
-        moves=(
-            Move("accept", frozenset({"submitted"}), "handling", gettext_lazy("受理")),
-            Move("reply", frozenset({"handling"}), "handling", gettext_lazy("答复")),
-            Move("resolve", frozenset({"handling"}), "resolved", gettext_lazy("办结")),
-            Move("withdraw", frozenset({"submitted"}), "withdrawn", gettext_lazy("撤回")),
-            Move("reopen", frozenset({"resolved"}), "handling", gettext_lazy("重新办理")),
-        ),
-        closed=frozenset({"resolved", "withdrawn"}),
-        limits={"submitted": Limit(1, "workdays"), "handling": Limit(3, "workdays")},
-        staff_roles=SITUATION_HANDLERS,
-        waiting_states=frozenset({"submitted", "handling"}),
-        queue_url="situations:queue",
-    )
-)
+from .rules import GRID_REPORTERS, RESIDENT_REPORTERS
+from .workflow import REOPEN_DAYS, SITUATION
 
 PLACE_MAX, BODY_MAX, REPLY_MAX, REASON_MAX = 100, 500, 500, 200
 TITLE_LENGTH = 30
-REOPEN_DAYS = 7
 REPORT_AREA_KINDS: list[str] = [AreaKind.GRID.value, AreaKind.BUILDING.value]
 
 
@@ -244,18 +226,33 @@ def situation_rate(*, actor: User, situation: SituationNote, rating: int, commen
     return situation
 
 
-def situation_moves_for(user, situation: SituationNote, *, now: dt.datetime | None = None) -> list[str]:
-    """The moves this user could make on this note now (the page shows a form for each)."""
-    if not user.is_authenticated:
-        return []
-    case = situation.case
-    possible = set(SITUATION.verbs_from(case.state))
-    checks = {"accept": "situations.handle", "reply": "situations.handle", "resolve": "situations.handle",
-              "withdraw": "situations.withdraw", "reopen": "situations.reopen"}  # fmt: skip
-    allowed = [verb for verb, perm in checks.items() if verb in possible and can(user, perm, situation)]
-    now = now or timezone.now()
-    if "reopen" in allowed and case.closed_at and case.closed_at < now - dt.timedelta(days=REOPEN_DAYS):
-        allowed.remove("reopen")
-    if case.state == "resolved" and case.rating is None and can(user, "situations.rate", situation):
-        allowed.append("rate")
-    return allowed
+@transaction.atomic
+def situation_escalate(
+    *, actor, situation: SituationNote, department_ids: list[int], reason: str, workdays: int
+) -> Escalation:
+    """A handler calls departments of the township about the note (吹哨), to reply within `workdays` workdays."""
+    authorize(actor, "situations.escalate", situation)
+    wanted = set(department_ids)
+    departments = list(departments_of(situation.case.community).filter(pk__in=wanted))
+    if len(departments) != len(wanted):
+        raise DomainError(_("请选择本镇(街道)的部门。"), field="departments")
+    return case_escalate(case=situation.case, actor=actor, departments=departments, reason=reason,
+                         workdays=workdays, url=situation_url(situation))  # fmt: skip
+
+
+@transaction.atomic
+def situation_escalation_reply(*, actor, situation: SituationNote, target_id: int, reply: str) -> EscalationTarget:
+    """A called department answers the handler, on the note's timeline."""
+    target = escalation_target_get_for(viewer=actor, case=situation.case, target_id=target_id)
+    return case_escalation_reply(target=target, actor=actor, reply=reply, url=situation_url(situation))
+
+
+@transaction.atomic
+def situation_escalation_close(*, actor, situation: SituationNote, note: str = "") -> Escalation:
+    """The handler ends the call: answered, or no longer needed; the note is the community's alone again."""
+    authorize(actor, "situations.escalate", situation)
+    escalation = case_open_escalation(situation.case)
+    if escalation is None:
+        raise Conflict(_("没有进行中的吹哨。"), code="no_open_escalation")
+    return case_escalation_close(escalation=escalation, actor=actor, note=note, url=situation_url(situation))
+

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema, Status
 
 from gongzhi.cases.actions import AlreadySubmitted
-from gongzhi.cases.selectors import case_timeline
+from gongzhi.cases.selectors import case_moves_for, case_timeline
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
@@ -134,7 +134,7 @@ def _detail(request, situation_id: int) -> dict:
     return {
         **_out(situation),
         "timeline": case_timeline(situation.case),
-        "allowed_moves": actions.situation_moves_for(request.auth, situation),
+        "allowed_moves": case_moves_for(situation, request.auth),
     }
 
 

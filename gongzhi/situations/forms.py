@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.cases.actions import ESCALATION_REASON_MAX, ESCALATION_REPLY_MAX, ESCALATION_WORKDAYS_MAX
 from gongzhi.core.forms import ActionCheckedForm, text_check_attrs
 from gongzhi.core.http import set_choices
 
@@ -56,3 +57,24 @@ class ResolveForm(forms.Form):
 class RateForm(forms.Form):
     rating = forms.TypedChoiceField(label=_("评价"), coerce=int, choices=[(n, "★" * n) for n in range(5, 0, -1)])
     comment = forms.CharField(label=_("评价意见（可不填）"), max_length=200, required=False)
+
+
+class EscalateForm(forms.Form):
+    """吹哨: which departments of the township, why, and within how many workdays they should reply."""
+
+    departments = forms.TypedMultipleChoiceField(label=_("吹哨给哪些部门"), coerce=int,
+                                                 widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    reason = forms.CharField(label=_("吹哨事由"), max_length=ESCALATION_REASON_MAX,
+                             widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("需要部门解决什么问题")}))  # fmt: skip
+    workdays = forms.IntegerField(label=_("答复时限（工作日）"), min_value=1, max_value=ESCALATION_WORKDAYS_MAX,
+                                  initial=5)  # fmt: skip
+
+    def __init__(self, *args, department_choices: list[tuple[int, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self.fields["departments"], department_choices or [])
+
+
+class EscalationReplyForm(forms.Form):
+    reply = forms.CharField(label=_("部门答复"), max_length=ESCALATION_REPLY_MAX,
+                            widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+

@@ -5,14 +5,15 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gongzhi.accounts.scopes import paths_for, scope_q
-from gongzhi.areas.selectors import area_choices_for
+from gongzhi.areas.selectors import area_choices_for, departments_of
+from gongzhi.cases.selectors import case_routed_q
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 
-from .actions import REPORT_AREA_KINDS, SITUATION
+from .actions import REPORT_AREA_KINDS
 from .models import SituationNote
-from .roles import GRID_REPORTERS, SITUATION_HANDLERS
+from .roles import GRID_REPORTERS
+from .workflow import SITUATION
 
 
 def _base() -> QuerySet[SituationNote]:
@@ -20,12 +21,8 @@ def _base() -> QuerySet[SituationNote]:
 
 
 def queue_for(*, viewer, state: str | None = None, category: str | None = None) -> QuerySet[SituationNote]:
-    """The notes waiting for the viewer as a handler (or one state's), in their scope, earliest due first."""
-    query = _base().filter(scope_q(paths_for(viewer, SITUATION_HANDLERS), "case__area_path"), case__kind=SITUATION.kind)
-    if state:
-        query = query.filter(case__state=state)
-    else:
-        query = query.filter(case__state__in=SITUATION.waiting_states)
+    """The notes waiting for the viewer as a handler (or one state's), routed to them, earliest due first."""
+    query = _base().filter(case_routed_q(viewer, SITUATION, states=[state] if state else None, prefix="case__"))
     if category:
         query = query.filter(category=category)
     return query.select_related("case__resident", "case__author", "case__assignee").order_by(
@@ -54,6 +51,11 @@ def situation_get_for(*, viewer, situation_id: int) -> SituationNote:
     if situation is None or not viewer.is_authenticated or not can(viewer, "situations.view", situation):
         raise NotFound()
     return situation
+
+
+def escalation_department_choices(situation: SituationNote) -> list[tuple[int, str]]:
+    """The departments of the note's township that its handlers may call (吹哨)."""
+    return [(d.pk, d.name) for d in departments_of(situation.case.community)]
 
 
 def report_area_choices_for(*, viewer) -> list[tuple[int, str]]:

@@ -15,4 +15,7 @@ urlpatterns = [
     path("<id:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<id:pk>/reopen/", views.reopen, name="reopen"),
     path("<id:pk>/rate/", views.rate, name="rate"),
+    path("<id:pk>/escalate/", views.escalate, name="escalate"),
+    path("<id:pk>/escalations/<id:target_id>/reply/", views.escalation_reply, name="escalation_reply"),
+    path("<id:pk>/escalation/close/", views.escalation_close, name="escalation_close"),
 ]

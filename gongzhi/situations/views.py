@@ -16,7 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.actions import AlreadySubmitted
-from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_timeline
+from gongzhi.cases.presentation import MoveForm, case_move_forms
+from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_escalations, case_timeline
+from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import (
@@ -30,7 +32,16 @@ from gongzhi.core.http import (
 from gongzhi.core.images import photo_clean
 
 from . import actions, selectors
-from .forms import NoteForm, RateForm, ReplyForm, ResolveForm, SituationForm, new_submission_key
+from .forms import (
+    EscalateForm,
+    EscalationReplyForm,
+    NoteForm,
+    RateForm,
+    ReplyForm,
+    ResolveForm,
+    SituationForm,
+    new_submission_key,
+)
 from .models import SituationCategory
 
 
@@ -109,15 +120,45 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overdue": selectors.is_overdue(situation),
         "timeline": case_timeline(situation.case),
         "attachments": case_attachments(situation.case),
-        "verbs": actions.situation_moves_for(request.user, situation),
-        "accept_form": NoteForm(),
-        "reply_form": ReplyForm(),
-        "resolve_form": ResolveForm(),
-        "rate_form": RateForm(),
+        "moves": case_move_forms(situation, request.user, url_name="situations:{verb}", forms=[
+            MoveForm("accept", NoteForm(), _("受理"), testid="accept"),
+            MoveForm("reply", ReplyForm(), _("答复提交人"), testid="reply"),
+            MoveForm("resolve", ResolveForm(), _("办结"), testid="resolve", multipart=True),
+            MoveForm("rate", RateForm(), _("提交评价"), testid="rate"),
+            MoveForm("reopen", None, _("重新办理"), testid="reopen", css="secondary",
+                     fields_template="situations/_reopen_fields.html"),
+            MoveForm("withdraw", None, _("撤回"), testid="withdraw", css="secondary outline",
+                     fields_template="situations/_withdraw_fields.html"),
+        ]),  # fmt: skip
         "stars": "★" * (situation.case.rating or 0),
         "reopen_days": actions.REOPEN_DAYS,
+        **_escalation_context(request.user, situation),
     }
     return render(request, "situations/detail.html", context)
+
+
+def _escalation_context(user, situation) -> dict:
+    """The note's escalations (吹哨) with the departments' replies, and the forms this user may use on them."""
+    case = situation.case
+    escalations = case_escalations(case)
+    open_escalation = next((e for e in escalations if e.is_open), None)
+    handler = can(user, "situations.escalate", situation)
+    called = getattr(open_escalation, "called", [])
+    replies = [t for t in called if t.replied_at is None and can(user, "cases.reply_escalation", t)]
+    now = timezone.now()
+    for escalation in escalations:
+        escalation.overdue = escalation.is_open and escalation.due_at < now  # type: ignore[attr-defined]
+    choices = selectors.escalation_department_choices(situation) if handler else []
+    may_escalate = bool(choices) and open_escalation is None and case.state not in actions.SITUATION.closed
+    return {
+        "escalations": escalations,
+        "open_escalation": open_escalation,
+        "may_escalate": may_escalate,
+        "may_close_escalation": handler and open_escalation is not None,
+        "escalation_replies": replies,
+        "escalate_form": EscalateForm(department_choices=choices) if may_escalate else None,
+        "escalation_reply_form": EscalationReplyForm(),
+    }
 
 
 @require_safe
@@ -186,6 +227,42 @@ def reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reason = _typed(request, "reason")
     return _move(request, pk, lambda s: actions.situation_reopen(actor=request.user, situation=s, reason=reason),
                  _("已重新交办，办理人员会收到通知。"))  # fmt: skip
+
+
+def _int(value: str, field: str, message: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise DomainError(message, field=field) from None
+
+
+@_view
+def escalate(request: HttpRequest, pk: int) -> HttpResponse:
+    reason, workdays = _typed(request, "reason"), _typed(request, "workdays")
+    departments = request.POST.getlist("departments")
+
+    def run(situation):
+        ids = [_int(d, "departments", _("请选择本镇(街道)的部门。")) for d in departments]
+        days = _int(workdays, "workdays", _("答复时限请填工作日天数。"))
+        return actions.situation_escalate(actor=request.user, situation=situation, department_ids=ids, reason=reason,
+                                          workdays=days)  # fmt: skip
+
+    return _move(request, pk, run, _("已吹哨，相关部门会收到通知，答复后会通知您。"))
+
+
+@_view
+def escalation_reply(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
+    text = _typed(request, "reply")
+    return _move(request, pk, lambda s: actions.situation_escalation_reply(actor=request.user, situation=s,
+                                                                           target_id=target_id, reply=text),
+                 _("已答复，吹哨的村(社区)会收到通知。"))  # fmt: skip
+
+
+@_view
+def escalation_close(request: HttpRequest, pk: int) -> HttpResponse:
+    note = _typed(request, "note")
+    return _move(request, pk, lambda s: actions.situation_escalation_close(actor=request.user, situation=s, note=note),
+                 _("本次吹哨已结束。"))  # fmt: skip
 
 
 @_view

@@ -30,10 +30,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.models import User
-from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import (
@@ -48,7 +46,7 @@ from gongzhi.cases.actions import (
     case_row_lock,
 )
 from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
-from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
+from gongzhi.cases.workflow import Limit
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
@@ -60,65 +58,12 @@ from gongzhi.hours.actions import hours_credit
 from gongzhi.notices.actions import notice_send
 
 from .models import Wish, WishCategory, WishSettings
-
-WISH = case_type_register(
-    CaseType(
-        kind="wish",
-        label=gettext_lazy("微心愿"),
-        states={
-            "submitted": gettext_lazy("待审核"),
-            "returned": gettext_lazy("已退回"),
-            "published": gettext_lazy("待认领"),
-            "claimed": gettext_lazy("已认领"),
-            "fulfilled": gettext_lazy("待确认"),
-            "confirmed": gettext_lazy("已实现"),
-            "withdrawn": gettext_lazy("已撤回"),
-        },
-        initial="submitted",
-        moves=(
-            Move("publish", frozenset({"submitted"}), "published", gettext_lazy("发布上墙")),
-            Move("return", frozenset({"submitted"}), "returned", gettext_lazy("退回")),
-            Move("resubmit", frozenset({"returned"}), "submitted", gettext_lazy("修改后重新提交")),
-            Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领")),
-            Move("release", frozenset({"claimed"}), "published", gettext_lazy("放弃认领")),
-            Move("expire", frozenset({"claimed"}), "published", gettext_lazy("认领超期退回心愿墙")),
-            Move("fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成")),
-            Move("dispute", frozenset({"fulfilled"}), "claimed", gettext_lazy("确认未完成")),
-            Move("confirm", frozenset({"fulfilled"}), "confirmed", gettext_lazy("确认实现")),
-            Move("withdraw", frozenset({"submitted", "returned", "published"}), "withdrawn", gettext_lazy("撤回")),
-            Move("reopen", frozenset({"withdrawn"}), "submitted", gettext_lazy("重新提交")),
-        ),
-        closed=frozenset({"confirmed", "withdrawn"}),
-        limits={"submitted": Limit(2, "workdays")},
-        staff_roles=frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN}),
-        waiting_states=frozenset({"submitted"}),
-        queue_url="wishes:queue",
-    )
-)
+from .workflow import WISH
 
 PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
 # States in which a wish is still being worked on: only these show a due time.
 OPEN_STATES = ("submitted", "published", "claimed", "fulfilled")
 TITLE_MAX, STORY_MAX, NOTE_MAX = 60, 1000, 500
-
-
-MOVE_PERMISSIONS = {
-    "publish": "wishes.moderate", "return": "wishes.moderate", "resubmit": "wishes.resubmit",
-    "claim": "wishes.claim", "release": "wishes.release", "fulfil": "wishes.fulfil",
-    "confirm": "wishes.confirm", "dispute": "wishes.confirm", "withdraw": "wishes.withdraw",
-    "reopen": "wishes.reopen",
-}  # fmt: skip
-
-
-def wish_moves_for(user, wish: Wish) -> list[str]:
-    """The moves `user` may make on `wish` now: declared from its state and permitted to them."""
-    if not user.is_authenticated:
-        return []
-    state = wish.case.state
-    moves = [v for v in WISH.verbs_from(state) if v in MOVE_PERMISSIONS and user.has_perm(MOVE_PERMISSIONS[v], wish)]
-    if state == "confirmed" and wish.case.rating is None and user.has_perm("wishes.rate", wish):
-        moves.append("rate")
-    return moves
 
 
 def wish_url(wish: Wish) -> str:

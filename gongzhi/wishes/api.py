@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 
 from gongzhi.areas.selectors import community_public_get
 from gongzhi.cases.actions import AlreadySubmitted, case_pii_findings
+from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.api_input import Limit, Offset
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
@@ -167,7 +168,7 @@ def _detail(wish: Wish, user) -> dict:
     return {
         **_out(wish, user),
         "timeline": selectors.timeline_of(wish, private=private),
-        "allowed_moves": actions.wish_moves_for(user, wish),
+        "allowed_moves": case_moves_for(wish, user),
         "contact": contact,
     }
 

@@ -21,7 +21,7 @@ from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.areas.selectors import community_public_choices, community_public_get
 from gongzhi.cases.actions import AlreadySubmitted, case_pii_findings
 from gongzhi.cases.models import PrivacyTier
-from gongzhi.cases.selectors import case_attachment_get, case_attachments
+from gongzhi.cases.selectors import case_attachment_get, case_attachments, case_moves_for
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 from gongzhi.core.forms import form_error_from, text_check_context
@@ -189,7 +189,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     private = request.user.is_authenticated and can(request.user, "wishes.see_wisher", wish)
     story_visible = selectors.story_visible(wish, request.user)
     moderator = request.user.is_authenticated and can(request.user, "wishes.moderate", wish)
-    verbs = actions.wish_moves_for(request.user, wish)
+    verbs = case_moves_for(wish, request.user)
     pii_found = case_pii_findings(wish.case, rows=[(wish, "fulfilment_note")]) if moderator else {}
     publish_findings = [f for key in ("case.title", "case.body") for f in pii_found.get(key, [])]
     public = selectors.is_public(wish)

@@ -27,6 +27,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
+from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
@@ -92,6 +93,9 @@ class Command(BaseCommand):
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 1)
             )
             demo_conventions_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2))
+            demo_escalations_seed(township=root, resident=User.objects.get(username="jumin"),
+                                  handler=User.objects.get(username="cun_ganbu"),
+                                  password=make_password(DEMO_PASSWORD))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
@@ -327,4 +331,6 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, _display, role, _where in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<14} {Role(role).label}")
+        for department, _kind, username, _display in DEMO_DEPARTMENTS:
+            self.stdout.write(f"  {username:<14} {Role.TOWNSHIP_REVIEWER.label}（{department}）")
         self.stdout.write("")

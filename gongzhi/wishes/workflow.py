@@ -1,0 +1,51 @@
+"""The wish's case type: its states, its moves and who may make each (the lifecycle is drawn in actions.py).
+
+Every move names the permission of this app's rules that decides who may
+make it (asked with the Wish); `expire` is the claim period's, made by the
+periodic job only. Staff work on a wish while it waits for moderation.
+"""
+
+from django.utils.translation import gettext_lazy
+
+from gongzhi.accounts.roles import Role
+from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
+
+WISH = case_type_register(
+    CaseType(
+        kind="wish",
+        label=gettext_lazy("微心愿"),
+        states={
+            "submitted": gettext_lazy("待审核"),
+            "returned": gettext_lazy("已退回"),
+            "published": gettext_lazy("待认领"),
+            "claimed": gettext_lazy("已认领"),
+            "fulfilled": gettext_lazy("待确认"),
+            "confirmed": gettext_lazy("已实现"),
+            "withdrawn": gettext_lazy("已撤回"),
+        },
+        initial="submitted",
+        moves=(
+            Move("publish", frozenset({"submitted"}), "published", gettext_lazy("发布上墙"), perm="wishes.moderate"),
+            Move("return", frozenset({"submitted"}), "returned", gettext_lazy("退回"), perm="wishes.moderate"),
+            Move("resubmit", frozenset({"returned"}), "submitted", gettext_lazy("修改后重新提交"),
+                 perm="wishes.resubmit"),  # fmt: skip
+            Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), perm="wishes.claim"),
+            Move("release", frozenset({"claimed"}), "published", gettext_lazy("放弃认领"), perm="wishes.release"),
+            Move("expire", frozenset({"claimed"}), "published", gettext_lazy("认领超期退回心愿墙"), manual=False),
+            Move("fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成"), perm="wishes.fulfil"),
+            Move("dispute", frozenset({"fulfilled"}), "claimed", gettext_lazy("确认未完成"), perm="wishes.confirm"),
+            Move("confirm", frozenset({"fulfilled"}), "confirmed", gettext_lazy("确认实现"), perm="wishes.confirm"),
+            Move("withdraw", frozenset({"submitted", "returned", "published"}), "withdrawn", gettext_lazy("撤回"),
+                 perm="wishes.withdraw"),  # fmt: skip
+            Move("reopen", frozenset({"withdrawn"}), "submitted", gettext_lazy("重新提交"), perm="wishes.reopen"),
+        ),
+        closed=frozenset({"confirmed", "withdrawn"}),
+        limits={"submitted": Limit(2, "workdays")},
+        staff_roles=frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN}),
+        waiting_states=frozenset({"submitted"}),
+        queue_url="wishes:queue",
+        rate_states=frozenset({"confirmed"}),
+        rate_perm="wishes.rate",
+        detail_url="wishes:detail",
+    )
+)
