@@ -51,8 +51,7 @@ test: dev-venv assets services lint types migrations-check test-sqlite test-post
 
 lint:
 	$(BIN)/ruff check gongzhi tests bench
-# enabled by the lead after formatting (ruff format gongzhi tests bench), uncomment:
-#	$(BIN)/ruff format --check gongzhi tests bench
+	$(BIN)/ruff format --check gongzhi tests bench
 	$(BIN)/lint-imports
 
 types:

@@ -21,7 +21,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script, `python bench/inside.py`: the harness modules live in the bench package
+if __package__ in (
+    None,
+    "",
+):  # run as a script, `python bench/inside.py`: the harness modules live in the bench package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongzhi.config.settings.bench")

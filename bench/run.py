@@ -31,7 +31,10 @@ import shutil
 import sys
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script, `python bench/run.py`: the harness modules live in the bench package
+if __package__ in (
+    None,
+    "",
+):  # run as a script, `python bench/run.py`: the harness modules live in the bench package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.config import (  # noqa: E402
@@ -116,7 +119,12 @@ def main(argv: list[str]) -> int:
         Load("residents API list", f"/api/v1/residents?area_id={cid}&limit=20", API_RATIO, bearer),
         Load("public wish wall, one community (anonymous)", f"/wishes/c/{cid}/", WALL_RATIO),
         # Reference: the same wall for a visitor who carries a cookie, so it is rendered, not the shared copy.
-        Load("wish wall rendered (visitor with a cookie)", f"/wishes/c/{cid}/", None, {"Cookie": "django_language=zh-hans"}),
+        Load(
+            "wish wall rendered (visitor with a cookie)",
+            f"/wishes/c/{cid}/",
+            None,
+            {"Cookie": "django_language=zh-hans"},
+        ),
         # References, no target: a signed-in page that does nothing, and one that renders only the layout.
         Load("floor: signed-in, empty answer", "/bench/floor/signed-in", None, signed_in),
         Load("floor: signed-in, layout only", "/bench/floor/layout", None, signed_in),

@@ -55,7 +55,8 @@ def changes():
 
 def test_login_by_username(users, client):
     response = login(client, "community_staff")
-    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:home")
     assert logged_in_user_id(client) == str(users["community_staff"].pk)
     assert AuditEvent.objects.filter(verb="auth.login", actor=users["community_staff"]).exists()
 
@@ -71,10 +72,12 @@ def test_login_by_phone(users, client):
 
 def test_wrong_password_is_refused_in_chinese_and_audited(users, client):
     response = login(client, "community_staff", "Wrong-Password-1")
-    assert response.status_code == 200 and logged_in_user_id(client) is None
+    assert response.status_code == 200
+    assert logged_in_user_id(client) is None
     assert "用户名（手机号）或密码错误" in response.content.decode()
     failed = AuditEvent.objects.get(verb="auth.login_failed")
-    assert failed.success is False and "community_staff" in failed.actor_label
+    assert failed.success is False
+    assert "community_staff" in failed.actor_label
 
 
 @pytest.mark.parametrize(
@@ -106,7 +109,8 @@ def test_five_failures_lock_that_username_from_that_address_only(users):
     response = login(from_a, "community_staff")  # the right password, too late
     assert response.status_code == 429
     page = response.content.decode()
-    assert "锁定" in page and "15 分钟" in page
+    assert "锁定" in page
+    assert "15 分钟" in page
     assert logged_in_user_id(from_a) is None
 
     from_b = Client(REMOTE_ADDR="198.51.100.9")
@@ -124,8 +128,10 @@ def test_five_failures_lock_that_username_from_that_address_only(users):
     locked = list(AuditEvent.objects.filter(verb="auth.locked_out"))
     assert len(locked) == 1
     for event in locked:
-        assert event.success is False and event.source_ip == "203.0.113.7"
-        assert "community_staff" in event.actor_label and event.summary == {"ip": "203.0.113.7"}
+        assert event.success is False
+        assert event.source_ip == "203.0.113.7"
+        assert "community_staff" in event.actor_label
+        assert event.summary == {"ip": "203.0.113.7"}
 
 
 # --- Session limits (rows 9 and 10) -------------------------------------------------------------
@@ -168,7 +174,8 @@ def test_idle_timeout(users, clock, role, idle_minutes):
     key = client.session.session_key
     clock.advance(idle_minutes * 60 + 1)
     response = client.get(ME)
-    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
     assert not Session.objects.filter(session_key=key).exists()  # invalid server-side
     page = client.get(response["Location"]).content.decode()
     assert "您已长时间未操作" in page  # says why
@@ -183,7 +190,8 @@ def test_absolute_cap_of_twelve_hours_even_when_active(users, clock):
         assert client.get(ME).status_code == 200
     clock.advance(1)
     response = client.get(ME)
-    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
     assert logged_in_user_id(client) is None
 
 
@@ -199,7 +207,8 @@ def test_logout_then_replaying_the_old_cookie_is_not_logged_in(users):
     replay = Client()
     replay.cookies["sessionid"] = old_key
     response = replay.get(ME)
-    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
     assert AuditEvent.objects.filter(verb="auth.logout", actor=users["window_clerk"]).exists()
 
 
@@ -272,7 +281,8 @@ def test_user_create_validates_the_password_in_chinese(users):
     before = changes()
     with pytest.raises(DomainError) as info:
         actions.user_create(actor=users["sys_admin"], username="lisi", password="Qingshan202")
-    assert info.value.field == "password" and "12" in info.value.message
+    assert info.value.field == "password"
+    assert "12" in info.value.message
     assert changes() == before
 
 
@@ -286,11 +296,15 @@ def test_user_create_by_the_system_admin(users):
         phone="13700001111",
     )
     user.refresh_from_db()
-    assert user.check_password(GOOD_PASSWORD) and user.is_active and not user.is_superuser
-    assert user.phone_masked == "137****1111" and "13700001111" not in user.phone_ciphertext
+    assert user.check_password(GOOD_PASSWORD)
+    assert user.is_active
+    assert not user.is_superuser
+    assert user.phone_masked == "137****1111"
+    assert "13700001111" not in user.phone_ciphertext
     assert user.password_changed_at is not None
     event = AuditEvent.objects.get(verb="account.created")
-    assert event.actor_id == users["sys_admin"].pk and event.summary == {"username": "lisi"}
+    assert event.actor_id == users["sys_admin"].pk
+    assert event.summary == {"username": "lisi"}
     assert login(Client(), "13700001111", GOOD_PASSWORD).status_code == 302
 
 
@@ -329,7 +343,8 @@ def test_security_admin_assigns_and_revokes_roles_with_audit(users, areas):
     )
     assert assignment.area_path == areas["grid_a2"].path
     assigned = AuditEvent.objects.get(verb="role.assigned")
-    assert assigned.actor_id == users["sec_admin"].pk and assigned.target_id == str(target.pk)
+    assert assigned.actor_id == users["sec_admin"].pk
+    assert assigned.target_id == str(target.pk)
     assert assigned.summary == {"role": "grid_worker", "area": "2组网格"}
     actions.role_revoke(actor=users["sec_admin"], assignment=assignment)
     assert not RoleAssignment.objects.filter(user=target).exists()
@@ -357,7 +372,8 @@ def test_nobody_holds_two_of_the_three_admin_roles(users, areas, held, wanted):
     before = changes()
     with pytest.raises(DomainError) as info:
         actions.role_assign(actor=users["sec_admin"], user=target, role=wanted, area=areas["township"])
-    assert "三员分立" in info.value.message and "不能由同一人兼任" in info.value.message
+    assert "三员分立" in info.value.message
+    assert "不能由同一人兼任" in info.value.message
     assert changes() == before
 
 
@@ -408,8 +424,10 @@ def test_system_check_reports_superusers_and_combined_admin_roles(users, areas):
         area_path=areas["township"].path,
     )
     found = run_check()
-    assert found["gongzhi.E001"].is_serious() and "zhaoliu" in found["gongzhi.E001"].msg
-    assert found["gongzhi.E002"].is_serious() and "sys_admin" in found["gongzhi.E002"].msg
+    assert found["gongzhi.E001"].is_serious()
+    assert "zhaoliu" in found["gongzhi.E001"].msg
+    assert found["gongzhi.E002"].is_serious()
+    assert "sys_admin" in found["gongzhi.E002"].msg
     with pytest.raises(Exception, match="gongzhi.E001"):
         call_command("check", databases=["default"], stdout=StringIO(), stderr=StringIO())
 
@@ -424,7 +442,8 @@ def test_no_superuser_and_no_double_admin_in_the_fixture_township(users):
 def test_system_check_warns_about_reserved_usernames(db, name):
     make_user(name)
     found = run_check()
-    assert set(found) == {"gongzhi.W001"} and not found["gongzhi.W001"].is_serious()
+    assert set(found) == {"gongzhi.W001"}
+    assert not found["gongzhi.W001"].is_serious()
 
 
 # --- API tokens ----------------------------------------------------------------------------
@@ -434,13 +453,14 @@ def test_api_token_is_shown_once_and_stored_as_a_hash(users):
     owner = users["community_staff"]
     token, key = actions.api_token_create(actor=owner, user=owner, name="区县对接")
     stored = ApiToken.objects.get(pk=token.pk)
-    assert key.startswith("gz_") and len(key) > 40
-    assert stored.key_hash == ApiToken.hash_key(key) and key not in str(
-        ApiToken.objects.filter(pk=token.pk).values().get()
-    )
+    assert key.startswith("gz_")
+    assert len(key) > 40
+    assert stored.key_hash == ApiToken.hash_key(key)
+    assert key not in str(ApiToken.objects.filter(pk=token.pk).values().get())
     assert stored.prefix == key[:8]
     event = AuditEvent.objects.get(verb="token.created")
-    assert event.actor_id == owner.pk and key not in str(event.summary)
+    assert event.actor_id == owner.pk
+    assert key not in str(event.summary)
     response = Client().get("/api/v1/residents", HTTP_AUTHORIZATION=f"Bearer {key}")
     assert response.status_code == 200
 
@@ -458,9 +478,11 @@ def test_create_api_token_command_prints_the_key_once_and_audits(users):
     call_command("create_api_token", "window_clerk", "窗口对接", stdout=out)
     key = out.getvalue().strip().splitlines()[-1]
     token = ApiToken.objects.get(user=users["window_clerk"])
-    assert token.key_hash == ApiToken.hash_key(key) and token.name == "窗口对接"
+    assert token.key_hash == ApiToken.hash_key(key)
+    assert token.name == "窗口对接"
     event = AuditEvent.objects.get(verb="token.created")
-    assert event.actor_id is None and event.actor_label == "服务器命令行"
+    assert event.actor_id is None
+    assert event.actor_label == "服务器命令行"
     assert event.target_id == str(users["window_clerk"].pk)
     with pytest.raises(CommandError, match="没有用户名"):
         call_command("create_api_token", "nosuchuser", "x", stdout=StringIO())
@@ -491,8 +513,10 @@ def test_security_headers(users, page):
     assert response.status_code == {"me": 200, "not_found": 404, "login": 200}[page]
     csp = directives(response["Content-Security-Policy"])
     scripts = csp.get("script-src", csp["default-src"])
-    assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
-    assert csp["frame-ancestors"] == "'none'" and csp["object-src"] == "'none'"
+    assert "'unsafe-inline'" not in scripts
+    assert "'unsafe-eval'" not in scripts
+    assert csp["frame-ancestors"] == "'none'"
+    assert csp["object-src"] == "'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
@@ -502,4 +526,6 @@ def test_security_headers(users, page):
 
 def test_login_page_has_no_inline_script(db):
     html = Client().get(LOGIN).content.decode()
-    assert "<script>" not in html and "onclick=" not in html and "javascript:" not in html
+    assert "<script>" not in html
+    assert "onclick=" not in html
+    assert "javascript:" not in html

@@ -19,7 +19,11 @@ def actions_modules() -> list[Path]:
         path
         for path in GONGZHI.rglob("*.py")
         if "migrations" not in path.parts
-        and (path.stem == "actions" or path.stem.endswith("_actions") or path.parent.name in ("actions", "imports"))
+        and (
+            path.stem == "actions"
+            or path.stem.endswith("_actions")
+            or path.parent.name in ("actions", "imports")
+        )
     )
 
 

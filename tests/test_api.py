@@ -182,7 +182,8 @@ def test_responses_carry_no_full_id_phone_or_birth_date(users, areas, register, 
             seen_resident = True
             assert re.fullmatch(r"\*{14}[0-9X]{4}", person["id_number_masked"]), person
             assert re.fullmatch(r"1[0-9]{2}\*{4}[0-9]{4}", person["phone_masked"]), person
-            assert isinstance(person["birth_year"], int) and 1900 < person["birth_year"] < 2100
+            assert isinstance(person["birth_year"], int)
+            assert 1900 < person["birth_year"] < 2100
     assert seen_resident
 
 
@@ -199,7 +200,8 @@ def _people(body) -> list[dict]:
 def test_masked_id_keeps_exactly_the_last_four(users, register):
     body = Client().get(f"/api/v1/residents/{register['a1'].pk}", **bearer(users["community_staff"])).json()
     assert body["id_number_masked"] == "*" * 14 + register["a1"].id_last4
-    assert body["birth_year"] == 1960 and body["phone_masked"] == "138****8000"
+    assert body["birth_year"] == 1960
+    assert body["phone_masked"] == "138****8000"
 
 
 def test_search_by_full_id_finds_without_echoing_it(users, register):
@@ -228,7 +230,8 @@ def test_search_by_full_id_finds_without_echoing_it(users, register):
 )
 def test_validation_errors_are_422_json_with_code_invalid(users, path):
     body = assert_error(Client().get(path, **bearer(users["community_staff"])), 422, "invalid")
-    assert body["details"] and all("field" in d and "message" in d for d in body["details"])
+    assert body["details"]
+    assert all("field" in d and "message" in d for d in body["details"])
 
 
 def test_wrong_method_is_405(users):
@@ -243,12 +246,15 @@ def test_limit_offset_pagination(users, make_resident):
     people = [make_resident("grid_a1", name=name) for name in ("甲一", "乙二", "丙三", "丁四", "戊五")]
     headers = bearer(users["community_staff"])
     first = Client().get("/api/v1/residents?limit=2&offset=0", **headers).json()
-    assert first["count"] == 5 and len(first["items"]) == 2
+    assert first["count"] == 5
+    assert len(first["items"]) == 2
     second = Client().get("/api/v1/residents?limit=2&offset=2", **headers).json()
     last = Client().get("/api/v1/residents?limit=2&offset=4", **headers).json()
-    assert len(second["items"]) == 2 and len(last["items"]) == 1
+    assert len(second["items"]) == 2
+    assert len(last["items"]) == 1
     ids = [r["id"] for page in (first, second, last) for r in page["items"]]
-    assert sorted(ids) == sorted(p.pk for p in people) and len(set(ids)) == 5
+    assert sorted(ids) == sorted(p.pk for p in people)
+    assert len(set(ids)) == 5
     beyond = Client().get("/api/v1/residents?limit=2&offset=10", **headers).json()
     assert beyond == {"items": [], "count": 5}
 
@@ -260,10 +266,13 @@ def test_openapi_schema_loads(db):
     response = Client().get("/api/v1/openapi.json")
     assert response.status_code == 200
     schema = response.json()
-    assert schema["openapi"].startswith("3.") and schema["info"]["title"] == "共治 gongzhi API"
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["title"] == "共治 gongzhi API"
     assert {"/api/v1/residents", "/api/v1/residents/{resident_id}", "/api/v1/areas"} <= set(schema["paths"])
     schemes = schema["components"]["securitySchemes"]
     assert any(s.get("scheme") == "bearer" for s in schemes.values())
     assert all(op.get("security") for ops in schema["paths"].values() for op in ops.values())
     resident = schema["components"]["schemas"]["ResidentOut"]["properties"]
-    assert "birth_year" in resident and "birth_date" not in resident and "id_number" not in resident
+    assert "birth_year" in resident
+    assert "birth_date" not in resident
+    assert "id_number" not in resident

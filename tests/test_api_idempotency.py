@@ -42,7 +42,8 @@ def test_ten_retries_of_one_wish_make_one_wish_and_give_the_same_answer(users):
     answers += [send("/api/v1/wishes", WISH, headers, key) for _ in range(9)]
 
     assert {a.status_code for a in answers} == {201}
-    assert Wish.objects.count() == 1 and Case.objects.count() == 1
+    assert Wish.objects.count() == 1
+    assert Case.objects.count() == 1
     assert {a.json()["id"] for a in answers} == {Wish.objects.get().pk}
     assert AuditEvent.objects.count() == audit_rows  # posted once, not ten times
 
@@ -54,8 +55,10 @@ def test_the_same_key_with_a_different_body_is_refused_and_changes_nothing(users
 
     other = send("/api/v1/wishes", {**WISH, "title": "想要一副老花镜"}, headers, key)
 
-    assert first.status_code == 201 and other.status_code == 422
-    assert other.json()["code"] == "idempotency_key_reused" and "Idempotency-Key" in other.json()["message"]
+    assert first.status_code == 201
+    assert other.status_code == 422
+    assert other.json()["code"] == "idempotency_key_reused"
+    assert "Idempotency-Key" in other.json()["message"]
     assert "新的键" in other.json()["message"]
     assert (Wish.objects.count(), AuditEvent.objects.count()) == before
 
@@ -70,7 +73,8 @@ def test_a_key_belongs_to_one_actor_and_one_operation(users, areas):
     note = send("/api/v1/situations", {"category": "roads", "place": "村口", "body": "路灯坏了好几天了。"},
                 bearer(users["resident"]), key)  # fmt: skip
     assert (mine.status_code, theirs.status_code, note.status_code) == (201, 201, 201)
-    assert Wish.objects.count() == 2 and SituationNote.objects.count() == 1
+    assert Wish.objects.count() == 2
+    assert SituationNote.objects.count() == 1
 
 
 def test_a_retry_after_the_cache_is_lost_still_makes_no_second_wish(users):
@@ -80,16 +84,21 @@ def test_a_retry_after_the_cache_is_lost_still_makes_no_second_wish(users):
 
     again = send("/api/v1/wishes", WISH, headers, key)
 
-    assert again.status_code == 201 and again.json()["id"] == first.json()["id"] and Wish.objects.count() == 1
+    assert again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert Wish.objects.count() == 1
 
 
 def test_a_retry_while_the_first_is_still_running_is_told_to_wait(users, monkeypatch):
     headers, key = bearer(users["resident"]), str(uuid.uuid4())
-    monkeypatch.setattr(caches["idempotency"], "add", lambda *args, **kwargs: False)  # the first holds the key
+    monkeypatch.setattr(
+        caches["idempotency"], "add", lambda *args, **kwargs: False
+    )  # the first holds the key
 
     response = send("/api/v1/wishes", WISH, headers, key)
 
-    assert response.status_code == 409 and response.json()["code"] == "idempotency_in_progress"
+    assert response.status_code == 409
+    assert response.json()["code"] == "idempotency_in_progress"
     assert Wish.objects.count() == 0
 
 
@@ -97,14 +106,17 @@ def test_the_submission_key_field_keeps_its_answer(users):
     headers = bearer(users["resident"])
     first = send("/api/v1/wishes", {**WISH, "submission_key": "form-1"}, headers)
     again = send("/api/v1/wishes", {**WISH, "submission_key": "form-1"}, headers)
-    assert first.status_code == 201 and again.status_code == 400 and again.json()["code"] == "already_submitted"
+    assert first.status_code == 201
+    assert again.status_code == 400
+    assert again.json()["code"] == "already_submitted"
     assert Wish.objects.count() == 1
 
 
 @pytest.mark.parametrize("key", ["", "a" * 256, "含中文", "with space"])
 def test_a_malformed_key_is_a_422(users, key):
     response = send("/api/v1/wishes", WISH, bearer(users["resident"]), key)
-    assert response.status_code == 422 and Wish.objects.count() == 0
+    assert response.status_code == 422
+    assert Wish.objects.count() == 0
 
 
 def test_offers_and_bookings_are_created_once_per_key(users, areas):
@@ -114,11 +126,13 @@ def test_offers_and_bookings_are_created_once_per_key(users, areas):
     offerer, resident = bearer(users["party_member"]), bearer(users["resident"])
 
     published = [send("/api/v1/offers", offer, offerer, "offer-1") for _ in range(3)]
-    assert {p.status_code for p in published} == {201} and ServiceOffer.objects.count() == 1
+    assert {p.status_code for p in published} == {201}
+    assert ServiceOffer.objects.count() == 1
     offer_id = published[0].json()["id"]
 
     booked = [send(f"/api/v1/offers/{offer_id}/book", None, resident, "book-1") for _ in range(3)]
-    assert {b.status_code for b in booked} == {201} and Booking.objects.count() == 1
+    assert {b.status_code for b in booked} == {201}
+    assert Booking.objects.count() == 1
     assert len({b.json()["id"] for b in booked}) == 1
     # without a key a second booking is what it always was: refused, the place is not taken twice
     assert send(f"/api/v1/offers/{offer_id}/book", None, resident).status_code == 409
@@ -139,7 +153,8 @@ def test_every_creating_operation_takes_the_idempotency_key():
     for key, op in schema_operations():
         if key in creating:
             header = [p for p in op["parameters"] if p["in"] == "header" and p["name"] == "Idempotency-Key"]
-            assert header and "24 小时" in header[0]["description"], key
+            assert header, key
+            assert "24 小时" in header[0]["description"], key
 
 
 def test_every_operation_declares_the_4xx_answers_the_permission_matrix_observes():

@@ -62,7 +62,8 @@ def test_verify_names_the_row_whose_byte_changed(db, capsys):
         call_command("verify_audit")
     assert f"row {target.pk}" in str(info.value)
     report = audit_chain_verify()
-    assert report.broken_id == target.pk and report.checked == 2
+    assert report.broken_id == target.pk
+    assert report.checked == 2
 
 
 def test_verify_names_the_row_after_a_deleted_one(db):

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 def record(verb="area.updated", *, actor=None, area=None, target=None, summary=None, **extra):
     with transaction.atomic():
-        return audit_event_record(actor=actor, verb=verb, area=area, target=target, summary=summary or {}, **extra)
+        return audit_event_record(
+            actor=actor, verb=verb, area=area, target=target, summary=summary or {}, **extra
+        )
 
 
 def rows_of(response) -> list[str]:
@@ -37,7 +39,8 @@ def test_the_list_shows_sentences_not_dicts(client, users, areas, make_resident)
     body = client.get("/audit/").content.decode()
     assert "登记居民「李秀英(**************" in body
     assert "{" not in "".join(rows_of(client.get("/audit/")))
-    assert "&#x27;" not in body and "{&#x27;" not in body
+    assert "&#x27;" not in body
+    assert "{&#x27;" not in body
 
 
 def test_filters_by_actor_verb_area_target_and_dates(client, users, areas, make_resident):
@@ -51,14 +54,18 @@ def test_filters_by_actor_verb_area_target_and_dates(client, users, areas, make_
         return rows_of(response)
 
     by_name = sentences("actor=community_staff")
-    assert by_name and all("李秀英" in s or "户" in s or "居民" in s for s in by_name)
+    assert by_name
+    assert all("李秀英" in s or "户" in s or "居民" in s for s in by_name)
     assert not any("王五" in s for s in by_name)
-    assert sentences("actor=other_staff") and all("王五" in s for s in sentences("verb=resident.created&actor=other_staff"))
+    assert sentences("actor=other_staff")
+    assert all("王五" in s for s in sentences("verb=resident.created&actor=other_staff"))
     assert len(sentences("verb=resident.created")) == 2
     village = sentences(f"verb=resident.created&area={areas['village'].pk}")
-    assert len(village) == 1 and "李秀英" in village[0]
+    assert len(village) == 1
+    assert "李秀英" in village[0]
     by_id = sentences(f"target_type=residents.resident&target={resident.pk}")
-    assert by_id and all("李秀英" in s for s in by_id)
+    assert by_id
+    assert all("李秀英" in s for s in by_id)
     assert len(sentences("target=王五")) == 1
     today = timezone.localdate()
     assert len(sentences(f"verb=resident.created&date_from={today}&date_to={today}")) == 2
@@ -72,8 +79,10 @@ def test_bad_filters_get_a_chinese_message_beside_the_field(client, users, make_
     response = client.get("/audit/?date_from=2026-13-45&actor=community_staff")
     body = response.content.decode()
     assert response.status_code == 200
-    assert 'id="id_date_from-error"' in body and "请输入有效的日期" in body
-    assert 'aria-describedby="id_date_from-error"' in body and 'aria-invalid="true"' in body
+    assert 'id="id_date_from-error"' in body
+    assert "请输入有效的日期" in body
+    assert 'aria-describedby="id_date_from-error"' in body
+    assert 'aria-invalid="true"' in body
     assert rows_of(response), "the valid filters still apply"
     response = client.get("/audit/?date_from=2026-03-02&date_to=2026-03-01")
     assert "截止日期不能早于起始日期" in response.content.decode()
@@ -123,7 +132,8 @@ def test_scope_audit_admin_sees_all_supervisor_only_their_community(client, user
     make_resident("grid_b1", name="王五")
     record("access.refused", actor=users["resident"], summary={"method": "GET", "path": "/x/", "status": 404})
     supervisor = audit_list_for(viewer=users["supervisor"])
-    assert supervisor.exists() and all(e.area_path.startswith(areas["village"].path) for e in supervisor)
+    assert supervisor.exists()
+    assert all(e.area_path.startswith(areas["village"].path) for e in supervisor)
     assert not supervisor.filter(verb__startswith="access.").exists()
     admin = audit_list_for(viewer=users["audit_admin"])
     assert admin.filter(area_path__startswith=areas["urban"].path).exists()
@@ -132,8 +142,10 @@ def test_scope_audit_admin_sees_all_supervisor_only_their_community(client, user
         assert not audit_list_for(viewer=users[role]).exists(), role
     client.force_login(users["supervisor"])
     body = client.get(f"/audit/?area={areas['urban'].pk}").content.decode()
-    assert "王五" not in body and "王**" not in body  # not a choice for them: the area filter is refused
-    assert 'data-testid="audit-refusals"' not in body and 'data-testid="audit-export"' not in body
+    assert "王五" not in body
+    assert "王**" not in body
+    assert 'data-testid="audit-refusals"' not in body
+    assert 'data-testid="audit-export"' not in body
 
 
 # --- The supervisor reads names the way the app shows them to a role without the register ---------
@@ -156,11 +168,15 @@ def test_a_supervisor_sees_a_booker_masked_as_the_offerer_does(client, users, ar
     client.force_login(users["audit_admin"])
     admin_page = client.get("/audit/").content.decode()
     # Then the supervisor sees the private persons masked (王**, 李**) and the cadres named
-    assert "王建国" not in supervisor_page and "王**" in supervisor_page
-    assert "李秀英" not in supervisor_page and "李**" in supervisor_page
-    assert "party_member(party_member)" in supervisor_page and "community_staff(community_staff)" in supervisor_page
+    assert "王建国" not in supervisor_page
+    assert "王**" in supervisor_page
+    assert "李秀英" not in supervisor_page
+    assert "李**" in supervisor_page
+    assert "party_member(party_member)" in supervisor_page
+    assert "community_staff(community_staff)" in supervisor_page
     # and the audit administrator sees who it was
-    assert "王建国" in admin_page and "李秀英" in admin_page
+    assert "王建国" in admin_page
+    assert "李秀英" in admin_page
     # And the supervisor cannot find the name by searching for it either
     client.force_login(users["supervisor"])
     assert rows_of(client.get("/audit/?actor=王建国")) == []
@@ -176,7 +192,8 @@ def test_a_supervisor_who_reads_the_register_sees_names_there(users, areas, make
     RoleAssignment.objects.create(user=both, role=Role.COMMUNITY_STAFF, area=areas["village"],
                                   area_path=areas["village"].path)  # fmt: skip
     lines = audit_lines_for(viewer=both, events=audit_list_for(viewer=both, verb="resident.created"))
-    assert lines and all("李秀英" in line.sentence and not line.masked for line in lines)
+    assert lines
+    assert all("李秀英" in line.sentence and not line.masked for line in lines)
 
 
 # --- Export ----------------------------------------------------------------------------------------
@@ -185,13 +202,18 @@ def test_a_supervisor_who_reads_the_register_sees_names_there(users, areas, make
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def test_the_audit_admin_exports_the_filtered_trail_and_the_export_is_audited(client, users, areas, make_resident):
+def test_the_audit_admin_exports_the_filtered_trail_and_the_export_is_audited(
+    client, users, areas, make_resident
+):
     make_resident("grid_a1", name="李秀英")
-    evil = make_user("evil", Role.COMMUNITY_STAFF, areas["urban"], display_name='=HYPERLINK("http://x","点我")')
+    evil = make_user(
+        "evil", Role.COMMUNITY_STAFF, areas["urban"], display_name='=HYPERLINK("http://x","点我")'
+    )
     make_resident("grid_b1", name="王五", actor=evil)  # an actor label that would run as a formula
     client.force_login(users["audit_admin"])
     response = client.get("/audit/export/?verb=resident.created")
-    assert response.status_code == 200 and response["Content-Type"] == XLSX
+    assert response.status_code == 200
+    assert response["Content-Type"] == XLSX
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("编号", "时间", "操作人", "操作", "说明")

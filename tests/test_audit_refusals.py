@@ -31,7 +31,11 @@ def test_walking_through_another_villages_residents_leaves_a_trace(client, users
     rows = list(AuditEvent.objects.exclude(pk__in=before).order_by("pk"))
     assert [r.verb for r in rows] == ["access.refused", "access.refused"]
     first = rows[0]
-    assert (first.actor_id, first.source_ip, first.success) == (users["community_staff"].pk, "10.9.8.7", False)
+    assert (first.actor_id, first.source_ip, first.success) == (
+        users["community_staff"].pk,
+        "10.9.8.7",
+        False,
+    )
     assert first.summary == {"method": "GET", "path": f"/residents/{other.pk}/", "status": 404, "via": "page"}
     assert rows[1].summary["status"] == 403
     assert audit_chain_verify().ok
@@ -49,7 +53,8 @@ def test_api_tokens_are_recorded_too(client, users, make_resident):
     response = client.get(f"/api/v1/residents/{other.pk}", HTTP_AUTHORIZATION=f"Bearer {key}")
     assert response.status_code == 404
     row = refused().get()
-    assert row.actor_id == users["community_staff"].pk and row.summary["via"] == "api"
+    assert row.actor_id == users["community_staff"].pk
+    assert row.summary["via"] == "api"
 
 
 def test_the_query_string_is_not_recorded(client, users):
@@ -79,7 +84,8 @@ def test_many_anonymous_addresses_share_one_ceiling(monkeypatch):
     assert RefusalTally.objects.get(key=refusals.ANON_ALL).suppressed == 30
     audit_refusals_summarise(now=now + refusals.WINDOW)
     more = AuditEvent.objects.get(verb="access.refused_more")
-    assert more.summary["count"] == 30 and more.actor_label == "匿名（多个地址）"
+    assert more.summary["count"] == 30
+    assert more.actor_label == "匿名（多个地址）"
 
 
 def test_a_flood_of_1000_probes_writes_a_bounded_trail(client, users, make_resident):
@@ -102,7 +108,8 @@ def test_a_flood_of_1000_probes_writes_a_bounded_trail(client, users, make_resid
     audit_refusals_summarise(now=start + 3 * refusals.WINDOW)
     # Then one row says how many more there were, and every probe is accounted for
     more = AuditEvent.objects.filter(verb="access.refused_more", actor_id=users["community_staff"].pk)
-    assert more.exists() and recorded + sum(m.summary["count"] for m in more) == 1000
+    assert more.exists()
+    assert recorded + sum(m.summary["count"] for m in more) == 1000
     assert not RefusalTally.objects.exists()
     assert audit_chain_verify().ok
     client.force_login(users["audit_admin"])
@@ -117,12 +124,16 @@ def test_the_summary_is_written_at_the_next_refusal_after_the_window(users):
     user = users["resident"]
     start = window_start_of(timezone.now())
     for _n in range(USER_LIMIT + 5):
-        refusal_record(user=user, source_ip="10.0.0.1", method="GET", path="/x/", status=404, via="page", now=start)
-    assert refused().count() == USER_LIMIT and not AuditEvent.objects.filter(verb="access.refused_more").exists()
+        refusal_record(
+            user=user, source_ip="10.0.0.1", method="GET", path="/x/", status=404, via="page", now=start
+        )
+    assert refused().count() == USER_LIMIT
+    assert not AuditEvent.objects.filter(verb="access.refused_more").exists()
     refusal_record(user=user, source_ip="10.0.0.1", method="GET", path="/y/", status=404, via="page",
                    now=start + refusals.WINDOW + dt.timedelta(seconds=1))  # fmt: skip
     more = AuditEvent.objects.get(verb="access.refused_more")
-    assert more.summary["count"] == 5 and more.actor_id == user.pk
+    assert more.summary["count"] == 5
+    assert more.actor_id == user.pk
     assert refused().count() == USER_LIMIT + 1
     assert audit_refusals_summarise() == 0  # idempotent: nothing left to say
 
@@ -138,7 +149,6 @@ def test_a_database_failure_does_not_turn_the_refusal_into_an_error(client, user
 
 def test_a_refused_reveal_is_recorded_and_a_lockout_is_told_once(client, users, make_resident):
     from django.test import Client
-
 
     # A party member tries to reveal an ID: refused (403), recorded
     resident = make_resident("grid_a1", name="李秀英")
@@ -165,5 +175,6 @@ def test_a_reveal_past_the_hourly_limit_is_a_recorded_refusal(client, users, mak
     answer = client.post(f"/residents/{resident.pk}/reveal/", {"reason": "核对低保材料"}, follow=True)
     assert "上限" in answer.content.decode()
     row = refused(actor_id=users["community_staff"].pk).get()
-    assert row.summary["status"] == 429 and row.summary["path"] == f"/residents/{resident.pk}/reveal/"
+    assert row.summary["status"] == 429
+    assert row.summary["path"] == f"/residents/{resident.pk}/reveal/"
     assert AuditEvent.objects.filter(verb="resident.id_revealed").count() == 2

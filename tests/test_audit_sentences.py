@@ -16,13 +16,28 @@ RECORDERS = ("audit_event_record(", "audit_record_standalone(")
 # What each verb's summary really holds (the keys of its call site), with realistic values.
 SAMPLES: dict[str, tuple[dict, str]] = {
     # verb: (summary, target label as stored)
-    "case.redacted": ({"kinds": ["mobile", "address"], "original": {"case.body": "电话13812345678"},
-                       "redacted": {"case.body": "电话〔手机号已隐去〕"}}, "wish#3 想要一台收音机"),  # fmt: skip
-    "case.pii_released": ({"kinds": ["landline"], "fields": ["case.body"], "reason": "本人要求公开店铺电话"},
-                          "wish#3 想要一台收音机"),  # fmt: skip
+    "case.redacted": (
+        {
+            "kinds": ["mobile", "address"],
+            "original": {"case.body": "电话13812345678"},
+            "redacted": {"case.body": "电话〔手机号已隐去〕"},
+        },
+        "wish#3 想要一台收音机",
+    ),  # fmt: skip
+    "case.pii_released": (
+        {"kinds": ["landline"], "fields": ["case.body"], "reason": "本人要求公开店铺电话"},
+        "wish#3 想要一台收音机",
+    ),  # fmt: skip
     "case.message_posted": ({"message": 7, "length": 14}, "wish#3 想要一台收音机"),
-    "case.escalated": ({"escalation": 4, "departments": "民政办、综治中心", "workdays": 5,
-                        "due": "2026-03-09T18:00:00+08:00"}, "situation#9 桥头路面塌了"),  # fmt: skip
+    "case.escalated": (
+        {
+            "escalation": 4,
+            "departments": "民政办、综治中心",
+            "workdays": 5,
+            "due": "2026-03-09T18:00:00+08:00",
+        },
+        "situation#9 桥头路面塌了",
+    ),  # fmt: skip
     "case.escalation_replied": ({"escalation": 4, "department": "民政办"}, "situation#9 桥头路面塌了"),
     "case.escalation_closed": ({"escalation": 4, "unanswered": 0}, "situation#9 桥头路面塌了"),
     "wish.contact_changed": ({"shared": True, "phone": True, "place": False}, "wish#3 想要一台收音机"),
@@ -44,28 +59,62 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "area.updated": ({"name": ["青山", "青山村"], "code": ["511423101201", "511423101202"]}, "青山村"),
     "household.created": ({"area": "1组网格"}, "户 QS-0012"),
     "resident.created": ({"area": "1组网格", "tags": ["低保户", "独居老人"]}, "李秀英(**************1234)"),
-    "resident.updated": ({"current_address": ["青山村1组8号", "青山村2组3号"], "tags": ["低保户"]},
-                         "李秀英(**************1234)"),  # fmt: skip
-    "resident.event": ({"kind": "moved_out", "happened_on": "2026-03-01", "to": "1组网格"}, "李秀英(**************1234)"),
+    "resident.updated": (
+        {"current_address": ["青山村1组8号", "青山村2组3号"], "tags": ["低保户"]},
+        "李秀英(**************1234)",
+    ),  # fmt: skip
+    "resident.event": (
+        {"kind": "moved_out", "happened_on": "2026-03-01", "to": "1组网格"},
+        "李秀英(**************1234)",
+    ),
     "resident.id_revealed": ({"reason": "办理低保年审"}, "李秀英(**************1234)"),
-    "resident.imported": ({"file": "青山村花名册.xlsx", "rows": 1280, "households_created": 402, "sha256": "ab" * 32}, ""),
+    "resident.imported": (
+        {"file": "青山村花名册.xlsx", "rows": 1280, "households_created": 402, "sha256": "ab" * 32},
+        "",
+    ),
     "resident.import_rejected": ({"file": "青山村花名册.xlsx", "rows": 1280, "errors": 17}, ""),
-    "resident.exported": ({"rows": 128, "filters": {"tag": "低保户", "status": "active"}, "fields": ["姓名", "标签"],
-                           "sha256": "cd" * 32}, ""),  # fmt: skip
+    "resident.exported": (
+        {
+            "rows": 128,
+            "filters": {"tag": "低保户", "status": "active"},
+            "fields": ["姓名", "标签"],
+            "sha256": "cd" * 32,
+        },
+        "",
+    ),  # fmt: skip
     "tag.created": ({"name": "独居老人"}, "独居老人"),
-    "calendar_year.entered": ({"year": 2031, "holidays": [["春节", "2031-01-22", "2031-01-28"]],
-                               "workdays": ["2031-01-19"], "note": "按国务院办公厅通知"}, "2031"),  # fmt: skip
+    "calendar_year.entered": (
+        {
+            "year": 2031,
+            "holidays": [["春节", "2031-01-22", "2031-01-28"]],
+            "workdays": ["2031-01-19"],
+            "note": "按国务院办公厅通知",
+        },
+        "2031",
+    ),  # fmt: skip
     "notice.preferences_changed": ({"email_enabled": True, "daily_digest": False}, "通知设置"),
     "notice.read": ({}, "您的心愿已被认领"),
     "notice.all_read": ({"count": 7}, ""),
     "audit.viewed": ({}, ""),
     "audit.verified": ({"checked": 5120, "broken_id": None}, ""),
-    "audit.exported": ({"rows": 300, "filters": {"verb": "access", "date_from": "2026-03-01"}, "sha256": "ef" * 32},
-                       ""),  # fmt: skip
+    "audit.exported": (
+        {"rows": 300, "filters": {"verb": "access", "date_from": "2026-03-01"}, "sha256": "ef" * 32},
+        "",
+    ),  # fmt: skip
     "access.refused": ({"method": "GET", "path": "/residents/4711/", "status": 404, "via": "page"}, ""),
-    "access.refused_more": ({"count": 980, "recorded": 20, "window_start": "2026-03-01T10:00:00+08:00",
-                             "window_end": "2026-03-01T10:10:00+08:00"}, ""),  # fmt: skip
-    "case.opened": ({"kind": "wish", "state": "submitted", "assisted": True, "privacy": "public"}, "帮忙修水管"),
+    "access.refused_more": (
+        {
+            "count": 980,
+            "recorded": 20,
+            "window_start": "2026-03-01T10:00:00+08:00",
+            "window_end": "2026-03-01T10:10:00+08:00",
+        },
+        "",
+    ),  # fmt: skip
+    "case.opened": (
+        {"kind": "wish", "state": "submitted", "assisted": True, "privacy": "public"},
+        "帮忙修水管",
+    ),
     "case.moved": ({"kind": "wish", "move": "publish", "from": "submitted", "to": "published"}, "帮忙修水管"),
     "case.rated": ({"rating": 5}, "帮忙修水管"),
     "wish.settings_changed": ({"claim_days": [7, 10]}, "青山村"),
@@ -77,16 +126,33 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "booking.created": ({"offer": 3, "assisted": True, "consent_channel": "phone"}, "预约 #9"),
     "booking.cancelled": ({"offer": 3}, "预约 #9"),
     "booking.served": ({"offer": 3}, "预约 #9"),
-    "convention.campaign_launched": ({"year": 2026, "deadline": "2026-09-30", "topics": ["移风易俗", "环境卫生"],
-                                      "demonstration_target": 2}, "2026年村规民约修订"),  # fmt: skip
+    "convention.campaign_launched": (
+        {
+            "year": 2026,
+            "deadline": "2026-09-30",
+            "topics": ["移风易俗", "环境卫生"],
+            "demonstration_target": 2,
+        },
+        "2026年村规民约修订",
+    ),  # fmt: skip
     "convention.in_force_recorded": ({"title": "青山村村规民约", "characters": 2400}, "青山村村规民约"),
     "convention.draft_started": ({"campaign": 1, "from_version": 2}, "青山村村规民约（修订稿）"),
     "convention.draft_saved": ({"characters": 2500, "problems": 2}, "青山村村规民约（修订稿）"),
     "convention.submitted": ({}, "青山村村规民约（修订稿）"),
     "convention.approved": ({"comment": "符合法律规定"}, "青山村村规民约（修订稿）"),
     "convention.returned": ({"comment": "第八条罚款无依据"}, "青山村村规民约（修订稿）"),
-    "convention.adopted": ({"meeting": "villagers_meeting", "date": "2026-06-01", "present": 410, "in_favour": 380,
-                            "against": 10, "abstaining": 20, "adults": 700}, "青山村村规民约（修订稿）"),  # fmt: skip
+    "convention.adopted": (
+        {
+            "meeting": "villagers_meeting",
+            "date": "2026-06-01",
+            "present": 410,
+            "in_favour": 380,
+            "against": 10,
+            "abstaining": 20,
+            "adults": 700,
+        },
+        "青山村村规民约（修订稿）",
+    ),  # fmt: skip
     "convention.filed": ({"filing_number": "永安备〔2026〕3号"}, "青山村村规民约（修订稿）"),
     "convention.filing_acknowledged": ({"filing_number": "2026-511423101201"}, "青山村村规民约（修订稿）"),
     "convention.deadline_reminded": ({"days_before": 7, "recipients": 3}, "2026年村规民约修订"),
@@ -96,29 +162,88 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "demonstration.rejected": ({"note": "未完成备案"}, "青山村示范村申报"),
     "system.seeded": ({"size": "demo", "residents": 3000, "communities": 6, "wishes": 40}, ""),
     # Registered by gongzhi.meetings (AppConfig.ready).
-    "meeting.recorded": ({"body": "village_representatives_meeting", "date": "2026-06-01", "quorate": True, "purpose":
-                          "convention_adoption", "present": 21, "members": 30, "quorum": "组成人员数30，到会21，至少需20：符合法定人数",
-                          "roll": 0, "items": 1, "votes": [], "documents": ["minutes"]}, "村民代表会议 2026-06-01"),  # fmt: skip
-    "meeting.item_voted": ({"title": "修订村规民约", "method": "show_of_hands", "in_favour": 18, "against": 2,
-                            "abstaining": 1, "majority": "present", "passed": True, "verdict": "通过"}, "修订村规民约"),  # fmt: skip
-    "meeting.item_confirmed": ({"title": "修订村规民约", "in_favour": 18, "against": 2, "abstaining": 1}, "修订村规民约"),
+    "meeting.recorded": (
+        {
+            "body": "village_representatives_meeting",
+            "date": "2026-06-01",
+            "quorate": True,
+            "purpose": "convention_adoption",
+            "present": 21,
+            "members": 30,
+            "quorum": "组成人员数30，到会21，至少需20：符合法定人数",
+            "roll": 0,
+            "items": 1,
+            "votes": [],
+            "documents": ["minutes"],
+        },
+        "村民代表会议 2026-06-01",
+    ),  # fmt: skip
+    "meeting.item_voted": (
+        {
+            "title": "修订村规民约",
+            "method": "show_of_hands",
+            "in_favour": 18,
+            "against": 2,
+            "abstaining": 1,
+            "majority": "present",
+            "passed": True,
+            "verdict": "通过",
+        },
+        "修订村规民约",
+    ),  # fmt: skip
+    "meeting.item_confirmed": (
+        {"title": "修订村规民约", "in_favour": 18, "against": 2, "abstaining": 1},
+        "修订村规民约",
+    ),
     # Registered by gongzhi.residents (AppConfig.ready).
-    "household.member_added": ({"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},
-                               "户 QS-0012"),  # fmt: skip
-    "household.head_changed": ({"new_head": "李秀英(**************1234)", "former_head": "张大山(**************5678)",
-                                "former_head_relation": "配偶"}, "户 QS-0012"),  # fmt: skip
+    "household.member_added": (
+        {"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},
+        "户 QS-0012",
+    ),  # fmt: skip
+    "household.head_changed": (
+        {
+            "new_head": "李秀英(**************1234)",
+            "former_head": "张大山(**************5678)",
+            "former_head_relation": "配偶",
+        },
+        "户 QS-0012",
+    ),  # fmt: skip
     "household.moved_out": ({"members": 3, "happened_on": "2026-03-01", "note": "迁往县城"}, "户 QS-0012"),
-    "household.printed": ({"members": 3, "fields": ["姓名", "与户主关系"], "sha256": "ab" * 32}, "户 QS-0012"),
-    "resident.export_requested": ({"reason": "低保年审核对身份信息", "full": True, "area": "青山村",
-                                   "filters": {"status": "active"}, "rows": 128, "fields": ["姓名", "身份证号"]},
-                                  "导出申请 7"),  # fmt: skip
-    "resident.export_approved": ({"requested_by": "王建国(wangjg)", "full": True, "rows": 128, "note": "同意"},
-                                 "导出申请 7"),  # fmt: skip
-    "resident.export_refused": ({"requested_by": "王建国(wangjg)", "full": False, "rows": 520,
-                                 "note": "用途不需要完整号码"}, "导出申请 7"),  # fmt: skip
-    "resident.export_downloaded": ({"reason": "低保年审核对身份信息", "approved_by": "李镇长(lizz)", "full": True,
-                                    "rows": 128, "filters": {"status": "active"}, "fields": ["姓名", "身份证号"],
-                                    "sha256": "cd" * 32}, "导出申请 7"),  # fmt: skip
+    "household.printed": (
+        {"members": 3, "fields": ["姓名", "与户主关系"], "sha256": "ab" * 32},
+        "户 QS-0012",
+    ),
+    "resident.export_requested": (
+        {
+            "reason": "低保年审核对身份信息",
+            "full": True,
+            "area": "青山村",
+            "filters": {"status": "active"},
+            "rows": 128,
+            "fields": ["姓名", "身份证号"],
+        },
+        "导出申请 7",
+    ),  # fmt: skip
+    "resident.export_approved": (
+        {"requested_by": "王建国(wangjg)", "full": True, "rows": 128, "note": "同意"},
+        "导出申请 7",
+    ),  # fmt: skip
+    "resident.export_refused": (
+        {"requested_by": "王建国(wangjg)", "full": False, "rows": 520, "note": "用途不需要完整号码"},
+        "导出申请 7",
+    ),  # fmt: skip
+    "resident.export_downloaded": (
+        {
+            "reason": "低保年审核对身份信息",
+            "approved_by": "李镇长(lizz)",
+            "full": True,
+            "rows": 128,
+            "filters": {"status": "active"},
+            "fields": ["姓名", "身份证号"],
+            "sha256": "cd" * 32,
+        },
+        "导出申请 7",
+    ),  # fmt: skip
 }
 
 
@@ -155,14 +280,18 @@ def test_every_verb_with_a_sentence_has_a_realistic_sample_here():
 def test_every_registered_verb_reads_as_a_sentence_of_its_own():
     for verb in VERBS:
         text = sentence_for(facts(verb)) if verb in SAMPLES else sentence_for(Facts(verb=verb, summary={}))
-        assert text and not re.search(r"[{}\[\]]|'|\bTrue\b|\bFalse\b|\bNone\b", text), (verb, text)
+        assert text, (verb, text)
+        assert not re.search(r"[{}\[\]]|'|\bTrue\b|\bFalse\b|\bNone\b", text), (verb, text)
         if verb in SENTENCES:
             # The template's placeholders are the summary's real keys: it did not fall back.
             assert template_sentence(facts(verb)), (verb, text)
 
 
 def test_sentences_say_what_happened_in_chinese():
-    assert sentence_for(facts("resident.exported")) == "导出居民名单 128 行（已脱敏），筛选：标签：低保户；状态：在册"
+    assert (
+        sentence_for(facts("resident.exported"))
+        == "导出居民名单 128 行（已脱敏），筛选：标签：低保户；状态：在册"
+    )
     assert sentence_for(facts("case.moved")) == "微心愿「帮忙修水管」：发布上墙（待审核 → 待认领）"
     assert sentence_for(facts("role.assigned")) == "授予「王建国(wangjg)」在青山村的角色：村(社区)干部"
     assert sentence_for(facts("area.updated")) == (
@@ -180,7 +309,9 @@ def test_a_failure_says_so():
 
 
 def test_an_unknown_verb_or_key_still_reads_plainly():
-    text = sentence_for(Facts(verb="made.up", summary={"foo": 3, "nested": {"a": [1, 2, 3]}, "ok": True}, target="X"))
+    text = sentence_for(
+        Facts(verb="made.up", summary={"foo": 3, "nested": {"a": [1, 2, 3]}, "ok": True}, target="X")
+    )
     assert text == "made.up「X」：foo：3；nested：a：1、2、3；ok：是"
     # A registered sentence whose summary lacks a placeholder's key falls back rather than raising.
     text = sentence_for(Facts(verb="resident.exported", summary={"count": 5}))
@@ -198,10 +329,14 @@ def test_registering_a_verb_is_one_line_and_a_missing_sentence_falls_back(monkey
     assert sentence_for(Facts(verb="wish.redacted", summary={"kinds": ["手机号"]}, target="修水管")) == (
         "隐去心愿「修水管」中的手机号"
     )
-    assert sentence_for(Facts(verb="export.approved", summary={"rows": 12}, target="")) == "批准完整导出：行数：12"
+    assert (
+        sentence_for(Facts(verb="export.approved", summary={"rows": 12}, target=""))
+        == "批准完整导出：行数：12"
+    )
 
 
 def test_sentences_have_english_translations():
     with translation.override("en"):
         text = sentence_for(facts("resident.exported"))
-    assert "128" in text and not re.search(r"[\u4e00-\u9fff]", text.split(",")[0]), text
+    assert "128" in text, text
+    assert not re.search(r"[\u4e00-\u9fff]", text.split(",")[0]), text

@@ -26,7 +26,10 @@ SHELL = ("templates", "static")
 SUFFIXES = {".py", ".html", ".txt", ".js", ".css", ".json", ".md"}
 # History, not naming: migrations that adopted a table a feature app created before the kernel held it
 # (their dependencies must name the feature's migration that made the table).
-HISTORY = {"hours/migrations/0001_servicecredit_from_wishes.py", "hours/migrations/0002_servicecredit_table.py"}
+HISTORY = {
+    "hours/migrations/0001_servicecredit_from_wishes.py",
+    "hours/migrations/0002_servicecredit_table.py",
+}
 
 
 def feature_apps() -> list[str]:
@@ -49,7 +52,9 @@ def test_the_feature_list_comes_from_the_app_registry():
 
 
 def test_no_kernel_file_names_a_feature_app():
-    pattern = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, feature_apps())) + r")(?![a-z])", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<![a-z])(" + "|".join(map(re.escape, feature_apps())) + r")(?![a-z])", re.IGNORECASE
+    )
     files = kernel_files()
     assert len(files) > 50, "the scan found too few kernel files; is ROOT still right?"
     hits = [
@@ -58,4 +63,6 @@ def test_no_kernel_file_names_a_feature_app():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if pattern.search(line)
     ]
-    assert not hits, "the kernel names a feature app (register it from the app's AppConfig.ready):\n" + "\n".join(hits)
+    assert not hits, (
+        "the kernel names a feature app (register it from the app's AppConfig.ready):\n" + "\n".join(hits)
+    )

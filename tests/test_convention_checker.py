@@ -253,13 +253,20 @@ def test_hard_wrapped_text_is_read_as_whole_sentences():
     report = convention_text_check(text)
 
     assert [(v.kind, v.line) for v in report.violations] == [(FINE, 1), (OTHER_PENALTY, 3)]
-    assert report.violations[1].text == "第六条 擅自占用公共绿地种菜的，社区居委会不再为其开具居住证明和其他证明材料。"
+    assert (
+        report.violations[1].text
+        == "第六条 擅自占用公共绿地种菜的，社区居委会不再为其开具居住证明和其他证明材料。"
+    )
 
 
 def test_a_short_clause_repeated_after_each_article_is_not_a_running_header():
     text = "第一条 不得乱倒垃圾。\n违者罚款50元。\n第二条 不得乱砍树木。\n违者罚款50元。\n第三条 不得占道经营。\n违者罚款50元。"
 
-    assert [(v.kind, v.line) for v in convention_text_check(text).violations] == [(FINE, 2), (FINE, 4), (FINE, 6)]
+    assert [(v.kind, v.line) for v in convention_text_check(text).violations] == [
+        (FINE, 2),
+        (FINE, 4),
+        (FINE, 6),
+    ]
 
 
 def test_stray_punctuation_and_numbering_do_not_break_it():
@@ -316,7 +323,8 @@ def test_topics_are_configurable_data():
     report = convention_text_check(COMPLIANT + "第十条 上山祭扫严禁野外用火。\n", topics=topics)
 
     fire = next(t for t in report.topics if t.key == "fire_safety")
-    assert fire.covered and fire.evidence[0].line == 14
+    assert fire.covered
+    assert fire.evidence[0].line == 14
     assert not convention_text_check(COMPLIANT, topics=topics).compliant
 
 
@@ -337,7 +345,9 @@ def _docx(path: Path, paragraphs: list[str]) -> Path:
 
 
 def test_docx_paragraphs_are_lines(tmp_path):
-    path = _docx(tmp_path / "公约.docx", ["村民公约", "第一条 践行社会主义核心价值观。", "第二条 违者罚款五十元。"])
+    path = _docx(
+        tmp_path / "公约.docx", ["村民公约", "第一条 践行社会主义核心价值观。", "第二条 违者罚款五十元。"]
+    )
 
     assert convention_lines_read(path)[1] == "第一条 践行社会主义核心价值观。"
     report = convention_file_check(path)
@@ -355,9 +365,15 @@ def test_docx_text_boxes_are_lines_of_their_own_and_deleted_text_is_not_read(tmp
     )
     path = tmp_path / "公约.docx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>')
+        archive.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'
+        )
 
-    assert convention_lines_read(path) == ["第一条 爱护公物。", "第二条 违者罚款五十元。", "第三条 违者批评教育。"]
+    assert convention_lines_read(path) == [
+        "第一条 爱护公物。",
+        "第二条 违者罚款五十元。",
+        "第三条 违者批评教育。",
+    ]
     assert [(v.kind, v.line) for v in convention_file_check(path).violations] == [(FINE, 2)]
 
 
@@ -404,7 +420,12 @@ def test_command_json_has_the_exact_shape(tmp_path):
     assert all(set(t) == {"covered", "evidence"} for t in data["topics"].values())
     assert all(set(e) == {"line", "text"} for t in data["topics"].values() for e in t["evidence"])
     assert data["violations"] == [
-        {"kind": "fine", "line": 14, "text": "第十条 违者罚款100元。", "suggestion": data["violations"][0]["suggestion"]}
+        {
+            "kind": "fine",
+            "line": 14,
+            "text": "第十条 违者罚款100元。",
+            "suggestion": data["violations"][0]["suggestion"],
+        }
     ]
     assert data["violations"][0]["suggestion"]
 
@@ -416,7 +437,8 @@ def test_command_exits_0_for_a_compliant_convention_with_a_chinese_report(tmp_pa
     code, out, _ = _run(str(path))
 
     assert code == 0
-    assert "符合要求" in out and "未发现罚款" in out
+    assert "符合要求" in out
+    assert "未发现罚款" in out
 
 
 def test_command_exits_1_and_names_the_problem(tmp_path):
@@ -426,7 +448,9 @@ def test_command_exits_1_and_names_the_problem(tmp_path):
     code, out, _ = _run(str(path))
 
     assert code == 1
-    assert "第 1 行" in out and "建议" in out and "未涉及" in out
+    assert "第 1 行" in out
+    assert "建议" in out
+    assert "未涉及" in out
 
 
 @pytest.mark.parametrize(
@@ -447,7 +471,8 @@ def test_command_exits_2_with_one_chinese_line_for_bad_input(tmp_path, name, con
 
     assert code == 2
     assert out == ""
-    assert message in err and len(err.strip().splitlines()) == 1
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_console_entry_point_maps_the_dashed_name(tmp_path):
@@ -458,7 +483,9 @@ def test_console_entry_point_maps_the_dashed_name(tmp_path):
         f"sys.argv = ['gongzhi', 'convention-check', {str(path)!r}, '--json']; main()"
     )
 
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["compliant"] is True
@@ -493,7 +520,9 @@ def test_corpus_scores_meet_the_thresholds():
 
 
 def test_an_agreed_fee_and_a_penalty_for_not_paying_it_in_one_sentence():
-    text = "依法按约定交清洁费是各户的义务，经户主会议同意每户每年交80元，对拒不交费的农户，村里不予开具证明。"
+    text = (
+        "依法按约定交清洁费是各户的义务，经户主会议同意每户每年交80元，对拒不交费的农户，村里不予开具证明。"
+    )
 
     report = convention_text_check(text)
 

@@ -54,8 +54,10 @@ def test_inserting_a_clause_renumbers_without_changing_the_clauses_after_it():
     assert diff_counts(rows) == {"changed": 0, "added": 1, "removed": 0, "moved": 0}
     assert ("added", None, 2) in kinds(rows)
     renumbered = next(row for row in rows if row.old_line == 2)
-    assert renumbered.kind == "same" and renumbered.new_line == 3
-    assert marked(renumbered.old) == "第[二]条 不参与赌博。" and marked(renumbered.new) == "第[三]条 不参与赌博。"
+    assert renumbered.kind == "same"
+    assert renumbered.new_line == 3
+    assert marked(renumbered.old) == "第[二]条 不参与赌博。"
+    assert marked(renumbered.new) == "第[三]条 不参与赌博。"
 
 
 def test_a_moved_clause_is_one_moved_row_naming_both_places():

@@ -16,7 +16,9 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def post(users, title="想要一台收音机"):
-    return actions.wish_post(actor=users["resident"], title=title, story="家里的收音机坏了。", category="elderly")
+    return actions.wish_post(
+        actor=users["resident"], title=title, story="家里的收音机坏了。", category="elderly"
+    )
 
 
 def test_one_digest_a_day_with_waiting_and_overdue_counts(users):
@@ -31,11 +33,14 @@ def test_one_digest_a_day_with_waiting_and_overdue_counts(users):
     morning = before_eight + dt.timedelta(hours=1)
     sent = digests_send(now=morning)
     staff_notice = Notice.objects.get(recipient=users["community_staff"], kind="digest")
-    assert "今日待办 2 件" in staff_notice.title and "微心愿" in staff_notice.body
+    assert "今日待办 2 件" in staff_notice.title
+    assert "微心愿" in staff_notice.body
     assert digests_send(now=morning + dt.timedelta(hours=3)) == 0  # once a day
     from gongzhi.audit.models import AuditEvent
 
-    assert AuditEvent.objects.filter(verb="digest.sent", target_id=str(users["community_staff"].pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(verb="digest.sent", target_id=str(users["community_staff"].pk)).count() == 1
+    )
     assert sent >= 1
     # No per-event messages to staff: the only notice the staff member has is the digest.
     assert Notice.objects.filter(recipient=users["community_staff"]).count() == 1
@@ -55,4 +60,6 @@ def test_the_digest_can_be_turned_off(users):
 def test_periodic_runs_every_registered_job_once(users, capsys):
     call_command("periodic", "--once")
     out = capsys.readouterr().out
-    assert "wish_claims" in out and "staff_digest" in out and "photo_orphans" in out
+    assert "wish_claims" in out
+    assert "staff_digest" in out
+    assert "photo_orphans" in out

@@ -26,21 +26,26 @@ def assert_error_page(response, status: int, title: str) -> str:
     html = response.content.decode()
     assert response.status_code == status
     assert f'data-testid="error-title">{title}' in html, html[:500]
-    assert 'data-testid="error-home"' in html and 'href="/"' in html  # the way back
-    assert "如何获得帮助" in html and "镇社会治理办公室" in html  # how to get help
-    assert "Traceback" not in html and "Django" not in html
+    assert 'data-testid="error-home"' in html
+    assert 'href="/"' in html
+    assert "如何获得帮助" in html
+    assert "镇社会治理办公室" in html
+    assert "Traceback" not in html
+    assert "Django" not in html
     return html
 
 
 def test_404_is_chinese_with_the_way_back_and_a_login_link_for_visitors(client):
     html = assert_error_page(client.get("/no-such-page/"), 404, "未找到页面")
-    assert '<html lang="zh-CN">' in html and "/accounts/login/" in html
+    assert '<html lang="zh-CN">' in html
+    assert "/accounts/login/" in html
 
 
 def test_404_for_a_signed_in_user_keeps_the_layout(client, users):
     client.force_login(users["resident"], backend=BACKEND)
     html = assert_error_page(client.get("/wishes/123456789/"), 404, "未找到页面")
-    assert 'data-testid="logout"' in html and "登录</a>后" not in html
+    assert 'data-testid="logout"' in html
+    assert "登录</a>后" not in html
 
 
 def test_403_is_chinese(client, users):
@@ -52,7 +57,8 @@ def test_a_failed_csrf_check_is_the_chinese_403_saying_what_to_do(users):
     client = Client(enforce_csrf_checks=True)
     client.force_login(users["resident"], backend=BACKEND)
     html = assert_error_page(client.post("/wishes/new/", {"title": "x"}), 403, "无权访问")
-    assert 'data-testid="csrf-failed"' in html and "刷新后重新提交" in html
+    assert 'data-testid="csrf-failed"' in html
+    assert "刷新后重新提交" in html
 
 
 def test_400_is_chinese(client):
@@ -75,7 +81,8 @@ def test_a_crashing_page_is_the_chinese_500(users, monkeypatch):
     client = Client(raise_request_exception=False)
     client.force_login(users["resident"], backend=BACKEND)
     html = assert_error_page(client.get("/me/"), 500, "系统出现错误")
-    assert "boom" not in html and re.search(r"编号：<code>[0-9a-f]{16}</code>", html)
+    assert "boom" not in html
+    assert re.search(r"编号：<code>[0-9a-f]{16}</code>", html)
 
 
 # --- The API answers its own JSON --------------------------------------------------------
@@ -87,9 +94,11 @@ def bearer(user) -> dict:
 
 
 def assert_api_error(response, status: int, code: str) -> None:
-    assert response.status_code == status and response["Content-Type"].startswith("application/json")
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
     body = response.json()
-    assert body["code"] == code and CJK.search(body["message"]), body
+    assert body["code"] == code, body
+    assert CJK.search(body["message"]), body
 
 
 def test_api_400_404_413_and_500_are_json_in_chinese(users, monkeypatch):
@@ -109,7 +118,8 @@ def test_api_400_404_413_and_500_are_json_in_chinese(users, monkeypatch):
     monkeypatch.setattr("gongzhi.wishes.selectors.mine_for", crash)
     response = client.get("/api/v1/wishes/mine", **headers)
     assert_api_error(response, 500, "server_error")
-    assert b"boom" not in response.content and b"Traceback" not in response.content
+    assert b"boom" not in response.content
+    assert b"Traceback" not in response.content
 
 
 # --- The dev profile: what `make demo` and the `gongzhi` command run -----------------------------
@@ -138,17 +148,25 @@ def test_the_dev_profile_runs_without_debug_and_shows_the_chinese_pages(tmp_path
     )
     env = {k: v for k, v in os.environ.items() if k not in ("GONGZHI_DEBUG", "DATABASE_URL")}
     env |= {"DJANGO_SETTINGS_MODULE": "gongzhi.config.settings.dev", "GONGZHI_DATA_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     answers = json.loads(done.stdout.strip().splitlines()[-1])
     assert answers["debug"] is False
     status, html = answers["404"]
-    assert status == 404 and "未找到页面" in html and "Traceback" not in html and "URLconf" not in html
+    assert status == 404
+    assert "未找到页面" in html
+    assert "Traceback" not in html
+    assert "URLconf" not in html
     assert answers["413"] == [413]
-    assert answers["api404"]["code"] == "not_found" and CJK.search(answers["api404"]["message"])
+    assert answers["api404"]["code"] == "not_found"
+    assert CJK.search(answers["api404"]["message"])
     assert answers["static"] == 200  # the demo still has its stylesheet without DEBUG
-    assert "请求有误" in answers["400"][0] and "DisallowedHost" not in answers["400"][0]
-    assert "刷新后重新提交" in answers["403"][0] and "CSRF" not in answers["403"][0]
+    assert "请求有误" in answers["400"][0]
+    assert "DisallowedHost" not in answers["400"][0]
+    assert "刷新后重新提交" in answers["403"][0]
+    assert "CSRF" not in answers["403"][0]
 
 
 def test_debug_can_still_be_asked_for_in_the_dev_profile(tmp_path):
@@ -156,5 +174,7 @@ def test_debug_can_still_be_asked_for_in_the_dev_profile(tmp_path):
     env |= {"DJANGO_SETTINGS_MODULE": "gongzhi.config.settings.dev", "GONGZHI_DATA_DIR": str(tmp_path),
             "GONGZHI_DEBUG": "1"}  # fmt: skip
     script = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.stdout.strip().splitlines()[-1] == "True", done.stderr[-2000:]

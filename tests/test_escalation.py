@@ -33,7 +33,9 @@ def departments(areas):
     township = areas["township"]
     return {
         "civil": Department.objects.create(township=township, name="民政办", sort_order=1),
-        "joint": Department.objects.create(township=township, name="综治中心", kind=DepartmentKind.JOINT, sort_order=2),
+        "joint": Department.objects.create(
+            township=township, name="综治中心", kind=DepartmentKind.JOINT, sort_order=2
+        ),
         "farm": Department.objects.create(township=township, name="农业农村办", sort_order=3),
     }
 
@@ -41,7 +43,9 @@ def departments(areas):
 def officer(name: str, department, role=Role.TOWNSHIP_REVIEWER):
     user = make_user(name)
     township = department.township
-    RoleAssignment.objects.create(user=user, role=role, area=township, area_path=township.path, department=department)
+    RoleAssignment.objects.create(
+        user=user, role=role, area=township, area_path=township.path, department=department
+    )
     return user
 
 
@@ -87,7 +91,8 @@ def test_the_village_calls_the_departments_report_in(users, note, departments, o
     with pytest.raises(NotFound):
         situation_get_for(viewer=officers["farm"], situation_id=note.pk)
     counts = {c.kind: c for c in queue_counts_for(officers["civil"])}
-    assert counts["escalation"].waiting == 1 and counts["escalation"].url == "/cases/escalations/"
+    assert counts["escalation"].waiting == 1
+    assert counts["escalation"].url == "/cases/escalations/"
 
     civil_target = escalation.targets.get(department=departments["civil"])
     actions.situation_escalation_reply(actor=officers["civil"], situation=note, target_id=civil_target.pk,
@@ -105,7 +110,8 @@ def test_the_village_calls_the_departments_report_in(users, note, departments, o
 
     actions.situation_escalation_close(actor=users["community_staff"], situation=note, note="按部门答复办理")
     escalation.refresh_from_db()
-    assert escalation.closed_at is not None and escalation.closed_by == users["community_staff"]
+    assert escalation.closed_at is not None
+    assert escalation.closed_by == users["community_staff"]
     # The note is the community's again, in the state it was; its timeline holds every step.
     note.case.refresh_from_db()
     assert note.case.state == "handling"
@@ -122,7 +128,8 @@ def test_the_reply_is_due_in_workdays(users, note, departments, officers, monkey
     monkeypatch.setattr(timezone, "now", lambda: friday)
     escalation = escalate(users, note, departments, workdays=3)
     due = due_for(friday, 3, "workdays")
-    assert escalation.due_at == due.at and escalation.due_limit == due.limit_label
+    assert escalation.due_at == due.at
+    assert escalation.due_limit == due.limit_label
     assert escalation.due_at - friday > dt.timedelta(days=3)  # the weekend does not count
     with pytest.raises(DomainError) as error:
         escalate(users, note, departments, workdays=0)
@@ -163,24 +170,32 @@ def test_a_call_needs_departments_of_the_township_and_a_note_still_open(users, n
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("who", ["farm_officer", "community_staff", "township_admin", "resident", "township_reviewer"])
+@pytest.mark.parametrize(
+    "who", ["farm_officer", "community_staff", "township_admin", "resident", "township_reviewer"]
+)
 def test_only_a_called_department_replies(users, note, departments, officers, who):
     escalation = escalate(users, note, departments)
     target = escalation.targets.get()
     actor = officers["farm"] if who == "farm_officer" else users[who]
     before = snapshot()
     with pytest.raises((NotPermitted, NotFound)):
-        actions.situation_escalation_reply(actor=actor, situation=note, target_id=target.pk, reply="我们来处理")
+        actions.situation_escalation_reply(
+            actor=actor, situation=note, target_id=target.pk, reply="我们来处理"
+        )
     assert snapshot() == before
 
 
 def test_a_department_replies_once_and_not_after_the_call_ended(users, note, departments, officers):
     escalation = escalate(users, note, departments, "civil", "joint")
     civil = escalation.targets.get(department=departments["civil"])
-    actions.situation_escalation_reply(actor=officers["civil"], situation=note, target_id=civil.pk, reply="已核实")
+    actions.situation_escalation_reply(
+        actor=officers["civil"], situation=note, target_id=civil.pk, reply="已核实"
+    )
     before = snapshot()
     with pytest.raises(Conflict):
-        actions.situation_escalation_reply(actor=officers["civil"], situation=note, target_id=civil.pk, reply="再说一次")
+        actions.situation_escalation_reply(
+            actor=officers["civil"], situation=note, target_id=civil.pk, reply="再说一次"
+        )
     assert snapshot() == before
     actions.situation_escalation_close(actor=users["community_staff"], situation=note)
     # The department that had not replied hears that no reply is needed.
@@ -188,7 +203,9 @@ def test_a_department_replies_once_and_not_after_the_call_ended(users, note, dep
     joint = escalation.targets.get(department=departments["joint"])
     before = snapshot()
     with pytest.raises(Conflict):
-        actions.situation_escalation_reply(actor=officers["joint"], situation=note, target_id=joint.pk, reply="已核实")
+        actions.situation_escalation_reply(
+            actor=officers["joint"], situation=note, target_id=joint.pk, reply="已核实"
+        )
     assert snapshot() == before
 
 
@@ -211,30 +228,38 @@ def login(user) -> Client:
 def test_the_pages_call_list_reply_and_show_the_replies(users, note, departments, officers):
     handler = login(users["community_staff"])
     page = handler.get(reverse("situations:detail", args=[note.pk])).content.decode()
-    assert 'data-testid="escalate"' in page and "民政办" in page and "农业农村办" in page
+    assert 'data-testid="escalate"' in page
+    assert "民政办" in page
+    assert "农业农村办" in page
     response = handler.post(reverse("situations:escalate", args=[note.pk]),
                             {"departments": [departments["civil"].pk], "reason": "需要民政办核实救助条件",
                              "workdays": "5"})  # fmt: skip
-    assert response.status_code == 302 and Escalation.objects.filter(case=note.case).count() == 1
+    assert response.status_code == 302
+    assert Escalation.objects.filter(case=note.case).count() == 1
     # The resident author sees that the township was called, but no form.
     author = login(users["resident"]).get(reverse("situations:detail", args=[note.pk])).content.decode()
-    assert "需要民政办核实救助条件" in author and 'data-testid="escalate' not in author
+    assert "需要民政办核实救助条件" in author
+    assert 'data-testid="escalate' not in author
 
     civil = login(officers["civil"])
     queue = civil.get(reverse("cases:escalations")).content.decode()
-    assert queue.count('data-testid="escalation-row"') == 1 and reverse("situations:detail", args=[note.pk]) in queue
+    assert queue.count('data-testid="escalation-row"') == 1
+    assert reverse("situations:detail", args=[note.pk]) in queue
     target = EscalationTarget.objects.get()
     detail = civil.get(reverse("situations:detail", args=[note.pk])).content.decode()
-    assert 'data-testid="escalation-reply-submit"' in detail and 'data-testid="accept"' not in detail
+    assert 'data-testid="escalation-reply-submit"' in detail
+    assert 'data-testid="accept"' not in detail
     response = civil.post(reverse("situations:escalation_reply", args=[note.pk, target.pk]),
                           {"reply": "已核实，符合临时救助条件。"})  # fmt: skip
     assert response.status_code == 302
     assert 'data-testid="escalation-row"' not in civil.get(reverse("cases:escalations")).content.decode()
 
     page = handler.get(reverse("situations:detail", args=[note.pk])).content.decode()
-    assert "已核实，符合临时救助条件。" in page and 'data-testid="escalation-close"' in page
+    assert "已核实，符合临时救助条件。" in page
+    assert 'data-testid="escalation-close"' in page
     response = handler.post(reverse("situations:escalation_close", args=[note.pk]), {"note": ""})
-    assert response.status_code == 302 and Escalation.objects.get().closed_at is not None
+    assert response.status_code == 302
+    assert Escalation.objects.get().closed_at is not None
     # A department that was not called is turned away from the queue page and the note.
     farm = login(officers["farm"])
     assert farm.get(reverse("cases:escalations")).content.decode().count('data-testid="escalation-row"') == 0
@@ -245,5 +270,6 @@ def test_the_pages_call_list_reply_and_show_the_replies(users, note, departments
 def test_a_department_sees_its_waiting_calls_on_the_home_page(users, note, departments, officers):
     escalate(users, note, departments)
     home = login(officers["civil"]).get("/").content.decode()
-    assert 'data-testid="home-escalations"' in home and reverse("cases:escalations") in home
+    assert 'data-testid="home-escalations"' in home
+    assert reverse("cases:escalations") in home
     assert 'data-testid="home-escalations"' not in login(officers["farm"]).get("/").content.decode()

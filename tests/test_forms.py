@@ -28,9 +28,13 @@ def test_an_empty_wish_form_shows_every_error_at_once_linked_to_its_field(users,
     html = client.post(reverse("wishes:post"), {"title": "", "story": "", "category": ""}).content.decode()
     for name in ("title", "story", "category"):
         field = _input(html, name)
-        assert 'aria-invalid="true"' in field and f"id_{name}_error" in field and "required" in field
+        assert 'aria-invalid="true"' in field
+        assert f"id_{name}_error" in field
+        assert "required" in field
         assert f'id="id_{name}_error"' in html
-    assert "请填写心愿标题。" in html and "请填写心愿内容。" in html and "请填写类别。" in html
+    assert "请填写心愿标题。" in html
+    assert "请填写心愿内容。" in html
+    assert "请填写类别。" in html
     assert 'data-testid="error-count"' in html
 
 
@@ -40,9 +44,12 @@ def test_an_over_long_and_too_short_wish_shows_every_error_at_once(users, client
     client.force_login(users["resident"])
     html = client.post(reverse("wishes:post"), {"title": "收" * 61, "story": "短", "category": "goods",
                                                 "desired_by": "1999-01-01"}).content.decode()  # fmt: skip
-    assert 'id="id_title_error"' in html and "不能超过60个字" in html
-    assert 'id="id_story_error"' in html and "心愿内容至少5个字" in html  # the action's own rule, checked before it runs
-    assert 'id="id_desired_by_error"' in html and "一年之内" in html
+    assert 'id="id_title_error"' in html
+    assert "不能超过60个字" in html
+    assert 'id="id_story_error"' in html
+    assert "心愿内容至少5个字" in html
+    assert 'id="id_desired_by_error"' in html
+    assert "一年之内" in html
     # the personal-data check keeps its own link beside the error's
     assert 'aria-describedby="text-check id_title_error"' in _input(html, "title")
     assert 'maxlength="60"' in _input(html, "title")
@@ -51,18 +58,23 @@ def test_an_over_long_and_too_short_wish_shows_every_error_at_once(users, client
 
 def test_the_situation_note_and_fulfil_forms_report_every_field(users):
     form = SituationForm({"category": "", "place": "", "body": "短"})
-    assert not form.is_valid() and set(form.errors) == {"category", "place", "body"}
+    assert not form.is_valid()
+    assert set(form.errors) == {"category", "place", "body"}
     form = FulfilForm({"note": "", "hours": ""})
-    assert not form.is_valid() and set(form.errors) == {"note"}
+    assert not form.is_valid()
+    assert set(form.errors) == {"note"}
 
 
 def test_the_meeting_form_reports_every_count_and_shows_a_refusal_once():
-    form = AdoptionForm({"meeting_kind": "", "meeting_date": "", "present": "很多", "in_favour": "", "against": "x"})
+    form = AdoptionForm(
+        {"meeting_kind": "", "meeting_date": "", "present": "很多", "in_favour": "", "against": "x"}
+    )
     form.fields["meeting_kind"].choices = [("villagers_meeting", "村民会议")]
     assert not form.is_valid()
     assert set(form.errors) == {"meeting_kind", "meeting_date", "present", "in_favour", "against"}
     form.add_error(None, "会议不足法定人数")
-    assert str(form).count("会议不足法定人数") == 1 and 'data-testid="adoption-error"' in str(form)
+    assert str(form).count("会议不足法定人数") == 1
+    assert 'data-testid="adoption-error"' in str(form)
 
 
 FORMS = [WishForm, AssistedWishForm, FulfilForm, SituationForm, ResidentImportForm, AdoptionForm]
@@ -75,17 +87,22 @@ def test_labels_have_no_colon_and_optional_fields_say_so(form_class):
         label = str(field.label or "")
         if field.widget.is_hidden or isinstance(field.widget, (RadioSelect, CheckboxInput)):
             continue  # a choice with a default, a tick box: nothing to leave empty
-        assert not label.endswith((":", "：")) and "可不传" not in label, name
-        conditional = "填写）" in label  # e.g. 组成人员数（代表会议填写）: the action asks for it when it applies
+        assert not label.endswith((":", "：")), name
+        assert "可不传" not in label, name
+        conditional = (
+            "填写）" in label
+        )  # e.g. 组成人员数（代表会议填写）: the action asks for it when it applies
         assert field.required != ("可不填" in label or conditional), f"{form_class.__name__}.{name}: {label}"
     assert not re.search(r"[:：]</label>", str(form))
 
 
 def test_the_draft_form_links_the_checker_and_requires_a_title():
     form = DraftForm({"title": "", "text": ""}, revision_id=7)
-    assert not form.is_valid() and set(form.errors) == {"title"}
+    assert not form.is_valid()
+    assert set(form.errors) == {"title"}
     html = str(form)
-    assert 'hx-post="/conventions/r/7/check/"' in html and 'id="id_title_error"' in html
+    assert 'hx-post="/conventions/r/7/check/"' in html
+    assert 'id="id_title_error"' in html
 
 
 def test_a_refusal_goes_under_the_field_it_names_else_above_the_form():

@@ -33,7 +33,8 @@ def test_lockout_tables_hold_no_typed_phone_or_id_number(users):
         [str(v) for v in AccessAttempt.objects.values_list("username", flat=True)]
         + [str(v) for v in AccessFailureLog.objects.values_list("username", flat=True)]
     )
-    assert "13912345678" not in stored and "11010519491231002X" not in stored
+    assert "13912345678" not in stored
+    assert "11010519491231002X" not in stored
     assert "hashed:" in stored
 
 
@@ -48,7 +49,8 @@ def test_forwarded_address_is_believed_only_from_a_trusted_proxy(settings):
 
 def test_api_errors_outside_ninja_are_json(client, users):
     unknown = client.get("/api/v1/no-such-thing", **bearer(users["community_staff"]))
-    assert unknown.status_code == 404 and unknown.json()["code"] == "not_found"
+    assert unknown.status_code == 404
+    assert unknown.json()["code"] == "not_found"
     wrong_method = client.delete("/api/v1/residents", **bearer(users["community_staff"]))
     assert wrong_method.status_code == 405
     assert wrong_method.json() == {"code": "method_not_allowed", "message": "该接口不支持此请求方法。"}
@@ -60,5 +62,6 @@ def test_api_page_size_is_capped(client, users, make_resident):
         make_resident("grid_a1", name="张" + "一二三"[n])
     headers = bearer(users["community_staff"])
     too_many = client.get("/api/v1/residents?limit=100000", **headers)
-    assert too_many.status_code == 422 and too_many.json()["details"][0]["field"] == "limit"
+    assert too_many.status_code == 422
+    assert too_many.json()["details"][0]["field"] == "limit"
     assert client.get("/api/v1/residents?limit=100", **headers).json()["count"] == 3

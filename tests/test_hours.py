@@ -36,7 +36,9 @@ def test_the_features_register_their_sources():
 
 
 def test_a_source_registers_once_the_same_way(visit):
-    assert hours_source_register("visit", label="结对走访", permission="offers.publish") == hours_source("visit")
+    assert hours_source_register("visit", label="结对走访", permission="offers.publish") == hours_source(
+        "visit"
+    )
     with pytest.raises(ValueError, match="already registered"):
         hours_source_register("visit", label="走访", permission="offers.serve")
     with pytest.raises(ValueError, match="1 to 20 characters"):
@@ -46,7 +48,12 @@ def test_a_source_registers_once_the_same_way(visit):
 @pytest.mark.django_db
 def test_a_credit_is_written_once_per_source_item_and_helper(users, areas, visit):
     first = credit(users, areas, visit)
-    assert (first.source, first.source_id, first.hours, first.helper) == ("visit", 1, Decimal("1.5"), users["party_member"])
+    assert (first.source, first.source_id, first.hours, first.helper) == (
+        "visit",
+        1,
+        Decimal("1.5"),
+        users["party_member"],
+    )
     assert credit(users, areas, visit, hours="2") is None
     assert ServiceCredit.objects.get().hours == Decimal("1.5")
     assert credit(users, areas, visit, source_id=2).pk != first.pk
@@ -115,10 +122,16 @@ def test_the_move_from_wishes_keeps_every_credit(users, areas, audit_triggers_fo
     finally:
         migrate_to(leaves)
     tables = connection.introspection.table_names()
-    assert "hours_servicecredit" in tables and "wishes_servicecredit" not in tables
+    assert "hours_servicecredit" in tables
+    assert "wishes_servicecredit" not in tables
     moved = ServiceCredit.objects.get()
     assert (moved.helper, moved.hours, moved.source, moved.source_id, moved.community) == (
-        users["party_member"], Decimal("2.5"), "wish", 7, areas["village"])
+        users["party_member"],
+        Decimal("2.5"),
+        "wish",
+        7,
+        areas["village"],
+    )
     with pytest.raises(IntegrityError), transaction.atomic():  # the once-only constraint came along
         ServiceCredit.objects.create(helper=users["party_member"], hours=1, source="wish", source_id=7,
                                      community=areas["village"])  # fmt: skip

@@ -42,7 +42,8 @@ def staff_client(client, users):
 def test_login_page_is_chinese_by_default(client):
     html = client.get(reverse("accounts:login")).content.decode()
     assert '<html lang="zh-CN">' in html
-    assert "登录共治" in html and "用户名或手机号" in html
+    assert "登录共治" in html
+    assert "用户名或手机号" in html
     assert "Sign in" not in html
 
 
@@ -52,7 +53,8 @@ def test_login_page_in_english_after_set_language(client):
     html = client.get(reverse("accounts:login")).content.decode()
     assert '<html lang="en">' in html
     assert "Sign in to Gongzhi" in html
-    assert "Username or mobile number" in html and "Password" in html
+    assert "Username or mobile number" in html
+    assert "Password" in html
     assert "登录共治" not in html
 
 
@@ -61,10 +63,12 @@ def test_the_language_switch_names_each_language_in_itself(client):
     # A reader who cannot read the current language must still find theirs.
     html = client.get(reverse("accounts:login")).content.decode()
     assert '<strong aria-current="true" lang="zh-hans">简体中文</strong>' in html
-    assert 'data-testid="language-en">English</a>' in html and "英语" not in html
+    assert 'data-testid="language-en">English</a>' in html
+    assert "英语" not in html
     switch_to_english(client, reverse("accounts:login"))
     html = client.get(reverse("accounts:login")).content.decode()
-    assert 'data-testid="language-zh-hans">简体中文</a>' in html and "Simplified Chinese" not in html
+    assert 'data-testid="language-zh-hans">简体中文</a>' in html
+    assert "Simplified Chinese" not in html
 
 
 @pytest.mark.django_db
@@ -84,7 +88,9 @@ def test_english_login_error(client, users):
 def test_residents_list_chinese_then_english(staff_client, make_resident):
     make_resident("grid_a1", name="张三")
     html = staff_client.get(reverse("residents:list")).content.decode()
-    assert "居民登记" in html and "共 1 人" in html and "证件 " in html
+    assert "居民登记" in html
+    assert "共 1 人" in html
+    assert "证件 " in html
 
     switch_to_english(staff_client, reverse("residents:list"))
     html = staff_client.get(reverse("residents:list")).content.decode()
@@ -92,11 +98,14 @@ def test_residents_list_chinese_then_english(staff_client, make_resident):
     assert "1 resident<" in html  # plural forms: one resident
     assert "张三" in html  # data stays as entered
     assert "Male" in html  # gender display
-    assert "Register a resident" in html and "Households" in html
+    assert "Register a resident" in html
+    assert "Households" in html
     assert "Name, pinyin initials (e.g. zs) or last 4 ID digits" in html
-    assert ">All<" in html and "Active" in html  # filter choices
+    assert ">All<" in html
+    assert "Active" in html
     # the chrome of every page: navigation, logout, role list
-    assert ">Areas</a>" in html and ">Notifications</a>" in html
+    assert ">Areas</a>" in html
+    assert ">Notifications</a>" in html
     assert "Sign out (community_staff)" in html
     assert "Roles: Village / community official" in html
     for chinese in ("居民登记", "登记居民", "户管理", "共 1 人", "退出", "角色："):
@@ -108,16 +117,23 @@ def test_resident_detail_in_english(staff_client, make_resident):
     resident = make_resident("grid_a1", name="张三", birth=dt.date(1960, 5, 17))
     url = reverse("residents:detail", args=[resident.pk])
     html = staff_client.get(url).content.decode()
-    assert "1960年" in html and "汉族" in html and "群众" in html and "户籍人口" in html
+    assert "1960年" in html
+    assert "汉族" in html
+    assert "群众" in html
+    assert "户籍人口" in html
 
     switch_to_english(staff_client, url)
     html = staff_client.get(url).content.decode()
-    assert "Year of birth" in html and "<dd>1960</dd>" in html
-    assert "Ethnic group" in html and "<dd>Han</dd>" in html
-    assert "Political status" in html and "Masses (no party affiliation)" in html
+    assert "Year of birth" in html
+    assert "<dd>1960</dd>" in html
+    assert "Ethnic group" in html
+    assert "<dd>Han</dd>" in html
+    assert "Political status" in html
+    assert "Masses (no party affiliation)" in html
     assert "Registered resident (local hukou)" in html
     assert "Show the full ID number (this is recorded in the audit log)" in html
-    assert "Change history" in html and "Registration" in html
+    assert "Change history" in html
+    assert "Registration" in html
     for chinese in ("1960年", "汉族", "群众", "户籍人口", "变动记录", "出生年份"):
         assert chinese not in html, chinese
 
@@ -130,14 +146,18 @@ def test_form_validation_errors_in_english(staff_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "This field is required." in html
-    assert "Register a resident" in html and "Ethnic group" in html and "Grid / building" in html
-    assert "这个字段是必填项" not in html and "姓名" not in html
+    assert "Register a resident" in html
+    assert "Ethnic group" in html
+    assert "Grid / building" in html
+    assert "这个字段是必填项" not in html
+    assert "姓名" not in html
 
 
 @pytest.mark.django_db
 def test_form_validation_errors_in_chinese_by_default(staff_client):
     html = staff_client.post(reverse("residents:create"), {"name": ""}).content.decode()
-    assert "这个字段是必填项" in html and "姓名" in html
+    assert "这个字段是必填项" in html
+    assert "姓名" in html
 
 
 @pytest.mark.django_db
@@ -153,7 +173,8 @@ def test_domain_error_from_an_action_in_english(staff_client, make_resident):
     switch_to_english(staff_client, url)
     html = staff_client.post(url, data).content.decode()
     assert "The date cannot be later than today." in html
-    assert "Record a change: 张三" in html and "Move out" in html
+    assert "Record a change: 张三" in html
+    assert "Move out" in html
     assert "发生日期不能晚于今天" not in html
 
 
@@ -182,10 +203,15 @@ def test_python_side_ui_strings_in_english():
         assert str(AGE_BAND_LABELS["80+"]) == "80 years and over"
         assert str(settings.EMAIL_SUBJECT_PREFIX) == "[Gongzhi] "
         schema = api.get_openapi_schema()
-        assert schema["info"]["description"].startswith("The API of a township community-governance platform.")
+        assert schema["info"]["description"].startswith(
+            "The API of a township community-governance platform."
+        )
         residents = schema["paths"]["/api/v1/residents"]["get"]
         assert residents["summary"] == "Residents (in your scope; ID numbers masked)"
-        assert residents["responses"]["401"]["description"] == "Not authenticated: the Bearer token is missing or invalid"
+        assert (
+            residents["responses"]["401"]["description"]
+            == "Not authenticated: the Bearer token is missing or invalid"
+        )
     with translation.override("zh-hans"):
         assert str(apps.get_app_config("accounts").verbose_name) == "账号与角色"
         assert PreferenceForm().fields["email_enabled"].label == "同时发送电子邮件"
@@ -230,7 +256,8 @@ def test_views_and_forms_have_no_bare_chinese():
     files = [
         path
         for path in sorted(Path(settings.PACKAGE_DIR).glob("**/*.py"))
-        if (path.name in ("forms.py", "views.py") or path.name.endswith("_views.py")) and "devtools" not in path.parts
+        if (path.name in ("forms.py", "views.py") or path.name.endswith("_views.py"))
+        and "devtools" not in path.parts
     ]
     assert files
     problems = [problem for path in files for problem in _bare_chinese_literals(path)]
@@ -306,7 +333,8 @@ def test_every_template_compiles():
 
 def test_po_file_is_completely_translated():
     text = PO_FILE.read_text(encoding="utf-8")
-    assert "#, fuzzy" not in text and "#| msgid" not in text
+    assert "#, fuzzy" not in text
+    assert "#| msgid" not in text
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         pytest.skip("GNU gettext (msgfmt) is not installed")

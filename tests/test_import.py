@@ -68,24 +68,29 @@ def test_good_file_imports_atomically_with_new_households(users, areas):
     ]
     job = resident_import_start(actor=users["township_admin"], upload=workbook(rows))
     assert job.status == "succeeded", job.message
-    assert job.imported_rows == 3 and Resident.objects.count() == 3
+    assert job.imported_rows == 3
+    assert Resident.objects.count() == 3
     household = Household.objects.get(number="H-001")
-    assert household.members.count() == 2 and household.address == "青山村1组8号"
+    assert household.members.count() == 2
+    assert household.address == "青山村1组8号"
     head = household.members.get(relation_to_head="02")
     assert head.tags.filter(name="党员").exists()
     spouse = household.members.get(relation_to_head="10")
     assert decrypt(spouse.phone_ciphertext, context="resident.phone") == "13800138000"
     assert Resident.objects.get(area=areas["building"]).community_id == areas["urban"].pk
     event = AuditEvent.objects.get(verb="resident.imported")
-    assert event.summary["rows"] == 3 and event.summary["households_created"] == 1
+    assert event.summary["rows"] == 3
+    assert event.summary["households_created"] == 1
     assert not (import_dir() / job.stored_name).exists()  # the upload does not outlive the job
     assert not (import_dir() / f"{job.stored_name}.rows").exists()  # nor do its prepared rows
     registered = ResidentEvent.objects.filter(kind="registered", resident__in=household.members.all())
-    assert registered.count() == 2 and {e.to_area_id for e in registered} == {head.area_id}
+    assert registered.count() == 2
+    assert {e.to_area_id for e in registered} == {head.area_id}
     assert all(e.recorded_by_id == users["township_admin"].pk for e in registered)
     head_id = person(1)[HEADERS.index("身份证号")]
     assert (head.name, head.name_pinyin, head.name_initials) == ("测试乙", "ceshiyi", "csy")
-    assert head.id_last4 == head_id[-4:] and head.id_index == id_index_of(head_id)
+    assert head.id_last4 == head_id[-4:]
+    assert head.id_index == id_index_of(head_id)
     assert decrypt(head.id_ciphertext, context="resident.id_number") == head_id
 
 
@@ -102,7 +107,8 @@ def test_rows_join_an_existing_household_and_get_fresh_keys(users, areas, make_r
     )
     assert job.status == "succeeded", job.message
     newcomer = Resident.objects.get(household=household, relation_to_head="20")
-    assert newcomer.pk > last.pk and newcomer.community_id == areas["village"].pk
+    assert newcomer.pk > last.pk
+    assert newcomer.community_id == areas["village"].pk
 
 
 def test_register_changed_after_validation_imports_nothing(users, areas, tmp_path):
@@ -113,7 +119,9 @@ def test_register_changed_after_validation_imports_nothing(users, areas, tmp_pat
     result = validate_file(
         path, actor=users["township_admin"], progress=lambda *a: None, total=2, spool=tmp_path / "rows"
     )
-    assert not result.errors and result.prepared is not None and result.prepared.rows == 2
+    assert not result.errors
+    assert result.prepared is not None
+    assert result.prepared.rows == 2
     clash = person(22)[HEADERS.index("身份证号")]
     Resident.objects.create(
         name="抢先", id_ciphertext="x", id_index=id_index_of(clash), id_last4=clash[-4:], gender="F",
@@ -140,7 +148,8 @@ def test_a_bad_row_stops_the_preparing_and_leaves_no_spool(users, tmp_path):
     result = validate_file(
         path, actor=users["township_admin"], progress=lambda *a: None, total=3, spool=spool
     )
-    assert [e.row for e in result.errors] == [3] and result.prepared is None
+    assert [e.row for e in result.errors] == [3]
+    assert result.prepared is None
     assert not spool.exists()
 
 
@@ -179,7 +188,9 @@ def test_one_bad_row_imports_nothing_and_the_report_names_it(users, make_residen
         (10, "民族"),
     }
     reasons = {r: reason for r, _c, reason in report_rows(job)}
-    assert "校验位" in reasons[3] and "第2行" in reasons[7] and "已在居民登记" in reasons[8]
+    assert "校验位" in reasons[3]
+    assert "第2行" in reasons[7]
+    assert "已在居民登记" in reasons[8]
     assert AuditEvent.objects.filter(verb="resident.import_rejected", success=False).exists()
 
 
@@ -216,12 +227,15 @@ def test_unreadable_files_get_a_clear_message(users, upload, message):
 
 def test_missing_required_columns_are_named(users):
     job = resident_import_start(actor=users["township_admin"], upload=workbook([["张三"]], headers=["姓名"]))
-    assert job.status == "rejected" and "身份证号" in job.message and "网格" in job.message
+    assert job.status == "rejected"
+    assert "身份证号" in job.message
+    assert "网格" in job.message
 
 
 def test_empty_sheet_is_rejected(users):
     job = resident_import_start(actor=users["township_admin"], upload=workbook([]))
-    assert job.status == "rejected" and "没有数据" in job.message
+    assert job.status == "rejected"
+    assert "没有数据" in job.message
 
 
 def test_two_heads_for_one_new_household(users):
@@ -242,15 +256,15 @@ def test_large_file_runs_as_a_background_job(users, settings, django_capture_on_
         )
         assert job.status == "queued"
     job.refresh_from_db()
-    assert job.status == "succeeded" and Resident.objects.count() == 5
+    assert job.status == "succeeded"
+    assert Resident.objects.count() == 5
 
 
 def test_import_pages(client, users):
     client.force_login(users["community_staff"])
     response = client.get("/residents/import/template.xlsx")
-    assert response.status_code == 200 and response["Content-Type"].startswith(
-        "application/vnd.openxmlformats"
-    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     response = client.post("/residents/import/", {"file": workbook([person(1), person(2, id_number="123")])})
     assert response.status_code == 302
     page = client.get(response["Location"])
@@ -275,10 +289,13 @@ def test_export_is_masked_scoped_and_audited(client, users, make_resident):
     assert [r[0] for r in rows[1:]] == ["张三"]
     full_id = decrypt(mine.id_ciphertext, context="resident.id_number")
     flat = " ".join(str(v) for r in rows for v in r)
-    assert full_id not in flat and "13800138000" not in flat
-    assert rows[1][1] == "*" * 14 + full_id[-4:] and rows[1][3] == mine.birth_date.year
+    assert full_id not in flat
+    assert "13800138000" not in flat
+    assert rows[1][1] == "*" * 14 + full_id[-4:]
+    assert rows[1][3] == mine.birth_date.year
     event = AuditEvent.objects.get(verb="resident.exported")
-    assert event.summary["rows"] == 1 and len(event.summary["sha256"]) == 64
+    assert event.summary["rows"] == 1
+    assert len(event.summary["sha256"]) == 64
 
 
 def test_export_neutralises_formulas(client, users, make_resident):

@@ -30,7 +30,9 @@ def revision(users, areas):
         actor=users["township_admin"], township=areas["township"], year=timezone.localdate().year,
         deadline=timezone.localdate() + dt.timedelta(days=30), topic_keys=[t.key for t in actions.DEFAULT_TOPICS],
     )  # fmt: skip
-    return actions.revision_start(actor=users["community_staff"], campaign=campaign, community=areas["village"])
+    return actions.revision_start(
+        actor=users["community_staff"], campaign=campaign, community=areas["village"]
+    )
 
 
 def _offer(users, areas, *, starts_in: dt.timedelta) -> ServiceOffer:
@@ -43,7 +45,9 @@ def _offer(users, areas, *, starts_in: dt.timedelta) -> ServiceOffer:
 
 def test_a_lifecycle_refuses_moves_to_or_from_undeclared_states():
     with pytest.raises(AssertionError):
-        Lifecycle(model="x.Y", states={"a": "A"}, initial="a", moves=(Move("go", frozenset({"a"}), "b", "去"),))
+        Lifecycle(
+            model="x.Y", states={"a": "A"}, initial="a", moves=(Move("go", frozenset({"a"}), "b", "去"),)
+        )
     with pytest.raises(AssertionError):
         Lifecycle(model="x.Y", states={"a": "A"}, initial="b", moves=())
 
@@ -62,7 +66,8 @@ def test_an_undeclared_move_is_refused_with_the_moves_message_and_nothing_change
     assert refused.value.code == "not_adopted"
     assert "起草中" in refused.value.message  # names the current state
     assert Revision.objects.get(pk=revision.pk).state == RevisionState.DRAFTING
-    assert RevisionEvent.objects.count() == events and AuditEvent.objects.count() == audits
+    assert RevisionEvent.objects.count() == events
+    assert AuditEvent.objects.count() == audits
 
 
 def test_a_verb_the_lifecycle_does_not_know_is_refused_naming_the_state(revision):
@@ -79,16 +84,25 @@ def test_a_move_sets_the_state_and_writes_the_event_row_and_the_audit_row(revisi
     with transaction.atomic():
         moved = lifecycle_move(revision, "return", actor=actor, note="请补充", audit_verb="convention.returned",
                                changes={"review_comment": "请补充"}, summary={"comment": "请补充"})  # fmt: skip
-    assert moved.obj is revision and moved.before == RevisionState.UNDER_REVIEW
+    assert moved.obj is revision
+    assert moved.before == RevisionState.UNDER_REVIEW
     stored = Revision.objects.get(pk=revision.pk)
     assert (stored.state, stored.review_comment) == (RevisionState.RETURNED, "请补充")
     event = RevisionEvent.objects.filter(revision=revision).latest("id")
     assert moved.event == event
     assert (event.verb, event.from_state, event.to_state, event.note, event.actor) == (
-        "return", "under_review", "returned", "请补充", actor
+        "return",
+        "under_review",
+        "returned",
+        "请补充",
+        actor,
     )
     audit = AuditEvent.objects.latest("id")
-    assert (audit.verb, audit.target_id, audit.actor_id) == ("convention.returned", str(revision.pk), actor.pk)
+    assert (audit.verb, audit.target_id, audit.actor_id) == (
+        "convention.returned",
+        str(revision.pk),
+        actor.pk,
+    )
 
 
 def test_a_failing_guard_refuses_with_its_own_message(users, areas):
@@ -138,4 +152,5 @@ def test_a_refusal_may_belong_to_a_form_field():
     )  # fmt: skip
     refusal = lifecycle.refusal("go", "b")
     assert (refusal.code, refusal.field) == ("no", "f")
-    assert lifecycle.move("go", "a") is not None and lifecycle.move("go", "b") is None
+    assert lifecycle.move("go", "a") is not None
+    assert lifecycle.move("go", "b") is None

@@ -41,8 +41,10 @@ def _nothing_stored():
 BODIES = {
     "villagers_meeting": ({"adults": 1000, "present": 501}, {"adults": 1000, "present": 500}),
     "village_representatives_meeting": ({"members": 30, "present": 20}, {"members": 30, "present": 19}),
-    "residents_meeting": ({"households": 100, "households_present": 51, "present": 51},
-                          {"households": 100, "households_present": 50, "present": 50}),
+    "residents_meeting": (
+        {"households": 100, "households_present": 51, "present": 51},
+        {"households": 100, "households_present": 50, "present": 50},
+    ),
     "residents_representatives_meeting": ({"members": 25, "present": 17}, {"members": 25, "present": 16}),
 }
 
@@ -61,9 +63,12 @@ def test_each_body_is_quorate_by_its_own_rule_and_each_item_gets_its_verdict(bod
                              items=[ItemVote("议题一", in_favour=present // 2 + 1, against=present - present // 2 - 1),
                                     ItemVote("议题二", in_favour=present // 2, against=present - present // 2)])  # fmt: skip
     first, second = meeting.items.order_by("number")
-    assert meeting.quorate and "符合法定人数" in meeting.quorum_reason
+    assert meeting.quorate
+    assert "符合法定人数" in meeting.quorum_reason
     assert (first.number, first.passed, second.number, second.passed) == (1, True, 2, False)
-    assert first.rule_key == body and first.law == RULES[body].law and "：通过" in first.vote_reason
+    assert first.rule_key == body
+    assert first.law == RULES[body].law
+    assert "：通过" in first.vote_reason
     assert "未通过" in second.vote_reason
     with pytest.raises(DomainError, match="不足法定人数，表决无效，未记录"):
         meeting_record(actor=actor, area=area, body_kind=body, held_on=TODAY(), **short,
@@ -73,7 +78,12 @@ def test_each_body_is_quorate_by_its_own_rule_and_each_item_gets_its_verdict(bod
 
 def test_only_the_bases_of_the_bodys_rule_are_kept(users, areas):
     meeting = _record(users, areas, adults=0, households=0, households_present=3)
-    assert (meeting.members, meeting.adults, meeting.households, meeting.households_present) == (30, None, None, None)
+    assert (meeting.members, meeting.adults, meeting.households, meeting.households_present) == (
+        30,
+        None,
+        None,
+        None,
+    )
 
 
 def test_the_majority_of_all_members_and_two_thirds(users, areas):
@@ -82,8 +92,11 @@ def test_the_majority_of_all_members_and_two_thirds(users, areas):
         ItemVote("三分之二", in_favour=14, against=7, majority="two_thirds_present"),  # 14 of 21 is two thirds
     ])  # fmt: skip
     members, two_thirds = meeting.items.order_by("number")
-    assert not members.passed and "至少16人" in members.vote_reason and members.majority == "members"
-    assert two_thirds.passed and "至少14人" in two_thirds.vote_reason
+    assert not members.passed
+    assert "至少16人" in members.vote_reason
+    assert members.majority == "members"
+    assert two_thirds.passed
+    assert "至少14人" in two_thirds.vote_reason
 
 
 def test_refusals_store_nothing(users, areas):
@@ -115,7 +128,9 @@ def test_who_may_record_a_meeting(users, areas):
     with pytest.raises(NotPermitted):
         _record(users, areas, perm="conventions.launch", perm_obj=areas["township"])
     assert _nothing_stored()
-    assert _record(users, areas, actor=users["township_admin"], perm="conventions.launch", perm_obj=areas["township"])
+    assert _record(
+        users, areas, actor=users["township_admin"], perm="conventions.launch", perm_obj=areas["township"]
+    )
 
 
 def test_a_roll_call_names_each_vote_and_the_counts_follow_them(users, areas):
@@ -125,7 +140,8 @@ def test_a_roll_call_names_each_vote_and_the_counts_follow_them(users, areas):
                       items=[ItemVote("记名议题", method="roll_call", votes={0: "for", 1: "for", 2: "against"})])  # fmt: skip
     item = meeting.items.get()
     assert (item.in_favour, item.against, item.abstaining, item.passed) == (2, 1, 0, True)
-    assert MeetingVote.objects.filter(item=item).count() == 3 and meeting.roll.count() == 4
+    assert MeetingVote.objects.filter(item=item).count() == 3
+    assert meeting.roll.count() == 4
     absent = meeting.roll.get(present=False)
     with pytest.raises(DomainError, match="到会人员"):
         meeting_item_vote_record(actor=users["community_staff"], meeting=meeting,
@@ -139,14 +155,20 @@ def test_a_roll_call_names_each_vote_and_the_counts_follow_them(users, areas):
 def test_items_are_added_to_a_recorded_meeting_and_audited(users, areas):
     meeting = _record(users, areas)
     recorded = AuditEvent.objects.get(verb="meeting.recorded")
-    assert recorded.summary["items"] == 1 and recorded.summary["present"] == 21 and recorded.summary["members"] == 30
+    assert recorded.summary["items"] == 1
+    assert recorded.summary["present"] == 21
+    assert recorded.summary["members"] == 30
     item = meeting_item_vote_record(actor=users["community_staff"], meeting=meeting,
                                     item=ItemVote("第二项", in_favour=9, against=12))  # fmt: skip
-    assert item.number == 2 and not item.passed
+    assert item.number == 2
+    assert not item.passed
     voted = AuditEvent.objects.get(verb="meeting.item_voted")
-    assert voted.summary["title"] == "第二项" and voted.summary["passed"] is False
+    assert voted.summary["title"] == "第二项"
+    assert voted.summary["passed"] is False
     with pytest.raises(NotPermitted):
-        meeting_item_vote_record(actor=users["other_staff"], meeting=meeting, item=ItemVote("外村", in_favour=20))
+        meeting_item_vote_record(
+            actor=users["other_staff"], meeting=meeting, item=ItemVote("外村", in_favour=20)
+        )
     assert meeting.items.count() == 2
 
 
@@ -159,7 +181,8 @@ def test_a_second_person_confirms_a_show_of_hands(users, areas):
         meeting_item_confirm(actor=users["supervisor"], item=item)
     clerk = make_user("clerk2", Role.COMMUNITY_STAFF, areas["village"])
     confirmed = meeting_item_confirm(actor=clerk, item=item)
-    assert confirmed.confirmed_by == clerk and confirmed.confirmed_at is not None
+    assert confirmed.confirmed_by == clerk
+    assert confirmed.confirmed_at is not None
     with pytest.raises(Conflict, match="已经复核"):
         meeting_item_confirm(actor=make_user("clerk3", Role.COMMUNITY_STAFF, areas["village"]), item=item)
     assert AuditEvent.objects.filter(verb="meeting.item_confirmed").count() == 1
@@ -169,15 +192,20 @@ def test_documents_owner_and_reads(users, areas, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     minutes = SimpleUploadedFile("记录.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
     owner = areas["grid_a1"]  # any record: the link is (app label, model, id), no import of the owner's app
-    meeting = _record(users, areas, documents={"minutes": minutes, "sign_in": None}, owner=owner, purpose="test")
+    meeting = _record(
+        users, areas, documents={"minutes": minutes, "sign_in": None}, owner=owner, purpose="test"
+    )
     document = MeetingDocument.objects.get(meeting=meeting)
-    assert document.pdf_path.startswith("meetings/") and (tmp_path / document.pdf_path).read_bytes().startswith(b"%PDF")
-    assert list(meeting_documents_of(meeting)) == [document] and list(meetings_of(owner)) == [meeting]
+    assert document.pdf_path.startswith("meetings/")
+    assert (tmp_path / document.pdf_path).read_bytes().startswith(b"%PDF")
+    assert list(meeting_documents_of(meeting)) == [document]
+    assert list(meetings_of(owner)) == [meeting]
     assert (meeting.owner_app, meeting.owner_model, meeting.owner_id) == ("areas", "area", owner.pk)
     assert AuditEvent.objects.get(verb="meeting.recorded").summary["documents"] == ["minutes"]
     assert list(meetings_for(viewer=users["supervisor"])) == [meeting]
     assert list(meetings_for(viewer=users["township_admin"], purpose="test")) == [meeting]
-    assert not meetings_for(viewer=users["other_staff"]).exists() and not meetings_for(viewer=users["resident"]).exists()
+    assert not meetings_for(viewer=users["other_staff"]).exists()
+    assert not meetings_for(viewer=users["resident"]).exists()
 
 
 # Who may, by the kernel's own permissions (gongzhi/meetings/rules.py), over a meeting of 青山村 (same) and of
@@ -227,17 +255,25 @@ def test_the_kernel_permissions_follow_their_grid(users, areas):
         if perm == "record" and not allowed:
             before = Meeting.objects.count()
             with pytest.raises(NotPermitted):
-                meeting_item_vote_record(actor=users[actor], meeting=meetings[relation], item=ItemVote("越权", in_favour=18))
-            assert Meeting.objects.count() == before and MeetingItem.objects.count() == 2
+                meeting_item_vote_record(
+                    actor=users[actor], meeting=meetings[relation], item=ItemVote("越权", in_favour=18)
+                )
+            assert Meeting.objects.count() == before
+            assert MeetingItem.objects.count() == 2
 
 
 def test_a_meeting_short_of_its_quorum_may_be_kept_as_held_but_takes_no_vote(users, areas):
     with pytest.raises(DomainError, match="不足法定人数"):
-        _record(users, areas, present=19, items=[ItemVote("议题", in_favour=19)], keep_inquorate=True)  # refused
+        _record(
+            users, areas, present=19, items=[ItemVote("议题", in_favour=19)], keep_inquorate=True
+        )  # refused
     assert _nothing_stored()
     meeting = _record(users, areas, present=19, items=[], keep_inquorate=True)
-    assert not meeting.quorate and "不足法定人数" in meeting.quorum_reason
+    assert not meeting.quorate
+    assert "不足法定人数" in meeting.quorum_reason
     assert AuditEvent.objects.get(verb="meeting.recorded").summary["quorate"] is False
     with pytest.raises(DomainError, match="不足法定人数，表决无效"):
-        meeting_item_vote_record(actor=users["community_staff"], meeting=meeting, item=ItemVote("议题", in_favour=19))
+        meeting_item_vote_record(
+            actor=users["community_staff"], meeting=meeting, item=ItemVote("议题", in_favour=19)
+        )
     assert not meeting.items.exists()

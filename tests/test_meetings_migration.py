@@ -27,7 +27,9 @@ def _migrate(targets):
 def test_adopted_revisions_get_their_meeting_and_documents(audit_triggers_for_flush):
     old = _migrate(BEFORE)
     try:
-        township = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="永安镇", parent=None, code="511423101000")
+        township = area_create_unchecked(
+            kind=AreaKind.TOWNSHIP, name="永安镇", parent=None, code="511423101000"
+        )
         village = area_create_unchecked(kind=AreaKind.COMMUNITY, name="青山村", parent=township, code="511423101201",
                                         community_type="village")  # fmt: skip
         staff = make_user("ganbu")
@@ -36,7 +38,12 @@ def test_adopted_revisions_get_their_meeting_and_documents(audit_triggers_for_fl
         RevisionEvent = old.get_model("conventions", "RevisionEvent")
         OldDocument = old.get_model("conventions", "MeetingDocument")
         adopted_at = timezone.now() - dt.timedelta(days=3)
-        common = {"area_path": village.path, "text": "公约", "created_by_id": staff.pk, "community_id": village.pk}
+        common = {
+            "area_path": village.path,
+            "text": "公约",
+            "created_by_id": staff.pk,
+            "community_id": village.pk,
+        }
         adopted = Revision.objects.create(
             campaign=Campaign.objects.create(township_id=township.pk, area_path=township.path, year=2020, title="修订",
                                              deadline=dt.date(2020, 12, 31), launched_by_id=staff.pk),
@@ -66,13 +73,19 @@ def test_adopted_revisions_get_their_meeting_and_documents(audit_triggers_for_fl
         "village_representatives_meeting", dt.date(2020, 6, 1), 30, 21, None)  # fmt: skip
     assert (meeting.owner_app, meeting.owner_model, meeting.owner_id, meeting.purpose) == (
         "conventions", "revision", adopted.pk, "convention_adoption")  # fmt: skip
-    assert meeting.quorate and "符合法定人数" in meeting.quorum_reason and meeting.recorded_by_id == staff.pk
+    assert meeting.quorate
+    assert "符合法定人数" in meeting.quorum_reason
+    assert meeting.recorded_by_id == staff.pk
     assert (item.in_favour, item.against, item.abstaining, item.passed, item.number) == (18, 2, 1, True, 1)
-    assert item.rule_key == "village_representatives_meeting" and "村民委员会组织法" in item.law
-    assert item.counted_at == adopted_at and meeting.recorded_at == adopted_at
+    assert item.rule_key == "village_representatives_meeting"
+    assert "村民委员会组织法" in item.law
+    assert item.counted_at == adopted_at
+    assert meeting.recorded_at == adopted_at
     moved = NewDocument.objects.get(pk=document.pk)  # the same id: the links to it still work
-    assert moved.meeting_id == meeting.pk and moved.pdf_path == "conventions/x.pdf"
-    assert Revision.objects.get(pk=drafting.pk).meeting_id is None and Meeting.objects.count() == 1
+    assert moved.meeting_id == meeting.pk
+    assert moved.pdf_path == "conventions/x.pdf"
+    assert Revision.objects.get(pk=drafting.pk).meeting_id is None
+    assert Meeting.objects.count() == 1
     # New rows after explicit ids: the sequences moved past them (PostgreSQL).
     later = NewDocument.objects.create(meeting_id=meeting.pk, kind="sign_in", pdf_path="meetings/y.pdf",
                                        content_type="application/pdf", size=1, sha256="1" * 64,

@@ -12,13 +12,33 @@ STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas
          "workdays:index", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": STAFF,
-    "township_reviewer": [*EVERYONE, "residents:list", "areas:tree", "conventions:index", "workdays:index",
-                          "notices:inbox"],  # fmt: skip
+    "township_reviewer": [
+        *EVERYONE,
+        "residents:list",
+        "areas:tree",
+        "conventions:index",
+        "workdays:index",
+        "notices:inbox",
+    ],  # fmt: skip
     "community_staff": STAFF,
     "other_staff": STAFF,
-    "window_clerk": [*EVERYONE, "wishes:queue", "residents:list", "areas:tree", "workdays:index", "notices:inbox"],
-    "grid_worker": [*EVERYONE, "wishes:queue", "situations:mine", "residents:list", "areas:tree", "workdays:index",
-                    "notices:inbox"],  # fmt: skip
+    "window_clerk": [
+        *EVERYONE,
+        "wishes:queue",
+        "residents:list",
+        "areas:tree",
+        "workdays:index",
+        "notices:inbox",
+    ],
+    "grid_worker": [
+        *EVERYONE,
+        "wishes:queue",
+        "situations:mine",
+        "residents:list",
+        "areas:tree",
+        "workdays:index",
+        "notices:inbox",
+    ],  # fmt: skip
     "party_member": [*EVERYONE, "notices:inbox"],
     "volunteer": [*EVERYONE, "notices:inbox"],
     "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],

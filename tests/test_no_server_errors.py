@@ -69,7 +69,11 @@ def test_no_page_answers_a_server_error_to_hostile_ids_queries_and_forms(users):
     failures = []
     for actor, client in clients(users).items():
         for route in page_routes():
-            for value in (BIG, JUST_PAST, "1"):  # 1: an area and a user that exist, with hostile queries and forms
+            for value in (
+                BIG,
+                JUST_PAST,
+                "1",
+            ):  # 1: an area and a user that exist, with hostile queries and forms
                 path = filled(route.route, value)
                 for method, response in (
                     ("GET", client.get(path, HOSTILE_QUERY)),
@@ -85,7 +89,8 @@ def test_no_page_answers_a_server_error_to_hostile_ids_queries_and_forms(users):
 def test_a_page_with_an_id_beyond_64_bits_is_the_chinese_404(client):
     for path in (f"/wishes/{BIG}/", f"/situations/{BIG}/", f"/wishes/{JUST_PAST}/", f"/offers/{BIG}/"):
         response = client.get(path)
-        assert response.status_code == 404 and "未找到页面" in response.content.decode(), path
+        assert response.status_code == 404, path
+        assert "未找到页面" in response.content.decode(), path
 
 
 # --- API ----------------------------------------------------------------------------------
@@ -132,7 +137,8 @@ def assert_api_error(response, where: str) -> None:
     assert response.status_code < 500, f"{where}: {response.status_code} {response.content[:200]!r}"
     if response.status_code >= 400:
         body = response.json()
-        assert set(body) >= {"code", "message"} and CJK.search(body["message"]), f"{where}: {body}"
+        assert set(body) >= {"code", "message"}, f"{where}: {body}"
+        assert CJK.search(body["message"]), f"{where}: {body}"
 
 
 def api_clients(users) -> dict[str, dict]:
@@ -176,7 +182,8 @@ def test_every_creating_and_moving_api_operation_refuses_a_lone_surrogate_with_i
         assert "\\ud800" in body
         response = client.post(url, body, content_type="application/json", **headers)
         assert response.status_code == 400, (url, response.content)
-        assert response.json()["code"] == "bad_request" and "无效字符" in response.json()["message"]
+        assert response.json()["code"] == "bad_request"
+        assert "无效字符" in response.json()["message"]
 
 
 @pytest.mark.parametrize(
@@ -188,7 +195,8 @@ def test_an_unparseable_body_gets_the_apis_own_chinese_400(users, body):
     response = Client(raise_request_exception=False).post(
         "/api/v1/wishes", body, content_type="application/json", **headers
     )
-    assert response.status_code == 400 and response.json()["code"] == "bad_request"
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
     assert CJK.search(response.json()["message"])
 
 
@@ -198,7 +206,8 @@ def test_an_unparseable_body_gets_the_apis_own_chinese_400(users, body):
 def test_offset_and_limit_are_bounded_on_every_paginated_operation(users, path, param):
     headers = api_clients(users)["township_admin"]
     response = Client(raise_request_exception=False).get(f"{path}?{param}={BIG}", **headers)
-    assert response.status_code == 422 and response.json()["details"][0]["field"] == param
+    assert response.status_code == 422
+    assert response.json()["details"][0]["field"] == param
 
 
 def test_every_paginated_operation_declares_its_bounds():
@@ -209,8 +218,10 @@ def test_every_paginated_operation_declares_its_bounds():
         params = {p["name"]: p["schema"] for p in op.get("parameters", []) if p["in"] == "query"}
         if "offset" in params:
             paginated += 1
-            assert params["offset"].get("maximum") == MAX_OFFSET and params["offset"].get("minimum") == 0
-            assert params["limit"].get("maximum") == MAX_LIMIT and params["limit"].get("minimum") == 1
+            assert params["offset"].get("maximum") == MAX_OFFSET
+            assert params["offset"].get("minimum") == 0
+            assert params["limit"].get("maximum") == MAX_LIMIT
+            assert params["limit"].get("minimum") == 1
     assert paginated == 4
 
 
@@ -238,7 +249,8 @@ def test_an_11_mb_body_is_a_413_json_answer_on_every_api_operation(users):
         url = "/api/v1" + re.sub(r"\{\w+\}", "1", path.removeprefix("/api/v1"))
         response = client.post(url, ELEVEN_MB, content_type="application/json", **headers)
         assert response.status_code == 413, url
-        assert response.json()["code"] == "too_large" and CJK.search(response.json()["message"])
+        assert response.json()["code"] == "too_large"
+        assert CJK.search(response.json()["message"])
 
 
 @pytest.mark.parametrize("path", ["/accounts/login/", "/wishes/new/", "/situations/new/", "/"])
@@ -246,7 +258,8 @@ def test_an_11_mb_form_is_the_chinese_413_page(users, path):
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     client.force_login(users["resident"], backend="gongzhi.accounts.backends.UsernameOrPhoneBackend")
     response = client.post(path, ELEVEN_MB, content_type="application/x-www-form-urlencoded")
-    assert response.status_code == 413 and "提交的内容过大" in response.content.decode()
+    assert response.status_code == 413
+    assert "提交的内容过大" in response.content.decode()
 
 
 def test_a_large_multipart_upload_is_still_read(users, settings):
@@ -258,6 +271,9 @@ def test_validation_details_speak_chinese(users):
     headers = api_clients(users)["township_admin"]
     client = Client(raise_request_exception=False)
     body = client.get(f"/api/v1/residents?offset={BIG}&limit=0", **headers).json()
-    assert {d["field"]: d["message"] for d in body["details"]} == {"offset": "不能大于 10000。", "limit": "不能小于 1。"}
+    assert {d["field"]: d["message"] for d in body["details"]} == {
+        "offset": "不能大于 10000。",
+        "limit": "不能小于 1。",
+    }
     missing = client.post("/api/v1/wishes", "{}", content_type="application/json", **headers).json()
     assert {"field": "payload.title", "message": "必填。"} in missing["details"]

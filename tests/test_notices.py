@@ -95,7 +95,8 @@ def test_rolled_back_savepoint_sends_nothing(users, smtp_server, django_capture_
                 raise RuntimeError("the surrounding action failed")
         except RuntimeError:
             pass
-    assert callbacks == [] and smtp_server.messages == []
+    assert callbacks == []
+    assert smtp_server.messages == []
     assert not Notice.objects.exists()
 
 
@@ -104,7 +105,8 @@ def test_email_off_means_inbox_only(users, smtp_server, django_capture_on_commit
     notice_preferences_set(actor=recipient, email_enabled=False, daily_digest=False)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notice = notice_send(recipient=recipient, kind="case", title="已受理")
-    assert callbacks == [] and smtp_server.messages == []
+    assert callbacks == []
+    assert smtp_server.messages == []
     assert Notice.objects.filter(pk=notice.pk, recipient=recipient, emailed_at__isnull=True).exists()
     assert notice_unread_count(viewer=recipient) == 1
 
@@ -112,7 +114,8 @@ def test_email_off_means_inbox_only(users, smtp_server, django_capture_on_commit
 def test_no_address_means_inbox_only(users, smtp_server, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notice_send(recipient=users["resident"], kind="case", title="已受理")
-    assert callbacks == [] and smtp_server.messages == []
+    assert callbacks == []
+    assert smtp_server.messages == []
     assert Notice.objects.count() == 1
 
 
@@ -128,7 +131,8 @@ def test_mail_server_down_keeps_the_notice(users, settings, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         notice = notice_send(recipient=recipient, kind="case", title="已受理")
     notice.refresh_from_db()
-    assert notice.emailed_at is None and Notice.objects.count() == 1
+    assert notice.emailed_at is None
+    assert Notice.objects.count() == 1
     assert f"notice {notice.pk}: e-mail delivery failed" in caplog.text
 
 
@@ -141,23 +145,27 @@ def test_inbox_lists_own_notices_only(users):
     page = signed_in(users["resident"]).get(reverse("notices:inbox"))
     html = page.content.decode()
     assert page.status_code == 200
-    assert "给居民的通知" in html and "给党员的通知" not in html
+    assert "给居民的通知" in html
+    assert "给党员的通知" not in html
     assert page["Cache-Control"] == "no-store"
 
 
 def test_inbox_needs_a_login(db):
     response = Client().get(reverse("notices:inbox"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_marking_read_own_notice(users):
     notice = notice_send(recipient=users["resident"], kind="case", title="已受理")
     response = signed_in(users["resident"]).post(reverse("notices:read", args=[notice.pk]))
-    assert response.status_code == 302 and response["Location"] == reverse("notices:inbox")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("notices:inbox")
     notice.refresh_from_db()
     assert notice.read_at is not None
     event = AuditEvent.objects.get(verb="notice.read")
-    assert event.actor_id == users["resident"].pk and event.target_id == str(notice.pk)
+    assert event.actor_id == users["resident"].pk
+    assert event.target_id == str(notice.pk)
 
 
 def non_auth_events() -> int:
@@ -175,7 +183,8 @@ def test_marking_another_users_notice_read_is_404_and_changes_nothing(users, rol
     response = client.post(reverse("notices:read", args=[notice.pk]))
     assert response.status_code == 404
     notice.refresh_from_db()
-    assert notice.read_at is None and non_auth_events() == before
+    assert notice.read_at is None
+    assert non_auth_events() == before
     missing = client.post(reverse("notices:read", args=[notice.pk + 1000]))
     assert missing.status_code == 404  # "not yours" and "missing" look the same
 
@@ -185,7 +194,8 @@ def test_mark_read_action_refuses_other_users(users):
     with pytest.raises(NotPermitted):
         notice_mark_read(actor=users["party_member"], notice=notice)
     notice.refresh_from_db()
-    assert notice.read_at is None and not AuditEvent.objects.filter(verb="notice.read").exists()
+    assert notice.read_at is None
+    assert not AuditEvent.objects.filter(verb="notice.read").exists()
 
 
 def test_read_redirects_only_within_the_site(users):
@@ -202,7 +212,8 @@ def test_preferences_page_saves_and_audits(users):
     client = signed_in(users["community_staff"])
     assert client.get(reverse("notices:preferences")).status_code == 200
     response = client.post(reverse("notices:preferences"), {"daily_digest": "on"})
-    assert response.status_code == 302 and response["Location"] == reverse("notices:inbox")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("notices:inbox")
     pref = NoticePreference.objects.get(user=users["community_staff"])
     assert (pref.email_enabled, pref.daily_digest) == (False, True)
     event = AuditEvent.objects.get(verb="notice.preferences_changed")

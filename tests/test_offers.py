@@ -68,16 +68,15 @@ def test_the_whole_life_of_an_offer(users, areas, make_resident):
     theirs = actions.booking_create_assisted(
         actor=users["grid_worker"], offer=offer, resident=elder, consent_channel="phone"
     )
-    assert (
-        theirs.assisted
-        and theirs.consent_channel == "phone"
-        and theirs.consent_at
-        and theirs.booked_by == users["grid_worker"]
-    )
+    assert theirs.assisted
+    assert theirs.consent_channel == "phone"
+    assert theirs.consent_at
+    assert theirs.booked_by == users["grid_worker"]
     assert selectors.places_left(selectors.offer_get(offer.pk)) == 3
     # The offerer heard of both bookings, without a name.
     to_offerer = Notice.objects.filter(recipient=users["party_member"])
-    assert to_offerer.count() == 2 and not to_offerer.filter(body__contains="王").exists()
+    assert to_offerer.count() == 2
+    assert not to_offerer.filter(body__contains="王").exists()
     actions.booking_cancel(actor=users["resident"], booking=mine)
     assert Notice.objects.filter(recipient=users["party_member"]).count() == 3
     again = actions.booking_create(
@@ -93,7 +92,8 @@ def test_the_whole_life_of_an_offer(users, areas, make_resident):
     )  # 1 h 20 min
     actions.offer_complete(actor=users["party_member"], offer=offer)
     offer.refresh_from_db()
-    assert offer.state == "done" and ServiceCredit.objects.count() == 1  # once per offer
+    assert offer.state == "done"
+    assert ServiceCredit.objects.count() == 1
     assert set(Booking.objects.filter(offer=offer).values_list("state", flat=True)) == {"cancelled", "served"}
     # The resident heard the service was confirmed; the grid worker on behalf of 王奶奶 (no account).
     assert Notice.objects.filter(recipient=users["resident"], title__contains="确认完成").exists()
@@ -129,7 +129,8 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(users, areas, field, v
     before = snapshot()
     with pytest.raises(DomainError) as exc:
         publish(users, areas, **values)
-    assert exc.value.field == field and message in exc.value.message
+    assert exc.value.field == field
+    assert message in exc.value.message
     assert snapshot() == before
 
 
@@ -267,7 +268,8 @@ def test_cancelling_an_offer_cancels_and_tells_every_booker(users, areas, make_r
     )
     actions.offer_cancel(actor=users["community_staff"], offer=offer, reason="场地临时有安排")
     offer.refresh_from_db()
-    assert offer.state == "cancelled" and offer.cancel_reason == "场地临时有安排"
+    assert offer.state == "cancelled"
+    assert offer.cancel_reason == "场地临时有安排"
     assert set(Booking.objects.filter(offer=offer).values_list("state", flat=True)) == {"cancelled"}
     for user in (users["resident"], users["grid_worker"], users["party_member"]):
         assert (
@@ -290,7 +292,8 @@ def test_credit_hours_round_to_half_hours(users, areas):
 def test_no_show_offer_is_closed_without_credit(users, areas):
     offer = move_to_past(publish(users, areas))
     actions.offer_complete(actor=users["party_member"], offer=offer)
-    assert ServiceOffer.objects.get(pk=offer.pk).state == "done" and not ServiceCredit.objects.exists()
+    assert ServiceOffer.objects.get(pk=offer.pk).state == "done"
+    assert not ServiceCredit.objects.exists()
 
 
 def test_bookers_are_masked_for_the_offerer_and_named_for_staff_in_scope(users, areas, make_resident):
@@ -323,11 +326,14 @@ def test_pages_are_public_without_names_and_the_offerer_sees_masked_names(
     for url in (reverse("offers:list"), reverse("offers:community_list", args=[areas["village"].pk]),
                 reverse("offers:detail", args=[offer.pk])):  # fmt: skip
         page = client.get(url).content.decode()
-        assert "为老人义务理发" in page and "王奶奶" not in page and "王**" not in page
+        assert "为老人义务理发" in page
+        assert "王奶奶" not in page
+        assert "王**" not in page
     assert "剩余 4 个" in client.get(reverse("offers:detail", args=[offer.pk])).content.decode()
     client.force_login(users["party_member"])
     page = client.get(reverse("offers:bookings", args=[offer.pk])).content.decode()
-    assert "王**" in page and "王奶奶" not in page
+    assert "王**" in page
+    assert "王奶奶" not in page
     client.force_login(users["community_staff"])
     assert "王奶奶" in client.get(reverse("offers:bookings", args=[offer.pk])).content.decode()
 
@@ -338,7 +344,8 @@ def test_booking_through_the_page_tells_what_happened(client, users, areas):
     response = client.post(reverse("offers:book", args=[offer.pk]), follow=True)
     assert "预约成功" in response.content.decode()
     response = client.post(reverse("offers:book", args=[offer.pk]), follow=True)
-    assert "您已预约过" in response.content.decode() and Booking.objects.count() == 1
+    assert "您已预约过" in response.content.decode()
+    assert Booking.objects.count() == 1
     page = client.get(reverse("offers:mine")).content.decode()
     assert "为老人义务理发" in page
 
@@ -349,9 +356,8 @@ def test_the_upcoming_list_takes_a_fixed_number_of_queries(client, users, areas,
         actions.booking_create(actor=users["resident"], offer=offer)
     with django_assert_num_queries(1):
         offers = list(selectors.upcoming_for())
-        assert [selectors.places_left(o) for o in offers] == [4, 4, 4, 4] and offers[
-            0
-        ].community.name == "青山村"
+        assert [selectors.places_left(o) for o in offers] == [4, 4, 4, 4]
+        assert offers[0].community.name == "青山村"
 
 
 def test_api_publish_book_and_errors_are_json(client, users, areas):
@@ -369,17 +375,18 @@ def test_api_publish_book_and_errors_are_json(client, users, areas):
     offer_id = response.json()["id"]
     bad = client.post("/api/v1/offers", {**body, "places": 0}, content_type="application/json",
                       HTTP_AUTHORIZATION=f"Bearer {offerer}")  # fmt: skip
-    assert (
-        bad.status_code == 400
-        and bad.json()["details"]["field"] == "places"
-        and "1到500" in bad.json()["message"]
-    )
+    assert bad.status_code == 400
+    assert bad.json()["details"]["field"] == "places"
+    assert "1到500" in bad.json()["message"]
     booked = client.post(f"/api/v1/offers/{offer_id}/book", HTTP_AUTHORIZATION=f"Bearer {resident}")
-    assert booked.status_code == 201 and booked.json()["state"] == "booked"
+    assert booked.status_code == 201
+    assert booked.json()["state"] == "booked"
     twice = client.post(f"/api/v1/offers/{offer_id}/book", HTTP_AUTHORIZATION=f"Bearer {resident}")
-    assert twice.status_code == 409 and twice.json()["code"] == "already_booked"
+    assert twice.status_code == 409
+    assert twice.json()["code"] == "already_booked"
     detail = client.get(f"/api/v1/offers/{offer_id}", HTTP_AUTHORIZATION=f"Bearer {resident}").json()
-    assert detail["places_left"] == 0 and detail["my_booking_state"] == "booked"
+    assert detail["places_left"] == 0
+    assert detail["my_booking_state"] == "booked"
     listed = client.get(f"/api/v1/offers/{offer_id}/bookings", HTTP_AUTHORIZATION=f"Bearer {offerer}").json()
     assert [row["who"] for row in listed] == ["r**"]  # the resident's account name, masked
 

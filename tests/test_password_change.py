@@ -25,19 +25,30 @@ def resident_client(users):
 
 
 def change(client, current=PASSWORD, new=NEW, again=None):
-    return client.post(URL, {"current_password": current, "new_password": new, "new_password_again": again or new})
+    return client.post(
+        URL, {"current_password": current, "new_password": new, "new_password_again": again or new}
+    )
 
 
 def snapshot(user: User):
     user.refresh_from_db()
-    return user.password, user.password_changed_at, AuditEvent.objects.filter(verb="auth.password_changed").count()
+    return (
+        user.password,
+        user.password_changed_at,
+        AuditEvent.objects.filter(verb="auth.password_changed").count(),
+    )
 
 
 def test_the_page_is_chinese_and_lists_the_rules(resident_client):
     html = resident_client.get(URL).content.decode()
-    assert "修改密码" in html and "当前密码" in html and "再次输入新密码" in html
-    assert "密码至少12个字符。" in html and "不能使用常见密码。" in html and "Your password" not in html
-    assert 'autocomplete="new-password"' in html and "required" in html
+    assert "修改密码" in html
+    assert "当前密码" in html
+    assert "再次输入新密码" in html
+    assert "密码至少12个字符。" in html
+    assert "不能使用常见密码。" in html
+    assert "Your password" not in html
+    assert 'autocomplete="new-password"' in html
+    assert "required" in html
 
 
 def test_the_page_is_linked_from_my_page(resident_client):
@@ -46,7 +57,8 @@ def test_the_page_is_linked_from_my_page(resident_client):
 
 def test_a_visitor_is_sent_to_login(client):
     response = client.get(URL)
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_the_password_is_changed_audited_and_other_sessions_end(users, resident_client):
@@ -56,11 +68,15 @@ def test_the_password_is_changed_audited_and_other_sessions_end(users, resident_
 
     response = change(resident_client)
 
-    assert response.status_code == 302 and response["Location"] == "/me/"
+    assert response.status_code == 302
+    assert response["Location"] == "/me/"
     user = User.objects.get(pk=users["resident"].pk)
-    assert user.check_password(NEW) and user.password_changed_at is not None
+    assert user.check_password(NEW)
+    assert user.password_changed_at is not None
     event = AuditEvent.objects.get(verb="auth.password_changed")
-    assert event.actor_id == user.pk and NEW not in str(event.summary) and PASSWORD not in str(event.summary)
+    assert event.actor_id == user.pk
+    assert NEW not in str(event.summary)
+    assert PASSWORD not in str(event.summary)
     assert "密码已修改" in resident_client.get("/me/").content.decode()  # this session stays
     assert elsewhere.get("/me/")["Location"].startswith("/accounts/login/")  # the other one ended
 
@@ -80,7 +96,8 @@ def test_a_refused_change_says_why_in_chinese_and_changes_nothing(users, residen
                                                                   message):  # fmt: skip
     before = snapshot(users["resident"])
     response = change(resident_client, current, new, again)
-    assert response.status_code == 200 and message in response.content.decode()
+    assert response.status_code == 200
+    assert message in response.content.decode()
     assert 'aria-invalid="true"' in response.content.decode()
     assert snapshot(users["resident"]) == before
 
@@ -104,4 +121,5 @@ def test_every_password_rule_speaks_chinese_by_default():
 def test_the_rules_speak_english_when_asked():
     with translation.override("en"):
         text = " ".join(messages_of("Ab1!"))
-        assert "at least 12 characters" in text and "密码" not in text
+        assert "at least 12 characters" in text
+        assert "密码" not in text

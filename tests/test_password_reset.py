@@ -34,16 +34,20 @@ def test_a_resident_resets_by_mail_and_logs_in_with_the_new_password(users, smtp
     user = users["resident"]
     User.objects.filter(pk=user.pk).update(email="jumin@example.cn")
     response = client.post(reverse("accounts:password_reset"), {"email": "JuMin@example.cn"})
-    assert response.status_code == 302 and response["Location"] == reverse("accounts:password_reset_done")
-    assert smtp_server.event.wait(5) and len(smtp_server.messages) == 1
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    assert smtp_server.event.wait(5)
+    assert len(smtp_server.messages) == 1
     envelope = smtp_server.messages[0]
-    assert envelope.rcpt_tos == ["jumin@example.cn"] and "重设登录密码" in subject_of(envelope)
+    assert envelope.rcpt_tos == ["jumin@example.cn"]
+    assert "重设登录密码" in subject_of(envelope)
     link = _reset_link(envelope)
     form_page = client.get(link, follow=True)
     assert 'data-testid="set-password-form"' in form_page.content.decode()
     set_url = form_page.redirect_chain[-1][0]
     response = client.post(set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("accounts:password_reset_complete")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_complete")
     assert _logged_in(Client(), user.username, NEW_PASSWORD)
     assert AuditEvent.objects.get(verb="auth.password_reset").summary == {"via": "email"}
     # the link is used up
@@ -57,7 +61,8 @@ def test_the_answer_is_the_same_whether_or_not_the_address_has_an_account(users,
     unknown = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.cn"}, follow=True)
     assert known.redirect_chain == unknown.redirect_chain
     assert known.content == unknown.content
-    assert smtp_server.event.wait(5) and [e.rcpt_tos for e in smtp_server.messages] == [["jumin@example.cn"]]
+    assert smtp_server.event.wait(5)
+    assert [e.rcpt_tos for e in smtp_server.messages] == [["jumin@example.cn"]]
 
 
 @pytest.mark.django_db
@@ -69,7 +74,9 @@ def test_reset_mails_are_rate_limited_per_address_and_per_source(users, smtp_ser
     User.objects.filter(pk=users["resident"].pk).update(email="jumin@example.cn")
     for _ in range(RESET_MAILS_PER_ADDRESS + 2):
         response = client.post(reverse("accounts:password_reset"), {"email": "jumin@example.cn"})
-        assert response["Location"] == reverse("accounts:password_reset_done")  # the same answer, limited or not
+        assert response["Location"] == reverse(
+            "accounts:password_reset_done"
+        )  # the same answer, limited or not
     time.sleep(0.5)
     assert len(smtp_server.messages) == RESET_MAILS_PER_ADDRESS
     User.objects.filter(pk=users["party_member"].pk).update(email="dangyuan@example.cn")
@@ -94,12 +101,16 @@ def test_community_staff_reset_to_a_temporary_password_that_must_be_changed(user
     detail = staff.get(reverse("residents:detail", args=[resident_with_account.pk])).content.decode()
     assert 'data-testid="reset-password"' in detail
     response = staff.post(reverse("residents:reset_password", args=[resident_with_account.pk]))
-    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
     temporary = re.search(r'data-testid="temporary-password">([^<]+)<', response.content.decode()).group(1)
     user = User.objects.get(pk=users["resident"].pk)
-    assert user.password_must_change and user.check_password(temporary) and not user.check_password(PASSWORD)
+    assert user.password_must_change
+    assert user.check_password(temporary)
+    assert not user.check_password(PASSWORD)
     event = AuditEvent.objects.get(verb="auth.password_reset_by_staff")
-    assert event.actor_id == users["community_staff"].pk and temporary not in str(event.summary)
+    assert event.actor_id == users["community_staff"].pk
+    assert temporary not in str(event.summary)
     assert Notice.objects.filter(recipient=user, title__contains="密码已由村(社区)工作人员重置").exists()
 
     resident = Client()
@@ -110,7 +121,8 @@ def test_community_staff_reset_to_a_temporary_password_that_must_be_changed(user
     response = resident.post(set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response["Location"] == reverse("accounts:password_reset_complete")
     user.refresh_from_db()
-    assert not user.password_must_change and user.check_password(NEW_PASSWORD)
+    assert not user.password_must_change
+    assert user.check_password(NEW_PASSWORD)
     assert AuditEvent.objects.filter(verb="auth.password_reset", summary={"via": "temporary"}).exists()
     again = Client()
     assert _logged_in(again, user.username, NEW_PASSWORD)
@@ -118,10 +130,17 @@ def test_community_staff_reset_to_a_temporary_password_that_must_be_changed(user
 
 
 @pytest.mark.django_db
-def test_only_the_residents_own_community_staff_may_reset_and_refusals_change_nothing(users, resident_with_account):
+def test_only_the_residents_own_community_staff_may_reset_and_refusals_change_nothing(
+    users, resident_with_account
+):
     before = User.objects.get(pk=users["resident"].pk).password
     url = reverse("residents:reset_password", args=[resident_with_account.pk])
-    for name, status in (("other_staff", 404), ("township_admin", 403), ("grid_worker", 403), ("resident", 403)):
+    for name, status in (
+        ("other_staff", 404),
+        ("township_admin", 403),
+        ("grid_worker", 403),
+        ("resident", 403),
+    ):
         client = Client()
         client.force_login(users[name])
         assert client.post(url).status_code == status, name
@@ -130,7 +149,9 @@ def test_only_the_residents_own_community_staff_may_reset_and_refusals_change_no
     from gongzhi.accounts.roles import Role
 
     area = users["party_member"].role_assignments.first().area
-    RoleAssignment.objects.create(user=users["resident"], role=Role.PARTY_MEMBER, area=area, area_path=area.path)
+    RoleAssignment.objects.create(
+        user=users["resident"], role=Role.PARTY_MEMBER, area=area, area_path=area.path
+    )
     staff = Client()
     staff.force_login(users["community_staff"])
     response = staff.post(url, follow=True)
@@ -143,4 +164,5 @@ def test_only_the_residents_own_community_staff_may_reset_and_refusals_change_no
 def test_the_login_page_says_how_to_get_an_account_and_how_to_reset(client):
     html = client.get(reverse("accounts:login")).content.decode()
     assert reverse("accounts:password_reset") in html
-    assert "还没有账号" in html and "找工作人员重置" in html
+    assert "还没有账号" in html
+    assert "找工作人员重置" in html

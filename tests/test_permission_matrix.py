@@ -183,7 +183,8 @@ def test_policy_tables_are_well_formed():
         sibling = sibling_method(key)
         for (method, actor, relation), outcome in table.cells.items():
             if outcome == "-" and method != sibling:
-                assert actor == "anonymous" and relation == "own", (key, method, actor, relation)
+                assert actor == "anonymous", (key, method, actor, relation)
+                assert relation == "own", (key, method, actor, relation)
         if key in policy.API:
             method = key.split(" ", 1)[0]
             other = "POST" if method == "GET" else "GET"
@@ -299,7 +300,9 @@ def build_world() -> World:
     world.notices["same"] = notice_send(recipient=peer, kind="test", title="他人通知（同村）")
     world.notices["other"] = notice_send(recipient=other_staff, kind="test", title="他人通知（外社区）")
     world.api_tokens["same"] = api_token_create(actor=peer, user=peer, name="他人令牌（同村）")[0]
-    world.api_tokens["other"] = api_token_create(actor=other_staff, user=other_staff, name="他人令牌（外社区）")[0]
+    world.api_tokens["other"] = api_token_create(
+        actor=other_staff, user=other_staff, name="他人令牌（外社区）"
+    )[0]
 
     for actor in policy.ACTORS:
         if actor == "anonymous":
@@ -308,7 +311,9 @@ def build_world() -> World:
         register(f"own:{actor}", "本人居民", "grid_a1", f"OWN-{actor}", peer, user=user)
         world.notices[f"own:{actor}"] = notice_send(recipient=user, kind="test", title="本人通知")
         world.jobs[f"own:{actor}"] = job_of(user)
-        world.api_tokens[f"own:{actor}"], world.tokens[actor] = api_token_create(actor=user, user=user, name="matrix")
+        world.api_tokens[f"own:{actor}"], world.tokens[actor] = api_token_create(
+            actor=user, user=user, name="matrix"
+        )
         client = Client()
         client.force_login(user, backend=BACKEND)
         world.sessions[actor] = client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -377,7 +382,10 @@ def build_wishes(world: World) -> None:
         )  # fmt: skip
         if with_photo:
             attachment = CaseAttachment.objects.create(
-                case=case, photo=photo_store(actor=submitted_by, upload=photo), stage="post", added_by=submitted_by
+                case=case,
+                photo=photo_store(actor=submitted_by, upload=photo),
+                stage="post",
+                added_by=submitted_by,
             )
             world.wish_photos[wish.pk] = attachment.pk
         return wish
@@ -497,9 +505,11 @@ def build_offers(world: World) -> None:
                              "other": offer(helper["other"], a["urban"], soon)}  # fmt: skip
 
 
-CONVENTION_TEXT = (Path(__file__).parent / "conventions" / "documents" / "convention_03.txt").read_text(
-    encoding="utf-8"
-).strip()
+CONVENTION_TEXT = (
+    (Path(__file__).parent / "conventions" / "documents" / "convention_03.txt")
+    .read_text(encoding="utf-8")
+    .strip()
+)
 
 
 def _adoption_meeting(community: Area, recorder: User) -> Meeting:
@@ -678,7 +688,9 @@ def _escalation_reply_call(world: World, actor: str, relation: str) -> Call | No
     if note is None:
         return None
     target = EscalationTarget.objects.get(escalation__case=note.case, department=world.departments["civil"])
-    return Call(reverse("situations:escalation_reply", args=[note.pk, target.pk]), {"reply": "已核实，马上处理"})
+    return Call(
+        reverse("situations:escalation_reply", args=[note.pk, target.pk]), {"reply": "已核实，马上处理"}
+    )
 
 
 def _situation_photo_call(world: World, actor: str, relation: str) -> Call | None:
@@ -695,7 +707,9 @@ def _household_call(world: World, actor: str, relation: str, name: str, make_dat
     return Call(reverse(name, args=[household.pk]), make_data(world.obj(world.residents, actor, relation)))
 
 
-def _export_request_call(world: World, actor: str, relation: str, name: str, state: str, data=None) -> Call | None:
+def _export_request_call(
+    world: World, actor: str, relation: str, name: str, state: str, data=None
+) -> Call | None:
     request = world.obj(world.export_requests[state], actor, relation)
     return None if request is None else Call(reverse(name, args=[request.pk]), dict(data or {}))
 
@@ -707,13 +721,21 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "core:token_revoke": _object_call("core:token_revoke", "api_tokens"),
     "core:health": _simple("core:health"),
     "core:robots_txt": _simple("core:robots_txt"),
-    "core:text_check": lambda world, actor, relation: Call(reverse("core:text_check"), {"story": "电话13812345678", "check": "story"}),
-    "core:language": lambda world, actor, relation: Call(reverse("core:language") + "?language=en&next=/wishes/"),
+    "core:text_check": lambda world, actor, relation: Call(
+        reverse("core:text_check"), {"story": "电话13812345678", "check": "story"}
+    ),
+    "core:language": lambda world, actor, relation: Call(
+        reverse("core:language") + "?language=en&next=/wishes/"
+    ),
     "accounts:login": _simple("accounts:login"),
     "accounts:logout": _simple("accounts:logout"),
     "accounts:password_change": _simple(
         "accounts:password_change",
-        {"current_password": PASSWORD, "new_password": "Neues-Passwort-2027", "new_password_again": "Neues-Passwort-2027"},
+        {
+            "current_password": PASSWORD,
+            "new_password": "Neues-Passwort-2027",
+            "new_password_again": "Neues-Passwort-2027",
+        },
     ),
     "accounts:password_reset": _simple("accounts:password_reset", {"email": "nobody@example.invalid"}),
     "accounts:password_reset_done": _simple("accounts:password_reset_done"),
@@ -763,28 +785,54 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     ),
     "residents:household_detail": _object_call("residents:household_detail", "households"),
     "residents:household_add_member": lambda world, actor, relation: _household_call(
-        world, actor, relation, "residents:household_add_member",
-        lambda resident: {"q": "居民", "relation": "80", "resident": (
-            world.residents["same"] if relation == "own" else world.residents.get(f"own:{actor}", resident)).pk},
+        world,
+        actor,
+        relation,
+        "residents:household_add_member",
+        lambda resident: {
+            "q": "居民",
+            "relation": "80",
+            "resident": (
+                world.residents["same"]
+                if relation == "own"
+                else world.residents.get(f"own:{actor}", resident)
+            ).pk,
+        },
     ),  # fmt: skip
     "residents:household_change_head": lambda world, actor, relation: _household_call(
-        world, actor, relation, "residents:household_change_head",
+        world,
+        actor,
+        relation,
+        "residents:household_change_head",
         lambda resident: {"new_head": resident.pk, "former_head_relation": "10"},
     ),  # fmt: skip
     "residents:household_move_out": lambda world, actor, relation: _household_call(
-        world, actor, relation, "residents:household_move_out",
+        world,
+        actor,
+        relation,
+        "residents:household_move_out",
         lambda resident: {"happened_on": timezone.localdate().isoformat(), "note": "迁往县城"},
     ),  # fmt: skip
     "residents:household_print": _object_call("residents:household_print", "households"),
     "residents:export_requests": _simple("residents:export_requests"),
-    "residents:export_request_new": lambda world, actor, relation: Call(reverse("residents:export_request_new"), {
-        "area": world.areas["village"].pk, "status": "active", "reason": "低保年审核对身份信息", "full_data": "on"}),  # fmt: skip
+    "residents:export_request_new": lambda world, actor, relation: Call(
+        reverse("residents:export_request_new"),
+        {
+            "area": world.areas["village"].pk,
+            "status": "active",
+            "reason": "低保年审核对身份信息",
+            "full_data": "on",
+        },
+    ),  # fmt: skip
     "residents:export_request_detail": lambda world, actor, relation: _export_request_call(
-        world, actor, relation, "residents:export_request_detail", "pending"),  # fmt: skip
+        world, actor, relation, "residents:export_request_detail", "pending"
+    ),  # fmt: skip
     "residents:export_request_decide": lambda world, actor, relation: _export_request_call(
-        world, actor, relation, "residents:export_request_decide", "pending", {"decision": "approve"}),  # fmt: skip
+        world, actor, relation, "residents:export_request_decide", "pending", {"decision": "approve"}
+    ),  # fmt: skip
     "residents:export_request_download": lambda world, actor, relation: _export_request_call(
-        world, actor, relation, "residents:export_request_download", "approved"),  # fmt: skip
+        world, actor, relation, "residents:export_request_download", "approved"
+    ),  # fmt: skip
     "workdays:index": _simple(
         "workdays:index", {"year": "2027", "text": "春节 2027-02-06 至 2027-02-13\n调休上班 2027-02-14"}
     ),
@@ -793,7 +841,9 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "wishes:community_wall": lambda world, actor, relation: Call(
         reverse("wishes:community_wall", args=[world.areas["village"].pk])
     ),
-    "wishes:post": _simple("wishes:post", {"title": "想要一台收音机", "story": "家里的收音机坏了。", "category": "elderly"}),
+    "wishes:post": _simple(
+        "wishes:post", {"title": "想要一台收音机", "story": "家里的收音机坏了。", "category": "elderly"}
+    ),
     "wishes:post_assisted": lambda world, actor, relation: _assisted_call(world, actor, relation),
     "wishes:mine": _simple("wishes:mine"),
     "wishes:settings": lambda world, actor, relation: Call(
@@ -813,11 +863,18 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "wishes:withdraw": _wish_call("wishes:withdraw", "submitted"),
     "wishes:redact": _wish_call("wishes:redact", "published"),
     "wishes:message": _wish_call("wishes:message", "claimed", {"body": "周六上午来您家，可以吗？"}),
-    "wishes:contact": _wish_call("wishes:contact", "submitted", {"contact_shared": "on", "contact_phone": "13912345678"}),
+    "wishes:contact": _wish_call(
+        "wishes:contact", "submitted", {"contact_shared": "on", "contact_phone": "13912345678"}
+    ),
     "wishes:reopen": _wish_call("wishes:reopen", "withdrawn"),
     "situations:post": _area_call(
         "situations:post",
-        lambda w, area: {"category": "roads", "place": "村口桥头", "body": "桥头路面塌了一个坑。", "area": area.pk},
+        lambda w, area: {
+            "category": "roads",
+            "place": "村口桥头",
+            "body": "桥头路面塌了一个坑。",
+            "area": area.pk,
+        },
     ),
     "situations:mine": _simple("situations:mine"),
     "situations:queue": _simple("situations:queue"),
@@ -830,14 +887,17 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "situations:reopen": _situation_call("situations:reopen", "resolved", {"reason": "又塌了"}),
     "situations:rate": _situation_call("situations:rate", "resolved", {"rating": "5"}),
     "situations:escalate": lambda world, actor, relation: _situation_call(
-        "situations:escalate", "handling",
+        "situations:escalate",
+        "handling",
         {"departments": world.departments["civil"].pk, "reason": "需要民政办核实", "workdays": "3"},
     )(world, actor, relation),
     "situations:escalation_reply": _escalation_reply_call,
     "situations:escalation_close": _situation_call("situations:escalation_close", "escalated"),
     "cases:escalations": _simple("cases:escalations"),
     "wishes:resubmit": _wish_call(
-        "wishes:resubmit", "returned", {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"}
+        "wishes:resubmit",
+        "returned",
+        {"title": "改过的心愿", "story": "补充了详细情况。", "category": "other"},
     ),
     "audit:list": _simple("audit:list"),
     "audit:export": _simple("audit:export"),
@@ -879,7 +939,9 @@ API_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
         "/api/v1/wishes", {"title": "想要一台收音机", "story": "家里的收音机坏了。", "category": "elderly"}
     ),
     "GET /api/v1/wishes/mine": _api_call("/api/v1/wishes/mine"),
-    "GET /api/v1/wishes/{wish_id}": lambda world, actor, relation: _api_wish_call(world, actor, relation, "submitted"),
+    "GET /api/v1/wishes/{wish_id}": lambda world, actor, relation: _api_wish_call(
+        world, actor, relation, "submitted"
+    ),
     "GET /api/v1/wishes/{wish_id}/messages": lambda world, actor, relation: _api_wish_call(
         world, actor, relation, "claimed", "messages"
     ),
@@ -895,7 +957,9 @@ _API_WISH_MOVES = {
 }  # fmt: skip
 
 
-def _api_wish_call(world: World, actor: str, relation: str, state: str, verb: str = "", data=None) -> Call | None:
+def _api_wish_call(
+    world: World, actor: str, relation: str, state: str, verb: str = "", data=None
+) -> Call | None:
     wish = world.obj(world.wishes[state], actor, relation)
     if wish is None:
         return None
@@ -926,7 +990,9 @@ _API_SITUATION_MOVES = {
 }  # fmt: skip
 
 
-def _api_situation_call(world: World, actor: str, relation: str, state: str, verb: str = "", data=None) -> Call | None:
+def _api_situation_call(
+    world: World, actor: str, relation: str, state: str, verb: str = "", data=None
+) -> Call | None:
     note = world.obj(world.situations[state], actor, relation)
     if note is None:
         return None
@@ -972,7 +1038,10 @@ def _offer_assisted(world: World, actor: str, relation: str, *, api: bool) -> Ca
         return None
     offer = world.offers["fresh"]["same"]
     if api:
-        return Call(f"/api/v1/offers/{offer.pk}/book-assisted", {"resident_id": resident.pk, "consent_channel": "phone"})
+        return Call(
+            f"/api/v1/offers/{offer.pk}/book-assisted",
+            {"resident_id": resident.pk, "consent_channel": "phone"},
+        )
     path = reverse("offers:book_assisted", args=[offer.pk]) + f"?resident={resident.pk}"
     return Call(path, {"resident": resident.pk, "consent_channel": "phone"})
 
@@ -1016,7 +1085,9 @@ CONVENTION_COMMUNITY = {"same": "village", "other": "urban"}
 
 
 def _campaign_call(name: str, campaign: str, data: dict | None = None) -> Callable:
-    return lambda world, actor, relation: Call(reverse(name, args=[world.campaigns[campaign].pk]), dict(data or {}))
+    return lambda world, actor, relation: Call(
+        reverse(name, args=[world.campaigns[campaign].pk]), dict(data or {})
+    )
 
 
 def _campaign_community_call(name: str, campaign: str, data: dict | None = None) -> Callable:
@@ -1126,9 +1197,9 @@ SNAPSHOT_COUNTED = {
 }
 SNAPSHOT_QUERIES: dict[str, Callable[[], object]] = {
     # Logins and refused attempts are recorded by design; any other audit row is a write.
-    "audit.AuditEvent": lambda: AuditEvent.objects.exclude(verb__startswith="auth.")
-    .exclude(verb__startswith="access.")
-    .count(),
+    "audit.AuditEvent": lambda: (
+        AuditEvent.objects.exclude(verb__startswith="auth.").exclude(verb__startswith="access.").count()
+    ),
 }
 # Not compared, each with its reason.
 SNAPSHOT_EXCLUDED: dict[str, str] = {
@@ -1249,7 +1320,9 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
             if cell.method == "GET":
                 response = client.get(call.path, **headers)
             elif is_api:
-                response = client.post(call.path, json.dumps(call.data), content_type="application/json", **headers)
+                response = client.post(
+                    call.path, json.dumps(call.data), content_type="application/json", **headers
+                )
             else:
                 response = client.post(call.path, call.data, **headers)
         except Exception as exc:  # a 500: the test client re-raises

@@ -31,7 +31,15 @@ def cache_control(client, url: str) -> str:
 
 def test_a_wish_photo_is_no_store_until_an_anonymous_visitor_sees_it_on_the_wall(users, client):
     client.force_login(users["resident"], backend=BACKEND)
-    client.post("/wishes/new/", {"title": "想要收音机", "story": "眼睛不好，想听听戏曲节目。", "category": "elderly", "photo": jpeg()})
+    client.post(
+        "/wishes/new/",
+        {
+            "title": "想要收音机",
+            "story": "眼睛不好，想听听戏曲节目。",
+            "category": "elderly",
+            "photo": jpeg(),
+        },
+    )
     wish = Wish.objects.get()
     url = photo_url(wish, "wishes")
     assert cache_control(client, url) == "no-store"  # the author, before publishing
@@ -47,7 +55,9 @@ def test_a_wish_photo_is_no_store_until_an_anonymous_visitor_sees_it_on_the_wall
 
 def test_a_situation_photo_is_always_no_store(users, client):
     client.force_login(users["resident"], backend=BACKEND)
-    client.post("/situations/new/", {"category": "roads", "place": "村口", "body": "路灯坏了。", "photo": jpeg()})
+    client.post(
+        "/situations/new/", {"category": "roads", "place": "村口", "body": "路灯坏了。", "photo": jpeg()}
+    )
     note = SituationNote.objects.get()
     assert cache_control(client, photo_url(note, "situations")) == "no-store"
     client.force_login(users["community_staff"], backend=BACKEND)

@@ -60,7 +60,9 @@ def test_photo_store_writes_the_clean_file_under_data_dir(data_dir, uploader):
     today = dt.datetime.now(dt.UTC).astimezone().date()  # noqa: DTZ005 - only year/month compared
     assert photo.path.startswith("photos/")
     _, year, month, name = photo.path.split("/")
-    assert len(year) == 4 and len(month) == 2 and abs(int(year) - today.year) <= 1
+    assert len(year) == 4
+    assert len(month) == 2
+    assert abs(int(year) - today.year) <= 1
     assert name == f"{photo.public_id}.jpg"
     assert files_under(data_dir) == {"photos/keep.txt", photo.path}
     content = (data_dir / photo.path).read_bytes()

@@ -45,7 +45,8 @@ PHONE = "13812345678"
 def test_personal_data_is_found_by_its_checks(text, kind, found):
     findings = pii_find(text)
     assert [(f.kind, f.text) for f in findings] == [(kind, found)]
-    assert found not in pii_redact(text) and "已隐去" in pii_redact(text)
+    assert found not in pii_redact(text)
+    assert "已隐去" in pii_redact(text)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +69,8 @@ def test_dates_amounts_and_other_numbers_are_not_personal_data(text):
 
 def test_masked_findings_show_enough_to_recognise_them_and_no_more():
     mobile, card = pii_find("电话+86 138 1234 5678，卡号6222021234567890128")
-    assert mobile.masked == "138****5678" and card.masked == "****0128"
+    assert mobile.masked == "138****5678"
+    assert card.masked == "****0128"
 
 
 def test_sensitive_topics_are_found_by_their_words():
@@ -87,17 +89,23 @@ def test_invisible_characters_are_dropped_and_a_blank_card_is_refused():
     assert text_clean("收\u200b音\u00ad机", label="标题", field="title", minimum=2, maximum=60) == "收音机"
 
 
-@pytest.mark.parametrize("bad", ["\u202e机音收", "a\u2066b", "想要\x7f收音机", "想要\x85收音机", "想要\ud800收音机"])
+@pytest.mark.parametrize(
+    "bad", ["\u202e机音收", "a\u2066b", "想要\x7f收音机", "想要\x85收音机", "想要\ud800收音机"]
+)
 def test_direction_overrides_and_controls_are_refused(bad):
     with pytest.raises(DomainError) as refused:
         text_clean(bad, label="心愿标题", field="story", minimum=2, maximum=60)
-    assert refused.value.field == "story" and "心愿标题" in refused.value.message
+    assert refused.value.field == "story"
+    assert "心愿标题" in refused.value.message
 
 
 def test_emoji_sequences_and_line_separators_survive():
     family = "👨\u200d👩\u200d👧"
     assert text_clean(f"谢谢{family}", label="内容", field="story", minimum=1, maximum=60) == f"谢谢{family}"
-    assert text_clean("第一行\u2028第二行", label="内容", field="story", minimum=1, maximum=60) == "第一行\n第二行"
+    assert (
+        text_clean("第一行\u2028第二行", label="内容", field="story", minimum=1, maximum=60)
+        == "第一行\n第二行"
+    )
 
 
 def test_a_wish_of_invisible_characters_changes_nothing(users):
@@ -112,7 +120,11 @@ def test_a_wish_of_invisible_characters_changes_nothing(users):
 
 
 def _post(users, **extra):
-    values = {"title": "想要一台收音机", "story": f"家里的收音机坏了，想听戏。有事打我电话{PHONE}", "category": "goods"}
+    values = {
+        "title": "想要一台收音机",
+        "story": f"家里的收音机坏了，想听戏。有事打我电话{PHONE}",
+        "category": "goods",
+    }
     return actions.wish_post(actor=users["resident"], **{**values, **extra})
 
 
@@ -121,11 +133,13 @@ def test_publishing_personal_numbers_needs_a_decision_and_a_refusal_changes_noth
     rows = (AuditEvent.objects.count(), CaseEvent.objects.count())
     with pytest.raises(DomainError) as refused:
         actions.wish_publish(actor=users["community_staff"], wish=wish)
-    assert refused.value.field == "pii" and "手机号" in refused.value.message
+    assert refused.value.field == "pii"
+    assert "手机号" in refused.value.message
     with pytest.raises(DomainError):  # release without a reason
         actions.wish_publish(actor=users["community_staff"], wish=wish, pii="release", pii_reason="")
     wish.refresh_from_db()
-    assert wish.case.state == "submitted" and PHONE in wish.case.body
+    assert wish.case.state == "submitted"
+    assert PHONE in wish.case.body
     assert (AuditEvent.objects.count(), CaseEvent.objects.count()) == rows
 
 
@@ -133,25 +147,33 @@ def test_redacting_keeps_the_original_in_the_audit_trail_only(users, client):
     wish = _post(users)
     actions.wish_publish(actor=users["community_staff"], wish=wish, pii="redact")
     wish.refresh_from_db()
-    assert wish.case.state == "published" and PHONE not in wish.case.body and "〔手机号已隐去〕" in wish.case.body
+    assert wish.case.state == "published"
+    assert PHONE not in wish.case.body
+    assert "〔手机号已隐去〕" in wish.case.body
     event = AuditEvent.objects.get(verb="case.redacted")
-    assert event.summary["original"]["case.body"].endswith(PHONE) and event.summary["kinds"] == ["mobile"]
+    assert event.summary["original"]["case.body"].endswith(PHONE)
+    assert event.summary["kinds"] == ["mobile"]
     assert CaseEvent.objects.filter(case=wish.case, verb="redact", note__contains="手机号").exists()
     # The trail says what was done in a sentence; the original stays in the row, not on the page.
     client.force_login(users["audit_admin"])
     trail = client.get("/audit/").content.decode()
-    assert "隐去「" in trail and "中的手机号" in trail and PHONE not in trail
+    assert "隐去「" in trail
+    assert "中的手机号" in trail
+    assert PHONE not in trail
     client.logout()
     # Nobody sees the number any more: the wall, the page, the API.
     for url in ("/wishes/", f"/wishes/{wish.pk}/"):
         body = client.get(url).content.decode()
-        assert PHONE not in body and "想要一台收音机" in body, url
+        assert PHONE not in body, url
+        assert "想要一台收音机" in body, url
     _no_number_in_api(client, users, wish)
 
 
 def test_staff_may_release_personal_numbers_deliberately_with_a_reason(users, client):
     wish = _post(users, story=f"村口小卖部可以代收快递，电话{PHONE}")
-    actions.wish_publish(actor=users["community_staff"], wish=wish, pii="release", pii_reason="本人要求公开店铺电话")
+    actions.wish_publish(
+        actor=users["community_staff"], wish=wish, pii="release", pii_reason="本人要求公开店铺电话"
+    )
     wish.refresh_from_db()
     assert wish.case.pii_released == "本人要求公开店铺电话"
     assert AuditEvent.objects.get(verb="case.pii_released").summary["reason"] == "本人要求公开店铺电话"
@@ -172,8 +194,11 @@ def test_text_that_reached_the_wall_unmoderated_is_redacted_on_the_way_out(users
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
     assert f'<mark class="gz-pii" data-kind="mobile" title="手机号">{PHONE}</mark>' in page
     assert 'data-testid="redact"' in page
-    staff_view = client.get(f"/api/v1/wishes/{wish.pk}", HTTP_AUTHORIZATION=f"Bearer {_token(users['community_staff'])}")
-    assert staff_view.json()["personal_data"] == ["mobile"] and PHONE in staff_view.json()["story"]
+    staff_view = client.get(
+        f"/api/v1/wishes/{wish.pk}", HTTP_AUTHORIZATION=f"Bearer {_token(users['community_staff'])}"
+    )
+    assert staff_view.json()["personal_data"] == ["mobile"]
+    assert PHONE in staff_view.json()["story"]
     client.post(f"/wishes/{wish.pk}/redact/")
     wish.refresh_from_db()
     assert PHONE not in wish.case.title + wish.case.body
@@ -184,14 +209,18 @@ def _no_number_in_api(client, users, wish):
     headers = {"HTTP_AUTHORIZATION": f"Bearer {_token(users['volunteer'])}"}
     listed = client.get("/api/v1/wishes", **headers).json()["items"]
     shown = client.get(f"/api/v1/wishes/{wish.pk}", **headers).json()
-    assert [w["id"] for w in listed] == [wish.pk] and PHONE not in json.dumps(listed, ensure_ascii=False)
-    assert PHONE not in shown["title"] + shown["story"] and "已隐去" in shown["title"] + shown["story"]
+    assert [w["id"] for w in listed] == [wish.pk]
+    assert PHONE not in json.dumps(listed, ensure_ascii=False)
+    assert PHONE not in shown["title"] + shown["story"]
+    assert "已隐去" in shown["title"] + shown["story"]
     assert shown["personal_data"] == []  # only staff over the wish are told what is still in it
 
 
 def test_only_moderators_redact(users):
     wish = _post(users)
-    actions.wish_publish(actor=users["community_staff"], wish=wish, pii="release", pii_reason="本人同意公开电话")
+    actions.wish_publish(
+        actor=users["community_staff"], wish=wish, pii="release", pii_reason="本人同意公开电话"
+    )
     for who in ("party_member", "resident", "grid_worker", "other_staff"):
         with pytest.raises(NotPermitted):
             actions.wish_redact(actor=users[who], wish=wish)
@@ -207,15 +236,28 @@ def test_only_moderators_redact(users):
 
 def test_the_check_under_the_form_warns_as_they_type(users, client):
     client.force_login(users["resident"])
-    answer = client.post("/text-check/", {"title": "想要收音机", "story": f"电话{PHONE}，老伴中风了", "audience": "wish",
-                                          "check": "title story", "contact_phone": "13900001111"})
+    answer = client.post(
+        "/text-check/",
+        {
+            "title": "想要收音机",
+            "story": f"电话{PHONE}，老伴中风了",
+            "audience": "wish",
+            "check": "title story",
+            "contact_phone": "13900001111",
+        },
+    )
     html = answer.content.decode()
-    assert answer.status_code == 200 and 'data-testid="pii-warning"' in html and "手机号" in html
-    assert "138****5678" in html and PHONE not in html  # the warning itself does not repeat the number
-    assert 'data-testid="sensitive-hint"' in html and "健康状况" in html
+    assert answer.status_code == 200
+    assert 'data-testid="pii-warning"' in html
+    assert "手机号" in html
+    assert "138****5678" in html
+    assert PHONE not in html
+    assert 'data-testid="sensitive-hint"' in html
+    assert "健康状况" in html
     quiet = client.post("/text-check/", {"story": "想要一台收音机", "contact_phone": PHONE, "check": "story"})
     quiet = quiet.content.decode()
-    assert "pii-warning" not in quiet and "pii_warned" not in quiet
+    assert "pii-warning" not in quiet
+    assert "pii_warned" not in quiet
 
 
 def test_without_javascript_the_first_send_comes_back_with_the_warning(users, client):
@@ -223,10 +265,12 @@ def test_without_javascript_the_first_send_comes_back_with_the_warning(users, cl
     data = {"title": "想要一台收音机", "story": f"家里的坏了，电话{PHONE}", "category": "goods", "privacy": "public",
             "submission_key": "k1"}  # fmt: skip
     first = client.post("/wishes/new/", data)
-    assert first.status_code == 200 and 'data-testid="review-asked"' in first.content.decode()
+    assert first.status_code == 200
+    assert 'data-testid="review-asked"' in first.content.decode()
     assert not Wish.objects.exists()
     second = client.post("/wishes/new/", {**data, "pii_warned": "1"})
-    assert second.status_code == 302 and Wish.objects.count() == 1
+    assert second.status_code == 302
+    assert Wish.objects.count() == 1
 
 
 def test_a_sensitive_wish_sent_as_public_is_switched_to_the_safe_tier_for_confirmation(users, client):
@@ -272,8 +316,11 @@ def test_sensitive_wishes_default_to_staff_and_the_claimer(users, client, settin
     client.force_login(users["party_member"])
     assert "想请人陪我去复查" in client.get("/wishes/").content.decode()
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
-    assert 'data-testid="story-hidden"' in page and "中风" not in page and users["resident"].display_name not in page
-    assert photo_url not in page and client.get(photo_url).status_code == 404
+    assert 'data-testid="story-hidden"' in page
+    assert "中风" not in page
+    assert users["resident"].display_name not in page
+    assert photo_url not in page
+    assert client.get(photo_url).status_code == 404
     # The claimer then sees the story; nobody else does.
     actions.wish_claim(actor=users["party_member"], wish=wish)
     assert "中风" in client.get(f"/wishes/{wish.pk}/").content.decode()
@@ -310,15 +357,21 @@ def test_the_api_takes_the_tier_and_reports_personal_data_to_staff(users, client
                           HTTP_AUTHORIZATION=f"Bearer {_token(users['resident'])}")  # fmt: skip
     assert created.status_code == 201, created.content
     wish_id = created.json()["id"]
-    staff = client.get(f"/api/v1/wishes/{wish_id}", HTTP_AUTHORIZATION=f"Bearer {_token(users['community_staff'])}")
-    assert staff.json()["personal_data"] == ["mobile"] and staff.json()["privacy"] == "anonymised"
+    staff = client.get(
+        f"/api/v1/wishes/{wish_id}", HTTP_AUTHORIZATION=f"Bearer {_token(users['community_staff'])}"
+    )
+    assert staff.json()["personal_data"] == ["mobile"]
+    assert staff.json()["privacy"] == "anonymised"
     refused = client.post(f"/api/v1/wishes/{wish_id}/publish", json.dumps({}), content_type="application/json",
                           HTTP_AUTHORIZATION=f"Bearer {_token(users['community_staff'])}")  # fmt: skip
-    assert refused.status_code == 400 and refused.json()["code"] == "pii_unresolved"
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "pii_unresolved"
     done = client.post(f"/api/v1/wishes/{wish_id}/publish", json.dumps({"pii": "redact"}),
                        content_type="application/json",
                        HTTP_AUTHORIZATION=f"Bearer {_token(users['community_staff'])}")  # fmt: skip
-    assert done.status_code == 200 and PHONE not in done.json()["story"] and done.json()["personal_data"] == []
+    assert done.status_code == 200
+    assert PHONE not in done.json()["story"]
+    assert done.json()["personal_data"] == []
 
 
 def _token(user) -> str:
@@ -330,8 +383,9 @@ def _token(user) -> str:
 # --- Search engines -----------------------------------------------------------------------------
 
 
-def test_public_pages_are_noindex_unless_the_community_opts_in(users, areas, client,
-                                                               django_capture_on_commit_callbacks):
+def test_public_pages_are_noindex_unless_the_community_opts_in(
+    users, areas, client, django_capture_on_commit_callbacks
+):
     wish = actions.wish_post(actor=users["resident"], title="想要一台收音机", story="家里的收音机坏了。",
                              category="goods")  # fmt: skip
     actions.wish_publish(actor=users["community_staff"], wish=wish)
@@ -349,7 +403,8 @@ def test_public_pages_are_noindex_unless_the_community_opts_in(users, areas, cli
     client.cookies["django_language"] = "zh-hans"  # rendered afresh, not the cached anonymous copy
     for url in pages:
         answer = client.get(url)
-        assert "X-Robots-Tag" not in answer and b'content="index, follow"' in answer.content, url
+        assert "X-Robots-Tag" not in answer, url
+        assert b'content="index, follow"' in answer.content, url
     assert client.get("/wishes/")["X-Robots-Tag"] == "noindex, nofollow"  # the whole township's wall
     assert client.get("/api/v1/wishes")["X-Robots-Tag"] == "noindex, nofollow"
     assert client.get("/robots.txt")["X-Robots-Tag"] == "noindex, nofollow"
@@ -358,9 +413,13 @@ def test_public_pages_are_noindex_unless_the_community_opts_in(users, areas, cli
 def test_robots_txt_keeps_crawlers_off_everything_behind_a_login(client):
     answer = client.get("/robots.txt")
     text = answer.content.decode()
-    assert answer.status_code == 200 and answer["Content-Type"].startswith("text/plain")
-    assert "User-agent: *" in text and "Disallow: /\n" in text and "Allow: /wishes/c/" in text
-    assert "Disallow: /wishes/mine/" in text and "Allow: /conventions/c/" in text
+    assert answer.status_code == 200
+    assert answer["Content-Type"].startswith("text/plain")
+    assert "User-agent: *" in text
+    assert "Disallow: /\n" in text
+    assert "Allow: /wishes/c/" in text
+    assert "Disallow: /wishes/mine/" in text
+    assert "Allow: /conventions/c/" in text
 
 
 def test_a_community_changes_its_indexing_on_the_settings_page(users, areas, client):
@@ -377,19 +436,25 @@ def test_other_public_texts_get_the_general_warning_and_private_ones_a_gentler_o
     client.force_login(users["volunteer"])
     offer = client.post("/text-check/", {"description": f"义诊，咨询电话{PHONE}", "check": "description",
                                          "audience": "public"}).content.decode()  # fmt: skip
-    assert "所有人都能看到" in offer and "认领" not in offer and "sensitive-hint" not in offer
+    assert "所有人都能看到" in offer
+    assert "认领" not in offer
+    assert "sensitive-hint" not in offer
     note = client.post("/text-check/", {"body": "身份证110101199003074514", "check": "body",
                                         "audience": "staff"}).content.decode()  # fmt: skip
-    assert "身份证号" in note and "不会公开" in note
+    assert "身份证号" in note
+    assert "不会公开" in note
     form = client.get("/offers/new/").content.decode()
-    assert 'hx-post="/text-check/"' in form and 'id="text-check"' in form
+    assert 'hx-post="/text-check/"' in form
+    assert 'id="text-check"' in form
 
 
 def test_the_same_text_rule_holds_for_names_addresses_and_comments(users, areas, make_resident):
     from gongzhi.areas.actions import area_update
     from gongzhi.residents.validation import resident_input_clean
 
-    area_update(actor=users["township_admin"], area=areas["village"], name="青山\u200b村", code=areas["village"].code)
+    area_update(
+        actor=users["township_admin"], area=areas["village"], name="青山\u200b村", code=areas["village"].code
+    )
     areas["village"].refresh_from_db()
     assert areas["village"].name == "青山村"
     with pytest.raises(DomainError):

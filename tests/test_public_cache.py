@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def wish(users, title):
-    made = actions.wish_post(actor=users["resident"], title=title, story="这是一个测试心愿。", category="goods")
+    made = actions.wish_post(
+        actor=users["resident"], title=title, story="这是一个测试心愿。", category="goods"
+    )
     actions.wish_publish(actor=users["community_staff"], wish=made)
     return made
 
@@ -22,7 +24,8 @@ def test_cookieless_visitors_share_the_cached_wall_and_nothing_personal_is_cache
     path = f"/wishes/c/{areas['village'].pk}/"
     visitor = Client()
     first = visitor.get(path)
-    assert first.status_code == 200 and "想要一把雨伞" in first.content.decode()
+    assert first.status_code == 200
+    assert "想要一把雨伞" in first.content.decode()
     assert not first.cookies, "a public page must not set cookies (no CSRF token, no session)"
     assert "private" in first["Cache-Control"]
     with django_assert_num_queries(0):
@@ -42,7 +45,8 @@ def test_languages_are_cached_apart(users, areas):
     path = f"/wishes/c/{areas['village'].pk}/"
     chinese = Client().get(path).content.decode()
     english = Client(HTTP_ACCEPT_LANGUAGE="en").get(path).content.decode()
-    assert '<html lang="zh-CN">' in chinese and '<html lang="en">' in english
+    assert '<html lang="zh-CN">' in chinese
+    assert '<html lang="en">' in english
 
 
 def test_signed_in_visitors_never_get_the_shared_copy(users, areas, client):
@@ -55,7 +59,8 @@ def test_signed_in_visitors_never_get_the_shared_copy(users, areas, client):
 
 def test_the_language_link_sets_the_cookie_and_refuses_foreign_targets(client):
     response = client.get("/language/?language=en&next=/wishes/")
-    assert response.status_code == 302 and response["Location"] == "/wishes/"
+    assert response.status_code == 302
+    assert response["Location"] == "/wishes/"
     assert response.cookies["django_language"].value == "en"
     away = client.get("/language/?language=en&next=https://evil.example/")
     assert away["Location"] == "/"

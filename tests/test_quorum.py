@@ -17,21 +17,32 @@ def test_representatives_meeting_needs_two_thirds_or_more_of_its_members(members
     assert ("符合法定人数" if quorate else "不足法定人数") in result.quorum_reason
 
 
-@pytest.mark.parametrize(("present", "in_favour", "passed"), [(20, 11, True), (20, 10, False), (21, 11, True), (21, 10, False)])
+@pytest.mark.parametrize(
+    ("present", "in_favour", "passed"), [(20, 11, True), (20, 10, False), (21, 11, True), (21, 10, False)]
+)
 def test_a_decision_needs_more_than_half_of_those_present(present, in_favour, passed):
     result = meeting_check("village_representatives_meeting", members=30, present=present, in_favour=in_favour,
                            against=present - in_favour)  # fmt: skip
-    assert result.passed is passed and result.valid is passed
+    assert result.passed is passed
+    assert result.valid is passed
     assert ("通过" if passed else "未通过") in result.vote_reason
 
 
 def test_villagers_meeting_is_quorate_by_adults_or_by_households():
     by_adults = meeting_check("villagers_meeting", adults=1000, present=501, in_favour=300)
-    assert by_adults.quorate and by_adults.passed
-    assert not meeting_check("villagers_meeting", adults=1000, present=500, in_favour=300).quorate  # half is not more than half
-    by_households = meeting_check("villagers_meeting", households=300, households_present=200, present=200, in_favour=101)
-    assert by_households.quorate and by_households.passed
-    assert not meeting_check("villagers_meeting", households=300, households_present=199, present=199, in_favour=150).quorate
+    assert by_adults.quorate
+    assert by_adults.passed
+    assert not meeting_check(
+        "villagers_meeting", adults=1000, present=500, in_favour=300
+    ).quorate  # half is not more than half
+    by_households = meeting_check(
+        "villagers_meeting", households=300, households_present=200, present=200, in_favour=101
+    )
+    assert by_households.quorate
+    assert by_households.passed
+    assert not meeting_check(
+        "villagers_meeting", households=300, households_present=199, present=199, in_favour=150
+    ).quorate
     either = meeting_check("villagers_meeting", adults=1000, present=300, households=300, households_present=200,
                            in_favour=200)  # fmt: skip
     assert either.quorate  # not half the adults, but two thirds of the households
@@ -39,7 +50,9 @@ def test_villagers_meeting_is_quorate_by_adults_or_by_households():
 
 def test_a_meeting_without_quorum_passes_nothing():
     result = meeting_check("residents_meeting", adults=800, present=100, in_favour=100)
-    assert not result.quorate and not result.passed and "决定无效" in result.vote_reason
+    assert not result.quorate
+    assert not result.passed
+    assert "决定无效" in result.vote_reason
 
 
 @pytest.mark.parametrize(
@@ -55,7 +68,8 @@ def test_a_meeting_without_quorum_passes_nothing():
 def test_impossible_figures_are_refused_clearly(kwargs, field, message):
     with pytest.raises(DomainError) as exc:
         meeting_check("village_representatives_meeting", **kwargs)
-    assert exc.value.field == field and message in exc.value.message
+    assert exc.value.field == field
+    assert message in exc.value.message
 
 
 def test_unknown_meeting_kind_and_every_rule_names_its_law():
@@ -65,8 +79,12 @@ def test_unknown_meeting_kind_and_every_rule_names_its_law():
 
 
 def test_residents_meeting_needs_more_than_half_of_the_households_not_two_thirds():
-    assert meeting_check("residents_meeting", households=100, households_present=51, present=51, in_favour=30).quorate
-    assert not meeting_check("residents_meeting", households=100, households_present=50, present=50, in_favour=30).quorate
+    assert meeting_check(
+        "residents_meeting", households=100, households_present=51, present=51, in_favour=30
+    ).quorate
+    assert not meeting_check(
+        "residents_meeting", households=100, households_present=50, present=50, in_favour=30
+    ).quorate
 
 
 @pytest.mark.parametrize(
@@ -82,17 +100,23 @@ def test_residents_meeting_needs_more_than_half_of_the_households_not_two_thirds
         ("two_thirds_present", 30, 20, 14, True, 14),  # 2/3 × 20 = 13⅓, so 14
     ],
 )
-def test_a_decision_needs_the_majority_its_matter_asks_for(majority, members, present, in_favour, passed, needed):
+def test_a_decision_needs_the_majority_its_matter_asks_for(
+    majority, members, present, in_favour, passed, needed
+):
     result = meeting_check("village_representatives_meeting", members=members, present=present, in_favour=in_favour,
                            against=present - in_favour, majority=majority)  # fmt: skip
-    assert result.quorate and result.passed is passed
-    assert f"至少{needed}人" in result.vote_reason and ("：通过" if passed else "未通过") in result.vote_reason
+    assert result.quorate
+    assert result.passed is passed
+    assert f"至少{needed}人" in result.vote_reason
+    assert ("：通过" if passed else "未通过") in result.vote_reason
 
 
 def test_the_default_majority_reads_as_before_and_unknown_majorities_are_refused():
     result = meeting_check("village_representatives_meeting", members=30, present=21, in_favour=11)
     assert result.vote_reason == "到会21人，赞成11人，须过半数即至少11人：通过"
     with pytest.raises(DomainError, match="未知的表决方式"):
-        meeting_check("village_representatives_meeting", members=30, present=21, in_favour=11, majority="most")
+        meeting_check(
+            "village_representatives_meeting", members=30, present=21, in_favour=11, majority="most"
+        )
     with pytest.raises(DomainError, match="须填写应到人数"):
         meeting_check("villagers_meeting", adults=100, present=60, in_favour=40, majority="members")

@@ -44,7 +44,8 @@ def _member(make_resident, household, name, relation, area_key="grid_a1"):
 
 
 def test_name_sort_key_orders_by_syllable():
-    assert name_sort_key("李四") == "li si" and name_sort_key("林一") == "lin yi"
+    assert name_sort_key("李四") == "li si"
+    assert name_sort_key("林一") == "lin yi"
     assert name_sort_key("曾小明") == "zeng xiao ming"  # the surname's own reading
     keys = [name_sort_key(n) for n in PINYIN_ORDER]
     assert keys == sorted(keys)
@@ -96,7 +97,8 @@ def test_household_list_page_search_takes_fixed_queries(
     client.get(url)  # warm the session and caches
     with django_assert_num_queries(6) as few:  # with the header's unread-notice count
         response = client.get(url)
-    assert response.status_code == 200 and "张三" in response.content.decode()
+    assert response.status_code == 200
+    assert "张三" in response.content.decode()
     fill(8)
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url)
@@ -147,7 +149,8 @@ def test_add_member_is_audited(users, family, make_resident):
     newcomer.refresh_from_db()
     assert (newcomer.household_id, newcomer.relation_to_head) == (household.pk, "80")
     event = AuditEvent.objects.get(verb="household.member_added")
-    assert event.target_id == str(household.pk) and event.summary["relation"] == "其他亲属"
+    assert event.target_id == str(household.pk)
+    assert event.summary["relation"] == "其他亲属"
     assert event.summary["resident"] == newcomer.audit_label  # masked: name and last four digits
 
 
@@ -203,9 +206,8 @@ def test_change_head_moves_the_former_head_to_the_chosen_relation(users, family)
     head.refresh_from_db(), spouse.refresh_from_db()
     assert (spouse.relation_to_head, head.relation_to_head) == ("02", "10")
     event = AuditEvent.objects.get(verb="household.head_changed")
-    assert (
-        event.summary["new_head"] == spouse.audit_label and event.summary["former_head"] == head.audit_label
-    )
+    assert event.summary["new_head"] == spouse.audit_label
+    assert event.summary["former_head"] == head.audit_label
 
 
 @pytest.mark.parametrize("case", ["not_member", "already_head", "former_as_head", "no_relation"])
@@ -248,7 +250,8 @@ def test_move_out_records_an_event_for_every_registered_member(users, family):
         actions.household_move_out(
             actor=users["community_staff"], household=household, happened_on=dt.date(2025, 3, 2)
         )
-    assert "没有在册成员" in info.value.message and _state() == before
+    assert "没有在册成员" in info.value.message
+    assert _state() == before
 
 
 def test_move_out_is_all_or_none(users, family):
@@ -260,7 +263,8 @@ def test_move_out_is_all_or_none(users, family):
             household=household,
             happened_on=timezone.localdate() + dt.timedelta(days=3),
         )
-    assert "不能晚于今天" in info.value.message and _state() == before
+    assert "不能晚于今天" in info.value.message
+    assert _state() == before
     with pytest.raises(NotPermitted):
         actions.household_move_out(
             actor=users["other_staff"], household=household, happened_on=dt.date(2025, 1, 1)
@@ -282,17 +286,23 @@ def _pdf_objects(data: bytes) -> bytes:
 def test_household_pdf_is_masked_and_an_audited_export(users, family):
     household, head, *_ = family
     data = household_print(actor=users["grid_worker"], household=household)
-    assert data.startswith(b"%PDF") and b"Noto-Sans-CJK" in _pdf_objects(data)  # a CJK font is embedded
+    assert data.startswith(b"%PDF")
+    assert b"Noto-Sans-CJK" in _pdf_objects(data)
     event = AuditEvent.objects.get(verb="household.printed")
-    assert event.summary["sha256"] == hashlib.sha256(data).hexdigest() and event.summary["members"] == 3
+    assert event.summary["sha256"] == hashlib.sha256(data).hexdigest()
+    assert event.summary["members"] == 3
     html = render_to_string(
         "residents/household_print.html",
         {"household": household, "members": list(selectors.household_members(household)),
          "printed_by": "网格员", "printed_at": timezone.localtime()},
     )  # fmt: skip
     full_id = decrypt(head.id_ciphertext, context="resident.id_number")
-    assert "张大山" in html and head.masked_id in html and "1960" in html
-    assert full_id not in html and "1960-05-17" not in html and "19600517" not in html
+    assert "张大山" in html
+    assert head.masked_id in html
+    assert "1960" in html
+    assert full_id not in html
+    assert "1960-05-17" not in html
+    assert "19600517" not in html
     with pytest.raises(NotPermitted):
         household_print(actor=users["party_member"], household=household)
     assert AuditEvent.objects.filter(verb="household.printed").count() == 1
@@ -307,7 +317,9 @@ def test_household_page_offers_the_actions_the_viewer_may_take(users, family):
     assert 'href="/residents/households/?q=zs"' in staff
     reader = _login(users["township_reviewer"]).get(url + "?back=https://evil.example/").content.decode()
     head_url = reverse("residents:household_change_head", args=[household.pk])
-    assert "打印（PDF）" in reader and head_url not in reader and 'href="https://evil.example/"' not in reader
+    assert "打印（PDF）" in reader
+    assert head_url not in reader
+    assert 'href="https://evil.example/"' not in reader
 
 
 def test_household_forms_work_without_javascript(users, family, make_resident):
@@ -316,9 +328,11 @@ def test_household_forms_work_without_javascript(users, family, make_resident):
     newcomer = make_resident("grid_a1", name="王芳")
     add_url = reverse("residents:household_add_member", args=[household.pk])
     page = client.get(add_url + "?q=wf").content.decode()
-    assert "王芳" in page and newcomer.masked_id in page
+    assert "王芳" in page
+    assert newcomer.masked_id in page
     refused = client.post(add_url, {"q": "wf", "resident": newcomer.pk, "relation": "02"})
-    assert refused.status_code == 200 and "本户已有户主" in refused.content.decode()
+    assert refused.status_code == 200
+    assert "本户已有户主" in refused.content.decode()
     done = client.post(add_url, {"q": "wf", "resident": newcomer.pk, "relation": "99"})
     assert done.status_code == 302
     head_url = reverse("residents:household_change_head", args=[household.pk])
@@ -327,7 +341,8 @@ def test_household_forms_work_without_javascript(users, family, make_resident):
     assert client.post(move_url, {"happened_on": "2025-03-01", "note": ""}).status_code == 302
     assert not Resident.objects.filter(household=household, status="active").exists()
     pdf = client.get(reverse("residents:household_print", args=[household.pk]))
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
 
 
 # --- Import: errors on the page, the template's example row ------------------------------
@@ -360,7 +375,8 @@ def _run(job: ImportJob) -> ImportJob:
 def test_the_template_has_a_marked_example_row():
     ws = load_workbook(BytesIO(template_workbook()))["居民"]
     example = [c.value for c in ws[2]]
-    assert example[0].startswith("（示例）") and ws["A2"].comment is not None
+    assert example[0].startswith("（示例）")
+    assert ws["A2"].comment is not None
     assert "示例" in " ".join(c.value for c in load_workbook(BytesIO(template_workbook()))["填写说明"]["A"])
 
 
@@ -375,7 +391,8 @@ def test_the_unchanged_example_row_is_skipped_and_the_job_says_so(users, areas):
 
 def test_a_file_with_only_the_example_is_refused_clearly(users, areas):
     job = _run(resident_import_start(actor=users["community_staff"], upload=_upload([], with_template=True)))
-    assert job.status == "rejected" and "只有模板的示例行" in job.message
+    assert job.status == "rejected"
+    assert "只有模板的示例行" in job.message
     assert not Resident.objects.exists()
 
 
@@ -383,8 +400,10 @@ def test_an_edited_example_row_is_refused(users, areas):
     upload = _upload([_row(name="（示例）李四", id_number=make_id(dt.date(1980, 2, 3), 7), community="青山村",
                            grid="1组网格")])  # fmt: skip
     job = resident_import_start(actor=users["community_staff"], upload=upload)
-    assert job.status == "rejected" and not Resident.objects.exists()
-    assert job.row_errors == [[2, "姓名", job.row_errors[0][2]]] and "示例" in job.row_errors[0][2]
+    assert job.status == "rejected"
+    assert not Resident.objects.exists()
+    assert job.row_errors == [[2, "姓名", job.row_errors[0][2]]]
+    assert "示例" in job.row_errors[0][2]
 
 
 def test_row_errors_show_on_the_job_page_and_in_the_report(users, areas):
@@ -396,14 +415,17 @@ def test_row_errors_show_on_the_job_page_and_in_the_report(users, areas):
     client.force_login(users["community_staff"])
     response = client.post(reverse("residents:import"), {"file": _upload(rows)})
     job = ImportJob.objects.get()
-    assert response.status_code == 302 and job.status == "rejected"
+    assert response.status_code == 302
+    assert job.status == "rejected"
     page = client.get(reverse("residents:import_job", args=[job.pk])).content.decode()
     report = load_workbook(import_dir() / job.report_name, read_only=True).active
     reported = [tuple(r) for r in report.iter_rows(min_row=2, values_only=True)]
-    assert reported and [tuple(e) for e in job.row_errors] == reported
+    assert reported
+    assert [tuple(e) for e in job.row_errors] == reported
     assert 'data-testid="row-errors"' in page
     for row, column, reason in reported:
-        assert f'<td data-label="行号">{row}</td>' in page and escape(reason) in page
+        assert f'<td data-label="行号">{row}</td>' in page
+        assert escape(reason) in page
     assert "下载错误报告" in page
 
 
@@ -412,7 +434,13 @@ def test_household_page_in_english(users, family, settings):
     client = _login(users["community_staff"])
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("residents:household_detail", args=[household.pk])).content.decode()
-    for text in ("Add member", "Change head", "Move household out", "Print (PDF)", "Members of this household"):
+    for text in (
+        "Add member",
+        "Change head",
+        "Move household out",
+        "Print (PDF)",
+        "Members of this household",
+    ):
         assert text in html
     assert "添加成员" not in html
 
@@ -421,13 +449,17 @@ def test_weasyprint_leaves_pillow_strict(users, family):
     from PIL import ImageFile
 
     household_print(actor=users["township_admin"], household=family[0])
-    assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # weasyprint's import sets it; gongzhi.residents.pdf resets it
+    assert (
+        ImageFile.LOAD_TRUNCATED_IMAGES is False
+    )  # weasyprint's import sets it; gongzhi.residents.pdf resets it
 
 
 def test_back_from_a_household_returns_to_the_search(users, family):
     household, *_ = family
     client = _login(users["community_staff"])
     listing = client.get(reverse("residents:household_list") + "?q=zds").content.decode()
-    link = reverse("residents:household_detail", args=[household.pk]) + "?back=/residents/households/%3Fq%3Dzds"
+    link = (
+        reverse("residents:household_detail", args=[household.pk]) + "?back=/residents/households/%3Fq%3Dzds"
+    )
     assert link in listing
     assert 'href="/residents/households/?q=zds"' in client.get(link).content.decode()

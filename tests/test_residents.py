@@ -51,7 +51,8 @@ def test_staff_cannot_register_outside_their_community(users, areas):
     before = AuditEvent.objects.count()
     with pytest.raises(NotPermitted):
         actions.resident_create(actor=users["community_staff"], data=data)
-    assert not Resident.objects.exists() and AuditEvent.objects.count() == before
+    assert not Resident.objects.exists()
+    assert AuditEvent.objects.count() == before
 
 
 @pytest.mark.parametrize(
@@ -131,9 +132,11 @@ def test_reveal_is_permissioned_and_audited(users, make_resident):
         actions.resident_reveal_id(actor=users["window_clerk"], resident=resident, reason="  ")
     assert not AuditEvent.objects.filter(verb="resident.id_revealed").exists()
     number = actions.resident_reveal_id(actor=users["window_clerk"], resident=resident, reason="办理低保")
-    assert number.endswith(resident.id_last4) and len(number) == 18
+    assert number.endswith(resident.id_last4)
+    assert len(number) == 18
     event = AuditEvent.objects.get(verb="resident.id_revealed")
-    assert event.actor_id == users["window_clerk"].pk and event.summary == {"reason": "办理低保"}
+    assert event.actor_id == users["window_clerk"].pk
+    assert event.summary == {"reason": "办理低保"}
     assert number not in str(event.summary) + event.target_label
 
 
@@ -147,7 +150,8 @@ def test_events_move_status_and_refuse_impossible_moves(users, make_resident, ar
         to_area=areas["grid_a2"],
     )
     resident.refresh_from_db()
-    assert resident.area_id == areas["grid_a2"].pk and resident.area_path == areas["grid_a2"].path
+    assert resident.area_id == areas["grid_a2"].pk
+    assert resident.area_path == areas["grid_a2"].path
     actions.resident_record_event(
         actor=users["community_staff"], resident=resident, kind="deceased", happened_on=dt.date(2024, 6, 1)
     )

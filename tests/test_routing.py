@@ -82,7 +82,8 @@ def test_each_state_goes_to_the_roles_acting_in_it(hall, users, areas):
     assert routed(users["community_staff"], hall) == set()
     # A state without its own roles falls back to the type's staff roles.
     assert hall.roles_in("done") == {Role.TOWNSHIP_ADMIN}
-    assert case_routed_to(users["window_clerk"], waiting) and not case_routed_to(users["window_clerk"], in_review)
+    assert case_routed_to(users["window_clerk"], waiting)
+    assert not case_routed_to(users["window_clerk"], in_review)
 
 
 def test_a_case_of_a_department_goes_to_that_departments_officers_and_the_whole_township(
@@ -95,7 +96,8 @@ def test_a_case_of_a_department_goes_to_that_departments_officers_and_the_whole_
     assert routed(civil_officer, hall) == {civil_case.pk}
     # Held without a department, the role covers every department's cases of its area.
     assert routed(users["township_reviewer"], hall) == {civil_case.pk, social_case.pk, plain.pk}
-    assert case_routed_to(civil_officer, civil_case) and not case_routed_to(civil_officer, social_case)
+    assert case_routed_to(civil_officer, civil_case)
+    assert not case_routed_to(civil_officer, social_case)
 
 
 def test_queue_counts_and_digest_follow_the_routing(hall, users, areas, departments):
@@ -114,13 +116,17 @@ def test_queue_counts_and_digest_follow_the_routing(hall, users, areas, departme
 
 def test_moves_for_a_user_come_from_routing_permissions_and_checks(hall, users, areas):
     waiting = case_in("submitted", users, areas)
-    assert case_moves_for(waiting, users["window_clerk"]) == ["accept"]  # withdraw needs a permission nobody has
+    assert case_moves_for(waiting, users["window_clerk"]) == [
+        "accept"
+    ]  # withdraw needs a permission nobody has
     assert case_moves_for(waiting, users["township_reviewer"]) == []
     in_review = case_in("review", users, areas)
     assert case_moves_for(in_review, users["township_reviewer"]) == ["approve"]
     done = case_in("done", users, areas)
     done.closed_at = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
-    assert case_moves_for(done, users["township_admin"], now=done.closed_at + dt.timedelta(days=6)) == ["reopen"]
+    assert case_moves_for(done, users["township_admin"], now=done.closed_at + dt.timedelta(days=6)) == [
+        "reopen"
+    ]
     assert case_moves_for(done, users["township_admin"], now=done.closed_at + dt.timedelta(days=8)) == []
 
 

@@ -30,7 +30,8 @@ def test_demo_township_has_every_role_and_a_sound_audit_chain():
     assert not Resident.objects.exclude(household__community_id=F("community_id")).exists()
     assert ResidentEvent.objects.filter(kind="registered").count() == residents
     users = User.objects.filter(role_assignments__isnull=False).distinct()
-    assert users.filter(username="cun_ganbu").exists() and users.count() >= 10
+    assert users.filter(username="cun_ganbu").exists()
+    assert users.count() >= 10
     assert users.filter(username__in=["dangyuan", "zhiyuanzhe", "jumin", "wanggeyuan"]).count() == 4
     # A lively wall: every state of a wish in every community, some typed for a resident, some anonymised.
     for community in communities:
@@ -45,7 +46,11 @@ def test_demo_township_has_every_role_and_a_sound_audit_chain():
     assert wishes.filter(privacy=PrivacyTier.ANONYMISED, state__in=["published", "claimed"]).exists()
     assert wishes.filter(state="confirmed", rating__isnull=False).count() >= 6
     # Made through the actions: each wish has its timeline and its audit rows.
-    assert CaseEvent.objects.filter(verb="open", case__kind=WISH.kind).count() == wishes.count() == Wish.objects.count()
+    assert (
+        CaseEvent.objects.filter(verb="open", case__kind=WISH.kind).count()
+        == wishes.count()
+        == Wish.objects.count()
+    )
     assert CaseEvent.objects.filter(verb="claim").count() > wishes.filter(state="claimed").count()
     # Conventions: last year's campaign with one community overdue; this year's under way in every state.
     from gongzhi.conventions.models import Campaign, ConventionVersion, DemonstrationApplication
@@ -55,24 +60,36 @@ def test_demo_township_has_every_role_and_a_sound_audit_chain():
     last, this = Campaign.objects.order_by("year")
     last_board, this_board = board_for(viewer=admin, campaign=last), board_for(viewer=admin, campaign=this)
     assert last.deadline < timezone.localdate() < this.deadline
-    assert last_board.overdue == 1 and last_board.count("filed") == 5
+    assert last_board.overdue == 1
+    assert last_board.count("filed") == 5
     # Last year's communities finished on different days, each in order, before the deadline.
     filed = [row.revision for row in last_board.rows if row.state == "filed"]
     assert len({r.filed_at.date() for r in filed}) == 5
     for r in filed:
         assert last.launched_at < r.created_at < r.submitted_at < r.reviewed_at < r.adopted_at < r.filed_at
-        assert r.meeting.held_on == timezone.localdate(r.adopted_at) and r.filed_at.date() <= last.deadline
+        assert r.meeting.held_on == timezone.localdate(r.adopted_at)
+        assert r.filed_at.date() <= last.deadline
         assert [e.verb for e in r.events.all()] == ["start", "submit", "approve", "adopt", "file"]
     assert this_board.overdue == 0
-    assert {row.state for row in this_board.rows} == {"drafting", "filed", "under_review", "returned", "not_started"}
+    assert {row.state for row in this_board.rows} == {
+        "drafting",
+        "filed",
+        "under_review",
+        "returned",
+        "not_started",
+    }
     drafting = next(row.revision for row in this_board.rows if row.state == "drafting")
-    assert drafting.community.name and drafting.problems >= 3 and not drafting.compliant
+    assert drafting.community.name
+    assert drafting.problems >= 3
+    assert not drafting.compliant
     assert drafting.created_by.username == "cun_ganbu"
     assert ConventionVersion.objects.filter(superseded_at__isnull=True).count() == 6
     assert DemonstrationApplication.objects.filter(campaign=this, state="approved").count() == 1
-    assert this_board.demonstrations_approved == 1 and this.demonstration_target == 2
+    assert this_board.demonstrations_approved == 1
+    assert this.demonstration_target == 2
     report = audit_chain_verify()
-    assert report.ok and report.checked > wishes.count(), report.reason
+    assert report.ok, report.reason
+    assert report.checked > wishes.count(), report.reason
 
 
 def test_county_size_is_generated_by_the_fast_writer():
@@ -96,7 +113,8 @@ def test_county_size_is_generated_by_the_fast_writer():
     sample = Resident.objects.order_by("?").select_related("community", "household").first()
     assert sample.household.community_id == sample.community_id
     assert sample.area_path.startswith(sample.community.path)
-    assert sample.name_initials and len(sample.id_last4) == 4
+    assert sample.name_initials
+    assert len(sample.id_last4) == 4
     # Keys the writer chose do not collide with the ones the database hands out next.
     grid = Area.objects.filter(kind=AreaKind.GRID).first()
     household = Household.objects.create(
@@ -110,10 +128,13 @@ def test_county_size_is_generated_by_the_fast_writer():
     assert not Case.objects.exclude(resident__community_id=F("community_id")).exists()
     states = set(Case.objects.values_list("state", flat=True))
     assert {"published", "claimed", "confirmed", "withdrawn"} <= states <= set(WISH.states)
-    assert not Wish.objects.filter(case__state__in=["claimed", "fulfilled", "confirmed"], claimer=None).exists()
+    assert not Wish.objects.filter(
+        case__state__in=["claimed", "fulfilled", "confirmed"], claimer=None
+    ).exists()
     community = Area.objects.filter(kind=AreaKind.COMMUNITY).first()
     page = list(wall_for(community=community)[:24])
-    assert len(page) == 24 and all(w.case.community_id == community.pk for w in page)
+    assert len(page) == 24
+    assert all(w.case.community_id == community.pk for w in page)
     assert list(wall_for()[:24])
     # Keys the writer chose do not collide with the ones the database hands out next.
     case = Case.objects.create(

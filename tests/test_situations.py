@@ -52,7 +52,9 @@ def test_the_whole_life_of_a_situation_note(users):
     case = note.case
     assert (case.state, case.privacy, case.author, case.kind) == ("submitted", PrivacyTier.STAFF_ONLY,
                                                                   users["resident"], "situation")  # fmt: skip
-    assert case.due_at is not None and case.due_limit and case.title.startswith("桥头路面")
+    assert case.due_at is not None
+    assert case.due_limit
+    assert case.title.startswith("桥头路面")
     accept_due = case.due_at
 
     note = actions.situation_accept(actor=users["community_staff"], situation=note, note="已安排人员查看")
@@ -60,13 +62,21 @@ def test_the_whole_life_of_a_situation_note(users):
     assert note.case.due_at > accept_due  # 1 workday to accept, then 3 to handle
     handling_due = note.case.due_at
 
-    note = actions.situation_reply(actor=users["community_staff"], situation=note, reply="已联系施工队，明天修补。")
+    note = actions.situation_reply(
+        actor=users["community_staff"], situation=note, reply="已联系施工队，明天修补。"
+    )
     note.refresh_from_db()
-    assert note.case.state == "handling" and note.case.due_at == handling_due  # a reply keeps the clock
-    assert note.reply == "已联系施工队，明天修补。" and note.replied_by == users["community_staff"]
+    assert note.case.state == "handling"
+    assert note.case.due_at == handling_due
+    assert note.reply == "已联系施工队，明天修补。"
+    assert note.replied_by == users["community_staff"]
 
-    note = actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="坑已填平并压实。")
-    assert note.case.state == "resolved" and note.case.closed_at is not None and note.case.due_at is None
+    note = actions.situation_resolve(
+        actor=users["community_staff"], situation=note, handled_note="坑已填平并压实。"
+    )
+    assert note.case.state == "resolved"
+    assert note.case.closed_at is not None
+    assert note.case.due_at is None
     assert note.handled_note == "坑已填平并压实。"
 
     note = actions.situation_rate(actor=users["resident"], situation=note, rating=5, comment="很快")
@@ -79,7 +89,8 @@ def test_the_whole_life_of_a_situation_note(users):
     ]  # fmt: skip
     # The author heard of every status change and reply; the handler of the rating.
     to_author = list(Notice.objects.filter(recipient=users["resident"]).values_list("body", flat=True))
-    assert len(to_author) == 3 and any("明天修补" in body for body in to_author)
+    assert len(to_author) == 3
+    assert any("明天修补" in body for body in to_author)
     assert Notice.objects.filter(recipient=users["community_staff"], title__contains="5星").exists()
     verbs = set(AuditEvent.objects.filter(verb__startswith="case.").values_list("verb", flat=True))
     assert verbs == {"case.opened", "case.moved", "case.rated"}
@@ -87,8 +98,10 @@ def test_the_whole_life_of_a_situation_note(users):
 
 def test_a_grid_worker_posts_for_their_grid_or_a_place_they_name(users, areas):
     default = post(users, "grid_worker")
-    assert default.case.area_path == areas["grid_a1"].path and default.case.community == areas["village"]
-    assert default.case.author == users["grid_worker"] and default.case.resident is None
+    assert default.case.area_path == areas["grid_a1"].path
+    assert default.case.community == areas["village"]
+    assert default.case.author == users["grid_worker"]
+    assert default.case.resident is None
     named = post(users, "grid_worker", area_id=areas["grid_a1"].pk, place="1组网格活动室")
     assert named.case.area_path == areas["grid_a1"].path
     before = snapshot()
@@ -107,7 +120,8 @@ def test_a_residents_note_belongs_to_where_they_are_registered(users, areas, mak
     entry = make_resident("grid_a2", name="钱大妈")
     Resident.objects.filter(pk=entry.pk).update(user=users["resident"])
     note = post(users)
-    assert note.case.resident == entry and note.case.area_path == entry.area_path
+    assert note.case.resident == entry
+    assert note.case.area_path == entry.area_path
     assert situation_get_for(viewer=users["community_staff"], situation_id=note.pk) == note
 
 
@@ -115,7 +129,15 @@ def test_only_the_author_and_the_handlers_see_a_note(users):
     note = post(users)
     for who in ("resident", "community_staff", "township_admin"):
         assert situation_get_for(viewer=users[who], situation_id=note.pk) == note
-    for who in ("other_staff", "grid_worker", "window_clerk", "party_member", "volunteer", "supervisor", "nobody"):
+    for who in (
+        "other_staff",
+        "grid_worker",
+        "window_clerk",
+        "party_member",
+        "volunteer",
+        "supervisor",
+        "nobody",
+    ):
         with pytest.raises(NotFound):
             situation_get_for(viewer=users[who], situation_id=note.pk)
     with pytest.raises(NotFound):
@@ -183,7 +205,8 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(users, field, values, 
     before = snapshot()
     with pytest.raises(DomainError) as exc:
         post(users, **values)
-    assert exc.value.field == field and message in exc.value.message
+    assert exc.value.field == field
+    assert message in exc.value.message
     assert snapshot() == before
 
 
@@ -204,13 +227,16 @@ def test_a_form_sent_twice_makes_one_note(users):
     first = post(users, submission_key="k-777")
     with pytest.raises(AlreadySubmitted) as exc:
         post(users, submission_key="k-777")
-    assert exc.value.case.pk == first.pk and SituationNote.objects.count() == 1
+    assert exc.value.case.pk == first.pk
+    assert SituationNote.objects.count() == 1
 
 
 def test_withdraw_only_before_acceptance(users):
     note = post(users)
     note = actions.situation_withdraw(actor=users["resident"], situation=note, reason="已经自己解决了")
-    assert note.case.state == "withdrawn" and note.case.closed_at is not None and note.case.due_at is None
+    assert note.case.state == "withdrawn"
+    assert note.case.closed_at is not None
+    assert note.case.due_at is None
     with pytest.raises(Conflict):
         note = actions.situation_reopen(actor=users["resident"], situation=note, reason="又坏了")
     with pytest.raises(Conflict, match="办结后"):
@@ -226,11 +252,19 @@ def test_the_author_reopens_within_seven_days_and_the_handler_is_told(users):
         note = actions.situation_reopen(actor=users["resident"], situation=note, reason="")
     note = actions.situation_reopen(actor=users["resident"], situation=note, reason="下雨后坑又出现了")
     note.refresh_from_db()
-    assert note.case.state == "handling" and note.case.closed_at is None and note.case.due_at is not None
-    assert note.case.rating is None  # the earlier rating is in the timeline; the author rates the final outcome
+    assert note.case.state == "handling"
+    assert note.case.closed_at is None
+    assert note.case.due_at is not None
+    assert (
+        note.case.rating is None
+    )  # the earlier rating is in the timeline; the author rates the final outcome
     assert CaseEvent.objects.filter(case=note.case, verb="rate", note__contains="没修好").exists()
-    assert Notice.objects.filter(recipient=users["community_staff"], body__contains="下雨后坑又出现了").exists()
-    note = actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="重新铺了沥青")
+    assert Notice.objects.filter(
+        recipient=users["community_staff"], body__contains="下雨后坑又出现了"
+    ).exists()
+    note = actions.situation_resolve(
+        actor=users["community_staff"], situation=note, handled_note="重新铺了沥青"
+    )
     later = note.case.closed_at + dt.timedelta(days=actions.REOPEN_DAYS, minutes=1)
     before = snapshot()
     with pytest.raises(Conflict, match="超过7天"):
@@ -258,8 +292,10 @@ def test_the_queue_shows_due_times_and_overdue_marks(users, client, django_asser
     client.force_login(users["community_staff"])
     with django_assert_max_num_queries(12):
         html = client.get("/situations/queue/").content.decode()
-    assert html.count('data-testid="queue-row"') == 3 and "这条已经处理完了" not in html
-    assert html.count('class="gz-overdue"') == 1 and "已超期" in html
+    assert html.count('data-testid="queue-row"') == 3
+    assert "这条已经处理完了" not in html
+    assert html.count('class="gz-overdue"') == 1
+    assert "已超期" in html
     assert "仅按周末计算" in html  # the due basis, when the holiday schedule is unknown
     assert "垃圾桶满了" in html.split("已超期")[0]  # the overdue note is on top
     filtered = client.get("/situations/queue/?category=environment").content.decode()
@@ -291,23 +327,33 @@ def test_the_queue_costs_the_same_for_three_notes_or_thirty(users, client):
 def test_pages_walk_the_note_and_escape_what_people_type(users, client):
     client.force_login(users["resident"])
     page = client.get("/situations/new/")
-    assert page.status_code == 200 and "area" not in page.context["form"].fields  # residents name no grid
+    assert page.status_code == 200
+    assert "area" not in page.context["form"].fields
     key = page.context["form"]["submission_key"].value()
     data = {"category": "safety", "place": "<b>村口</b>", "body": "<script>alert(1)</script>有陌生车辆徘徊",
             "submission_key": key, "photo": SimpleUploadedFile("a.jpg", _jpeg(), "image/jpeg")}  # fmt: skip
     response = client.post("/situations/new/", data)
     note = SituationNote.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/situations/{note.pk}/"
-    again = client.post("/situations/new/", {**data, "photo": SimpleUploadedFile("a.jpg", _jpeg(), "image/jpeg")})
-    assert again.status_code == 302 and again["Location"] == f"/situations/{note.pk}/"
-    assert SituationNote.objects.count() == 1 and CaseAttachment.objects.count() == 1  # the double submit
+    assert response.status_code == 302
+    assert response["Location"] == f"/situations/{note.pk}/"
+    again = client.post(
+        "/situations/new/", {**data, "photo": SimpleUploadedFile("a.jpg", _jpeg(), "image/jpeg")}
+    )
+    assert again.status_code == 302
+    assert again["Location"] == f"/situations/{note.pk}/"
+    assert SituationNote.objects.count() == 1
+    assert CaseAttachment.objects.count() == 1
     body = client.get(f"/situations/{note.pk}/").content.decode()
-    assert "&lt;script&gt;" in body and "<script>alert" not in body and "&lt;b&gt;村口" in body
-    assert 'data-testid="withdraw"' in body and 'data-testid="accept"' not in body
+    assert "&lt;script&gt;" in body
+    assert "<script>alert" not in body
+    assert "&lt;b&gt;村口" in body
+    assert 'data-testid="withdraw"' in body
+    assert 'data-testid="accept"' not in body
     photo = note.case.attachments.get()
     assert client.get(f"/situations/{note.pk}/photos/{photo.pk}/").status_code == 200
     mine = client.get("/situations/mine/").content.decode()
-    assert "&lt;script&gt;alert(1)" in mine and "<script>alert" not in mine
+    assert "&lt;script&gt;alert(1)" in mine
+    assert "<script>alert" not in mine
 
     client.force_login(users["other_staff"])
     assert client.get(f"/situations/{note.pk}/").status_code == 404
@@ -322,11 +368,14 @@ def test_pages_walk_the_note_and_escape_what_people_type(users, client):
     client.post(f"/situations/{note.pk}/reply/", {"reply": "已通知派出所巡逻"})
     client.post(f"/situations/{note.pk}/resolve/", {"handled_note": "车辆已离开，加强巡逻"})
     note.refresh_from_db()
-    assert note.case.state == "resolved" and note.reply == "已通知派出所巡逻"
+    assert note.case.state == "resolved"
+    assert note.reply == "已通知派出所巡逻"
 
     client.force_login(users["resident"])
     page = client.get(f"/situations/{note.pk}/").content.decode()
-    assert "已通知派出所巡逻" in page and "车辆已离开" in page and 'data-testid="rate"' in page
+    assert "已通知派出所巡逻" in page
+    assert "车辆已离开" in page
+    assert 'data-testid="rate"' in page
     client.post(f"/situations/{note.pk}/rate/", {"rating": "4", "comment": "谢谢"})
     assert Case.objects.get(pk=note.pk).rating == 4
 
@@ -337,7 +386,8 @@ def test_a_grid_worker_picks_one_of_their_grids_on_the_page(users, areas, client
     assert [pk for pk, _label in form.fields["area"].choices] == [areas["grid_a1"].pk]
     data = {"category": "environment", "place": "河边", "body": "河边堆了很多建筑垃圾。"}
     refused = client.post("/situations/new/", {**data, "area": areas["grid_a2"].pk})
-    assert refused.status_code == 200 and SituationNote.objects.count() == 0
+    assert refused.status_code == 200
+    assert SituationNote.objects.count() == 0
     client.post("/situations/new/", {**data, "area": areas["grid_a1"].pk})
     assert SituationNote.objects.get().case.area_path == areas["grid_a1"].path
 
@@ -347,7 +397,9 @@ def test_a_photo_that_is_not_an_image_is_refused_and_nothing_is_saved(users, cli
     data = {"category": "other", "place": "村委会门口", "body": "门口台阶坏了，老人不好走。",
             "photo": SimpleUploadedFile("a.jpg", b"not an image at all", "image/jpeg")}  # fmt: skip
     response = client.post("/situations/new/", data)
-    assert response.status_code == 200 and SituationNote.objects.count() == 0 and Case.objects.count() == 0
+    assert response.status_code == 200
+    assert SituationNote.objects.count() == 0
+    assert Case.objects.count() == 0
     assert "图片" in response.content.decode() or "照片" in response.content.decode()
 
 
@@ -364,22 +416,33 @@ def api_post(path: str, data: dict, user):
 
 
 def test_the_same_lifecycle_over_the_api(users):
-    payload = {"category": "livelihood", "place": "2组", "body": "自来水停了两天，请帮忙问问。", "submission_key": "api-1"}
+    payload = {
+        "category": "livelihood",
+        "place": "2组",
+        "body": "自来水停了两天，请帮忙问问。",
+        "submission_key": "api-1",
+    }
     created = api_post("/api/v1/situations", payload, users["resident"])
     assert created.status_code == 201, created.content
     body = created.json()
-    assert body["state"] == "submitted" and body["privacy"] == "staff_only" and body["allowed_moves"] == ["withdraw"]
-    assert body["due_at"] and body["due_limit"]
+    assert body["state"] == "submitted"
+    assert body["privacy"] == "staff_only"
+    assert body["allowed_moves"] == ["withdraw"]
+    assert body["due_at"]
+    assert body["due_limit"]
     again = api_post("/api/v1/situations", payload, users["resident"])
-    assert again.status_code == 400 and again.json()["code"] == "already_submitted"
+    assert again.status_code == 400
+    assert again.json()["code"] == "already_submitted"
     pk = body["id"]
 
     staff = Client()
     headers = bearer(users["community_staff"])
     queue = staff.get("/api/v1/situations/queue", **headers).json()
-    assert queue["count"] == 1 and queue["items"][0]["id"] == pk
+    assert queue["count"] == 1
+    assert queue["items"][0]["id"] == pk
     accepted = staff.post(f"/api/v1/situations/{pk}/accept", "{}", content_type="application/json", **headers)
-    assert accepted.json()["state"] == "handling" and accepted.json()["assignee"]
+    assert accepted.json()["state"] == "handling"
+    assert accepted.json()["assignee"]
     replied = staff.post(f"/api/v1/situations/{pk}/reply", json.dumps({"reply": "已联系水厂"}),
                          content_type="application/json", **headers)  # fmt: skip
     assert replied.json()["reply"] == "已联系水厂"
@@ -387,7 +450,8 @@ def test_the_same_lifecycle_over_the_api(users):
                           content_type="application/json", **headers)  # fmt: skip
     assert resolved.json()["state"] == "resolved"
     rated = api_post(f"/api/v1/situations/{pk}/rate", {"rating": 5}, users["resident"])
-    assert rated.status_code == 200 and rated.json()["rating"] == 5
+    assert rated.status_code == 200
+    assert rated.json()["rating"] == 5
     detail = Client().get(f"/api/v1/situations/{pk}", **bearer(users["resident"])).json()
     assert [row["verb"] for row in detail["timeline"]] == ["提交", "受理", "答复", "办结", "评价"]
     mine = Client().get("/api/v1/situations/mine", **bearer(users["resident"])).json()
@@ -397,7 +461,9 @@ def test_the_same_lifecycle_over_the_api(users):
 def test_api_refusals_are_clear_and_change_nothing(users, areas):
     note = post(users)
     who = ("resident", "grid_worker", "party_member", "other_staff", "community_staff")
-    tokens = {name: bearer(users[name]) for name in who}  # tokens are written (and audited) before the snapshot
+    tokens = {
+        name: bearer(users[name]) for name in who
+    }  # tokens are written (and audited) before the snapshot
 
     def send(path: str, data: dict, name: str):
         return Client().post(path, json.dumps(data), content_type="application/json", **tokens[name])
@@ -405,15 +471,19 @@ def test_api_refusals_are_clear_and_change_nothing(users, areas):
     before = snapshot()
     road = {"category": "roads", "place": "河边", "body": "河边路坏了需要修。"}
     bad = send("/api/v1/situations", {**road, "place": ""}, "resident")
-    assert bad.status_code == 400 and bad.json()["details"] == {"field": "place"} and "地点" in bad.json()["message"]
+    assert bad.status_code == 400
+    assert bad.json()["details"] == {"field": "place"}
+    assert "地点" in bad.json()["message"]
     outside = send("/api/v1/situations", {**road, "area_id": areas["grid_b1"].pk}, "grid_worker")
-    assert outside.status_code == 400 and outside.json()["details"] == {"field": "area"}
+    assert outside.status_code == 400
+    assert outside.json()["details"] == {"field": "area"}
     assert send("/api/v1/situations", road, "party_member").status_code == 403
     assert Client().get(f"/api/v1/situations/{note.pk}", **tokens["other_staff"]).status_code == 404
     assert send(f"/api/v1/situations/{note.pk}/accept", {}, "other_staff").status_code == 404
     assert send(f"/api/v1/situations/{note.pk}/accept", {}, "resident").status_code == 403
     wrong_state = send(f"/api/v1/situations/{note.pk}/reply", {"reply": "先答复"}, "community_staff")
-    assert wrong_state.status_code == 409 and "待受理" in wrong_state.json()["message"]
+    assert wrong_state.status_code == 409
+    assert "待受理" in wrong_state.json()["message"]
     assert Client().get("/api/v1/situations/queue", **tokens["resident"]).status_code == 403
     assert snapshot() == before
 
@@ -439,4 +509,5 @@ def test_a_too_long_reply_from_the_page_gets_the_actions_message(users, client):
     situation_actions.situation_accept(actor=users["community_staff"], situation=note)
     client.force_login(users["community_staff"])
     page = client.post(f"/situations/{note.pk}/reply/", {"reply": "长" * 5000}, follow=True).content.decode()
-    assert "不能超过" in page and SituationNote.objects.get(pk=note.pk).reply == ""
+    assert "不能超过" in page
+    assert SituationNote.objects.get(pk=note.pk).reply == ""

@@ -35,7 +35,9 @@ def phone_jpeg(size=(4032, 3024)) -> bytes:
 
 
 def files_under(root) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+    return (
+        {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+    )
 
 
 def test_the_budget_holds_a_phone_photo_but_not_the_probes_png():
@@ -51,13 +53,15 @@ def test_a_6000_square_png_is_refused_from_its_header_without_decoding(monkeypat
     with pytest.raises(ImageRejected) as caught:
         image_clean(source)
 
-    assert "图片尺寸过大" in caught.value.message and "24 百万像素" in caught.value.message
+    assert "图片尺寸过大" in caught.value.message
+    assert "24 百万像素" in caught.value.message
     assert decoded == []
 
 
 def test_a_phone_photo_still_passes():
     clean = image_clean(phone_jpeg())
-    assert (clean.width, clean.height) == (2048, 1536) and clean.content_type == "image/jpeg"
+    assert (clean.width, clean.height) == (2048, 1536)
+    assert clean.content_type == "image/jpeg"
 
 
 def test_a_50_mp_phone_jpeg_is_decoded_at_half_scale_within_the_budget(monkeypatch):
@@ -73,7 +77,8 @@ def test_a_50_mp_phone_jpeg_is_decoded_at_half_scale_within_the_budget(monkeypat
 
     monkeypatch.setattr("PIL.ImageFile.ImageFile.load", spy)
     clean = image_clean(phone_jpeg((8160, 6144)))
-    assert loaded_sizes and all(w * h <= MAX_PIXELS for w, h in loaded_sizes)
+    assert loaded_sizes
+    assert all(w * h <= MAX_PIXELS for w, h in loaded_sizes)
     assert loaded_sizes[0] == (4080, 3072)
     assert (clean.width, clean.height) == (2048, 1542)
 
@@ -91,7 +96,8 @@ def test_a_big_png_within_the_budget_is_shrunk_before_it_is_copied(monkeypatch):
     source = io.BytesIO()
     Image.new("RGBA", (5000, 4000), (1, 2, 3, 128)).save(source, "PNG")
     clean = image_clean(source.getvalue())
-    assert seen == [(2048, 1638)] and clean.content_type == "image/png"
+    assert seen == [(2048, 1638)]
+    assert clean.content_type == "image/png"
 
 
 def test_at_most_decode_concurrency_decodes_run_at_once(monkeypatch):
@@ -187,7 +193,8 @@ def test_an_upload_that_waits_too_long_for_a_slot_gets_a_message(monkeypatch):
             image_clean(phone_jpeg((64, 48)))
     finally:
         images._decode_slots.release()
-    assert caught.value.code == "image_busy" and "稍后" in caught.value.message
+    assert caught.value.code == "image_busy"
+    assert "稍后" in caught.value.message
 
 
 @pytest.mark.django_db
@@ -195,7 +202,11 @@ def test_an_upload_that_waits_too_long_for_a_slot_gets_a_message(monkeypatch):
     ("url", "data", "model"),
     [
         ("/wishes/new/", {"title": "想要书", "story": "想看看新书。", "category": "study"}, Wish),
-        ("/situations/new/", {"category": "other", "place": "村委会门口", "body": "门口台阶坏了。"}, SituationNote),
+        (
+            "/situations/new/",
+            {"category": "other", "place": "村委会门口", "body": "门口台阶坏了。"},
+            SituationNote,
+        ),
     ],
 )
 def test_the_probes_png_is_refused_on_the_page_with_the_message_and_nothing_is_stored(
@@ -204,8 +215,13 @@ def test_the_probes_png_is_refused_on_the_page_with_the_message_and_nothing_is_s
     client.force_login(users["resident"])
     before = files_under(settings.DATA_DIR / "photos")
 
-    response = client.post(url, {**data, "photo": SimpleUploadedFile("big.png", png_6000_square(), "image/png")})
+    response = client.post(
+        url, {**data, "photo": SimpleUploadedFile("big.png", png_6000_square(), "image/png")}
+    )
 
-    assert response.status_code == 200 and "图片尺寸过大" in response.content.decode()
-    assert model.objects.count() == 0 and Case.objects.count() == 0 and Photo.objects.count() == 0
+    assert response.status_code == 200
+    assert "图片尺寸过大" in response.content.decode()
+    assert model.objects.count() == 0
+    assert Case.objects.count() == 0
+    assert Photo.objects.count() == 0
     assert files_under(settings.DATA_DIR / "photos") == before

@@ -37,7 +37,8 @@ def test_a_signed_in_page_reads_only_its_unread_count_once_warm(people, django_a
     with django_assert_num_queries(1) as queries:  # the header's unread count, on its index
         response = client.get(FLOOR)
     assert "notices_notice" in queries.captured_queries[0]["sql"]
-    assert response.status_code == 200 and 'data-testid="notices-link"' in response.content.decode()
+    assert response.status_code == 200
+    assert 'data-testid="notices-link"' in response.content.decode()
 
 
 def test_a_revoked_role_stops_working_on_the_very_next_request(people):
@@ -66,10 +67,15 @@ def test_a_role_assigned_in_a_transaction_that_rolls_back_is_never_cached(people
     resident, sec_admin = people["resident"], people["sec_admin"]
     client = signed_in(resident)
     assert client.get(REGISTER).status_code == 403
+
     def assign_then_roll_back():
         with transaction.atomic():
-            actions.role_assign(actor=sec_admin, user=resident, role=Role.COMMUNITY_STAFF, area=areas["village"])
-            assert signed_in(resident).get(REGISTER).status_code == 200  # inside: the new role, read, not stored
+            actions.role_assign(
+                actor=sec_admin, user=resident, role=Role.COMMUNITY_STAFF, area=areas["village"]
+            )
+            assert (
+                signed_in(resident).get(REGISTER).status_code == 200
+            )  # inside: the new role, read, not stored
             raise RuntimeError("roll back")
 
     with pytest.raises(RuntimeError, match="roll back"):
@@ -80,7 +86,8 @@ def test_a_role_assigned_in_a_transaction_that_rolls_back_is_never_cached(people
 def test_a_password_change_ends_the_other_sessions_at_once(people):
     resident = people["resident"]
     here, elsewhere = signed_in(resident), signed_in(resident)
-    assert elsewhere.get(ME).status_code == 200 and elsewhere.get(ME).status_code == 200
+    assert elsewhere.get(ME).status_code == 200
+    assert elsewhere.get(ME).status_code == 200
 
     response = here.post("/accounts/password/", {"current_password": PASSWORD, "new_password": "Neues-Passwort-2027",
                                                  "new_password_again": "Neues-Passwort-2027"})  # fmt: skip
@@ -93,7 +100,8 @@ def test_a_password_change_ends_the_other_sessions_at_once(people):
 def test_a_deactivated_user_is_signed_out_at_once(people):
     victim = people["community_staff"]
     client = signed_in(victim)
-    assert client.get(ME).status_code == 200 and client.get(ME).status_code == 200
+    assert client.get(ME).status_code == 200
+    assert client.get(ME).status_code == 200
 
     actions.user_deactivate(actor=people["sys_admin"], user=victim)
 

@@ -44,7 +44,9 @@ def test_back_returns_to_the_queue_the_user_came_from_and_never_off_site(users, 
     fallback = f'href="/wishes/c/{wish.case.community_id}/" data-testid="back"'
     for unsafe in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
         assert fallback in client.get(f"/wishes/{wish.pk}/", {"next": unsafe}).content.decode()
-    came_from = client.get(f"/wishes/{wish.pk}/", HTTP_REFERER="http://testserver/wishes/mine/").content.decode()
+    came_from = client.get(
+        f"/wishes/{wish.pk}/", HTTP_REFERER="http://testserver/wishes/mine/"
+    ).content.decode()
     assert 'href="/wishes/mine/" data-testid="back"' in came_from
 
 
@@ -53,7 +55,9 @@ def test_a_completed_wish_no_longer_asks_to_be_done_by_a_time(users, client):
     wish = post(users)
     due = timezone.now() + dt.timedelta(days=3)
     Case.objects.filter(pk=wish.pk).update(state="confirmed", due_at=due)
-    Wish.objects.filter(pk=wish.pk).update(claimer=users["party_member"], claimed_at=timezone.now(), claim_due_at=due)
+    Wish.objects.filter(pk=wish.pk).update(
+        claimer=users["party_member"], claimed_at=timezone.now(), claim_due_at=due
+    )
     # Then neither the claimer's list nor the staff's page shows a due time
     client.force_login(users["party_member"])
     assert "前完成" not in client.get("/wishes/mine/").content.decode()
@@ -68,14 +72,21 @@ def test_a_completed_wish_no_longer_asks_to_be_done_by_a_time(users, client):
 # --- The start page and the signed-in home ---------------------------------------------------
 
 
-def test_anonymous_visitors_get_the_townships_start_page_cached_and_noindex(areas, client, django_assert_num_queries):
+def test_anonymous_visitors_get_the_townships_start_page_cached_and_noindex(
+    areas, client, django_assert_num_queries
+):
     response = client.get("/")
     body = response.content.decode()
-    assert response.status_code == 200 and response["X-Robots-Tag"].startswith("noindex")
-    assert "青山村" in body and "东街社区" in body
-    assert f'href="/wishes/c/{areas["village"].pk}/"' in body and f'href="/conventions/c/{areas["village"].pk}/"' in body
-    assert "便民服务窗口" in body and "网格员" in body  # how to get an account
-    assert 'data-testid="login-link"' in body and 'href="/accounts/login/"' in body
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"].startswith("noindex")
+    assert "青山村" in body
+    assert "东街社区" in body
+    assert f'href="/wishes/c/{areas["village"].pk}/"' in body
+    assert f'href="/conventions/c/{areas["village"].pk}/"' in body
+    assert "便民服务窗口" in body
+    assert "网格员" in body
+    assert 'data-testid="login-link"' in body
+    assert 'href="/accounts/login/"' in body
     assert response["Cache-Control"] == "private, max-age=300"
     with django_assert_num_queries(0):  # the next cookie-less visitor gets the cached bytes
         assert client.get("/").content == response.content
@@ -88,12 +99,15 @@ def test_public_pages_have_a_login_link_a_way_back_and_a_print_stylesheet(areas,
     for url in ("/wishes/", f"/wishes/c/{village}/", f"/wishes/{wish.pk}/", f"/conventions/c/{village}/"):
         body = client.get(url).content.decode()
         assert 'data-testid="login-link"' in body, url
-        assert 'data-testid="crumbs"' in body and 'href="/"' in body, url
+        assert 'data-testid="crumbs"' in body, url
+        assert 'href="/"' in body, url
     from django.contrib.staticfiles import finders
 
     css = Path(str(finders.find("gongzhi/gongzhi.css"))).read_text(encoding="utf-8")
     printed = css.split("@media print")[1]
-    assert ".gz-header" in printed and "button" in printed and "display: none" in printed
+    assert ".gz-header" in printed
+    assert "button" in printed
+    assert "display: none" in printed
 
 
 HOME_QUERIES = {
@@ -104,7 +118,11 @@ HOME_QUERIES = {
     "party_member": 6 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
     "volunteer": 6 + 3 + 1,
     "grid_worker": 6 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
-    "community_staff": 6 + 2 + 2 + 1 + 1,  # wish queue, situation queue, my wishes (assisted), revisions waiting
+    "community_staff": 6
+    + 2
+    + 2
+    + 1
+    + 1,  # wish queue, situation queue, my wishes (assisted), revisions waiting
     "window_clerk": 6 + 2 + 1,
     "mediator": 6 + 1,  # my wishes (none, and cannot post: the section is left out)
     "supervisor": 6 + 1,  # revisions waiting: none for a reader
@@ -134,16 +152,25 @@ def test_a_resident_lands_on_their_wishes_notes_and_what_changed(users, client):
     actions.wish_return(actor=users["community_staff"], wish=wish, reason="请写明哪一本")
     client.force_login(users["resident"])
     body = client.get("/").content.decode()
-    assert 'data-testid="home-wish-mine"' in body and "想要一本字典" in body
+    assert 'data-testid="home-wish-mine"' in body
+    assert "想要一本字典" in body
     assert 'data-testid="home-situation-mine"' in body
-    assert 'data-testid="home-notices"' in body and "退回" in body  # the notice that it came back
-    assert 'data-testid="home-wish-queue"' not in body and 'data-testid="home-wish-helper"' not in body
+    assert 'data-testid="home-notices"' in body
+    assert "退回" in body
+    assert 'data-testid="home-wish-queue"' not in body
+    assert 'data-testid="home-wish-helper"' not in body
 
 
-def test_a_helper_sees_wishes_to_claim_including_restricted_ones_and_their_claims_with_deadlines(users, client):
+def test_a_helper_sees_wishes_to_claim_including_restricted_ones_and_their_claims_with_deadlines(
+    users, client
+):
     from gongzhi.cases.models import PrivacyTier
 
-    public, restricted, claimed = post(users, "公开的心愿"), post(users, "只给认领人看的心愿"), post(users, "已认领的心愿")
+    public, restricted, claimed = (
+        post(users, "公开的心愿"),
+        post(users, "只给认领人看的心愿"),
+        post(users, "已认领的心愿"),
+    )
     actions.wish_publish(actor=users["community_staff"], wish=public)
     actions.wish_publish(actor=users["community_staff"], wish=restricted, privacy=PrivacyTier.RESTRICTED)
     actions.wish_publish(actor=users["community_staff"], wish=claimed)
@@ -151,9 +178,12 @@ def test_a_helper_sees_wishes_to_claim_including_restricted_ones_and_their_claim
     client.force_login(users["party_member"])
     body = client.get("/").content.decode()
     to_claim = body.split('data-testid="home-wish-helper"')[1]
-    assert "公开的心愿" in to_claim and "只给认领人看的心愿" in to_claim and "不在公开心愿墙上" in to_claim
+    assert "公开的心愿" in to_claim
+    assert "只给认领人看的心愿" in to_claim
+    assert "不在公开心愿墙上" in to_claim
     claims = to_claim.split("可以认领的心愿")[0]
-    assert "已认领的心愿" in claims and "前完成" in claims
+    assert "已认领的心愿" in claims
+    assert "前完成" in claims
     assert users["resident"].display_name not in to_claim  # no wisher is named
 
 
@@ -164,16 +194,25 @@ def test_staff_land_on_their_queues_with_due_times_and_overdue_counts(users, cli
     client.force_login(users["community_staff"])
     body = client.get("/").content.decode()
     queue = body.split('data-testid="home-wish-queue"')[1].split("</section>")[0]
-    assert "待办 2 件" in queue and 'data-testid="wish-overdue"' in queue and "已超期 1 件" in queue
-    assert queue.index("超期的心愿") < queue.index("不急的心愿") and "到期" in queue
-    assert 'data-testid="home-situation-queue"' in body and 'data-testid="home-conventions"' in body
+    assert "待办 2 件" in queue
+    assert 'data-testid="wish-overdue"' in queue
+    assert "已超期 1 件" in queue
+    assert queue.index("超期的心愿") < queue.index("不急的心愿")
+    assert "到期" in queue
+    assert 'data-testid="home-situation-queue"' in body
+    assert 'data-testid="home-conventions"' in body
 
 
 def test_township_and_separated_admin_roles_see_what_they_hold(users, client):
-    for role, label in (("township_admin", "镇社治办管理员"), ("audit_admin", "审计管理员"), ("sec_admin", "安全管理员")):
+    for role, label in (
+        ("township_admin", "镇社治办管理员"),
+        ("audit_admin", "审计管理员"),
+        ("sec_admin", "安全管理员"),
+    ):
         client.force_login(users[role])
         roles = client.get("/").content.decode().split('data-testid="home-roles"')[1]
-        assert label in roles and "永安镇" in roles, role
+        assert label in roles, role
+        assert "永安镇" in roles, role
 
 
 # --- Notifications: the unread count in the header, "mark all read" ---------------------------
@@ -192,9 +231,11 @@ def test_the_header_counts_unread_notices_in_one_query_on_the_index(users, clien
     client.force_login(users["resident"])
     with CaptureQueriesContext(connection) as queries:
         body = client.get("/wishes/mine/").content.decode()
-    assert re.search(r'data-testid="unread"[^>]*>3<', body) and 'data-testid="menu-unread">3<' in body
+    assert re.search(r'data-testid="unread"[^>]*>3<', body)
+    assert 'data-testid="menu-unread">3<' in body
     counts = [q["sql"] for q in queries.captured_queries if "notices_notice" in q["sql"]]
-    assert len(counts) == 1 and "COUNT" in counts[0]
+    assert len(counts) == 1
+    assert "COUNT" in counts[0]
 
 
 def test_mark_all_read_marks_only_ones_own_notices_with_one_audit_row(users, client):
@@ -214,7 +255,8 @@ def test_mark_all_read_marks_only_ones_own_notices_with_one_audit_row(users, cli
     assert not Notice.objects.filter(recipient=users["resident"], read_at__isnull=True).exists()
     assert Notice.objects.get(pk=other.pk).read_at is None
     rows = AuditEvent.objects.filter(verb="notice.all_read")
-    assert rows.count() == 1 and rows.get().summary == {"count": 3}
+    assert rows.count() == 1
+    assert rows.get().summary == {"count": 3}
     assert 'data-testid="unread"' not in response.content.decode()
     client.post("/notices/read-all/")  # nothing left: no write, no second row
     assert rows.count() == 1
@@ -232,14 +274,17 @@ def test_a_token_is_created_on_ones_own_page_shown_once_and_stored_as_a_hash(use
     response = client.post("/me/tokens/", {"name": "统计报表"})
     body = response.content.decode()
     key = re.search(r'data-testid="new-token-key">(gz_[^<]+)<', body).group(1)
-    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
     token = ApiToken.objects.get(user=users["party_member"])
-    assert token.key_hash == ApiToken.hash_key(key) and key not in str(ApiToken.objects.values().get())
+    assert token.key_hash == ApiToken.hash_key(key)
+    assert key not in str(ApiToken.objects.values().get())
     assert key not in client.get("/me/").content.decode()  # once only
     assert AuditEvent.objects.filter(verb="token.created", summary__name="统计报表").count() == 1
     assert client.get("/api/v1/wishes", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
     empty = client.post("/me/tokens/", {"name": "  "})
-    assert empty.status_code == 400 and "请填写令牌名称" in empty.content.decode()
+    assert empty.status_code == 400
+    assert "请填写令牌名称" in empty.content.decode()
     assert ApiToken.objects.filter(user=users["party_member"]).count() == 1
 
 
@@ -255,7 +300,8 @@ def test_a_token_is_revoked_by_its_owner_only_and_then_stops_working(users, clie
     assert ApiToken.objects.get(pk=token.pk).is_active
     client.force_login(users["resident"])
     page = client.post(f"/me/tokens/{token.pk}/revoke/", follow=True).content.decode()
-    assert "接口令牌已吊销" in page and "已吊销" in page
+    assert "接口令牌已吊销" in page
+    assert "已吊销" in page
     assert not ApiToken.objects.get(pk=token.pk).is_active
     assert AuditEvent.objects.filter(verb="token.revoked", summary__prefix=token.prefix).count() == 1
     assert client.get("/api/v1/wishes", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
@@ -267,5 +313,7 @@ def test_a_token_is_revoked_by_its_owner_only_and_then_stops_working(users, clie
 def test_the_api_docs_say_how_to_get_and_use_a_token(client):
     schema = client.get("/api/v1/openapi.json").json()
     description = schema["info"]["description"]
-    assert "/me/" in description and "创建令牌" in description and "吊销" in description
+    assert "/me/" in description
+    assert "创建令牌" in description
+    assert "吊销" in description
     assert "Authorization: Bearer" in description

@@ -40,13 +40,16 @@ def test_the_wisher_and_the_claimer_talk_and_hear_of_each_message(users):
     # Each hears of the other's message — that there is one, not what it says (notices also go by e-mail).
     to_wisher = Notice.objects.filter(recipient=users["resident"]).order_by("-id").first()
     assert Notice.objects.filter(recipient=users["resident"]).count() == before + 1
-    assert "有新留言" in to_wisher.title and "周六" not in to_wisher.title + to_wisher.body
+    assert "有新留言" in to_wisher.title
+    assert "周六" not in to_wisher.title + to_wisher.body
     assert Notice.objects.filter(recipient=users["party_member"], title__contains="有新留言").count() == 1
     assert [m.body for m in thread_for(viewer=users["community_staff"], wish=wish)] == [
         "周六上午给您送过去，方便吗？", "方便，我在家。",
     ]  # fmt: skip
     assert AuditEvent.objects.filter(verb="case.message_posted").count() == 2
-    assert "周六" not in json.dumps(list(AuditEvent.objects.values_list("summary", flat=True)), ensure_ascii=False)
+    assert "周六" not in json.dumps(
+        list(AuditEvent.objects.values_list("summary", flat=True)), ensure_ascii=False
+    )
 
 
 def test_nobody_else_sees_or_writes_the_thread(users, client):
@@ -63,7 +66,8 @@ def test_nobody_else_sees_or_writes_the_thread(users, client):
     assert "周六上午" not in client.get(f"/wishes/{wish.pk}/").content.decode()
     client.force_login(users["party_member"])
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
-    assert 'data-testid="thread"' in page and "周六上午" in page
+    assert 'data-testid="thread"' in page
+    assert "周六上午" in page
 
 
 def test_a_new_claimer_does_not_read_what_was_said_to_the_last_one(users):
@@ -81,16 +85,23 @@ def test_the_claimer_sees_the_deadline_and_only_the_contact_the_wisher_agreed_to
     wish = published(users, contact_phone="13912345678", meeting_place="村委会门口", contact_shared=False)
     wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     shown = contact_for(viewer=users["party_member"], wish=wish)
-    assert shown["phone"] == "" and shown["place"] == "" and shown["due_at"] == wish.claim_due_at
+    assert shown["phone"] == ""
+    assert shown["place"] == ""
+    assert shown["due_at"] == wish.claim_due_at
     assert contact_for(viewer=users["volunteer"], wish=wish) is None
     client.force_login(users["party_member"])
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
-    assert 'data-testid="claim-due"' in page and 'data-testid="no-contact"' in page and "13912345678" not in page
+    assert 'data-testid="claim-due"' in page
+    assert 'data-testid="no-contact"' in page
+    assert "13912345678" not in page
     # The wisher agrees later: the claimer is told and sees both.
-    wish = actions.wish_contact_set(actor=users["resident"], wish=wish, shared=True, phone="139 1234 5678", place="村委会门口")
+    wish = actions.wish_contact_set(
+        actor=users["resident"], wish=wish, shared=True, phone="139 1234 5678", place="村委会门口"
+    )
     assert Notice.objects.filter(recipient=users["party_member"], title__contains="联系方式").exists()
     page = client.get(f"/wishes/{wish.pk}/").content.decode()
-    assert 'href="tel:13912345678"' in page and "村委会门口" in page
+    assert 'href="tel:13912345678"' in page
+    assert "村委会门口" in page
     event = AuditEvent.objects.filter(verb="wish.contact_changed").latest("id")
     assert event.summary == {"shared": True, "phone": True, "place": True}  # not the number itself
     # Nobody else sees it: not the public page, not another helper.
@@ -108,11 +119,13 @@ def test_contact_is_decided_by_the_wisher_and_checked(users):
             actions.wish_contact_set(actor=users[who], wish=wish, shared=True, phone="13912345678")
     with pytest.raises(DomainError) as bad:
         actions.wish_contact_set(actor=users["resident"], wish=wish, shared=True, phone="12345")
-    assert bad.value.field == "contact_phone" and "手机号" in bad.value.message
+    assert bad.value.field == "contact_phone"
+    assert "手机号" in bad.value.message
     with pytest.raises(DomainError, match="请填写联系电话或见面地点"):
         actions.wish_contact_set(actor=users["resident"], wish=wish, shared=True)
     wish.refresh_from_db()
-    assert not wish.contact_shared and wish.contact_phone == ""
+    assert not wish.contact_shared
+    assert wish.contact_phone == ""
 
 
 def test_an_assisted_wish_routes_through_whoever_typed_it(users, make_resident):
@@ -138,15 +151,20 @@ def test_the_thread_over_the_api(users, client):
 
     sent = client.post(f"/api/v1/wishes/{wish.pk}/messages", json.dumps({"body": "周六上午送过去"}),
                        content_type="application/json", **auth(users["party_member"]))  # fmt: skip
-    assert sent.status_code == 201 and sent.json()["mine"]
+    assert sent.status_code == 201
+    assert sent.json()["mine"]
     read = client.get(f"/api/v1/wishes/{wish.pk}/messages", **auth(users["resident"]))
-    assert [m["body"] for m in read.json()] == ["周六上午送过去"] and not read.json()[0]["mine"]
+    assert [m["body"] for m in read.json()] == ["周六上午送过去"]
+    assert not read.json()[0]["mine"]
     assert client.get(f"/api/v1/wishes/{wish.pk}/messages", **auth(users["volunteer"])).status_code == 404
     empty = client.post(f"/api/v1/wishes/{wish.pk}/messages", json.dumps({"body": "  "}),
                         content_type="application/json", **auth(users["resident"]))  # fmt: skip
-    assert empty.status_code == 400 and "留言" in empty.json()["message"]
+    assert empty.status_code == 400
+    assert "留言" in empty.json()["message"]
     shared = client.post(f"/api/v1/wishes/{wish.pk}/contact", json.dumps({"shared": True, "place": "村委会门口"}),
                          content_type="application/json", **auth(users["resident"]))  # fmt: skip
-    assert shared.status_code == 200 and shared.json()["contact"] is None  # the wisher is not the claimer
+    assert shared.status_code == 200
+    assert shared.json()["contact"] is None
     detail = client.get(f"/api/v1/wishes/{wish.pk}", **auth(users["party_member"])).json()
-    assert detail["contact"]["place"] == "村委会门口" and detail["contact"]["due_at"]
+    assert detail["contact"]["place"] == "村委会门口"
+    assert detail["contact"]["due_at"]

@@ -33,12 +33,15 @@ def snapshot():
 
 def test_the_whole_life_of_a_wish(users):
     wish = post(users)
-    assert wish.case.state == "submitted" and wish.case.due_at is not None and wish.case.due_limit
+    assert wish.case.state == "submitted"
+    assert wish.case.due_at is not None
+    assert wish.case.due_limit
     wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
     assert list(wall_for()) == [wish]
     wish = actions.wish_claim(actor=users["party_member"], wish=wish)
     wish.refresh_from_db()
-    assert wish.case.state == "claimed" and wish.claimer == users["party_member"]
+    assert wish.case.state == "claimed"
+    assert wish.claimer == users["party_member"]
     assert wish.claim_due_at - timezone.now() > dt.timedelta(days=13)
     wish = actions.wish_fulfil(actor=users["party_member"], wish=wish, note="送去了一台新收音机", hours="1.5")
     wish = actions.wish_confirm(actor=users["resident"], wish=wish)
@@ -64,7 +67,8 @@ def test_only_one_claim_wins_and_the_loser_is_told(users):
     before = snapshot()
     with pytest.raises(Conflict) as exc:
         actions.wish_claim(actor=users["volunteer"], wish=Wish.objects.get(pk=wish.pk))
-    assert exc.value.code == "already_claimed" and "刚刚已被" in exc.value.message
+    assert exc.value.code == "already_claimed"
+    assert "刚刚已被" in exc.value.message
     assert snapshot() == before
 
 
@@ -109,7 +113,8 @@ def test_bad_input_is_refused_clearly(users, field, values, message):
     before = snapshot()
     with pytest.raises(DomainError) as exc:
         post(users, **values)
-    assert exc.value.field == field and message in exc.value.message
+    assert exc.value.field == field
+    assert message in exc.value.message
     assert snapshot() == before
 
 
@@ -117,7 +122,8 @@ def test_a_form_sent_twice_makes_one_wish(users):
     first = post(users, submission_key="k-123")
     with pytest.raises(AlreadySubmitted) as exc:
         post(users, submission_key="k-123")
-    assert exc.value.case.pk == first.pk and Wish.objects.count() == 1
+    assert exc.value.case.pk == first.pk
+    assert Wish.objects.count() == 1
 
 
 def test_assisted_wish_records_consent_and_a_witness_confirms(users, make_resident):
@@ -127,8 +133,12 @@ def test_assisted_wish_records_consent_and_a_witness_confirms(users, make_reside
         category="medical", consent_channel="in_person", consent_note="入户时本人口头同意",
     )  # fmt: skip
     case = wish.case
-    assert case.assisted and case.author is None and case.resident == elder and case.consent_at is not None
-    assert case.consent_channel == "in_person" and case.submitted_by == users["grid_worker"]
+    assert case.assisted
+    assert case.author is None
+    assert case.resident == elder
+    assert case.consent_at is not None
+    assert case.consent_channel == "in_person"
+    assert case.submitted_by == users["grid_worker"]
     wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
     wish = actions.wish_claim(actor=users["volunteer"], wish=wish)
     wish = actions.wish_fulfil(actor=users["volunteer"], wish=wish, note="陪同复查", hours="3")
@@ -136,7 +146,8 @@ def test_assisted_wish_records_consent_and_a_witness_confirms(users, make_reside
         wish = actions.wish_confirm(actor=users["volunteer"], wish=wish)  # never the claimer
     wish = actions.wish_confirm(actor=users["grid_worker"], wish=wish)
     wish.refresh_from_db()
-    assert wish.confirmed_as == "witness" and wish.confirmed_by == users["grid_worker"]
+    assert wish.confirmed_as == "witness"
+    assert wish.confirmed_by == users["grid_worker"]
     # The grid worker who typed it hears of the fulfilment on the resident's behalf.
     assert Notice.objects.filter(recipient=users["grid_worker"], title__contains="想去医院复查").exists()
 
@@ -157,7 +168,8 @@ def test_wishes_of_people_with_a_sensitive_tag_go_to_staff_and_the_claimer_by_de
         actor=users["grid_worker"], resident=elder, title="想要一床厚被子", story="冬天冷，被子太薄了。",
         category="goods", consent_channel="in_person",
     )  # fmt: skip
-    assert wish.case.privacy == PrivacyTier.RESTRICTED and wish.case.sensitive
+    assert wish.case.privacy == PrivacyTier.RESTRICTED
+    assert wish.case.sensitive
     actions.wish_publish(actor=users["community_staff"], wish=wish)
     assert wisher_label(wish, private=False) == "一位居民"
     assert not wall_for().filter(pk=wish.pk).exists()
@@ -181,7 +193,8 @@ def test_withdraw_and_reopen_keep_an_honest_history(users):
     assert Wish.objects.get(pk=wish.pk).case.closed_at is not None
     actions.wish_reopen(actor=users["resident"], wish=wish)
     wish.refresh_from_db()
-    assert wish.case.state == "submitted" and wish.case.closed_at is None
+    assert wish.case.state == "submitted"
+    assert wish.case.closed_at is None
     assert [e.verb for e in CaseEvent.objects.filter(case=wish.case)] == ["open", "withdraw", "reopen"]
 
 
@@ -200,10 +213,14 @@ def test_expired_claims_remind_then_return_to_the_wall(users):
     wish.refresh_from_db()
     due = wish.claim_due_at
     assert actions.wish_claims_check(now=due - dt.timedelta(days=1)) == {"reminded": 1, "returned": 0}
-    assert actions.wish_claims_check(now=due - dt.timedelta(hours=12)) == {"reminded": 0, "returned": 0}  # once
+    assert actions.wish_claims_check(now=due - dt.timedelta(hours=12)) == {
+        "reminded": 0,
+        "returned": 0,
+    }  # once
     assert actions.wish_claims_check(now=due + dt.timedelta(minutes=1)) == {"reminded": 0, "returned": 1}
     wish.refresh_from_db()
-    assert wish.case.state == "published" and wish.claimer is None
+    assert wish.case.state == "published"
+    assert wish.claimer is None
     assert Notice.objects.filter(recipient=users["party_member"], title__contains="即将到期").exists()
     assert AuditEvent.objects.filter(verb="wish.claim_reminded", actor_label="系统").count() == 1
 
@@ -239,17 +256,21 @@ def test_pages_walk_the_wish_and_escape_what_people_type(users, client):
             "submission_key": key, "photo": SimpleUploadedFile("a.jpg", _jpeg(), "image/jpeg")}  # fmt: skip
     response = client.post("/wishes/new/", data)
     wish = Wish.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/wishes/{wish.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/wishes/{wish.pk}/"
     again = client.post("/wishes/new/", {**data, "photo": SimpleUploadedFile("a.jpg", _jpeg(), "image/jpeg")})
-    assert again.status_code == 302 and Wish.objects.count() == 1  # the double submit
+    assert again.status_code == 302
+    assert Wish.objects.count() == 1
     body = client.get(f"/wishes/{wish.pk}/").content.decode()
-    assert "&lt;script&gt;" in body and "<script>alert" not in body
+    assert "&lt;script&gt;" in body
+    assert "<script>alert" not in body
     assert client.get(f"/wishes/{wish.pk}/photos/{wish.case.attachments.get().pk}/").status_code == 200
     client.force_login(users["community_staff"])
     client.post(f"/wishes/{wish.pk}/publish/", {"privacy": "public"})
     client.logout()
     wall = client.get("/wishes/").content.decode()
-    assert "收音机" in wall and "resident" not in wall  # the wall shows no account names
+    assert "收音机" in wall
+    assert "resident" not in wall
     client.force_login(users["party_member"])
     client.post(f"/wishes/{wish.pk}/claim/")
     client.force_login(users["volunteer"])
@@ -264,7 +285,9 @@ def test_a_photo_that_is_not_an_image_is_refused_and_nothing_is_saved(users, cli
     data = {"title": "想要书", "story": "想看看新书。", "category": "study",
             "photo": SimpleUploadedFile("a.jpg", b"not an image at all", "image/jpeg")}  # fmt: skip
     response = client.post("/wishes/new/", data)
-    assert response.status_code == 200 and Wish.objects.count() == 0 and Case.objects.count() == 0
+    assert response.status_code == 200
+    assert Wish.objects.count() == 0
+    assert Case.objects.count() == 0
     assert "图片" in response.content.decode() or "照片" in response.content.decode()
 
 
@@ -282,8 +305,12 @@ def test_wall_page_queries_do_not_grow_with_rows(users, client, make_resident, d
 
     publish_some(2)
     community_id = Wish.objects.first().case.community_id
-    client.cookies["django_language"] = "zh-hans"  # a visitor with a cookie: rendered, not the shared page copy
-    client.get("/wishes/")  # the lookups (the community, all communities for the filter) are cached from here on
+    client.cookies["django_language"] = (
+        "zh-hans"  # a visitor with a cookie: rendered, not the shared page copy
+    )
+    client.get(
+        "/wishes/"
+    )  # the lookups (the community, all communities for the filter) are cached from here on
     client.get(f"/wishes/c/{community_id}/")
     # When the wall is read with few wishes, then with many more (cards not cached yet either time)
     with django_assert_num_queries(2) as few:  # the page's ids, its cards
@@ -293,8 +320,11 @@ def test_wall_page_queries_do_not_grow_with_rows(users, client, make_resident, d
         page = client.get(f"/wishes/c/{community_id}/?state=published")
     # Then the number of queries stays, and the page shows the newest wishes, named per the privacy tier
     body = page.content.decode()
-    assert body.count('data-testid="wish-card"') == 24 and "想要一台收音机19" in body
-    assert "一位居民" in body and "尤**" in body and "秀英" not in body
+    assert body.count('data-testid="wish-card"') == 24
+    assert "想要一台收音机19" in body
+    assert "一位居民" in body
+    assert "尤**" in body
+    assert "秀英" not in body
     with django_assert_num_queries(1):  # the same page again: its ids only, the cards from the cache
         client.get(f"/wishes/c/{community_id}/?state=published")
     with django_assert_num_queries(2):  # the whole wall: no COUNT, whatever its size

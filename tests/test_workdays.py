@@ -67,7 +67,8 @@ def test_2027_counts_weekends_only_and_says_so():
     assert is_workday(dt.date(2027, 2, 8)) == (True, "weekends_only")  # a Monday, whatever 春节 brings
     assert is_workday(dt.date(2027, 2, 6)) == (False, "weekends_only")  # a Saturday
     due = due_at(at(2027, 3, 1), workdays(3))
-    assert due.basis == "weekends_only" and due.is_estimate
+    assert due.basis == "weekends_only"
+    assert due.is_estimate
     assert due.unknown_years == (2027,)
     assert due.basis_note == "2027年节假日安排尚未录入，按周末计算"
 
@@ -75,12 +76,15 @@ def test_2027_counts_weekends_only_and_says_so():
 def test_a_due_time_running_into_an_unknown_year_carries_the_weakest_basis():
     due = due_at(at(2026, 12, 30), workdays(5))  # Wed 30, Thu 31 → 2027
     assert due.at == end_of(2027, 1, 6)
-    assert due.basis == "weekends_only" and due.unknown_years == (2027,)
+    assert due.basis == "weekends_only"
+    assert due.unknown_years == (2027,)
 
 
 def test_official_due_time_has_no_note():
     due = due_at(at(2026, 11, 25), workdays(3))
-    assert due.basis == "official" and due.basis_note == "" and not due.is_estimate
+    assert due.basis == "official"
+    assert due.basis_note == ""
+    assert not due.is_estimate
 
 
 # --- Pure: the due-time rule -------------------------------------------------------------
@@ -90,7 +94,8 @@ def test_n_workdays_end_at_the_end_of_the_nth_workday_after_the_start_day():
     # Wednesday 2026-11-25 10:00 + 3 workdays → Monday 2026-11-30 23:59:59 (weekend skipped).
     due = due_at(at(2026, 11, 25), workdays(3))
     assert due.at == end_of(2026, 11, 30)
-    assert due.at.tzinfo is not None and due.unit == "workdays"
+    assert due.at.tzinfo is not None
+    assert due.unit == "workdays"
     assert due.limit_label == "3个工作日"
 
 
@@ -127,7 +132,8 @@ def test_naive_datetimes_are_refused():
 def test_calendar_days_end_at_the_end_of_start_plus_n_days():
     due = due_at(at(2026, 9, 30), TimeLimit(3, "calendar_days"))
     assert due.at == end_of(2026, 10, 3)  # a holiday: calendar days do not care
-    assert due.basis == "official" and due.limit_label == "3个自然日"
+    assert due.basis == "official"
+    assert due.limit_label == "3个自然日"
     assert due_at(at(2026, 12, 30), TimeLimit(5, "calendar_days")).basis == "official"
 
 
@@ -143,7 +149,9 @@ def test_workdays_between_counts_after_start_up_to_end():
     assert workdays_between(dt.date(2026, 10, 12), dt.date(2026, 9, 30)).days == -4
     assert workdays_between(dt.date(2026, 11, 25), dt.date(2026, 11, 25)).days == 0
     span = workdays_between(dt.date(2026, 12, 31), dt.date(2027, 1, 8))
-    assert span.days == 6 and span.basis == "weekends_only" and span.unknown_years == (2027,)
+    assert span.days == 6
+    assert span.basis == "weekends_only"
+    assert span.unknown_years == (2027,)
 
 
 # --- Pure: an entered schedule passed in --------------------------------------------------
@@ -168,7 +176,8 @@ def test_an_entered_future_year_is_used_and_flagged_entered():
     )
     due = due_at(at(2027, 2, 5), workdays(2), entered=entered)  # Fri → Sun 14 (调休), Mon 15
     assert due.at == end_of(2027, 2, 15)
-    assert due.basis == "entered" and due.unknown_years == ()
+    assert due.basis == "entered"
+    assert due.unknown_years == ()
     assert due.basis_note == "按录入的节假日安排计算"
 
 
@@ -265,7 +274,8 @@ def test_entering_2027_makes_due_times_entered(users):
     )
     assert entry.days.count() == 9
     due = selectors.due_at(at(2027, 2, 5), workdays(2))
-    assert due.at == end_of(2027, 2, 15) and due.basis == "entered"
+    assert due.at == end_of(2027, 2, 15)
+    assert due.basis == "entered"
     assert selectors.due_for(at(2027, 2, 5), 2, "workdays") == due
     assert selectors.is_workday(dt.date(2027, 2, 8)) == (False, "entered")
     assert selectors.workdays_between(dt.date(2027, 2, 5), dt.date(2027, 2, 15)).days == 2
@@ -296,10 +306,13 @@ def test_entering_a_year_again_replaces_it_and_is_audited(users):
     assert CalendarYear.objects.count() == 1
     assert set(CalendarDay.objects.values_list("name", flat=True)) == {"国庆节"}
     event = AuditEvent.objects.filter(verb="calendar_year.entered").order_by("-id").first()
-    assert event is not None and event.actor_id == admin.pk
-    assert event.target_type == "workdays.calendaryear" and event.target_label == "2027年节假日安排"
+    assert event is not None
+    assert event.actor_id == admin.pk
+    assert event.target_type == "workdays.calendaryear"
+    assert event.target_label == "2027年节假日安排"
     assert event.summary["holidays"] == [["国庆节", "2027-10-01", "2027-10-07"]]
-    assert event.summary["replaced"]["holiday_days"] == 8 and event.summary["replaced"]["workdays"] == 1
+    assert event.summary["replaced"]["holiday_days"] == 8
+    assert event.summary["replaced"]["workdays"] == 1
 
 
 @pytest.mark.django_db
@@ -399,9 +412,14 @@ def test_the_page_lists_years_with_their_basis(admin_client, users):
         workdays=[],
     )
     html = admin_client.get(reverse("workdays:index")).content.decode()
-    assert 'data-year="2026"' in html and 'data-year="2027"' in html and 'data-year="2028"' in html
-    assert "国家节假日安排（程序库）" in html and "尚未录入，按周末计算" in html and "已录入" in html
-    assert 'name="text"' in html and 'value="2027"' in html  # the form suggests the first unknown year
+    assert 'data-year="2026"' in html
+    assert 'data-year="2027"' in html
+    assert 'data-year="2028"' in html
+    assert "国家节假日安排（程序库）" in html
+    assert "尚未录入，按周末计算" in html
+    assert "已录入" in html
+    assert 'name="text"' in html
+    assert 'value="2027"' in html
 
 
 @pytest.mark.django_db
@@ -410,11 +428,15 @@ def test_pasting_a_schedule_enters_the_year(admin_client):
     response = admin_client.post(
         reverse("workdays:index"), {"year": "2027", "text": text, "note": "2026年11月发布"}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("workdays:year", args=[2027])
+    assert response.status_code == 302
+    assert response["Location"] == reverse("workdays:year", args=[2027])
     entry = CalendarYear.objects.get(year=2027)
-    assert entry.note == "2026年11月发布" and entry.days.count() == 16
+    assert entry.note == "2026年11月发布"
+    assert entry.days.count() == 16
     html = admin_client.get(response["Location"]).content.decode()
-    assert "2027-02-14" in html and "春节" in html and "调休上班" in html
+    assert "2027-02-14" in html
+    assert "春节" in html
+    assert "调休上班" in html
 
 
 @pytest.mark.django_db
@@ -434,7 +456,8 @@ def test_parse_errors_are_shown_by_line_and_nothing_changes(admin_client):
 def test_other_staff_read_the_calendar_but_cannot_enter_it(client, users):
     client.force_login(users["community_staff"], backend=BACKEND)
     html = client.get(reverse("workdays:index")).content.decode()
-    assert 'data-year="2027"' in html and 'name="text"' not in html
+    assert 'data-year="2027"' in html
+    assert 'name="text"' not in html
     before = _state()
     response = client.post(
         reverse("workdays:index"), {"year": "2027", "text": "春节 2027-02-06 至 2027-02-13"}
@@ -454,6 +477,8 @@ def test_residents_cannot_see_the_calendar_pages(client, users):
 @pytest.mark.django_db
 def test_the_year_page_shows_library_days_and_the_unknown_year_note(admin_client):
     html = admin_client.get(reverse("workdays:year", args=[2026])).content.decode()
-    assert "国庆节" in html and "2026-10-10" in html and "调休上班" in html
+    assert "国庆节" in html
+    assert "2026-10-10" in html
+    assert "调休上班" in html
     html = admin_client.get(reverse("workdays:year", args=[2027])).content.decode()
     assert "2027年的节假日安排尚未录入" in html

@@ -196,7 +196,9 @@ def _check_assignable(*, actor: User, user: User, role: str) -> None:
 
 
 @transaction.atomic
-def role_assign(*, actor: User, user: User, role: str, area: Area, department: Department | None = None) -> RoleAssignment:
+def role_assign(
+    *, actor: User, user: User, role: str, area: Area, department: Department | None = None
+) -> RoleAssignment:
     """Grant `role` over `area` — in `department` (one of the township `area`'s) when given, which then
     limits the role to that department's matters (decision 0032)."""
     authorize(actor, "accounts.assign_roles", area)
@@ -291,8 +293,10 @@ def password_temporary_make() -> str:
 
     while True:
         password = "".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(12))
-        if any(c.isupper() for c in password) and any(c.islower() for c in password) and any(
-            c.isdigit() for c in password
+        if (
+            any(c.isupper() for c in password)
+            and any(c.islower() for c in password)
+            and any(c.isdigit() for c in password)
         ):
             return password
 

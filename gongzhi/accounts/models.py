@@ -83,7 +83,9 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("角色分配")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "area"], condition=models.Q(department=None), name="role_assignment_unique"
+                fields=["user", "role", "area"],
+                condition=models.Q(department=None),
+                name="role_assignment_unique",
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "area", "department"],

@@ -85,7 +85,9 @@ def role_grants_read(user_id) -> list[tuple[str, str, int | None]]:
     """The user's role assignments from the database: (role, area_path, department id or None)."""
     from .models import RoleAssignment
 
-    return list(RoleAssignment.objects.filter(user_id=user_id).values_list("role", "area_path", "department_id"))
+    return list(
+        RoleAssignment.objects.filter(user_id=user_id).values_list("role", "area_path", "department_id")
+    )
 
 
 def department_ids_for(user, roles: Iterable[str] | None = None) -> set[int]:
@@ -94,7 +96,9 @@ def department_ids_for(user, roles: Iterable[str] | None = None) -> set[int]:
     return {d for role, _, d in role_grants(user) if d is not None and (wanted is None or role in wanted)}
 
 
-def routed_q(user, roles: Iterable[str], path_field: str = "area_path", department_field: str = "department") -> Q:
+def routed_q(
+    user, roles: Iterable[str], path_field: str = "area_path", department_field: str = "department"
+) -> Q:
     """Rows inside the area of one of the user's `roles`; a role held in a department matches only
     the rows of that department, a role held without one every row of its area."""
     wanted = set(roles)

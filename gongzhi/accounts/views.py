@@ -60,7 +60,9 @@ def password_change(request: AuthenticatedHttpRequest) -> HttpResponse:
             update_session_auth_hash(request, user)  # this session stays signed in; the others end
             messages.success(request, _("密码已修改。其他设备上的登录已失效，需要用新密码重新登录。"))
             return redirect("core:me")
-    return render(request, "accounts/password_change.html", {"form": form, "rules": password_validators_help_texts()})
+    return render(
+        request, "accounts/password_change.html", {"form": form, "rules": password_validators_help_texts()}
+    )
 
 
 # --- Forgotten password by e-mail ---------------------------------------------------------------

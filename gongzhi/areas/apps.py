@@ -13,4 +13,6 @@ class AreasConfig(AppConfig):
         from gongzhi.core.nav import nav_register
 
         # The area tree is a tool of whoever keeps the register.
-        nav_register("areas.tree", order=60, label=_("区域"), url_name="areas:tree", perm="residents.view_resident")
+        nav_register(
+            "areas.tree", order=60, label=_("区域"), url_name="areas:tree", perm="residents.view_resident"
+        )

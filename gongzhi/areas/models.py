@@ -89,7 +89,9 @@ class Department(models.Model):
 
     township = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="departments")
     name = models.CharField(_("名称"), max_length=50)
-    kind = models.CharField(_("类型"), max_length=12, choices=DepartmentKind.choices, default=DepartmentKind.DEPARTMENT)
+    kind = models.CharField(
+        _("类型"), max_length=12, choices=DepartmentKind.choices, default=DepartmentKind.DEPARTMENT
+    )
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

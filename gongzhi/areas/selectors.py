@@ -114,8 +114,10 @@ def community_public_choices() -> list[tuple[int, str]]:
 
 def township_directory() -> list[tuple[Area, list[Area]]]:
     """Each township (镇) with its villages and communities, in tree order: names only, for the public start page."""
-    areas = Area.objects.filter(kind__in=[AreaKind.TOWNSHIP, AreaKind.COMMUNITY]).order_by("path").only(
-        "id", "name", "kind", "path"
+    areas = (
+        Area.objects.filter(kind__in=[AreaKind.TOWNSHIP, AreaKind.COMMUNITY])
+        .order_by("path")
+        .only("id", "name", "kind", "path")
     )
     directory: list[tuple[Area, list[Area]]] = []
     for area in areas:

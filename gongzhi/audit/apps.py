@@ -18,4 +18,6 @@ class AuditConfig(AppConfig):
         periodic_job_register(
             "audit_refusals_summarise", audit_refusals_summarise, "被拒绝访问的超限次数汇总为一条审计记录"
         )
-        nav_register("audit.list", order=90, label=_("审计日志"), url_name="audit:list", perm="audit.view_audit")
+        nav_register(
+            "audit.list", order=90, label=_("审计日志"), url_name="audit:list", perm="audit.view_audit"
+        )

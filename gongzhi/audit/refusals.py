@@ -131,7 +131,9 @@ def refusal_record(
         if counter is not None:
             RefusalTally.objects.filter(pk=counter.pk).update(suppressed=F("suppressed") + 1)
             return False
-        RefusalTally.objects.filter(pk__in=[t.pk for t in (own, shared) if t]).update(recorded=F("recorded") + 1)
+        RefusalTally.objects.filter(pk__in=[t.pk for t in (own, shared) if t]).update(
+            recorded=F("recorded") + 1
+        )
         audit_event_record(
             actor=user if signed_in else None,
             verb="access.refused",

@@ -125,7 +125,9 @@ def key_text(key: str, *, target_type: str = "") -> str:
 
 
 def pairs_text(summary: dict, *, target_type: str = "") -> str:
-    return "；".join(f"{key_text(str(k), target_type=target_type)}：{value_text(v)}" for k, v in summary.items())
+    return "；".join(
+        f"{key_text(str(k), target_type=target_type)}：{value_text(v)}" for k, v in summary.items()
+    )
 
 
 def generic_sentence(facts: Facts) -> str:

@@ -87,9 +87,13 @@ SENTENCES: dict[str, Sentence] = {
     "auth.logout": _("退出登录"),
     "auth.password_changed": _("修改了登录密码"),
     "auth.password_reset": _("重设了登录密码"),
-    "auth.password_reset_by_staff": _("将「{target}」的密码重置为临时密码，结束了 {sessions_ended} 个登录会话"),
+    "auth.password_reset_by_staff": _(
+        "将「{target}」的密码重置为临时密码，结束了 {sessions_ended} 个登录会话"
+    ),
     "account.created": _("创建账号「{target}」"),
-    "account.deactivated": _("停用账号「{target}」，结束 {sessions_ended} 个登录会话，吊销 {tokens_revoked} 个接口令牌"),
+    "account.deactivated": _(
+        "停用账号「{target}」，结束 {sessions_ended} 个登录会话，吊销 {tokens_revoked} 个接口令牌"
+    ),
     "role.assigned": _("授予「{target}」在{area}的角色：{role}"),
     "role.revoked": _("撤销「{target}」在{area}的角色：{role}"),
     "token.created": _("为「{target}」创建接口令牌「{name}」（前缀 {prefix}）"),

@@ -69,7 +69,9 @@ class AuditFilterForm(forms.Form):
         readable = paths_for(viewer, {Role.AUDIT_ADMIN, Role.SUPERVISOR})
         area_field = self.fields["area"]
         assert isinstance(area_field, forms.ModelChoiceField)
-        area_field.queryset = Area.objects.filter(scope_q(readable, "path"), kind=AreaKind.COMMUNITY).order_by("path")
+        area_field.queryset = Area.objects.filter(
+            scope_q(readable, "path"), kind=AreaKind.COMMUNITY
+        ).order_by("path")
 
     def clean(self):
         super().clean()

@@ -39,10 +39,17 @@ def _due(case: Case, limit: Limit | None) -> None:
     case.due_basis, case.due_note = due.basis, due.basis_note[:100]
 
 
-def _tell(case: Case, *, actor: User | None, recipients: Iterable, what: str, url: str, detail: str = "") -> None:
+def _tell(
+    case: Case, *, actor: User | None, recipients: Iterable, what: str, url: str, detail: str = ""
+) -> None:
     told = set()
     for user in recipients:
-        if user is None or user.pk in told or (actor is not None and user.pk == actor.pk) or not user.is_active:
+        if (
+            user is None
+            or user.pk in told
+            or (actor is not None and user.pk == actor.pk)
+            or not user.is_active
+        ):
             continue
         told.add(user.pk)
         notice_send(
@@ -66,14 +73,18 @@ def case_open(*, case: Case, actor: User, note: str = "") -> Case:
     case.submitted_by = actor
     _due(case, case_type.limits.get(case.state))
     if case.submission_key:
-        existing = Case.objects.filter(submitted_by=actor, kind=case.kind, submission_key=case.submission_key).first()
+        existing = Case.objects.filter(
+            submitted_by=actor, kind=case.kind, submission_key=case.submission_key
+        ).first()
         if existing is not None:
             raise AlreadySubmitted(existing)
     try:
         with transaction.atomic():
             case.save(force_insert=True)
     except IntegrityError:
-        existing = Case.objects.filter(submitted_by=actor, kind=case.kind, submission_key=case.submission_key).first()
+        existing = Case.objects.filter(
+            submitted_by=actor, kind=case.kind, submission_key=case.submission_key
+        ).first()
         if existing is None:
             raise
         raise AlreadySubmitted(existing) from None
@@ -166,7 +177,9 @@ def case_move(
 
 
 @transaction.atomic
-def case_rate(*, case: Case, actor: User, rating: int, comment: str = "", notify: Iterable = (), url: str = "") -> Case:
+def case_rate(
+    *, case: Case, actor: User, rating: int, comment: str = "", notify: Iterable = (), url: str = ""
+) -> Case:
     """The author's rating of a closed case, once."""
     locked = case_lock(case)
     case_type = case_type_of(locked.kind)
@@ -180,7 +193,12 @@ def case_rate(*, case: Case, actor: User, rating: int, comment: str = "", notify
     locked.rating, locked.rating_comment, locked.rated_at = rating, comment, timezone.now()
     locked.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
     CaseEvent.objects.create(
-        case=locked, actor=actor, verb="rate", from_state=locked.state, to_state=locked.state, note=f"{rating}★ {comment}"
+        case=locked,
+        actor=actor,
+        verb="rate",
+        from_state=locked.state,
+        to_state=locked.state,
+        note=f"{rating}★ {comment}",
     )
     audit_event_record(
         actor=actor, verb="case.rated", target=locked, area=locked.community, summary={"rating": rating}
@@ -260,7 +278,9 @@ MESSAGE_MAX = 1000
 
 
 @transaction.atomic
-def case_message_post(*, case: Case, actor: User, body: str, recipients: Iterable, url: str = "") -> CaseMessage:
+def case_message_post(
+    *, case: Case, actor: User, body: str, recipients: Iterable, url: str = ""
+) -> CaseMessage:
     """A message in the case's private thread; the caller has authorized the actor and names who hears of it.
 
     The notice says that there is a message and where, not what it says:
@@ -310,11 +330,15 @@ ESCALATION_WORKDAYS_MAX = 20
 
 
 def _department_staff(department_ids: Iterable[int]):
-    return User.objects.filter(role_assignments__department_id__in=list(department_ids), is_active=True).distinct()
+    return User.objects.filter(
+        role_assignments__department_id__in=list(department_ids), is_active=True
+    ).distinct()
 
 
 @transaction.atomic
-def case_escalate(*, case: Case, actor: User, departments: Iterable, reason: str, workdays: int, url: str = "") -> Escalation:
+def case_escalate(
+    *, case: Case, actor: User, departments: Iterable, reason: str, workdays: int, url: str = ""
+) -> Escalation:
     """Call `departments` (of the case's township) about `case`, to reply within `workdays` workdays.
 
     The caller has authorized the actor (the feature decides who may 吹哨).
@@ -326,7 +350,9 @@ def case_escalate(*, case: Case, actor: User, departments: Iterable, reason: str
 
     reason = text_clean(reason, label=_("吹哨事由"), field="reason", minimum=4, maximum=ESCALATION_REASON_MAX)
     if not isinstance(workdays, int) or not 1 <= workdays <= ESCALATION_WORKDAYS_MAX:
-        raise DomainError(_("答复时限请填1到%(n)d个工作日。") % {"n": ESCALATION_WORKDAYS_MAX}, field="workdays")
+        raise DomainError(
+            _("答复时限请填1到%(n)d个工作日。") % {"n": ESCALATION_WORKDAYS_MAX}, field="workdays"
+        )
     called = list({d.pk: d for d in departments}.values())
     if not called:
         raise DomainError(_("请至少选择一个部门。"), field="departments")
@@ -343,7 +369,9 @@ def case_escalate(*, case: Case, actor: User, departments: Iterable, reason: str
         case=locked, raised_by=actor, reason=reason, due_at=due.at, due_limit=due.limit_label[:20],
         due_basis=due.basis, due_note=due.basis_note[:100],
     )  # fmt: skip
-    EscalationTarget.objects.bulk_create([EscalationTarget(escalation=escalation, department=d) for d in called])
+    EscalationTarget.objects.bulk_create(
+        [EscalationTarget(escalation=escalation, department=d) for d in called]
+    )
     names = "、".join(d.name for d in called)
     CaseEvent.objects.create(case=locked, actor=actor, verb="escalate", from_state=locked.state, to_state=locked.state,
                              note=_("向%(departments)s吹哨：%(reason)s") % {"departments": names, "reason": reason})  # fmt: skip
@@ -357,12 +385,18 @@ def case_escalate(*, case: Case, actor: User, departments: Iterable, reason: str
 
 
 @transaction.atomic
-def case_escalation_reply(*, target: EscalationTarget, actor: User, reply: str, url: str = "") -> EscalationTarget:
+def case_escalation_reply(
+    *, target: EscalationTarget, actor: User, reply: str, url: str = ""
+) -> EscalationTarget:
     """A called department answers, once; the answer goes down to whoever raised the escalation and the handler."""
     authorize(actor, "cases.reply_escalation", target)
     reply = text_clean(reply, label=_("部门答复"), field="reply", minimum=2, maximum=ESCALATION_REPLY_MAX)
     case = case_lock(target.escalation.case)
-    target = EscalationTarget.objects.select_for_update().select_related("escalation", "department").get(pk=target.pk)
+    target = (
+        EscalationTarget.objects.select_for_update()
+        .select_related("escalation", "department")
+        .get(pk=target.pk)
+    )
     escalation = target.escalation
     if escalation.closed_at is not None:
         raise Conflict(_("本次吹哨已经结束，不能再答复。"), code="escalation_closed")
@@ -385,7 +419,9 @@ def case_escalation_reply(*, target: EscalationTarget, actor: User, reply: str, 
 
 
 @transaction.atomic
-def case_escalation_close(*, escalation: Escalation, actor: User, note: str = "", url: str = "") -> Escalation:
+def case_escalation_close(
+    *, escalation: Escalation, actor: User, note: str = "", url: str = ""
+) -> Escalation:
     """The community ends the escalation (answered, or no longer needed); the matter is the community's again.
 
     The caller has authorized the actor (the feature's handlers). Departments
@@ -404,6 +440,11 @@ def case_escalation_close(*, escalation: Escalation, actor: User, note: str = ""
     audit_event_record(actor=actor, verb="case.escalation_closed", target=case, area=case.community,
                        summary={"escalation": escalation.pk, "unanswered": len(waiting)})  # fmt: skip
     if waiting:
-        _tell(case, actor=actor, recipients=_department_staff(waiting), what=_("吹哨已结束，无需再答复"), url=url)
+        _tell(
+            case,
+            actor=actor,
+            recipients=_department_staff(waiting),
+            what=_("吹哨已结束，无需再答复"),
+            url=url,
+        )
     return escalation
-

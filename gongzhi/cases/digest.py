@@ -53,7 +53,9 @@ def queue_counts_for(user, *, now: dt.datetime | None = None) -> list[QueueCount
         counts.append(QueueCount(case_type.kind, str(case_type.label), row["waiting"], row["overdue"], url))
     if department_ids_for(user):
         waiting, overdue = escalation_counts_for(user, now=now)
-        counts.append(QueueCount("escalation", _("吹哨待答复"), waiting, overdue, reverse("cases:escalations")))
+        counts.append(
+            QueueCount("escalation", _("吹哨待答复"), waiting, overdue, reverse("cases:escalations"))
+        )
     return counts
 
 
@@ -94,7 +96,8 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
             notice_send(
                 recipient=user,
                 kind="digest",
-                title=_("今日待办 %(waiting)d 件（超期 %(overdue)d 件）") % {"waiting": waiting, "overdue": overdue},
+                title=_("今日待办 %(waiting)d 件（超期 %(overdue)d 件）")
+                % {"waiting": waiting, "overdue": overdue},
                 body="\n".join(lines),
                 url=counts[0].url,
             )

@@ -53,7 +53,9 @@ class Case(models.Model):
     # Who typed it, and, in assisted mode, the consent of the person it is for.
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assisted = models.BooleanField(_("代办"), default=False)
-    consent_channel = models.CharField(_("同意方式"), max_length=12, choices=ConsentChannel.choices, blank=True)
+    consent_channel = models.CharField(
+        _("同意方式"), max_length=12, choices=ConsentChannel.choices, blank=True
+    )
     consent_at = models.DateTimeField(_("同意时间"), null=True, blank=True)
     consent_note = models.CharField(_("同意说明"), max_length=200, blank=True)
     # Where it belongs (scope), and where it happened, in words.
@@ -64,7 +66,9 @@ class Case(models.Model):
     department = models.ForeignKey(
         "areas.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    privacy = models.CharField(_("公开范围"), max_length=12, choices=PrivacyTier.choices, default=PrivacyTier.PUBLIC)
+    privacy = models.CharField(
+        _("公开范围"), max_length=12, choices=PrivacyTier.choices, default=PrivacyTier.PUBLIC
+    )
     # About health, disability, living alone, hardship or 三留守: public pages never name a surname.
     sensitive = models.BooleanField(_("涉及敏感情况"), default=False)
     # Why staff published personal numbers unredacted (empty: public pages redact them).
@@ -201,7 +205,9 @@ class Escalation(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=models.Q(closed_at=None), name="escalation_one_open")
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(closed_at=None), name="escalation_one_open"
+            )
         ]
 
     def __str__(self) -> str:

@@ -38,8 +38,11 @@ def case_move_forms(
     allowed = set(case_moves_for(subject, user, now=now))
     case_type = case_type_of(getattr(subject, "case", subject).kind)
     return [
-        replace(move, url=reverse(url_name.format(verb=move.verb), args=[subject.pk]),
-                button=move.button or case_type.verb_label(move.verb))  # fmt: skip
+        replace(
+            move,
+            url=reverse(url_name.format(verb=move.verb), args=[subject.pk]),
+            button=move.button or case_type.verb_label(move.verb),
+        )  # fmt: skip
         for move in forms
         if move.verb in allowed
     ]

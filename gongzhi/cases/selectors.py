@@ -138,9 +138,13 @@ def case_timeline(case: Case, *, private: bool = True, author_alias: str = "") -
 def case_escalations(case: Case) -> list[Escalation]:
     """Every escalation of the case, oldest first, with the departments called and their replies."""
     escalations = list(
-        Escalation.objects.filter(case=case).select_related("raised_by", "closed_by").order_by("created_at", "id")
+        Escalation.objects.filter(case=case)
+        .select_related("raised_by", "closed_by")
+        .order_by("created_at", "id")
     )
-    targets = EscalationTarget.objects.filter(escalation__in=escalations).select_related("department", "replied_by")
+    targets = EscalationTarget.objects.filter(escalation__in=escalations).select_related(
+        "department", "replied_by"
+    )
     by_escalation: dict[int, list[EscalationTarget]] = {}
     for target in targets.order_by("id"):
         by_escalation.setdefault(target.escalation_id, []).append(target)
@@ -179,8 +183,10 @@ def escalation_counts_for(viewer, *, now: dt.datetime) -> tuple[int, int]:
     """(waiting, overdue) escalations for the viewer's departments."""
     if not department_ids_for(viewer):
         return 0, 0
-    row = escalation_targets_waiting_for(viewer=viewer).order_by().aggregate(
-        waiting=Count("id"), overdue=Count("id", filter=Q(escalation__due_at__lt=now))
+    row = (
+        escalation_targets_waiting_for(viewer=viewer)
+        .order_by()
+        .aggregate(waiting=Count("id"), overdue=Count("id", filter=Q(escalation__due_at__lt=now)))
     )
     return row["waiting"], row["overdue"]
 
@@ -197,4 +203,3 @@ def case_detail_url(case: Case) -> str:
     """The page of one case, by its type's `detail_url` (empty when the type has none)."""
     name = case_type_of(case.kind).detail_url
     return reverse(name, args=[case.pk]) if name else ""
-

@@ -104,7 +104,8 @@ class CaseType:
         assert set(self.state_roles) <= states, f"{self.kind}: roles for unknown states"
         assert self.rate_states <= self.closed, f"{self.kind}: rating before the case is closed"
         for move in self.moves:
-            assert move.sources <= states and move.target in states, f"{self.kind}.{move.verb}: unknown state"
+            assert move.sources <= states, f"{self.kind}.{move.verb}: unknown state"
+            assert move.target in states, f"{self.kind}.{move.verb}: unknown state"
 
     def move(self, verb: str, state: str) -> Move | None:
         """The declared move `verb` from `state`, or None."""
@@ -127,7 +128,9 @@ class CaseType:
         return str(self.states.get(state, state))
 
     def verb_label(self, verb: str) -> str:
-        return str(next((m.label for m in self.moves if m.verb == verb), None) or ENGINE_VERBS.get(verb, verb))
+        return str(
+            next((m.label for m in self.moves if m.verb == verb), None) or ENGINE_VERBS.get(verb, verb)
+        )
 
 
 _REGISTRY: dict[str, CaseType] = {}

@@ -47,11 +47,15 @@ ERROR_SCHEMA = {
     "properties": {
         "code": {"type": "string", "description": gettext_lazy("稳定的英文错误代码，如 not_found、invalid")},
         "message": {"type": "string", "description": gettext_lazy("给用户看的说明（默认简体中文）")},
-        "details": {"description": gettext_lazy("参数错误时逐项列出 {field, message}；业务错误时可含 {field}")},
+        "details": {
+            "description": gettext_lazy("参数错误时逐项列出 {field, message}；业务错误时可含 {field}")
+        },
     },
 }
 ERROR_DESCRIPTIONS = {
-    "400": gettext_lazy("请求内容无法解析（须为 UTF-8 JSON），或操作被拒绝（当前状态不允许、输入不符合要求）"),
+    "400": gettext_lazy(
+        "请求内容无法解析（须为 UTF-8 JSON），或操作被拒绝（当前状态不允许、输入不符合要求）"
+    ),
     "401": gettext_lazy("未认证：缺少或无效的 Bearer 令牌"),
     "403": gettext_lazy("无权执行此操作"),
     "404": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）"),
@@ -143,7 +147,9 @@ def _domain_error(request, exc: DomainError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return _error(request, "unauthenticated", _("未认证：请在 Authorization 头中提供有效的 Bearer 令牌。"), 401)
+    return _error(
+        request, "unauthenticated", _("未认证：请在 Authorization 头中提供有效的 Bearer 令牌。"), 401
+    )
 
 
 @api.exception_handler(PermissionDenied)

@@ -72,7 +72,9 @@ TOPIC_LABEL_MAX, KEYWORD_MAX, EXTRA_TOPICS_MAX = 20, 20, 10
 TARGET_MAX = 500
 REMINDER_DAYS = (7, 1)
 NOTICE_KIND = "convention"
-ADOPTION_PURPOSE = "convention_adoption"  # gongzhi.meetings.Meeting.purpose of the meeting that adopts a revision
+ADOPTION_PURPOSE = (
+    "convention_adoption"  # gongzhi.meetings.Meeting.purpose of the meeting that adopts a revision
+)
 
 MEETING_KINDS: dict[str, tuple[str, ...]] = {
     CommunityType.VILLAGE.value: ("villagers_meeting", "village_representatives_meeting"),
@@ -108,7 +110,9 @@ def _problem_count(report: ConventionReport) -> int:
 
 def _event(revision: Revision, *, actor: User, verb: str, from_state: str, note: str = "") -> None:
     """A history row that is not a move (the start); moves write theirs through lifecycle_move."""
-    revision_event_write(revision, actor=actor, verb=verb, from_state=from_state, to_state=revision.state, note=note)
+    revision_event_write(
+        revision, actor=actor, verb=verb, from_state=from_state, to_state=revision.state, note=note
+    )
 
 
 def _tell(recipients, *, actor: User | None, title: str, body: str = "", url: str = "") -> None:
@@ -118,7 +122,11 @@ def _tell(recipients, *, actor: User | None, title: str, body: str = "", url: st
 
 
 def _lock(revision: Revision) -> Revision:
-    return Revision.objects.select_for_update(of=("self",)).select_related("campaign", "community").get(pk=revision.pk)
+    return (
+        Revision.objects.select_for_update(of=("self",))
+        .select_related("campaign", "community")
+        .get(pk=revision.pk)
+    )
 
 
 # --- Campaign --------------------------------------------------------------------------------
@@ -136,17 +144,21 @@ def extra_topics_parse(text: str) -> list[dict]:
         keywords = [k.strip() for k in re.split(r"[、,，;；/\s]+", rest) if k.strip()] or [label]
         if not label or len(label) > TOPIC_LABEL_MAX:
             raise DomainError(
-                _("第%(n)d行：内容名称应为1到%(max)d个字。") % {"n": number, "max": TOPIC_LABEL_MAX}, field="extra_topics"
+                _("第%(n)d行：内容名称应为1到%(max)d个字。") % {"n": number, "max": TOPIC_LABEL_MAX},
+                field="extra_topics",
             )
         if any(len(k) > KEYWORD_MAX for k in keywords):
             raise DomainError(
-                _("第%(n)d行：每个关键词不能超过%(max)d个字。") % {"n": number, "max": KEYWORD_MAX}, field="extra_topics"
+                _("第%(n)d行：每个关键词不能超过%(max)d个字。") % {"n": number, "max": KEYWORD_MAX},
+                field="extra_topics",
             )
         if any(ord(ch) < 32 for ch in label + "".join(keywords)):
             raise DomainError(_("第%(n)d行含有无法显示的字符。") % {"n": number}, field="extra_topics")
         topics.append({"key": f"township_{len(topics) + 1}", "label": label, "keywords": keywords})
     if len(topics) > EXTRA_TOPICS_MAX:
-        raise DomainError(_("本镇增加的内容最多%(max)d项。") % {"max": EXTRA_TOPICS_MAX}, field="extra_topics")
+        raise DomainError(
+            _("本镇增加的内容最多%(max)d项。") % {"max": EXTRA_TOPICS_MAX}, field="extra_topics"
+        )
     labels = [t["label"] for t in topics]
     if len(set(labels)) != len(labels):
         raise DomainError(_("本镇增加的内容有重复的名称。"), field="extra_topics")
@@ -232,7 +244,9 @@ def campaign_launch(
 
 
 @transaction.atomic
-def convention_in_force_record(*, actor: User, community: Area, title: str, text: str, adopted_on: dt.date | None):
+def convention_in_force_record(
+    *, actor: User, community: Area, title: str, text: str, adopted_on: dt.date | None
+):
     """Enter the convention a community has had in force since before gongzhi (once; later ones come by filing)."""
     authorize(actor, "conventions.record_in_force", community)
     title = revision_title_clean(title)
@@ -288,7 +302,9 @@ def revision_title_clean(title: str | None) -> str:
 
 
 @transaction.atomic
-def revision_save(*, actor: User, revision: Revision, title: str, text: str, updated_at: dt.datetime | None = None):
+def revision_save(
+    *, actor: User, revision: Revision, title: str, text: str, updated_at: dt.datetime | None = None
+):
     """Save the draft (a draft with problems may be saved); returns (revision, report)."""
     authorize(actor, "conventions.draft", revision)
     title = revision_title_clean(title)
@@ -400,10 +416,12 @@ def revision_adopt(
         perm="conventions.adopt", perm_obj=revision,
     )  # fmt: skip
     item = meeting.items.get()
-    note = (f"{meeting.body_label}：{meeting.quorum_reason}；{item.vote_reason}；"
-            + _("赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s")
-            % {"yes": item.in_favour, "no": item.against, "abstain": item.abstaining})
-    roll = {name: getattr(meeting, name) for name in ("members", "adults", "households", "households_present")}
+    note = f"{meeting.body_label}：{meeting.quorum_reason}；{item.vote_reason}；" + _(
+        "赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s"
+    ) % {"yes": item.in_favour, "no": item.against, "abstain": item.abstaining}
+    roll = {
+        name: getattr(meeting, name) for name in ("members", "adults", "households", "households_present")
+    }
     lifecycle_move(revision, "adopt", actor=actor, note=note, audit_verb="convention.adopted", area=revision.community,
                    changes={"meeting": meeting, "adopted_at": timezone.now()},
                    summary={"meeting": meeting_kind, "date": meeting.held_on.isoformat(),
@@ -474,18 +492,30 @@ def revision_acknowledge(*, actor: User, revision: Revision) -> Revision:
 
 
 @transaction.atomic
-def demonstration_apply(*, actor: User, campaign: Campaign, community: Area, evidence: str) -> DemonstrationApplication:
+def demonstration_apply(
+    *, actor: User, campaign: Campaign, community: Area, evidence: str
+) -> DemonstrationApplication:
     authorize(actor, "conventions.apply_demonstration", community)
-    evidence = text_clean(evidence, label=_("创建成效与佐证材料"), field="evidence", minimum=20, maximum=EVIDENCE_MAX)
-    filed = Revision.objects.filter(campaign=campaign, community=community, state=RevisionState.FILED).exists()
+    evidence = text_clean(
+        evidence, label=_("创建成效与佐证材料"), field="evidence", minimum=20, maximum=EVIDENCE_MAX
+    )
+    filed = Revision.objects.filter(
+        campaign=campaign, community=community, state=RevisionState.FILED
+    ).exists()
     if not filed:
-        raise DomainError(_("修订后的%(kind)s报镇备案后，才能申报示范村。") % {"kind": convention_kind_label(community)})
+        raise DomainError(
+            _("修订后的%(kind)s报镇备案后，才能申报示范村。") % {"kind": convention_kind_label(community)}
+        )
     Area.objects.select_for_update().filter(pk=community.pk).first()
     open_one = DemonstrationApplication.objects.filter(
-        campaign=campaign, community=community, state__in=[DemonstrationState.SUBMITTED, DemonstrationState.APPROVED]
+        campaign=campaign,
+        community=community,
+        state__in=[DemonstrationState.SUBMITTED, DemonstrationState.APPROVED],
     ).first()
     if open_one is not None:
-        raise DomainError(_("本村(社区)已经申报过（%(state)s），不能重复申报。") % {"state": open_one.get_state_display()})
+        raise DomainError(
+            _("本村(社区)已经申报过（%(state)s），不能重复申报。") % {"state": open_one.get_state_display()}
+        )
     application = DemonstrationApplication.objects.create(
         campaign=campaign, community=community, area_path=community.path, evidence=evidence, applied_by=actor
     )
@@ -498,7 +528,9 @@ def demonstration_apply(*, actor: User, campaign: Campaign, community: Area, evi
 
 
 @transaction.atomic
-def demonstration_decide(*, actor: User, application: DemonstrationApplication, approve: bool, note: str = ""):
+def demonstration_decide(
+    *, actor: User, application: DemonstrationApplication, approve: bool, note: str = ""
+):
     authorize(actor, "conventions.decide_demonstration", application)
     note = text_clean(note, label=_("审核意见"), field="note", minimum=0 if approve else 2, maximum=NOTE_MAX)
     application = (
@@ -536,15 +568,21 @@ def conventions_deadline_reminders(*, today: dt.date | None = None) -> int:
             continue
         days = min(due)
         filed = set(
-            Revision.objects.filter(campaign=campaign, state=RevisionState.FILED).values_list("community_id", flat=True)
+            Revision.objects.filter(campaign=campaign, state=RevisionState.FILED).values_list(
+                "community_id", flat=True
+            )
         )
-        for community in Area.objects.filter(kind=AreaKind.COMMUNITY, path__startswith=campaign.township.path):
+        for community in Area.objects.filter(
+            kind=AreaKind.COMMUNITY, path__startswith=campaign.township.path
+        ):
             if community.pk in filed:
                 continue
             with transaction.atomic():
                 try:
                     with transaction.atomic():
-                        DeadlineReminder.objects.create(campaign=campaign, community=community, days_before=days)
+                        DeadlineReminder.objects.create(
+                            campaign=campaign, community=community, days_before=days
+                        )
                 except IntegrityError:
                     continue
                 recipients = list(users_holding_over(DRAFTERS, community.path))

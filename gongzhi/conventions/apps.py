@@ -20,10 +20,14 @@ class ConventionsConfig(AppConfig):
         from .audit_verbs import audit_verbs_register
 
         audit_verbs_register()
-        meeting_document_root_register("conventions")  # adoption PDFs stored before gongzhi.meetings held them
+        meeting_document_root_register(
+            "conventions"
+        )  # adoption PDFs stored before gongzhi.meetings held them
 
         periodic_job_register(
-            "convention_deadlines", conventions_deadline_reminders, "村规民约修订期限前7天、1天提醒未备案的村(社区)"
+            "convention_deadlines",
+            conventions_deadline_reminders,
+            "村规民约修订期限前7天、1天提醒未备案的村(社区)",
         )
         home_section_register("conventions.work", order=40, template="conventions/home_work.html",
                               build=home.work_section)  # fmt: skip

@@ -59,7 +59,9 @@ def convention_diff(old_text: str, new_text: str, *, context: int = 2) -> list[D
         if tag == "equal":
             for offset in range(i2 - i1):
                 old, new = old_lines[i1 + offset], new_lines[j1 + offset]
-                left, right = _marked(old, new) if old != new else ([Segment(old, False)], [Segment(new, False)])
+                left, right = (
+                    _marked(old, new) if old != new else ([Segment(old, False)], [Segment(new, False)])
+                )
                 rows.append(DiffRow("same", i1 + offset + 1, j1 + offset + 1, left, right))
             continue
         paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0

@@ -22,7 +22,9 @@ class CampaignForm(forms.Form):
     township = forms.TypedChoiceField(label=_("镇(乡、街道)"), coerce=int, choices=(), required=False)
     year = forms.CharField(label=_("年度"), max_length=4, required=False)
     title = forms.CharField(label=_("名称（可不填）"), max_length=200, required=False)
-    deadline = forms.DateField(label=_("完成期限"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    deadline = forms.DateField(
+        label=_("完成期限"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     topic_keys = forms.MultipleChoiceField(
         label=_("必备内容"), required=False, widget=forms.CheckboxSelectMultiple,
         choices=[(t.key, _(t.label)) for t in DEFAULT_TOPICS],
@@ -104,7 +106,16 @@ class ReviewForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3, "data-testid": "review-comment"}))  # fmt: skip
 
 
-COUNTS = ("members", "adults", "households", "households_present", "present", "in_favour", "against", "abstaining")
+COUNTS = (
+    "members",
+    "adults",
+    "households",
+    "households_present",
+    "present",
+    "in_favour",
+    "against",
+    "abstaining",
+)
 
 
 class AdoptionForm(ActionCheckedForm):
@@ -112,11 +123,17 @@ class AdoptionForm(ActionCheckedForm):
     field_rules = {**{name: meeting_count_parse for name in COUNTS},
                    "minutes": meeting_document_check, "sign_in": meeting_document_check}  # fmt: skip
     meeting_kind = forms.ChoiceField(label=_("会议类型"), choices=())
-    meeting_date = forms.DateField(label=_("会议日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    meeting_date = forms.DateField(
+        label=_("会议日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     members = forms.CharField(label=_("组成人员数（代表会议填写）"), max_length=7, required=False)
-    adults = forms.CharField(label=_("十八周岁以上居民人数（村民会议、居民会议填写）"), max_length=7, required=False)
+    adults = forms.CharField(
+        label=_("十八周岁以上居民人数（村民会议、居民会议填写）"), max_length=7, required=False
+    )
     households = forms.CharField(label=_("户数（村民会议、居民会议填写）"), max_length=7, required=False)
-    households_present = forms.CharField(label=_("到会户代表数（按户代表计算时填写）"), max_length=7, required=False)
+    households_present = forms.CharField(
+        label=_("到会户代表数（按户代表计算时填写）"), max_length=7, required=False
+    )
     present = forms.CharField(label=_("到会人数"), max_length=7, widget=forms.NumberInput(attrs={"min": 0}))
     in_favour = forms.CharField(label=_("赞成"), max_length=7, widget=forms.NumberInput(attrs={"min": 0}))
     against = forms.CharField(label=_("反对（可不填）"), max_length=7, required=False,

@@ -31,7 +31,9 @@ class Campaign(models.Model):
     title = models.CharField(_("名称"), max_length=100)
     deadline = models.DateField(_("完成期限"))
     topic_keys = models.JSONField(_("必备内容"), default=list)
-    extra_topics = models.JSONField(_("本镇增加的内容"), default=list)  # [{"key", "label", "keywords": [...]}]
+    extra_topics = models.JSONField(
+        _("本镇增加的内容"), default=list
+    )  # [{"key", "label", "keywords": [...]}]
     demonstration_target = models.PositiveSmallIntegerField(_("示范村目标数"), default=0)
     launched_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     launched_at = models.DateTimeField(auto_now_add=True)
@@ -75,7 +77,9 @@ class Revision(models.Model):
     area_path = models.CharField(max_length=120, db_index=True, editable=False)
     title = models.CharField(_("标题"), max_length=60)
     text = models.TextField(_("正文"), blank=True)
-    state = models.CharField(_("状态"), max_length=14, choices=RevisionState.choices, default=RevisionState.DRAFTING)
+    state = models.CharField(
+        _("状态"), max_length=14, choices=RevisionState.choices, default=RevisionState.DRAFTING
+    )
     compliant = models.BooleanField(default=False)  # the checker's verdict on `text` when it was last saved
     problems = models.PositiveSmallIntegerField(default=0)  # missing topics + violations, same moment
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -96,10 +100,14 @@ class Revision(models.Model):
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    acknowledged_at = models.DateTimeField(null=True, blank=True)  # the township has received the filing (备案回执)
+    acknowledged_at = models.DateTimeField(
+        null=True, blank=True
+    )  # the township has received the filing (备案回执)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["campaign", "community"], name="revision_one_per_campaign")]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "community"], name="revision_one_per_campaign")
+        ]
         indexes = [models.Index(fields=["campaign", "state"], name="revision_campaign_state")]
 
     def __str__(self) -> str:
@@ -156,7 +164,9 @@ class ConventionVersion(models.Model):
     title = models.CharField(_("标题"), max_length=60)
     text = models.TextField(_("正文"))
     adopted_on = models.DateField(_("通过日期"), null=True, blank=True)
-    revision = models.OneToOneField(Revision, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    revision = models.OneToOneField(
+        Revision, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
     superseded_at = models.DateTimeField(null=True, blank=True)

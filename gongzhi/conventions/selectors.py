@@ -37,9 +37,7 @@ def campaign_list_for(*, viewer) -> QuerySet[Campaign]:
     paths = paths_for(viewer, READERS)
     if not paths:
         return Campaign.objects.none()
-    townships = Area.objects.filter(kind=AreaKind.TOWNSHIP).filter(
-        scope_q(paths, "path") | _above_q(paths)
-    )
+    townships = Area.objects.filter(kind=AreaKind.TOWNSHIP).filter(scope_q(paths, "path") | _above_q(paths))
     return Campaign.objects.filter(township__in=townships).select_related("township").order_by("-year", "id")
 
 
@@ -59,13 +57,17 @@ def campaign_get_for(*, viewer, campaign_id: int) -> Campaign:
 
 
 def townships_for_launch(*, viewer) -> QuerySet[Area]:
-    return Area.objects.filter(scope_q(paths_for(viewer, LAUNCHERS), "path"), kind=AreaKind.TOWNSHIP).order_by("path")
+    return Area.objects.filter(
+        scope_q(paths_for(viewer, LAUNCHERS), "path"), kind=AreaKind.TOWNSHIP
+    ).order_by("path")
 
 
 def communities_for(*, viewer, campaign: Campaign, roles=READERS) -> QuerySet[Area]:
     """The campaign's communities the viewer may see (township staff: all of them)."""
     return Area.objects.filter(
-        scope_q(paths_for(viewer, roles), "path"), kind=AreaKind.COMMUNITY, path__startswith=campaign.township.path
+        scope_q(paths_for(viewer, roles), "path"),
+        kind=AreaKind.COMMUNITY,
+        path__startswith=campaign.township.path,
     ).order_by("path")
 
 
@@ -104,7 +106,9 @@ def in_force_of(community: Area) -> ConventionVersion | None:
 
 
 def earlier_versions_of(community: Area) -> QuerySet[ConventionVersion]:
-    return ConventionVersion.objects.filter(community=community, superseded_at__isnull=False).order_by("-superseded_at")
+    return ConventionVersion.objects.filter(community=community, superseded_at__isnull=False).order_by(
+        "-superseded_at"
+    )
 
 
 def in_force_public(community_id: int) -> tuple[Area, ConventionVersion | None]:
@@ -175,7 +179,11 @@ class Board:
 
     @property
     def demonstrations_approved(self) -> int:
-        return sum(1 for row in self.rows if row.demonstration and row.demonstration.state == DemonstrationState.APPROVED)
+        return sum(
+            1
+            for row in self.rows
+            if row.demonstration and row.demonstration.state == DemonstrationState.APPROVED
+        )
 
 
 def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
@@ -185,9 +193,9 @@ def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
     revisions = {r.community_id: r for r in Revision.objects.filter(campaign=campaign, community__in=communities)
                  .select_related("meeting")}  # fmt: skip
     demonstrations: dict[int, DemonstrationApplication] = {}
-    for application in DemonstrationApplication.objects.filter(campaign=campaign, community__in=communities).order_by(
-        "applied_at"
-    ):
+    for application in DemonstrationApplication.objects.filter(
+        campaign=campaign, community__in=communities
+    ).order_by("applied_at"):
         demonstrations[application.community_id] = application  # the latest per community
     rows = []
     for community in communities:
@@ -204,10 +212,17 @@ def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
 
 
 def drafter_communities(*, viewer) -> QuerySet[Area]:
-    return Area.objects.filter(scope_q(paths_for(viewer, DRAFTERS), "path"), kind=AreaKind.COMMUNITY).order_by("path")
+    return Area.objects.filter(
+        scope_q(paths_for(viewer, DRAFTERS), "path"), kind=AreaKind.COMMUNITY
+    ).order_by("path")
 
 
-DRAFTER_WAITING = (RevisionState.DRAFTING, RevisionState.RETURNED, RevisionState.APPROVED, RevisionState.ADOPTED)
+DRAFTER_WAITING = (
+    RevisionState.DRAFTING,
+    RevisionState.RETURNED,
+    RevisionState.APPROVED,
+    RevisionState.ADOPTED,
+)
 
 
 def revisions_waiting_for(*, viewer) -> QuerySet[Revision]:

@@ -9,7 +9,11 @@ urlpatterns = [
     path("campaigns/<id:pk>/", views.board, name="board"),
     path("campaigns/<id:pk>/export/", views.board_export, name="board_export"),
     path("campaigns/<id:pk>/start/<id:community_id>/", views.start, name="start"),
-    path("campaigns/<id:pk>/demonstration/<id:community_id>/", views.demonstration_apply, name="demonstration_apply"),
+    path(
+        "campaigns/<id:pk>/demonstration/<id:community_id>/",
+        views.demonstration_apply,
+        name="demonstration_apply",
+    ),
     path("r/<id:pk>/", views.revision, name="revision"),
     path("r/<id:pk>/edit/", views.edit, name="edit"),
     path("r/<id:pk>/check/", views.check, name="check"),

@@ -177,7 +177,9 @@ def board_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     result = selectors.board_for(viewer=request.user, campaign=campaign)
     content = board_workbook(result)
     actions.board_export_record(actor=request.user, campaign=campaign, rows=len(result.rows))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = f'attachment; filename="conventions-{campaign.year}.xlsx"'
     return response
 
@@ -251,7 +253,9 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
     _require(request.user, "conventions.draft", revision)
     if not revision.is_editable:
-        messages.error(request, _("“%(state)s”的修订稿不能再修改。") % {"state": revision.get_state_display()})
+        messages.error(
+            request, _("“%(state)s”的修订稿不能再修改。") % {"state": revision.get_state_display()}
+        )
         return redirect("conventions:revision", pk=revision.pk)
     importing = request.method == "POST" and request.POST.get("then") == "import"
     import_form = ImportForm(request.POST if importing else None, request.FILES if importing else None)
@@ -286,7 +290,9 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             if report.compliant:
                 messages.success(request, _("已保存。检查通过，可以报送合法性审查。"))
             else:
-                messages.info(request, _("已保存。检查发现%(n)d处问题，修改后才能报送审查。") % {"n": revision.problems})
+                messages.info(
+                    request, _("已保存。检查发现%(n)d处问题，修改后才能报送审查。") % {"n": revision.problems}
+                )
             return redirect("conventions:edit", pk=revision.pk)
     report = actions.revision_check(revision, text)
     context = {
@@ -317,7 +323,9 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
-    return move_answer(request, run=lambda: run(revision), success=success, back=actions.revision_url(revision))
+    return move_answer(
+        request, run=lambda: run(revision), success=success, back=actions.revision_url(revision)
+    )
 
 
 @require_perm("conventions.draft")
@@ -428,7 +436,9 @@ def in_force(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
             messages.success(request, _("现行版本已录入；修订时会以它为底稿并对照显示改动。"))
             return redirect("conventions:index")
     current = selectors.in_force_of(community)
-    return render(request, "conventions/in_force_form.html", {"form": form, "community": community, "current": current})
+    return render(
+        request, "conventions/in_force_form.html", {"form": form, "community": community, "current": current}
+    )
 
 
 @require_safe
@@ -437,7 +447,9 @@ def public(request: HttpRequest, community_id: int) -> HttpResponse:
     community, version = selectors.in_force_public(community_id)
     context = {"community": community, "version": version, "indexable": community.search_indexing,
                "kind_label": actions.convention_kind_label(community)}  # fmt: skip
-    response = search_indexable(render(request, "conventions/public.html", context), community.search_indexing)
+    response = search_indexable(
+        render(request, "conventions/public.html", context), community.search_indexing
+    )
     if not request.user.is_authenticated:
         response["Cache-Control"] = "private, max-age=60"
     return response
@@ -474,7 +486,8 @@ def demonstration(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     application = selectors.demonstration_get_for(viewer=request.user, application_id=pk)
     context = {
-        "application": application, "form": DecisionForm(),
+        "application": application,
+        "form": DecisionForm(),
         "can_decide": lifecycle_verbs_for(application, request.user)["approve"],
         "revision": selectors.revision_of(campaign=application.campaign, community=application.community),
         "can_board": can(request.user, "conventions.view_board", application.campaign),

@@ -20,7 +20,9 @@ from .models import EDITABLE_STATES, DemonstrationState, Revision, RevisionEvent
 EDITABLE = frozenset(EDITABLE_STATES)
 
 
-def revision_event_write(revision: Revision, *, actor, verb: str, from_state: str, to_state: str, note: str = ""):
+def revision_event_write(
+    revision: Revision, *, actor, verb: str, from_state: str, to_state: str, note: str = ""
+):
     return RevisionEvent.objects.create(
         revision=revision, actor=actor, verb=verb, from_state=from_state, to_state=to_state, note=note[:1000]
     )
@@ -42,23 +44,62 @@ REVISION = lifecycle_register(
         event=revision_event_write,
         error=DomainError,
         moves=(
-            Move("submit", EDITABLE, RevisionState.UNDER_REVIEW, _("报送合法性审查"), permission="conventions.draft",
-                 refused=Refusal(_("“%(state)s”的修订稿不能再报送审查。"), "not_editable")),
-            Move("approve", frozenset({RevisionState.UNDER_REVIEW}), RevisionState.APPROVED, _("合法性审查通过"),
-                 permission="conventions.review", refused=NOT_UNDER_REVIEW),
-            Move("return", frozenset({RevisionState.UNDER_REVIEW}), RevisionState.RETURNED, _("退回修改"),
-                 permission="conventions.review", refused=NOT_UNDER_REVIEW),
-            Move("adopt", frozenset({RevisionState.APPROVED}), RevisionState.ADOPTED, _("会议表决通过"),
-                 permission="conventions.adopt",
-                 refused=Refusal(_("只有通过合法性审查的修订稿才能提交会议表决（现在是“%(state)s”）。"), "not_approved")),
-            Move("file", frozenset({RevisionState.ADOPTED}), RevisionState.FILED, _("报镇备案并公布"),
-                 permission="conventions.file",
-                 refused=Refusal(_("只有经会议表决通过的修订稿才能报镇备案（现在是“%(state)s”）。"), "not_adopted")),
+            Move(
+                "submit",
+                EDITABLE,
+                RevisionState.UNDER_REVIEW,
+                _("报送合法性审查"),
+                permission="conventions.draft",
+                refused=Refusal(_("“%(state)s”的修订稿不能再报送审查。"), "not_editable"),
+            ),
+            Move(
+                "approve",
+                frozenset({RevisionState.UNDER_REVIEW}),
+                RevisionState.APPROVED,
+                _("合法性审查通过"),
+                permission="conventions.review",
+                refused=NOT_UNDER_REVIEW,
+            ),
+            Move(
+                "return",
+                frozenset({RevisionState.UNDER_REVIEW}),
+                RevisionState.RETURNED,
+                _("退回修改"),
+                permission="conventions.review",
+                refused=NOT_UNDER_REVIEW,
+            ),
+            Move(
+                "adopt",
+                frozenset({RevisionState.APPROVED}),
+                RevisionState.ADOPTED,
+                _("会议表决通过"),
+                permission="conventions.adopt",
+                refused=Refusal(
+                    _("只有通过合法性审查的修订稿才能提交会议表决（现在是“%(state)s”）。"), "not_approved"
+                ),
+            ),
+            Move(
+                "file",
+                frozenset({RevisionState.ADOPTED}),
+                RevisionState.FILED,
+                _("报镇备案并公布"),
+                permission="conventions.file",
+                refused=Refusal(
+                    _("只有经会议表决通过的修订稿才能报镇备案（现在是“%(state)s”）。"), "not_adopted"
+                ),
+            ),
             # Not a change of state: the township's receipt of a filing, once.
-            Move("acknowledge", frozenset({RevisionState.FILED}), RevisionState.FILED, _("镇里确认收到备案"),
-                 permission="conventions.acknowledge",
-                 guards=(Guard(_not_acknowledged, Refusal(_("这份备案已经确认收到了。"), "already_acknowledged")),),
-                 refused=Refusal(_("只有已报镇备案的修订稿才能确认收到（现在是“%(state)s”）。"), "not_filed")),
+            Move(
+                "acknowledge",
+                frozenset({RevisionState.FILED}),
+                RevisionState.FILED,
+                _("镇里确认收到备案"),
+                permission="conventions.acknowledge",
+                guards=(
+                    Guard(_not_acknowledged, Refusal(_("这份备案已经确认收到了。"), "already_acknowledged")),
+                ),
+                refused=Refusal(_("只有已报镇备案的修订稿才能确认收到（现在是“%(state)s”）。"), "not_filed"),
+            ),
         ),
     )  # fmt: skip
 )
@@ -73,10 +114,22 @@ DEMONSTRATION = lifecycle_register(
         closed=frozenset({DemonstrationState.APPROVED, DemonstrationState.REJECTED}),
         error=DomainError,
         moves=(
-            Move("approve", frozenset({DemonstrationState.SUBMITTED}), DemonstrationState.APPROVED, _("命名"),
-                 permission="conventions.decide_demonstration", refused=ALREADY_DECIDED),
-            Move("reject", frozenset({DemonstrationState.SUBMITTED}), DemonstrationState.REJECTED, _("不予通过"),
-                 permission="conventions.decide_demonstration", refused=ALREADY_DECIDED),
+            Move(
+                "approve",
+                frozenset({DemonstrationState.SUBMITTED}),
+                DemonstrationState.APPROVED,
+                _("命名"),
+                permission="conventions.decide_demonstration",
+                refused=ALREADY_DECIDED,
+            ),
+            Move(
+                "reject",
+                frozenset({DemonstrationState.SUBMITTED}),
+                DemonstrationState.REJECTED,
+                _("不予通过"),
+                permission="conventions.decide_demonstration",
+                refused=ALREADY_DECIDED,
+            ),
         ),
     )  # fmt: skip
 )

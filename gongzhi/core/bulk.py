@@ -80,9 +80,10 @@ class BulkTable:
             if connection.vendor == "postgresql":
                 raw = cursor.cursor  # the psycopg cursor under Django's wrapper
                 # Under Django's wrapper, so a refused row raises django.db.IntegrityError.
-                with connection.wrap_database_errors, raw.copy(
-                    f"COPY {self.table} ({self.names}) FROM STDIN"
-                ) as copy:
+                with (
+                    connection.wrap_database_errors,
+                    raw.copy(f"COPY {self.table} ({self.names}) FROM STDIN") as copy,
+                ):
                     for row in rows:
                         copy.write_row(row)
                         count += 1

@@ -53,7 +53,9 @@ _PUBLIC_PAGES: dict[str, PublicLink] = {}
 _ROBOTS: dict[str, RobotsLines] = {}
 
 
-def home_section_register(key: str, *, order: int, template: str, build: Callable[[Any], dict | None]) -> None:
+def home_section_register(
+    key: str, *, order: int, template: str, build: Callable[[Any], dict | None]
+) -> None:
     _SECTIONS[key] = HomeSection(key, order, template, build)
 
 
@@ -89,4 +91,6 @@ def public_pages() -> list[PublicLink]:
 
 
 def robots_lines() -> list[str]:
-    return [line for entry in sorted(_ROBOTS.values(), key=lambda r: (r.order, r.key)) for line in entry.lines]
+    return [
+        line for entry in sorted(_ROBOTS.values(), key=lambda r: (r.order, r.key)) for line in entry.lines
+    ]

@@ -109,7 +109,9 @@ def public_page_cache(seconds: int, params: tuple[str, ...] = ()):
                 personal = response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
                 if response.status_code != 200 or personal or getattr(response, "streaming", False):
                     return response
-                cache.set(key, (response.content, response["Content-Type"], is_search_indexable(response)), seconds)
+                cache.set(
+                    key, (response.content, response["Content-Type"], is_search_indexable(response)), seconds
+                )
             response["Cache-Control"] = f"private, max-age={seconds}"
             return response
 

@@ -77,7 +77,10 @@ def idempotent_create(request, key: str | None, payload: Any, create: Callable[[
     remembered = cache.get(done_key)
     if remembered is None:
         if not cache.add(busy_key, fingerprint, IN_PROGRESS_SECONDS):
-            raise Conflict(_("同一请求（相同的 Idempotency-Key）正在处理，请稍后再查询结果。"), code="idempotency_in_progress")
+            raise Conflict(
+                _("同一请求（相同的 Idempotency-Key）正在处理，请稍后再查询结果。"),
+                code="idempotency_in_progress",
+            )
         try:
             created = create()
             cache.set(

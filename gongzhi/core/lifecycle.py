@@ -89,7 +89,8 @@ class Lifecycle:
         assert self.initial in states, f"{self.model}: unknown initial state"
         assert self.closed <= states, f"{self.model}: unknown closed states"
         for move in self.moves:
-            assert move.sources <= states and move.target in states, f"{self.model}.{move.verb}: unknown state"
+            assert move.sources <= states, f"{self.model}.{move.verb}: unknown state"
+            assert move.target in states, f"{self.model}.{move.verb}: unknown state"
             assert set(move.refusals) <= states, f"{self.model}.{move.verb}: refusals for unknown states"
 
     def move(self, verb: str, state: str) -> Move | None:
@@ -202,7 +203,13 @@ def lifecycle_move(
     event = None
     if lifecycle.event is not None:
         event = lifecycle.event(
-            obj, actor=actor, verb=verb, from_state=before, to_state=move.target, note=note, **(event_fields or {})
+            obj,
+            actor=actor,
+            verb=verb,
+            from_state=before,
+            to_state=move.target,
+            note=note,
+            **(event_fields or {}),
         )
     audit_event_record(actor=actor, verb=audit_verb, target=obj, area=area, summary=summary)
     return Moved(obj=obj, move=move, before=before, event=event)

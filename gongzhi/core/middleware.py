@@ -134,7 +134,9 @@ class RequestSizeMiddleware:
         except ValueError:
             length = 0
         multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/")
-        limit = settings.GONGZHI_MAX_UPLOAD_REQUEST_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = (
+            settings.GONGZHI_MAX_UPLOAD_REQUEST_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        )
         if length > limit:
             return too_large_response(request)
         return self.get_response(request)

@@ -82,7 +82,9 @@ def _fold(text: str) -> str:
 
 # A run of digits, possibly broken by single spaces, dashes or dots, as people type numbers:
 # "138 0013 8000", "0571-8888 1234", "6222 0212 3456 7890 123". Not preceded or followed by a digit.
-_DIGIT_RUN = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?\(?\d(?:[\s\-.()]?\d){6,22}(?:[\s-]?[Xx])?(?![\dA-Za-z])")
+_DIGIT_RUN = re.compile(
+    r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?\(?\d(?:[\s\-.()]?\d){6,22}(?:[\s-]?[Xx])?(?![\dA-Za-z])"
+)
 _CN_DIGITS = "零〇一二三四五六七八九十两"
 _NUM = rf"(?:\d+|[{_CN_DIGITS}]+)"
 # Exact addresses: a house number on a named road, lane or group; a building with a unit or room;
@@ -155,7 +157,9 @@ def pii_find(text: str | None) -> list[Finding]:
         if kind is None:
             # A local landline without its area code, where the words say it is a number to call.
             digits = re.sub(r"\D", "", match.group())
-            if len(digits) in (7, 8) and _LANDLINE_CONTEXT.search(folded[max(0, match.start() - 8) : match.start()]):
+            if len(digits) in (7, 8) and _LANDLINE_CONTEXT.search(
+                folded[max(0, match.start() - 8) : match.start()]
+            ):
                 kind = "landline"
         if kind is not None:
             found.append(Finding(kind, match.start(), match.end(), text[match.start() : match.end()]))
@@ -185,7 +189,7 @@ def pii_kinds(findings: list[Finding]) -> list[str]:
 
 
 def pii_kinds_label(kinds: list[str]) -> str:
-    """"手机号、详细住址": kinds, for a message."""
+    """ "手机号、详细住址": kinds, for a message."""
     return "、".join(str(KIND_LABELS.get(k, k)) for k in kinds)
 
 
@@ -201,7 +205,10 @@ SENSITIVE_TOPICS = {
         r"老年痴呆|阿尔茨海默|精神病|抑郁|残疾|失明|眼睛看不见|耳聋|聋哑|截肢|轮椅|拐杖|行动不便|腿脚不便|残疾证|"
         r"艾滋|乙肝|肺结核|康复",
     ),
-    "alone": (_("独居"), r"独居|一个人住|一人居住|一个人生活|一个人在家|独自(?:在家|生活|居住)|孤寡|孤老|空巢|无人照顾|没人照顾|无儿无女|子女不在身边"),
+    "alone": (
+        _("独居"),
+        r"独居|一个人住|一人居住|一个人生活|一个人在家|独自(?:在家|生活|居住)|孤寡|孤老|空巢|无人照顾|没人照顾|无儿无女|子女不在身边",
+    ),
     "hardship": (
         _("生活困难"),
         r"低保|特困|五保|贫困|困难户|生活困难|家庭困难|经济困难|没钱|交不起|付不起|欠债|负债|救助|失业|下岗",

@@ -180,21 +180,31 @@ def meeting_check(
     }
     if votes["in_favour"] + votes["against"] + votes["abstaining"] > votes["present"]:
         raise DomainError(_("赞成、反对、弃权人数之和不能超过到会人数。"), field="in_favour")
-    for base, present_key in (("adults", "present"), ("members", "present"), ("households", "households_present")):
+    for base, present_key in (
+        ("adults", "present"),
+        ("members", "present"),
+        ("households", "households_present"),
+    ):
         total, there = counts[base], counts[present_key]
         if total is not None and there is not None and there > total:
-            raise DomainError(_("到会人数不能超过%(base)s。") % {"base": _BASE_LABELS[base]}, field=present_key)
-    usable = [a for a in rule.attendance if counts[a.base] is not None and counts[_PRESENT_OF[a.base]] is not None]
+            raise DomainError(
+                _("到会人数不能超过%(base)s。") % {"base": _BASE_LABELS[base]}, field=present_key
+            )
+    usable = [
+        a for a in rule.attendance if counts[a.base] is not None and counts[_PRESENT_OF[a.base]] is not None
+    ]
     if not usable:
         needed_bases = "、".join(str(_BASE_LABELS[a.base]) for a in rule.attendance)
         raise DomainError(
-            _("%(meeting)s须填写%(bases)s及相应的到会人数。") % {"meeting": rule.label, "bases": needed_bases},
+            _("%(meeting)s须填写%(bases)s及相应的到会人数。")
+            % {"meeting": rule.label, "bases": needed_bases},
             field=rule.attendance[0].base,
         )
     quorate, reasons = False, []
     for attendance in usable:
-        total, there = _required(counts[attendance.base], attendance.base), _required(
-            counts[_PRESENT_OF[attendance.base]], _PRESENT_OF[attendance.base]
+        total, there = (
+            _required(counts[attendance.base], attendance.base),
+            _required(counts[_PRESENT_OF[attendance.base]], _PRESENT_OF[attendance.base]),
         )
         needed = _needed(total, attendance)
         ok = total > 0 and there >= needed
@@ -213,9 +223,14 @@ def meeting_check(
     figures = {"present": votes["present"], "total": base_count, "yes": votes["in_favour"],
                "needed": majority_needed, "verdict": verdict}  # fmt: skip
     if needs.key == "members":
-        vote_reason = _("应到%(total)d人，赞成%(yes)d人，须超过应到人数的半数即至少%(needed)d人：%(verdict)s") % figures
+        vote_reason = (
+            _("应到%(total)d人，赞成%(yes)d人，须超过应到人数的半数即至少%(needed)d人：%(verdict)s") % figures
+        )
     elif needs.key == "two_thirds_present":
-        vote_reason = _("到会%(present)d人，赞成%(yes)d人，须达到会人数的三分之二即至少%(needed)d人：%(verdict)s") % figures
+        vote_reason = (
+            _("到会%(present)d人，赞成%(yes)d人，须达到会人数的三分之二即至少%(needed)d人：%(verdict)s")
+            % figures
+        )
     else:
         vote_reason = _("到会%(present)d人，赞成%(yes)d人，须过半数即至少%(needed)d人：%(verdict)s") % figures
     return MeetingResult(rule, quorate, passed, quorum_reason, vote_reason)

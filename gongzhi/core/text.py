@@ -52,7 +52,9 @@ def text_refusal(text: str, *, label: str, field: str) -> None:
     """Raise the DomainError that names what is wrong with the characters of `text`, if anything."""
     problem = text_problem(text)
     if problem == "direction":
-        raise DomainError(_("%(label)s含有改变文字方向的隐藏字符，请删去后重新输入。") % {"label": label}, field=field)
+        raise DomainError(
+            _("%(label)s含有改变文字方向的隐藏字符，请删去后重新输入。") % {"label": label}, field=field
+        )
     if problem:
         raise DomainError(_("%(label)s含有无法显示的字符。") % {"label": label}, field=field)
 

@@ -59,7 +59,9 @@ def me(request: HttpRequest) -> HttpResponse:
     return _me_page(request)
 
 
-def _me_page(request: HttpRequest, *, new_key: str = "", token_error: str = "", token_name: str = "") -> HttpResponse:
+def _me_page(
+    request: HttpRequest, *, new_key: str = "", token_error: str = "", token_name: str = ""
+) -> HttpResponse:
     assert isinstance(request.user, User)  # login_required
     context = {
         "resident": resident_get_own(viewer=request.user),
@@ -130,7 +132,9 @@ def language(request: HttpRequest) -> HttpResponse:
 
     chosen = request.GET.get("language") or ""
     target = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = redirect(target)
     if chosen in dict(settings.LANGUAGES):

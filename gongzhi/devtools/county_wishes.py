@@ -195,7 +195,11 @@ class CountyWishWriter:
         states, weights = MIX_RECENT if age < 2 else MIX_WEEKS if age < CLAIM_DAYS - 2 else MIX_OLD
         state = rng.choices(states, weights)[0]
         category, title, story = WISHES[rng.randrange(len(WISHES))]
-        sensitive = self.members.sensitive[cid][index] or category == "medical" or bool(sensitive_topics(title, story))
+        sensitive = (
+            self.members.sensitive[cid][index]
+            or category == "medical"
+            or bool(sensitive_topics(title, story))
+        )
         # As the posting form leaves it: sensitive wishes to staff and the claimer, unless the wisher chose
         # to be on the wall as 一位居民; the others public.
         privacy = ("restricted" if rng.random() < 0.7 else "anonymised") if sensitive else "public"

@@ -55,7 +55,9 @@ def _staff_of(community: Area, index: int, password: str) -> User:
         return staff
     user = User.objects.create(username=f"ganbu_{community.code[-6:]}", display_name=f"{community.name}干部",
                                password=password)  # fmt: skip
-    RoleAssignment.objects.create(user=user, role=Role.COMMUNITY_STAFF, area=community, area_path=community.path)
+    RoleAssignment.objects.create(
+        user=user, role=Role.COMMUNITY_STAFF, area=community, area_path=community.path
+    )
     return user
 
 
@@ -74,8 +76,12 @@ def _to_review(revision: Revision, staff: User, text: str) -> Revision:
 
 def _to_filed(revision: Revision, staff: User, reviewer: User, text: str) -> Revision:
     _to_review(revision, staff, text)
-    actions.revision_review(actor=reviewer, revision=revision, approve=True, comment="经审查，符合法律法规和政策规定。")
-    actions.revision_adopt(actor=staff, revision=revision, meeting_date=timezone.localdate(), **_meeting(revision.community))
+    actions.revision_review(
+        actor=reviewer, revision=revision, approve=True, comment="经审查，符合法律法规和政策规定。"
+    )
+    actions.revision_adopt(
+        actor=staff, revision=revision, meeting_date=timezone.localdate(), **_meeting(revision.community)
+    )
     return actions.revision_file(actor=staff, revision=revision)
 
 
@@ -96,19 +102,27 @@ def _move_back(campaign: Campaign, shift: dt.timedelta, deadline: dt.date, first
     """Move a finished campaign back in time: its dates, its revisions' dates and timelines, the versions
     it filed. Seeding did every step in one moment; each community starts a few days after the last and
     takes weeks over its steps, as they do."""
-    Campaign.objects.filter(pk=campaign.pk).update(deadline=deadline, launched_at=campaign.launched_at - shift)
+    Campaign.objects.filter(pk=campaign.pk).update(
+        deadline=deadline, launched_at=campaign.launched_at - shift
+    )
     for index, revision in enumerate(Revision.objects.filter(campaign=campaign).order_by("pk")):
         start = dt.timedelta(days=2 + 4 * index)
 
         def moved(moment: dt.datetime, step: str, start=start) -> dt.datetime:
             return moment - shift + start + dt.timedelta(days=_STEP_DAYS[step])
 
-        changes = {name: moved(getattr(revision, name), name) for name in _STEP_DAYS if getattr(revision, name)}
+        changes = {
+            name: moved(getattr(revision, name), name) for name in _STEP_DAYS if getattr(revision, name)
+        }
         meeting = timezone.localdate(changes["adopted_at"]) if "adopted_at" in changes else None
         Revision.objects.filter(pk=revision.pk).update(**changes)
         if meeting is not None and revision.meeting_id:
-            Meeting.objects.filter(pk=revision.meeting_id).update(held_on=meeting, recorded_at=changes["adopted_at"])
-            MeetingItem.objects.filter(meeting_id=revision.meeting_id).update(counted_at=changes["adopted_at"])
+            Meeting.objects.filter(pk=revision.meeting_id).update(
+                held_on=meeting, recorded_at=changes["adopted_at"]
+            )
+            MeetingItem.objects.filter(meeting_id=revision.meeting_id).update(
+                counted_at=changes["adopted_at"]
+            )
         for event in RevisionEvent.objects.filter(revision=revision):
             RevisionEvent.objects.filter(pk=event.pk).update(at=moved(event.at, _EVENT_STEP[event.verb]))
         version = ConventionVersion.objects.filter(revision=revision).first()
@@ -149,7 +163,9 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
             revision = actions.revision_start(actor=person, campaign=last, community=community)
             if index == 0:
                 _to_review(revision, person, _revised(community, rng, extra=False))
-                actions.revision_review(actor=reviewer, revision=revision, approve=False, comment=RETURN_COMMENTS[1])
+                actions.revision_review(
+                    actor=reviewer, revision=revision, approve=False, comment=RETURN_COMMENTS[1]
+                )
             else:
                 _to_filed(revision, person, reviewer, _revised(community, rng, extra=False))
             made += 1
@@ -182,7 +198,9 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
                 _to_review(revision, person, _revised(community, rng, extra=True))
             elif end == "returned":
                 _to_review(revision, person, _revised(community, rng, extra=True))
-                actions.revision_review(actor=reviewer, revision=revision, approve=False, comment=RETURN_COMMENTS[0])
+                actions.revision_review(
+                    actor=reviewer, revision=revision, approve=False, comment=RETURN_COMMENTS[0]
+                )
             else:
                 _to_filed(revision, person, reviewer, _revised(community, rng, extra=True))
                 groups = "村民小组" if community.community_type == CommunityType.VILLAGE else "网格"

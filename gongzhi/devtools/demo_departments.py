@@ -36,7 +36,9 @@ def demo_departments_seed(*, township: Area, password: str) -> dict[str, User]:
     officers = {}
     for order, (name, kind, username, display) in enumerate(DEMO_DEPARTMENTS, start=1):
         department = Department.objects.create(township=township, name=name, kind=kind, sort_order=order)
-        user = User(username=username, display_name=display, email=f"{username}@demo.gongzhi.local", password=password)
+        user = User(
+            username=username, display_name=display, email=f"{username}@demo.gongzhi.local", password=password
+        )
         user.save()
         RoleAssignment.objects.create(user=user, role=Role.TOWNSHIP_REVIEWER, area=township, area_path=township.path,
                                       department=department)  # fmt: skip

@@ -185,8 +185,14 @@ def _play(
     if who == "own":
         author = cast.wishers[number % len(cast.wishers)]
         wish = actions.wish_post(
-            actor=author, title=title, story=story, category=category, desired_by=desired, privacy=privacy,
-            meeting_place="村委会门口" if number % 4 == 0 else "", contact_shared=number % 4 == 0,
+            actor=author,
+            title=title,
+            story=story,
+            category=category,
+            desired_by=desired,
+            privacy=privacy,
+            meeting_place="村委会门口" if number % 4 == 0 else "",
+            contact_shared=number % 4 == 0,
         )
     else:
         people = (cast.sensitive_people if who == "sensitive" else []) or cast.assisted_people
@@ -203,7 +209,9 @@ def _play(
         wish = actions.wish_return(actor=cast.moderator, wish=wish, reason=rng.choice(RETURN_REASONS))
         return wish
     if end == "withdrawn":
-        wish = actions.wish_withdraw(actor=author or cast.assister, wish=wish, reason=rng.choice(WITHDRAW_REASONS))
+        wish = actions.wish_withdraw(
+            actor=author or cast.assister, wish=wish, reason=rng.choice(WITHDRAW_REASONS)
+        )
         return wish
     wish = actions.wish_publish(actor=cast.moderator, wish=wish)
     if end == "published":

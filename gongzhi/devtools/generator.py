@@ -157,7 +157,14 @@ class PeopleFactory:
             self.phone() if (self.today - birth).days > 16 * 365 and self.rng.random() < with_phone else ""
         )
         return Person(
-            name, gender, birth, self.id_number(birth, gender), phone, full, initials, self.pinyin.sort_key(name, surname)
+            name,
+            gender,
+            birth,
+            self.id_number(birth, gender),
+            phone,
+            full,
+            initials,
+            self.pinyin.sort_key(name, surname),
         )
 
     def household(self) -> Iterator[tuple[Person, str]]:

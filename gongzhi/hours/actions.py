@@ -27,7 +27,14 @@ if TYPE_CHECKING:
 
 
 def hours_credit(
-    *, actor: "User", target: object, source: str, source_id: int, helper_id: int, hours: Decimal, community_id: int
+    *,
+    actor: "User",
+    target: object,
+    source: str,
+    source_id: int,
+    helper_id: int,
+    hours: Decimal,
+    community_id: int,
 ) -> ServiceCredit | None:
     """Credit `helper_id` with `hours` for `source` `source_id`, once; None if already credited.
 

@@ -12,7 +12,9 @@ from django.db import models
 class ServiceCredit(models.Model):
     """Hours of help credited to a helper once the helped person (or a witness) confirmed it."""
 
-    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="service_credits")
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="service_credits"
+    )
     hours = models.DecimalField(max_digits=5, decimal_places=1)
     source = models.CharField(max_length=20)  # a registered hours source: "wish", "service", …
     source_id = models.PositiveBigIntegerField()

@@ -15,7 +15,9 @@ from .models import ServiceCredit
 from .sources import hours_source
 
 
-def hours_credit_list_for(*, viewer, helper_id: int | None = None, source: str | None = None) -> QuerySet[ServiceCredit]:
+def hours_credit_list_for(
+    *, viewer, helper_id: int | None = None, source: str | None = None
+) -> QuerySet[ServiceCredit]:
     """The credits the viewer may read (their own, and those in communities they moderate), newest first."""
     if not viewer.is_authenticated:
         return ServiceCredit.objects.none()

@@ -38,7 +38,9 @@ def hours_source(name: str) -> HoursSource:
     try:
         return _SOURCES[name]
     except KeyError:
-        raise LookupError(f"unknown hours source {name!r}: register it in the feature's AppConfig.ready") from None
+        raise LookupError(
+            f"unknown hours source {name!r}: register it in the feature's AppConfig.ready"
+        ) from None
 
 
 def hours_sources() -> list[HoursSource]:

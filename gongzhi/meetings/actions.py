@@ -97,7 +97,9 @@ def _roll_counts(body_kind: str, figures: dict[str, int | None]) -> dict[str, in
     return counts
 
 
-def _verdict(meeting: Meeting, *, in_favour: int, against: int, abstaining: int, majority: str) -> MeetingResult:
+def _verdict(
+    meeting: Meeting, *, in_favour: int, against: int, abstaining: int, majority: str
+) -> MeetingResult:
     return meeting_check(
         meeting.body_kind, present=meeting.present, in_favour=in_favour, against=against, abstaining=abstaining,
         members=meeting.members, adults=meeting.adults, households=meeting.households,
@@ -105,7 +107,9 @@ def _verdict(meeting: Meeting, *, in_favour: int, against: int, abstaining: int,
     )  # fmt: skip
 
 
-def _item_create(meeting: Meeting, item: ItemVote, *, actor, number: int, roll: list[MeetingMember]) -> MeetingItem:
+def _item_create(
+    meeting: Meeting, item: ItemVote, *, actor, number: int, roll: list[MeetingMember]
+) -> MeetingItem:
     title = text_clean(item.title, label=_("议题"), field="title", minimum=1, maximum=TITLE_MAX)
     if item.method not in MeetingMethod.values:
         raise DomainError(_("未知的表决方式。"), field="method")
@@ -130,7 +134,9 @@ def _item_create(meeting: Meeting, item: ItemVote, *, actor, number: int, roll: 
                   "abstaining": tally[VoteChoice.ABSTAIN]}  # fmt: skip
     result = _verdict(meeting, majority=item.majority, **counts)
     if not result.quorate:
-        raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": result.quorum_reason})
+        raise DomainError(
+            _("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": result.quorum_reason}
+        )
     if item.must_pass and not result.passed:
         raise DomainError(_("表决未获通过，未记录（%(reason)s）。") % {"reason": result.vote_reason})
     created = MeetingItem.objects.create(
@@ -194,7 +200,9 @@ def meeting_record(
         abstaining=first.abstaining, majority=first.majority if first.majority in MAJORITIES else "present", **counts,
     )  # fmt: skip
     if not quorum.quorate and (items or not keep_inquorate):
-        raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": quorum.quorum_reason})
+        raise DomainError(
+            _("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": quorum.quorum_reason}
+        )
     entries = list(roll)
     named_present = sum(1 for entry in entries if entry.present)
     if named_present > (present or 0) or (counts["members"] is not None and len(entries) > counts["members"]):
@@ -212,7 +220,9 @@ def meeting_record(
                       resident=e.resident, user=e.user, post=e.post[:40], present=e.present)
         for e in entries
     ])  # fmt: skip
-    if members_created and members_created[0].pk is None:  # databases that do not return ids from bulk inserts
+    if (
+        members_created and members_created[0].pk is None
+    ):  # databases that do not return ids from bulk inserts
         members_created = list(meeting.roll.order_by("id"))
     created = [_item_create(meeting, item, actor=actor, number=n, roll=members_created)
                for n, item in enumerate(items, start=1)]  # fmt: skip
@@ -237,7 +247,9 @@ def meeting_item_vote_record(*, actor, meeting: Meeting, item: ItemVote, perm: s
     _authorize(actor, perm, perm_obj, meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("area").get(pk=meeting.pk)
     if not meeting.quorate:
-        raise DomainError(_("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": meeting.quorum_reason})
+        raise DomainError(
+            _("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": meeting.quorum_reason}
+        )
     number = (meeting.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     created = _item_create(meeting, item, actor=actor, number=number, roll=list(meeting.roll.order_by("id")))
     audit_event_record(actor=actor, verb="meeting.item_voted", target=created, area=meeting.area,

@@ -31,7 +31,9 @@ def meeting_document_response(document: MeetingDocument) -> HttpResponseBase:
         path = (data / document.pdf_path).resolve()
         if not any(path.is_relative_to((data / root).resolve()) for root in PDF_ROOTS) or not path.is_file():
             raise Http404()
-        response = FileResponse(path.open("rb"), content_type="application/pdf", filename=f"{document.kind}.pdf")
+        response = FileResponse(
+            path.open("rb"), content_type="application/pdf", filename=f"{document.kind}.pdf"
+        )
         response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

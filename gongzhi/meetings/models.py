@@ -33,7 +33,9 @@ class Meeting(models.Model):
     area_path = models.CharField(max_length=120, db_index=True, editable=False)
     held_on = models.DateField(_("会议日期"))
     place = models.CharField(_("会议地点"), max_length=100, blank=True)
-    purpose = models.CharField(max_length=40, blank=True)  # the feature's name for it, e.g. "convention_adoption"
+    purpose = models.CharField(
+        max_length=40, blank=True
+    )  # the feature's name for it, e.g. "convention_adoption"
     owner_app = models.CharField(max_length=40, blank=True)  # the owning record: app label, model name, id
     owner_model = models.CharField(max_length=40, blank=True)
     owner_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -122,7 +124,9 @@ class MeetingItem(models.Model):
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "number"], name="meeting_item_number"),
-            models.CheckConstraint(condition=~Q(confirmed_by=F("counted_by")), name="meeting_item_confirmed_by_another"),
+            models.CheckConstraint(
+                condition=~Q(confirmed_by=F("counted_by")), name="meeting_item_confirmed_by_another"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -169,7 +173,9 @@ class MeetingDocument(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("材料"), max_length=10, choices=MeetingDocumentKind.choices)
-    photo = models.ForeignKey("photos.Photo", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    photo = models.ForeignKey(
+        "photos.Photo", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     pdf_path = models.CharField(max_length=200, blank=True)  # relative to settings.DATA_DIR
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()

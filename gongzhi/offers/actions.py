@@ -50,7 +50,9 @@ TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, REASON_MAX = 60, 1000, 100, 200
 PLACES_MIN, PLACES_MAX = 1, 500
 LONGEST = dt.timedelta(hours=24)
 FURTHEST = dt.timedelta(days=366)
-CREDIT_SOURCE = "service"  # the hours source (registered in apps.py); source_id is the offer's id (one credit per offer)
+CREDIT_SOURCE = (
+    "service"  # the hours source (registered in apps.py); source_id is the offer's id (one credit per offer)
+)
 NOTICE_KIND = "offer"
 
 
@@ -157,7 +159,8 @@ def offer_publish(
     )
     place = text_clean(place, label=_("服务地点"), field="place", minimum=2, maximum=PLACE_MAX)
     _clean_times(starts_at, ends_at)
-    assert starts_at is not None and ends_at is not None  # checked just above
+    assert starts_at is not None
+    assert ends_at is not None
     number = _clean_places(places)
     offer = ServiceOffer.objects.create(
         title=title, description=description, place=place, starts_at=starts_at, ends_at=ends_at, places=number,

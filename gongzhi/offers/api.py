@@ -104,7 +104,9 @@ def _detail(offer_id: int, user) -> dict:
         **_out(offer),
         "my_booking_id": mine.pk if mine else None,
         "my_booking_state": mine.state if mine else "",
-        "allowed_moves": [move for move, allowed in selectors.offer_moves_for(user, offer).items() if allowed],
+        "allowed_moves": [
+            move for move, allowed in selectors.offer_moves_for(user, offer).items() if allowed
+        ],
     }
 
 
@@ -134,7 +136,11 @@ def _booking(request, booking_id: int) -> Booking:
         raise Http404() from None
 
 
-@router.get("/offers", response=list[OfferOut], summary=gettext_noop("近期可预约的微服务（需令牌；任何令牌用户可见，不含个人信息）"))
+@router.get(
+    "/offers",
+    response=list[OfferOut],
+    summary=gettext_noop("近期可预约的微服务（需令牌；任何令牌用户可见，不含个人信息）"),
+)
 def offer_list(request, community_id: ApiId | None = None):
     community = None
     if community_id:
@@ -145,12 +151,16 @@ def offer_list(request, community_id: ApiId | None = None):
     return [_out(o) for o in selectors.upcoming_for(community=community)[:200]]
 
 
-@router.get("/offers/bookings/mine", response=list[BookingOut], summary=gettext_noop("我的预约（含我代居民预约的）"))
+@router.get(
+    "/offers/bookings/mine", response=list[BookingOut], summary=gettext_noop("我的预约（含我代居民预约的）")
+)
 def my_bookings(request):
     return [_booking_out(b, request.auth) for b in selectors.mine_for(viewer=request.auth)[:200]]
 
 
-@router.get("/offers/{offer_id}", response=OfferDetailOut, summary=gettext_noop("服务详情、剩余名额和我能做的操作"))
+@router.get(
+    "/offers/{offer_id}", response=OfferDetailOut, summary=gettext_noop("服务详情、剩余名额和我能做的操作")
+)
 def detail(request, offer_id: ApiId):
     return _detail(offer_id, request.auth)
 
@@ -173,7 +183,9 @@ def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
 
 
 @router.post(
-    "/offers/{offer_id}/book", response={201: BookingOut}, summary=gettext_noop("预约一个名额（居民本人）；名额满时 409")
+    "/offers/{offer_id}/book",
+    response={201: BookingOut},
+    summary=gettext_noop("预约一个名额（居民本人）；名额满时 409"),
 )
 def book(request, offer_id: ApiId, idempotency_key: IdempotencyKey = None):
     offer = _get(offer_id)
@@ -202,20 +214,30 @@ def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key
     return 201, _booking_out(booking, request.auth)
 
 
-@router.post("/offers/bookings/{booking_id}/cancel", response=BookingOut, summary=gettext_noop("取消预约（本人或代办人）"))
+@router.post(
+    "/offers/bookings/{booking_id}/cancel",
+    response=BookingOut,
+    summary=gettext_noop("取消预约（本人或代办人）"),
+)
 def booking_cancel(request, booking_id: ApiId):
     booking = actions.booking_cancel(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
 
-@router.post("/offers/bookings/{booking_id}/serve", response=BookingOut, summary=gettext_noop("确认已服务（服务发布人）"))
+@router.post(
+    "/offers/bookings/{booking_id}/serve",
+    response=BookingOut,
+    summary=gettext_noop("确认已服务（服务发布人）"),
+)
 def booking_serve(request, booking_id: ApiId):
     booking = actions.booking_serve(actor=request.auth, booking=_booking(request, booking_id))
     return _booking_out(booking, request.auth)
 
 
 @router.post(
-    "/offers/{offer_id}/cancel", response=OfferDetailOut, summary=gettext_noop("取消服务（发布人或村社区工作人员）")
+    "/offers/{offer_id}/cancel",
+    response=OfferDetailOut,
+    summary=gettext_noop("取消服务（发布人或村社区工作人员）"),
 )
 def cancel(request, offer_id: ApiId, payload: ReasonIn):
     actions.offer_cancel(actor=request.auth, offer=_get(offer_id), reason=payload.reason)
@@ -223,7 +245,9 @@ def cancel(request, offer_id: ApiId, payload: ReasonIn):
 
 
 @router.post(
-    "/offers/{offer_id}/complete", response=OfferDetailOut, summary=gettext_noop("全部确认完成并记服务时长（发布人）")
+    "/offers/{offer_id}/complete",
+    response=OfferDetailOut,
+    summary=gettext_noop("全部确认完成并记服务时长（发布人）"),
 )
 def complete(request, offer_id: ApiId):
     actions.offer_complete(actor=request.auth, offer=_get(offer_id))

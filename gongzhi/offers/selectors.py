@@ -55,7 +55,9 @@ def offer_get(offer_id: int) -> ServiceOffer:
 def communities_for_offerer(*, viewer) -> list[Area]:
     """The communities where the viewer may publish: their role is over the community or a part of it."""
     paths = paths_for(viewer, OFFERERS)
-    return [c for c in communities_public() if any(c.path.startswith(p) or p.startswith(c.path) for p in paths)]
+    return [
+        c for c in communities_public() if any(c.path.startswith(p) or p.startswith(c.path) for p in paths)
+    ]
 
 
 def _bookings() -> QuerySet[Booking]:

@@ -86,9 +86,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     set_choices(form.fields["community"], [("", _("请选择"))] + choices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        community = (
-            communities_public().filter(pk=data["community"]).first() if data["community"] else None
-        )
+        community = communities_public().filter(pk=data["community"]).first() if data["community"] else None
         try:
             offer = actions.offer_publish(
                 actor=request.user, community=community, title=data["title"], description=data["description"],
@@ -184,9 +182,7 @@ def book_assisted(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resident_id = id_from(request.POST.get("resident") or request.GET.get("resident"))
     if resident_id:
         try:
-            resident = resident_get_for(
-                viewer=request.user, resident_id=resident_id, roles=REGISTER_READERS
-            )
+            resident = resident_get_for(viewer=request.user, resident_id=resident_id, roles=REGISTER_READERS)
         except NotFound:
             resident = None
     if resident is None:

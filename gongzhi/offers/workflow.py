@@ -46,13 +46,24 @@ OFFER = lifecycle_register(
         closed_at_field="closed_at",
         moves=(
             Move(
-                "cancel", frozenset({OfferState.OPEN}), OfferState.CANCELLED, _("取消"),
+                "cancel",
+                frozenset({OfferState.OPEN}),
+                OfferState.CANCELLED,
+                _("取消"),
                 permission="offers.cancel",
                 guards=(
-                    Guard(_not_started, Refusal(
-                        _("服务已经开始，不能再取消；请确认已服务的预约后结束这项服务。"), "offer_started")),
-                    Guard(_nothing_served, Refusal(
-                        _("服务已经开始，不能再取消；请确认已服务的预约后结束这项服务。"), "offer_started")),
+                    Guard(
+                        _not_started,
+                        Refusal(
+                            _("服务已经开始，不能再取消；请确认已服务的预约后结束这项服务。"), "offer_started"
+                        ),
+                    ),
+                    Guard(
+                        _nothing_served,
+                        Refusal(
+                            _("服务已经开始，不能再取消；请确认已服务的预约后结束这项服务。"), "offer_started"
+                        ),
+                    ),
                 ),
                 refusals={
                     OfferState.CANCELLED: Refusal(_("这项服务已经取消了。"), "offer_cancelled"),
@@ -60,7 +71,10 @@ OFFER = lifecycle_register(
                 },
             ),
             Move(
-                "complete", frozenset({OfferState.OPEN}), OfferState.DONE, _("确认完成"),
+                "complete",
+                frozenset({OfferState.OPEN}),
+                OfferState.DONE,
+                _("确认完成"),
                 permission="offers.serve",
                 guards=(Guard(_started, Refusal(_("服务开始后才能确认完成。"), "not_started")),),
                 refusals={
@@ -81,17 +95,29 @@ BOOKING = lifecycle_register(
         closed_at_field="closed_at",
         moves=(
             Move(
-                "cancel", frozenset({BookingState.BOOKED}), BookingState.CANCELLED, _("取消预约"),
+                "cancel",
+                frozenset({BookingState.BOOKED}),
+                BookingState.CANCELLED,
+                _("取消预约"),
                 permission="offers.cancel_booking",
-                guards=(Guard(_not_started, Refusal(
-                    _("服务已经开始，不能再取消预约；如不能参加，请告知服务提供人。"), "offer_past")),),
+                guards=(
+                    Guard(
+                        _not_started,
+                        Refusal(
+                            _("服务已经开始，不能再取消预约；如不能参加，请告知服务提供人。"), "offer_past"
+                        ),
+                    ),
+                ),
                 refusals={
                     BookingState.CANCELLED: Refusal(_("这个预约已经取消了。"), "already_cancelled"),
                     BookingState.SERVED: Refusal(_("服务已完成，不能取消预约。"), "served"),
                 },
             ),
             Move(
-                "serve", frozenset({BookingState.BOOKED}), BookingState.SERVED, _("确认已服务"),
+                "serve",
+                frozenset({BookingState.BOOKED}),
+                BookingState.SERVED,
+                _("确认已服务"),
                 permission="offers.serve",
                 guards=(
                     Guard(_offer_not_cancelled, Refusal(_("这项服务已取消。"), "offer_cancelled")),

@@ -171,7 +171,13 @@ def resident_update(*, actor: User, resident: Resident, data: ResidentInput) -> 
 
 @transaction.atomic
 def resident_record_event(
-    *, actor: User, resident: Resident, kind: str, happened_on: dt.date, note: str = "", to_area: Area | None = None
+    *,
+    actor: User,
+    resident: Resident,
+    kind: str,
+    happened_on: dt.date,
+    note: str = "",
+    to_area: Area | None = None,
 ) -> ResidentEvent:
     """Record a move of the resident (gongzhi.residents.workflow: moved, moved out, returned, deceased)."""
     authorize(actor, "residents.change_resident", resident)
@@ -210,11 +216,14 @@ def resident_reveal_id(*, actor: User, resident: Resident, reason: str = "") -> 
     if not reason.strip():
         raise DomainError(_("请填写查看事由。"), field="reason")
     recent = AuditEvent.objects.filter(
-        verb="resident.id_revealed", actor_id=actor.pk, occurred_at__gte=timezone.now() - dt.timedelta(hours=1)
+        verb="resident.id_revealed",
+        actor_id=actor.pk,
+        occurred_at__gte=timezone.now() - dt.timedelta(hours=1),
     ).count()
     if recent >= settings.GONGZHI_REVEAL_LIMIT_PER_HOUR:
         raise DomainError(
-            _("一小时内查看完整身份证号已达%(n)d次上限，请稍后再试。") % {"n": settings.GONGZHI_REVEAL_LIMIT_PER_HOUR},
+            _("一小时内查看完整身份证号已达%(n)d次上限，请稍后再试。")
+            % {"n": settings.GONGZHI_REVEAL_LIMIT_PER_HOUR},
             code="rate_limited",
         )
     number = decrypt(resident.id_ciphertext, context="resident.id_number")

@@ -71,7 +71,9 @@ def _or_404(call):
         raise Http404() from None
 
 
-@router.get("/residents", response=list[ResidentOut], summary=gettext_noop("居民列表（按管辖范围，证件号脱敏）"))
+@router.get(
+    "/residents", response=list[ResidentOut], summary=gettext_noop("居民列表（按管辖范围，证件号脱敏）")
+)
 @paginate(BoundedPagination)
 def list_residents(request, filters: Query[ResidentFilters]):
     return _or_404(

@@ -9,7 +9,10 @@ AUDIT_VERBS = {
         _("{target}的户主改为「{new_head}」，原户主「{former_head}」改为{former_head_relation}"),
     ),
     "household.moved_out": (_("整户迁出"), _("{target}整户迁出（{happened_on}）：{members} 人")),
-    "household.printed": (_("打印户信息"), _("打印{target}（{members} 人，证件号已脱敏），文件指纹 {sha256}")),
+    "household.printed": (
+        _("打印户信息"),
+        _("打印{target}（{members} 人，证件号已脱敏），文件指纹 {sha256}"),
+    ),
     "resident.export_requested": (
         _("申请导出居民信息（需审批）"),
         _("申请导出{area}的居民 {rows} 行（含完整证件号和手机号：{full}），用途：{reason}"),
@@ -21,7 +24,9 @@ AUDIT_VERBS = {
     "resident.export_refused": (_("拒绝导出居民信息"), _("不批准「{requested_by}」的{target}，理由：{note}")),
     "resident.export_downloaded": (
         _("下载经批准导出的居民信息"),
-        _("下载经「{approved_by}」批准的{target}：{rows} 行（含完整证件号和手机号：{full}），文件指纹 {sha256}"),
+        _(
+            "下载经「{approved_by}」批准的{target}：{rows} 行（含完整证件号和手机号：{full}），文件指纹 {sha256}"
+        ),
     ),
 }
 

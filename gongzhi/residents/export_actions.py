@@ -93,15 +93,19 @@ def export_request_submit(
         raise DomainError(_("没有符合条件的居民，无需导出。"))
     if not full_data and count <= approval_rows():
         raise DomainError(
-            _("不超过%(n)d条的脱敏导出无需审批，请在居民列表直接导出。") % {"n": approval_rows()}, code="no_approval_needed"
+            _("不超过%(n)d条的脱敏导出无需审批，请在居民列表直接导出。") % {"n": approval_rows()},
+            code="no_approval_needed",
         )
     if count > settings.GONGZHI_EXPORT_ROW_LIMIT:
         raise DomainError(
-            _("一次最多导出%(n)d条，请缩小筛选范围。") % {"n": settings.GONGZHI_EXPORT_ROW_LIMIT}, code="too_many"
+            _("一次最多导出%(n)d条，请缩小筛选范围。") % {"n": settings.GONGZHI_EXPORT_ROW_LIMIT},
+            code="too_many",
         )
     approvers = _approvers(area, actor)
     if not approvers:
-        raise DomainError(_("没有可以审批此申请的其他镇社治办管理员，无法提交。请联系镇社治办。"), code="no_approver")
+        raise DomainError(
+            _("没有可以审批此申请的其他镇社治办管理员，无法提交。请联系镇社治办。"), code="no_approver"
+        )
     request = ExportRequest.objects.create(
         requested_by=actor,
         area=area,
@@ -117,7 +121,11 @@ def export_request_submit(
         verb="resident.export_requested",
         target=request,
         summary={
-            "reason": reason, "full": full_data, "area": area.name, "filters": filters, "rows": count,
+            "reason": reason,
+            "full": full_data,
+            "area": area.name,
+            "filters": filters,
+            "rows": count,
             "fields": fields_of(draft),
         },  # fmt: skip
     )
@@ -139,10 +147,14 @@ def export_request_submit(
 
 
 @transaction.atomic
-def export_request_decide(*, actor: User, request: ExportRequest, approve: bool, note: str = "") -> ExportRequest:
+def export_request_decide(
+    *, actor: User, request: ExportRequest, approve: bool, note: str = ""
+) -> ExportRequest:
     authorize(actor, "residents.approve_export", request)
-    request = ExportRequest.objects.select_for_update(of=("self",)).select_related("requested_by", "area").get(
-        pk=request.pk
+    request = (
+        ExportRequest.objects.select_for_update(of=("self",))
+        .select_related("requested_by", "area")
+        .get(pk=request.pk)
     )
     now = timezone.now()
     if request.requested_by_id == actor.pk:
@@ -150,7 +162,10 @@ def export_request_decide(*, actor: User, request: ExportRequest, approve: bool,
     verb = "approve" if approve else "refuse"
     lifecycle_check(request, verb)  # gongzhi.residents.workflow: pending only
     if request.is_expired(now):
-        raise DomainError(_("该申请已超过%(n)d天未审批，已过期。请申请人重新提交。") % {"n": _pending_days()}, code="expired")
+        raise DomainError(
+            _("该申请已超过%(n)d天未审批，已过期。请申请人重新提交。") % {"n": _pending_days()},
+            code="expired",
+        )
     note = (note or "").strip()
     if len(note) > 200:
         raise DomainError(_("审批意见不能超过200个字。"), field="note")
@@ -240,13 +255,19 @@ def export_request_download(*, actor: User, request: ExportRequest) -> tuple[byt
     """The approved file, once, for the person who asked; the download is audited with its SHA-256."""
     authorize(actor, "residents.request_export", request)
     with transaction.atomic():
-        request = ExportRequest.objects.select_for_update(of=("self",)).select_related("decided_by").get(pk=request.pk)
+        request = (
+            ExportRequest.objects.select_for_update(of=("self",))
+            .select_related("decided_by")
+            .get(pk=request.pk)
+        )
         now = timezone.now()
         if request.requested_by_id != actor.pk:
             raise DomainError(_("只有申请人本人可以下载。"), code="not_requester")
         lifecycle_check(request, "download")  # gongzhi.residents.workflow: approved, once
         if request.is_expired(now):
-            raise DomainError(_("批准已过期（%(n)d小时内有效），请重新申请。") % {"n": _valid_hours()}, code="expired")
+            raise DomainError(
+                _("批准已过期（%(n)d小时内有效），请重新申请。") % {"n": _valid_hours()}, code="expired"
+            )
         residents = (
             resident_list_for(viewer=actor, **_list_filters(request))
             .select_related("household", "area")

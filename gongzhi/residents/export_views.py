@@ -47,7 +47,9 @@ def export_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         request.POST or None,
         initial=initial,
         area_choices=area_choices_for(
-            viewer=request.user, kinds=[AreaKind.TOWNSHIP, AreaKind.COMMUNITY, AreaKind.GRID], roles=EXPORT_REQUESTERS
+            viewer=request.user,
+            kinds=[AreaKind.TOWNSHIP, AreaKind.COMMUNITY, AreaKind.GRID],
+            roles=EXPORT_REQUESTERS,
         ),
         tag_choices=selectors.tag_choices(),
     )
@@ -59,7 +61,11 @@ def export_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=request.user,
                 area=area,
                 reason=data["reason"],
-                filters={"status": "" if data["status"] == "all" else data["status"], "tag": data["tag"], "q": data["q"]},
+                filters={
+                    "status": "" if data["status"] == "all" else data["status"],
+                    "tag": data["tag"],
+                    "q": data["q"],
+                },
                 full_data=data["full_data"],
             )
         except DomainError as exc:
@@ -82,7 +88,9 @@ def export_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     tags = dict(selectors.tag_choices())
     filters = export_request.filters
     scope_parts = [
-        str(statuses.get(filters.get("status", "active"), _("全部"))) if filters.get("status", "active") else _("全部"),
+        str(statuses.get(filters.get("status", "active"), _("全部")))
+        if filters.get("status", "active")
+        else _("全部"),
         *([tags.get(filters["tag"], filters["tag"])] if filters.get("tag") else []),
         *([f"“{filters['q']}”"] if filters.get("q") else []),
     ]

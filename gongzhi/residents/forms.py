@@ -105,7 +105,9 @@ class ResidentEventForm(forms.Form):
         label=_("变动类型"),
         choices=[c for c in ResidentEventKind.choices if c[0] != ResidentEventKind.REGISTERED],
     )
-    happened_on = forms.DateField(label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    happened_on = forms.DateField(
+        label=_("发生日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     to_area = forms.TypedChoiceField(label=_("迁入网格/楼栋"), required=False, coerce=int, empty_value=None)
     note = forms.CharField(label=_("说明"), max_length=200, required=False)
 
@@ -156,7 +158,12 @@ class ExportRequestForm(forms.Form):
     area = forms.TypedChoiceField(label=_("导出范围（村(社区)或网格）"), coerce=int)
     status = forms.ChoiceField(
         label=_("状态"),
-        choices=[("active", _("在册")), ("moved_out", _("已迁出")), ("deceased", _("已故")), ("all", _("全部"))],
+        choices=[
+            ("active", _("在册")),
+            ("moved_out", _("已迁出")),
+            ("deceased", _("已故")),
+            ("all", _("全部")),
+        ],
         initial="active",
     )
     tag = forms.ChoiceField(label=_("标签"), required=False)

@@ -265,7 +265,8 @@ class ExportRequest(models.Model):
         ordering = ["-id"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(decided_by=models.F("requested_by")), name="export_request_not_self_approved"
+                condition=~models.Q(decided_by=models.F("requested_by")),
+                name="export_request_not_self_approved",
             )
         ]
 

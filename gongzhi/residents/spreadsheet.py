@@ -60,8 +60,6 @@ EXAMPLE_ROW: dict[str, str] = {
 }
 
 
-
-
 def is_example_name(value) -> bool:
     text = str(value or "").strip().replace("(", "（").replace(")", "）")
     return text.startswith(EXAMPLE_MARK) or text.startswith("示例")

@@ -89,7 +89,8 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tags": list(resident.tags.all()),
         "can_reveal": can(request.user, "residents.reveal_id", resident),
         "can_edit": can(request.user, "residents.change_resident", resident),
-        "can_reset_password": resident.user_id is not None and can(request.user, "residents.reset_password", resident),
+        "can_reset_password": resident.user_id is not None
+        and can(request.user, "residents.reset_password", resident),
         "reveal_form": RevealForm(),
     }
     return render(request, "residents/detail.html", context)
@@ -365,7 +366,12 @@ def household_move_out(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     return render(
         request,
         "residents/household_move_out.html",
-        {"household": household, "form": form, "members": members, "names": "、".join(m.name for m in members)},
+        {
+            "household": household,
+            "form": form,
+            "members": members,
+            "names": "、".join(m.name for m in members),
+        },
     )
 
 
@@ -463,7 +469,10 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponseBase:
     if path is None or not path.exists():
         raise Http404()
     return FileResponse(
-        open(path, "rb"), as_attachment=True, filename=_("错误报告-%(number)s.xlsx") % {"number": job.pk}, content_type=XLSX
+        open(path, "rb"),
+        as_attachment=True,
+        filename=_("错误报告-%(number)s.xlsx") % {"number": job.pk},
+        content_type=XLSX,
     )
 
 
@@ -494,4 +503,3 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''residents.xlsx"
     return response
-

@@ -77,15 +77,38 @@ EXPORT_REQUEST = lifecycle_register(
         closed=frozenset({ExportStatus.REFUSED, ExportStatus.DOWNLOADED}),
         error=DomainError,
         moves=(
-            Move("approve", frozenset({ExportStatus.PENDING}), ExportStatus.APPROVED, _("批准"),
-                 permission="residents.approve_export", guards=(NOT_EXPIRED,), refused=DECIDED),
-            Move("refuse", frozenset({ExportStatus.PENDING}), ExportStatus.REFUSED, _("不批准"),
-                 permission="residents.approve_export", guards=(NOT_EXPIRED,), refused=DECIDED),
-            Move("download", frozenset({ExportStatus.APPROVED}), ExportStatus.DOWNLOADED, _("下载"),
-                 permission="residents.request_export", guards=(NOT_EXPIRED,),
-                 refusals={ExportStatus.DOWNLOADED: Refusal(
-                     _("该文件已下载过，每次批准只能下载一次。如需再次导出，请重新申请。"), "downloaded")},
-                 refused=Refusal(_("该申请当前为“%(state)s”，不能下载。"), "not_approved")),
+            Move(
+                "approve",
+                frozenset({ExportStatus.PENDING}),
+                ExportStatus.APPROVED,
+                _("批准"),
+                permission="residents.approve_export",
+                guards=(NOT_EXPIRED,),
+                refused=DECIDED,
+            ),
+            Move(
+                "refuse",
+                frozenset({ExportStatus.PENDING}),
+                ExportStatus.REFUSED,
+                _("不批准"),
+                permission="residents.approve_export",
+                guards=(NOT_EXPIRED,),
+                refused=DECIDED,
+            ),
+            Move(
+                "download",
+                frozenset({ExportStatus.APPROVED}),
+                ExportStatus.DOWNLOADED,
+                _("下载"),
+                permission="residents.request_export",
+                guards=(NOT_EXPIRED,),
+                refusals={
+                    ExportStatus.DOWNLOADED: Refusal(
+                        _("该文件已下载过，每次批准只能下载一次。如需再次导出，请重新申请。"), "downloaded"
+                    )
+                },
+                refused=Refusal(_("该申请当前为“%(state)s”，不能下载。"), "not_approved"),
+            ),
         ),
     )  # fmt: skip
 )

@@ -86,7 +86,9 @@ def _report_area(actor: User, area_id: int | None) -> Area | None:
     if area_id is None and paths_for(actor, RESIDENT_REPORTERS):
         return None
     areas = area_list_for(viewer=actor, kinds=REPORT_AREA_KINDS, roles=GRID_REPORTERS)
-    area = areas.filter(pk=area_id).first() if area_id is not None else areas.filter(kind=AreaKind.GRID).first()
+    area = (
+        areas.filter(pk=area_id).first() if area_id is not None else areas.filter(kind=AreaKind.GRID).first()
+    )
     if area is None:
         raise DomainError(_("请选择您负责的网格或楼栋。"), field="area")
     return area
@@ -175,11 +177,17 @@ def situation_reply(*, actor: User, situation: SituationNote, reply: str) -> Sit
 
 
 @transaction.atomic
-def situation_resolve(*, actor: User, situation: SituationNote, handled_note: str, photo=None) -> SituationNote:
+def situation_resolve(
+    *, actor: User, situation: SituationNote, handled_note: str, photo=None
+) -> SituationNote:
     authorize(actor, "situations.handle", situation)
-    handled_note = text_clean(handled_note, label=_("办理结果"), field="handled_note", minimum=2, maximum=REPLY_MAX)
+    handled_note = text_clean(
+        handled_note, label=_("办理结果"), field="handled_note", minimum=2, maximum=REPLY_MAX
+    )
     situation = case_row_lock(situation)
-    case_move(case=situation.case, verb="resolve", actor=actor, note=handled_note, url=situation_url(situation))
+    case_move(
+        case=situation.case, verb="resolve", actor=actor, note=handled_note, url=situation_url(situation)
+    )
     situation.handled_note, situation.resolved_at = handled_note, timezone.now()
     situation.save(update_fields=["handled_note", "resolved_at"])
     case_photo_attach(case=situation.case, actor=actor, upload=photo, stage="result")
@@ -198,7 +206,9 @@ def situation_withdraw(*, actor: User, situation: SituationNote, reason: str = "
 
 
 @transaction.atomic
-def situation_reopen(*, actor: User, situation: SituationNote, reason: str, now: dt.datetime | None = None) -> SituationNote:
+def situation_reopen(
+    *, actor: User, situation: SituationNote, reason: str, now: dt.datetime | None = None
+) -> SituationNote:
     """The author says it is not solved, within REOPEN_DAYS of its resolution; the handler is told."""
     authorize(actor, "situations.reopen", situation)
     reason = text_clean(reason, label=_("仍未解决的情况"), field="reason", minimum=2, maximum=REASON_MAX)
@@ -241,7 +251,9 @@ def situation_escalate(
 
 
 @transaction.atomic
-def situation_escalation_reply(*, actor, situation: SituationNote, target_id: int, reply: str) -> EscalationTarget:
+def situation_escalation_reply(
+    *, actor, situation: SituationNote, target_id: int, reply: str
+) -> EscalationTarget:
     """A called department answers the handler, on the note's timeline."""
     target = escalation_target_get_for(viewer=actor, case=situation.case, target_id=target_id)
     return case_escalation_reply(target=target, actor=actor, reply=reply, url=situation_url(situation))
@@ -255,4 +267,3 @@ def situation_escalation_close(*, actor, situation: SituationNote, note: str = "
     if escalation is None:
         raise Conflict(_("没有进行中的吹哨。"), code="no_open_escalation")
     return case_escalation_close(escalation=escalation, actor=actor, note=note, url=situation_url(situation))
-

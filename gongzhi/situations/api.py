@@ -160,12 +160,18 @@ def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offs
     return {"count": query.count(), "items": [_out(s) for s in query[offset : offset + limit]]}
 
 
-@router.get("/situations/{situation_id}", response=SituationDetailOut, summary=gettext_noop("民情详情、办理记录和我能做的操作"))
+@router.get(
+    "/situations/{situation_id}",
+    response=SituationDetailOut,
+    summary=gettext_noop("民情详情、办理记录和我能做的操作"),
+)
 def detail(request, situation_id: ApiId):
     return _detail(request, situation_id)
 
 
-@router.post("/situations", response={201: SituationDetailOut}, summary=gettext_noop("报告微民情（居民、网格员）"))
+@router.post(
+    "/situations", response={201: SituationDetailOut}, summary=gettext_noop("报告微民情（居民、网格员）")
+)
 def post(request, payload: SituationIn, idempotency_key: IdempotencyKey = None):
     def create() -> SituationNote:
         try:
@@ -188,37 +194,61 @@ def _move(request, situation_id: int, run) -> dict:
     return _detail(request, situation_id)
 
 
-@router.post("/situations/{situation_id}/accept", response=SituationDetailOut, summary=gettext_noop("受理（村社区工作人员）"))
+@router.post(
+    "/situations/{situation_id}/accept",
+    response=SituationDetailOut,
+    summary=gettext_noop("受理（村社区工作人员）"),
+)
 def accept(request, situation_id: ApiId, payload: NoteIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_accept(actor=request.auth, situation=s, note=payload.note))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/reply", response=SituationDetailOut, summary=gettext_noop("答复提交人（办理中）"))
+@router.post(
+    "/situations/{situation_id}/reply",
+    response=SituationDetailOut,
+    summary=gettext_noop("答复提交人（办理中）"),
+)
 def reply(request, situation_id: ApiId, payload: ReplyIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_reply(actor=request.auth, situation=s, reply=payload.reply))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/resolve", response=SituationDetailOut, summary=gettext_noop("办结（写明办理结果）"))
+@router.post(
+    "/situations/{situation_id}/resolve",
+    response=SituationDetailOut,
+    summary=gettext_noop("办结（写明办理结果）"),
+)
 def resolve(request, situation_id: ApiId, payload: ResolveIn):
     return _move(request, situation_id, lambda s: actions.situation_resolve(actor=request.auth, situation=s,
                                                                              handled_note=payload.handled_note))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/withdraw", response=SituationDetailOut, summary=gettext_noop("撤回（提交人，受理前）"))
+@router.post(
+    "/situations/{situation_id}/withdraw",
+    response=SituationDetailOut,
+    summary=gettext_noop("撤回（提交人，受理前）"),
+)
 def withdraw(request, situation_id: ApiId, payload: ReasonIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_withdraw(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/reopen", response=SituationDetailOut, summary=gettext_noop("重新办理（提交人，办结后7天内）"))
+@router.post(
+    "/situations/{situation_id}/reopen",
+    response=SituationDetailOut,
+    summary=gettext_noop("重新办理（提交人，办结后7天内）"),
+)
 def reopen(request, situation_id: ApiId, payload: ReasonIn):
     return _move(request, situation_id,
                  lambda s: actions.situation_reopen(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
 
 
-@router.post("/situations/{situation_id}/rate", response=SituationDetailOut, summary=gettext_noop("评价（提交人，1–5星）"))
+@router.post(
+    "/situations/{situation_id}/rate",
+    response=SituationDetailOut,
+    summary=gettext_noop("评价（提交人，1–5星）"),
+)
 def rate(request, situation_id: ApiId, payload: RateIn):
     return _move(request, situation_id, lambda s: actions.situation_rate(actor=request.auth, situation=s,
                                                                           rating=payload.rating,

@@ -19,7 +19,9 @@ class SituationForm(ActionCheckedForm):
     """Phone first: three short fields and a photo. Grid workers also pick which of their grids or buildings."""
 
     field_rules = {"place": situation_place_clean, "body": situation_body_clean}
-    category = forms.ChoiceField(label=_("类别"), choices=[("", _("请选择"))] + list(SituationCategory.choices))
+    category = forms.ChoiceField(
+        label=_("类别"), choices=[("", _("请选择"))] + list(SituationCategory.choices)
+    )
     area = forms.TypedChoiceField(label=_("所在网格或楼栋"), coerce=int, empty_value=None)
     place = forms.CharField(label=_("地点"), max_length=PLACE_MAX,
                             widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}))  # fmt: skip
@@ -55,7 +57,9 @@ class ResolveForm(forms.Form):
 
 
 class RateForm(forms.Form):
-    rating = forms.TypedChoiceField(label=_("评价"), coerce=int, choices=[(n, "★" * n) for n in range(5, 0, -1)])
+    rating = forms.TypedChoiceField(
+        label=_("评价"), coerce=int, choices=[(n, "★" * n) for n in range(5, 0, -1)]
+    )
     comment = forms.CharField(label=_("评价意见（可不填）"), max_length=200, required=False)
 
 
@@ -77,4 +81,3 @@ class EscalateForm(forms.Form):
 class EscalationReplyForm(forms.Form):
     reply = forms.CharField(label=_("部门答复"), max_length=ESCALATION_REPLY_MAX,
                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-

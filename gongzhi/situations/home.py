@@ -25,7 +25,9 @@ def queue_section(viewer) -> dict | None:
         return None
     queue = selectors.queue_for(viewer=viewer)
     now = timezone.now()
-    counts = queue.order_by().aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(case__due_at__lt=now)))
+    counts = queue.order_by().aggregate(
+        total=Count("pk"), overdue=Count("pk", filter=Q(case__due_at__lt=now))
+    )
     rows = _labelled(queue[:SHOWN])
     for note in rows:
         note.overdue = selectors.is_overdue(note, now=now)

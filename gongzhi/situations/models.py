@@ -21,7 +21,9 @@ class SituationCategory(models.TextChoices):
 
 
 class SituationNote(models.Model):
-    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, primary_key=True, related_name="situation")
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.CASCADE, primary_key=True, related_name="situation"
+    )
     category = models.CharField(_("类别"), max_length=12, choices=SituationCategory.choices)
     reply = models.CharField(_("答复"), max_length=500, blank=True)
     replied_by = models.ForeignKey(

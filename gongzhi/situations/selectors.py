@@ -22,7 +22,9 @@ def _base() -> QuerySet[SituationNote]:
 
 def queue_for(*, viewer, state: str | None = None, category: str | None = None) -> QuerySet[SituationNote]:
     """The notes waiting for the viewer as a handler (or one state's), routed to them, earliest due first."""
-    query = _base().filter(case_routed_q(viewer, SITUATION, states=[state] if state else None, prefix="case__"))
+    query = _base().filter(
+        case_routed_q(viewer, SITUATION, states=[state] if state else None, prefix="case__")
+    )
     if category:
         query = query.filter(category=category)
     return query.select_related("case__resident", "case__author", "case__assignee").order_by(
@@ -44,7 +46,9 @@ def situation_get_for(*, viewer, situation_id: int) -> SituationNote:
     """A note the viewer wrote or handles; missing and not-yours answer alike (NotFound)."""
     situation = (
         _base()
-        .select_related("case__resident", "case__author", "case__submitted_by", "case__assignee", "replied_by")
+        .select_related(
+            "case__resident", "case__author", "case__submitted_by", "case__assignee", "replied_by"
+        )
         .filter(pk=situation_id)
         .first()
     )

@@ -120,16 +120,33 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overdue": selectors.is_overdue(situation),
         "timeline": case_timeline(situation.case),
         "attachments": case_attachments(situation.case),
-        "moves": case_move_forms(situation, request.user, url_name="situations:{verb}", forms=[
-            MoveForm("accept", NoteForm(), _("受理"), testid="accept"),
-            MoveForm("reply", ReplyForm(), _("答复提交人"), testid="reply"),
-            MoveForm("resolve", ResolveForm(), _("办结"), testid="resolve", multipart=True),
-            MoveForm("rate", RateForm(), _("提交评价"), testid="rate"),
-            MoveForm("reopen", None, _("重新办理"), testid="reopen", css="secondary",
-                     fields_template="situations/_reopen_fields.html"),
-            MoveForm("withdraw", None, _("撤回"), testid="withdraw", css="secondary outline",
-                     fields_template="situations/_withdraw_fields.html"),
-        ]),  # fmt: skip
+        "moves": case_move_forms(
+            situation,
+            request.user,
+            url_name="situations:{verb}",
+            forms=[
+                MoveForm("accept", NoteForm(), _("受理"), testid="accept"),
+                MoveForm("reply", ReplyForm(), _("答复提交人"), testid="reply"),
+                MoveForm("resolve", ResolveForm(), _("办结"), testid="resolve", multipart=True),
+                MoveForm("rate", RateForm(), _("提交评价"), testid="rate"),
+                MoveForm(
+                    "reopen",
+                    None,
+                    _("重新办理"),
+                    testid="reopen",
+                    css="secondary",
+                    fields_template="situations/_reopen_fields.html",
+                ),
+                MoveForm(
+                    "withdraw",
+                    None,
+                    _("撤回"),
+                    testid="withdraw",
+                    css="secondary outline",
+                    fields_template="situations/_withdraw_fields.html",
+                ),
+            ],
+        ),  # fmt: skip
         "stars": "★" * (situation.case.rating or 0),
         "reopen_days": actions.REOPEN_DAYS,
         **_escalation_context(request.user, situation),

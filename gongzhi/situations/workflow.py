@@ -30,9 +30,21 @@ SITUATION = case_type_register(
             Move("accept", frozenset({"submitted"}), "handling", gettext_lazy("受理")),
             Move("reply", frozenset({"handling"}), "handling", gettext_lazy("答复")),
             Move("resolve", frozenset({"handling"}), "resolved", gettext_lazy("办结")),
-            Move("withdraw", frozenset({"submitted"}), "withdrawn", gettext_lazy("撤回"), perm="situations.withdraw"),
-            Move("reopen", frozenset({"resolved"}), "handling", gettext_lazy("重新办理"), perm="situations.reopen",
-                 check=closed_within(REOPEN_DAYS)),  # fmt: skip
+            Move(
+                "withdraw",
+                frozenset({"submitted"}),
+                "withdrawn",
+                gettext_lazy("撤回"),
+                perm="situations.withdraw",
+            ),
+            Move(
+                "reopen",
+                frozenset({"resolved"}),
+                "handling",
+                gettext_lazy("重新办理"),
+                perm="situations.reopen",
+                check=closed_within(REOPEN_DAYS),
+            ),  # fmt: skip
         ),
         closed=frozenset({"resolved", "withdrawn"}),
         limits={"submitted": Limit(1, "workdays"), "handling": Limit(3, "workdays")},

@@ -222,7 +222,9 @@ def wish_post_assisted(
 
 
 @transaction.atomic
-def wish_publish(*, actor: User, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = "") -> Wish:
+def wish_publish(
+    *, actor: User, wish: Wish, privacy: str | None = None, pii: str = "", pii_reason: str = ""
+) -> Wish:
     """Put a submitted wish on the wall. Personal numbers found in its title or story must be dealt with:
     `pii="redact"` replaces them (the originals go to the audit trail), `pii="release"` publishes them
     as typed, for `pii_reason`; without either, publishing is refused and says what was found."""
@@ -376,7 +378,11 @@ def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     as_witness = wish.case.author_id != actor.pk
     case_move(case=wish.case, verb="confirm", actor=actor, url=wish_url(wish), notify=[wish.claimer],
               note=_("工作人员见证确认") if as_witness else "")  # fmt: skip
-    wish.confirmed_by, wish.confirmed_as, wish.confirmed_at = actor, "witness" if as_witness else "wisher", timezone.now()
+    wish.confirmed_by, wish.confirmed_as, wish.confirmed_at = (
+        actor,
+        "witness" if as_witness else "wisher",
+        timezone.now(),
+    )
     wish.save(update_fields=["confirmed_by", "confirmed_as", "confirmed_at"])
     if wish.claimer_id and wish.service_hours:
         hours_credit(actor=actor, target=wish, source=HOURS_SOURCE, source_id=wish.pk, helper_id=wish.claimer_id,
@@ -395,7 +401,15 @@ def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
     # A fresh claim period to finish it, and the fulfilment that was not one is cleared.
     wish.claim_due_at, wish.claim_reminded_at = wish.case.due_at, None
     wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = None, "", None
-    wish.save(update_fields=["claim_due_at", "claim_reminded_at", "fulfilled_at", "fulfilment_note", "service_hours"])
+    wish.save(
+        update_fields=[
+            "claim_due_at",
+            "claim_reminded_at",
+            "fulfilled_at",
+            "fulfilment_note",
+            "service_hours",
+        ]
+    )
     return wish
 
 
@@ -404,7 +418,9 @@ def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wis
     authorize(actor, "wishes.rate", wish)
     if wish.case.state != "confirmed":
         raise Conflict(_("心愿实现并确认后才能评价。"))
-    case_rate(case=wish.case, actor=actor, rating=rating, comment=comment, notify=[wish.claimer], url=wish_url(wish))
+    case_rate(
+        case=wish.case, actor=actor, rating=rating, comment=comment, notify=[wish.claimer], url=wish_url(wish)
+    )
     return wish
 
 
@@ -453,7 +469,9 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
     ).select_related("case", "claimer")  # fmt: skip
     for wish in soon:
         with transaction.atomic():
-            updated = Wish.objects.filter(pk=wish.pk, claim_reminded_at__isnull=True).update(claim_reminded_at=now)
+            updated = Wish.objects.filter(pk=wish.pk, claim_reminded_at__isnull=True).update(
+                claim_reminded_at=now
+            )
             if updated and wish.claimer is not None:
                 notice_send(
                     recipient=wish.claimer,
@@ -529,7 +547,9 @@ def wish_contact_set(*, actor: User, wish: Wish, shared: bool, phone: str = "", 
     phone, place = _contact_clean(phone, place, shared)
     wish = case_row_lock(wish)
     _contact_write(wish, phone, place, shared)
-    wish.save(update_fields=["contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place"])
+    wish.save(
+        update_fields=["contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place"]
+    )
     audit_event_record(actor=actor, verb="wish.contact_changed", target=wish.case, area=wish.case.community,
                        summary={"shared": wish.contact_shared, "phone": bool(phone), "place": bool(place)})  # fmt: skip
     if wish.contact_shared and wish.claimer is not None and wish.claimer.pk != actor.pk:

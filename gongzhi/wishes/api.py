@@ -135,7 +135,9 @@ def _out(wish: Wish, user) -> dict:
     case = wish.case
     staff = user.is_authenticated and can(user, "wishes.moderate", wish)
     found = case_pii_findings(case, rows=[(wish, "fulfilment_note")]) if staff else {}
-    story = selectors.public_text(wish, case.body, private=private) if selectors.story_visible(wish, user) else ""
+    story = (
+        selectors.public_text(wish, case.body, private=private) if selectors.story_visible(wish, user) else ""
+    )
     return {
         "id": wish.pk,
         "title": selectors.public_text(wish, case.title, private=private),
@@ -189,7 +191,9 @@ class WallPage(Schema):
     items: list[WishOut]
 
 
-@router.get("/wishes", response=WallPage, summary=gettext_noop("心愿墙：已上墙的心愿（需令牌；按隐私级别显示许愿人）"))
+@router.get(
+    "/wishes", response=WallPage, summary=gettext_noop("心愿墙：已上墙的心愿（需令牌；按隐私级别显示许愿人）")
+)
 def wall(request, filters: Query[WallFilters], limit: Limit = 20, offset: Offset = 0):
     # Deep offsets walk the index row by row: the wall is read from the newest, like the pages (200 pages).
     offset = min(offset, 4800)
@@ -213,7 +217,9 @@ def mine(request):
     return [_out(w, request.auth) for w in selectors.mine_for(viewer=request.auth)[:200]]
 
 
-@router.get("/wishes/{wish_id}", response=WishDetailOut, summary=gettext_noop("心愿详情、办理记录和我能做的操作"))
+@router.get(
+    "/wishes/{wish_id}", response=WishDetailOut, summary=gettext_noop("心愿详情、办理记录和我能做的操作")
+)
 def detail(request, wish_id: ApiId):
     return _detail(_get(request, wish_id), request.auth)
 
@@ -243,31 +249,53 @@ def _move(request, wish_id: int, run) -> dict:
     return _detail(_get(request, wish_id), request.auth)
 
 
-@router.post("/wishes/{wish_id}/publish", response=WishDetailOut, summary=gettext_noop("发布上墙（村社区工作人员）"))
+@router.post(
+    "/wishes/{wish_id}/publish", response=WishDetailOut, summary=gettext_noop("发布上墙（村社区工作人员）")
+)
 def publish(request, wish_id: ApiId, payload: PublishIn):
-    return _move(request, wish_id, lambda w: actions.wish_publish(actor=request.auth, wish=w, privacy=payload.privacy,
-                                                                  pii=payload.pii, pii_reason=payload.pii_reason))
+    return _move(
+        request,
+        wish_id,
+        lambda w: actions.wish_publish(
+            actor=request.auth,
+            wish=w,
+            privacy=payload.privacy,
+            pii=payload.pii,
+            pii_reason=payload.pii_reason,
+        ),
+    )
 
 
-@router.post("/wishes/{wish_id}/redact", response=WishDetailOut,
-             summary=gettext_noop("隐去心愿中的手机号、身份证号等个人信息（村社区工作人员；原文存审计记录）"))
+@router.post(
+    "/wishes/{wish_id}/redact",
+    response=WishDetailOut,
+    summary=gettext_noop("隐去心愿中的手机号、身份证号等个人信息（村社区工作人员；原文存审计记录）"),
+)
 def redact(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_redact(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/return", response=WishDetailOut, summary=gettext_noop("退回（须写明原因）"))
 def return_(request, wish_id: ApiId, payload: ReasonIn):
-    return _move(request, wish_id, lambda w: actions.wish_return(actor=request.auth, wish=w, reason=payload.reason))
+    return _move(
+        request, wish_id, lambda w: actions.wish_return(actor=request.auth, wish=w, reason=payload.reason)
+    )
 
 
-@router.post("/wishes/{wish_id}/claim", response=WishDetailOut, summary=gettext_noop("认领（党员、志愿者）；同时认领只有一人成功"))
+@router.post(
+    "/wishes/{wish_id}/claim",
+    response=WishDetailOut,
+    summary=gettext_noop("认领（党员、志愿者）；同时认领只有一人成功"),
+)
 def claim(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_claim(actor=request.auth, wish=w))
 
 
 @router.post("/wishes/{wish_id}/release", response=WishDetailOut, summary=gettext_noop("放弃认领"))
 def release(request, wish_id: ApiId, payload: ReasonIn):
-    return _move(request, wish_id, lambda w: actions.wish_release(actor=request.auth, wish=w, reason=payload.reason))
+    return _move(
+        request, wish_id, lambda w: actions.wish_release(actor=request.auth, wish=w, reason=payload.reason)
+    )
 
 
 @router.post("/wishes/{wish_id}/fulfil", response=WishDetailOut, summary=gettext_noop("登记完成（认领人）"))
@@ -276,14 +304,20 @@ def fulfil(request, wish_id: ApiId, payload: FulfilIn):
                                                                   hours=payload.hours))  # fmt: skip
 
 
-@router.post("/wishes/{wish_id}/confirm", response=WishDetailOut, summary=gettext_noop("确认实现（许愿人或见证人）"))
+@router.post(
+    "/wishes/{wish_id}/confirm", response=WishDetailOut, summary=gettext_noop("确认实现（许愿人或见证人）")
+)
 def confirm(request, wish_id: ApiId):
     return _move(request, wish_id, lambda w: actions.wish_confirm(actor=request.auth, wish=w))
 
 
-@router.post("/wishes/{wish_id}/dispute", response=WishDetailOut, summary=gettext_noop("尚未完成（许愿人或见证人）"))
+@router.post(
+    "/wishes/{wish_id}/dispute", response=WishDetailOut, summary=gettext_noop("尚未完成（许愿人或见证人）")
+)
 def dispute(request, wish_id: ApiId, payload: ReasonIn):
-    return _move(request, wish_id, lambda w: actions.wish_dispute(actor=request.auth, wish=w, reason=payload.reason))
+    return _move(
+        request, wish_id, lambda w: actions.wish_dispute(actor=request.auth, wish=w, reason=payload.reason)
+    )
 
 
 @router.post("/wishes/{wish_id}/rate", response=WishDetailOut, summary=gettext_noop("评价（许愿人，1–5星）"))
@@ -294,10 +328,14 @@ def rate(request, wish_id: ApiId, payload: RateIn):
 
 @router.post("/wishes/{wish_id}/withdraw", response=WishDetailOut, summary=gettext_noop("撤回"))
 def withdraw(request, wish_id: ApiId, payload: ReasonIn):
-    return _move(request, wish_id, lambda w: actions.wish_withdraw(actor=request.auth, wish=w, reason=payload.reason))
+    return _move(
+        request, wish_id, lambda w: actions.wish_withdraw(actor=request.auth, wish=w, reason=payload.reason)
+    )
 
 
-@router.post("/wishes/{wish_id}/resubmit", response=WishDetailOut, summary=gettext_noop("退回后修改并重新提交"))
+@router.post(
+    "/wishes/{wish_id}/resubmit", response=WishDetailOut, summary=gettext_noop("退回后修改并重新提交")
+)
 def resubmit(request, wish_id: ApiId, payload: WishIn):
     return _move(request, wish_id, lambda w: actions.wish_resubmit(
         actor=request.auth, wish=w, title=payload.title, story=payload.story, category=payload.category,
@@ -307,12 +345,16 @@ def resubmit(request, wish_id: ApiId, payload: WishIn):
 
 @router.post("/wishes/{wish_id}/reopen", response=WishDetailOut, summary=gettext_noop("重新提交"))
 def reopen(request, wish_id: ApiId, payload: ReasonIn):
-    return _move(request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason))
+    return _move(
+        request, wish_id, lambda w: actions.wish_reopen(actor=request.auth, wish=w, reason=payload.reason)
+    )
 
 
-
-@router.get("/wishes/{wish_id}/messages", response=list[MessageOut],
-            summary=gettext_noop("心愿的私下留言（许愿人或代办人、认领人、村社区工作人员可见）"))
+@router.get(
+    "/wishes/{wish_id}/messages",
+    response=list[MessageOut],
+    summary=gettext_noop("心愿的私下留言（许愿人或代办人、认领人、村社区工作人员可见）"),
+)
 def messages(request, wish_id: ApiId):
     wish = _get(request, wish_id)
     thread = selectors.thread_for(viewer=request.auth, wish=wish)
@@ -322,7 +364,11 @@ def messages(request, wish_id: ApiId):
             for m in thread]  # fmt: skip
 
 
-@router.post("/wishes/{wish_id}/messages", response={201: MessageOut}, summary=gettext_noop("留言（认领后；对方会收到通知）"))
+@router.post(
+    "/wishes/{wish_id}/messages",
+    response={201: MessageOut},
+    summary=gettext_noop("留言（认领后；对方会收到通知）"),
+)
 def message(request, wish_id: ApiId, payload: MessageIn, idempotency_key: IdempotencyKey = None):
     wish = _get(request, wish_id)
     m = idempotent_create(request, idempotency_key, payload,
@@ -330,8 +376,16 @@ def message(request, wish_id: ApiId, payload: MessageIn, idempotency_key: Idempo
     return 201, {"id": m.pk, "at": m.at, "author": str(m.author), "mine": True, "body": m.body}
 
 
-@router.post("/wishes/{wish_id}/contact", response=WishDetailOut,
-             summary=gettext_noop("让认领人看到（或不再看到）联系电话、见面地点（许愿人或代办人）"))
+@router.post(
+    "/wishes/{wish_id}/contact",
+    response=WishDetailOut,
+    summary=gettext_noop("让认领人看到（或不再看到）联系电话、见面地点（许愿人或代办人）"),
+)
 def contact(request, wish_id: ApiId, payload: ContactIn):
-    return _move(request, wish_id, lambda w: actions.wish_contact_set(actor=request.auth, wish=w, shared=payload.shared,
-                                                                      phone=payload.phone, place=payload.place))
+    return _move(
+        request,
+        wish_id,
+        lambda w: actions.wish_contact_set(
+            actor=request.auth, wish=w, shared=payload.shared, phone=payload.phone, place=payload.place
+        ),
+    )

@@ -27,15 +27,25 @@ class WishesConfig(AppConfig):
         audit_verbs_register()
 
         periodic_job_register("wish_claims", wish_claims_check, "认领即将到期提醒，超期退回心愿墙")
-        home_section_register("wishes.queue", order=10, template="wishes/home_queue.html", build=home.queue_section)
-        home_section_register("wishes.helper", order=20, template="wishes/home_helper.html", build=home.helper_section)
-        home_section_register("wishes.mine", order=30, template="wishes/home_mine.html", build=home.mine_section)
+        home_section_register(
+            "wishes.queue", order=10, template="wishes/home_queue.html", build=home.queue_section
+        )
+        home_section_register(
+            "wishes.helper", order=20, template="wishes/home_helper.html", build=home.helper_section
+        )
+        home_section_register(
+            "wishes.mine", order=30, template="wishes/home_mine.html", build=home.mine_section
+        )
         public_link_register("wishes", order=10, label=_("心愿墙"), url_name="wishes:community_wall")
         hours_source_register(HOURS_SOURCE, label=_("微心愿"), permission="wishes.confirm")
-        public_page_register("wishes.wall", order=10, label=_("不登录也可以看看心愿墙"), url_name="wishes:wall")
+        public_page_register(
+            "wishes.wall", order=10, label=_("不登录也可以看看心愿墙"), url_name="wishes:wall"
+        )
         robots_register("wishes", order=10, lines=[
             "Allow: /wishes/$", "Allow: /wishes/c/", "Allow: /wishes/*/$", "Disallow: /wishes/new/",
             "Disallow: /wishes/mine/", "Disallow: /wishes/queue/", "Disallow: /wishes/settings/",
         ])  # fmt: skip
         nav_register("wishes.wall", order=10, label=_("心愿墙"), url_name="wishes:wall")
-        nav_register("wishes.queue", order=30, label=_("心愿办理"), url_name="wishes:queue", perm="wishes.view_queue")
+        nav_register(
+            "wishes.queue", order=30, label=_("心愿办理"), url_name="wishes:queue", perm="wishes.view_queue"
+        )

@@ -56,7 +56,9 @@ class WishForm(ActionCheckedForm):
 
 
 class AssistedWishForm(WishForm):
-    consent_channel = forms.ChoiceField(label=_("居民同意方式"), choices=[("", _("请选择"))] + list(ConsentChannel.choices))
+    consent_channel = forms.ChoiceField(
+        label=_("居民同意方式"), choices=[("", _("请选择"))] + list(ConsentChannel.choices)
+    )
     consent_note = forms.CharField(label=_("同意说明（可不填）"), max_length=200, required=False)
 
 
@@ -79,7 +81,9 @@ class FulfilForm(ActionCheckedForm):
 
 
 class RateForm(forms.Form):
-    rating = forms.TypedChoiceField(label=_("评价"), coerce=int, choices=[(n, "★" * n) for n in range(5, 0, -1)])
+    rating = forms.TypedChoiceField(
+        label=_("评价"), coerce=int, choices=[(n, "★" * n) for n in range(5, 0, -1)]
+    )
     comment = forms.CharField(label=_("评价意见（可不填）"), max_length=200, required=False)
 
 

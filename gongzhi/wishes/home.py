@@ -33,7 +33,9 @@ def queue_section(viewer) -> dict | None:
         return None
     queue = selectors.queue_for(viewer=viewer)
     now = timezone.now()
-    counts = queue.order_by().aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(case__due_at__lt=now)))
+    counts = queue.order_by().aggregate(
+        total=Count("pk"), overdue=Count("pk", filter=Q(case__due_at__lt=now))
+    )
     rows = _titled(queue[:SHOWN], private=True)
     for wish in rows:
         setattr(wish, "overdue", wish.case.due_at is not None and wish.case.due_at < now)  # noqa: B010
@@ -58,7 +60,7 @@ def helper_section(viewer) -> dict | None:
         .order_by("-case__created_at", "-case_id")
     )
     return {
-        "claims": _titled(claims[:SHOWN * 2], private=True),
+        "claims": _titled(claims[: SHOWN * 2], private=True),
         "to_claim": _titled(public[:SHOWN], private=False),
         "restricted": _titled(selectors.restricted_for(viewer=viewer, limit=SHOWN), private=False),
     }
@@ -68,7 +70,9 @@ def mine_section(viewer) -> dict | None:
     """Wishes the viewer posted (for themselves or for a resident), latest change first."""
     can_post = viewer.has_perm("wishes.post_own") or viewer.has_perm("wishes.post_assisted")
     wishes = _titled(
-        selectors.mine_for(viewer=viewer).filter(Q(case__author=viewer) | Q(case__submitted_by=viewer))[:SHOWN],
+        selectors.mine_for(viewer=viewer).filter(Q(case__author=viewer) | Q(case__submitted_by=viewer))[
+            :SHOWN
+        ],
         private=True,
     )
     if not wishes and not can_post:

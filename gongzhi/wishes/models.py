@@ -25,14 +25,20 @@ class Wish(models.Model):
     category = models.CharField(_("类别"), max_length=12, choices=WishCategory.choices)
     desired_by = models.DateField(_("希望完成日期"), null=True, blank=True)
     claimer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="claimed_wishes"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claimed_wishes",
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
     claim_due_at = models.DateTimeField(null=True, blank=True)
     claim_reminded_at = models.DateTimeField(null=True, blank=True)
     fulfilled_at = models.DateTimeField(null=True, blank=True)
     fulfilment_note = models.CharField(_("完成情况"), max_length=500, blank=True)
-    service_hours = models.DecimalField(_("服务时长（小时）"), max_digits=4, decimal_places=1, null=True, blank=True)
+    service_hours = models.DecimalField(
+        _("服务时长（小时）"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -41,7 +47,9 @@ class Wish(models.Model):
     # How the claimer may reach the wisher: shown to the claimer only, and only while the wisher agrees.
     contact_shared = models.BooleanField(_("同意认领人看到联系方式"), default=False)
     contact_phone_ciphertext = models.TextField(blank=True, default="", editable=False)
-    contact_phone_masked = models.CharField(_("联系电话"), max_length=11, blank=True, default="", editable=False)
+    contact_phone_masked = models.CharField(
+        _("联系电话"), max_length=11, blank=True, default="", editable=False
+    )
     meeting_place = models.CharField(_("见面地点"), max_length=100, blank=True)
 
     class Meta:
@@ -58,7 +66,11 @@ class Wish(models.Model):
     def contact_phone(self) -> str:
         from gongzhi.core.crypto import decrypt
 
-        return decrypt(self.contact_phone_ciphertext, context="wish.contact_phone") if self.contact_phone_ciphertext else ""
+        return (
+            decrypt(self.contact_phone_ciphertext, context="wish.contact_phone")
+            if self.contact_phone_ciphertext
+            else ""
+        )
 
 
 class WishSettings(models.Model):

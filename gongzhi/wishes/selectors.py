@@ -191,7 +191,9 @@ def claim_days_of(communities) -> dict[int, int]:
     """{community id: claim period in days} for communities that changed the default."""
     from .models import WishSettings
 
-    return dict(WishSettings.objects.filter(community__in=communities).values_list("community_id", "claim_days"))
+    return dict(
+        WishSettings.objects.filter(community__in=communities).values_list("community_id", "claim_days")
+    )
 
 
 def thread_for(*, viewer, wish: Wish) -> list | None:
@@ -210,7 +212,9 @@ def thread_for(*, viewer, wish: Wish) -> list | None:
     if wish.case.state not in THREAD_STATES and not wish.case.messages.exists():
         return None
     messages = case_messages(wish.case)
-    concerned = viewer.pk in (wish.case.author_id, wish.case.submitted_by_id) or can(viewer, "wishes.moderate", wish)
+    concerned = viewer.pk in (wish.case.author_id, wish.case.submitted_by_id) or can(
+        viewer, "wishes.moderate", wish
+    )
     if not concerned and wish.claimed_at is not None:
         messages = [m for m in messages if m.at >= wish.claimed_at]
     return messages

@@ -123,7 +123,9 @@ def _wall_cards(request: HttpRequest, community, category: str, state: str, numb
         setattr(wish, "wisher", selectors.wisher_label(wish, private=False))  # noqa: B010
         setattr(wish, "state_label", actions.WISH.state_label(wish.case.state))  # noqa: B010
         setattr(wish, "category_label", labels.get(wish.category, wish.category))  # noqa: B010
-    cards = render_to_string("wishes/wall.html#cards", {"page": WallPage(wishes, number, has_next), "query": query})
+    cards = render_to_string(
+        "wishes/wall.html#cards", {"page": WallPage(wishes, number, has_next), "query": query}
+    )
     cache.set(cache_key, str(cards), WALL_CARDS_SECONDS)
     return cards
 
@@ -221,9 +223,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contact": selectors.contact_for(viewer=request.user, wish=wish),
         "due_open": wish.case.due_at is not None and wish.case.state in actions.OPEN_STATES,
         "back": back_url(request, reverse("wishes:community_wall", args=[wish.case.community_id])),
-        "contact_form": ContactForm(initial={"contact_phone": wish.contact_phone, "meeting_place": wish.meeting_place,
-                                             "contact_shared": wish.contact_shared})
-        if request.user.is_authenticated and can(request.user, "wishes.set_contact", wish) else None,
+        "contact_form": ContactForm(
+            initial={
+                "contact_phone": wish.contact_phone,
+                "meeting_place": wish.meeting_place,
+                "contact_shared": wish.contact_shared,
+            }
+        )
+        if request.user.is_authenticated and can(request.user, "wishes.set_contact", wish)
+        else None,
     }
     return search_indexable(render(request, "wishes/detail.html", context), bool(context["indexable"]))
 
@@ -305,9 +313,16 @@ def post(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         form,
         lambda d: actions.wish_post(
-            actor=request.user, title=d["title"], story=d["story"], category=d["category"],
-            desired_by=d["desired_by"], photo=photo_clean(d["photo"]), submission_key=d["submission_key"],
-            privacy=d["privacy"] or None, contact_phone=d["contact_phone"], meeting_place=d["meeting_place"],
+            actor=request.user,
+            title=d["title"],
+            story=d["story"],
+            category=d["category"],
+            desired_by=d["desired_by"],
+            photo=photo_clean(d["photo"]),
+            submission_key=d["submission_key"],
+            privacy=d["privacy"] or None,
+            contact_phone=d["contact_phone"],
+            meeting_place=d["meeting_place"],
             contact_shared=d["contact_shared"],
         ),  # fmt: skip
         resident,
@@ -338,10 +353,20 @@ def post_assisted(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         form,
         lambda d: actions.wish_post_assisted(
-            actor=request.user, resident=resident, title=d["title"], story=d["story"], category=d["category"],
-            desired_by=d["desired_by"], photo=photo_clean(d["photo"]), submission_key=d["submission_key"],
-            consent_channel=d["consent_channel"], consent_note=d["consent_note"], privacy=d["privacy"] or None,
-            contact_phone=d["contact_phone"], meeting_place=d["meeting_place"], contact_shared=d["contact_shared"],
+            actor=request.user,
+            resident=resident,
+            title=d["title"],
+            story=d["story"],
+            category=d["category"],
+            desired_by=d["desired_by"],
+            photo=photo_clean(d["photo"]),
+            submission_key=d["submission_key"],
+            consent_channel=d["consent_channel"],
+            consent_note=d["consent_note"],
+            privacy=d["privacy"] or None,
+            contact_phone=d["contact_phone"],
+            meeting_place=d["meeting_place"],
+            contact_shared=d["contact_shared"],
         ),  # fmt: skip
         resident,
     )
@@ -378,7 +403,11 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("已修改并重新提交审核。"))
             return redirect("wishes:detail", pk=pk)
-    returned = [e for e in selectors.timeline_of(wish, private=True) if e["to"] == actions.WISH.state_label("returned")]
+    returned = [
+        e
+        for e in selectors.timeline_of(wish, private=True)
+        if e["to"] == actions.WISH.state_label("returned")
+    ]
     return render(request, "wishes/form.html", {"form": form, "title": _("修改心愿后重新提交"), "wish": wish,
                                                 "returned_note": returned[-1]["note"] if returned else ""})  # fmt: skip
 
@@ -418,7 +447,9 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
                     raise
                 messages.error(request, exc.message)
             else:
-                messages.success(request, _("%(name)s的认领期限已改为%(n)s天。") % {"name": chosen.name, "n": raw})
+                messages.success(
+                    request, _("%(name)s的认领期限已改为%(n)s天。") % {"name": chosen.name, "n": raw}
+                )
                 return redirect("wishes:settings")
     rows = [(c, days.get(c.pk, 14)) for c in communities]
     return render(request, "wishes/settings.html", {"rows": rows})
@@ -476,7 +507,9 @@ def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     privacy = request.POST.get("privacy") or None  # the action refuses an unknown tier with a message
     pii, pii_reason = request.POST.get("pii", ""), request.POST.get("pii_reason", "")
     published_as: dict[str, str] = {
-        PrivacyTier.RESTRICTED: _("已发布：不上公开的心愿墙，本村(社区)党员、志愿者登录后可以看到标题并认领。"),
+        PrivacyTier.RESTRICTED: _(
+            "已发布：不上公开的心愿墙，本村(社区)党员、志愿者登录后可以看到标题并认领。"
+        ),
         PrivacyTier.STAFF_ONLY: _("已发布，仅工作人员可见。"),
     }
     said = published_as.get(privacy or "", _("已发布到心愿墙。"))
@@ -530,7 +563,11 @@ def release(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @_view
 def fulfil(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    note, hours, photo = request.POST.get("note", ""), request.POST.get("hours", ""), request.FILES.get("photo")
+    note, hours, photo = (
+        request.POST.get("note", ""),
+        request.POST.get("hours", ""),
+        request.FILES.get("photo"),
+    )
     return _move(request, pk, lambda w: actions.wish_fulfil(actor=request.user, wish=w, note=note, hours=hours,
                                                             photo=photo_clean(photo)),
                  _("已登记完成，等待许愿人确认。"))  # fmt: skip

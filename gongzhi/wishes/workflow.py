@@ -25,19 +25,69 @@ WISH = case_type_register(
         },
         initial="submitted",
         moves=(
-            Move("publish", frozenset({"submitted"}), "published", gettext_lazy("发布上墙"), perm="wishes.moderate"),
-            Move("return", frozenset({"submitted"}), "returned", gettext_lazy("退回"), perm="wishes.moderate"),
-            Move("resubmit", frozenset({"returned"}), "submitted", gettext_lazy("修改后重新提交"),
-                 perm="wishes.resubmit"),  # fmt: skip
+            Move(
+                "publish",
+                frozenset({"submitted"}),
+                "published",
+                gettext_lazy("发布上墙"),
+                perm="wishes.moderate",
+            ),
+            Move(
+                "return", frozenset({"submitted"}), "returned", gettext_lazy("退回"), perm="wishes.moderate"
+            ),
+            Move(
+                "resubmit",
+                frozenset({"returned"}),
+                "submitted",
+                gettext_lazy("修改后重新提交"),
+                perm="wishes.resubmit",
+            ),  # fmt: skip
             Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), perm="wishes.claim"),
-            Move("release", frozenset({"claimed"}), "published", gettext_lazy("放弃认领"), perm="wishes.release"),
-            Move("expire", frozenset({"claimed"}), "published", gettext_lazy("认领超期退回心愿墙"), manual=False),
-            Move("fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成"), perm="wishes.fulfil"),
-            Move("dispute", frozenset({"fulfilled"}), "claimed", gettext_lazy("确认未完成"), perm="wishes.confirm"),
-            Move("confirm", frozenset({"fulfilled"}), "confirmed", gettext_lazy("确认实现"), perm="wishes.confirm"),
-            Move("withdraw", frozenset({"submitted", "returned", "published"}), "withdrawn", gettext_lazy("撤回"),
-                 perm="wishes.withdraw"),  # fmt: skip
-            Move("reopen", frozenset({"withdrawn"}), "submitted", gettext_lazy("重新提交"), perm="wishes.reopen"),
+            Move(
+                "release",
+                frozenset({"claimed"}),
+                "published",
+                gettext_lazy("放弃认领"),
+                perm="wishes.release",
+            ),
+            Move(
+                "expire",
+                frozenset({"claimed"}),
+                "published",
+                gettext_lazy("认领超期退回心愿墙"),
+                manual=False,
+            ),
+            Move(
+                "fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成"), perm="wishes.fulfil"
+            ),
+            Move(
+                "dispute",
+                frozenset({"fulfilled"}),
+                "claimed",
+                gettext_lazy("确认未完成"),
+                perm="wishes.confirm",
+            ),
+            Move(
+                "confirm",
+                frozenset({"fulfilled"}),
+                "confirmed",
+                gettext_lazy("确认实现"),
+                perm="wishes.confirm",
+            ),
+            Move(
+                "withdraw",
+                frozenset({"submitted", "returned", "published"}),
+                "withdrawn",
+                gettext_lazy("撤回"),
+                perm="wishes.withdraw",
+            ),  # fmt: skip
+            Move(
+                "reopen",
+                frozenset({"withdrawn"}),
+                "submitted",
+                gettext_lazy("重新提交"),
+                perm="wishes.reopen",
+            ),
         ),
         closed=frozenset({"confirmed", "withdrawn"}),
         limits={"submitted": Limit(2, "workdays")},

@@ -86,7 +86,11 @@ class BrowserRun:
     def _on_console(self, message) -> None:
         # htmx:sendAbort is the browser cancelling a request in flight because the person moved on
         # (submitted the form, followed a link): nothing went wrong on either side.
-        if message.type in ("error", "warning") and "[DOM]" not in message.text and "htmx:sendAbort" not in message.text:
+        if (
+            message.type in ("error", "warning")
+            and "[DOM]" not in message.text
+            and "htmx:sendAbort" not in message.text
+        ):
             self.problems.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
 
     def _on_response(self, response) -> None:
@@ -134,5 +138,7 @@ def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     # Signed in: the logout button in the header, or on a phone the one menu button that holds it.
-    expect(page.locator('[data-testid="logout"]:visible, [data-testid="menu-button"]:visible')).to_have_count(1)
+    expect(page.locator('[data-testid="logout"]:visible, [data-testid="menu-button"]:visible')).to_have_count(
+        1
+    )
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))

@@ -43,8 +43,12 @@ def busy_trail(users, areas, make_resident):
                                     "sha256": "ab" * 32})  # fmt: skip
         audit_event_record(actor=users["township_admin"], verb="area.updated", target=areas["village"],
                            summary={"name": ["青山", "青山村"], "code": ["511423101201", "511423101202"]})  # fmt: skip
-        holidays = [[name, f"2031-{m:02d}-01", f"2031-{m:02d}-07"] for m, name in enumerate(
-            ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"], start=1)]
+        holidays = [
+            [name, f"2031-{m:02d}-01", f"2031-{m:02d}-07"]
+            for m, name in enumerate(
+                ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"], start=1
+            )
+        ]
         audit_event_record(actor=users["township_admin"], verb="calendar_year.entered",
                            summary={"year": 2031, "holidays": holidays, "workdays": ["2031-01-19"] * 9,
                                     "note": "按国务院办公厅通知" * 5})  # fmt: skip
@@ -59,7 +63,9 @@ def busy_trail(users, areas, make_resident):
 
 def check_readable(page: Page, name: str) -> dict:
     found = page.evaluate(MEASURE)
-    assert found["scroll"] <= found["inner"], f"{name}: the page scrolls sideways {found['scroll']}>{found['inner']}"
+    assert found["scroll"] <= found["inner"], (
+        f"{name}: the page scrolls sideways {found['scroll']}>{found['inner']}"
+    )
     narrow = [c for c in found["cells"] if c["width"] - c["label"] < MIN_CHARS * c["font"]]
     assert not narrow, f"{name}: cells narrower than {MIN_CHARS} characters: {narrow}"
     return found
@@ -74,9 +80,12 @@ def test_the_audit_list_is_readable_on_a_desktop_and_a_phone(browser_run, busy_t
     expect(page.get_by_test_id("audit-sentence").first).to_be_visible()
     found = check_readable(page, "desktop")
     assert found["rowDisplay"] == "table-row"
-    assert found["table"] <= found["box"] + 1, f"the table scrolls inside its box: {found['table']} > {found['box']}"
+    assert found["table"] <= found["box"] + 1, (
+        f"the table scrolls inside its box: {found['table']} > {found['box']}"
+    )
     events = [c for c in found["cells"] if "gz-audit-event" in c["cls"]]
-    assert events and min(c["width"] for c in events) >= max(280, 0.3 * found["table"]), events
+    assert events, events
+    assert min(c["width"] for c in events) >= max(280, 0.3 * found["table"]), events
     expect(page.get_by_test_id("audit-sentence").first).not_to_contain_text("{")
     expect(page.locator("body")).to_contain_text("导出居民名单 128 行（已脱敏）")
 

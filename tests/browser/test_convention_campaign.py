@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 
 CORPUS = Path(__file__).parent.parent / "conventions" / "documents"
 OLD = "青山村村规民约\n第一条 村民应当遵纪守法，爱护公共财物。\n第二条 乱倒垃圾的，罚款50元。\n第三条 本约自通过之日起施行。"
-COMPLIANT = (CORPUS / "convention_03.txt").read_text(encoding="utf-8").strip() + "\n严禁野外用火，注意森林防火。"
+COMPLIANT = (CORPUS / "convention_03.txt").read_text(
+    encoding="utf-8"
+).strip() + "\n严禁野外用火，注意森林防火。"
 WITH_FINE = COMPLIANT + "\n不参加义务劳动的，罚款100元。"
 
 

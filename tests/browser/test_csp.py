@@ -23,7 +23,8 @@ def test_csp_is_sent_and_enforced_and_the_pages_log_no_errors(browser_run, page,
 
     # The login page carries the policy: nothing inline, nothing from elsewhere.
     response = page.goto("/accounts/login/")
-    assert response is not None and response.ok
+    assert response is not None
+    assert response.ok
     assert "content-security-policy-report-only" not in response.headers
     policy = directives(response.headers["content-security-policy"])
     assert policy["default-src"] == ["'self'"]
@@ -68,5 +69,6 @@ def test_csp_is_sent_and_enforced_and_the_pages_log_no_errors(browser_run, page,
     with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
         page.evaluate("document.querySelector('h1').setAttribute('style', 'color: rgb(255, 0, 0)')")
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") != "rgb(255, 0, 0)"
-    assert len(browser_run.problems) == 1 and "Content Security Policy" in browser_run.problems[0]
+    assert len(browser_run.problems) == 1
+    assert "Content Security Policy" in browser_run.problems[0]
     browser_run.problems.clear()

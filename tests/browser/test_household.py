@@ -20,7 +20,9 @@ class ChoiceLayoutCheck(LayoutCheck):
         radios = page.evaluate("[...document.querySelectorAll('label.gz-choice input')].map(i => i.value)")
         small_radio = [f"'tag': 'input', 'name': '{value}'" for value in radios]
         self.findings = [f for f in self.findings if not any(mark in f for mark in small_radio)]
-        rows = page.evaluate("[...document.querySelectorAll('label.gz-choice')].map(l => l.getBoundingClientRect().height)")
+        rows = page.evaluate(
+            "[...document.querySelectorAll('label.gz-choice')].map(l => l.getBoundingClientRect().height)"
+        )
         self.findings += [f"{name}: a choice row is {h}px high" for h in rows if h < MIN_TARGET]
 
 
@@ -30,7 +32,9 @@ pytestmark = pytest.mark.browser
 def test_a_household_found_by_initials_and_managed_on_a_phone(
     browser_run, phone_page, make_resident, users, areas, tmp_path
 ):
-    household = actions.household_create(actor=users["community_staff"], area=areas["grid_a1"], number="QS-0001")
+    household = actions.household_create(
+        actor=users["community_staff"], area=areas["grid_a1"], number="QS-0001"
+    )
     for name, relation in (("李秀兰", "02"), ("张三丰", "20")):
         person = make_resident("grid_a1", name=name, relation_to_head=relation)
         Resident.objects.filter(pk=person.pk).update(household=household)

@@ -60,7 +60,9 @@ def test_staff_finds_by_initials_reveals_id_and_the_audit_shows_it(browser_run, 
     expect(page.locator(".gz-dl")).to_contain_text("1960年")
     body = page.locator("body").inner_text()
     assert number not in body
-    assert "1960-05-17" not in body and "19600517" not in body and "1960年5月" not in body
+    assert "1960-05-17" not in body
+    assert "19600517" not in body
+    assert "1960年5月" not in body
 
     # When they reveal the ID with a reason.
     page.get_by_text("查看完整身份证号").click()
@@ -128,12 +130,15 @@ def test_staff_cannot_open_a_resident_outside_their_community(browser_run, page,
     """The other community's 张松 is not found by search, and its URL is a plain 404."""
     log_in(page, "community_staff")
     response = page.goto(f"/residents/{register['elsewhere'].pk}/")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
     browser_run.problems.clear()  # the 404 above was the point of this test
     assert not AuditEvent.objects.filter(verb="resident.id_revealed").exists()
 
 
-def test_leaving_the_search_box_sends_nothing_and_the_filters_still_swap_in_place(browser_run, page, register):
+def test_leaving_the_search_box_sends_nothing_and_the_filters_still_swap_in_place(
+    browser_run, page, register
+):
     # Regression: the form listened to every "change", so the blur of the search box
     # (a click on a result) fired a second search whose history push cancelled the
     # click's navigation.

@@ -98,7 +98,8 @@ def test_a_wish_from_posting_to_rating(settings, tmp_path, browser_run, users, m
     expect(phone.get_by_role("heading", name=TITLE)).to_be_visible()
     findings += fits_phone(phone, "wish submitted", buttons='[data-testid="wish-actions"]')
     wish = Wish.objects.select_related("case").get(case__title=TITLE)
-    assert wish.case.resident_id == record.pk and wish.case.author_id == wisher.pk
+    assert wish.case.resident_id == record.pk
+    assert wish.case.author_id == wisher.pk
 
     # 2. Community staff, at a desk, find it in their queue and publish it.
     staff = browser_run.new_page()

@@ -151,7 +151,11 @@ def _sentence_violations(sentence: Sentence) -> list[Violation]:
     if OTHER_PENALTY not in found:
         for status in MARITAL_STATUS.finditer(masked):
             taken = MARITAL_WITHHOLD.search(masked, status.end(), status.end() + 30)
-            if taken and not _lawful(masked, taken.start()) and not NEGATED_GROUND.search(masked[: status.start()]):
+            if (
+                taken
+                and not _lawful(masked, taken.start())
+                and not NEGATED_GROUND.search(masked[: status.start()])
+            ):
                 add(OTHER_PENALTY, taken, SUGGESTION_MARITAL)
                 break
     if OTHER_PENALTY not in found and MISCONDUCT.search(masked):
@@ -178,13 +182,19 @@ def _sentence_violations(sentence: Sentence) -> list[Violation]:
             # Held "in trust" (代管) is withholding only as a consequence of misconduct.
             if match.group(0).endswith("代管") and not MISCONDUCT.search(masked):
                 continue
-            service = re.search(r"水|电|证明|盖章|手续|受理|办理|户口|上户|落户|网络|电视|服务", match.group(0))
+            service = re.search(
+                r"水|电|证明|盖章|手续|受理|办理|户口|上户|落户|网络|电视|服务", match.group(0)
+            )
             add(OTHER_PENALTY, match, SUGGESTION_SERVICE if service else SUGGESTION_BENEFIT)
             break
     if not found:
         for match in PUNISH.finditer(masked):
             before = masked[max(0, match.start() - 8) : match.start()]
-            if PUNISHED_BEFORE.search(before) or _lawful(masked, match.start()) or not _penal_near(masked, match):
+            if (
+                PUNISHED_BEFORE.search(before)
+                or _lawful(masked, match.start())
+                or not _penal_near(masked, match)
+            ):
                 continue
             add(OTHER_PENALTY, match, SUGGESTION_PUNISH)
             break
@@ -206,7 +216,11 @@ def _other_named_charges(text: str) -> Iterable[re.Match[str]]:
         if not tariff and _penal_near(text, match) and not _lawful(text, match.start()):
             yield match
     for match in DEDUCT_SHARE.finditer(text):
-        if _penal_near(text, match) and not POINTS.search(match.group(0)) and not _lawful(text, match.start()):
+        if (
+            _penal_near(text, match)
+            and not POINTS.search(match.group(0))
+            and not _lawful(text, match.start())
+        ):
             yield match
     for match in COST_CHARGED.finditer(text):
         if (

@@ -39,4 +39,3 @@ def text_normalise(text: str) -> str:
     text = _CHROME_INLINE.sub("", text)
     text = _DECORATION.sub("", text)
     return _REPEATED_PUNCT.sub(r"\1", text)
-

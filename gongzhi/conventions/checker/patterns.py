@@ -17,8 +17,12 @@ FINE_WORDS = re.compile(
     r"|(保证金|押金)[^。;]{0,12}(不予?退还?|不退|没收|扣除|充公|归公|归(村)?集体|作废)|(扣缴|扣除|扣留|没收|扣)其?[^,;。]{0,4}(保证金|押金)"
 )
 # A payment verb that governs an amount, for "处以/缴纳…元" without the word 罚款.
-PAY_AMOUNT = re.compile(rf"(处以|并处|处|缴纳|交纳|缴|交|收取|计收|征收|收|扣除|扣|上缴|承担|赔付|出资)[^,;。:]{{0,12}}?{MONEY.pattern}")
-AMOUNT_PAID = re.compile(rf"{MONEY.pattern}[^,;。:]{{0,4}}?(计收|收取|征收|交纳|缴纳|上交|上缴|交|缴)|{MONEY.pattern}[^,;。:]{{0,3}}(处罚|惩罚|惩处|惩戒)")
+PAY_AMOUNT = re.compile(
+    rf"(处以|并处|处|缴纳|交纳|缴|交|收取|计收|征收|收|扣除|扣|上缴|承担|赔付|出资)[^,;。:]{{0,12}}?{MONEY.pattern}"
+)
+AMOUNT_PAID = re.compile(
+    rf"{MONEY.pattern}[^,;。:]{{0,4}}?(计收|收取|征收|交纳|缴纳|上交|上缴|交|缴)|{MONEY.pattern}[^,;。:]{{0,3}}(处罚|惩罚|惩处|惩戒)"
+)
 # Money taken under names other than a fine (patterns.md decision 11), each only in a sentence about
 # misconduct: damages of a sum fixed in advance rather than the loss ("每次向村集体赔偿五百元", "交纳赔偿金"),
 # a surcharge or a multiple ("加收当月水费三倍"), a share of the villager's own money deducted
@@ -37,7 +41,9 @@ DEDUCT_SHARE = re.compile(
 )
 WRONGDOING = re.compile(r"违|擅自|私自|未经|非法|拒不|偷|盗|损坏|破坏|无故")
 POINTS = re.compile(r"积分|分值|分数|评分")
-COST_CHARGED = re.compile(r"(费用|所需费用|开支|工钱|工资)[^,;。:]{0,4}(由|从)[^,;。:]{0,8}(承担|负担|支付|出|扣)")
+COST_CHARGED = re.compile(
+    r"(费用|所需费用|开支|工钱|工资)[^,;。:]{0,4}(由|从)[^,;。:]{0,8}(承担|负担|支付|出|扣)"
+)
 DONE_IN_PLACE = re.compile(r"代为|代扫|代清|代办|代修|雇人|请人|雇请|组织人员")
 REWARD = re.compile(r"奖|表彰|补助|补贴|资助|慰问|发放|返还|退还")
 # A sentence about misconduct: without one, an amount is a price, a standard or an agreed fee.
@@ -108,7 +114,9 @@ MARITAL_WITHHOLD = re.compile(
     r"|收回|取消|停止|停发|扣除|注销|冻结"
 )
 REWARD_LOST = re.compile(r"(奖励(?!补)|奖金|奖品)[^和及与、,]{0,4}$")  # the reward names the benefit matched
-QUALIFICATION = re.compile(r"不(符合|具备|满足)[^,;。]{0,8}(条件|规划|政策)|收入[^,;。]{0,6}(超过|高于)[^,;。]{0,6}标准")
+QUALIFICATION = re.compile(
+    r"不(符合|具备|满足)[^,;。]{0,8}(条件|规划|政策)|收入[^,;。]{0,6}(超过|高于)[^,;。]{0,6}标准"
+)
 
 # Negations that make a trigger a prohibition of the penalty rather than the penalty itself.
 NEGATED = re.compile(

@@ -79,4 +79,3 @@ def _docx_text(node: ElementTree.Element) -> Iterable[str]:
             yield " "
         else:
             yield from _docx_text(child)
-

@@ -151,4 +151,3 @@ def sentences_split(lines: Sequence[str]) -> list[Sentence]:
     if current.pieces:
         sentences.append(current)
     return sentences
-

@@ -38,7 +38,9 @@ def select(field, **attrs) -> SafeString:
                 continue
             option = "" if option_value is None else str(option_value)
             mark = " selected" if option == selected else ""
-            parts.append(f'<option value="{conditional_escape(option)}"{mark}>{conditional_escape(label)}</option>')
+            parts.append(
+                f'<option value="{conditional_escape(option)}"{mark}>{conditional_escape(label)}</option>'
+            )
 
     options(field.field.choices)
     parts.append("</select>")

@@ -110,9 +110,7 @@ def resident_import_execute(*, job_id: int) -> ImportJob:
     try:
         authorize(job.actor, "residents.import_residents")
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.VALIDATING)
-        result = validate_file(
-            path, actor=job.actor, progress=progress, total=job.total_rows, spool=spool
-        )
+        result = validate_file(path, actor=job.actor, progress=progress, total=job.total_rows, spool=spool)
         if result.errors:
             report = f"{job.stored_name[:-5]}-report.xlsx"
             write_report(result.errors, import_dir() / report)
@@ -138,14 +136,20 @@ def resident_import_execute(*, job_id: int) -> ImportJob:
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.IMPORTING, total_rows=result.total)
         assert result.prepared is not None  # no errors: the pass prepared every row
         count = import_prepared(
-            result.prepared, actor=job.actor, filename=job.filename, source_ip=job.source_ip, progress=progress
+            result.prepared,
+            actor=job.actor,
+            filename=job.filename,
+            source_ip=job.source_ip,
+            progress=progress,
         )
         message = _("已导入%(n)d位居民。") % {"n": count}
         if result.example_rows:
             message += _("模板的示例行（第%(rows)s行）已忽略。") % {
                 "rows": "、".join(str(r) for r in result.example_rows)
             }
-        _finish(job, ImportStatus.SUCCEEDED, imported_rows=count, total_rows=result.total, message=message[:300])
+        _finish(
+            job, ImportStatus.SUCCEEDED, imported_rows=count, total_rows=result.total, message=message[:300]
+        )
     except ImportFileError as exc:
         _finish(job, ImportStatus.REJECTED, message=str(exc)[:300])
     except IntegrityError:

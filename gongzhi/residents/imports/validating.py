@@ -43,7 +43,10 @@ def _example_problem(raw: dict) -> str | None:
     """None: not marked as an example. "": the template's example, unchanged (skip it). Else: why refused."""
     if not is_example_name(raw.get("name")):
         return None
-    if cell_text(raw.get("name")) == EXAMPLE_ROW["name"] and cell_text(raw.get("id_number")) == EXAMPLE_ROW["id_number"]:
+    if (
+        cell_text(raw.get("name")) == EXAMPLE_ROW["name"]
+        and cell_text(raw.get("id_number")) == EXAMPLE_ROW["id_number"]
+    ):
         return ""
     return _("姓名以“示例”开头的行是模板中的示例，不会导入：请删除该行，或把姓名改为真实姓名。")
 
@@ -242,7 +245,9 @@ def validate_file(
         declared.finish(result.errors)
         if result.total == 0:
             if result.example_rows:
-                raise ImportFileError(_("文件中只有模板的示例行，没有要导入的数据。请从第3行起填写居民信息。"))
+                raise ImportFileError(
+                    _("文件中只有模板的示例行，没有要导入的数据。请从第3行起填写居民信息。")
+                )
             raise ImportFileError(_("文件中没有数据行。"))
         if builder is not None and not result.errors:
             result.prepared = builder.finish()

@@ -14,7 +14,9 @@ from .preparing import HOUSEHOLD_AT, RESIDENT_COLUMNS, Prepared
 from .validating import Progress
 
 
-def import_prepared(prepared: Prepared, *, actor: User, filename: str, source_ip: str, progress: Progress) -> int:
+def import_prepared(
+    prepared: Prepared, *, actor: User, filename: str, source_ip: str, progress: Progress
+) -> int:
     """Insert what validate_file prepared, in one transaction: every row or none.
 
     The register may have changed since the validating pass; the unique

@@ -49,11 +49,16 @@ def _report_text(report: ConventionReport) -> str:
     out = [_("检查结论：符合要求") if report.compliant else _("检查结论：不符合要求")]
     covered = sum(1 for topic in report.topics if topic.covered)
     out.append("")
-    out.append(_("必备内容（已涵盖 %(covered)d/%(total)d 项）：") % {"covered": covered, "total": len(report.topics)})
+    out.append(
+        _("必备内容（已涵盖 %(covered)d/%(total)d 项）：") % {"covered": covered, "total": len(report.topics)}
+    )
     for topic in report.topics:
         if topic.covered:
             first = topic.evidence[0]
-            out.append(_("  ✓ %(label)s　第 %(line)d 行：%(text)s") % {"label": _(topic.label), "line": first.line, "text": first.text})
+            out.append(
+                _("  ✓ %(label)s　第 %(line)d 行：%(text)s")
+                % {"label": _(topic.label), "line": first.line, "text": first.text}
+            )
         else:
             out.append(_("  ✗ %(label)s　未涉及，请补充") % {"label": _(topic.label)})
     out.append("")
@@ -63,6 +68,9 @@ def _report_text(report: ConventionReport) -> str:
         out.append(_("违规条款（%(count)d 处）：") % {"count": len(report.violations)})
         for violation in report.violations:
             kind = _("罚款") if violation.kind == FINE else _("其他不当惩戒")
-            out.append(_("  第 %(line)d 行［%(kind)s］%(text)s") % {"line": violation.line, "kind": kind, "text": violation.text})
+            out.append(
+                _("  第 %(line)d 行［%(kind)s］%(text)s")
+                % {"line": violation.line, "kind": kind, "text": violation.text}
+            )
             out.append(_("    建议：%(suggestion)s") % {"suggestion": _(violation.suggestion)})
     return "\n".join(out)

@@ -92,7 +92,9 @@ class Command(BaseCommand):
             wishes = demo_wishes_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 1)
             )
-            demo_conventions_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2))
+            demo_conventions_seed(
+                communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2)
+            )
             demo_escalations_seed(township=root, resident=User.objects.get(username="jumin"),
                                   handler=User.objects.get(username="cun_ganbu"),
                                   password=make_password(DEMO_PASSWORD))  # fmt: skip
