@@ -150,6 +150,7 @@ def storm_prepare(beside: Area, wishes: int, claimers: int) -> dict:
             actor=staff, resident=people[number % len(people)], title=f"压测心愿 {number + 1}",
             story="基准测试：许多人同时认领同一个心愿，只能有一人成功。", category="other",
             consent_channel="in_person", consent_note="基准测试数据",
+            privacy="public",  # every helper races for it; a sensitive resident's wish would default to restricted
         )  # fmt: skip
         actions.wish_publish(actor=staff, wish=wish)
         ids.append(wish.pk)

@@ -64,11 +64,10 @@ from gongzhi.core.text import text_clean
 
 from .models import SituationCategory, SituationNote
 from .rules import GRID_REPORTERS, RESIDENT_REPORTERS
-from .workflow import REOPEN_DAYS, SITUATION
+from .workflow import REOPEN_DAYS, REPORT_AREA_KINDS, SITUATION
 
 PLACE_MAX, BODY_MAX, REPLY_MAX, REASON_MAX = 100, 500, 500, 200
 TITLE_LENGTH = 30
-REPORT_AREA_KINDS: list[str] = [AreaKind.GRID.value, AreaKind.BUILDING.value]
 
 
 def situation_url(situation: SituationNote) -> str:

@@ -10,10 +10,9 @@ from gongzhi.cases.selectors import case_routed_q
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 
-from .actions import REPORT_AREA_KINDS
 from .models import SituationNote
 from .roles import GRID_REPORTERS
-from .workflow import SITUATION
+from .workflow import REPORT_AREA_KINDS, SITUATION
 
 
 def _base() -> QuerySet[SituationNote]:

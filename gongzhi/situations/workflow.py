@@ -9,6 +9,7 @@ the resolution.
 
 from django.utils.translation import gettext_lazy
 
+from gongzhi.areas.models import AreaKind
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register, closed_within
 
 from .roles import SITUATION_HANDLERS
@@ -56,3 +57,6 @@ SITUATION = case_type_register(
         detail_url="situations:detail",
     )
 )
+
+# Where a grid worker reports a note from: one of their grids or buildings.
+REPORT_AREA_KINDS: list[str] = [AreaKind.GRID.value, AreaKind.BUILDING.value]

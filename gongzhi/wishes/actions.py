@@ -58,9 +58,8 @@ from gongzhi.hours.actions import hours_credit
 from gongzhi.notices.actions import notice_send
 
 from .models import Wish, WishCategory, WishSettings
-from .workflow import WISH
+from .workflow import THREAD_STATES, WISH
 
-PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
 # States in which a wish is still being worked on: only these show a due time.
 OPEN_STATES = ("submitted", "published", "claimed", "fulfilled")
 TITLE_MAX, STORY_MAX, NOTE_MAX = 60, 1000, 500
@@ -495,9 +494,6 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
             _unclaim(locked)
             returned += 1
     return {"reminded": reminded, "returned": returned}
-
-
-THREAD_STATES = ("claimed", "fulfilled", "confirmed")
 
 
 def _contact_clean(phone: str | None, place: str | None, shared: bool) -> tuple[str, str]:

@@ -13,9 +13,9 @@ from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.masking import mask_name
 
-from .actions import PUBLIC_STATES, WISH
 from .models import Wish
 from .roles import WISH_HELPERS, WISH_STAFF
+from .workflow import PUBLIC_STATES, THREAD_STATES, WISH
 
 
 def _base() -> QuerySet[Wish]:
@@ -204,8 +204,6 @@ def thread_for(*, viewer, wish: Wish) -> list | None:
     and staff read it all.
     """
     from gongzhi.cases.selectors import case_messages
-
-    from .actions import THREAD_STATES
 
     if not viewer.is_authenticated or not can(viewer, "wishes.message", wish):
         return None

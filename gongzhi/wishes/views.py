@@ -51,8 +51,9 @@ from .forms import (
     new_submission_key,
 )
 from .models import WishCategory
+from .workflow import PUBLIC_STATES, THREAD_STATES
 
-STATE_FILTERS = [(s, actions.WISH.state_label(s)) for s in actions.PUBLIC_STATES]
+STATE_FILTERS = [(s, actions.WISH.state_label(s)) for s in PUBLIC_STATES]
 
 
 WALL_PER_PAGE = 24
@@ -142,7 +143,7 @@ def _wall(request: HttpRequest, community=None) -> HttpResponse:
     category = request.GET.get("category") or ""
     category = category if category in WishCategory.values else ""
     state = request.GET.get("state") or ""
-    state = state if state in actions.PUBLIC_STATES else ""
+    state = state if state in PUBLIC_STATES else ""
     asked = request.GET.get("page") or ""
     number = min(max(1, int(asked)), WALL_MAX_PAGE) if asked.isdigit() and len(asked) < 6 else 1
     context = {
@@ -217,7 +218,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "stars": "★" * (wish.case.rating or 0),
         "indexable": public and not wish.case.sensitive and wish.case.community.search_indexing,
         "thread": selectors.thread_for(viewer=request.user, wish=wish),
-        "can_message": wish.case.state in actions.THREAD_STATES
+        "can_message": wish.case.state in THREAD_STATES
         and request.user.is_authenticated
         and can(request.user, "wishes.message", wish),
         "contact": selectors.contact_for(viewer=request.user, wish=wish),

@@ -99,3 +99,8 @@ WISH = case_type_register(
         detail_url="wishes:detail",
     )
 )
+
+# States in which a wish is on the public wall (when its privacy allows).
+PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
+# States in which the wisher and the claimer have a message thread.
+THREAD_STATES = ("claimed", "fulfilled", "confirmed")
