@@ -153,8 +153,8 @@ def test_the_moves_partial_offers_the_pages_forms_the_user_may_use_in_the_pages_
 
     note = actions.situation_post(actor=users["resident"], category="roads", place="3组村道桥头",
                                   body="桥头路面塌了一个坑，晚上很危险。")  # fmt: skip
-    actions.situation_accept(actor=users["community_staff"], situation=note)
-    actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="已修补")
+    note = actions.situation_accept(actor=users["community_staff"], situation=note)
+    note = actions.situation_resolve(actor=users["community_staff"], situation=note, handled_note="已修补")
     forms = [MoveForm("rate", button="提交评价"), MoveForm("reopen"), MoveForm("accept")]
     offered = case_move_forms(note, users["resident"], forms, url_name="situations:{verb}")
     assert [(m.verb, m.url, m.button) for m in offered] == [

@@ -1,4 +1,4 @@
-"""The moves a page offers on a case, rendered by one partial (templates/cases/_moves.html).
+"""The moves a page shows on a case, rendered by one partial (templates/cases/_moves.html).
 
 A feature's page says, in the order it shows them, how each move of its
 case type looks — the form with its fields, the button's words, its test
@@ -34,7 +34,7 @@ def case_move_forms(
     subject: Any, user, forms: Iterable[MoveForm], *, url_name: str, now: dt.datetime | None = None
 ) -> list[MoveForm]:
     """`forms` (in the page's order) that `user` may use now on `subject`, each with its URL:
-    `url_name` with "{verb}" in it ("situations:{verb}"), reversed with the subject's id."""
+    `url_name` with "{verb}" in it ("<app>:{verb}"), reversed with the subject's id."""
     allowed = set(case_moves_for(subject, user, now=now))
     case_type = case_type_of(getattr(subject, "case", subject).kind)
     return [

@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
@@ -156,7 +157,7 @@ def _item_summary(item: MeetingItem) -> dict:
 @transaction.atomic
 def meeting_record(
     *,
-    actor,
+    actor: User,
     area: Area,
     body_kind: str,
     held_on: dt.date | None,
@@ -241,7 +242,7 @@ def meeting_record(
 
 
 @transaction.atomic
-def meeting_item_vote_record(*, actor, meeting: Meeting, item: ItemVote, perm: str | None = None,
+def meeting_item_vote_record(*, actor: User, meeting: Meeting, item: ItemVote, perm: str | None = None,
                              perm_obj=None) -> MeetingItem:  # fmt: skip
     """Add one agenda item's vote to a recorded meeting (the next number)."""
     _authorize(actor, perm, perm_obj, meeting)
@@ -258,7 +259,9 @@ def meeting_item_vote_record(*, actor, meeting: Meeting, item: ItemVote, perm: s
 
 
 @transaction.atomic
-def meeting_item_confirm(*, actor, item: MeetingItem, perm: str | None = None, perm_obj=None) -> MeetingItem:
+def meeting_item_confirm(
+    *, actor: User, item: MeetingItem, perm: str | None = None, perm_obj=None
+) -> MeetingItem:
     """A second person confirms the counts of a vote (复核): never the one who counted it, once."""
     _authorize(actor, perm, perm_obj, item)
     item = MeetingItem.objects.select_for_update(of=("self",)).select_related("meeting__area").get(pk=item.pk)
@@ -289,7 +292,7 @@ def meeting_document_check(upload) -> None:
         raise DomainError(_("请上传 PDF 文件或照片（JPG、PNG）。"))
 
 
-def meeting_document_store(*, actor, meeting: Meeting, kind: str, upload) -> MeetingDocument:
+def meeting_document_store(*, actor: User, meeting: Meeting, kind: str, upload) -> MeetingDocument:
     """Store the minutes or the sign-in sheet: images cleaned like every photo, PDFs kept as sent
     (0600, under DATA_DIR/meetings/). Called inside the action that records the meeting."""
     from gongzhi.photos.actions import _write_atomically, photo_store

@@ -237,7 +237,7 @@ def situation_rate(*, actor: User, situation: SituationNote, rating: int, commen
 
 @transaction.atomic
 def situation_escalate(
-    *, actor, situation: SituationNote, department_ids: list[int], reason: str, workdays: int
+    *, actor: User, situation: SituationNote, department_ids: list[int], reason: str, workdays: int
 ) -> Escalation:
     """A handler calls departments of the township about the note (吹哨), to reply within `workdays` workdays."""
     authorize(actor, "situations.escalate", situation)
@@ -251,7 +251,7 @@ def situation_escalate(
 
 @transaction.atomic
 def situation_escalation_reply(
-    *, actor, situation: SituationNote, target_id: int, reply: str
+    *, actor: User, situation: SituationNote, target_id: int, reply: str
 ) -> EscalationTarget:
     """A called department answers the handler, on the note's timeline."""
     target = escalation_target_get_for(viewer=actor, case=situation.case, target_id=target_id)
@@ -259,7 +259,7 @@ def situation_escalation_reply(
 
 
 @transaction.atomic
-def situation_escalation_close(*, actor, situation: SituationNote, note: str = "") -> Escalation:
+def situation_escalation_close(*, actor: User, situation: SituationNote, note: str = "") -> Escalation:
     """The handler ends the call: answered, or no longer needed; the note is the community's alone again."""
     authorize(actor, "situations.escalate", situation)
     escalation = case_open_escalation(situation.case)

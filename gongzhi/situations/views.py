@@ -254,7 +254,7 @@ def _int(value: str, field: str, message: str) -> int:
 
 
 @_view
-def escalate(request: HttpRequest, pk: int) -> HttpResponse:
+def escalate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reason, workdays = _typed(request, "reason"), _typed(request, "workdays")
     departments = request.POST.getlist("departments")
 
@@ -268,7 +268,7 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_view
-def escalation_reply(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
+def escalation_reply(request: AuthenticatedHttpRequest, pk: int, target_id: int) -> HttpResponse:
     text = _typed(request, "reply")
     return _move(request, pk, lambda s: actions.situation_escalation_reply(actor=request.user, situation=s,
                                                                            target_id=target_id, reply=text),
@@ -276,7 +276,7 @@ def escalation_reply(request: HttpRequest, pk: int, target_id: int) -> HttpRespo
 
 
 @_view
-def escalation_close(request: HttpRequest, pk: int) -> HttpResponse:
+def escalation_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     note = _typed(request, "note")
     return _move(request, pk, lambda s: actions.situation_escalation_close(actor=request.user, situation=s, note=note),
                  _("本次吹哨已结束。"))  # fmt: skip
