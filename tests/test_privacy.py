@@ -473,3 +473,17 @@ def test_the_same_text_rule_holds_for_names_addresses_and_comments(users, areas,
     with pytest.raises(DomainError) as refused:
         wish = actions.wish_rate(actor=users["resident"], wish=wish, rating=5, comment="好\u202e评")
     assert refused.value.field == "comment"
+
+
+def test_an_audience_is_registered_by_its_app_and_an_unknown_one_reads_as_staff(users, client):
+    from gongzhi.core.forms import AUDIENCES, text_check_context
+
+    assert {"public", "staff", "wish"} <= set(AUDIENCES)  # "wish" comes from the wishes app's ready()
+    told = text_check_context([f"联系{PHONE}，独居老人"], audience="wish")
+    assert "认领" in str(told["advice"])
+    assert "独居" in told["sensitive_hint"]
+    client.force_login(users["volunteer"])
+    unknown = client.post("/text-check/", {"body": f"电话{PHONE}，独居老人", "check": "body",
+                                           "audience": "nobody"}).content.decode()  # fmt: skip
+    assert "不会公开" in unknown
+    assert "sensitive-hint" not in unknown

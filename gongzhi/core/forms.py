@@ -8,11 +8,14 @@ JavaScript too.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .errors import DomainError
 
@@ -35,8 +38,40 @@ def text_check_attrs(audience: str = "public", fields: tuple[str, ...] = ()) -> 
     }
 
 
-# Who will read the text: everyone, as a wish on the wall (with its own advice), or only those it concerns.
-AUDIENCES = ("wish", "public", "staff")
+@dataclass(frozen=True)
+class TextAudience:
+    """Who will read what is typed, and what the check under the form advises them.
+
+    `advice` is shown under personal data found in the text; `sensitive_hint` (with `%(topics)s`) when the
+    text touches a sensitive topic, for audiences that offer a closed choice of readers (blank: not shown).
+    """
+
+    key: str
+    advice: str | Promise
+    sensitive_hint: str | Promise = ""
+
+
+# The kernel's audiences: everyone, or only those the text concerns. A feature registers its own
+# (with its own advice on what to do instead) from its AppConfig.ready.
+AUDIENCES: dict[str, TextAudience] = {}
+
+
+def text_audience_register(key: str, *, advice: str | Promise, sensitive_hint: str | Promise = "") -> None:
+    AUDIENCES[key] = TextAudience(key, advice, sensitive_hint)
+
+
+text_audience_register(
+    "public",
+    advice=gettext_lazy(
+        "这些内容发布后所有人都能看到。除非确实需要公开（例如单位的办公电话），请删去个人的电话、证件号和住址。"
+    ),
+)
+text_audience_register(
+    "staff",
+    advice=gettext_lazy(
+        "这些内容不会公开，只有经办的工作人员和相关的人能看到；如果不是办事必需，请不要填写身份证号、银行卡号。"
+    ),
+)
 TEXT_CHECK_MAX = 5000  # characters per field; longer fields are checked by the action on submit
 
 
@@ -46,11 +81,17 @@ def text_check_context(values, *, audience: str) -> dict:
 
     texts = [str(v)[:TEXT_CHECK_MAX] for v in values if v]
     findings = [f for text in texts for f in pii_find(text)]
+    sensitive = sensitive_summary(sensitive_topics(*texts))
+    reader = AUDIENCES.get(audience) or AUDIENCES["staff"]
     return {
         "pii_findings": findings,
         "pii_kinds_label": pii_summary(findings),
-        "sensitive_label": sensitive_summary(sensitive_topics(*texts)),
-        "audience": audience if audience in AUDIENCES else "staff",
+        "sensitive_label": sensitive,
+        "audience": reader.key,
+        "advice": reader.advice,
+        "sensitive_hint": str(reader.sensitive_hint) % {"topics": sensitive}
+        if sensitive and reader.sensitive_hint
+        else "",
     }
 
 

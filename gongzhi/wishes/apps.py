@@ -10,6 +10,7 @@ class WishesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from gongzhi.core.forms import text_audience_register
         from gongzhi.core.home import (
             home_section_register,
             public_link_register,
@@ -26,6 +27,17 @@ class WishesConfig(AppConfig):
 
         audit_verbs_register()
 
+        # What a resident typing a wish is told: it goes on the wall, and they can choose closed readers.
+        text_audience_register(
+            "wish",
+            advice=_(
+                "这些内容发布后所有人都能看到，请删去。认领后，您可以和认领人在留言里联系，电话只给您同意的人看。"
+                "工作人员审核时也会隐去这些信息。"
+            ),
+            sensitive_hint=_(
+                "内容涉及%(topics)s。建议在“谁能看到”中选择“仅工作人员和认领人”；无论怎么选，公开页面都不会显示您的姓氏。"
+            ),
+        )
         periodic_job_register("wish_claims", wish_claims_check, "认领即将到期提醒，超期退回心愿墙")
         home_section_register(
             "wishes.queue", order=10, template="wishes/home_queue.html", build=home.queue_section
