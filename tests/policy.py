@@ -1256,6 +1256,12 @@ from tests.policy_register import REGISTER_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in REGISTER_PAGES.items()})
 
+# A township's departments, and the escalations (吹哨) API.
+from tests.policy_routing import DEPARTMENT_PAGES, ESCALATION_API  # noqa: E402
+
+PAGES.update({key: grid(text) for key, text in DEPARTMENT_PAGES.items()})
+API.update({key: grid(text) for key, text in ESCALATION_API.items()})
+
 
 def planned_cells() -> set[tuple[str, str, str, str]]:
     """(endpoint, actor, relation, method) for every cell with an object to exercise."""

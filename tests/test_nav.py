@@ -10,10 +10,14 @@ from gongzhi.core.context_processors import navigation
 EVERYONE = ["wishes:wall", "offers:list"]
 STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas:tree", "conventions:index",
          "workdays:index", "notices:inbox"]  # fmt: skip
+# The township office also keeps the township's departments.
+TOWNSHIP_ADMIN = [*STAFF[:6], "areas:departments", *STAFF[6:]]
 MENUS = {
-    "township_admin": STAFF,
+    "township_admin": TOWNSHIP_ADMIN,
+    # A department's officer answers the calls (吹哨) to it.
     "township_reviewer": [
         *EVERYONE,
+        "cases:escalations",
         "residents:list",
         "areas:tree",
         "conventions:index",

@@ -118,8 +118,9 @@ class CaseType:
         """The roles that act on a case of this type while it is in `state`."""
         return self.state_roles.get(state, self.staff_roles)
 
-    def all_staff_roles(self) -> frozenset[str]:
-        return self.staff_roles.union(*self.state_roles.values())
+    def waiting_roles(self) -> frozenset[str]:
+        """The roles a case of this type waits for in one of its waiting states: whose digest may name it."""
+        return frozenset().union(*(self.roles_in(state) for state in self.waiting_states))
 
     def verbs_from(self, state: str) -> list[str]:
         return [m.verb for m in self.moves if state in m.sources]

@@ -2,13 +2,22 @@
 
 Every move names the permission of this app's rules that decides who may
 make it (asked with the Wish); `expire` is the claim period's, made by the
-periodic job only. Staff work on a wish while it waits for moderation.
+periodic job only.
+
+Routing (`state_roles`, else `staff_roles`): while a wish waits for
+moderation only its community's moderators act on it (publish or return);
+once it is on the wall the community's staff and assisters (grid workers,
+the window) follow it — through a claim to the wisher's confirmation, which
+an assister gives for a wisher without an account. The staff queue lists the
+open states routed to the viewer; the daily digest counts the waiting state
+(moderation) routed to them, so assisters, who never moderate, get no wish digest.
 """
 
 from django.utils.translation import gettext_lazy
 
-from gongzhi.accounts.roles import Role
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
+
+from .roles import WISH_MODERATORS, WISH_STAFF
 
 WISH = case_type_register(
     CaseType(
@@ -91,7 +100,8 @@ WISH = case_type_register(
         ),
         closed=frozenset({"confirmed", "withdrawn"}),
         limits={"submitted": Limit(2, "workdays")},
-        staff_roles=frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN}),
+        staff_roles=WISH_STAFF,
+        state_roles={"submitted": WISH_MODERATORS},
         waiting_states=frozenset({"submitted"}),
         queue_url="wishes:queue",
         rate_states=frozenset({"confirmed"}),
@@ -100,6 +110,8 @@ WISH = case_type_register(
     )
 )
 
+# The states of the staff queue: waiting for moderation, then followed until the wisher confirms.
+OPEN_STATES = ("submitted", "published", "claimed", "fulfilled")
 # States in which a wish is on the public wall (when its privacy allows).
 PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
 # States in which the wisher and the claimer have a message thread.
