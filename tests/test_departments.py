@@ -59,12 +59,16 @@ def test_the_township_office_lists_its_departments_with_their_staff(users, areas
     admin = login(users["township_admin"])
     page = admin.get(reverse("areas:departments")).content.decode()
     assert page.count('data-testid="department-row"') == 2  # not 太平镇's
-    assert "民政办" in page and "农业农村办" in page and "已停用" in page
+    assert "民政办" in page
+    assert "农业农村办" in page
+    assert "已停用" in page
     assert reverse("areas:department", args=[departments["civil"].pk]) + "#staff" in page
-    assert "1 人" in page and "0 人" in page
+    assert "1 人" in page
+    assert "0 人" in page
     detail = admin.get(reverse("areas:department", args=[departments["civil"].pk])).content.decode()
     assert detail.count('data-testid="staff-row"') == 1
-    assert "林民政" in detail and "镇级部门审批人" in detail
+    assert "林民政" in detail
+    assert "镇级部门审批人" in detail
     # Another township's department does not exist for this office.
     assert admin.get(reverse("areas:department", args=[elsewhere["department"].pk])).status_code == 404
     assert (
@@ -163,7 +167,8 @@ def test_a_deactivated_department_takes_no_new_call_and_no_new_staff_but_keeps_i
     assert (error.value.field, error.value.message) == ("department", "“民政办”已停用，不能再安排人员。")
     # The handler's form no longer offers it; the officer keeps the role.
     page = login(users["community_staff"]).get(reverse("situations:detail", args=[note.pk])).content.decode()
-    assert "农业农村办" in page and "民政办" not in page
+    assert "农业农村办" in page
+    assert "民政办" not in page
     assert RoleAssignment.objects.filter(user=officer, department=departments["civil"]).exists()
     assert not RoleAssignment.objects.filter(user=newcomer).exists()
     # Deactivating twice says so.

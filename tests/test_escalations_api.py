@@ -188,4 +188,5 @@ def test_the_menu_shows_the_queue_to_department_roles_and_the_page_explains_an_e
         client.get(reverse("cases:escalations")).content.decode().count('data-testid="escalation-row"') == 0
     )
     answered = client.get(reverse("cases:escalations") + "?status=answered").content.decode()
-    assert answered.count('data-testid="escalation-row"') == 1 and "已核实。" in answered
+    assert answered.count('data-testid="escalation-row"') == 1
+    assert "已核实。" in answered

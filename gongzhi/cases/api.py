@@ -84,9 +84,9 @@ def _masked(text: str) -> str:
 
 def _author(case: Case) -> str:
     """Who raised the matter, as 王**: the department deals with the matter through the community."""
-    if case.resident_id is not None:
+    if case.resident is not None:
         return mask_name(case.resident.name)
-    return mask_name(str(case.author)) if case.author_id is not None else ""
+    return mask_name(str(case.author)) if case.author is not None else ""
 
 
 def _out(target: EscalationTarget) -> dict:
