@@ -1256,10 +1256,11 @@ from tests.policy_register import REGISTER_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in REGISTER_PAGES.items()})
 
-# A township's departments, and the escalations (吹哨) API.
-from tests.policy_routing import DEPARTMENT_PAGES, ESCALATION_API  # noqa: E402
+# A township's departments, the security administrator's role assignments, and the escalations (吹哨) API.
+from tests.policy_routing import DEPARTMENT_PAGES, ESCALATION_API, ROLE_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in DEPARTMENT_PAGES.items()})
+PAGES.update({key: grid(text) for key, text in ROLE_PAGES.items()})
 API.update({key: grid(text) for key, text in ESCALATION_API.items()})
 
 

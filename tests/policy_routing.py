@@ -1,5 +1,5 @@
-"""The declared access policy of a township's departments and of the escalations (吹哨) API, parsed and merged into
-tests/policy.py.
+"""The declared access policy of a township's departments, of the role assignments (held in a department for a
+department role) and of the escalations (吹哨) API, parsed and merged into tests/policy.py.
 
 The department pages take 永安镇's 民政办 (the world has one township; another township's department answers 404,
 tests/test_departments.py). The escalation API's objects per relation are the call to 民政办 about the
@@ -146,5 +146,47 @@ ESCALATION_API: dict[str, str] = {
         sys_admin             405    405    405    405    404    404    404    404
         sec_admin             405    405    405    405    404    404    404    404
         audit_admin           405    405    405    405    404    404    404    404
+    """,
+}
+
+ROLE_PAGES: dict[str, str] = {
+    # Grant a role (POST: 志愿者 over 青山村 to the account "nobody"), and the list of roles in scope: the
+    # security administrator.
+    "accounts:roles": """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       403    403
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        403    403
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             200    302*
+        audit_admin           403    403
+    """,
+    # Revoke peer_staff's role over 青山村: the security administrator; GET is the wrong method.
+    "accounts:role_revoke": """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       403    403
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        403    403
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             405    302*
+        audit_admin           403    403
     """,
 }

@@ -191,3 +191,48 @@ def test_a_role_is_held_in_a_department_only_by_a_department_role_of_its_townshi
                     department=departments["civil"])  # fmt: skip
     assert error.value.message == "“镇社治办管理员”不在部门任职，请不要选择部门。"
     assert not RoleAssignment.objects.filter(user=target).exists()
+
+
+def test_the_security_admin_assigns_a_role_in_a_department_through_the_page(
+    users, areas, departments, elsewhere
+):
+    departments["farm"].is_active = False
+    departments["farm"].save()
+    target = make_user("lin", display_name="林民政")
+    sec = login(users["sec_admin"])
+    page = sec.get(reverse("accounts:roles")).content.decode()
+    # The choice of department: the active departments of the assigner's township only.
+    assert "永安镇 / 民政办" in page
+    assert "农业农村办" not in page
+    assert "太平镇" not in page
+    before = set(RoleAssignment.objects.values_list("pk", flat=True))
+    # A role not held in departments: refused in Chinese on the form, nothing granted.
+    response = sec.post(reverse("accounts:roles"), {"username": "lin", "role": "community_staff",
+                                                    "area": areas["township"].pk,
+                                                    "department": departments["civil"].pk})  # fmt: skip
+    assert response.status_code == 200
+    assert "“村(社区)干部”不在部门任职，请不要选择部门。" in response.content.decode()
+    response = sec.post(reverse("accounts:roles"), {"username": "nobody-here", "role": "volunteer",
+                                                    "area": areas["village"].pk, "department": ""})  # fmt: skip
+    assert "没有用户名为“nobody-here”的账号。" in response.content.decode()
+    # 太平镇's department is not a choice here.
+    response = sec.post(reverse("accounts:roles"), {"username": "lin", "role": "township_reviewer",
+                                                    "area": areas["township"].pk,
+                                                    "department": elsewhere["department"].pk})  # fmt: skip
+    assert response.status_code == 200
+    assert 'data-testid="error-department"' in response.content.decode()
+    assert set(RoleAssignment.objects.values_list("pk", flat=True)) == before
+    response = sec.post(reverse("accounts:roles"), {"username": "lin", "role": "township_reviewer",
+                                                    "area": areas["township"].pk,
+                                                    "department": departments["civil"].pk})  # fmt: skip
+    assert response.status_code == 302
+    assignment = RoleAssignment.objects.get(user=target)
+    assert (assignment.role, assignment.area, assignment.department) == (
+        Role.TOWNSHIP_REVIEWER, areas["township"], departments["civil"])  # fmt: skip
+    assert AuditEvent.objects.filter(verb="role.assigned", summary__department="民政办").count() == 1
+    listed = sec.get(reverse("accounts:roles")).content.decode()
+    assert "林民政" in listed
+    assert sec.post(reverse("accounts:role_revoke", args=[assignment.pk])).status_code == 302
+    assert not RoleAssignment.objects.filter(user=target).exists()
+    # Nobody else assigns roles.
+    assert login(users["township_admin"]).get(reverse("accounts:roles")).status_code == 403

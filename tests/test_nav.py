@@ -49,7 +49,7 @@ MENUS = {
     "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
     "resident": [*EVERYONE, "situations:mine", "notices:inbox"],
     "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
-    "sec_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
+    "sec_admin": [*EVERYONE, "workdays:index", "accounts:roles", "notices:inbox"],
     "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],
     "nobody": [*EVERYONE, "notices:inbox"],
 }

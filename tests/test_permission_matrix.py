@@ -902,6 +902,13 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "areas:department": lambda world, actor, relation: Call(
         reverse("areas:department", args=[world.departments["civil"].pk]), {"name": "民政所"}
     ),
+    "accounts:roles": lambda world, actor, relation: Call(
+        reverse("accounts:roles"),
+        {"username": "nobody", "role": "volunteer", "area": world.areas["village"].pk, "department": ""},
+    ),
+    "accounts:role_revoke": lambda world, actor, relation: Call(
+        reverse("accounts:role_revoke", args=[RoleAssignment.objects.get(user=world.users["peer_staff"]).pk])
+    ),
     "areas:department_active": lambda world, actor, relation: Call(
         reverse("areas:department_active", args=[world.departments["civil"].pk]), {"active": "0"}
     ),

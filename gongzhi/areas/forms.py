@@ -21,7 +21,7 @@ class AreaForm(forms.Form):
 
 
 class DepartmentForm(forms.Form):
-    """A new department: its township (when the viewer keeps several), name and kind."""
+    """A new department: its township (of those the viewer keeps), name and kind."""
 
     township = forms.TypedChoiceField(label=_("所属镇(街道)"), coerce=int)
     name = forms.CharField(label=_("部门名称"), max_length=50, required=False)
@@ -32,9 +32,6 @@ class DepartmentForm(forms.Form):
     def __init__(self, *args, townships: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         set_choices(self.fields["township"], townships)
-        if len(townships) == 1:
-            self.fields["township"].initial = townships[0][0]
-            self.fields["township"].widget = forms.HiddenInput()
 
 
 class DepartmentRenameForm(forms.Form):

@@ -107,13 +107,16 @@ def department_staff(department: Department) -> list:
     )
 
 
-def department_choices_of(township: Area) -> list[tuple[int, str]]:
-    """(id, name) of a township's active departments, for choosing one for new work (a role held in it)."""
-    return list(
-        Department.objects.filter(township=township, is_active=True)
-        .order_by("sort_order", "id")
-        .values_list("pk", "name")
+def department_choices_for(*, viewer, roles) -> list[tuple[int, str]]:
+    """("永安镇 / 民政办") of the active departments of the townships inside the viewer's scope for `roles`:
+    what an assigner may choose for new work (a deactivated department takes none)."""
+    townships = area_list_for(viewer=viewer, kinds=[AreaKind.TOWNSHIP], roles=roles)
+    rows = (
+        Department.objects.filter(township__in=townships, is_active=True)
+        .order_by("township__path", "sort_order", "id")
+        .values_list("pk", "township__name", "name")
     )
+    return [(pk, f"{township} / {name}") for pk, township, name in rows]
 
 
 def area_choices_for(*, viewer, kinds: list[str], roles=STAFF_ROLES) -> list[tuple[int, str]]:
