@@ -2,6 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.core.http import set_choices
+
+from .roles import Role
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
@@ -59,9 +63,7 @@ class RoleAssignForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, *args, areas: list[tuple[int, str]], departments: list[tuple[int, str]], **kwargs):
-        from .roles import Role
-
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = list(Role.choices)  # type: ignore[attr-defined]
-        self.fields["area"].choices = areas  # type: ignore[attr-defined]
-        self.fields["department"].choices = [("", _("—（不在部门任职）")), *departments]  # type: ignore[attr-defined]
+        set_choices(self.fields["role"], list(Role.choices))
+        set_choices(self.fields["area"], areas)
+        set_choices(self.fields["department"], [("", _("—（不在部门任职）")), *departments])

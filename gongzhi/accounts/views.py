@@ -151,7 +151,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def roles(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The role assignments in the assigner's scope, and the form that grants one (in a department, for a
     department role)."""
-    kinds = [AreaKind.TOWNSHIP, AreaKind.COMMUNITY, AreaKind.RESIDENT_GROUP, AreaKind.GRID]
+    kinds: list[str] = [AreaKind.TOWNSHIP, AreaKind.COMMUNITY, AreaKind.RESIDENT_GROUP, AreaKind.GRID]
     departments = department_choices_for(viewer=request.user, roles=selectors.ROLE_ASSIGNERS)
     form = RoleAssignForm(
         request.POST or None,
