@@ -36,6 +36,8 @@ Outcomes:
 
 import textwrap
 from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
 
 ACTORS: tuple[str, ...] = (
     "anonymous",
@@ -1255,6 +1257,12 @@ PAGES.update({key: grid(text) for key, text in CONVENTION_PAGES.items()})
 from tests.policy_register import REGISTER_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in REGISTER_PAGES.items()})
+
+# Apps with many pages keep their tables in tests/policy_<app>*.py as PART_PAGES / PART_API: gathered here.
+for _path in sorted(Path(__file__).parent.glob("policy_*.py")):
+    _module = import_module(f"tests.{_path.stem}")
+    PAGES.update({key: grid(text) for key, text in getattr(_module, "PART_PAGES", {}).items()})
+    API.update({key: grid(text) for key, text in getattr(_module, "PART_API", {}).items()})
 
 
 def planned_cells() -> set[tuple[str, str, str, str]]:

@@ -34,7 +34,10 @@ def _due(case: Case, limit: Limit | None) -> None:
     if limit is None:
         case.due_at, case.due_limit, case.due_basis, case.due_note = None, "", "", ""
         return
-    due = due_for(timezone.now(), limit.amount, limit.unit)
+    _due_set(case, due_for(timezone.now(), limit.amount, limit.unit))
+
+
+def _due_set(case: Case, due: Any) -> None:
     case.due_at, case.due_limit = due.at, due.limit_label[:20]
     case.due_basis, case.due_note = due.basis, due.basis_note[:100]
 
@@ -124,6 +127,7 @@ def case_move(
     url: str = "",
     refused: str | None = None,
     limit: Limit | None = None,
+    due: Any = None,
     **changes,
 ) -> Case:
     """Move `case` by `verb` if its type allows that from the current state.
@@ -131,7 +135,10 @@ def case_move(
     `changes` are further fields of the case written with the move (an
     assignee, a privacy tier). `refused` is the message when the move is not
     possible now (default: names the current state). `limit` replaces the
-    type's time limit for the new state (a community's own claim period).
+    type's time limit for the new state (a community's own claim period);
+    `due` sets a due time the feature computed (an application's promised
+    time, chained over steps in different units): anything with `at`,
+    `limit_label`, `basis` and `basis_note`, as `workdays.selectors.due_for` returns.
     The author and `notify` are told.
     """
     locked = case_lock(case)
@@ -149,7 +156,9 @@ def case_move(
     for name, value in changes.items():
         setattr(locked, name, value)
         fields.append(name)
-    if move.target != before or limit is not None:
+    if due is not None:
+        _due_set(locked, due)
+    elif move.target != before or limit is not None:
         _due(locked, limit or case_type.limits.get(move.target))
     if move.target in case_type.closed:
         locked.closed_at = locked.closed_at or timezone.now()

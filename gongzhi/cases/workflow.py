@@ -89,6 +89,9 @@ class CaseType:
     # Routing by stage: the roles acting in a state (a front desk, then a back office);
     # a state not named here falls back to `staff_roles`. See `roles_in`.
     state_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # ... and, where it matters, over which kinds of area those roles must be held (AreaKind values): the
+    # township's window, not a village's, handles an application forwarded up (a state not named: any).
+    state_levels: dict[str, frozenset[str]] = field(default_factory=dict)
     # The author's rating (an engine move): in which states, and the feature's permission for it.
     rate_states: frozenset[str] = frozenset()
     rate_perm: str = ""
@@ -102,6 +105,7 @@ class CaseType:
         assert set(self.limits) <= states, f"{self.kind}: limits on unknown states"
         assert self.waiting_states <= states, f"{self.kind}: unknown waiting states"
         assert set(self.state_roles) <= states, f"{self.kind}: roles for unknown states"
+        assert set(self.state_levels) <= states, f"{self.kind}: levels for unknown states"
         assert self.rate_states <= self.closed, f"{self.kind}: rating before the case is closed"
         for move in self.moves:
             assert move.sources <= states, f"{self.kind}.{move.verb}: unknown state"
@@ -117,6 +121,10 @@ class CaseType:
     def roles_in(self, state: str) -> frozenset[str]:
         """The roles that act on a case of this type while it is in `state`."""
         return self.state_roles.get(state, self.staff_roles)
+
+    def levels_in(self, state: str) -> frozenset[str]:
+        """The kinds of area over which the roles acting in `state` must be held (empty: any)."""
+        return self.state_levels.get(state, frozenset())
 
     def all_staff_roles(self) -> frozenset[str]:
         return self.staff_roles.union(*self.state_roles.values())
