@@ -26,9 +26,6 @@ from tests import policy
 from tests.conftest import make_user
 from tests.permission_kit import Call
 
-# The states the matrix builds applications in (each part of the hall adds the ones its moves start from).
-STATES = ["submitted"]
-
 
 def build(world) -> None:
     users, areas = world.users, world.areas
@@ -44,9 +41,22 @@ def build(world) -> None:
         "other": make_user("applicant_urban", Role.RESIDENT, areas["urban"]),
     }
     applicant["grid"] = applicant["same"]
-    hall = world.parts.setdefault("hall", {"matter": matter, "applications": {}})
+    world.parts["hall"] = {"matter": matter, "applicant": applicant, "applications": {}}
+    applications_in(world, "submitted")
 
-    def make(state: str, author, resident) -> Application:
+
+def applications_in(world, state: str, matter: Matter | None = None) -> dict[str, Application]:
+    """The table of applications in `state` (own:<actor>, same, grid, other), built on first use: a part of
+    the hall calls this from its build() for each state its moves start from. `matter` (default: 最低生活保障)
+    makes a separate table, keyed by state and the matter's code."""
+    hall = world.parts["hall"]
+    matter = matter or hall["matter"]
+    key = state if matter == hall["matter"] else f"{state}:{matter.code}"
+    if key in hall["applications"]:
+        return hall["applications"][key]
+    users, applicant = world.users, hall["applicant"]
+
+    def make(author, resident) -> Application:
         world.serial += 1
         case = Case.objects.create(
             kind="application", state=state, title=matter.name, body="", author=author, resident=resident,
@@ -55,19 +65,23 @@ def build(world) -> None:
         )  # fmt: skip
         CaseEvent.objects.create(case=case, actor=author, verb="open", to_state="submitted")
         application = Application.objects.create(case=case, matter=matter, channel=Channel.ONLINE)
-        ApplicationMaterial.objects.create(application=application, material=matter.materials.get())
+        ApplicationMaterial.objects.bulk_create(
+            ApplicationMaterial(application=application, material=m) for m in matter.materials.all()
+        )
         return application
 
-    for state in STATES:
-        table = hall["applications"].setdefault(state, {})
-        for relation in ("same", "grid", "other"):
-            table[relation] = make(state, applicant[relation], world.residents[relation])
-        for actor in policy.ACTORS:
-            if actor != "anonymous":
-                table[f"own:{actor}"] = make(state, users[actor], world.residents[f"own:{actor}"])
+    table = hall["applications"][key] = {}
+    for relation in ("same", "grid", "other"):
+        table[relation] = make(applicant[relation], world.residents[relation])
+    for actor in policy.ACTORS:
+        if actor != "anonymous":
+            table[f"own:{actor}"] = make(users[actor], world.residents[f"own:{actor}"])
+    return table
 
 
 def application_call(name: str, state: str, data: dict | None = None) -> Callable:
+    """The request of a route taking one application (in `state`, or "state:CODE" for another matter's)."""
+
     def call(world, actor: str, relation: str) -> Call | None:
         application = world.obj(world.parts["hall"]["applications"][state], actor, relation)
         return None if application is None else Call(reverse(name, args=[application.pk]), dict(data or {}))
