@@ -28,7 +28,7 @@ from tests.permission_kit import Call
 
 
 def build(world) -> None:
-    users, areas = world.users, world.areas
+    areas = world.areas
     township = areas["township"]
     matter = Matter.objects.create(
         township=township, code="MZ-001", name="最低生活保障", department=world.departments["civil"],
