@@ -34,7 +34,7 @@ def hall():
             moves=(
                 Move("accept", frozenset({"submitted"}), "review", "受理"),
                 Move("approve", frozenset({"review"}), "done", "审批通过"),
-                Move("withdraw", frozenset({"submitted"}), "done", "撤回", perm="test.never"),
+                Move("withdraw", frozenset({"submitted"}), "done", "撤回", permission="test.never"),
                 Move("reopen", frozenset({"done"}), "submitted", "重新办理", check=closed_within(7)),
             ),
             closed=frozenset({"done"}),

@@ -132,7 +132,8 @@ def case_move(
     assignee, a privacy tier). `refused` is the message when the move is not
     possible now (default: names the current state). `limit` replaces the
     type's time limit for the new state (a community's own claim period).
-    The author and `notify` are told.
+    The author and `notify` are told. Returns the moved case, read afresh
+    under lock; the `case` passed in is left as it was.
     """
     locked = case_lock(case)
     case_type: CaseType = case_type_of(locked.kind)
@@ -172,7 +173,6 @@ def case_move(
     }
     detail = _("说明：%(note)s") % {"note": note[:200]} if note else ""
     _tell(locked, actor=actor, recipients=[locked.author, *notify], what=what, url=url, detail=detail)
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
 
 
@@ -180,7 +180,7 @@ def case_move(
 def case_rate(
     *, case: Case, actor: User, rating: int, comment: str = "", notify: Iterable = (), url: str = ""
 ) -> Case:
-    """The author's rating of a closed case, once."""
+    """The author's rating of a closed case, once. Returns the rated case, read afresh under lock."""
     locked = case_lock(case)
     case_type = case_type_of(locked.kind)
     if locked.state not in case_type.closed:
@@ -204,7 +204,6 @@ def case_rate(
         actor=actor, verb="case.rated", target=locked, area=locked.community, summary={"rating": rating}
     )
     _tell(locked, actor=actor, recipients=notify, what=_("收到%(n)d星评价") % {"n": rating}, url=url)
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
 
 
@@ -223,14 +222,19 @@ def case_pii_findings(case: Case, rows: Iterable[tuple] = ()) -> dict[str, list]
 
 
 @transaction.atomic
-def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> list[str]:
+def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> tuple[Case, list[str]]:
     """Replace the personal data in the case's title and body (and `rows`: (feature row, field) pairs)
     with placeholders; the originals are kept in the audit trail, which is append-only and hash-chained.
 
-    The caller has authorized the actor (staff over the case). Returns the kinds redacted.
+    The caller has authorized the actor (staff over the case). Returns the case, read afresh, and the
+    kinds redacted; the case and rows passed in are left as they were (the rows are re-read locked and
+    written; the caller reads them again for their new text).
     """
     locked = case_lock(case)
-    rows = [(locked if obj is case else obj, field) for obj, field in rows]
+    rows = [
+        (locked if isinstance(obj, Case) else type(obj).objects.select_for_update().get(pk=obj.pk), field)
+        for obj, field in rows
+    ]
     originals, redacted, kinds = {}, {}, []
     for obj, field in _texts_of(locked, rows):
         value = getattr(obj, field)
@@ -249,13 +253,14 @@ def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> list[
                              note=_("隐去了%(kinds)s") % {"kinds": pii_kinds_label(kinds)})  # fmt: skip
     audit_event_record(actor=actor, verb="case.redacted", target=locked, area=locked.community,
                        summary={"kinds": kinds, "original": originals, "redacted": redacted})  # fmt: skip
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return kinds
+    return locked, kinds
 
 
 @transaction.atomic
 def case_pii_release(*, case: Case, actor: User, reason: str, rows: Iterable[tuple] = ()) -> Case:
-    """Staff publish personal numbers unredacted on purpose: the reason is required, shown and audited."""
+    """Staff publish personal numbers unredacted on purpose: the reason is required, shown and audited.
+
+    Returns the case, read afresh under lock; `rows` (feature rows and fields) are only read."""
     reason = text_clean(reason, label=_("保留原文公开的理由"), field="pii_reason", minimum=4, maximum=200)
     locked = case_lock(case)
     found = case_pii_findings(locked, rows)
@@ -270,7 +275,6 @@ def case_pii_release(*, case: Case, actor: User, reason: str, rows: Iterable[tup
                                                                           "reason": reason})  # fmt: skip
     audit_event_record(actor=actor, verb="case.pii_released", target=locked, area=locked.community,
                        summary={"kinds": pii_kinds(findings), "fields": sorted(found), "reason": reason})  # fmt: skip
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
 
 

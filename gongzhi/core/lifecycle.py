@@ -9,9 +9,11 @@ the state only through `lifecycle_move`, and pages ask `lifecycle_moves_for`
 which moves a user may make now, so the two cannot disagree.
 
 Cases have the same shape with more to them (due
-times, queues, notices): `gongzhi.cases.workflow`.
+times, queues, notices): `gongzhi.cases.workflow`, whose case types declare
+their moves with this same `Move`.
 """
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -47,14 +49,26 @@ class Guard:
     refusal: Refusal
 
 
+# An extra condition on a move, beside who may make it: (user, the record, now) -> may they now?
+MoveCheck = Callable[[Any, Any, dt.datetime], bool]
+
+
 @dataclass(frozen=True)
 class Move:
+    """A move from any of `sources` to `target`, the one shape for lifecycles and case types alike."""
+
     verb: str
     sources: frozenset[str]
     target: str
     label: Label
-    # Who may make it: a `rules` permission checked on the record ("" = the action decides alone).
+    # Who may make it: a `rules` permission checked on the record ("" = the action decides alone;
+    # on a case type, the staff the case is routed to).
     permission: str = ""
+    # A condition of time or facts on the user and the record ("within 7 days of closing").
+    check: MoveCheck | None = None
+    # A move that is not manual is made by the system only (a period running out, a parent record
+    # cancelled) and is never offered to anyone.
+    manual: bool = True
     # Whether it is possible now, in order; checked after the state (before it with `guards_first`,
     # for guards on a parent record whose refusal says more than the record's own state would).
     guards: tuple[Guard, ...] = ()
@@ -215,16 +229,20 @@ def lifecycle_move(
     return Moved(obj=obj, move=move, before=before, event=event)
 
 
-def lifecycle_moves_for(obj, user) -> list[Move]:
-    """The moves `user` may make on `obj` now: declared from its state, guards holding, permission held."""
+def lifecycle_moves_for(obj, user, *, now: dt.datetime | None = None) -> list[Move]:
+    """The moves `user` may make on `obj` now: manual, declared from its state, guards holding,
+    permission held, and the move's own check passing."""
     lifecycle = lifecycle_of(obj)
     state = getattr(obj, lifecycle.field)
+    now = now or timezone.now()
     return [
         move
         for move in lifecycle.moves
-        if state in move.sources
+        if move.manual
+        and state in move.sources
         and all(guard.test(obj) for guard in move.guards)
         and (not move.permission or can(user, move.permission, obj))
+        and (move.check is None or move.check(user, obj, now))
     ]
 
 

@@ -36,14 +36,14 @@ SITUATION = case_type_register(
                 frozenset({"submitted"}),
                 "withdrawn",
                 gettext_lazy("撤回"),
-                perm="situations.withdraw",
+                permission="situations.withdraw",
             ),
             Move(
                 "reopen",
                 frozenset({"resolved"}),
                 "handling",
                 gettext_lazy("重新办理"),
-                perm="situations.reopen",
+                permission="situations.reopen",
                 check=closed_within(REOPEN_DAYS),
             ),  # fmt: skip
         ),

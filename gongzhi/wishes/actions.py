@@ -238,9 +238,9 @@ def wish_publish(
     if found and not wish.case.pii_released and chosen in (PrivacyTier.PUBLIC, PrivacyTier.ANONYMISED):
         findings = [f for fs in found.values() for f in fs]
         if pii == "redact":
-            case_redact(case=wish.case, actor=actor)
+            wish.case, _kinds = case_redact(case=wish.case, actor=actor)
         elif pii == "release":
-            case_pii_release(case=wish.case, actor=actor, reason=pii_reason)
+            wish.case = case_pii_release(case=wish.case, actor=actor, reason=pii_reason)
         else:
             raise DomainError(
                 _("内容中有%(kinds)s，公开前请选择“隐去后发布”，或写明理由后保留原文发布。")
@@ -249,7 +249,7 @@ def wish_publish(
                 code="pii_unresolved",
             )
     changes: dict[str, Any] = {"privacy": privacy} if privacy else {}
-    case_move(case=wish.case, verb="publish", actor=actor, url=wish_url(wish), **changes)
+    wish.case = case_move(case=wish.case, verb="publish", actor=actor, url=wish_url(wish), **changes)
     return wish
 
 
@@ -260,7 +260,7 @@ def wish_redact(*, actor: User, wish: Wish) -> Wish:
     authorize(actor, "wishes.moderate", wish)
     wish = case_row_lock(wish)
     case_redact(case=wish.case, actor=actor, rows=[(wish, "fulfilment_note")])
-    return wish
+    return Wish.objects.select_related("case").get(pk=wish.pk)
 
 
 @transaction.atomic
@@ -268,7 +268,7 @@ def wish_return(*, actor: User, wish: Wish, reason: str) -> Wish:
     authorize(actor, "wishes.moderate", wish)
     reason = text_clean(reason, label=_("退回原因"), field="reason", minimum=2, maximum=200)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="return", actor=actor, note=reason, url=wish_url(wish),
+    wish.case = case_move(case=wish.case, verb="return", actor=actor, note=reason, url=wish_url(wish),
               notify=[wish.case.submitted_by])  # fmt: skip
     return wish
 
@@ -280,7 +280,7 @@ def wish_resubmit(*, actor: User, wish: Wish, title: str, story: str, category: 
     title, story = _clean_wish_input(title, story, category, desired_by)
     wish = case_row_lock(wish)
     sensitive = wish_sensitive(title=title, story=story, category=category, resident=wish.case.resident)
-    case_move(case=wish.case, verb="resubmit", actor=actor, url=wish_url(wish), title=title, body=story,
+    wish.case = case_move(case=wish.case, verb="resubmit", actor=actor, url=wish_url(wish), title=title, body=story,
               sensitive=sensitive, pii_released="")  # fmt: skip
     wish.category, wish.desired_by = category, desired_by
     wish.save(update_fields=["category", "desired_by"])
@@ -304,7 +304,7 @@ def wish_claim(*, actor: User, wish: Wish) -> Wish:
     if wish.case.state == "claimed" or (wish.claimer_id and wish.case.state in ("fulfilled", "confirmed")):
         raise Conflict(_("这个心愿刚刚已被其他人认领，请看看其他心愿。"), code="already_claimed")
     days = _claim_period(wish)
-    case_move(
+    wish.case = case_move(
         case=wish.case,
         verb="claim",
         actor=actor,
@@ -338,7 +338,7 @@ def wish_release(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     wish = case_row_lock(wish)
     _still_the_claimer(actor, wish)
     claimer = wish.claimer
-    case_move(case=wish.case, verb="release", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
+    wish.case = case_move(case=wish.case, verb="release", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
               notify=[claimer])  # fmt: skip
     _unclaim(wish)
     return wish
@@ -357,7 +357,7 @@ def wish_fulfil(*, actor: User, wish: Wish, note: str, hours, photo=None) -> Wis
     wish = case_row_lock(wish)
     if wish.claimer_id != actor.pk:
         raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
-    case_move(case=wish.case, verb="fulfil", actor=actor, note=note, url=wish_url(wish),
+    wish.case = case_move(case=wish.case, verb="fulfil", actor=actor, note=note, url=wish_url(wish),
               notify=[wish.case.submitted_by] if wish.case.assisted else [])  # fmt: skip
     wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = timezone.now(), note, hours
     wish.save(update_fields=["fulfilled_at", "fulfilment_note", "service_hours"])
@@ -375,7 +375,7 @@ def wish_confirm(*, actor: User, wish: Wish) -> Wish:
         raise NotPermitted(_("只有许愿人本人（或为没有账号的居民作见证的工作人员）才能确认。"))
     wish = case_row_lock(wish)
     as_witness = wish.case.author_id != actor.pk
-    case_move(case=wish.case, verb="confirm", actor=actor, url=wish_url(wish), notify=[wish.claimer],
+    wish.case = case_move(case=wish.case, verb="confirm", actor=actor, url=wish_url(wish), notify=[wish.claimer],
               note=_("工作人员见证确认") if as_witness else "")  # fmt: skip
     wish.confirmed_by, wish.confirmed_as, wish.confirmed_at = (
         actor,
@@ -395,7 +395,7 @@ def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
         raise NotPermitted(_("只有许愿人本人（或见证的工作人员）才能确认。"))
     reason = text_clean(reason, label=_("未完成的原因"), field="reason", minimum=2, maximum=200)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="dispute", actor=actor, note=reason, url=wish_url(wish), notify=[wish.claimer],
+    wish.case = case_move(case=wish.case, verb="dispute", actor=actor, note=reason, url=wish_url(wish), notify=[wish.claimer],
               limit=Limit(_claim_period(wish), "calendar_days"))  # fmt: skip
     # A fresh claim period to finish it, and the fulfilment that was not one is cleared.
     wish.claim_due_at, wish.claim_reminded_at = wish.case.due_at, None
@@ -415,9 +415,10 @@ def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
 @transaction.atomic
 def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wish:
     authorize(actor, "wishes.rate", wish)
+    wish = case_row_lock(wish)
     if wish.case.state != "confirmed":
         raise Conflict(_("心愿实现并确认后才能评价。"))
-    case_rate(
+    wish.case = case_rate(
         case=wish.case, actor=actor, rating=rating, comment=comment, notify=[wish.claimer], url=wish_url(wish)
     )
     return wish
@@ -427,7 +428,7 @@ def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wis
 def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.withdraw", wish)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="withdraw", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
+    wish.case = case_move(case=wish.case, verb="withdraw", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
               refused=_("心愿已被认领，不能撤回；请先与认领人联系。") if wish.case.state in ("claimed", "fulfilled")
               else None)  # fmt: skip
     return wish
@@ -437,7 +438,7 @@ def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
 def wish_reopen(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.reopen", wish)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish))
+    wish.case = case_move(case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish))
     return wish
 
 
@@ -489,7 +490,7 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
             if locked.case.state != "claimed" or locked.claim_due_at is None or locked.claim_due_at > now:
                 continue
             claimer = locked.claimer
-            case_move(case=locked.case, verb="expire", actor=None, url=wish_url(locked), notify=[claimer],
+            locked.case = case_move(case=locked.case, verb="expire", actor=None, url=wish_url(locked), notify=[claimer],
                       note=_("认领后超过期限未完成，心愿已回到心愿墙"))  # fmt: skip
             _unclaim(locked)
             returned += 1
