@@ -247,6 +247,7 @@ def lifecycle_moves_for(obj, user, *, now: dt.datetime | None = None) -> list[Mo
 
 
 def lifecycle_verbs_for(obj, user) -> dict[str, bool]:
-    """{verb: may this user make it now} for every verb of `obj`'s lifecycle (for templates)."""
+    """{verb: may this user make it now} for every manual verb of `obj`'s lifecycle (for templates)."""
     possible = {move.verb for move in lifecycle_moves_for(obj, user)}
-    return {verb: verb in possible for verb in sorted(lifecycle_of(obj).verbs())}
+    manual = {move.verb for move in lifecycle_of(obj).moves if move.manual}
+    return {verb: verb in possible for verb in sorted(manual)}

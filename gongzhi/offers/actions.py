@@ -266,13 +266,32 @@ def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> Servi
     lifecycle_check(offer, "cancel")
     now = timezone.now()
     booked = list(
-        Booking.objects.filter(offer=offer, state=BookingState.BOOKED).select_related("user", "booked_by")
+        Booking.objects.select_for_update(of=("self",))
+        .filter(offer=offer, state=BookingState.BOOKED)
+        .select_related("user", "booked_by")
+        .order_by("pk")
     )
-    # The bookings go with the offer: one move of the offer, told in its audit row (not one row per booking).
-    Booking.objects.filter(pk__in=[b.pk for b in booked]).update(state=BookingState.CANCELLED, closed_at=now)
-    lifecycle_move(offer, "cancel", actor=actor, audit_verb="offer.cancelled", area=offer.community,
-                   changes={"cancel_reason": reason, "closed_at": now},
-                   summary={"reason": reason, "bookings_cancelled": len(booked)})  # fmt: skip
+    offer = lifecycle_move(
+        offer,
+        "cancel",
+        actor=actor,
+        audit_verb="offer.cancelled",
+        area=offer.community,
+        changes={"cancel_reason": reason, "closed_at": now},
+        summary={"reason": reason, "bookings_cancelled": len(booked)},
+    ).obj
+    # The bookings go with the offer, each by its own (system) move: each has its audit row.
+    for booking in booked:
+        booking.offer = offer
+        lifecycle_move(
+            booking,
+            "cancel_with_offer",
+            actor=actor,
+            audit_verb="booking.cancelled_with_offer",
+            area=offer.community,
+            changes={"closed_at": now},
+            summary={"offer": offer.pk},
+        )
     body = _("时间：%(when)s。") % {"when": _when(offer)} + (
         _("原因：%(r)s") % {"r": reason} if reason else ""
     )

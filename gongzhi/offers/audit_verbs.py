@@ -21,5 +21,7 @@ def audit_verbs_register() -> None:
     verb_register("booking.created", gettext_lazy("预约微服务"), gettext_lazy("预约微服务（{target}）{assisted}"),
                   derive=_booking_created)  # fmt: skip
     verb_register("booking.cancelled", gettext_lazy("取消预约"), gettext_lazy("取消预约（{target}）"))
+    verb_register("booking.cancelled_with_offer", gettext_lazy("随服务取消预约"),
+                  gettext_lazy("微服务取消，预约（{target}）随之取消"))  # fmt: skip
     verb_register("booking.served", gettext_lazy("确认已服务"), gettext_lazy("确认已服务（{target}）"))
     target_types_register("offers.serviceoffer", "offers.booking")
