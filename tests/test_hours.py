@@ -88,7 +88,9 @@ def test_reads_are_scoped_to_the_helper_and_the_staff_over_the_community(users, 
     credit(users, areas, visit, source_id=2, hours="2")
     helper = users["party_member"]
     for viewer in (helper, users["community_staff"]):
-        assert sum(c.hours for c in hours_credit_list_for(viewer=viewer, helper_id=helper.pk)) == Decimal("3.5")
+        assert sum(c.hours for c in hours_credit_list_for(viewer=viewer, helper_id=helper.pk)) == Decimal(
+            "3.5"
+        )
     assert hours_credit_list_for(viewer=users["township_admin"], source=visit).count() == 2
     for outsider in ("other_staff", "resident", "volunteer", "nobody"):
         assert not hours_credit_list_for(viewer=users[outsider]).exists(), outsider

@@ -285,9 +285,8 @@ def test_cancelling_an_offer_cancels_and_tells_every_booker(users, areas, make_r
         actor=users["grid_worker"], offer=offer, resident=elder, consent_channel="phone"
     )
     cancelled = actions.offer_cancel(actor=users["community_staff"], offer=offer, reason="场地临时有安排")
-    assert (
-        cancelled.state == "cancelled" and offer.state == "open"
-    )  # the fresh row; the caller's is left alone
+    assert cancelled.state == "cancelled"
+    assert offer.state == "open"  # the caller's instance is left alone
     offer.refresh_from_db()
     assert offer.state == "cancelled"
     assert offer.cancel_reason == "场地临时有安排"
