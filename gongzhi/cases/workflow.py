@@ -27,8 +27,17 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.lifecycle import Move, MoveCheck
 
-__all__ = ["CaseType", "Limit", "Move", "MoveCheck", "case_type_of", "case_type_register", "case_types",
-           "closed_within", "ENGINE_VERBS"]
+__all__ = [
+    "CaseType",
+    "Limit",
+    "Move",
+    "MoveCheck",
+    "case_type_of",
+    "case_type_register",
+    "case_types",
+    "closed_within",
+    "ENGINE_VERBS",
+]
 
 Label = str | Promise
 

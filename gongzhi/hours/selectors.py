@@ -28,4 +28,3 @@ def hours_credit_list_for(
     if source is not None:
         query = query.filter(source=source)
     return query.select_related("helper", "community").order_by("-credited_at", "-id")
-

@@ -89,7 +89,7 @@ OFFER = lifecycle_register(
                 },
             ),
         ),
-    )  # fmt: skip
+    )
 )
 
 BOOKING = lifecycle_register(
@@ -149,5 +149,5 @@ BOOKING = lifecycle_register(
                 },
             ),
         ),
-    )  # fmt: skip
+    )
 )

@@ -45,7 +45,7 @@ SITUATION = case_type_register(
                 gettext_lazy("重新办理"),
                 permission="situations.reopen",
                 check=closed_within(REOPEN_DAYS),
-            ),  # fmt: skip
+            ),
         ),
         closed=frozenset({"resolved", "withdrawn"}),
         limits={"submitted": Limit(1, "workdays"), "handling": Limit(3, "workdays")},

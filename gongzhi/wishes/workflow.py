@@ -33,7 +33,11 @@ WISH = case_type_register(
                 permission="wishes.moderate",
             ),
             Move(
-                "return", frozenset({"submitted"}), "returned", gettext_lazy("退回"), permission="wishes.moderate"
+                "return",
+                frozenset({"submitted"}),
+                "returned",
+                gettext_lazy("退回"),
+                permission="wishes.moderate",
             ),
             Move(
                 "resubmit",
@@ -41,8 +45,10 @@ WISH = case_type_register(
                 "submitted",
                 gettext_lazy("修改后重新提交"),
                 permission="wishes.resubmit",
-            ),  # fmt: skip
-            Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), permission="wishes.claim"),
+            ),
+            Move(
+                "claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), permission="wishes.claim"
+            ),
             Move(
                 "release",
                 frozenset({"claimed"}),
@@ -58,7 +64,11 @@ WISH = case_type_register(
                 manual=False,
             ),
             Move(
-                "fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成"), permission="wishes.fulfil"
+                "fulfil",
+                frozenset({"claimed"}),
+                "fulfilled",
+                gettext_lazy("登记完成"),
+                permission="wishes.fulfil",
             ),
             Move(
                 "dispute",
@@ -80,7 +90,7 @@ WISH = case_type_register(
                 "withdrawn",
                 gettext_lazy("撤回"),
                 permission="wishes.withdraw",
-            ),  # fmt: skip
+            ),
             Move(
                 "reopen",
                 frozenset({"withdrawn"}),
