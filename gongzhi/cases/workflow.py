@@ -6,7 +6,7 @@ any move the type does not declare from the current state. A time limit
 attached to a state sets the case's due time when the case enters that
 state, in workdays (public holidays and 调休 known) or calendar days.
 
-Its moves are the lifecycles' `Move` (`gongzhi.core.lifecycle`, importable
+Its moves are the lifecycles' `Move` (`gongzhi.core.moves`, importable
 from here too), read the case engine's way: who may make a move is its
 `permission`, a permission of the feature's rules asked with the feature's
 row (a Wish, a SituationNote) — "only the author may withdraw"; without one,
@@ -25,7 +25,7 @@ from typing import Any, Literal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from gongzhi.core.lifecycle import Move, MoveCheck
+from gongzhi.core.moves import Move, MoveCheck
 
 __all__ = [
     "CaseType",

@@ -475,8 +475,8 @@ def revision_adopt(
     counts = {name: _optional_count(value, name) for name, value in figures.items()}
     vote = ItemVote(
         revision.title,
-        in_favour=counts["in_favour"],
-        against=counts["against"] or 0,  # type: ignore[arg-type]
+        in_favour=counts["in_favour"],  # type: ignore[arg-type]
+        against=counts["against"] or 0,
         abstaining=counts["abstaining"] or 0,
         must_pass=True,
     )

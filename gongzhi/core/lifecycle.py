@@ -10,73 +10,41 @@ which moves a user may make now, so the two cannot disagree.
 
 Cases have the same shape with more to them (due
 times, queues, notices): `gongzhi.cases.workflow`, whose case types declare
-their moves with this same `Move`.
+their moves with this same `Move` (declared in `gongzhi.core.moves`).
 """
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, TypeVar
 
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from gongzhi.audit.actions import audit_event_record
 
 from .authz import can
 from .errors import Conflict, DomainError
+from .moves import Guard, Label, Move, MoveCheck, Refusal
 
-Label = str | Promise
+__all__ = [
+    "Guard",
+    "Label",
+    "Lifecycle",
+    "Move",
+    "MoveCheck",
+    "Moved",
+    "Refusal",
+    "lifecycle_check",
+    "lifecycle_move",
+    "lifecycle_moves_for",
+    "lifecycle_of",
+    "lifecycle_register",
+    "lifecycle_verbs_for",
+]
+
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """What the user is told when a move is not possible. `message` may name the current state as %(state)s."""
-
-    message: Label
-    code: str = "move_refused"
-    field: str | None = None  # the form field the message belongs to, if any
-
-
-@dataclass(frozen=True)
-class Guard:
-    """A condition on the record (not the user) that must hold for a move, and the refusal when it does not."""
-
-    test: Callable[[Any], bool]
-    refusal: Refusal
-
-
-# An extra condition on a move, beside who may make it: (user, the record, now) -> may they now?
-MoveCheck = Callable[[Any, Any, dt.datetime], bool]
-
-
-@dataclass(frozen=True)
-class Move:
-    """A move from any of `sources` to `target`, the one shape for lifecycles and case types alike."""
-
-    verb: str
-    sources: frozenset[str]
-    target: str
-    label: Label
-    # Who may make it: a `rules` permission checked on the record ("" = the action decides alone;
-    # on a case type, the staff the case is routed to).
-    permission: str = ""
-    # A condition of time or facts on the user and the record ("within 7 days of closing").
-    check: MoveCheck | None = None
-    # A move that is not manual is made by the system only (a period running out, a parent record
-    # cancelled) and is never offered to anyone.
-    manual: bool = True
-    # Whether it is possible now, in order; checked after the state (before it with `guards_first`,
-    # for guards on a parent record whose refusal says more than the record's own state would).
-    guards: tuple[Guard, ...] = ()
-    guards_first: bool = False
-    # The refusal when the record is in a state the move does not start from, by that state,
-    # else `refused`, else the lifecycle's default (which names the current state).
-    refusals: Mapping[str, Refusal] = field(default_factory=dict)
-    refused: Refusal | None = None
 
 
 EventWriter = Callable[..., Any]

@@ -232,9 +232,9 @@ def meeting_record(
     first = items[0] if items and not items[0].votes else ItemVote("", majority="present")
     quorum = meeting_check(
         body_kind,
-        present=present,
+        present=present,  # type: ignore[arg-type]
         in_favour=first.in_favour,
-        against=first.against,  # type: ignore[arg-type]
+        against=first.against,
         abstaining=first.abstaining,
         majority=first.majority if first.majority in MAJORITIES else "present",
         **counts,
