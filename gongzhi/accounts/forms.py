@@ -23,9 +23,10 @@ class PasswordChangeForm(forms.Form):
     """The fields of a password change; what counts as strong is the action's (Django's validators)."""
 
     current_password = forms.CharField(
-        label=_("当前密码"), strip=False,
+        label=_("当前密码"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
-    )  # fmt: skip
+    )
     new_password = forms.CharField(
         label=_("新密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )

@@ -83,8 +83,13 @@ def reset_mail_allowed(email: str, ip: str) -> bool:
     from django.core.cache import cache
 
     allowed = True
-    for key, limit in ((f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
-                        RESET_MAILS_PER_ADDRESS), (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP)):  # fmt: skip
+    for key, limit in (
+        (
+            f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
+            RESET_MAILS_PER_ADDRESS,
+        ),
+        (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP),
+    ):
         cache.add(key, 0, RESET_WINDOW_SECONDS)
         try:
             count = cache.incr(key)

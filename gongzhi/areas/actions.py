@@ -122,6 +122,11 @@ def area_search_indexing_set(*, actor: User, community: Area, allowed: bool) -> 
     community.search_indexing = allowed
     community.save(update_fields=["search_indexing"])
     transaction.on_commit(lookups_changed)
-    audit_event_record(actor=actor, verb="area.search_indexing_changed", target=community, area=community,
-                       summary={"search_indexing": [not allowed, allowed]})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="area.search_indexing_changed",
+        target=community,
+        area=community,
+        summary={"search_indexing": [not allowed, allowed]},
+    )
     return community

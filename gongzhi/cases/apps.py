@@ -15,5 +15,9 @@ class CasesConfig(AppConfig):
         from .selectors import escalations_home_section
 
         periodic_job_register("staff_digest", digests_send, "工作人员每日待办汇总（每天8点后一次）")
-        home_section_register("cases.escalations", order=12, template="cases/home_escalations.html",
-                              build=escalations_home_section)  # fmt: skip
+        home_section_register(
+            "cases.escalations",
+            order=12,
+            template="cases/home_escalations.html",
+            build=escalations_home_section,
+        )

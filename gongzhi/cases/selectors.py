@@ -77,7 +77,7 @@ def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> lis
     for move in case_type.moves:
         if case.state not in move.sources or not move.manual:
             continue
-        permitted = user.has_perm(move.perm, subject) if move.perm else case_routed_to(user, case)
+        permitted = user.has_perm(move.permission, subject) if move.permission else case_routed_to(user, case)
         if permitted and (move.check is None or move.check(user, subject, now)):
             allowed.append(move.verb)
     rateable = case.state in case_type.rate_states and case.rating is None and case_type.rate_perm
