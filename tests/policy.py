@@ -36,6 +36,8 @@ Outcomes:
 
 import textwrap
 from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
 
 ACTORS: tuple[str, ...] = (
     "anonymous",
@@ -1256,12 +1258,11 @@ from tests.policy_register import REGISTER_PAGES  # noqa: E402
 
 PAGES.update({key: grid(text) for key, text in REGISTER_PAGES.items()})
 
-# A township's departments, the security administrator's role assignments, and the escalations (吹哨) API.
-from tests.policy_routing import DEPARTMENT_PAGES, ESCALATION_API, ROLE_PAGES  # noqa: E402
-
-PAGES.update({key: grid(text) for key, text in DEPARTMENT_PAGES.items()})
-PAGES.update({key: grid(text) for key, text in ROLE_PAGES.items()})
-API.update({key: grid(text) for key, text in ESCALATION_API.items()})
+# Apps with many pages keep their tables in tests/policy_<app>*.py as PART_PAGES / PART_API: gathered here.
+for _path in sorted(Path(__file__).parent.glob("policy_*.py")):
+    _module = import_module(f"tests.{_path.stem}")
+    PAGES.update({key: grid(text) for key, text in getattr(_module, "PART_PAGES", {}).items()})
+    API.update({key: grid(text) for key, text in getattr(_module, "PART_API", {}).items()})
 
 
 def planned_cells() -> set[tuple[str, str, str, str]]:

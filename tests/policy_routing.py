@@ -1,5 +1,5 @@
 """The declared access policy of a township's departments, of the role assignments (held in a department for a
-department role) and of the escalations (吹哨) API, parsed and merged into tests/policy.py.
+department role) and of the escalations (吹哨) API, gathered by tests/policy.py.
 
 The department pages take 永安镇's 民政办 (the world has one township; another township's department answers 404,
 tests/test_departments.py). The escalation API's objects per relation are the call to 民政办 about the
@@ -190,3 +190,8 @@ ROLE_PAGES: dict[str, str] = {
         audit_admin           403    403
     """,
 }
+
+
+# Gathered by tests/policy.py.
+PART_PAGES: dict[str, str] = {**DEPARTMENT_PAGES, **ROLE_PAGES}
+PART_API: dict[str, str] = ESCALATION_API

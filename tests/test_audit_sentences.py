@@ -129,6 +129,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "offer.completed": ({"served": 4, "hours": "3.00"}, "为老人义务理发"),
     "booking.created": ({"offer": 3, "assisted": True, "consent_channel": "phone"}, "预约 #9"),
     "booking.cancelled": ({"offer": 3}, "预约 #9"),
+    "booking.cancelled_with_offer": ({"offer": 3}, "预约 #9"),
     "booking.served": ({"offer": 3}, "预约 #9"),
     "convention.campaign_launched": (
         {

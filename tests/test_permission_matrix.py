@@ -25,7 +25,9 @@ import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -67,6 +69,7 @@ from gongzhi.workdays.models import CalendarYear
 from tests import policy
 from tests.conftest import PASSWORD, clean_input, make_user
 from tests.idnumbers import make_id
+from tests.permission_kit import Call
 
 BACKEND = "gongzhi.accounts.backends.UsernameOrPhoneBackend"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -227,6 +230,8 @@ class World:
     demonstrations: dict[str, DemonstrationApplication] = field(default_factory=dict)
     # Full exports by state ("pending", "approved"): {"own:<actor>" / "same" / "other": request}.
     export_requests: dict[str, dict[str, ExportRequest]] = field(default_factory=dict)
+    # The objects of the apps that keep their matrix pieces in tests/matrix_<app>.py, by app.
+    parts: dict[str, Any] = field(default_factory=dict)
     serial: int = 5000
 
     def next_id_number(self) -> str:
@@ -322,6 +327,8 @@ def build_world() -> World:
     build_offers(world)
     build_conventions(world)
     build_export_requests(world)
+    for part in MATRIX_PARTS:
+        part.build(world)
     return world
 
 
@@ -585,10 +592,11 @@ def world(django_db_setup, django_db_blocker):
 # --- Requests ------------------------------------------------------------------------------
 
 
-@dataclass
-class Call:
-    path: str
-    data: dict = field(default_factory=dict)
+# An app with many pages keeps its matrix pieces in its own module, tests/matrix_<app>.py: `build(world)` adds
+# its objects (world.parts[<app>]), and its PAGE_CALLS / API_CALLS give the request of each of its routes.
+MATRIX_PARTS = [
+    import_module(f"tests.{path.stem}") for path in sorted(Path(__file__).parent.glob("matrix_*.py"))
+]
 
 
 def _resident_payload(world: World, resident: Resident, **changes) -> dict:
@@ -1197,6 +1205,10 @@ PAGE_CALLS.update({
     "conventions:public": _community_call("conventions:public"),
     "conventions:in_force": _community_call("conventions:in_force", {"title": "现行公约", "text": CONVENTION_TEXT}),
 })  # fmt: skip
+
+for _part in MATRIX_PARTS:
+    PAGE_CALLS.update(getattr(_part, "PAGE_CALLS", {}))
+    API_CALLS.update(getattr(_part, "API_CALLS", {}))
 
 
 # --- Checks ----------------------------------------------------------------------------------

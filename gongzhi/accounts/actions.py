@@ -225,8 +225,9 @@ def role_assign(
     _check_assignable(actor=actor, user=user, role=role)
     if RoleAssignment.objects.filter(user=user, role=role, area=area, department=department).exists():
         raise DomainError(_("该用户已在此区域担任该角色。"), field="role")
-    assignment = RoleAssignment.objects.create(user=user, role=role, area=area, area_path=area.path,
-                                               department=department)  # fmt: skip
+    assignment = RoleAssignment.objects.create(
+        user=user, role=role, area=area, area_path=area.path, department=department
+    )
     summary = {"role": role, "area": area.name}
     if department is not None:  # "在永安镇民政办的角色"
         summary.update(area=f"{area.name}{department.name}", department=department.name)
@@ -329,8 +330,13 @@ def password_temporary_set(*, actor: User, user: User, area: Area) -> str:
     user.password_changed_at = timezone.now()
     user.save(update_fields=["password", "password_must_change", "password_changed_at"])
     ended = _end_sessions(user)
-    audit_event_record(actor=actor, verb="auth.password_reset_by_staff", target=user, area=area,
-                       summary={"sessions_ended": ended})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="auth.password_reset_by_staff",
+        target=user,
+        area=area,
+        summary={"sessions_ended": ended},
+    )
     return password
 
 

@@ -14,5 +14,10 @@ class AccountsConfig(AppConfig):
 
         from . import checks, signals  # noqa: F401  (三员 system checks; login/logout audit only)
 
-        nav_register("accounts.roles", order=90, label=_("角色分配"), url_name="accounts:roles",
-                     perm="accounts.assign_roles")  # fmt: skip
+        nav_register(
+            "accounts.roles",
+            order=90,
+            label=_("角色分配"),
+            url_name="accounts:roles",
+            perm="accounts.assign_roles",
+        )

@@ -27,9 +27,10 @@ class PasswordChangeForm(forms.Form):
     """The fields of a password change; what counts as strong is the action's (Django's validators)."""
 
     current_password = forms.CharField(
-        label=_("当前密码"), strip=False,
+        label=_("当前密码"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
-    )  # fmt: skip
+    )
     new_password = forms.CharField(
         label=_("新密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
@@ -58,9 +59,12 @@ class RoleAssignForm(forms.Form):
     role = forms.ChoiceField(label=_("角色"))
     area = forms.TypedChoiceField(label=_("管辖区域"), coerce=int)
     department = forms.TypedChoiceField(
-        label=_("部门"), coerce=int, required=False, empty_value=None,
+        label=_("部门"),
+        coerce=int,
+        required=False,
+        empty_value=None,
         help_text=_("只有镇级部门审批人在部门任职：区域选所在的镇(街道)，再选部门；其他角色不选。"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, areas: list[tuple[int, str]], departments: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)

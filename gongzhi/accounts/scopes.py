@@ -5,7 +5,7 @@ is one half-open range `[path, next_sibling_path)` on an indexed column —
 one indexed query on SQLite and PostgreSQL alike, whatever the collation.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Q
 
@@ -96,24 +96,41 @@ def department_ids_for(user, roles: Iterable[str] | None = None) -> set[int]:
     return {d for role, _, d in role_grants(user) if d is not None and (wanted is None or role in wanted)}
 
 
+def _grants(user, roles: Iterable[str], held_at: Callable[[str], bool] | None):
+    wanted = set(roles)
+    return [g for g in role_grants(user) if g[0] in wanted and (held_at is None or held_at(g[1]))]
+
+
 def routed_q(
-    user, roles: Iterable[str], path_field: str = "area_path", department_field: str = "department"
+    user,
+    roles: Iterable[str],
+    path_field: str = "area_path",
+    department_field: str = "department",
+    *,
+    held_at: Callable[[str], bool] | None = None,
 ) -> Q:
     """Rows inside the area of one of the user's `roles`; a role held in a department matches only
-    the rows of that department, a role held without one every row of its area."""
-    wanted = set(roles)
-    whole = [path for role, path, d in role_grants(user) if role in wanted and d is None]
+    the rows of that department, a role held without one every row of its area. `held_at` keeps only
+    the roles held over the areas it accepts (by path: a township's window, not a village's)."""
+    grants = _grants(user, roles, held_at)
+    whole = [path for _, path, d in grants if d is None]
     query = scope_q(whole, path_field) if whole else Q(pk__in=[])
-    for role, path, department in role_grants(user):
-        if role in wanted and department is not None and not covers(whole, path):
+    for _, path, department in grants:
+        if department is not None and not covers(whole, path):
             query |= scope_q([path], path_field) & Q(**{f"{department_field}_id": department})
     return query
 
 
-def routes_to(user, roles: Iterable[str], path: str, department_id: int | None) -> bool:
-    """Whether a row at `path` of department `department_id` is inside `routed_q(user, roles)`."""
-    wanted = set(roles)
+def routes_to(
+    user,
+    roles: Iterable[str],
+    path: str,
+    department_id: int | None,
+    *,
+    held_at: Callable[[str], bool] | None = None,
+) -> bool:
+    """Whether a row at `path` of department `department_id` is inside `routed_q(user, roles, held_at=)`."""
     return any(
-        role in wanted and covers([area], path) and (d is None or d == department_id)
-        for role, area, d in role_grants(user)
+        covers([area], path) and (d is None or d == department_id)
+        for _, area, d in _grants(user, roles, held_at)
     )

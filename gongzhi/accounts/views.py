@@ -86,8 +86,13 @@ def reset_mail_allowed(email: str, ip: str) -> bool:
     from django.core.cache import cache
 
     allowed = True
-    for key, limit in ((f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
-                        RESET_MAILS_PER_ADDRESS), (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP)):  # fmt: skip
+    for key, limit in (
+        (
+            f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
+            RESET_MAILS_PER_ADDRESS,
+        ),
+        (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP),
+    ):
         cache.add(key, 0, RESET_WINDOW_SECONDS)
         try:
             count = cache.incr(key)
@@ -168,8 +173,9 @@ def roles(request: AuthenticatedHttpRequest) -> HttpResponse:
             area = area_get_for(viewer=request.user, area_id=data["area"], roles=selectors.ROLE_ASSIGNERS)
             department = Department.objects.get(pk=data["department"]) if data["department"] else None
             try:
-                assignment = actions.role_assign(actor=request.user, user=user, role=data["role"], area=area,
-                                         department=department)  # fmt: skip
+                assignment = actions.role_assign(
+                    actor=request.user, user=user, role=data["role"], area=area, department=department
+                )
             except DomainError as exc:
                 form_error_from(form, exc)
             else:

@@ -128,8 +128,13 @@ def area_search_indexing_set(*, actor: User, community: Area, allowed: bool) -> 
     community.search_indexing = allowed
     community.save(update_fields=["search_indexing"])
     transaction.on_commit(lookups_changed)
-    audit_event_record(actor=actor, verb="area.search_indexing_changed", target=community, area=community,
-                       summary={"search_indexing": [not allowed, allowed]})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="area.search_indexing_changed",
+        target=community,
+        area=community,
+        summary={"search_indexing": [not allowed, allowed]},
+    )
     return community
 
 
@@ -169,8 +174,13 @@ def department_create(
     department = Department.objects.create(
         township=township, name=name, kind=kind, sort_order=(last.sort_order + 1) if last else 1
     )
-    audit_event_record(actor=actor, verb="department.created", target=department, area=township,
-                       summary={"name": name, "kind": kind})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="department.created",
+        target=department,
+        area=township,
+        summary={"name": name, "kind": kind},
+    )
     return department
 
 
@@ -188,8 +198,13 @@ def department_rename(*, actor: User, department: Department, name: str) -> Depa
     before = department.name
     department.name = name
     department.save(update_fields=["name"])
-    audit_event_record(actor=actor, verb="department.renamed", target=department, area=department.township,
-                       summary={"name": [before, name]})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="department.renamed",
+        target=department,
+        area=department.township,
+        summary={"name": [before, name]},
+    )
     return department
 
 
@@ -207,6 +222,11 @@ def department_active_set(*, actor: User, department: Department, active: bool) 
         )
     department.is_active = active
     department.save(update_fields=["is_active"])
-    audit_event_record(actor=actor, verb="department.reactivated" if active else "department.deactivated",
-                       target=department, area=department.township, summary={"name": department.name})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="department.reactivated" if active else "department.deactivated",
+        target=department,
+        area=department.township,
+        summary={"name": department.name},
+    )
     return department

@@ -22,6 +22,9 @@ class AreasConfig(AppConfig):
         )
         # The township's departments (科室/部门): the township office keeps them.
         nav_register(
-            "areas.departments", order=62, label=_("部门"), url_name="areas:departments",
+            "areas.departments",
+            order=62,
+            label=_("部门"),
+            url_name="areas:departments",
             perm="areas.manage_departments",
-        )  # fmt: skip
+        )

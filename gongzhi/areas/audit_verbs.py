@@ -15,8 +15,12 @@ def _renamed(facts: Facts) -> dict[str, str]:
 
 def audit_verbs_register() -> None:
     verb_register("department.created", gettext_lazy("新建部门"), gettext_lazy("在{area}新建部门「{name}」"))
-    verb_register("department.renamed", gettext_lazy("部门改名"), gettext_lazy("{area}的部门改名：{names}"),
-                  derive=_renamed)  # fmt: skip
+    verb_register(
+        "department.renamed",
+        gettext_lazy("部门改名"),
+        gettext_lazy("{area}的部门改名：{names}"),
+        derive=_renamed,
+    )
     verb_register(
         "department.deactivated", gettext_lazy("停用部门"), gettext_lazy("停用{area}的部门「{name}」")
     )

@@ -137,8 +137,12 @@ def _detail(request, target_id: int) -> dict:
     return {**_out(target), "case": summary, "may_reply": may_reply}
 
 
-@router.get("/escalations", response=EscalationPage, openapi_extra=MAY_BE_FORBIDDEN,
-            summary=gettext_noop("吹哨：等待本部门答复的（status=waiting，默认）、已答复的（answered）或全部（all）"))  # fmt: skip
+@router.get(
+    "/escalations",
+    response=EscalationPage,
+    openapi_extra=MAY_BE_FORBIDDEN,
+    summary=gettext_noop("吹哨：等待本部门答复的（status=waiting，默认）、已答复的（answered）或全部（all）"),
+)
 def escalation_list(request, status: str = "waiting", limit: Limit = 30, offset: Offset = 0):
     authorize(request.auth, "cases.view_escalations")
     status = status if status in selectors.ESCALATION_STATUSES else "waiting"
@@ -146,20 +150,27 @@ def escalation_list(request, status: str = "waiting", limit: Limit = 30, offset:
     return {"count": query.count(), "items": [_out(t) for t in query[offset : offset + limit]]}
 
 
-@router.get("/escalations/{target_id}", response=EscalationDetailOut,
-            summary=gettext_noop("一次吹哨：事由、时限、答复和事项摘要（个人信息已脱敏）"))  # fmt: skip
+@router.get(
+    "/escalations/{target_id}",
+    response=EscalationDetailOut,
+    summary=gettext_noop("一次吹哨：事由、时限、答复和事项摘要（个人信息已脱敏）"),
+)
 def escalation_detail(request, target_id: ApiId):
     return _detail(request, target_id)
 
 
-@router.post("/escalations/{target_id}/reply", response=EscalationDetailOut,
-             summary=gettext_noop("答复吹哨（被叫到的部门，每个部门一次）"))  # fmt: skip
+@router.post(
+    "/escalations/{target_id}/reply",
+    response=EscalationDetailOut,
+    summary=gettext_noop("答复吹哨（被叫到的部门，每个部门一次）"),
+)
 def escalation_reply(request, target_id: ApiId, payload: ReplyIn):
     try:
         target = selectors.escalation_target_for(viewer=request.auth, target_id=target_id)
     except NotFound:
         raise Http404() from None
     case = target.escalation.case
-    actions.case_escalation_reply(target=target, actor=request.auth, reply=payload.reply,
-                                  url=selectors.case_detail_url(case))  # fmt: skip
+    actions.case_escalation_reply(
+        target=target, actor=request.auth, reply=payload.reply, url=selectors.case_detail_url(case)
+    )
     return _detail(request, target_id)

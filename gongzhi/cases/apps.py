@@ -16,11 +16,20 @@ class CasesConfig(AppConfig):
         from .selectors import escalations_home_section
 
         periodic_job_register("staff_digest", digests_send, "工作人员每日待办汇总（每天8点后一次）")
-        home_section_register("cases.escalations", order=12, template="cases/home_escalations.html",
-                              build=escalations_home_section)  # fmt: skip
+        home_section_register(
+            "cases.escalations",
+            order=12,
+            template="cases/home_escalations.html",
+            build=escalations_home_section,
+        )
         # Shown by role alone (the menu is built once per set of roles): whoever may work in a department.
-        nav_register("cases.escalations", order=42, label=_("吹哨待答复"), url_name="cases:escalations",
-                     visible=_may_hold_a_department)  # fmt: skip
+        nav_register(
+            "cases.escalations",
+            order=42,
+            label=_("吹哨待答复"),
+            url_name="cases:escalations",
+            visible=_may_hold_a_department,
+        )
 
 
 def _may_hold_a_department(user) -> bool:

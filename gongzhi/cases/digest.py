@@ -102,8 +102,11 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
                 url=counts[0].url,
             )
             audit_event_record(
-                actor=None, actor_label="系统", verb="digest.sent", target=user,
+                actor=None,
+                actor_label="系统",
+                verb="digest.sent",
+                target=user,
                 summary={"day": local.date().isoformat(), "waiting": waiting, "overdue": overdue},
-            )  # fmt: skip
+            )
             sent += 1
     return sent

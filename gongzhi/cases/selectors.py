@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongzhi.accounts.scopes import department_ids_for, routed_q, routes_to
+from gongzhi.accounts.scopes import department_ids_for, role_grants, routed_q, routes_to
 from gongzhi.core.errors import NotFound
 from gongzhi.core.pii import pii_redact
 
@@ -30,21 +30,33 @@ def case_routed_q(viewer, case_type: CaseType, *, states: Iterable[str] | None =
     holding it without a department (over the whole area). `prefix` is
     the path to the case from the queried model ("case__").
     """
-    by_roles: dict[frozenset[str], list[str]] = {}
+    by_roles: dict[tuple[frozenset[str], frozenset[str]], list[str]] = {}
     for state in states if states is not None else sorted(case_type.waiting_states):
-        by_roles.setdefault(case_type.roles_in(state), []).append(state)
+        by_roles.setdefault((case_type.roles_in(state), case_type.levels_in(state)), []).append(state)
     query = Q(pk__in=[])
-    for roles, group in by_roles.items():
+    for (roles, levels), group in by_roles.items():
         query |= Q(**{f"{prefix}state__in": group}) & routed_q(
-            viewer, roles, f"{prefix}area_path", f"{prefix}department"
+            viewer, roles, f"{prefix}area_path", f"{prefix}department", held_at=_held_at(viewer, levels)
         )
     return Q(**{f"{prefix}kind": case_type.kind}) & query
 
 
+def _held_at(viewer, levels: frozenset[str]):
+    """None for any level; else a test of a role's area path: is that area of one of `levels`' kinds?"""
+    if not levels:
+        return None
+    from gongzhi.areas.models import Area
+
+    paths = {path for _, path, _ in role_grants(viewer)}
+    at_level = set(Area.objects.filter(path__in=paths, kind__in=levels).values_list("path", flat=True))
+    return at_level.__contains__
+
+
 def case_routed_to(viewer, case: Case) -> bool:
     """Whether `case`, in its current state, is routed to `viewer` (see `case_routed_q`)."""
-    roles = case_type_of(case.kind).roles_in(case.state)
-    return routes_to(viewer, roles, case.area_path, case.department_id)
+    case_type = case_type_of(case.kind)
+    roles, levels = case_type.roles_in(case.state), case_type.levels_in(case.state)
+    return routes_to(viewer, roles, case.area_path, case.department_id, held_at=_held_at(viewer, levels))
 
 
 def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> list[str]:
@@ -65,7 +77,7 @@ def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> lis
     for move in case_type.moves:
         if case.state not in move.sources or not move.manual:
             continue
-        permitted = user.has_perm(move.perm, subject) if move.perm else case_routed_to(user, case)
+        permitted = user.has_perm(move.permission, subject) if move.permission else case_routed_to(user, case)
         if permitted and (move.check is None or move.check(user, subject, now)):
             allowed.append(move.verb)
     rateable = case.state in case_type.rate_states and case.rating is None and case_type.rate_perm

@@ -35,7 +35,13 @@ def escalations(request: HttpRequest) -> HttpResponse:
         target.overdue = (
             target.replied_at is None and target.escalation.is_open and target.escalation.due_at < now
         )
-    return render(request, "cases/escalations.html", {
-        "page": page, "status": status, "has_department": bool(department_ids_for(request.user)),
-        "query": querystring_without(request, "page"),
-    })  # fmt: skip
+    return render(
+        request,
+        "cases/escalations.html",
+        {
+            "page": page,
+            "status": status,
+            "has_department": bool(department_ids_for(request.user)),
+            "query": querystring_without(request, "page"),
+        },
+    )

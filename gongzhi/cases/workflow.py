@@ -5,15 +5,39 @@ moves cases only through `gongzhi.cases.actions.case_move`, which refuses
 any move the type does not declare from the current state. A time limit
 attached to a state sets the case's due time when the case enters that
 state, in workdays (public holidays and 调休 known) or calendar days.
+
+Its moves are the lifecycles' `Move` (`gongzhi.core.moves`, importable
+from here too), read the case engine's way: who may make a move is its
+`permission`, a permission of the feature's rules asked with the feature's
+row (a Wish, a SituationNote) — "only the author may withdraw"; without one,
+the staff the case is routed to in the source state (`CaseType.roles_in`,
+over the case's area and department). `check` adds a condition of time or
+facts ("within 7 days of closing"), asked with the same row. A move that is
+not `manual` is made by the system only (a claim period running out) and is
+never offered to anyone. The lifecycle's guards and refusals are not used
+by case types: `case_move` names the state, or the caller's own message.
 """
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from gongzhi.core.moves import Move, MoveCheck
+
+__all__ = [
+    "CaseType",
+    "Limit",
+    "Move",
+    "MoveCheck",
+    "case_type_of",
+    "case_type_register",
+    "case_types",
+    "closed_within",
+    "ENGINE_VERBS",
+]
 
 Label = str | Promise
 
@@ -33,32 +57,6 @@ ENGINE_VERBS: dict[str, Label] = {
 class Limit:
     amount: int
     unit: Literal["workdays", "calendar_days"]
-
-
-# An extra condition on a move, beside who may make it: (user, the feature's row or the case, now) -> may they now?
-MoveCheck = Callable[[Any, Any, dt.datetime], bool]
-
-
-@dataclass(frozen=True)
-class Move:
-    """A move from any of `sources` to `target`.
-
-    Who may make it: `perm`, a permission of the feature's rules asked with
-    the feature's row (a Wish, a SituationNote) — "only the author may
-    withdraw"; without one, the staff the case is routed to in the source
-    state (`CaseType.roles_in`, over the case's area and department).
-    `check` adds a condition of time or facts ("within 7 days of closing").
-    A move that is not `manual` is made by the system only (a claim period
-    running out) and is never offered to anyone.
-    """
-
-    verb: str
-    sources: frozenset[str]
-    target: str
-    label: Label
-    perm: str = ""
-    check: MoveCheck | None = None
-    manual: bool = True
 
 
 def closed_within(days: int) -> MoveCheck:
@@ -89,6 +87,9 @@ class CaseType:
     # Routing by stage: the roles acting in a state (a front desk, then a back office);
     # a state not named here falls back to `staff_roles`. See `roles_in`.
     state_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # ... and, where it matters, over which kinds of area those roles must be held (AreaKind values): the
+    # township's window, not a village's, handles an application forwarded up (a state not named: any).
+    state_levels: dict[str, frozenset[str]] = field(default_factory=dict)
     # The author's rating (an engine move): in which states, and the feature's permission for it.
     rate_states: frozenset[str] = frozenset()
     rate_perm: str = ""
@@ -102,6 +103,7 @@ class CaseType:
         assert set(self.limits) <= states, f"{self.kind}: limits on unknown states"
         assert self.waiting_states <= states, f"{self.kind}: unknown waiting states"
         assert set(self.state_roles) <= states, f"{self.kind}: roles for unknown states"
+        assert set(self.state_levels) <= states, f"{self.kind}: levels for unknown states"
         assert self.rate_states <= self.closed, f"{self.kind}: rating before the case is closed"
         for move in self.moves:
             assert move.sources <= states, f"{self.kind}.{move.verb}: unknown state"
@@ -117,6 +119,10 @@ class CaseType:
     def roles_in(self, state: str) -> frozenset[str]:
         """The roles that act on a case of this type while it is in `state`."""
         return self.state_roles.get(state, self.staff_roles)
+
+    def levels_in(self, state: str) -> frozenset[str]:
+        """The kinds of area over which the roles acting in `state` must be held (empty: any)."""
+        return self.state_levels.get(state, frozenset())
 
     def waiting_roles(self) -> frozenset[str]:
         """The roles a case of this type waits for in one of its waiting states: whose digest may name it."""

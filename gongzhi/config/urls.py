@@ -17,6 +17,7 @@ urlpatterns = [
     path("situations/", include("gongzhi.situations.urls")),
     path("offers/", include("gongzhi.offers.urls")),
     path("conventions/", include("gongzhi.conventions.urls")),
+    path("hall/", include("gongzhi.hall.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]

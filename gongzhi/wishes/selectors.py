@@ -48,14 +48,28 @@ def wall_for(
 
 
 WALL_FIELDS = (
-    "category", "case__title", "case__state", "case__privacy", "case__created_at", "case__community__name",
-    "case__resident__name", "case__author__username", "case__author__display_name", "case__sensitive",
+    "category",
+    "case__title",
+    "case__state",
+    "case__privacy",
+    "case__created_at",
+    "case__community__name",
+    "case__resident__name",
+    "case__author__username",
+    "case__author__display_name",
+    "case__sensitive",
     "case__pii_released",
-)  # fmt: skip
+)
 
 
-def wall_page_for(*, community: Area | None = None, category: str | None = None, state: str | None = None,
-                  page: int = 1, per_page: int = 24) -> tuple[list[tuple[int, dt.datetime]], bool]:  # fmt: skip
+def wall_page_for(
+    *,
+    community: Area | None = None,
+    category: str | None = None,
+    state: str | None = None,
+    page: int = 1,
+    per_page: int = 24,
+) -> tuple[list[tuple[int, dt.datetime]], bool]:
     """Which wishes make one page of the wall: ([(id, updated_at)], whether there is a next page).
 
     No COUNT: on the county's wall that would count a million rows per
@@ -98,11 +112,15 @@ def restricted_for(*, viewer, limit: int = 50) -> list[Wish]:
         return []
     query = (
         _base()
-        .filter(scope_q(paths, "case__area_path"), case__kind=WISH.kind, case__state="published",
-                case__privacy=PrivacyTier.RESTRICTED)
+        .filter(
+            scope_q(paths, "case__area_path"),
+            case__kind=WISH.kind,
+            case__state="published",
+            case__privacy=PrivacyTier.RESTRICTED,
+        )
         .exclude(case__author=viewer)
         .order_by("-case__created_at", "-case_id")
-    )  # fmt: skip
+    )
     return list(query[:limit])
 
 

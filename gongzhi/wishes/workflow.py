@@ -39,25 +39,31 @@ WISH = case_type_register(
                 frozenset({"submitted"}),
                 "published",
                 gettext_lazy("发布上墙"),
-                perm="wishes.moderate",
+                permission="wishes.moderate",
             ),
             Move(
-                "return", frozenset({"submitted"}), "returned", gettext_lazy("退回"), perm="wishes.moderate"
+                "return",
+                frozenset({"submitted"}),
+                "returned",
+                gettext_lazy("退回"),
+                permission="wishes.moderate",
             ),
             Move(
                 "resubmit",
                 frozenset({"returned"}),
                 "submitted",
                 gettext_lazy("修改后重新提交"),
-                perm="wishes.resubmit",
-            ),  # fmt: skip
-            Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), perm="wishes.claim"),
+                permission="wishes.resubmit",
+            ),
+            Move(
+                "claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), permission="wishes.claim"
+            ),
             Move(
                 "release",
                 frozenset({"claimed"}),
                 "published",
                 gettext_lazy("放弃认领"),
-                perm="wishes.release",
+                permission="wishes.release",
             ),
             Move(
                 "expire",
@@ -67,35 +73,39 @@ WISH = case_type_register(
                 manual=False,
             ),
             Move(
-                "fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成"), perm="wishes.fulfil"
+                "fulfil",
+                frozenset({"claimed"}),
+                "fulfilled",
+                gettext_lazy("登记完成"),
+                permission="wishes.fulfil",
             ),
             Move(
                 "dispute",
                 frozenset({"fulfilled"}),
                 "claimed",
                 gettext_lazy("确认未完成"),
-                perm="wishes.confirm",
+                permission="wishes.confirm",
             ),
             Move(
                 "confirm",
                 frozenset({"fulfilled"}),
                 "confirmed",
                 gettext_lazy("确认实现"),
-                perm="wishes.confirm",
+                permission="wishes.confirm",
             ),
             Move(
                 "withdraw",
                 frozenset({"submitted", "returned", "published"}),
                 "withdrawn",
                 gettext_lazy("撤回"),
-                perm="wishes.withdraw",
-            ),  # fmt: skip
+                permission="wishes.withdraw",
+            ),
             Move(
                 "reopen",
                 frozenset({"withdrawn"}),
                 "submitted",
                 gettext_lazy("重新提交"),
-                perm="wishes.reopen",
+                permission="wishes.reopen",
             ),
         ),
         closed=frozenset({"confirmed", "withdrawn"}),

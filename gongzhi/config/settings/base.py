@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "gongzhi.conventions",
     "gongzhi.situations",
     "gongzhi.offers",
+    "gongzhi.hall",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

@@ -1,0 +1,60 @@
+"""Application pages shared by every stage: the staff queue (routed by stage) and one application."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from gongzhi.cases.selectors import case_moves_for, case_timeline
+from gongzhi.core.authz import can
+from gongzhi.core.http import paginate, querystring_without, require_perm, translate_errors
+
+from ..selectors import applications as selectors
+from ..workflow import APPLICATION
+
+
+@require_perm("hall.view_queue")
+@require_safe
+def queue(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state") or ""
+    state = state if state in APPLICATION.waiting_states else ""
+    page = paginate(request, selectors.queue_for(viewer=request.user, state=state or None), per_page=30)
+    now = timezone.now()
+    for application in page:
+        application.state_label = APPLICATION.state_label(application.case.state)
+        application.applicant = selectors.applicant_label(application)
+        application.colour = selectors.colour_of(application, now=now)
+    context = {
+        "page": page,
+        "state": state,
+        "states": [
+            (s, APPLICATION.state_label(s)) for s in APPLICATION.states if s in APPLICATION.waiting_states
+        ],
+        "query": querystring_without(request, "page"),
+    }
+    return render(request, "hall/queue.html", context)
+
+
+@require_safe
+@translate_errors
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    application = selectors.application_get_for(viewer=request.user, application_id=pk)
+    case = application.case
+    staff = can(request.user, "hall.view_queue", application)
+    context = {
+        "application": application,
+        "case": case,
+        "state_label": APPLICATION.state_label(case.state),
+        "applicant": selectors.applicant_label(
+            application, full=can(request.user, "hall.see_names", application)
+        ),
+        "colour": selectors.colour_of(application),
+        "materials": list(application.materials.select_related("material")),
+        "timeline": case_timeline(case, private=True),
+        "verbs": case_moves_for(application, request.user),
+        "staff": staff,
+    }
+    return render(request, "hall/detail.html", context)
