@@ -9,3 +9,6 @@ class HallConfig(AppConfig):
 
     def ready(self) -> None:
         from . import workflow  # noqa: F401  (the case types register on import)
+        from . import audit_verbs_open311
+
+        audit_verbs_open311.register()
