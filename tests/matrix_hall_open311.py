@@ -56,14 +56,22 @@ PAGE_CALLS: dict[str, Callable] = {
     "open311:services": _open311("open311:services"),
     "open311:service": _open311("open311:service"),
     # POST without a key (a session grants nothing): 403 in the specification's format.
-    "open311:requests": _open311("open311:requests", {"service_code": "MZ-311", "last_name": "王", "phone": "13912345678"}),
+    "open311:requests": _open311(
+        "open311:requests", {"service_code": "MZ-311", "last_name": "王", "phone": "13912345678"}
+    ),
     "open311:request": _open311("open311:request"),
-    "hall:open311_keys": lambda world, actor, relation: Call(reverse("hall:open311_keys"), {"name": "矩阵系统"}),
+    "hall:open311_keys": lambda world, actor, relation: Call(
+        reverse("hall:open311_keys"), {"name": "矩阵系统"}
+    ),
     "hall:open311_key_revoke": _key_revoke,
 }
 
 API_CALLS: dict[str, Callable] = {
-    "GET /api/v1/hall/applications/queue": lambda world, actor, relation: Call("/api/v1/hall/applications/queue"),
-    "GET /api/v1/hall/applications/mine": lambda world, actor, relation: Call("/api/v1/hall/applications/mine"),
+    "GET /api/v1/hall/applications/queue": lambda world, actor, relation: Call(
+        "/api/v1/hall/applications/queue"
+    ),
+    "GET /api/v1/hall/applications/mine": lambda world, actor, relation: Call(
+        "/api/v1/hall/applications/mine"
+    ),
     "GET /api/v1/hall/applications/{application_id}": _application,
 }

@@ -8,12 +8,17 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from gongzhi.areas.models import AreaKind
 from gongzhi.areas.actions import area_create_unchecked
+from gongzhi.areas.models import AreaKind
 from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.models import Case
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
-from gongzhi.hall.actions.open311 import RequestIn, open311_key_issue, open311_key_revoke, open311_request_create
+from gongzhi.hall.actions.open311 import (
+    RequestIn,
+    open311_key_issue,
+    open311_key_revoke,
+    open311_request_create,
+)
 from gongzhi.hall.models import Application, Channel, HandlingMode, MaterialSource, Open311Key
 from gongzhi.hall.workflow import APPLICATION_KIND
 
@@ -91,9 +96,14 @@ def test_service_definition_maps_communities_and_materials(client, matter):
     body = json_of(client.get(f"{BASE}/services/MZ-010.json"))
     assert body["service_code"] == "MZ-010"
     community, *materials = body["attributes"]
-    assert community["code"] == "community" and community["datatype"] == "singlevaluelist"
-    assert community["variable"] is True and community["required"] is False
-    assert {v["key"]: v["name"] for v in community["values"]} == {"511423101201": "青山村", "511423101001": "东街社区"}
+    assert community["code"] == "community"
+    assert community["datatype"] == "singlevaluelist"
+    assert community["variable"] is True
+    assert community["required"] is False
+    assert {v["key"]: v["name"] for v in community["values"]} == {
+        "511423101201": "青山村",
+        "511423101001": "东街社区",
+    }
     assert [m["variable"] for m in materials] == [False, False, False]
     assert materials[0]["description"].startswith("申请书（必要，复印件1份，申请人提供")
     assert "非必要" in materials[2]["description"]
@@ -104,22 +114,28 @@ def test_service_definition_maps_communities_and_materials(client, matter):
     assert root.findtext("service_code") == "MZ-010"
     attributes = root.find("attributes").findall("attribute")
     assert attributes[0].findtext("variable") == "true"
-    assert [v.findtext("name") for v in attributes[0].find("values").findall("value")] == ["东街社区", "青山村"]
+    assert [v.findtext("name") for v in attributes[0].find("values").findall("value")] == [
+        "东街社区",
+        "青山村",
+    ]
 
 
 def test_unknown_service_and_jurisdiction_and_format_answer_in_the_spec_error_format(client, matter):
     response = client.get(f"{BASE}/services/NOPE.json")
     assert response.status_code == 404
     (error,) = json_of(response)
-    assert error["code"] == 404 and "service_code" in error["description"]
+    assert error["code"] == 404
+    assert "service_code" in error["description"]
 
     response = client.get(f"{BASE}/services/NOPE.xml")
     assert response.status_code == 404
     root = xml(response)
-    assert root.tag == "errors" and root.find("error").findtext("code") == "404"
+    assert root.tag == "errors"
+    assert root.find("error").findtext("code") == "404"
 
     response = client.get(f"{BASE}/services.json", {"jurisdiction_id": "999999999999"})
-    assert response.status_code == 404 and json_of(response)[0]["code"] == 404
+    assert response.status_code == 404
+    assert json_of(response)[0]["code"] == 404
 
     response = client.get(f"{BASE}/services.yaml")
     assert response.status_code == 400
@@ -138,14 +154,19 @@ def test_post_a_request_form_encoded_makes_an_application_through_the_kernel(cli
     case = application.case
     assert application.channel == Channel.OPEN311
     assert application.matter == matter
-    assert case.kind == APPLICATION_KIND and case.state == "submitted"
-    assert case.submitted_by == key.account and case.author is None
-    assert case.community == areas["village"] and case.department == matter.department
+    assert case.kind == APPLICATION_KIND
+    assert case.state == "submitted"
+    assert case.submitted_by == key.account
+    assert case.author is None
+    assert case.community == areas["village"]
+    assert case.department == matter.department
     assert case.due_at is not None  # the window's five workdays to check
-    assert application.facts["name"] == "王建国" and application.facts["lat"] == 30.123456
+    assert application.facts["name"] == "王建国"
+    assert application.facts["lat"] == 30.123456
     assert application.phone == PHONE
     assert application.materials.count() == 3
-    assert "申请书" in row["service_notice"] and str(application.pk) in row["service_notice"]
+    assert "申请书" in row["service_notice"]
+    assert str(application.pk) in row["service_notice"]
     assert case.events.get().verb == "open"
     assert AuditEvent.objects.filter(verb="open311.request_received", target_id=str(case.pk)).exists()
     assert AuditEvent.objects.filter(verb="case.opened", target_id=str(case.pk)).exists()
@@ -193,7 +214,8 @@ def test_bad_posts_answer_in_the_spec_error_format_and_change_nothing(client, ma
     response = client.post(f"{BASE}/requests.json", form(api_key, **changes))
     assert response.status_code == status, response.content
     (error,) = json_of(response)
-    assert error["code"] == status and word in error["description"]
+    assert error["code"] == status
+    assert word in error["description"]
     response = client.post(f"{BASE}/requests.xml", form(api_key, **changes))
     root = xml(response)
     assert root.find("error").findtext("code") == str(status)
@@ -221,10 +243,12 @@ def test_a_key_of_another_township_cannot_reach_this_townships_matters(client, m
         open311_request_create(actor=key.account, key=key, matter=matter,
                                data=RequestIn(last_name="王", phone=PHONE, address_string="x"))  # fmt: skip
     response = client.post(f"{BASE}/requests.json", form(raw, jurisdiction_id=None))
-    assert response.status_code == 404 and "service_code" in response.json()[0]["description"]
+    assert response.status_code == 404
+    assert "service_code" in response.json()[0]["description"]
     # Two townships now: reading needs jurisdiction_id.
     response = client.get(f"{BASE}/services.json")
-    assert response.status_code == 400 and "jurisdiction_id" in response.json()[0]["description"]
+    assert response.status_code == 400
+    assert "jurisdiction_id" in response.json()[0]["description"]
 
 
 def test_only_the_keys_account_submits_with_it(matter, issued, users):
@@ -258,16 +282,22 @@ def test_get_requests_shows_public_fields_only(client, sent, make_application, m
     rows = json_of(response)
     assert sorted(int(r["service_request_id"]) for r in rows) == sorted(sent)
     row = rows[0]
-    assert row["status"] == "open" and row["status_notes"] == "待受理"
-    assert row["service_code"] == "MZ-010" and row["agency_responsible"] == "民政办"
-    assert row["address"] == "青山村" and row["lat"] is None and row["long"] is None
-    assert row["requested_datetime"].endswith("+08:00") and "T" in row["requested_datetime"]
+    assert row["status"] == "open"
+    assert row["status_notes"] == "待受理"
+    assert row["service_code"] == "MZ-010"
+    assert row["agency_responsible"] == "民政办"
+    assert row["address"] == "青山村"
+    assert row["lat"] is None
+    assert row["long"] is None
+    assert row["requested_datetime"].endswith("+08:00")
+    assert "T" in row["requested_datetime"]
     assert row["expected_datetime"] is not None
     text = response.content.decode()
     for private in ("王建国", "建国", PHONE, "wjg@example.com", "1组12号", "30.123456", "第0件"):
         assert private not in text
     root = xml(client.get(f"{BASE}/requests.xml"))
-    assert root.tag == "service_requests" and len(root.findall("request")) == 3
+    assert root.tag == "service_requests"
+    assert len(root.findall("request")) == 3
     assert "王建国" not in ET.tostring(root, encoding="unicode")
 
 
@@ -290,7 +320,8 @@ def test_get_requests_filters(client, sent, matter):
     assert ids(start_date=start) == sorted(sent)
     assert ids(start_date=start, end_date=(timezone.now() - dt.timedelta(days=50)).isoformat()) == [sent[1]]
     closed = client.get(f"{BASE}/requests/{sent[0]}.json").json()[0]
-    assert closed["status"] == "closed" and closed["status_notes"] == "已办结"
+    assert closed["status"] == "closed"
+    assert closed["status_notes"] == "已办结"
 
 
 @pytest.mark.parametrize(
@@ -306,13 +337,15 @@ def test_bad_filters_answer_400_in_the_spec_format(client, sent, query):
 
 def test_one_request_in_json_and_xml(client, sent):
     rows = json_of(client.get(f"{BASE}/requests/{sent[0]}.json"))
-    assert len(rows) == 1 and rows[0]["service_request_id"] == str(sent[0])
+    assert len(rows) == 1
+    assert rows[0]["service_request_id"] == str(sent[0])
     root = xml(client.get(f"{BASE}/requests/{sent[0]}.xml", {"jurisdiction_id": "511423101000"}))
     assert root.find("request").findtext("service_request_id") == str(sent[0])
     assert root.find("request").findtext("status") == "open"
     for missing in ("999999", "abc", "9" * 30):
         response = client.get(f"{BASE}/requests/{missing}.json")
-        assert response.status_code == 404 and json_of(response)[0]["code"] == 404
+        assert response.status_code == 404
+        assert json_of(response)[0]["code"] == 404
 
 
 def test_an_application_made_online_is_not_an_open311_request(client, matter, make_application):
@@ -325,8 +358,11 @@ def test_an_application_made_online_is_not_an_open311_request(client, matter, ma
 
 def test_keys_are_stored_hashed_and_issued_by_the_township_admin_only(issued, users, areas):
     key, raw = issued
-    assert raw.startswith("o311_") and raw not in key.key_hash and key.prefix == raw[:11]
-    assert not key.account.has_usable_password() and key.account.role_assignments.count() == 0
+    assert raw.startswith("o311_")
+    assert raw not in key.key_hash
+    assert key.prefix == raw[:11]
+    assert not key.account.has_usable_password()
+    assert key.account.role_assignments.count() == 0
     assert AuditEvent.objects.filter(verb="open311.key_issued").count() == 1
     for role in ("window_clerk", "township_reviewer", "sys_admin", "resident"):
         with pytest.raises(NotPermitted):
@@ -339,16 +375,19 @@ def test_the_keys_page_issues_shows_once_and_revokes(users):
     client = Client()
     client.force_login(users["township_admin"], backend="gongzhi.accounts.backends.UsernameOrPhoneBackend")
     page = client.get("/hall/open311/keys/")
-    assert page.status_code == 200 and "/open311/v2/services.json" in page.content.decode()
+    assert page.status_code == 200
+    assert "/open311/v2/services.json" in page.content.decode()
     response = client.post("/hall/open311/keys/", {"name": "政务服务App"})
     raw = response.context["new_key"]
-    assert raw.startswith("o311_") and raw in response.content.decode()
+    assert raw.startswith("o311_")
+    assert raw in response.content.decode()
     key = Open311Key.objects.get(name="政务服务App")
     assert raw not in client.get("/hall/open311/keys/").content.decode()
     response = client.post(f"/hall/open311/keys/{key.pk}/revoke/")
     assert response.status_code == 302
     key.refresh_from_db()
-    assert key.revoked_at is not None and key.revoked_by == users["township_admin"]
+    assert key.revoked_at is not None
+    assert key.revoked_by == users["township_admin"]
     assert client.post("/hall/open311/keys/", {"name": ""}).context["error"]
 
     clerk = Client()

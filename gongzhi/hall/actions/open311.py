@@ -126,7 +126,9 @@ def _community(township: Area, data: RequestIn) -> Area:
     if community is None and named.isdigit() and len(named) < 12:
         community = found.filter(pk=int(named)).first()
     if community is None:
-        raise DomainError(_("所选村(社区)不在本辖区内：%(value)s。") % {"value": named[:20]}, field="community")
+        raise DomainError(
+            _("所选村(社区)不在本辖区内：%(value)s。") % {"value": named[:20]}, field="community"
+        )
     return community
 
 
@@ -154,7 +156,9 @@ def open311_request_create(*, actor: User, key: Open311Key, matter: Matter, data
             validate_email(email)
         except ValidationError:
             raise DomainError(_("电子邮箱格式不正确。"), field="email") from None
-    description = text_clean(data.description, label=_("申请说明"), field="description", minimum=0, maximum=2000)
+    description = text_clean(
+        data.description, label=_("申请说明"), field="description", minimum=0, maximum=2000
+    )
     address = _line(data.address_string, label=_("地址"), name="address_string", maximum=100)
     lat = _coordinate(data.lat, name="lat", limit=90)
     long = _coordinate(data.long, name="long", limit=180)
@@ -184,7 +188,7 @@ def open311_request_create(*, actor: User, key: Open311Key, matter: Matter, data
         actor=actor,
         note=_("外部系统“%(system)s”经 Open311 提交") % {"system": key.name},
     )
-    facts = {"name": name, "address": address, "email": email, "open311_system": key.name}
+    facts: dict[str, object] = {"name": name, "address": address, "email": email, "open311_system": key.name}
     facts |= {"lat": lat, "long": long} if lat is not None else {}
     facts |= {k: _line(v, label=k, name=k, maximum=100) for k, v in
               (("media_url", media_url), ("device_id", data.device_id), ("account_id", data.account_id)) if v}  # fmt: skip

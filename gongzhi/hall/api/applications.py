@@ -95,7 +95,7 @@ def _out(application: Application, viewer, now: dt.datetime) -> dict:
         "state_label": str(APPLICATION.state_label(case.state)),
         "community_id": case.community_id,
         "community_name": case.community.name,
-        "department": matter.department.name if matter.department_id else "",
+        "department": matter.department.name if matter.department else "",
         "applicant": selectors.applicant_label(application, full=can(viewer, "hall.see_names", application)),
         "due_at": case.due_at,
         "due_limit": case.due_limit,
@@ -121,11 +121,18 @@ def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offs
     return {"count": query.count(), "items": [_out(a, request.auth, now) for a in rows]}
 
 
-@router.get("/hall/applications/mine", response=ApplicationPage, summary=gettext_noop("我的办件（本人申请或代为申请的）"))
+@router.get(
+    "/hall/applications/mine",
+    response=ApplicationPage,
+    summary=gettext_noop("我的办件（本人申请或代为申请的）"),
+)
 def mine(request, limit: Limit = 30, offset: Offset = 0):
     query = selectors.mine_for(viewer=request.auth).select_related("case__author", "case__resident")
     now = timezone.now()
-    return {"count": query.count(), "items": [_out(a, request.auth, now) for a in query[offset : offset + limit]]}
+    return {
+        "count": query.count(),
+        "items": [_out(a, request.auth, now) for a in query[offset : offset + limit]],
+    }
 
 
 @router.get(
@@ -147,8 +154,13 @@ def detail(request, application_id: ApiId):
         "accepted_at": application.accepted_at,
         "issued_at": application.issued_at,
         "materials": [
-            {"name": line.material.name, "required": line.material.required, "state": line.state,
-             "state_label": line.get_state_display(), "note": line.note}
+            {
+                "name": line.material.name,
+                "required": line.material.required,
+                "state": line.state,
+                "state_label": line.get_state_display(),
+                "note": line.note,
+            }
             for line in lines
         ],  # fmt: skip
         "timeline": case_timeline(application.case, private=names, author_alias=_("申请人")),

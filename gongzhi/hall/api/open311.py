@@ -35,7 +35,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 
 from ..actions.open311 import RequestIn, open311_request_create
-from ..models import Application, Matter, MaterialSource
+from ..models import Application, MaterialSource, Matter
 from ..selectors import open311 as selectors
 from ..workflow import APPLICATION
 
@@ -116,7 +116,9 @@ def open311_view(view: Callable) -> Callable:
     def wrapper(request: HttpRequest, *args, fmt: str, **kwargs) -> HttpResponse:
         fmt = fmt.lower()
         if fmt not in FORMATS:
-            return _error("json", 400, _("不支持的格式“%(format)s”：请用 .json 或 .xml。") % {"format": fmt[:10]})
+            return _error(
+                "json", 400, _("不支持的格式“%(format)s”：请用 .json 或 .xml。") % {"format": fmt[:10]}
+            )
         try:
             return view(request, *args, fmt=fmt, **kwargs)
         except Open311Error as exc:
@@ -179,8 +181,9 @@ def _attributes(matter: Matter, communities: list) -> list[dict]:
 
 
 def _service(matter: Matter, communities: list) -> dict:
-    group = matter.department.name if matter.department_id else (matter.parent.name if matter.parent_id else "")
-    keywords = [matter.parent.name if matter.parent_id else "", str(matter.get_mode_display()), group]
+    department, parent = matter.department, matter.parent
+    group = department.name if department else (parent.name if parent else "")
+    keywords = [parent.name if parent else "", str(matter.get_mode_display()), group]
     description = " ".join((matter.conditions or matter.guide or matter.name).split())
     return {
         "service_code": matter.code,
@@ -230,7 +233,10 @@ def _notice(application: Application) -> str:
         "due": due,
     }
     if bring:
-        text += _("请携带：%(materials)s，到%(where)s办理。") % {"materials": "、".join(bring), "where": where}
+        text += _("请携带：%(materials)s，到%(where)s办理。") % {
+            "materials": "、".join(bring),
+            "where": where,
+        }
     return text
 
 
@@ -252,7 +258,7 @@ def _request_row(application: Application) -> dict:
         "service_name": matter.name,
         "service_code": matter.code,
         "description": "",  # what the applicant wrote is theirs: read by the hall's staff only
-        "agency_responsible": matter.department.name if matter.department_id else case.community.name,
+        "agency_responsible": matter.department.name if matter.department else case.community.name,
         "service_notice": "",
         "requested_datetime": _w3c(case.created_at),
         "updated_datetime": _w3c(case.updated_at),
@@ -281,7 +287,9 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Open311Error(403, _("api_key 无效或已吊销。"))
     jurisdiction = (post.get("jurisdiction_id") or "").strip()
     if jurisdiction and jurisdiction != key.township.code:
-        raise Open311Error(404, _("jurisdiction_id 不是该密钥所属的乡镇：%(code)s。") % {"code": jurisdiction[:20]})
+        raise Open311Error(
+            404, _("jurisdiction_id 不是该密钥所属的乡镇：%(code)s。") % {"code": jurisdiction[:20]}
+        )
     code = (post.get("service_code") or "").strip()
     if not code:
         raise Open311Error(400, _("service_code: 必填。"))
@@ -309,7 +317,9 @@ def _date(request: HttpRequest, name: str) -> dt.datetime | None:
     except ValueError:
         value = None
     if value is None:
-        raise Open311Error(400, _("%(name)s 须为 W3C 日期时间，如 2026-05-01T00:00:00+08:00。") % {"name": name})
+        raise Open311Error(
+            400, _("%(name)s 须为 W3C 日期时间，如 2026-05-01T00:00:00+08:00。") % {"name": name}
+        )
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
@@ -318,7 +328,9 @@ def _ids(raw: str) -> list[int]:
     for part in raw.split(",")[: MAX_IDS + 1]:
         part = part.strip()
         if not part.isdigit() or len(part) > 18:
-            raise Open311Error(400, _("service_request_id 须为逗号分隔的编号：%(value)s。") % {"value": part[:20]})
+            raise Open311Error(
+                400, _("service_request_id 须为逗号分隔的编号：%(value)s。") % {"value": part[:20]}
+            )
         ids.append(int(part))
     if len(ids) > MAX_IDS:
         raise Open311Error(400, _("一次最多查询 %(max)s 个 service_request_id。") % {"max": MAX_IDS})

@@ -111,8 +111,12 @@ def open311_request(township: Area, request_id: int) -> Application | None:
 
 def open311_keys_for(*, viewer) -> QuerySet[Open311Key]:
     """The keys of the townships where the viewer manages them."""
-    townships = [t.pk for t in Area.objects.filter(kind=AreaKind.TOWNSHIP) if can(viewer, "hall.open311_keys", t)]
-    return Open311Key.objects.filter(township_id__in=townships).select_related("township", "created_by", "revoked_by")
+    townships = [
+        t.pk for t in Area.objects.filter(kind=AreaKind.TOWNSHIP) if can(viewer, "hall.open311_keys", t)
+    ]
+    return Open311Key.objects.filter(township_id__in=townships).select_related(
+        "township", "created_by", "revoked_by"
+    )
 
 
 def open311_townships_for(*, viewer) -> list[Area]:
@@ -124,4 +128,3 @@ def open311_key_get_for(*, viewer, key_id: int) -> Open311Key | None:
     if key is None or not can(viewer, "hall.open311_keys", key.township):
         return None
     return key
-

@@ -1,11 +1,12 @@
 """The township admin's page of Open311 keys: issue one for an outside system (shown once), revoke one."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.http import move_answer, require_perm
 from gongzhi.core.ids import id_from
@@ -16,12 +17,14 @@ from ..selectors import open311 as selectors
 
 @require_perm("hall.open311_keys")
 @require_http_methods(["GET", "HEAD", "POST"])
-def keys(request: HttpRequest) -> HttpResponse:
+def keys(request: AuthenticatedHttpRequest) -> HttpResponse:
     townships = selectors.open311_townships_for(viewer=request.user)
     context: dict = {"townships": townships, "name": "", "error": "", "new_key": ""}
     if request.method == "POST":
         chosen = id_from(request.POST.get("township"))
-        township = next((t for t in townships if t.pk == chosen), townships[0] if len(townships) == 1 else None)
+        township = next(
+            (t for t in townships if t.pk == chosen), townships[0] if len(townships) == 1 else None
+        )
         name = request.POST.get("name", "")
         try:
             if township is None:
@@ -36,7 +39,7 @@ def keys(request: HttpRequest) -> HttpResponse:
 
 @require_perm("hall.open311_keys")
 @require_POST
-def key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def key_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     key = selectors.open311_key_get_for(viewer=request.user, key_id=pk)
     if key is None:
         raise NotFound()
