@@ -231,7 +231,9 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["matter", "accepted_at"], name="application_matter"),
             # Open311's GET requests: the few that outside systems sent, among a county's million.
-            models.Index(fields=["matter"], condition=models.Q(channel="open311"), name="application_open311"),
+            models.Index(
+                fields=["matter"], condition=models.Q(channel="open311"), name="application_open311"
+            ),
         ]
 
     def __str__(self) -> str:

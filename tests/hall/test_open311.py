@@ -402,3 +402,49 @@ def test_a_village_direct_matter_names_the_village_as_agency(client, make_matter
     request_id = response.json()[0]["service_request_id"]
     row = client.get(f"{BASE}/requests/{request_id}.json").json()[0]
     assert row["agency_responsible"] == "青山村"
+
+
+# --- The specification's own request shapes (as real clients send them) ---------------------
+
+
+def test_the_specifications_post_example_as_a_raw_form_body(client, matter, api_key):
+    """POST requests.xml with the body shape of the spec's example: url-encoded, '+' for spaces, an
+    attribute the service does not define (ignored), a landline phone."""
+    body = (
+        f"api_key={api_key}&service_code=MZ-010&lat=30.76524078&long=104.4212043&address_string=1234+5th+street"
+        "&email=smit222%40example.com&device_id=tt222111&account_id=123456&first_name=john&last_name=smith"
+        "&phone=0817-2345678&description=A+large+sinkhole+is+destroying+the+street"
+        "&media_url=http%3A%2F%2Fwww.example.com%2Fimages%2Fsinkhole.jpg&attribute[WHISPRADIO]=123"
+        "&attribute[WHISPSTAFF]=456"
+    )
+    response = client.post(f"{BASE}/requests.xml", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200, response.content
+    request = xml(response).find("request")
+    assert request.findtext("account_id") == "123456"
+    application = Application.objects.select_related("case").get(
+        pk=int(request.findtext("service_request_id"))
+    )
+    assert application.facts["name"] == "john smith"
+    assert application.phone == "08172345678"
+    assert application.case.place == "1234 5th street"
+    assert application.facts["media_url"] == "http://www.example.com/images/sinkhole.jpg"
+
+
+def test_the_specifications_get_examples(client, sent):
+    """GET requests.xml?start_date=…Z&end_date=…Z&status=open, and one request by id in the spec's shape."""
+    now = timezone.now()
+    start = (now - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    end = (now + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    root = xml(client.get(f"{BASE}/requests.xml?start_date={start}&end_date={end}&status=open"))
+    requests = root.findall("request")
+    assert len(requests) == 3
+    fields = [child.tag for child in requests[0]]
+    assert fields == [
+        "service_request_id", "status", "status_notes", "service_name", "service_code", "description",
+        "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime",
+        "address", "address_id", "zipcode", "lat", "long", "media_url",
+    ]  # fmt: skip
+    assert (
+        json_of(client.get(f"{BASE}/requests.json?service_request_id={sent[0]},{sent[1]}"))[0]["status"]
+        == "open"
+    )

@@ -2,6 +2,7 @@
 the applications those systems send (POST requests), made through the same kernel actions as any other.
 """
 
+import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from gongzhi.cases.models import Case
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.text import text_clean, text_normalise, text_refusal
-from gongzhi.core.validators import validate_phone
+from gongzhi.core.validators import normalize_phone, validate_phone
 
 from ..models import Application, ApplicationMaterial, Channel, Matter, Open311Key
 from ..selectors.open311 import open311_key_hash
@@ -115,6 +116,17 @@ def _coordinate(value: str, *, name: str, limit: float) -> float | None:
     return round(number, 6)
 
 
+def _phone(value: str) -> str:
+    """A mainland mobile number, or a landline with its area code (0817-1234567): the window calls back."""
+    try:
+        return validate_phone(value)
+    except ValidationError as exc:
+        digits = normalize_phone(value)
+        if re.fullmatch(r"0[1-9]\d{8,10}", digits):
+            return digits
+        raise DomainError(exc.messages[0], field="phone") from None
+
+
 def _community(township: Area, data: RequestIn) -> Area:
     """The village or community named by the `community` attribute (or address_id): its area code or id.
     Without one, the request goes to the township's own window."""
@@ -146,10 +158,7 @@ def open311_request_create(*, actor: User, key: Open311Key, matter: Matter, data
         raise DomainError(_("请填写申请人姓名（first_name 或 last_name）。"), field="last_name")
     if not data.phone:
         raise DomainError(_("请填写申请人联系电话（phone），窗口需要联系申请人。"), field="phone")
-    try:
-        phone = validate_phone(data.phone)
-    except ValidationError as exc:
-        raise DomainError(exc.messages[0], field="phone") from None
+    phone = _phone(data.phone)
     email = _line(data.email, label=_("电子邮箱"), name="email", maximum=254)
     if email:
         try:
