@@ -18,6 +18,7 @@ urlpatterns = [
     path("offers/", include("gongzhi.offers.urls")),
     path("conventions/", include("gongzhi.conventions.urls")),
     path("hall/", include("gongzhi.hall.urls")),
+    path("open311/v2/", include("gongzhi.hall.api.open311")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]

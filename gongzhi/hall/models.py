@@ -228,7 +228,13 @@ class Application(models.Model):
                 fields=["number"], condition=~models.Q(number=""), name="application_number_once"
             )
         ]
-        indexes = [models.Index(fields=["matter", "accepted_at"], name="application_matter")]
+        indexes = [
+            models.Index(fields=["matter", "accepted_at"], name="application_matter"),
+            # Open311's GET requests: the few that outside systems sent, among a county's million.
+            models.Index(
+                fields=["matter"], condition=models.Q(channel="open311"), name="application_open311"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number or f"application {self.pk}"
@@ -370,3 +376,43 @@ class FollowUp(models.Model):
     @property
     def scope_path(self) -> str:
         return self.case.area_path
+
+
+class Open311Key(models.Model):
+    """An API key of an outside system sending requests through Open311 GeoReport v2 (/open311/v2/).
+
+    Issued by the township's admin in the browser; only a hash is stored (the key is shown once). Each key
+    has its own account that stands for the system: it submits the applications the system sends (the
+    case's `submitted_by`), so the trail says which system sent what. Revoking is immediate and final.
+    """
+
+    township = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("外部系统名称"), max_length=100)
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="open311_key"
+    )
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Open311接口密钥")
+        verbose_name_plural = _("Open311接口密钥")
+        ordering = ["township_id", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def scope_path(self) -> str:
+        return self.township.path
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -56,3 +56,16 @@ rules.add_perm("hall.view_stats", hall_admin | back_office | overseer)
 rules.add_perm("hall.view_followups", hall_admin)
 # The applicant's name unmasked: the applicant, whoever applied for them, and those who read the register there.
 rules.add_perm("hall.see_names", is_author | is_submitter | holds_role_over(REGISTER_READERS))
+
+
+# Open311 (GeoReport v2): the township's admin issues and revokes the keys of outside systems; a key's own
+# account (standing for the system) submits the requests the system sends, while the key is not revoked.
+@rules.predicate
+def is_open311_account(user, key=None) -> bool:
+    if key is None or not getattr(user, "is_authenticated", False):
+        return False
+    return key.account_id == user.pk and key.revoked_at is None
+
+
+rules.add_perm("hall.open311_keys", hall_admin)  # the object: the township
+rules.add_perm("hall.open311_submit", is_open311_account)  # the object: the key

@@ -1,0 +1,168 @@
+"""Applications (办件) over the API, read-only: the staff queue routed by stage, the applicant's own, and one.
+
+A client sees what its token's user would see on the pages: the queue of their stage (the window, the
+village review, the deciding department's back office), the applications they made (or made for someone),
+and one application they may see — someone else's answers 404 like a missing one. The applicant's name is
+masked (王**) unless the user may read it (hall.see_names); a phone is never shown.
+"""
+
+import datetime as dt
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from ninja import Query, Router, Schema
+
+from gongzhi.cases.selectors import case_moves_for, case_timeline
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
+from gongzhi.core.authz import authorize, can
+from gongzhi.core.errors import NotFound
+from gongzhi.core.ids import ApiId
+
+from ..models import Application
+from ..selectors import applications as selectors
+from ..workflow import APPLICATION
+
+router = Router(tags=["便民服务 applications"])
+
+
+class ApplicationOut(Schema):
+    id: int
+    number: str
+    matter_code: str
+    matter_name: str
+    channel: str
+    state: str
+    state_label: str
+    community_id: int
+    community_name: str
+    department: str
+    applicant: str
+    due_at: dt.datetime | None
+    due_limit: str
+    colour: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    closed_at: dt.datetime | None
+
+
+class MaterialLineOut(Schema):
+    name: str
+    required: bool
+    state: str
+    state_label: str
+    note: str
+
+
+class TimelineOut(Schema):
+    at: dt.datetime
+    verb: str
+    to: str
+    who: str
+    note: str
+
+
+class ApplicationDetailOut(ApplicationOut):
+    decision: str
+    decision_reason: str
+    accepted_at: dt.datetime | None
+    issued_at: dt.datetime | None
+    materials: list[MaterialLineOut]
+    timeline: list[TimelineOut]
+    allowed_moves: list[str]
+
+
+class ApplicationPage(Schema):
+    count: int
+    items: list[ApplicationOut]
+
+
+class QueueFilters(Schema):
+    state: str | None = None
+    matter_id: ApiId | None = None
+
+
+def _out(application: Application, viewer, now: dt.datetime) -> dict:
+    case, matter = application.case, application.matter
+    return {
+        "id": application.pk,
+        "number": application.number,
+        "matter_code": matter.code,
+        "matter_name": matter.name,
+        "channel": application.channel,
+        "state": case.state,
+        "state_label": str(APPLICATION.state_label(case.state)),
+        "community_id": case.community_id,
+        "community_name": case.community.name,
+        "department": matter.department.name if matter.department else "",
+        "applicant": selectors.applicant_label(application, full=can(viewer, "hall.see_names", application)),
+        "due_at": case.due_at,
+        "due_limit": case.due_limit,
+        "colour": selectors.colour_of(application, now=now),
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+        "closed_at": case.closed_at,
+    }
+
+
+@router.get(
+    "/hall/applications/queue",
+    response=ApplicationPage,
+    summary=gettext_noop("办件队列：按办理环节（窗口、村级审核、审批部门）路由给我的办件，时限最早的在前"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offset = 0):
+    authorize(request.auth, "hall.view_queue")
+    state = filters.state if filters.state in APPLICATION.waiting_states else None
+    query = selectors.queue_for(viewer=request.auth, state=state, matter_id=filters.matter_id)
+    now = timezone.now()
+    rows = query.select_related("case__submitted_by")[offset : offset + limit]
+    return {"count": query.count(), "items": [_out(a, request.auth, now) for a in rows]}
+
+
+@router.get(
+    "/hall/applications/mine",
+    response=ApplicationPage,
+    summary=gettext_noop("我的办件（本人申请或代为申请的）"),
+)
+def mine(request, limit: Limit = 30, offset: Offset = 0):
+    query = selectors.mine_for(viewer=request.auth).select_related("case__author", "case__resident")
+    now = timezone.now()
+    return {
+        "count": query.count(),
+        "items": [_out(a, request.auth, now) for a in query[offset : offset + limit]],
+    }
+
+
+@router.get(
+    "/hall/applications/{application_id}",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("办件详情：材料清单、办理记录和我能做的操作"),
+)
+def detail(request, application_id: ApiId):
+    try:
+        application = selectors.application_get_for(viewer=request.auth, application_id=application_id)
+    except NotFound:
+        raise Http404() from None
+    lines = application.materials.select_related("material")
+    names = can(request.auth, "hall.see_names", application)
+    return {
+        **_out(application, request.auth, timezone.now()),
+        "decision": application.decision,
+        "decision_reason": application.decision_reason,
+        "accepted_at": application.accepted_at,
+        "issued_at": application.issued_at,
+        "materials": [
+            {
+                "name": line.material.name,
+                "required": line.material.required,
+                "state": line.state,
+                "state_label": line.get_state_display(),
+                "note": line.note,
+            }
+            for line in lines
+        ],  # fmt: skip
+        "timeline": case_timeline(application.case, private=names, author_alias=_("申请人")),
+        "allowed_moves": case_moves_for(application, request.auth),
+    }
