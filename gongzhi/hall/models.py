@@ -370,3 +370,17 @@ class FollowUp(models.Model):
     @property
     def scope_path(self) -> str:
         return self.case.area_path
+
+
+class ReceiptCounter(models.Model):
+    """The last receipt sequence (受理编号) given by one township on one day; its row is locked to take the next."""
+
+    township = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["township", "day"], name="receipt_counter_once")]
+
+    def __str__(self) -> str:
+        return f"{self.township_id} {self.day} {self.last}"

@@ -56,3 +56,6 @@ rules.add_perm("hall.view_stats", hall_admin | back_office | overseer)
 rules.add_perm("hall.view_followups", hall_admin)
 # The applicant's name unmasked: the applicant, whoever applied for them, and those who read the register there.
 rules.add_perm("hall.see_names", is_author | is_submitter | holds_role_over(REGISTER_READERS))
+# The front desk: a material accepted on a promise (容缺受理) arrives, from the applicant or at the window.
+rules.add_perm("hall.receive_promised", front_desk)
+rules.add_perm("hall.supply_promised", is_author | is_submitter | front_desk)
