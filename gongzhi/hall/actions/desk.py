@@ -91,10 +91,15 @@ def receipt_number_next(township, *, day: dt.date | None = None) -> str:
     except IntegrityError:
         pass  # made at the same moment by another acceptance: it exists now
     counter = ReceiptCounter.objects.select_for_update().get(township=township, day=day)
-    ReceiptCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    sequence = counter.last + 1
     prefix = (township.code or "")[:9] or f"T{township.pk}"
-    return f"{prefix}-{day:%Y%m%d}-{sequence:04d}"
+    sequence = counter.last
+    while True:  # past a number given outside the counter (an import, a restored backup)
+        sequence += 1
+        number = f"{prefix}-{day:%Y%m%d}-{sequence:04d}"
+        if not Application.objects.filter(number=number).exists():
+            break
+    ReceiptCounter.objects.filter(pk=counter.pk).update(last=sequence)
+    return number
 
 
 # --- Acceptance -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.core.authz import can
-from gongzhi.core.errors import DomainError, NotFound, NotPermitted
+from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import paginate, require_perm, translate_errors
 from gongzhi.core.ids import id_from
@@ -140,13 +140,14 @@ def apply_for(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @translate_errors
 def mine(request: HttpRequest) -> HttpResponse:
-    """我的办件: what the viewer applied for (or for someone), newest change first, each with its state."""
+    """我的办件: what the viewer applied for (or for someone), newest change first, each with its state.
+
+    Open to anyone signed in: an account without the resident role may still have applications (made for
+    them by a clerk, or from before a role changed)."""
     from django.contrib.auth.views import redirect_to_login
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not _may_apply(request.user):
-        raise NotPermitted()
     page = paginate(request, selectors.mine_for(viewer=request.user), per_page=20)
     for application in page:
         application.state_label = APPLICATION.state_label(application.case.state)
