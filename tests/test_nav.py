@@ -8,12 +8,24 @@ from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
 EVERYONE = ["wishes:wall", "offers:list"]
-STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas:tree", "conventions:index",
-         "workdays:index", "notices:inbox"]  # fmt: skip
+APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
+STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
+         "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
 MENUS = {
-    "township_admin": STAFF,
+    "township_admin": [
+        *EVERYONE,
+        "wishes:queue",
+        "situations:queue",
+        "hall:queue",
+        "residents:list",
+        "areas:tree",
+        "conventions:index",
+        "workdays:index",
+        "notices:inbox",
+    ],  # fmt: skip
     "township_reviewer": [
         *EVERYONE,
+        "hall:queue",
         "residents:list",
         "areas:tree",
         "conventions:index",
@@ -24,7 +36,9 @@ MENUS = {
     "other_staff": STAFF,
     "window_clerk": [
         *EVERYONE,
+        *APPLYING,
         "wishes:queue",
+        "hall:queue",
         "residents:list",
         "areas:tree",
         "workdays:index",
@@ -32,6 +46,7 @@ MENUS = {
     ],
     "grid_worker": [
         *EVERYONE,
+        *APPLYING,
         "wishes:queue",
         "situations:mine",
         "residents:list",
@@ -43,7 +58,7 @@ MENUS = {
     "volunteer": [*EVERYONE, "notices:inbox"],
     "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],
     "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
-    "resident": [*EVERYONE, "situations:mine", "notices:inbox"],
+    "resident": [*EVERYONE, *APPLYING, "situations:mine", "notices:inbox"],
     "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
     "sec_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
     "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],

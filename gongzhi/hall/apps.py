@@ -14,15 +14,12 @@ class HallConfig(AppConfig):
         desk_verbs_register()
         from gongzhi.core.nav import nav_register
 
+        def applies(user) -> bool:
+            return user.has_perm("hall.apply") or user.has_perm("hall.apply_for")
+
+        # 办事 and 我的办件 for residents and those who apply for them; 办件待办 for the hall's staff.
+        nav_register("hall.apply", order=25, label=_("办事"), url_name="hall:apply_start", visible=applies)
+        nav_register("hall.mine", order=26, label=_("我的办件"), url_name="hall:mine", visible=applies)
         nav_register(
-            "hall.apply",
-            order=30,
-            label=_("办事"),
-            url_name="hall:apply_start",
-            visible=lambda user: user.has_perm("hall.apply") or user.has_perm("hall.apply_for"),
+            "hall.queue", order=47, label=_("办件待办"), url_name="hall:queue", perm="hall.view_queue"
         )
-        nav_register(
-            "hall.queue", order=31, label=_("办件待办"), url_name="hall:queue", perm="hall.view_queue"
-        )
-        nav_register("hall.mine", order=32, label=_("我的办件"), url_name="hall:mine",
-                     visible=lambda user: user.has_perm("hall.apply") or user.has_perm("hall.apply_for"))  # fmt: skip

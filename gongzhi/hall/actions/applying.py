@@ -183,15 +183,15 @@ def files_attach(
                         sha256=hashlib.sha256(content).hexdigest(), round=round, added_by=actor,
                     )  # fmt: skip
                 else:
-                    path = _pdf_store(upload.pdf, written)
+                    relative = _pdf_store(upload.pdf, written)
                     ApplicationFile.objects.create(
-                        application=application, line=line, path=path, name=upload.name, size=len(upload.pdf),
+                        application=application, line=line, path=relative, name=upload.name, size=len(upload.pdf),
                         sha256=hashlib.sha256(upload.pdf).hexdigest(), round=round, added_by=actor,
                     )  # fmt: skip
                 added[line.pk] = added.get(line.pk, 0) + 1
     except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
+        for target in written:
+            target.unlink(missing_ok=True)
         raise
     return added
 

@@ -124,7 +124,8 @@ def application_accept(
     stray = (checked | set(promises)) - set(lines)
     if stray:
         raise DomainError(_("材料清单里没有这一项。"), field="lines")
-    missing, states = [], {}
+    missing: list[ApplicationMaterial] = []
+    states: dict[int, tuple[str, dt.date | None]] = {}
     for line in lines.values():
         if line.state == MaterialState.FROM_REGISTER:
             continue

@@ -42,7 +42,7 @@ def notice_items(post: QueryDict) -> list[tuple[int, str, str]]:
             continue
         line_id = id_from(key.removeprefix("problem_"))
         if line_id is not None:
-            items.append((line_id, value, post.get(f"note_{line_id}", "")))
+            items.append((line_id, str(value), str(post.get(f"note_{line_id}", ""))))
     return items
 
 

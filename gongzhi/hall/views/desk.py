@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.http import move_answer, paginate, require_perm, translate_errors
 from gongzhi.core.ids import id_from
@@ -28,7 +29,7 @@ def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     checked, promises = forms.accept_data(request.POST)
     return _move(request, pk, lambda a: actions.application_accept(
         actor=request.user, application=a, checked=checked, promises=promises,
@@ -38,14 +39,14 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def forward(request: HttpRequest, pk: int) -> HttpResponse:
+def forward(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda a: actions.application_forward(
         actor=request.user, application=a, note=request.POST.get("note", "")), _("已转乡镇窗口。"))  # fmt: skip
 
 
 @require_POST
 @translate_errors
-def notify(request: HttpRequest, pk: int) -> HttpResponse:
+def notify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda a: actions.application_notify(
         actor=request.user, application=a, items=forms.notice_items(request.POST),
         note=request.POST.get("note", ""), came=forms.flag(request.POST, "came")),
@@ -54,14 +55,14 @@ def notify(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def refuse(request: HttpRequest, pk: int) -> HttpResponse:
+def refuse(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda a: actions.application_refuse(
         actor=request.user, application=a, reason=request.POST.get("reason", "")), _("已不予受理，并告知申请人理由。"))  # fmt: skip
 
 
 @require_POST
 @translate_errors
-def supply(request: HttpRequest, pk: int) -> HttpResponse:
+def supply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def run(application):
         files = uploads_check(forms.supply_files(request.FILES))
         return actions.application_supply(
@@ -78,7 +79,7 @@ def supply(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def supply_promised(request: HttpRequest, pk: int) -> HttpResponse:
+def supply_promised(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     line_id = id_from(request.POST.get("line")) or 0
     return _move(request, pk, lambda a: actions.application_promise_keep(
         actor=request.user, application=a, line_id=line_id, files=request.FILES.getlist("file"),
@@ -87,7 +88,7 @@ def supply_promised(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _move(request, pk, lambda a: actions.application_withdraw(
         actor=request.user, application=a, reason=request.POST.get("reason", "")), _("申请已撤回。"))  # fmt: skip
 
