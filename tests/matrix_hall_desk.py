@@ -12,6 +12,7 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils import timezone
 
+from gongzhi.hall.actions.applying import CheckedUpload, files_attach
 from gongzhi.hall.models import (
     ApplicationMaterial,
     HandlingMode,
@@ -50,6 +51,7 @@ def build(world) -> None:
         notice = SupplyNotice.objects.create(application=application, round=1, sent_by=clerk)
         SupplyNoticeItem.objects.create(notice=notice, line=line, problem="missing", note="请补申请书")
     promised_by = timezone.localdate() + dt.timedelta(days=5)
+    hall["desk"]["files"] = {}
     for n, application in enumerate(applications_in(world, "township_review", promising).values(), start=1):
         application.number = f"511423101-20260101-{n:04d}"
         application.accepted_at, application.accepted_by = timezone.now(), clerk
@@ -58,6 +60,20 @@ def build(world) -> None:
         application.materials.filter(material__name="收入证明").update(
             state=MaterialState.PROMISED, promised_by=promised_by
         )
+        handed_in = {promising.materials.get(name="申请书").pk: [CheckedUpload(name="申请书.pdf", pdf=PDF)]}
+        files_attach(application=application, actor=clerk, files=handed_in, round=0)
+        hall["desk"]["files"][application.pk] = application.files.get().pk
+
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def file_call(world, actor: str, relation: str) -> Call | None:
+    application = world.obj(world.parts["hall"]["applications"]["township_review:MZ-003"], actor, relation)
+    if application is None:
+        return None
+    file_id = world.parts["hall"]["desk"]["files"][application.pk]
+    return Call(reverse("hall:file", args=[application.pk, file_id]))
 
 
 def _line(application, name: str = "申请书") -> ApplicationMaterial:
@@ -109,6 +125,7 @@ PAGE_CALLS: dict[str, Callable] = {
     "hall:withdraw": desk_call("hall:withdraw", "submitted"),
     "hall:forward": desk_call("hall:forward", "submitted:MZ-002"),
     "hall:supply": desk_call("hall:supply", "supplementing", lambda a: {"ready": [_line(a).pk]}),
+    "hall:file": file_call,
     "hall:receipt": desk_call("hall:receipt", "township_review:MZ-003"),
     "hall:supply_promised": desk_call(
         "hall:supply_promised",

@@ -234,6 +234,25 @@ PART_PAGES: dict[str, str] = {
         sec_admin                     200    404    404    404    405    405    405    405
         audit_admin                   200    404    404    404    405    405    405    405
     """,
+    "hall:file": """
+                                      GET                        POST
+                                      own    same   grid   other  own    same   grid   other
+        anonymous                     -      login  login  login  -      405    405    405
+        nobody                        200    404    404    404    405    405    405    405
+        resident                      200    404    404    404    405    405    405    405
+        party_member                  200    404    404    404    405    405    405    405
+        volunteer                     200    404    404    404    405    405    405    405
+        grid_worker                   200    404    404    404    405    405    405    405
+        community_staff               200    200    200    404    405    405    405    405
+        window_clerk                  200    200    200    404    405    405    405    405
+        mediator                      200    404    404    404    405    405    405    405
+        supervisor                    200    200    200    404    405    405    405    405
+        township_admin                200    200    200    200    405    405    405    405
+        township_reviewer             200    200    200    200    405    405    405    405
+        sys_admin                     200    404    404    404    405    405    405    405
+        sec_admin                     200    404    404    404    405    405    405    405
+        audit_admin                   200    404    404    404    405    405    405    405
+    """,
     "hall:supply_promised": """
                                       GET                        POST
                                       own    same   grid   other  own    same   grid   other

@@ -27,4 +27,5 @@ urlpatterns += [
     path("a/<id:pk>/withdraw/", desk.withdraw, name="withdraw"),
     path("a/<id:pk>/receipt/", desk.receipt, name="receipt"),
     path("promises/", desk.promises, name="promises"),
+    path("a/<id:pk>/files/<id:file_id>/", desk.file, name="file"),
 ]

@@ -255,3 +255,33 @@ def test_the_pages_of_applying(users, me, make_matter, client):
     detail = client.get(reverse("hall:detail", args=[application.pk])).content.decode()
     assert "系统已有" in detail
     assert "撤回申请" in detail
+
+
+def test_handed_in_files_are_served_to_those_who_see_the_application(users, me, make_matter, client):
+    matter = make_matter()
+    application = application_apply(
+        actor=users["resident"], matter=matter, phone="13800138000",
+        files={matter.materials.get(name="申请书").pk: [upload("申请书.jpg", jpeg_with_gps(), "image/jpeg")],
+               matter.materials.get(name="收入证明").pk: [upload("收入证明.pdf", PDF, "application/pdf")]},
+    )  # fmt: skip
+    photo, pdf = (
+        ApplicationFile.objects.get(application=application, line__material__name=n)
+        for n in ("申请书", "收入证明")
+    )
+    client.force_login(users["window_clerk"])
+    detail = client.get(reverse("hall:detail", args=[application.pk])).content.decode()
+    assert reverse("hall:file", args=[application.pk, pdf.pk]) in detail
+    served = client.get(reverse("hall:file", args=[application.pk, pdf.pk]))
+    assert served.status_code == 200
+    assert served["Content-Type"] == "application/pdf"
+    assert served["Cache-Control"] == "no-store"
+    assert "attachment" in served["Content-Disposition"]
+    assert b"".join(served.streaming_content) == PDF
+    shown = client.get(reverse("hall:file", args=[application.pk, photo.pk]))
+    assert shown.status_code == 200
+    assert shown["Content-Type"] == "image/jpeg"
+    client.force_login(users["volunteer"])
+    assert client.get(reverse("hall:file", args=[application.pk, pdf.pk])).status_code == 404
+    other = application_apply(actor=users["resident"], matter=matter, phone="13800138000")
+    client.force_login(users["resident"])
+    assert client.get(reverse("hall:file", args=[other.pk, pdf.pk])).status_code == 404

@@ -1,14 +1,16 @@
 """Reads of the front desk 前台受理: the matters one may apply for, the promises of 容缺受理, the notices."""
 
 import datetime as dt
+from pathlib import Path
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.core.errors import NotFound
 
-from ..models import Application, ApplicationMaterial, MaterialState, Matter, SupplyNotice
+from ..models import Application, ApplicationFile, ApplicationMaterial, MaterialState, Matter, SupplyNotice
 from ..roles import FRONT_DESK
 from ..workflow import APPLICATION
 
@@ -64,3 +66,22 @@ def notices_of(application: Application) -> list[SupplyNotice]:
 
 def open_notice_of(application: Application) -> SupplyNotice | None:
     return application.notices.filter(supplied_at=None).order_by("-round").first()
+
+
+def application_file_get(application: Application, file_id: int) -> ApplicationFile:
+    """One file of this application; another application's file id answers like a missing one."""
+    found = (
+        ApplicationFile.objects.select_related("photo").filter(pk=file_id, application=application).first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def application_file_path(handed_in: ApplicationFile) -> Path:
+    """Where a PDF lies under DATA_DIR/hall (NotFound for a path that would leave it)."""
+    root = (Path(settings.DATA_DIR) / "hall").resolve()
+    path = (Path(settings.DATA_DIR) / handed_in.path).resolve()
+    if not handed_in.path or not path.is_relative_to(root):
+        raise NotFound()
+    return path

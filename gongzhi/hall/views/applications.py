@@ -53,7 +53,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             application, full=can(request.user, "hall.see_names", application)
         ),
         "colour": selectors.colour_of(application),
-        "materials": list(application.materials.select_related("material")),
+        "materials": list(application.materials.select_related("material").prefetch_related("files")),
         "timeline": case_timeline(case, private=True),
         "verbs": case_moves_for(application, request.user),
         "staff": staff,

@@ -1,7 +1,8 @@
 """The front desk's moves on one application (POST from its detail page) and the printable receipt (受理回执)."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from ..actions import desk as actions
 from ..actions.applying import uploads_check
 from ..forms import desk as forms
 from ..selectors import applications as selectors
-from ..selectors.desk import overdue_promises_for, promises_of
+from ..selectors.desk import application_file_get, application_file_path, overdue_promises_for, promises_of
 
 
 def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
@@ -116,3 +117,28 @@ def promises(request: HttpRequest) -> HttpResponse:
     """容缺后补: the materials promised to the viewer's windows and not brought by their date."""
     page = paginate(request, overdue_promises_for(viewer=request.user), per_page=30)
     return render(request, "hall/desk/promises.html", {"page": page})
+
+
+@require_safe
+@translate_errors
+def file(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
+    """One file handed in for the application: a photo inline, a PDF as a download; never cached."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    application = selectors.application_get_for(viewer=request.user, application_id=pk)
+    handed_in = application_file_get(application, file_id)
+    if handed_in.photo is not None:
+        from gongzhi.photos.http import photo_response
+
+        return photo_response(handed_in.photo, public=False)
+    path = application_file_path(handed_in)
+    try:
+        fh = path.open("rb")
+    except FileNotFoundError:
+        raise Http404() from None
+    response = FileResponse(
+        fh, content_type="application/pdf", as_attachment=True, filename=f"{handed_in.pk}.pdf"
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
