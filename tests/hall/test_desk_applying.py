@@ -110,6 +110,7 @@ def test_a_resident_applies_online_with_register_facts_and_checked_uploads(users
             "image/jpeg",
             "只能上传照片(JPG、PNG)或PDF文件",
         ),
+        ("照片.jpg", PDF, "image/jpeg", "实际是PDF文件"),
     ],
 )
 def test_an_upload_that_is_not_what_it_claims_is_refused_and_nothing_is_written(

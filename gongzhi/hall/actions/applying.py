@@ -61,7 +61,16 @@ from ..selectors.registerfacts import account_facts, register_facts
 from ..workflow import APPLICATION_KIND
 
 NOTE_MAX = 200
-PDF_TAIL = 1024  # the trailer (%%EOF) is within the last bytes of a PDF
+PDF_TAIL = 1024
+IMAGE_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".bmp",
+)  # the trailer (%%EOF) is within the last bytes of a PDF
 
 
 def application_url(application: Application) -> str:
@@ -116,6 +125,13 @@ def upload_check(upload) -> CheckedUpload:
     head = upload.read(5)
     upload.seek(0)
     claims_pdf = name.lower().endswith(".pdf") or declared == "application/pdf"
+    claims_image = declared.startswith("image/") or name.lower().endswith(IMAGE_SUFFIXES)
+    if head == b"%PDF-" and claims_image and not claims_pdf:
+        raise DomainError(
+            _("「%(name)s」名为照片，实际是PDF文件，请改用正确的文件名后上传。") % {"name": name},
+            field="files",
+            code="upload_mismatch",
+        )
     if head == b"%PDF-" or claims_pdf:
         raw = upload.read(_pdf_max() + 1)
         return CheckedUpload(name=name, pdf=_pdf_check(raw, name))

@@ -83,7 +83,7 @@ def apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ApplyForm(request.POST or None, request.FILES or None, matter=matter,
                      initial={"submission_key": new_submission_key()})  # fmt: skip
     answer = _submit(request, form, lambda d: actions.application_apply(
-        actor=request.user, matter=matter, phone=d["phone"], files=form.uploads(),
+        actor=request.user, matter=matter, phone=d["phone"], files=actions.uploads_check(form.uploads()),
         submission_key=d["submission_key"]))  # fmt: skip
     resident = resident_get_own(viewer=request.user)
     return answer or render(request, "hall/applying/form.html", {
@@ -129,7 +129,7 @@ def apply_for(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                         initial={"submission_key": new_submission_key()})  # fmt: skip
     answer = _submit(request, form, lambda d: actions.application_apply_for(
         actor=request.user, matter=matter, resident=resident, consent_channel=d["consent_channel"],
-        consent_note=d["consent_note"], phone=d["phone"], files=form.uploads(),
+        consent_note=d["consent_note"], phone=d["phone"], files=actions.uploads_check(form.uploads()),
         submission_key=d["submission_key"], at_window=d["at_window"]))  # fmt: skip
     return answer or render(request, "hall/applying/form.html", {
         "form": form, "matter": matter, "resident": resident, "facts": register_facts(resident),
