@@ -56,6 +56,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "token.created": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
     "token.revoked": ({"name": "统计报表", "prefix": "gz_ab12"}, "王建国(wangjg)"),
     "area.created": ({"kind": "grid", "name": "3组网格"}, "3组网格"),
+    "department.created": ({"name": "民政办", "kind": "department"}, "民政办"),
+    "department.renamed": ({"name": ["民政所", "民政办"]}, "民政办"),
+    "department.deactivated": ({"name": "农业农村办"}, "农业农村办"),
+    "department.reactivated": ({"name": "农业农村办"}, "农业农村办"),
     "area.updated": ({"name": ["青山", "青山村"], "code": ["511423101201", "511423101202"]}, "青山村"),
     "household.created": ({"area": "1组网格"}, "户 QS-0012"),
     "resident.created": ({"area": "1组网格", "tags": ["低保户", "独居老人"]}, "李秀英(**************1234)"),
@@ -136,6 +140,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "offer.completed": ({"served": 4, "hours": "3.00"}, "为老人义务理发"),
     "booking.created": ({"offer": 3, "assisted": True, "consent_channel": "phone"}, "预约 #9"),
     "booking.cancelled": ({"offer": 3}, "预约 #9"),
+    "booking.cancelled_with_offer": ({"offer": 3}, "预约 #9"),
     "booking.served": ({"offer": 3}, "预约 #9"),
     "convention.campaign_launched": (
         {

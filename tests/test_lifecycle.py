@@ -1,6 +1,7 @@
 """core.lifecycle: a record's states and moves as data, one move function, one "moves this user may make now"."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.utils import timezone
 from gongzhi.audit.models import AuditEvent
 from gongzhi.conventions import actions
 from gongzhi.conventions.models import Revision, RevisionEvent, RevisionState
+from gongzhi.core import lifecycle as lifecycle_module
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.lifecycle import (
     Guard,
@@ -19,6 +21,7 @@ from gongzhi.core.lifecycle import (
     lifecycle_move,
     lifecycle_moves_for,
     lifecycle_of,
+    lifecycle_register,
     lifecycle_verbs_for,
 )
 from gongzhi.offers.models import ServiceOffer
@@ -154,3 +157,39 @@ def test_a_refusal_may_belong_to_a_form_field():
     assert (refusal.code, refusal.field) == ("no", "f")
     assert lifecycle.move("go", "a") is not None
     assert lifecycle.move("go", "b") is None
+
+
+def test_a_system_move_is_never_offered_and_a_moves_check_decides_with_the_time(users):
+    """The one Move class carries the case engine's `check` and `manual` to every lifecycle."""
+    opened_at = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    lifecycle_register(
+        Lifecycle(
+            model="test.Thing",
+            states={"open": "开放", "closed": "关闭"},
+            initial="open",
+            moves=(
+                Move(
+                    "close",
+                    frozenset({"open"}),
+                    "closed",
+                    "关闭",
+                    check=lambda user, obj, now: now < obj.opened_at + dt.timedelta(days=7),
+                ),
+                Move("lapse", frozenset({"open"}), "closed", "到期关闭", manual=False),
+            ),
+        )
+    )
+    try:
+        thing = SimpleNamespace(_meta=SimpleNamespace(label="test.Thing"), state="open", opened_at=opened_at)
+        user = users["community_staff"]
+
+        def verbs(now):
+            return [m.verb for m in lifecycle_moves_for(thing, user, now=now)]
+
+        assert verbs(opened_at + dt.timedelta(days=6)) == ["close"]
+        assert verbs(opened_at + dt.timedelta(days=8)) == []
+        # The system move is declared (the move function accepts it) but offered to nobody, not even by name.
+        assert lifecycle_check(thing, "lapse").target == "closed"
+        assert "lapse" not in lifecycle_verbs_for(thing, user)
+    finally:
+        lifecycle_module._REGISTRY.pop("test.Thing")

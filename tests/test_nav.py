@@ -11,20 +11,15 @@ EVERYONE = ["wishes:wall", "offers:list"]
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
          "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
+# The township office also keeps the township's departments (it does not apply for residents).
+TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
+                  "areas:departments", "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
 MENUS = {
-    "township_admin": [
-        *EVERYONE,
-        "wishes:queue",
-        "situations:queue",
-        "hall:queue",
-        "residents:list",
-        "areas:tree",
-        "conventions:index",
-        "workdays:index",
-        "notices:inbox",
-    ],  # fmt: skip
+    "township_admin": TOWNSHIP_ADMIN,
+    # A department's officer answers the calls (吹哨) to it.
     "township_reviewer": [
         *EVERYONE,
+        "cases:escalations",
         "hall:queue",
         "residents:list",
         "areas:tree",
@@ -60,7 +55,7 @@ MENUS = {
     "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
     "resident": [*EVERYONE, *APPLYING, "situations:mine", "notices:inbox"],
     "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
-    "sec_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
+    "sec_admin": [*EVERYONE, "workdays:index", "accounts:roles", "notices:inbox"],
     "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],
     "nobody": [*EVERYONE, "notices:inbox"],
 }

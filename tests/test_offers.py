@@ -259,6 +259,24 @@ def test_serving_before_the_start_and_cancelling_after_it_are_refused(users, are
     assert snapshot() == before
 
 
+def test_a_booking_is_cancelled_with_its_offer_only_by_the_system_and_only_once_the_offer_is(users, areas):
+    from gongzhi.core.lifecycle import lifecycle_move, lifecycle_verbs_for
+
+    offer = publish(users, areas)
+    booking = actions.booking_create(actor=users["resident"], offer=offer)
+    for user in (users["resident"], users["party_member"], users["community_staff"]):
+        assert "cancel_with_offer" not in lifecycle_verbs_for(booking, user)  # never offered to anyone
+    before = snapshot()
+    with pytest.raises(Conflict, match="服务没有取消"):
+        lifecycle_move(
+            booking,
+            "cancel_with_offer",
+            actor=users["community_staff"],
+            audit_verb="booking.cancelled_with_offer",
+        )
+    assert snapshot() == before
+
+
 def test_cancelling_an_offer_cancels_and_tells_every_booker(users, areas, make_resident):
     offer = publish(users, areas)
     actions.booking_create(actor=users["resident"], offer=offer)
@@ -266,11 +284,28 @@ def test_cancelling_an_offer_cancels_and_tells_every_booker(users, areas, make_r
     actions.booking_create_assisted(
         actor=users["grid_worker"], offer=offer, resident=elder, consent_channel="phone"
     )
-    actions.offer_cancel(actor=users["community_staff"], offer=offer, reason="场地临时有安排")
+    cancelled = actions.offer_cancel(actor=users["community_staff"], offer=offer, reason="场地临时有安排")
+    assert cancelled.state == "cancelled"
+    assert offer.state == "open"  # the caller's instance is left alone
     offer.refresh_from_db()
     assert offer.state == "cancelled"
     assert offer.cancel_reason == "场地临时有安排"
-    assert set(Booking.objects.filter(offer=offer).values_list("state", flat=True)) == {"cancelled"}
+    bookings = list(Booking.objects.filter(offer=offer).order_by("pk"))
+    assert {b.state for b in bookings} == {"cancelled"}
+    assert all(b.closed_at == offer.closed_at for b in bookings)
+    # Each booking moved through the lifecycle: its own audit row, after the offer's, by whoever cancelled.
+    rows = list(
+        AuditEvent.objects.filter(verb__regex=r"^(offer\.cancelled|booking\.cancelled_with_offer)$").order_by(
+            "id"
+        )
+    )
+    assert [(r.verb, r.target_id) for r in rows] == [
+        ("offer.cancelled", str(offer.pk)),
+        *[("booking.cancelled_with_offer", str(b.pk)) for b in bookings],
+    ]
+    assert rows[0].summary["bookings_cancelled"] == 2
+    assert {r.actor_id for r in rows} == {users["community_staff"].pk}
+    assert all(r.summary == {"offer": offer.pk} for r in rows[1:])
     for user in (users["resident"], users["grid_worker"], users["party_member"]):
         assert (
             Notice.objects.filter(recipient=user, title__contains="已取消").exists()

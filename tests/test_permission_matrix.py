@@ -902,6 +902,24 @@ PAGE_CALLS: dict[str, Callable[[World, str, str], Call | None]] = {
     "situations:escalation_reply": _escalation_reply_call,
     "situations:escalation_close": _situation_call("situations:escalation_close", "escalated"),
     "cases:escalations": _simple("cases:escalations"),
+    "areas:departments": _simple("areas:departments"),
+    "areas:department_create": lambda world, actor, relation: Call(
+        reverse("areas:department_create"),
+        {"township": world.areas["township"].pk, "name": "退役军人服务站", "kind": "department"},
+    ),
+    "areas:department": lambda world, actor, relation: Call(
+        reverse("areas:department", args=[world.departments["civil"].pk]), {"name": "民政所"}
+    ),
+    "accounts:roles": lambda world, actor, relation: Call(
+        reverse("accounts:roles"),
+        {"username": "nobody", "role": "volunteer", "area": world.areas["village"].pk, "department": ""},
+    ),
+    "accounts:role_revoke": lambda world, actor, relation: Call(
+        reverse("accounts:role_revoke", args=[RoleAssignment.objects.get(user=world.users["peer_staff"]).pk])
+    ),
+    "areas:department_active": lambda world, actor, relation: Call(
+        reverse("areas:department_active", args=[world.departments["civil"].pk]), {"active": "0"}
+    ),
     "wishes:resubmit": _wish_call(
         "wishes:resubmit",
         "returned",
@@ -996,6 +1014,30 @@ _API_SITUATION_MOVES = {
     "resolve": ("handling", {"handled_note": "已修补"}), "withdraw": ("submitted", {}),
     "reopen": ("resolved", {"reason": "又塌了"}), "rate": ("resolved", {"rating": 5}),
 }  # fmt: skip
+
+
+def _api_escalation_call(suffix: str = "", data: dict | None = None) -> Callable:
+    """The call to 民政办 about the "escalated" note of the relation."""
+
+    def call(world: World, actor: str, relation: str) -> Call | None:
+        note = world.obj(world.situations["escalated"], actor, relation)
+        if note is None:
+            return None
+        target = EscalationTarget.objects.get(
+            escalation__case=note.case, department=world.departments["civil"]
+        )
+        return Call(f"/api/v1/escalations/{target.pk}{suffix}", dict(data or {}))
+
+    return call
+
+
+API_CALLS |= {
+    "GET /api/v1/escalations": _api_call("/api/v1/escalations"),
+    "GET /api/v1/escalations/{target_id}": _api_escalation_call(),
+    "POST /api/v1/escalations/{target_id}/reply": _api_escalation_call(
+        "/reply", {"reply": "已核实，马上处理"}
+    ),
+}
 
 
 def _api_situation_call(

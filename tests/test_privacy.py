@@ -226,9 +226,25 @@ def test_only_moderators_redact(users):
             actions.wish_redact(actor=users[who], wish=wish)
     wish.refresh_from_db()
     assert PHONE in wish.case.body
-    actions.wish_redact(actor=users["township_admin"], wish=wish)
-    wish.refresh_from_db()
-    assert PHONE not in wish.case.body
+    redacted = actions.wish_redact(actor=users["township_admin"], wish=wish)
+    assert PHONE not in redacted.case.body  # the action returns the fresh wish and case
+    assert PHONE in wish.case.body  # and leaves the caller's as it was
+    assert PHONE not in Wish.objects.select_related("case").get(pk=wish.pk).case.body
+
+
+def test_redacting_reaches_the_fulfilment_note_and_returns_the_fresh_wish(users):
+    wish = _post(users, story="家里的收音机坏了，想听戏。")
+    wish = actions.wish_publish(actor=users["community_staff"], wish=wish)
+    wish = actions.wish_claim(actor=users["party_member"], wish=wish)
+    wish = actions.wish_fulfil(
+        actor=users["party_member"], wish=wish, note=f"已送到，有问题打{PHONE}", hours="1"
+    )
+    redacted = actions.wish_redact(actor=users["community_staff"], wish=wish)
+    assert PHONE not in redacted.fulfilment_note
+    assert "已隐去" in redacted.fulfilment_note
+    assert PHONE in wish.fulfilment_note  # the caller's instance is left as it was
+    event = AuditEvent.objects.filter(verb="case.redacted").latest("id")
+    assert PHONE in event.summary["original"]["wish.fulfilment_note"]  # the original, kept in the audit trail
 
 
 # --- The author is warned as they type, and once more without JavaScript ------------------------

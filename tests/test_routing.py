@@ -10,10 +10,12 @@ from gongzhi.accounts.models import RoleAssignment
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Department
 from gongzhi.cases import workflow
+from gongzhi.cases.actions import case_move
 from gongzhi.cases.digest import queue_counts_for
-from gongzhi.cases.models import Case
+from gongzhi.cases.models import Case, CaseEvent
 from gongzhi.cases.selectors import case_moves_for, case_routed_q, case_routed_to
 from gongzhi.cases.workflow import CaseType, Move, case_type_register, closed_within
+from gongzhi.core.errors import Conflict
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +36,9 @@ def hall():
             moves=(
                 Move("accept", frozenset({"submitted"}), "review", "受理"),
                 Move("approve", frozenset({"review"}), "done", "审批通过"),
-                Move("withdraw", frozenset({"submitted"}), "done", "撤回", perm="test.never"),
+                Move("withdraw", frozenset({"submitted"}), "done", "撤回", permission="test.never"),
                 Move("reopen", frozenset({"done"}), "submitted", "重新办理", check=closed_within(7)),
+                Move("lapse", frozenset({"review"}), "done", "逾期办结", manual=False),
             ),
             closed=frozenset({"done"}),
             staff_roles=frozenset({Role.TOWNSHIP_ADMIN}),
@@ -128,6 +131,29 @@ def test_moves_for_a_user_come_from_routing_permissions_and_checks(hall, users, 
         "reopen"
     ]
     assert case_moves_for(done, users["township_admin"], now=done.closed_at + dt.timedelta(days=8)) == []
+
+
+def test_a_system_move_is_made_by_the_engine_but_offered_to_nobody(hall, users, areas):
+    in_review = case_in("review", users, areas)
+    for user in (users["township_reviewer"], users["township_admin"], users["window_clerk"]):
+        assert "lapse" not in case_moves_for(in_review, user)
+    moved = case_move(case=in_review, verb="lapse", actor=None)
+    assert (moved.state, moved.closed_at is not None) == ("done", True)
+    assert Case.objects.get(pk=in_review.pk).state == "done"
+
+
+def test_a_case_move_returns_the_fresh_case_and_leaves_the_callers_alone(hall, users, areas):
+    waiting = case_in("submitted", users, areas)
+    moved = case_move(case=waiting, verb="accept", actor=users["window_clerk"], note="材料齐全")
+    assert moved is not waiting
+    assert moved.state == "review"
+    assert waiting.state == "submitted"  # the caller's instance is as it was; it reads the returned one
+    assert CaseEvent.objects.get(case=waiting, verb="accept").to_state == "review"
+    with pytest.raises(Conflict, match="当前状态为“待审批”，不能受理"):
+        case_move(
+            case=waiting, verb="accept", actor=users["window_clerk"]
+        )  # refused by the locked row's state
+    assert Case.objects.get(pk=waiting.pk).state == "review"
 
 
 def test_a_case_type_must_name_its_states_for_routing():

@@ -35,7 +35,7 @@ from gongzhi.core.text import text_normalise, text_refusal
 from gongzhi.core.validators import validate_phone
 
 from .models import ApiToken, RoleAssignment, User
-from .roles import SEPARATED_ADMIN_ROLES, Role
+from .roles import DEPARTMENT_ROLES, SEPARATED_ADMIN_ROLES, Role
 from .selectors import RESERVED_USERNAMES, session_keys_of
 
 
@@ -195,6 +195,22 @@ def _check_assignable(*, actor: User, user: User, role: str) -> None:
             )
 
 
+def _check_department(*, role: str, area: Area, department: Department) -> None:
+    """A role held in a department: one of the department roles, in an active department of `area` (a township)."""
+    if department.township_id != area.pk:
+        raise DomainError(_("部门须属于所选的镇(街道)。"), field="department")
+    if role not in DEPARTMENT_ROLES:
+        raise DomainError(
+            _("“%(role)s”不在部门任职，请不要选择部门。")
+            % {"role": Role(role).label if role in Role.values else role},
+            field="department",
+        )
+    if not Department.objects.filter(pk=department.pk, is_active=True).exists():
+        raise DomainError(
+            _("“%(name)s”已停用，不能再安排人员。") % {"name": department.name}, field="department"
+        )
+
+
 @transaction.atomic
 def role_assign(
     *, actor: User, user: User, role: str, area: Area, department: Department | None = None
@@ -202,15 +218,16 @@ def role_assign(
     """Grant `role` over `area` — in `department` (one of the township `area`'s) when given, which then
     limits the role to that department's matters (decision 0032)."""
     authorize(actor, "accounts.assign_roles", area)
-    if department is not None and department.township_id != area.pk:
-        raise DomainError(_("部门须属于所选的镇(街道)。"), field="department")
+    if department is not None:
+        _check_department(role=role, area=area, department=department)
     # Lock the user: two concurrent grants cannot both pass the 三员 check.
     user = _lock_user(user.pk)
     _check_assignable(actor=actor, user=user, role=role)
     if RoleAssignment.objects.filter(user=user, role=role, area=area, department=department).exists():
         raise DomainError(_("该用户已在此区域担任该角色。"), field="role")
-    assignment = RoleAssignment.objects.create(user=user, role=role, area=area, area_path=area.path,
-                                               department=department)  # fmt: skip
+    assignment = RoleAssignment.objects.create(
+        user=user, role=role, area=area, area_path=area.path, department=department
+    )
     summary = {"role": role, "area": area.name}
     if department is not None:  # "在永安镇民政办的角色"
         summary.update(area=f"{area.name}{department.name}", department=department.name)
@@ -313,8 +330,13 @@ def password_temporary_set(*, actor: User, user: User, area: Area) -> str:
     user.password_changed_at = timezone.now()
     user.save(update_fields=["password", "password_must_change", "password_changed_at"])
     ended = _end_sessions(user)
-    audit_event_record(actor=actor, verb="auth.password_reset_by_staff", target=user, area=area,
-                       summary={"sessions_ended": ended})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="auth.password_reset_by_staff",
+        target=user,
+        area=area,
+        summary={"sessions_ended": ended},
+    )
     return password
 
 

@@ -83,8 +83,12 @@ class PasswordMustChangeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated and getattr(user, "password_must_change", False)
-                and not request.path.startswith(self.ALLOWED)):  # fmt: skip
+        if (
+            user is not None
+            and user.is_authenticated
+            and getattr(user, "password_must_change", False)
+            and not request.path.startswith(self.ALLOWED)
+        ):
             from django.contrib.auth.tokens import default_token_generator
             from django.urls import reverse
             from django.utils.encoding import force_bytes

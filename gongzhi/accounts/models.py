@@ -73,9 +73,13 @@ class RoleAssignment(models.Model):
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="role_assignments")
     area_path = models.CharField(max_length=120, db_index=True, editable=False)
     department = models.ForeignKey(
-        "areas.Department", on_delete=models.PROTECT, null=True, blank=True, related_name="role_assignments",
+        "areas.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
         verbose_name=_("部门"),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

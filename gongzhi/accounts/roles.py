@@ -53,3 +53,7 @@ AUDIT_READERS = frozenset({Role.AUDIT_ADMIN, Role.SUPERVISOR})
 COMMUNITY_MODERATORS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})  # publish, moderate, cancel
 ASSISTERS = frozenset({Role.GRID_WORKER, Role.WINDOW_CLERK, Role.COMMUNITY_STAFF})  # act for a resident
 HELPERS = frozenset({Role.PARTY_MEMBER, Role.VOLUNTEER})  # claim requests, give services
+
+# Roles that may be held in a township department (科室/部门, decision 0032): its officers. A role held in a
+# department covers only that department's matters; every other role is held over its area only.
+DEPARTMENT_ROLES = frozenset({Role.TOWNSHIP_REVIEWER})

@@ -89,3 +89,34 @@ def users_holding_over(roles, path: str) -> QuerySet[User]:
     prefixes = [path[:end] for end in range(8, len(path) + 1, 8)]
     ids = RoleAssignment.objects.filter(role__in=list(roles), area_path__in=prefixes).values("user_id")
     return User.objects.filter(pk__in=ids, is_active=True).order_by("pk")
+
+
+# --- Role assignments, as the security administrator keeps them -------------------------------
+
+ROLE_ASSIGNERS = frozenset({Role.SEC_ADMIN})
+
+
+def role_assignments_for(*, viewer) -> QuerySet[RoleAssignment]:
+    """The role assignments over areas inside the viewer's scope as security administrator, by area then name."""
+    from .scopes import scope_q
+
+    return (
+        RoleAssignment.objects.filter(scope_q(paths_for(viewer, ROLE_ASSIGNERS), "area_path"))
+        .select_related("user", "area", "department")
+        .order_by("area_path", "user__username", "role", "id")
+    )
+
+
+def role_assignment_get_for(*, viewer, assignment_id: int) -> RoleAssignment:
+    assignment = role_assignments_for(viewer=viewer).filter(pk=assignment_id).first()
+    if assignment is None:
+        raise NotFound()
+    return assignment
+
+
+def user_by_username(username: str) -> User:
+    """An account by its exact user name (NotFound otherwise), for the security administrator's form."""
+    user = User.objects.filter(username=username.strip()).first()
+    if user is None:
+        raise NotFound()
+    return user

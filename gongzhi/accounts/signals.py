@@ -64,8 +64,9 @@ def _locked_out(sender, request, username, ip_address, **kwargs):
 
     label = attempted_label(username)
     since = timezone.now() - LOCKOUT_RECORD_WINDOW
-    if AuditEvent.objects.filter(verb="auth.locked_out", actor_label=label, source_ip=ip_address or "",
-                                 occurred_at__gte=since).exists():  # fmt: skip
+    if AuditEvent.objects.filter(
+        verb="auth.locked_out", actor_label=label, source_ip=ip_address or "", occurred_at__gte=since
+    ).exists():
         return
     audit_record_standalone(
         actor=None,

@@ -8,13 +8,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from gongzhi.core.errors import DomainError
+from gongzhi.areas.models import AreaKind, Department
+from gongzhi.areas.selectors import area_choices_for, area_get_for, department_choices_for
+from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.forms import form_error_from
+from gongzhi.core.http import paginate, require_perm
 
-from . import actions
-from .forms import LoginForm, PasswordChangeForm
+from . import actions, selectors
+from .forms import LoginForm, PasswordChangeForm, RoleAssignForm
 from .http import AuthenticatedHttpRequest
 
 
@@ -83,8 +86,13 @@ def reset_mail_allowed(email: str, ip: str) -> bool:
     from django.core.cache import cache
 
     allowed = True
-    for key, limit in ((f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
-                        RESET_MAILS_PER_ADDRESS), (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP)):  # fmt: skip
+    for key, limit in (
+        (
+            f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
+            RESET_MAILS_PER_ADDRESS,
+        ),
+        (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP),
+    ):
         cache.add(key, 0, RESET_WINDOW_SECONDS)
         try:
             count = cache.incr(key)
@@ -138,3 +146,59 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+# --- Role assignments (the security administrator) ----------------------------------------------
+
+
+@require_perm("accounts.assign_roles")
+@require_http_methods(["GET", "POST"])
+def roles(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The role assignments in the assigner's scope, and the form that grants one (in a department, for a
+    department role)."""
+    kinds: list[str] = [AreaKind.TOWNSHIP, AreaKind.COMMUNITY, AreaKind.RESIDENT_GROUP, AreaKind.GRID]
+    departments = department_choices_for(viewer=request.user, roles=selectors.ROLE_ASSIGNERS)
+    form = RoleAssignForm(
+        request.POST or None,
+        areas=area_choices_for(viewer=request.user, kinds=kinds, roles=selectors.ROLE_ASSIGNERS),
+        departments=departments,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = selectors.user_by_username(data["username"])
+        except NotFound:
+            form.add_error("username", _("没有用户名为“%(name)s”的账号。") % {"name": data["username"]})
+        else:
+            area = area_get_for(viewer=request.user, area_id=data["area"], roles=selectors.ROLE_ASSIGNERS)
+            department = Department.objects.get(pk=data["department"]) if data["department"] else None
+            try:
+                assignment = actions.role_assign(
+                    actor=request.user, user=user, role=data["role"], area=area, department=department
+                )
+            except DomainError as exc:
+                form_error_from(form, exc)
+            else:
+                messages.success(request, _("已授予：%(what)s。") % {"what": _assignment_label(assignment)})
+                return redirect("accounts:roles")
+    page = paginate(request, selectors.role_assignments_for(viewer=request.user), per_page=50)
+    return render(request, "accounts/roles.html", {"form": form, "page": page})
+
+
+def _assignment_label(assignment) -> str:
+    where = assignment.area.name + (assignment.department.name if assignment.department_id else "")
+    return f"{assignment.user} · {where} · {assignment.get_role_display()}"
+
+
+@require_perm("accounts.assign_roles")
+@require_POST
+def role_revoke(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = selectors.role_assignment_get_for(viewer=request.user, assignment_id=assignment_id)
+    label = _assignment_label(assignment)
+    try:
+        actions.role_revoke(actor=request.user, assignment=assignment)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已撤销：%(what)s。") % {"what": label})
+    return redirect("accounts:roles")

@@ -1,4 +1,10 @@
-"""Creating and editing areas. Areas are never deleted: they hold history."""
+"""Creating and editing areas and a township's departments. Neither is ever deleted: they hold history.
+
+A department (科室/部门, decision 0032) is created, renamed, deactivated and
+reactivated by the township office (`areas.manage_departments` over its
+township). A deactivated department keeps its staff's roles and its past
+escalations, but cannot be called in a new escalation or chosen for new work.
+"""
 
 import uuid
 
@@ -14,7 +20,7 @@ from gongzhi.core.lookups import lookups_changed
 from gongzhi.core.text import text_normalise, text_refusal
 from gongzhi.core.validators import validate_area_code
 
-from .models import ALLOWED_CHILDREN, Area, AreaKind
+from .models import ALLOWED_CHILDREN, Area, AreaKind, Department, DepartmentKind
 
 
 def _check_code(kind: str, code: str, exclude_id: int = 0) -> str:
@@ -122,6 +128,105 @@ def area_search_indexing_set(*, actor: User, community: Area, allowed: bool) -> 
     community.search_indexing = allowed
     community.save(update_fields=["search_indexing"])
     transaction.on_commit(lookups_changed)
-    audit_event_record(actor=actor, verb="area.search_indexing_changed", target=community, area=community,
-                       summary={"search_indexing": [not allowed, allowed]})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="area.search_indexing_changed",
+        target=community,
+        area=community,
+        summary={"search_indexing": [not allowed, allowed]},
+    )
     return community
+
+
+# --- Departments (科室/部门) of a township -------------------------------------------------------
+
+DEPARTMENT_NAME_MAX = 50
+
+
+def _department_name(name: str, *, township: Area, exclude_id: int = 0) -> str:
+    name = " ".join(text_normalise(name).split())
+    text_refusal(name, label=_("部门名称"), field="name")
+    if not name:
+        raise DomainError(_("请填写部门名称。"), field="name")
+    if len(name) > DEPARTMENT_NAME_MAX:
+        raise DomainError(_("部门名称不能超过%(n)d个字。") % {"n": DEPARTMENT_NAME_MAX}, field="name")
+    if Department.objects.filter(township=township, name=name).exclude(pk=exclude_id).exists():
+        raise DomainError(
+            _("%(township)s已有名为“%(name)s”的部门。") % {"township": township.name, "name": name},
+            field="name",
+        )
+    return name
+
+
+@transaction.atomic
+def department_create(
+    *, actor: User, township: Area, name: str, kind: str = DepartmentKind.DEPARTMENT
+) -> Department:
+    """A new department of `township`, active, last in the township's order."""
+    authorize(actor, "areas.manage_departments", township)
+    township = Area.objects.select_for_update().get(pk=township.pk)  # two creations of one name: one waits
+    if township.kind != AreaKind.TOWNSHIP:
+        raise DomainError(_("部门只能设在镇(街道)下。"), field="township")
+    if kind not in DepartmentKind.values:
+        raise DomainError(_("请选择部门类型。"), field="kind")
+    name = _department_name(name, township=township)
+    last = Department.objects.filter(township=township).order_by("-sort_order").first()
+    department = Department.objects.create(
+        township=township, name=name, kind=kind, sort_order=(last.sort_order + 1) if last else 1
+    )
+    audit_event_record(
+        actor=actor,
+        verb="department.created",
+        target=department,
+        area=township,
+        summary={"name": name, "kind": kind},
+    )
+    return department
+
+
+def _department_lock(department: Department) -> Department:
+    return Department.objects.select_for_update().select_related("township").get(pk=department.pk)
+
+
+@transaction.atomic
+def department_rename(*, actor: User, department: Department, name: str) -> Department:
+    authorize(actor, "areas.manage_departments", department)
+    department = _department_lock(department)
+    name = _department_name(name, township=department.township, exclude_id=department.pk)
+    if name == department.name:
+        return department
+    before = department.name
+    department.name = name
+    department.save(update_fields=["name"])
+    audit_event_record(
+        actor=actor,
+        verb="department.renamed",
+        target=department,
+        area=department.township,
+        summary={"name": [before, name]},
+    )
+    return department
+
+
+@transaction.atomic
+def department_active_set(*, actor: User, department: Department, active: bool) -> Department:
+    """Deactivate (no new escalations, no new staff) or reactivate a department; nothing is deleted."""
+    authorize(actor, "areas.manage_departments", department)
+    department = _department_lock(department)
+    if department.is_active == active:
+        raise DomainError(
+            _("“%(name)s”已经是启用状态。") % {"name": department.name}
+            if active
+            else _("“%(name)s”已经停用。") % {"name": department.name},
+            code="unchanged",
+        )
+    department.is_active = active
+    department.save(update_fields=["is_active"])
+    audit_event_record(
+        actor=actor,
+        verb="department.reactivated" if active else "department.deactivated",
+        target=department,
+        area=department.township,
+        summary={"name": department.name},
+    )
+    return department

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.http import set_choices
 
-from .models import ALLOWED_CHILDREN, AreaKind, CommunityType
+from .models import ALLOWED_CHILDREN, AreaKind, CommunityType, DepartmentKind
 
 
 class AreaForm(forms.Form):
@@ -18,3 +18,21 @@ class AreaForm(forms.Form):
         super().__init__(*args, **kwargs)
         allowed = ALLOWED_CHILDREN.get(parent.kind, set())
         set_choices(self.fields["kind"], [c for c in AreaKind.choices if c[0] in allowed])
+
+
+class DepartmentForm(forms.Form):
+    """A new department: its township (of those the viewer keeps), name and kind."""
+
+    township = forms.TypedChoiceField(label=_("所属镇(街道)"), coerce=int)
+    name = forms.CharField(label=_("部门名称"), max_length=50, required=False)
+    kind = forms.ChoiceField(
+        label=_("类型"), choices=DepartmentKind.choices, initial=DepartmentKind.DEPARTMENT
+    )
+
+    def __init__(self, *args, townships: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self.fields["township"], townships)
+
+
+class DepartmentRenameForm(forms.Form):
+    name = forms.CharField(label=_("部门名称"), max_length=50, required=False)

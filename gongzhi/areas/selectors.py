@@ -1,8 +1,8 @@
 """Reads of the area tree, scoped to the viewer."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from gongzhi.accounts.roles import STAFF_ROLES
+from gongzhi.accounts.roles import AREA_EDITORS, STAFF_ROLES
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.core.errors import NotFound
 from gongzhi.core.lookups import cached_lookup
@@ -70,6 +70,53 @@ def departments_of(area: Area) -> QuerySet[Department]:
     if township is None:
         return Department.objects.none()
     return Department.objects.filter(township=township, is_active=True).order_by("sort_order", "id")
+
+
+def department_list_for(*, viewer) -> QuerySet[Department]:
+    """The departments of the townships the viewer keeps (the township office), each with `staff`: how many
+    active accounts hold a role in it."""
+    townships = area_list_for(viewer=viewer, kinds=[AreaKind.TOWNSHIP], roles=AREA_EDITORS)
+    return (
+        Department.objects.filter(township__in=townships)
+        .select_related("township")
+        .annotate(
+            staff=Count(
+                "role_assignments__user",
+                filter=Q(role_assignments__user__is_active=True),
+                distinct=True,
+            )
+        )
+        .order_by("township__path", "sort_order", "id")
+    )
+
+
+def department_get_for(*, viewer, department_id: int) -> Department:
+    """One department the viewer keeps; another township's answers like a missing one (NotFound)."""
+    department = department_list_for(viewer=viewer).filter(pk=department_id).first()
+    if department is None:
+        raise NotFound()
+    return department
+
+
+def department_staff(department: Department) -> list:
+    """Who holds a role in the department: [(assignment with its user)], active accounts first, by name."""
+    return list(
+        department.role_assignments.select_related("user").order_by(
+            "-user__is_active", "user__display_name", "user__username", "role"
+        )
+    )
+
+
+def department_choices_for(*, viewer, roles) -> list[tuple[int, str]]:
+    """("永安镇 / 民政办") of the active departments of the townships inside the viewer's scope for `roles`:
+    what an assigner may choose for new work (a deactivated department takes none)."""
+    townships = area_list_for(viewer=viewer, kinds=[AreaKind.TOWNSHIP], roles=roles)
+    rows = (
+        Department.objects.filter(township__in=townships, is_active=True)
+        .order_by("township__path", "sort_order", "id")
+        .values_list("pk", "township__name", "name")
+    )
+    return [(pk, f"{township} / {name}") for pk, township, name in rows]
 
 
 def area_choices_for(*, viewer, kinds: list[str], roles=STAFF_ROLES) -> list[tuple[int, str]]:

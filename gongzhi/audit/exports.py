@@ -37,8 +37,20 @@ def audit_export_limit() -> int:
 
 
 def headers() -> list[str]:
-    return [_("编号"), _("时间"), _("操作人"), _("操作"), _("说明"), _("对象类型"), _("对象"), _("区域"),
-            _("来源地址"), _("成功"), _("摘要（原始）"), _("本条哈希")]  # fmt: skip
+    return [
+        _("编号"),
+        _("时间"),
+        _("操作人"),
+        _("操作"),
+        _("说明"),
+        _("对象类型"),
+        _("对象"),
+        _("区域"),
+        _("来源地址"),
+        _("成功"),
+        _("摘要（原始）"),
+        _("本条哈希"),
+    ]
 
 
 def filters_for_record(filters: dict[str, Any]) -> dict[str, Any]:
@@ -96,8 +108,17 @@ def _append(sheet, actor: User, events) -> None:
     for line in audit_lines_for(viewer=actor, events=events):
         e = line.event
         row = [
-            e.pk, timezone.localtime(e.occurred_at).strftime("%Y-%m-%d %H:%M:%S"), line.actor, e.verb_label,
-            line.sentence, line.target_kind, line.target, line.area, e.source_ip,
-            _("是") if e.success else _("否"), json.dumps(e.summary, ensure_ascii=False), e.row_hash,
-        ]  # fmt: skip
+            e.pk,
+            timezone.localtime(e.occurred_at).strftime("%Y-%m-%d %H:%M:%S"),
+            line.actor,
+            e.verb_label,
+            line.sentence,
+            line.target_kind,
+            line.target,
+            line.area,
+            e.source_ip,
+            _("是") if e.success else _("否"),
+            json.dumps(e.summary, ensure_ascii=False),
+            e.row_hash,
+        ]
         sheet.append([neutralize_formula(v) for v in row])

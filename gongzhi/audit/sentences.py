@@ -258,6 +258,12 @@ def sentence_for(facts: Facts) -> str:
 
 # Verbs that are failures by nature: their sentence already says so.
 _FAILURE_VERBS = frozenset(
-    {"auth.login_failed", "auth.locked_out", "resident.import_rejected", "access.refused",
-     "access.refused_more", "audit.verified"}
-)  # fmt: skip
+    {
+        "auth.login_failed",
+        "auth.locked_out",
+        "resident.import_rejected",
+        "access.refused",
+        "access.refused_more",
+        "audit.verified",
+    }
+)

@@ -43,22 +43,32 @@ def _target_type_choices() -> list[tuple[str, str]]:
 
 
 class AuditFilterForm(forms.Form):
-    actor = forms.CharField(label=gettext_lazy("操作人"), required=False, max_length=40,
-                            help_text=gettext_lazy("姓名或用户名"))  # fmt: skip
+    actor = forms.CharField(
+        label=gettext_lazy("操作人"), required=False, max_length=40, help_text=gettext_lazy("姓名或用户名")
+    )
     verb = forms.ChoiceField(label=gettext_lazy("操作"), required=False)
-    area = forms.ModelChoiceField(label=gettext_lazy("村(社区)"), required=False, queryset=Area.objects.none(),
-                                  empty_label=gettext_lazy("全部"))  # fmt: skip
+    area = forms.ModelChoiceField(
+        label=gettext_lazy("村(社区)"),
+        required=False,
+        queryset=Area.objects.none(),
+        empty_label=gettext_lazy("全部"),
+    )
     target_type = forms.ChoiceField(label=gettext_lazy("对象类型"), required=False)
-    target = forms.CharField(label=gettext_lazy("对象"), required=False, max_length=40,
-                             help_text=gettext_lazy("编号或名称"))  # fmt: skip
+    target = forms.CharField(
+        label=gettext_lazy("对象"), required=False, max_length=40, help_text=gettext_lazy("编号或名称")
+    )
     date_from = forms.DateField(
-        label=gettext_lazy("起始日期"), required=False, error_messages={"invalid": _BAD_DATE},
+        label=gettext_lazy("起始日期"),
+        required=False,
+        error_messages={"invalid": _BAD_DATE},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )  # fmt: skip
+    )
     date_to = forms.DateField(
-        label=gettext_lazy("截止日期"), required=False, error_messages={"invalid": _BAD_DATE},
+        label=gettext_lazy("截止日期"),
+        required=False,
+        error_messages={"invalid": _BAD_DATE},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)

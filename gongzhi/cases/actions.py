@@ -139,7 +139,8 @@ def case_move(
     `due` sets a due time the feature computed (an application's promised
     time, chained over steps in different units): anything with `at`,
     `limit_label`, `basis` and `basis_note`, as `workdays.selectors.due_for` returns.
-    The author and `notify` are told.
+    The author and `notify` are told. Returns the moved case, read afresh
+    under lock; the `case` passed in is left as it was.
     """
     locked = case_lock(case)
     case_type: CaseType = case_type_of(locked.kind)
@@ -181,7 +182,6 @@ def case_move(
     }
     detail = _("说明：%(note)s") % {"note": note[:200]} if note else ""
     _tell(locked, actor=actor, recipients=[locked.author, *notify], what=what, url=url, detail=detail)
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
 
 
@@ -189,7 +189,7 @@ def case_move(
 def case_rate(
     *, case: Case, actor: User, rating: int, comment: str = "", notify: Iterable = (), url: str = ""
 ) -> Case:
-    """The author's rating of a closed case, once."""
+    """The author's rating of a closed case, once. Returns the rated case, read afresh under lock."""
     locked = case_lock(case)
     case_type = case_type_of(locked.kind)
     if locked.state not in case_type.closed:
@@ -213,7 +213,6 @@ def case_rate(
         actor=actor, verb="case.rated", target=locked, area=locked.community, summary={"rating": rating}
     )
     _tell(locked, actor=actor, recipients=notify, what=_("收到%(n)d星评价") % {"n": rating}, url=url)
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
 
 
@@ -232,14 +231,19 @@ def case_pii_findings(case: Case, rows: Iterable[tuple] = ()) -> dict[str, list]
 
 
 @transaction.atomic
-def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> list[str]:
+def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> tuple[Case, list[str]]:
     """Replace the personal data in the case's title and body (and `rows`: (feature row, field) pairs)
     with placeholders; the originals are kept in the audit trail, which is append-only and hash-chained.
 
-    The caller has authorized the actor (staff over the case). Returns the kinds redacted.
+    The caller has authorized the actor (staff over the case). Returns the case, read afresh, and the
+    kinds redacted; the case and rows passed in are left as they were (the rows are re-read locked and
+    written; the caller reads them again for their new text).
     """
     locked = case_lock(case)
-    rows = [(locked if obj is case else obj, field) for obj, field in rows]
+    rows = [
+        (locked if isinstance(obj, Case) else type(obj).objects.select_for_update().get(pk=obj.pk), field)
+        for obj, field in rows
+    ]
     originals, redacted, kinds = {}, {}, []
     for obj, field in _texts_of(locked, rows):
         value = getattr(obj, field)
@@ -254,17 +258,29 @@ def case_redact(*, case: Case, actor: User, rows: Iterable[tuple] = ()) -> list[
         obj.save(update_fields=[field, "updated_at"] if obj is locked else [field])
     if not originals:
         raise Conflict(_("没有找到需要隐去的个人信息。"), code="nothing_to_redact")
-    CaseEvent.objects.create(case=locked, actor=actor, verb="redact", from_state=locked.state, to_state=locked.state,
-                             note=_("隐去了%(kinds)s") % {"kinds": pii_kinds_label(kinds)})  # fmt: skip
-    audit_event_record(actor=actor, verb="case.redacted", target=locked, area=locked.community,
-                       summary={"kinds": kinds, "original": originals, "redacted": redacted})  # fmt: skip
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return kinds
+    CaseEvent.objects.create(
+        case=locked,
+        actor=actor,
+        verb="redact",
+        from_state=locked.state,
+        to_state=locked.state,
+        note=_("隐去了%(kinds)s") % {"kinds": pii_kinds_label(kinds)},
+    )
+    audit_event_record(
+        actor=actor,
+        verb="case.redacted",
+        target=locked,
+        area=locked.community,
+        summary={"kinds": kinds, "original": originals, "redacted": redacted},
+    )
+    return locked, kinds
 
 
 @transaction.atomic
 def case_pii_release(*, case: Case, actor: User, reason: str, rows: Iterable[tuple] = ()) -> Case:
-    """Staff publish personal numbers unredacted on purpose: the reason is required, shown and audited."""
+    """Staff publish personal numbers unredacted on purpose: the reason is required, shown and audited.
+
+    Returns the case, read afresh under lock; `rows` (feature rows and fields) are only read."""
     reason = text_clean(reason, label=_("保留原文公开的理由"), field="pii_reason", minimum=4, maximum=200)
     locked = case_lock(case)
     found = case_pii_findings(locked, rows)
@@ -273,13 +289,21 @@ def case_pii_release(*, case: Case, actor: User, reason: str, rows: Iterable[tup
     locked.pii_released = reason
     locked.save(update_fields=["pii_released", "updated_at"])
     findings = [f for fs in found.values() for f in fs]
-    CaseEvent.objects.create(case=locked, actor=actor, verb="release_pii", from_state=locked.state,
-                             to_state=locked.state,
-                             note=_("保留%(kinds)s公开，理由：%(reason)s") % {"kinds": pii_summary(findings),
-                                                                          "reason": reason})  # fmt: skip
-    audit_event_record(actor=actor, verb="case.pii_released", target=locked, area=locked.community,
-                       summary={"kinds": pii_kinds(findings), "fields": sorted(found), "reason": reason})  # fmt: skip
-    case.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    CaseEvent.objects.create(
+        case=locked,
+        actor=actor,
+        verb="release_pii",
+        from_state=locked.state,
+        to_state=locked.state,
+        note=_("保留%(kinds)s公开，理由：%(reason)s") % {"kinds": pii_summary(findings), "reason": reason},
+    )
+    audit_event_record(
+        actor=actor,
+        verb="case.pii_released",
+        target=locked,
+        area=locked.community,
+        summary={"kinds": pii_kinds(findings), "fields": sorted(found), "reason": reason},
+    )
     return locked
 
 
@@ -297,11 +321,22 @@ def case_message_post(
     """
     body = text_clean(body, label=_("留言"), field="body", minimum=1, maximum=MESSAGE_MAX)
     message = CaseMessage.objects.create(case=case, author=actor, body=body)
-    audit_event_record(actor=actor, verb="case.message_posted", target=case, area=case.community,
-                       summary={"message": message.pk, "length": len(body)})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="case.message_posted",
+        target=case,
+        area=case.community,
+        summary={"message": message.pk, "length": len(body)},
+    )
     what = _("有新留言")
-    _tell(case, actor=actor, recipients=recipients, what=what, url=url,
-          detail=_("%(who)s 给您留言，请登录查看。") % {"who": actor.display_name or actor.username})  # fmt: skip
+    _tell(
+        case,
+        actor=actor,
+        recipients=recipients,
+        what=what,
+        url=url,
+        detail=_("%(who)s 给您留言，请登录查看。") % {"who": actor.display_name or actor.username},
+    )
     return message
 
 
@@ -375,21 +410,47 @@ def case_escalate(
         raise Conflict(_("这件事已经吹哨，等部门答复后结束本次吹哨，才能再吹哨。"), code="escalation_open")
     due = due_for(timezone.now(), workdays, "workdays")
     escalation = Escalation.objects.create(
-        case=locked, raised_by=actor, reason=reason, due_at=due.at, due_limit=due.limit_label[:20],
-        due_basis=due.basis, due_note=due.basis_note[:100],
-    )  # fmt: skip
+        case=locked,
+        raised_by=actor,
+        reason=reason,
+        due_at=due.at,
+        due_limit=due.limit_label[:20],
+        due_basis=due.basis,
+        due_note=due.basis_note[:100],
+    )
     EscalationTarget.objects.bulk_create(
         [EscalationTarget(escalation=escalation, department=d) for d in called]
     )
     names = "、".join(d.name for d in called)
-    CaseEvent.objects.create(case=locked, actor=actor, verb="escalate", from_state=locked.state, to_state=locked.state,
-                             note=_("向%(departments)s吹哨：%(reason)s") % {"departments": names, "reason": reason})  # fmt: skip
-    audit_event_record(actor=actor, verb="case.escalated", target=locked, area=locked.community,
-                       summary={"escalation": escalation.pk, "departments": names,
-                                "workdays": workdays, "due": due.at.isoformat()})  # fmt: skip
+    CaseEvent.objects.create(
+        case=locked,
+        actor=actor,
+        verb="escalate",
+        from_state=locked.state,
+        to_state=locked.state,
+        note=_("向%(departments)s吹哨：%(reason)s") % {"departments": names, "reason": reason},
+    )
+    audit_event_record(
+        actor=actor,
+        verb="case.escalated",
+        target=locked,
+        area=locked.community,
+        summary={
+            "escalation": escalation.pk,
+            "departments": names,
+            "workdays": workdays,
+            "due": due.at.isoformat(),
+        },
+    )
     what = _("吹哨，请在%(due)s前答复") % {"due": timezone.localtime(due.at).strftime("%Y-%m-%d %H:%M")}
-    _tell(locked, actor=actor, recipients=_department_staff(d.pk for d in called), what=what, url=url,
-          detail=_("%(community)s：%(reason)s") % {"community": locked.community.name, "reason": reason})  # fmt: skip
+    _tell(
+        locked,
+        actor=actor,
+        recipients=_department_staff(d.pk for d in called),
+        what=what,
+        url=url,
+        detail=_("%(community)s：%(reason)s") % {"community": locked.community.name, "reason": reason},
+    )
     return escalation
 
 
@@ -417,13 +478,30 @@ def case_escalation_reply(
     if not escalation.targets.filter(replied_at=None).exists():
         escalation.answered_at = now
         escalation.save(update_fields=["answered_at"])
-    CaseEvent.objects.create(case=case, actor=actor, verb="escalation_reply", from_state=case.state,
-                             to_state=case.state, note=f"{target.department.name}：{reply}"[:500])  # fmt: skip
-    audit_event_record(actor=actor, verb="case.escalation_replied", target=case, area=case.community,
-                       summary={"escalation": escalation.pk, "department": target.department.name})  # fmt: skip
+    CaseEvent.objects.create(
+        case=case,
+        actor=actor,
+        verb="escalation_reply",
+        from_state=case.state,
+        to_state=case.state,
+        note=f"{target.department.name}：{reply}"[:500],
+    )
+    audit_event_record(
+        actor=actor,
+        verb="case.escalation_replied",
+        target=case,
+        area=case.community,
+        summary={"escalation": escalation.pk, "department": target.department.name},
+    )
     what = _("%(department)s已答复") % {"department": target.department.name}
-    _tell(case, actor=actor, recipients=[escalation.raised_by, case.assignee], what=what, url=url,
-          detail=reply[:200])  # fmt: skip
+    _tell(
+        case,
+        actor=actor,
+        recipients=[escalation.raised_by, case.assignee],
+        what=what,
+        url=url,
+        detail=reply[:200],
+    )
     return target
 
 
@@ -444,10 +522,16 @@ def case_escalation_close(
     escalation.closed_at, escalation.closed_by, escalation.closing_note = timezone.now(), actor, note
     escalation.save(update_fields=["closed_at", "closed_by", "closing_note"])
     waiting = list(escalation.targets.filter(replied_at=None).values_list("department_id", flat=True))
-    CaseEvent.objects.create(case=case, actor=actor, verb="escalation_close", from_state=case.state,
-                             to_state=case.state, note=note)  # fmt: skip
-    audit_event_record(actor=actor, verb="case.escalation_closed", target=case, area=case.community,
-                       summary={"escalation": escalation.pk, "unanswered": len(waiting)})  # fmt: skip
+    CaseEvent.objects.create(
+        case=case, actor=actor, verb="escalation_close", from_state=case.state, to_state=case.state, note=note
+    )
+    audit_event_record(
+        actor=actor,
+        verb="case.escalation_closed",
+        target=case,
+        area=case.community,
+        summary={"escalation": escalation.pk, "unanswered": len(waiting)},
+    )
     if waiting:
         _tell(
             case,

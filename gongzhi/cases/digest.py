@@ -43,8 +43,8 @@ def queue_counts_for(user, *, now: dt.datetime | None = None) -> list[QueueCount
     now = now or timezone.now()
     counts = []
     for case_type in case_types():
-        roles = case_type.all_staff_roles()
-        if not roles or not case_type.waiting_states or not paths_for(user, roles):
+        roles = case_type.waiting_roles()  # a role acting only in other states waits on nothing here
+        if not roles or not paths_for(user, roles):
             continue
         row = Case.objects.filter(case_routed_q(user, case_type)).aggregate(
             waiting=Count("id"), overdue=Count("id", filter=Q(due_at__lt=now))
@@ -60,7 +60,7 @@ def queue_counts_for(user, *, now: dt.datetime | None = None) -> list[QueueCount
 
 
 def _staff_users():
-    roles = set().union(*(t.all_staff_roles() for t in case_types()))
+    roles = set().union(*(t.waiting_roles() for t in case_types()))
     ids = RoleAssignment.objects.filter(Q(role__in=roles) | Q(department__isnull=False)).values("user_id")
     return User.objects.filter(pk__in=ids, is_active=True)
 
@@ -102,8 +102,11 @@ def digests_send(*, now: dt.datetime | None = None) -> int:
                 url=counts[0].url,
             )
             audit_event_record(
-                actor=None, actor_label="系统", verb="digest.sent", target=user,
+                actor=None,
+                actor_label="系统",
+                verb="digest.sent",
+                target=user,
                 summary={"day": local.date().isoformat(), "waiting": waiting, "overdue": overdue},
-            )  # fmt: skip
+            )
             sent += 1
     return sent

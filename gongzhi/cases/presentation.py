@@ -42,7 +42,7 @@ def case_move_forms(
             move,
             url=reverse(url_name.format(verb=move.verb), args=[subject.pk]),
             button=move.button or case_type.verb_label(move.verb),
-        )  # fmt: skip
+        )
         for move in forms
         if move.verb in allowed
     ]

@@ -9,6 +9,8 @@ Being called also lets a department see the case: a feature adds
 
 import rules
 
+from gongzhi.accounts.predicates import holds_role_over
+from gongzhi.accounts.roles import DEPARTMENT_ROLES
 from gongzhi.accounts.scopes import department_ids_for
 
 
@@ -37,5 +39,9 @@ def called_department(user, subject=None) -> bool:
     return EscalationTarget.objects.filter(escalation__case_id=case.pk, department_id__in=ids).exists()
 
 
+# A role that may be held in a department: its holder looks for the calls to their department (the queue is
+# empty, and says why, while they hold it in none). The menu entry depends on the role alone.
+may_hold_a_department = holds_role_over(DEPARTMENT_ROLES)
+
 rules.add_perm("cases.reply_escalation", in_called_department)
-rules.add_perm("cases.view_escalations", works_in_a_department)
+rules.add_perm("cases.view_escalations", may_hold_a_department | works_in_a_department)

@@ -77,7 +77,7 @@ def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> lis
     for move in case_type.moves:
         if case.state not in move.sources or not move.manual:
             continue
-        permitted = user.has_perm(move.perm, subject) if move.perm else case_routed_to(user, case)
+        permitted = user.has_perm(move.permission, subject) if move.permission else case_routed_to(user, case)
         if permitted and (move.check is None or move.check(user, subject, now)):
             allowed.append(move.verb)
     rateable = case.state in case_type.rate_states and case.rating is None and case_type.rate_perm
@@ -181,14 +181,40 @@ def escalation_target_get_for(*, viewer, case: Case, target_id: int) -> Escalati
     return target
 
 
+ESCALATION_STATUSES = ("waiting", "answered", "all")
+
+
+def escalation_targets_for(*, viewer, status: str = "waiting") -> QuerySet[EscalationTarget]:
+    """The calls to the viewer's departments: "waiting" for their reply (earliest due first), "answered"
+    by them (latest reply first) or "all" (latest call first). No department: none."""
+    ids = department_ids_for(viewer)
+    query = EscalationTarget.objects.filter(department_id__in=ids).select_related(
+        "department", "escalation__case__community", "escalation__raised_by", "replied_by"
+    )
+    if status == "waiting":
+        return query.filter(replied_at=None, escalation__closed_at=None).order_by("escalation__due_at", "id")
+    if status == "answered":
+        return query.exclude(replied_at=None).order_by("-replied_at", "-id")
+    return query.order_by("-escalation__created_at", "-id")
+
+
 def escalation_targets_waiting_for(*, viewer) -> QuerySet[EscalationTarget]:
     """The escalations waiting for a reply from the viewer's departments, earliest due first."""
-    ids = department_ids_for(viewer)
-    return (
-        EscalationTarget.objects.filter(department_id__in=ids, replied_at=None, escalation__closed_at=None)
-        .select_related("department", "escalation__case__community", "escalation__raised_by")
-        .order_by("escalation__due_at", "id")
+    return escalation_targets_for(viewer=viewer, status="waiting")
+
+
+def escalation_target_for(*, viewer, target_id: int) -> EscalationTarget:
+    """One call to one of the viewer's departments (waiting, answered or ended); any other answers like a
+    missing one (NotFound), so ids cannot be probed."""
+    target = (
+        escalation_targets_for(viewer=viewer, status="all")
+        .select_related("escalation__case__resident", "escalation__case__author", "escalation__closed_by")
+        .filter(pk=target_id)
+        .first()
     )
+    if target is None:
+        raise NotFound()
+    return target
 
 
 def escalation_counts_for(viewer, *, now: dt.datetime) -> tuple[int, int]:

@@ -5,15 +5,39 @@ moves cases only through `gongzhi.cases.actions.case_move`, which refuses
 any move the type does not declare from the current state. A time limit
 attached to a state sets the case's due time when the case enters that
 state, in workdays (public holidays and 调休 known) or calendar days.
+
+Its moves are the lifecycles' `Move` (`gongzhi.core.moves`, importable
+from here too), read the case engine's way: who may make a move is its
+`permission`, a permission of the feature's rules asked with the feature's
+row (a Wish, a SituationNote) — "only the author may withdraw"; without one,
+the staff the case is routed to in the source state (`CaseType.roles_in`,
+over the case's area and department). `check` adds a condition of time or
+facts ("within 7 days of closing"), asked with the same row. A move that is
+not `manual` is made by the system only (a claim period running out) and is
+never offered to anyone. The lifecycle's guards and refusals are not used
+by case types: `case_move` names the state, or the caller's own message.
 """
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from gongzhi.core.moves import Move, MoveCheck
+
+__all__ = [
+    "CaseType",
+    "Limit",
+    "Move",
+    "MoveCheck",
+    "case_type_of",
+    "case_type_register",
+    "case_types",
+    "closed_within",
+    "ENGINE_VERBS",
+]
 
 Label = str | Promise
 
@@ -33,32 +57,6 @@ ENGINE_VERBS: dict[str, Label] = {
 class Limit:
     amount: int
     unit: Literal["workdays", "calendar_days"]
-
-
-# An extra condition on a move, beside who may make it: (user, the feature's row or the case, now) -> may they now?
-MoveCheck = Callable[[Any, Any, dt.datetime], bool]
-
-
-@dataclass(frozen=True)
-class Move:
-    """A move from any of `sources` to `target`.
-
-    Who may make it: `perm`, a permission of the feature's rules asked with
-    the feature's row (a Wish, a SituationNote) — "only the author may
-    withdraw"; without one, the staff the case is routed to in the source
-    state (`CaseType.roles_in`, over the case's area and department).
-    `check` adds a condition of time or facts ("within 7 days of closing").
-    A move that is not `manual` is made by the system only (a claim period
-    running out) and is never offered to anyone.
-    """
-
-    verb: str
-    sources: frozenset[str]
-    target: str
-    label: Label
-    perm: str = ""
-    check: MoveCheck | None = None
-    manual: bool = True
 
 
 def closed_within(days: int) -> MoveCheck:
@@ -126,8 +124,9 @@ class CaseType:
         """The kinds of area over which the roles acting in `state` must be held (empty: any)."""
         return self.state_levels.get(state, frozenset())
 
-    def all_staff_roles(self) -> frozenset[str]:
-        return self.staff_roles.union(*self.state_roles.values())
+    def waiting_roles(self) -> frozenset[str]:
+        """The roles a case of this type waits for in one of its waiting states: whose digest may name it."""
+        return frozenset().union(*(self.roles_in(state) for state in self.waiting_states))
 
     def verbs_from(self, state: str) -> list[str]:
         return [m.verb for m in self.moves if state in m.sources]

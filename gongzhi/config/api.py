@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from gongzhi.accounts.api import TokenAuth
 from gongzhi.areas.api import router as areas_router
+from gongzhi.cases.api import router as cases_router
 from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
 from gongzhi.core.idempotency import HEADER as IDEMPOTENCY_HEADER
@@ -130,6 +131,7 @@ api.add_router("/", residents_router)
 api.add_router("/", wishes_router)
 api.add_router("/", situations_router)
 api.add_router("/", offers_router)
+api.add_router("/", cases_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

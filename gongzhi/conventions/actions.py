@@ -210,8 +210,9 @@ def campaign_launch(
     extra = extra_topics_parse(extra_topics)
     if not chosen and not extra:
         raise DomainError(_("请至少选择一项必备内容。"), field="topic_keys")
-    target = _clean_count(demonstration_target, label=_("示范村目标数"), field="demonstration_target",
-                          maximum=TARGET_MAX)  # fmt: skip
+    target = _clean_count(
+        demonstration_target, label=_("示范村目标数"), field="demonstration_target", maximum=TARGET_MAX
+    )
     title = text_clean(title, label=_("名称"), field="title", minimum=0, maximum=100) or _(
         "%(year)d年村规民约(居民公约)修订"
     ) % {"year": year}
@@ -220,23 +221,40 @@ def campaign_launch(
     try:
         with transaction.atomic():
             campaign = Campaign.objects.create(
-                township=township, area_path=township.path, year=year, title=title, deadline=deadline,
-                topic_keys=chosen, extra_topics=extra, demonstration_target=target, launched_by=actor,
-            )  # fmt: skip
+                township=township,
+                area_path=township.path,
+                year=year,
+                title=title,
+                deadline=deadline,
+                topic_keys=chosen,
+                extra_topics=extra,
+                demonstration_target=target,
+                launched_by=actor,
+            )
     except IntegrityError:
         raise Conflict(_("本镇%(year)d年的修订工作刚刚已由他人启动。") % {"year": year}) from None
     audit_event_record(
-        actor=actor, verb="convention.campaign_launched", target=campaign, area=township,
-        summary={"year": year, "deadline": deadline.isoformat(), "topics": chosen + [t["label"] for t in extra],
-                 "demonstration_target": target},
-    )  # fmt: skip
+        actor=actor,
+        verb="convention.campaign_launched",
+        target=campaign,
+        area=township,
+        summary={
+            "year": year,
+            "deadline": deadline.isoformat(),
+            "topics": chosen + [t["label"] for t in extra],
+            "demonstration_target": target,
+        },
+    )
     communities = Area.objects.filter(kind=AreaKind.COMMUNITY, path__startswith=township.path)
     url = reverse("conventions:index")
     for community in communities:
         _tell(
-            users_holding_over(DRAFTERS, community.path), actor=actor, url=url,
-            title=_("镇里启动了%(title)s，请于%(deadline)s前完成") % {"title": title, "deadline": deadline.isoformat()},
-        )  # fmt: skip
+            users_holding_over(DRAFTERS, community.path),
+            actor=actor,
+            url=url,
+            title=_("镇里启动了%(title)s，请于%(deadline)s前完成")
+            % {"title": title, "deadline": deadline.isoformat()},
+        )
     return campaign
 
 
@@ -257,11 +275,20 @@ def convention_in_force_record(
     if ConventionVersion.objects.filter(community=community).exists():
         raise DomainError(_("本村(社区)已有现行版本；新版本请通过修订、表决和备案产生。"))
     version = ConventionVersion.objects.create(
-        community=community, area_path=community.path, title=title, text=text, adopted_on=adopted_on,
+        community=community,
+        area_path=community.path,
+        title=title,
+        text=text,
+        adopted_on=adopted_on,
         recorded_by=actor,
-    )  # fmt: skip
-    audit_event_record(actor=actor, verb="convention.in_force_recorded", target=version, area=community,
-                       summary={"title": title, "characters": len(text)})  # fmt: skip
+    )
+    audit_event_record(
+        actor=actor,
+        verb="convention.in_force_recorded",
+        target=version,
+        area=community,
+        summary={"title": title, "characters": len(text)},
+    )
     return version
 
 
@@ -284,15 +311,25 @@ def revision_start(*, actor: User, campaign: Campaign, community: Area) -> Revis
     try:
         with transaction.atomic():
             revision = Revision.objects.create(
-                campaign=campaign, community=community, area_path=community.path, title=title[:TITLE_MAX],
-                text=text, created_by=actor, compliant=bool(text) and report.compliant,
+                campaign=campaign,
+                community=community,
+                area_path=community.path,
+                title=title[:TITLE_MAX],
+                text=text,
+                created_by=actor,
+                compliant=bool(text) and report.compliant,
                 problems=_problem_count(report),
-            )  # fmt: skip
+            )
     except IntegrityError:
         return Revision.objects.get(campaign=campaign, community=community)
     _event(revision, actor=actor, verb="start", from_state="")
-    audit_event_record(actor=actor, verb="convention.draft_started", target=revision, area=community,
-                       summary={"campaign": campaign.pk, "from_version": current.pk if current else None})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="convention.draft_started",
+        target=revision,
+        area=community,
+        summary={"campaign": campaign.pk, "from_version": current.pk if current else None},
+    )
     return revision
 
 
@@ -318,8 +355,13 @@ def revision_save(
     revision.title, revision.text = title, text
     revision.compliant, revision.problems = bool(text) and report.compliant, _problem_count(report)
     revision.save(update_fields=["title", "text", "compliant", "problems", "updated_at"])
-    audit_event_record(actor=actor, verb="convention.draft_saved", target=revision, area=revision.community,
-                       summary={"characters": len(text), "problems": revision.problems})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="convention.draft_saved",
+        target=revision,
+        area=revision.community,
+        summary={"characters": len(text), "problems": revision.problems},
+    )
     return revision, report
 
 
@@ -339,13 +381,25 @@ def revision_submit(*, actor: User, revision: Revision) -> Revision:
             parts.append(_("缺少必备内容：%(topics)s") % {"topics": "、".join(missing)})
         if report.violations:
             parts.append(_("有%(n)d处罚款或其他不当处罚条款") % {"n": len(report.violations)})
-        raise DomainError(_("修订稿未通过检查，可以保存但不能报送审查（%(problems)s）。请按提示修改后再报送。")
-                          % {"problems": "；".join(parts)})  # fmt: skip
-    lifecycle_move(revision, "submit", actor=actor, audit_verb="convention.submitted", area=revision.community,
-                   changes={"submitted_at": timezone.now(), "compliant": True, "problems": 0})  # fmt: skip
-    _tell(users_holding_over(REVIEWERS, revision.campaign.township.path), actor=actor, url=revision_url(revision),
-          title=_("%(community)s报送了%(title)s，请进行合法性审查") % {"community": revision.community.name,
-                                                                    "title": revision.title})  # fmt: skip
+        raise DomainError(
+            _("修订稿未通过检查，可以保存但不能报送审查（%(problems)s）。请按提示修改后再报送。")
+            % {"problems": "；".join(parts)}
+        )
+    lifecycle_move(
+        revision,
+        "submit",
+        actor=actor,
+        audit_verb="convention.submitted",
+        area=revision.community,
+        changes={"submitted_at": timezone.now(), "compliant": True, "problems": 0},
+    )
+    _tell(
+        users_holding_over(REVIEWERS, revision.campaign.township.path),
+        actor=actor,
+        url=revision_url(revision),
+        title=_("%(community)s报送了%(title)s，请进行合法性审查")
+        % {"community": revision.community.name, "title": revision.title},
+    )
     return revision
 
 
@@ -357,15 +411,23 @@ def _drafters_of(revision: Revision):
 def revision_review(*, actor: User, revision: Revision, approve: bool, comment: str = "") -> Revision:
     """The township's legality review: approve, or return with comments (comments required to return)."""
     authorize(actor, "conventions.review", revision)
-    comment = text_clean(comment, label=_("审查意见"), field="comment", minimum=0 if approve else 2,
-                         maximum=COMMENT_MAX)  # fmt: skip
+    comment = text_clean(
+        comment, label=_("审查意见"), field="comment", minimum=0 if approve else 2, maximum=COMMENT_MAX
+    )
     revision = _lock(revision)
-    lifecycle_move(revision, "approve" if approve else "return", actor=actor, note=comment,
-                   audit_verb="convention.approved" if approve else "convention.returned", area=revision.community,
-                   changes={"review_comment": comment, "reviewed_by": actor, "reviewed_at": timezone.now()},
-                   summary={"comment": comment})  # fmt: skip
-    title = (_("%(title)s通过了合法性审查，可以提交会议表决") if approve
-             else _("%(title)s被退回修改")) % {"title": revision.title}  # fmt: skip
+    lifecycle_move(
+        revision,
+        "approve" if approve else "return",
+        actor=actor,
+        note=comment,
+        audit_verb="convention.approved" if approve else "convention.returned",
+        area=revision.community,
+        changes={"review_comment": comment, "reviewed_by": actor, "reviewed_at": timezone.now()},
+        summary={"comment": comment},
+    )
+    title = (_("%(title)s通过了合法性审查，可以提交会议表决") if approve else _("%(title)s被退回修改")) % {
+        "title": revision.title
+    }
     _tell(_drafters_of(revision), actor=actor, title=title, body=comment, url=revision_url(revision))
     return revision
 
@@ -400,21 +462,43 @@ def revision_adopt(
         raise DomainError(_("会议日期不能晚于今天。"), field="meeting_date")
     if revision.reviewed_at and meeting_date < timezone.localdate(revision.reviewed_at):
         raise DomainError(_("会议日期不能早于审查通过的日期。"), field="meeting_date")
-    figures = {"present": present, "in_favour": in_favour, "against": against, "abstaining": abstaining,
-               "members": members, "adults": adults, "households": households,
-               "households_present": households_present}  # fmt: skip
+    figures = {
+        "present": present,
+        "in_favour": in_favour,
+        "against": against,
+        "abstaining": abstaining,
+        "members": members,
+        "adults": adults,
+        "households": households,
+        "households_present": households_present,
+    }
     counts = {name: _optional_count(value, name) for name, value in figures.items()}
-    vote = ItemVote(revision.title, in_favour=counts["in_favour"], against=counts["against"] or 0,  # type: ignore[arg-type]
-                    abstaining=counts["abstaining"] or 0, must_pass=True)  # fmt: skip
+    vote = ItemVote(
+        revision.title,
+        in_favour=counts["in_favour"],  # type: ignore[arg-type]
+        against=counts["against"] or 0,
+        abstaining=counts["abstaining"] or 0,
+        must_pass=True,
+    )
     # gongzhi.meetings counts only the bases this kind of meeting is quorate by, refuses the record unless
     # the meeting was quorate and the vote carried, and keeps the minutes and the sign-in sheet.
     meeting = meeting_record(
-        actor=actor, area=revision.community, body_kind=meeting_kind, held_on=meeting_date,
-        present=counts["present"], members=counts["members"], adults=counts["adults"],
-        households=counts["households"], households_present=counts["households_present"],
-        purpose=ADOPTION_PURPOSE, owner=revision, items=[vote], documents=documents,
-        perm="conventions.adopt", perm_obj=revision,
-    )  # fmt: skip
+        actor=actor,
+        area=revision.community,
+        body_kind=meeting_kind,
+        held_on=meeting_date,
+        present=counts["present"],
+        members=counts["members"],
+        adults=counts["adults"],
+        households=counts["households"],
+        households_present=counts["households_present"],
+        purpose=ADOPTION_PURPOSE,
+        owner=revision,
+        items=[vote],
+        documents=documents,
+        perm="conventions.adopt",
+        perm_obj=revision,
+    )
     item = meeting.items.get()
     note = f"{meeting.body_label}：{meeting.quorum_reason}；{item.vote_reason}；" + _(
         "赞成 %(yes)s，反对 %(no)s，弃权 %(abstain)s"
@@ -422,12 +506,25 @@ def revision_adopt(
     roll = {
         name: getattr(meeting, name) for name in ("members", "adults", "households", "households_present")
     }
-    lifecycle_move(revision, "adopt", actor=actor, note=note, audit_verb="convention.adopted", area=revision.community,
-                   changes={"meeting": meeting, "adopted_at": timezone.now()},
-                   summary={"meeting": meeting_kind, "date": meeting.held_on.isoformat(),
-                            **{k: v for k, v in roll.items() if v is not None}, "present": meeting.present,
-                            "in_favour": item.in_favour, "against": item.against, "abstaining": item.abstaining,
-                            "documents": [d.kind for d in meeting.documents.all()]})  # fmt: skip
+    lifecycle_move(
+        revision,
+        "adopt",
+        actor=actor,
+        note=note,
+        audit_verb="convention.adopted",
+        area=revision.community,
+        changes={"meeting": meeting, "adopted_at": timezone.now()},
+        summary={
+            "meeting": meeting_kind,
+            "date": meeting.held_on.isoformat(),
+            **{k: v for k, v in roll.items() if v is not None},
+            "present": meeting.present,
+            "in_favour": item.in_favour,
+            "against": item.against,
+            "abstaining": item.abstaining,
+            "documents": [d.kind for d in meeting.documents.all()],
+        },
+    )
     return revision
 
 
@@ -454,19 +551,36 @@ def revision_file(*, actor: User, revision: Revision) -> Revision:
     revision = _lock(revision)
     now = timezone.now()
     number = f"{revision.campaign.year}-{revision.community.code or revision.community.pk}"
-    lifecycle_move(revision, "file", actor=actor, note=number, audit_verb="convention.filed", area=revision.community,
-                   changes={"filed_at": now, "filing_number": number}, summary={"filing_number": number})  # fmt: skip
+    lifecycle_move(
+        revision,
+        "file",
+        actor=actor,
+        note=number,
+        audit_verb="convention.filed",
+        area=revision.community,
+        changes={"filed_at": now, "filing_number": number},
+        summary={"filing_number": number},
+    )
     Area.objects.select_for_update().filter(pk=revision.community_id).first()
     ConventionVersion.objects.filter(community=revision.community, superseded_at__isnull=True).update(
         superseded_at=now
     )
     ConventionVersion.objects.create(
-        community=revision.community, area_path=revision.area_path, title=revision.title, text=revision.text,
-        adopted_on=revision.meeting.held_on if revision.meeting else None, revision=revision, recorded_by=actor,
-    )  # fmt: skip
-    _tell(users_holding_over(LAUNCHERS, revision.campaign.township.path), actor=actor, url=revision_url(revision),
-          title=_("%(community)s的%(title)s已报镇备案") % {"community": revision.community.name,
-                                                           "title": revision.title})  # fmt: skip
+        community=revision.community,
+        area_path=revision.area_path,
+        title=revision.title,
+        text=revision.text,
+        adopted_on=revision.meeting.held_on if revision.meeting else None,
+        revision=revision,
+        recorded_by=actor,
+    )
+    _tell(
+        users_holding_over(LAUNCHERS, revision.campaign.township.path),
+        actor=actor,
+        url=revision_url(revision),
+        title=_("%(community)s的%(title)s已报镇备案")
+        % {"community": revision.community.name, "title": revision.title},
+    )
     return revision
 
 
@@ -476,15 +590,27 @@ def revision_acknowledge(*, actor: User, revision: Revision) -> Revision:
     authorize(actor, "conventions.acknowledge", revision)
     revision = _lock(revision)
     if revision.state == RevisionState.FILED and revision.acknowledged_at is not None:
-        raise Conflict(_("这份备案已经确认收到了（%(at)s）。")
-                       % {"at": timezone.localtime(revision.acknowledged_at).strftime("%Y-%m-%d")})  # fmt: skip
-    lifecycle_move(revision, "acknowledge", actor=actor, note=revision.filing_number,
-                   audit_verb="convention.filing_acknowledged", area=revision.community,
-                   changes={"acknowledged_by": actor, "acknowledged_at": timezone.now()},
-                   summary={"filing_number": revision.filing_number})  # fmt: skip
-    _tell(_drafters_of(revision), actor=actor, url=revision_url(revision),
-          title=_("镇里已确认收到%(title)s的备案（备案号 %(number)s）")
-          % {"title": revision.title, "number": revision.filing_number})  # fmt: skip
+        raise Conflict(
+            _("这份备案已经确认收到了（%(at)s）。")
+            % {"at": timezone.localtime(revision.acknowledged_at).strftime("%Y-%m-%d")}
+        )
+    lifecycle_move(
+        revision,
+        "acknowledge",
+        actor=actor,
+        note=revision.filing_number,
+        audit_verb="convention.filing_acknowledged",
+        area=revision.community,
+        changes={"acknowledged_by": actor, "acknowledged_at": timezone.now()},
+        summary={"filing_number": revision.filing_number},
+    )
+    _tell(
+        _drafters_of(revision),
+        actor=actor,
+        url=revision_url(revision),
+        title=_("镇里已确认收到%(title)s的备案（备案号 %(number)s）")
+        % {"title": revision.title, "number": revision.filing_number},
+    )
     return revision
 
 
@@ -519,11 +645,19 @@ def demonstration_apply(
     application = DemonstrationApplication.objects.create(
         campaign=campaign, community=community, area_path=community.path, evidence=evidence, applied_by=actor
     )
-    audit_event_record(actor=actor, verb="demonstration.applied", target=application, area=community,
-                       summary={"campaign": campaign.pk, "characters": len(evidence)})  # fmt: skip
-    _tell(users_holding_over(LAUNCHERS, campaign.township.path), actor=actor,
-          url=reverse("conventions:demonstration", args=[application.pk]),
-          title=_("%(community)s申报村规民约示范村") % {"community": community.name})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="demonstration.applied",
+        target=application,
+        area=community,
+        summary={"campaign": campaign.pk, "characters": len(evidence)},
+    )
+    _tell(
+        users_holding_over(LAUNCHERS, campaign.township.path),
+        actor=actor,
+        url=reverse("conventions:demonstration", args=[application.pk]),
+        title=_("%(community)s申报村规民约示范村") % {"community": community.name},
+    )
     return application
 
 
@@ -538,14 +672,25 @@ def demonstration_decide(
         .select_related("campaign", "community")
         .get(pk=application.pk)
     )
-    lifecycle_move(application, "approve" if approve else "reject", actor=actor, area=application.community,
-                   audit_verb="demonstration.approved" if approve else "demonstration.rejected",
-                   changes={"decided_by": actor, "decided_at": timezone.now(), "decision_note": note},
-                   summary={"note": note})  # fmt: skip
-    title = (_("%(community)s被命名为村规民约示范村") if approve
-             else _("%(community)s的示范村申报未通过")) % {"community": application.community.name}  # fmt: skip
-    _tell(users_holding_over(DRAFTERS, application.area_path), actor=actor, title=title, body=note,
-          url=reverse("conventions:demonstration", args=[application.pk]))  # fmt: skip
+    lifecycle_move(
+        application,
+        "approve" if approve else "reject",
+        actor=actor,
+        area=application.community,
+        audit_verb="demonstration.approved" if approve else "demonstration.rejected",
+        changes={"decided_by": actor, "decided_at": timezone.now(), "decision_note": note},
+        summary={"note": note},
+    )
+    title = (
+        _("%(community)s被命名为村规民约示范村") if approve else _("%(community)s的示范村申报未通过")
+    ) % {"community": application.community.name}
+    _tell(
+        users_holding_over(DRAFTERS, application.area_path),
+        actor=actor,
+        title=title,
+        body=note,
+        url=reverse("conventions:demonstration", args=[application.pk]),
+    )
     return application
 
 
@@ -586,11 +731,21 @@ def conventions_deadline_reminders(*, today: dt.date | None = None) -> int:
                 except IntegrityError:
                     continue
                 recipients = list(users_holding_over(DRAFTERS, community.path))
-                _tell(recipients, actor=None, url=reverse("conventions:index"),
-                      title=_("%(title)s还有%(days)d天到期（%(deadline)s），本村(社区)尚未完成备案")
-                      % {"title": campaign.title, "days": days_left, "deadline": campaign.deadline.isoformat()})  # fmt: skip
-                audit_event_record(actor=None, actor_label="系统", verb="convention.deadline_reminded", target=campaign, area=community,
-                                   summary={"days_before": days, "recipients": len(recipients)})  # fmt: skip
+                _tell(
+                    recipients,
+                    actor=None,
+                    url=reverse("conventions:index"),
+                    title=_("%(title)s还有%(days)d天到期（%(deadline)s），本村(社区)尚未完成备案")
+                    % {"title": campaign.title, "days": days_left, "deadline": campaign.deadline.isoformat()},
+                )
+                audit_event_record(
+                    actor=None,
+                    actor_label="系统",
+                    verb="convention.deadline_reminded",
+                    target=campaign,
+                    area=community,
+                    summary={"days_before": days, "recipients": len(recipients)},
+                )
                 sent += 1
     return sent
 
@@ -599,5 +754,10 @@ def conventions_deadline_reminders(*, today: dt.date | None = None) -> int:
 def board_export_record(*, actor: User, campaign: Campaign, rows: int) -> None:
     """An export leaves the system: who took the board, when, how many rows."""
     authorize(actor, "conventions.export", campaign)
-    audit_event_record(actor=actor, verb="convention.board_exported", target=campaign, area=campaign.township,
-                       summary={"rows": rows})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="convention.board_exported",
+        target=campaign,
+        area=campaign.township,
+        summary={"rows": rows},
+    )

@@ -29,9 +29,15 @@ class ConventionsConfig(AppConfig):
             conventions_deadline_reminders,
             "村规民约修订期限前7天、1天提醒未备案的村(社区)",
         )
-        home_section_register("conventions.work", order=40, template="conventions/home_work.html",
-                              build=home.work_section)  # fmt: skip
+        home_section_register(
+            "conventions.work", order=40, template="conventions/home_work.html", build=home.work_section
+        )
         public_link_register("conventions", order=20, label=_("村规民约"), url_name="conventions:public")
         robots_register("conventions", order=20, lines=["Allow: /conventions/c/"])
-        nav_register("conventions.index", order=70, label=_("村规民约"), url_name="conventions:index",
-                     perm="conventions.view")  # fmt: skip
+        nav_register(
+            "conventions.index",
+            order=70,
+            label=_("村规民约"),
+            url_name="conventions:index",
+            perm="conventions.view",
+        )

@@ -53,8 +53,12 @@ def convention_diff(old_text: str, new_text: str, *, context: int = 2) -> list[D
     rows: list[DiffRow] = []
     # Lines are compared without their clause numbers, so that inserting one clause does not make
     # every clause after it a change; a renumbered clause is "same", its number marked.
-    matcher = SequenceMatcher(None, [_clause_key(line) for line in old_lines],
-                              [_clause_key(line) for line in new_lines], autojunk=False)  # fmt: skip
+    matcher = SequenceMatcher(
+        None,
+        [_clause_key(line) for line in old_lines],
+        [_clause_key(line) for line in new_lines],
+        autojunk=False,
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for offset in range(i2 - i1):

@@ -26,28 +26,47 @@ class CampaignForm(forms.Form):
         label=_("完成期限"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     topic_keys = forms.MultipleChoiceField(
-        label=_("必备内容"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("必备内容"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         choices=[(t.key, _(t.label)) for t in DEFAULT_TOPICS],
-    )  # fmt: skip
+    )
     extra_topics = forms.CharField(
-        label=_("本镇增加的必备内容（每行一项：名称：关键词、关键词）"), required=False, max_length=2000,
+        label=_("本镇增加的必备内容（每行一项：名称：关键词、关键词）"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("例如：森林防火：防火、野外用火")}),
-    )  # fmt: skip
-    demonstration_target = forms.CharField(label=_("本年度示范村目标数"), max_length=4, required=False,
-                                           widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
+    )
+    demonstration_target = forms.CharField(
+        label=_("本年度示范村目标数"),
+        max_length=4,
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 0}),
+    )
 
 
 class DraftForm(ActionCheckedForm):
     field_rules = {"title": revision_title_clean}
-    title = forms.CharField(label=_("标题"), max_length=TITLE_MAX,
-                            widget=forms.TextInput(attrs={"data-testid": "draft-title"}))  # fmt: skip
+    title = forms.CharField(
+        label=_("标题"), max_length=TITLE_MAX, widget=forms.TextInput(attrs={"data-testid": "draft-title"})
+    )
     text = forms.CharField(
-        label=_("正文（可不填）"), max_length=TEXT_MAX, required=False,
+        label=_("正文（可不填）"),
+        max_length=TEXT_MAX,
+        required=False,
         help_text=_("边写边检查：停下输入半秒后，右侧（手机上在下方）逐条标出问题。"),
-        widget=forms.Textarea(attrs={"rows": 24, "class": "gz-draft", "data-testid": "draft-text",
-                                     "hx-trigger": "input changed delay:500ms", "hx-target": "#checked",
-                                     "hx-swap": "outerHTML", "hx-sync": "this:replace"}),
-    )  # fmt: skip
+        widget=forms.Textarea(
+            attrs={
+                "rows": 24,
+                "class": "gz-draft",
+                "data-testid": "draft-text",
+                "hx-trigger": "input changed delay:500ms",
+                "hx-target": "#checked",
+                "hx-swap": "outerHTML",
+                "hx-sync": "this:replace",
+            }
+        ),
+    )
 
     def __init__(self, *args, revision_id: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -81,10 +100,14 @@ class ConventionFileField(forms.FileField):
 
 class InForceForm(forms.Form):
     title = forms.CharField(label=_("标题"), max_length=TITLE_MAX * 2, required=False)
-    adopted_on = forms.DateField(label=_("通过日期（可不填）"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
-    text = forms.CharField(label=_("正文"), max_length=TEXT_MAX * 2, required=False,
-                           widget=forms.Textarea(attrs={"rows": 16}))  # fmt: skip
+    adopted_on = forms.DateField(
+        label=_("通过日期（可不填）"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    text = forms.CharField(
+        label=_("正文"), max_length=TEXT_MAX * 2, required=False, widget=forms.Textarea(attrs={"rows": 16})
+    )
     upload = ConventionFileField(label=_("或上传现行文本（.txt 或 .docx，二选一）"))
 
     def clean(self):
@@ -102,8 +125,12 @@ class ImportForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("审查意见（退回时必填）"), max_length=COMMENT_MAX * 2, required=False,
-                              widget=forms.Textarea(attrs={"rows": 3, "data-testid": "review-comment"}))  # fmt: skip
+    comment = forms.CharField(
+        label=_("审查意见（退回时必填）"),
+        max_length=COMMENT_MAX * 2,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "data-testid": "review-comment"}),
+    )
 
 
 COUNTS = (
@@ -120,8 +147,11 @@ COUNTS = (
 
 class AdoptionForm(ActionCheckedForm):
     error_testid = "adoption-error"  # the refusal (not quorate, not carried), shown once above the fields
-    field_rules = {**{name: meeting_count_parse for name in COUNTS},
-                   "minutes": meeting_document_check, "sign_in": meeting_document_check}  # fmt: skip
+    field_rules = {
+        **{name: meeting_count_parse for name in COUNTS},
+        "minutes": meeting_document_check,
+        "sign_in": meeting_document_check,
+    }
     meeting_kind = forms.ChoiceField(label=_("会议类型"), choices=())
     meeting_date = forms.DateField(
         label=_("会议日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -136,23 +166,42 @@ class AdoptionForm(ActionCheckedForm):
     )
     present = forms.CharField(label=_("到会人数"), max_length=7, widget=forms.NumberInput(attrs={"min": 0}))
     in_favour = forms.CharField(label=_("赞成"), max_length=7, widget=forms.NumberInput(attrs={"min": 0}))
-    against = forms.CharField(label=_("反对（可不填）"), max_length=7, required=False,
-                              widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
-    abstaining = forms.CharField(label=_("弃权（可不填）"), max_length=7, required=False,
-                                 widget=forms.NumberInput(attrs={"min": 0}))  # fmt: skip
-    minutes = forms.FileField(label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"), required=False,
-                              widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))  # fmt: skip
-    sign_in = forms.FileField(label=_("签到表（PDF 或照片，10 MB 以内，可不填）"), required=False,
-                              widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}))  # fmt: skip
+    against = forms.CharField(
+        label=_("反对（可不填）"), max_length=7, required=False, widget=forms.NumberInput(attrs={"min": 0})
+    )
+    abstaining = forms.CharField(
+        label=_("弃权（可不填）"), max_length=7, required=False, widget=forms.NumberInput(attrs={"min": 0})
+    )
+    minutes = forms.FileField(
+        label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
+    sign_in = forms.FileField(
+        label=_("签到表（PDF 或照片，10 MB 以内，可不填）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
 
 
 class DemonstrationForm(forms.Form):
     evidence = forms.CharField(
-        label=_("创建成效与佐证材料"), max_length=EVIDENCE_MAX * 2, required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("如：红白理事会运行情况、移风易俗成效、群众知晓率、获得的表彰等")}),
-    )  # fmt: skip
+        label=_("创建成效与佐证材料"),
+        max_length=EVIDENCE_MAX * 2,
+        required=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 8,
+                "placeholder": _("如：红白理事会运行情况、移风易俗成效、群众知晓率、获得的表彰等"),
+            }
+        ),
+    )
 
 
 class DecisionForm(forms.Form):
-    note = forms.CharField(label=_("审核意见（不通过时必填）"), max_length=1000, required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    note = forms.CharField(
+        label=_("审核意见（不通过时必填）"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -92,8 +92,9 @@ class Revision(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     # The meeting that adopted it (gongzhi.meetings: the roll, the vote and core.quorum's verdict).
-    meeting = models.OneToOneField("meetings.Meeting", on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")  # fmt: skip
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     adopted_at = models.DateTimeField(null=True, blank=True)
     filing_number = models.CharField(_("备案号"), max_length=40, blank=True)
     filed_at = models.DateTimeField(null=True, blank=True)

@@ -190,8 +190,12 @@ def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
     """Every community of the campaign the viewer may see, with its revision's state; overdue after the deadline."""
     today = timezone.localdate()
     communities = list(communities_for(viewer=viewer, campaign=campaign))
-    revisions = {r.community_id: r for r in Revision.objects.filter(campaign=campaign, community__in=communities)
-                 .select_related("meeting")}  # fmt: skip
+    revisions = {
+        r.community_id: r
+        for r in Revision.objects.filter(campaign=campaign, community__in=communities).select_related(
+            "meeting"
+        )
+    }
     demonstrations: dict[int, DemonstrationApplication] = {}
     for application in DemonstrationApplication.objects.filter(
         campaign=campaign, community__in=communities
@@ -201,8 +205,15 @@ def board_for(*, viewer, campaign: Campaign, state: str = "") -> Board:
     for community in communities:
         revision = revisions.get(community.pk)
         row_state = revision.state if revision else "not_started"
-        rows.append(BoardRow(community, revision, row_state, today > campaign.deadline and row_state != "filed",
-                             demonstrations.get(community.pk)))  # fmt: skip
+        rows.append(
+            BoardRow(
+                community,
+                revision,
+                row_state,
+                today > campaign.deadline and row_state != "filed",
+                demonstrations.get(community.pk),
+            )
+        )
     board = Board(campaign, rows, today)
     if state in BOARD_STATES:
         board.rows = [row for row in rows if row.state == state]

@@ -105,12 +105,19 @@ def index(request: HttpRequest) -> HttpResponse:
         rows = []
         for community in drafter_communities:
             if community.path.startswith(campaign.township.path):
-                rows.append({"community": community,
-                             "revision": selectors.revision_of(campaign=campaign, community=community)})  # fmt: skip
-        sections.append({
-            "campaign": campaign, "rows": rows,
-            "board": can(request.user, "conventions.view_board", campaign),
-        })  # fmt: skip
+                rows.append(
+                    {
+                        "community": community,
+                        "revision": selectors.revision_of(campaign=campaign, community=community),
+                    }
+                )
+        sections.append(
+            {
+                "campaign": campaign,
+                "rows": rows,
+                "board": can(request.user, "conventions.view_board", campaign),
+            }
+        )
     in_force = [{"community": c, "version": selectors.in_force_of(c)} for c in drafter_communities]
     context = {
         "sections": sections,
@@ -127,9 +134,11 @@ def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     townships = list(selectors.townships_for_launch(viewer=request.user))
     today = timezone.localdate()
     initial = {
-        "township": townships[0].pk if len(townships) == 1 else None, "year": today.year,
-        "topic_keys": [t.key for t in actions.DEFAULT_TOPICS], "demonstration_target": 0,
-    }  # fmt: skip
+        "township": townships[0].pk if len(townships) == 1 else None,
+        "year": today.year,
+        "topic_keys": [t.key for t in actions.DEFAULT_TOPICS],
+        "demonstration_target": 0,
+    }
     form = CampaignForm(request.POST or None, initial=initial)
     set_choices(form.fields["township"], [("", _("请选择"))] + [(t.pk, t.name) for t in townships])
     if request.method == "POST" and form.is_valid():
@@ -137,10 +146,15 @@ def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         township = next((t for t in townships if t.pk == data["township"]), None)
         try:
             campaign = actions.campaign_launch(
-                actor=request.user, township=township, year=data["year"], deadline=data["deadline"],
-                topic_keys=data["topic_keys"], extra_topics=data["extra_topics"],
-                demonstration_target=data["demonstration_target"], title=data["title"],
-            )  # fmt: skip
+                actor=request.user,
+                township=township,
+                year=data["year"],
+                deadline=data["deadline"],
+                topic_keys=data["topic_keys"],
+                extra_topics=data["extra_topics"],
+                demonstration_target=data["demonstration_target"],
+                title=data["title"],
+            )
         except DomainError as exc:
             _form_error(form, exc)
         else:
@@ -163,10 +177,14 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     result = selectors.board_for(viewer=request.user, campaign=campaign, state=state)
     full = selectors.board_for(viewer=request.user, campaign=campaign)
     context = {
-        "board": result, "full": full, "campaign": campaign, "state": state, "states": selectors.BOARD_STATES,
+        "board": result,
+        "full": full,
+        "campaign": campaign,
+        "state": state,
+        "states": selectors.BOARD_STATES,
         "can_decide": can(request.user, "conventions.decide_demonstration", campaign),
         "topics": campaign.topics(),
-    }  # fmt: skip
+    }
     return render(request, "conventions/board.html", context)
 
 
@@ -234,12 +252,16 @@ def revision(request: HttpRequest, pk: int) -> HttpResponse:
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
     report = actions.revision_check(revision)
     context = {
-        "revision": revision, "moves": _revision_moves(request.user, revision),
-        "events": selectors.revision_events(revision), "review_form": ReviewForm(),
+        "revision": revision,
+        "moves": _revision_moves(request.user, revision),
+        "events": selectors.revision_events(revision),
+        "review_form": ReviewForm(),
         "documents": selectors.meeting_documents_of(revision),
-        **_adoption_context(revision), "overdue": _overdue(revision),
-        **_check_context(revision.text, report), **_diff_context(revision, revision.text),
-    }  # fmt: skip
+        **_adoption_context(revision),
+        "overdue": _overdue(revision),
+        **_check_context(revision.text, report),
+        **_diff_context(revision, revision.text),
+    }
     return render(request, "conventions/revision.html", context)
 
 
@@ -259,15 +281,22 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         return redirect("conventions:revision", pk=revision.pk)
     importing = request.method == "POST" and request.POST.get("then") == "import"
     import_form = ImportForm(request.POST if importing else None, request.FILES if importing else None)
-    form = DraftForm(None if importing else request.POST or None, revision_id=revision.pk,
-                     initial={"title": revision.title, "text": revision.text})  # fmt: skip
+    form = DraftForm(
+        None if importing else request.POST or None,
+        revision_id=revision.pk,
+        initial={"title": revision.title, "text": revision.text},
+    )
     text = revision.text
     if importing and import_form.is_valid():
         # A draft written in Word: its text replaces the draft's, saved like a typed one (audited).
         try:
-            revision, report = actions.revision_save(actor=request.user, revision=revision, title=revision.title,
-                                                     text=import_form.cleaned_data["upload"],
-                                                     updated_at=_parse_stamp(request.POST.get("updated_at", "")))  # fmt: skip
+            revision, report = actions.revision_save(
+                actor=request.user,
+                revision=revision,
+                title=revision.title,
+                text=import_form.cleaned_data["upload"],
+                updated_at=_parse_stamp(request.POST.get("updated_at", "")),
+            )
         except DomainError as exc:
             _form_error(import_form, exc)
         else:
@@ -278,15 +307,19 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         text = data["text"]
         seen = _parse_stamp(request.POST.get("updated_at", ""))
         try:
-            revision, report = actions.revision_save(actor=request.user, revision=revision, title=data["title"],
-                                                     text=data["text"], updated_at=seen)  # fmt: skip
+            revision, report = actions.revision_save(
+                actor=request.user, revision=revision, title=data["title"], text=data["text"], updated_at=seen
+            )
         except DomainError as exc:
             _form_error(form, exc)
         else:
             if request.POST.get("then") == "submit":
-                return move_answer(request, run=lambda: actions.revision_submit(actor=request.user, revision=revision),
-                                   success=_("已报送镇里合法性审查，审查结果会通知您。"),
-                                   back=actions.revision_url(revision))  # fmt: skip
+                return move_answer(
+                    request,
+                    run=lambda: actions.revision_submit(actor=request.user, revision=revision),
+                    success=_("已报送镇里合法性审查，审查结果会通知您。"),
+                    back=actions.revision_url(revision),
+                )
             if report.compliant:
                 messages.success(request, _("已保存。检查通过，可以报送合法性审查。"))
             else:
@@ -296,9 +329,13 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("conventions:edit", pk=revision.pk)
     report = actions.revision_check(revision, text)
     context = {
-        "revision": revision, "form": form, "import_form": import_form, "stamp": revision.updated_at.isoformat(),
-        **_check_context(text, report), **_diff_context(revision, text),
-    }  # fmt: skip
+        "revision": revision,
+        "form": form,
+        "import_form": import_form,
+        "stamp": revision.updated_at.isoformat(),
+        **_check_context(text, report),
+        **_diff_context(revision, text),
+    }
     return render(request, "conventions/edit.html", context)
 
 
@@ -331,8 +368,12 @@ def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
 @require_perm("conventions.draft")
 @require_POST
 def submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda r: actions.revision_submit(actor=request.user, revision=r),
-                 _("已报送镇里合法性审查，审查结果会通知您。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda r: actions.revision_submit(actor=request.user, revision=r),
+        _("已报送镇里合法性审查，审查结果会通知您。"),
+    )
 
 
 @require_perm("conventions.review")
@@ -344,9 +385,12 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("请选择“审查通过”或“退回修改”。"))
         return redirect("conventions:revision", pk=revision.pk)
     comment = request.POST.get("comment", "")
-    return _move(request, pk, lambda r: actions.revision_review(actor=request.user, revision=r, approve=approve,
-                                                                comment=comment),
-                 _("审查通过，村(社区)可以提交会议表决了。") if approve else _("已退回修改，村(社区)会收到审查意见。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda r: actions.revision_review(actor=request.user, revision=r, approve=approve, comment=comment),
+        _("审查通过，村(社区)可以提交会议表决了。") if approve else _("已退回修改，村(社区)会收到审查意见。"),
+    )
 
 
 @require_perm("conventions.adopt")
@@ -358,27 +402,41 @@ def adopt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _require(request.user, "conventions.adopt", revision)
     kinds = actions.meeting_kinds_for(revision.community)
     counts = community_register_counts(revision.community)
-    form = AdoptionForm(request.POST or None, request.FILES or None, initial={"meeting_kind": kinds[0], "meeting_date": timezone.localdate(),
-                                                       **counts})  # fmt: skip
+    form = AdoptionForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"meeting_kind": kinds[0], "meeting_date": timezone.localdate(), **counts},
+    )
     set_choices(form.fields["meeting_kind"], [(k, RULES[k].label) for k in kinds])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             actions.revision_adopt(
-                actor=request.user, revision=revision, meeting_kind=data["meeting_kind"],
-                meeting_date=data["meeting_date"], present=data["present"], in_favour=data["in_favour"],
-                against=data["against"], abstaining=data["abstaining"], members=data["members"],
-                adults=data["adults"], households=data["households"], households_present=data["households_present"],
+                actor=request.user,
+                revision=revision,
+                meeting_kind=data["meeting_kind"],
+                meeting_date=data["meeting_date"],
+                present=data["present"],
+                in_favour=data["in_favour"],
+                against=data["against"],
+                abstaining=data["abstaining"],
+                members=data["members"],
+                adults=data["adults"],
+                households=data["households"],
+                households_present=data["households_present"],
                 documents={"minutes": data.get("minutes"), "sign_in": data.get("sign_in")},
-            )  # fmt: skip
+            )
         except DomainError as exc:
             _form_error(form, exc)
         else:
             messages.success(request, _("会议表决结果已记录，请报镇备案。"))
             return redirect("conventions:revision", pk=revision.pk)
     rules = [RULES[k] for k in kinds]
-    return render(request, "conventions/adopt.html", {"revision": revision, "form": form, "rules": rules,
-                                                      "counts": counts})  # fmt: skip
+    return render(
+        request,
+        "conventions/adopt.html",
+        {"revision": revision, "form": form, "rules": rules, "counts": counts},
+    )
 
 
 @require_perm("conventions.file")
@@ -389,11 +447,18 @@ def file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     revision = selectors.revision_get_for(viewer=request.user, revision_id=pk)
     _require(request.user, "conventions.file", revision)
     if request.method == "POST" and request.POST.get("confirmed") == "yes":
-        return _move(request, pk, lambda r: actions.revision_file(actor=request.user, revision=r),
-                     _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"))  # fmt: skip
+        return _move(
+            request,
+            pk,
+            lambda r: actions.revision_file(actor=request.user, revision=r),
+            _("已报镇备案，新的版本已在本村(社区)的公开页面公布。"),
+        )
     current = selectors.in_force_of(revision.community)
-    return render(request, "conventions/file_confirm.html", {"revision": revision, "current": current,
-                                                             **_adoption_context(revision)})  # fmt: skip
+    return render(
+        request,
+        "conventions/file_confirm.html",
+        {"revision": revision, "current": current, **_adoption_context(revision)},
+    )
 
 
 @require_safe
@@ -411,8 +476,12 @@ def document(request: HttpRequest, pk: int, document_id: int) -> HttpResponseBas
 @require_perm("conventions.acknowledge")
 @require_POST
 def acknowledge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda r: actions.revision_acknowledge(actor=request.user, revision=r),
-                 _("已确认收到备案，村(社区)会收到通知。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda r: actions.revision_acknowledge(actor=request.user, revision=r),
+        _("已确认收到备案，村(社区)会收到通知。"),
+    )
 
 
 # --- The version in force --------------------------------------------------------------------
@@ -421,15 +490,24 @@ def acknowledge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_perm("conventions.record_in_force")
 @require_http_methods(["GET", "POST"])
 def in_force(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community = selectors.community_get_for(viewer=request.user, community_id=community_id,
-                                            roles=actions.DRAFTERS)  # fmt: skip
-    form = InForceForm(request.POST or None, request.FILES or None,
-                       initial={"title": f"{community.name}{actions.convention_kind_label(community)}"})  # fmt: skip
+    community = selectors.community_get_for(
+        viewer=request.user, community_id=community_id, roles=actions.DRAFTERS
+    )
+    form = InForceForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"title": f"{community.name}{actions.convention_kind_label(community)}"},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            actions.convention_in_force_record(actor=request.user, community=community, title=data["title"],
-                                               text=data["text"], adopted_on=data["adopted_on"])  # fmt: skip
+            actions.convention_in_force_record(
+                actor=request.user,
+                community=community,
+                title=data["title"],
+                text=data["text"],
+                adopted_on=data["adopted_on"],
+            )
         except DomainError as exc:
             _form_error(form, exc)
         else:
@@ -445,8 +523,12 @@ def in_force(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
 @translate_errors
 def public(request: HttpRequest, community_id: int) -> HttpResponse:
     community, version = selectors.in_force_public(community_id)
-    context = {"community": community, "version": version, "indexable": community.search_indexing,
-               "kind_label": actions.convention_kind_label(community)}  # fmt: skip
+    context = {
+        "community": community,
+        "version": version,
+        "indexable": community.search_indexing,
+        "kind_label": actions.convention_kind_label(community),
+    }
     response = search_indexable(
         render(request, "conventions/public.html", context), community.search_indexing
     )
@@ -462,21 +544,29 @@ def public(request: HttpRequest, community_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def demonstration_apply(request: AuthenticatedHttpRequest, pk: int, community_id: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(viewer=request.user, campaign_id=pk)
-    community = selectors.community_get_for(viewer=request.user, community_id=community_id,
-                                            roles=actions.DRAFTERS)  # fmt: skip
+    community = selectors.community_get_for(
+        viewer=request.user, community_id=community_id, roles=actions.DRAFTERS
+    )
     form = DemonstrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            application = actions.demonstration_apply(actor=request.user, campaign=campaign, community=community,
-                                                      evidence=form.cleaned_data["evidence"])  # fmt: skip
+            application = actions.demonstration_apply(
+                actor=request.user,
+                campaign=campaign,
+                community=community,
+                evidence=form.cleaned_data["evidence"],
+            )
         except DomainError as exc:
             _form_error(form, exc)
         else:
             messages.success(request, _("示范村申报已提交，镇里审核后会通知您。"))
             return redirect("conventions:demonstration", pk=application.pk)
     revision = selectors.revision_of(campaign=campaign, community=community)
-    return render(request, "conventions/demonstration_form.html",
-                  {"form": form, "campaign": campaign, "community": community, "revision": revision})  # fmt: skip
+    return render(
+        request,
+        "conventions/demonstration_form.html",
+        {"form": form, "campaign": campaign, "community": community, "revision": revision},
+    )
 
 
 @require_safe
@@ -506,8 +596,11 @@ def demonstration_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     note = request.POST.get("note", "")
     return move_answer(
         request,
-        run=lambda: actions.demonstration_decide(actor=request.user, application=application,
-                                                 approve=decision == "approve", note=note),
-        success=_("已命名为示范村。") if decision == "approve" else _("已决定不予通过，村(社区)会收到审核意见。"),
+        run=lambda: actions.demonstration_decide(
+            actor=request.user, application=application, approve=decision == "approve", note=note
+        ),
+        success=_("已命名为示范村。")
+        if decision == "approve"
+        else _("已决定不予通过，村(社区)会收到审核意见。"),
         back=reverse("conventions:demonstration", args=[application.pk]),
-    )  # fmt: skip
+    )

@@ -101,7 +101,7 @@ REVISION = lifecycle_register(
                 refused=Refusal(_("只有已报镇备案的修订稿才能确认收到（现在是“%(state)s”）。"), "not_filed"),
             ),
         ),
-    )  # fmt: skip
+    )
 )
 
 ALREADY_DECIDED = Refusal(_("这份申报已经审核过了（%(state)s）。"), "decided")
@@ -131,5 +131,5 @@ DEMONSTRATION = lifecycle_register(
                 refused=ALREADY_DECIDED,
             ),
         ),
-    )  # fmt: skip
+    )
 )

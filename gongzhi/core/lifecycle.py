@@ -9,60 +9,42 @@ the state only through `lifecycle_move`, and pages ask `lifecycle_moves_for`
 which moves a user may make now, so the two cannot disagree.
 
 Cases have the same shape with more to them (due
-times, queues, notices): `gongzhi.cases.workflow`.
+times, queues, notices): `gongzhi.cases.workflow`, whose case types declare
+their moves with this same `Move` (declared in `gongzhi.core.moves`).
 """
 
+import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Generic, TypeVar
 
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from gongzhi.audit.actions import audit_event_record
 
 from .authz import can
 from .errors import Conflict, DomainError
+from .moves import Guard, Label, Move, MoveCheck, Refusal
 
-Label = str | Promise
+__all__ = [
+    "Guard",
+    "Label",
+    "Lifecycle",
+    "Move",
+    "MoveCheck",
+    "Moved",
+    "Refusal",
+    "lifecycle_check",
+    "lifecycle_move",
+    "lifecycle_moves_for",
+    "lifecycle_of",
+    "lifecycle_register",
+    "lifecycle_verbs_for",
+]
+
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """What the user is told when a move is not possible. `message` may name the current state as %(state)s."""
-
-    message: Label
-    code: str = "move_refused"
-    field: str | None = None  # the form field the message belongs to, if any
-
-
-@dataclass(frozen=True)
-class Guard:
-    """A condition on the record (not the user) that must hold for a move, and the refusal when it does not."""
-
-    test: Callable[[Any], bool]
-    refusal: Refusal
-
-
-@dataclass(frozen=True)
-class Move:
-    verb: str
-    sources: frozenset[str]
-    target: str
-    label: Label
-    # Who may make it: a `rules` permission checked on the record ("" = the action decides alone).
-    permission: str = ""
-    # Whether it is possible now, in order; checked after the state (before it with `guards_first`,
-    # for guards on a parent record whose refusal says more than the record's own state would).
-    guards: tuple[Guard, ...] = ()
-    guards_first: bool = False
-    # The refusal when the record is in a state the move does not start from, by that state,
-    # else `refused`, else the lifecycle's default (which names the current state).
-    refusals: Mapping[str, Refusal] = field(default_factory=dict)
-    refused: Refusal | None = None
 
 
 EventWriter = Callable[..., Any]
@@ -215,20 +197,25 @@ def lifecycle_move(
     return Moved(obj=obj, move=move, before=before, event=event)
 
 
-def lifecycle_moves_for(obj, user) -> list[Move]:
-    """The moves `user` may make on `obj` now: declared from its state, guards holding, permission held."""
+def lifecycle_moves_for(obj, user, *, now: dt.datetime | None = None) -> list[Move]:
+    """The moves `user` may make on `obj` now: manual, declared from its state, guards holding,
+    permission held, and the move's own check passing."""
     lifecycle = lifecycle_of(obj)
     state = getattr(obj, lifecycle.field)
+    now = now or timezone.now()
     return [
         move
         for move in lifecycle.moves
-        if state in move.sources
+        if move.manual
+        and state in move.sources
         and all(guard.test(obj) for guard in move.guards)
         and (not move.permission or can(user, move.permission, obj))
+        and (move.check is None or move.check(user, obj, now))
     ]
 
 
 def lifecycle_verbs_for(obj, user) -> dict[str, bool]:
-    """{verb: may this user make it now} for every verb of `obj`'s lifecycle (for templates)."""
+    """{verb: may this user make it now} for every manual verb of `obj`'s lifecycle (for templates)."""
     possible = {move.verb for move in lifecycle_moves_for(obj, user)}
-    return {verb: verb in possible for verb in sorted(lifecycle_of(obj).verbs())}
+    manual = {move.verb for move in lifecycle_of(obj).moves if move.manual}
+    return {verb: verb in possible for verb in sorted(manual)}

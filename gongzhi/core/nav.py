@@ -59,9 +59,14 @@ _ORDERED: list[NavEntry] = []
 
 
 def nav_register(
-    key: str, *, order: int, label: str | Promise, url_name: str, perm: str = "",
+    key: str,
+    *,
+    order: int,
+    label: str | Promise,
+    url_name: str,
+    perm: str = "",
     visible: Callable[[Any], bool] | None = None,
-) -> None:  # fmt: skip
+) -> None:
     _ENTRIES[key] = NavEntry(key, order, label, url_name, perm, visible)
     _ORDERED[:] = sorted(_ENTRIES.values(), key=lambda entry: (entry.order, entry.key))
     _SEEN.clear()

@@ -169,8 +169,15 @@ def meeting_check(
     needs = MAJORITIES.get(majority)
     if needs is None:
         raise DomainError(_("未知的表决方式。"), field="majority")
-    votes = {name: _required(value, name) for name, value in
-             (("present", present), ("in_favour", in_favour), ("against", against), ("abstaining", abstaining))}  # fmt: skip
+    votes = {
+        name: _required(value, name)
+        for name, value in (
+            ("present", present),
+            ("in_favour", in_favour),
+            ("against", against),
+            ("abstaining", abstaining),
+        )
+    }
     counts: dict[str, int | None] = {
         **votes,
         "adults": _count(adults, "adults"),
@@ -210,9 +217,9 @@ def meeting_check(
         ok = total > 0 and there >= needed
         quorate = quorate or ok
         reasons.append(
-            _("%(base)s%(total)d，到会%(there)d，至少需%(needed)d") % {
-                "base": _BASE_LABELS[attendance.base], "total": total, "there": there, "needed": needed}
-        )  # fmt: skip
+            _("%(base)s%(total)d，到会%(there)d，至少需%(needed)d")
+            % {"base": _BASE_LABELS[attendance.base], "total": total, "there": there, "needed": needed}
+        )
     quorum_reason = ("；".join(reasons)) + ("：" + (_("符合法定人数") if quorate else _("不足法定人数")))
     if needs.base == "members" and counts["members"] is None:
         raise DomainError(_("按应到人数计算表决结果，须填写应到人数。"), field="members")
@@ -220,8 +227,13 @@ def meeting_check(
     majority_needed = _needed(base_count, Attendance(needs.base, needs.share, needs.inclusive))
     passed = quorate and votes["in_favour"] >= majority_needed
     verdict = _("通过") if passed else (_("未通过") if quorate else _("会议未达法定人数，决定无效"))
-    figures = {"present": votes["present"], "total": base_count, "yes": votes["in_favour"],
-               "needed": majority_needed, "verdict": verdict}  # fmt: skip
+    figures = {
+        "present": votes["present"],
+        "total": base_count,
+        "yes": votes["in_favour"],
+        "needed": majority_needed,
+        "verdict": verdict,
+    }
     if needs.key == "members":
         vote_reason = (
             _("应到%(total)d人，赞成%(yes)d人，须超过应到人数的半数即至少%(needed)d人：%(verdict)s") % figures

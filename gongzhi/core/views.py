@@ -46,10 +46,15 @@ def _start_page(request: HttpRequest) -> HttpResponse:
     including those that did not allow search engines."""
     links = public_links()
     directory = [
-        (township, [(community, [(link.label, reverse(link.url_name, args=[community.pk])) for link in links])
-                    for community in communities])
+        (
+            township,
+            [
+                (community, [(link.label, reverse(link.url_name, args=[community.pk])) for link in links])
+                for community in communities
+            ],
+        )
         for township, communities in township_directory()
-    ]  # fmt: skip
+    ]
     return render(request, "core/start.html", {"directory": directory})
 
 
@@ -94,8 +99,12 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @translate_errors
 def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = api_token_get_for(viewer=request.user, token_id=pk)
-    return move_answer(request, run=lambda: api_token_revoke(actor=request.user, token=token),
-                       success=_("接口令牌已吊销，不能再使用。"), back=reverse("core:me") + "#tokens")  # fmt: skip
+    return move_answer(
+        request,
+        run=lambda: api_token_revoke(actor=request.user, token=token),
+        success=_("接口令牌已吊销，不能再使用。"),
+        back=reverse("core:me") + "#tokens",
+    )
 
 
 ROBOTS_HEAD = """\
@@ -139,9 +148,13 @@ def language(request: HttpRequest) -> HttpResponse:
     response = redirect(target)
     if chosen in dict(settings.LANGUAGES):
         response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME, chosen, max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax", secure=settings.SESSION_COOKIE_SECURE, httponly=False,
-        )  # fmt: skip
+            settings.LANGUAGE_COOKIE_NAME,
+            chosen,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=False,
+        )
     return response
 
 

@@ -12,5 +12,8 @@ class DevtoolsConfig(AppConfig):
 
         from gongzhi.audit.verbs import verb_register
 
-        verb_register("system.seeded", _("生成演示数据"),
-                      _("生成演示数据：{communities} 个村（社区），{residents} 名居民，{wishes} 个心愿"))  # fmt: skip
+        verb_register(
+            "system.seeded",
+            _("生成演示数据"),
+            _("生成演示数据：{communities} 个村（社区），{residents} 名居民，{wishes} 个心愿"),
+        )

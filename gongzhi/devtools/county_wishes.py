@@ -178,8 +178,9 @@ class CountyWishWriter:
         if progress is not None:
             progress(count)
 
-    def event(self, case_id: int, actor: int | None, verb: str, source: str, target: str, note: str,
-              at: dt.datetime) -> None:  # fmt: skip
+    def event(
+        self, case_id: int, actor: int | None, verb: str, source: str, target: str, note: str, at: dt.datetime
+    ) -> None:
         self.events.rows.append((self.next_event, case_id, actor, verb, source, target, note, at))
         self.next_event += 1
 
@@ -224,10 +225,20 @@ class CountyWishWriter:
             self.event(pk, people.staff, "return", "submitted", "returned", rng.choice(RETURN_REASONS), at)
             if state == "withdrawn":
                 at += hour * rng.uniform(1, 48)
-                self.event(pk, people.grid_worker, "withdraw", "returned", "withdrawn", rng.choice(WITHDRAW_REASONS), at)  # fmt: skip
+                self.event(
+                    pk,
+                    people.grid_worker,
+                    "withdraw",
+                    "returned",
+                    "withdrawn",
+                    rng.choice(WITHDRAW_REASONS),
+                    at,
+                )
         elif state == "withdrawn":
             at = created + hour * rng.uniform(1, 48)
-            self.event(pk, people.grid_worker, "withdraw", "submitted", "withdrawn", rng.choice(WITHDRAW_REASONS), at)  # fmt: skip
+            self.event(
+                pk, people.grid_worker, "withdraw", "submitted", "withdrawn", rng.choice(WITHDRAW_REASONS), at
+            )
         else:
             # Published within two days (workdays: the review limit), and on from there.
             at = created + hour * rng.uniform(0.5, min(44, max(0.6, age * 24 * 0.4)))

@@ -53,8 +53,9 @@ def _staff_of(community: Area, index: int, password: str) -> User:
     ).first()
     if staff is not None:
         return staff
-    user = User.objects.create(username=f"ganbu_{community.code[-6:]}", display_name=f"{community.name}干部",
-                               password=password)  # fmt: skip
+    user = User.objects.create(
+        username=f"ganbu_{community.code[-6:]}", display_name=f"{community.name}干部", password=password
+    )
     RoleAssignment.objects.create(
         user=user, role=Role.COMMUNITY_STAFF, area=community, area_path=community.path
     )
@@ -63,10 +64,22 @@ def _staff_of(community: Area, index: int, password: str) -> User:
 
 def _meeting(community: Area) -> dict:
     if community.community_type == CommunityType.VILLAGE:
-        return {"meeting_kind": "village_representatives_meeting", "members": 35, "present": 31, "in_favour": 29,
-                "against": 1, "abstaining": 1}  # fmt: skip
-    return {"meeting_kind": "residents_representatives_meeting", "members": 25, "present": 22, "in_favour": 21,
-            "against": 0, "abstaining": 1}  # fmt: skip
+        return {
+            "meeting_kind": "village_representatives_meeting",
+            "members": 35,
+            "present": 31,
+            "in_favour": 29,
+            "against": 1,
+            "abstaining": 1,
+        }
+    return {
+        "meeting_kind": "residents_representatives_meeting",
+        "members": 25,
+        "present": 22,
+        "in_favour": 21,
+        "against": 0,
+        "abstaining": 1,
+    }
 
 
 def _to_review(revision: Revision, staff: User, text: str) -> Revision:
@@ -87,15 +100,22 @@ def _to_filed(revision: Revision, staff: User, reviewer: User, text: str) -> Rev
 
 def _revised(community: Area, rng: random.Random, *, extra: bool) -> str:
     keys = [t.key for t in DEFAULT_TOPICS] + (["fire_safety"] if extra else [])
-    return revised_convention(community.name, village=community.community_type == CommunityType.VILLAGE, rng=rng,
-                              topics=keys)[1]  # fmt: skip
+    return revised_convention(
+        community.name, village=community.community_type == CommunityType.VILLAGE, rng=rng, topics=keys
+    )[1]
 
 
 # Days after its community began that each step of last year's revisions took place: drafting took a
 # couple of weeks, the review a week, the meeting another two.
 _STEP_DAYS = {"created_at": 0, "submitted_at": 12, "reviewed_at": 19, "adopted_at": 33, "filed_at": 38}
-_EVENT_STEP = {"start": "created_at", "submit": "submitted_at", "approve": "reviewed_at", "return": "reviewed_at",
-               "adopt": "adopted_at", "file": "filed_at"}  # fmt: skip
+_EVENT_STEP = {
+    "start": "created_at",
+    "submit": "submitted_at",
+    "approve": "reviewed_at",
+    "return": "reviewed_at",
+    "adopt": "adopted_at",
+    "file": "filed_at",
+}
 
 
 def _move_back(campaign: Campaign, shift: dt.timedelta, deadline: dt.date, first_notice: int) -> None:
@@ -147,18 +167,29 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
 
     with transaction.atomic():
         for community, person in zip(communities, staff, strict=True):
-            title, text = old_convention(community.name, village=community.community_type == CommunityType.VILLAGE,
-                                         rng=rng)  # fmt: skip
-            actions.convention_in_force_record(actor=person, community=community, title=title, text=text,
-                                               adopted_on=dt.date(2018 + rng.randint(0, 3), rng.randint(1, 12), 1))  # fmt: skip
+            title, text = old_convention(
+                community.name, village=community.community_type == CommunityType.VILLAGE, rng=rng
+            )
+            actions.convention_in_force_record(
+                actor=person,
+                community=community,
+                title=title,
+                text=text,
+                adopted_on=dt.date(2018 + rng.randint(0, 3), rng.randint(1, 12), 1),
+            )
 
     # Last year: everybody filed but the first community, which was sent back and never finished.
     first_notice = (Notice.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     with transaction.atomic():
-        last = actions.campaign_launch(actor=admin, township=township, year=today.year - 1,
-                                       deadline=today + dt.timedelta(days=30), demonstration_target=1,
-                                       topic_keys=[t.key for t in DEFAULT_TOPICS],
-                                       title=f"{today.year - 1}年村规民约(居民公约)修订")  # fmt: skip
+        last = actions.campaign_launch(
+            actor=admin,
+            township=township,
+            year=today.year - 1,
+            deadline=today + dt.timedelta(days=30),
+            demonstration_target=1,
+            topic_keys=[t.key for t in DEFAULT_TOPICS],
+            title=f"{today.year - 1}年村规民约(居民公约)修订",
+        )
         for index, (community, person) in enumerate(zip(communities, staff, strict=True)):
             revision = actions.revision_start(actor=person, campaign=last, community=community)
             if index == 0:
@@ -176,9 +207,15 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
 
     # This year, under way.
     with transaction.atomic():
-        this = actions.campaign_launch(actor=admin, township=township, year=today.year,
-                                       deadline=today + dt.timedelta(days=21), demonstration_target=2,
-                                       topic_keys=[t.key for t in DEFAULT_TOPICS], extra_topics=TOWNSHIP_TOPIC)  # fmt: skip
+        this = actions.campaign_launch(
+            actor=admin,
+            township=township,
+            year=today.year,
+            deadline=today + dt.timedelta(days=21),
+            demonstration_target=2,
+            topic_keys=[t.key for t in DEFAULT_TOPICS],
+            extra_topics=TOWNSHIP_TOPIC,
+        )
         plan = ["drafting", "filed_named", "under_review", "returned", "filed_applied", "not_started"]
         for index, (community, person) in enumerate(zip(communities, staff, strict=True)):
             end = plan[index % len(plan)]
@@ -192,8 +229,12 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
                 lines = revision.text.splitlines()
                 # New clauses go in before the closing article ("…起施行"), as a drafter puts them.
                 closing = next((i for i in range(len(lines) - 1, -1, -1) if "施行" in lines[i]), len(lines))
-                actions.revision_save(actor=person, revision=revision, title=revision.title,
-                                      text="\n".join(lines[:closing] + added + lines[closing:]))  # fmt: skip
+                actions.revision_save(
+                    actor=person,
+                    revision=revision,
+                    title=revision.title,
+                    text="\n".join(lines[:closing] + added + lines[closing:]),
+                )
             elif end == "under_review":
                 _to_review(revision, person, _revised(community, rng, extra=True))
             elif end == "returned":
@@ -205,9 +246,17 @@ def demo_conventions_seed(*, communities: list[Area], rng: random.Random) -> int
                 _to_filed(revision, person, reviewer, _revised(community, rng, extra=True))
                 groups = "村民小组" if community.community_type == CommunityType.VILLAGE else "网格"
                 kind = actions.convention_kind_label(community)
-                application = actions.demonstration_apply(actor=person, campaign=this, community=community,
-                                                          evidence=EVIDENCE.format(kind=kind, groups=groups))  # fmt: skip
+                application = actions.demonstration_apply(
+                    actor=person,
+                    campaign=this,
+                    community=community,
+                    evidence=EVIDENCE.format(kind=kind, groups=groups),
+                )
                 if end == "filed_named":
-                    actions.demonstration_decide(actor=admin, application=application, approve=True,
-                                                 note="移风易俗成效明显，同意命名。")  # fmt: skip
+                    actions.demonstration_decide(
+                        actor=admin,
+                        application=application,
+                        approve=True,
+                        note="移风易俗成效明显，同意命名。",
+                    )
     return made

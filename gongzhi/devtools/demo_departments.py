@@ -40,8 +40,13 @@ def demo_departments_seed(*, township: Area, password: str) -> dict[str, User]:
             username=username, display_name=display, email=f"{username}@demo.gongzhi.local", password=password
         )
         user.save()
-        RoleAssignment.objects.create(user=user, role=Role.TOWNSHIP_REVIEWER, area=township, area_path=township.path,
-                                      department=department)  # fmt: skip
+        RoleAssignment.objects.create(
+            user=user,
+            role=Role.TOWNSHIP_REVIEWER,
+            area=township,
+            area_path=township.path,
+            department=department,
+        )
         officers[username] = user
     return officers
 
@@ -56,11 +61,24 @@ def demo_escalations_seed(*, township: Area, resident: User, handler: User, pass
         actions.situation_accept(actor=handler, situation=note, note="已安排人员上门查看")
         notes.append(note)
     departments = {d.name: d for d in Department.objects.filter(township=township)}
-    escalation = actions.situation_escalate(actor=handler, situation=notes[0], department_ids=[departments["民政办"].pk],
-                                            reason="老人符合临时救助条件，请民政办核实并送取暖设备。", workdays=5)  # fmt: skip
+    escalation = actions.situation_escalate(
+        actor=handler,
+        situation=notes[0],
+        department_ids=[departments["民政办"].pk],
+        reason="老人符合临时救助条件，请民政办核实并送取暖设备。",
+        workdays=5,
+    )
     target = escalation.targets.get()
-    actions.situation_escalation_reply(actor=officers["minzheng"], situation=notes[0], target_id=target.pk,
-                                       reply="已核实，纳入临时救助，本周五前送取暖器上门。")  # fmt: skip
-    actions.situation_escalate(actor=handler, situation=notes[1], workdays=3,
-                               department_ids=[departments["综治中心"].pk, departments["农业农村办"].pk],
-                               reason="护栏修复需要农业农村办安排，塘边焚烧秸秆请综治中心牵头处置。")  # fmt: skip
+    actions.situation_escalation_reply(
+        actor=officers["minzheng"],
+        situation=notes[0],
+        target_id=target.pk,
+        reply="已核实，纳入临时救助，本周五前送取暖器上门。",
+    )
+    actions.situation_escalate(
+        actor=handler,
+        situation=notes[1],
+        workdays=3,
+        department_ids=[departments["综治中心"].pk, departments["农业农村办"].pk],
+        reason="护栏修复需要农业农村办安排，塘边焚烧秸秆请综治中心牵头处置。",
+    )

@@ -199,9 +199,16 @@ def _play(
         resident = people[number % len(people)]
         channel, note = CONSENT[number % len(CONSENT)]
         wish = actions.wish_post_assisted(
-            actor=cast.assister, resident=resident, title=title, story=story, category=category,
-            consent_channel=channel, consent_note=note, desired_by=desired, privacy=privacy,
-        )  # fmt: skip
+            actor=cast.assister,
+            resident=resident,
+            title=title,
+            story=story,
+            category=category,
+            consent_channel=channel,
+            consent_note=note,
+            desired_by=desired,
+            privacy=privacy,
+        )
         author = None
     if end == "submitted":
         return wish
@@ -235,8 +242,12 @@ def _play(
         return wish
     wish = actions.wish_confirm(actor=author or cast.assister, wish=wish)
     if end == "rated" and author is not None:
-        wish = actions.wish_rate(actor=author, wish=wish, rating=rng.choice([5, 5, 5, 4, 4, 3]),
-                                 comment=rng.choice(RATING_COMMENTS))  # fmt: skip
+        wish = actions.wish_rate(
+            actor=author,
+            wish=wish,
+            rating=rng.choice([5, 5, 5, 4, 4, 3]),
+            comment=rng.choice(RATING_COMMENTS),
+        )
     return wish
 
 

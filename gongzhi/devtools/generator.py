@@ -146,8 +146,15 @@ class PeopleFactory:
     def phone(self) -> str:
         return self.rng.choice(PHONE_PREFIXES) + f"{self.rng.randint(0, 99_999_999):08d}"
 
-    def person(self, *, gender: str | None = None, surname: str | None = None, min_age=0, max_age=95,
-               with_phone: float = 0.7) -> Person:  # fmt: skip
+    def person(
+        self,
+        *,
+        gender: str | None = None,
+        surname: str | None = None,
+        min_age=0,
+        max_age=95,
+        with_phone: float = 0.7,
+    ) -> Person:
         gender = gender or self.rng.choice("MF")
         surname = surname or self.surname()
         name = surname + self.given(gender)
@@ -186,10 +193,14 @@ class PeopleFactory:
             top = max(0, head_age - 20)
             child_age = self.rng.randint(0, top) if top > 0 else 0
             yield (
-                self.person(gender=child_gender, surname=head.name[: 2 if head.name[:2] in COMPOUND_SURNAMES else 1],
-                            min_age=child_age, max_age=child_age),
+                self.person(
+                    gender=child_gender,
+                    surname=head.name[: 2 if head.name[:2] in COMPOUND_SURNAMES else 1],
+                    min_age=child_age,
+                    max_age=child_age,
+                ),
                 "20" if child_gender == "M" else "30",
-            )  # fmt: skip
+            )
         if head_age < 60 and self.rng.random() < 0.25:
             parent_age = min(95, head_age + self.rng.randint(22, 32))
             yield self.person(min_age=parent_age, max_age=parent_age, with_phone=0.3), "50"

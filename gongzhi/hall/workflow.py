@@ -132,7 +132,7 @@ APPLICATION = case_type_register(
                 F({"supplementing"}),
                 "submitted",
                 gettext_lazy("补正材料"),
-                perm="hall.supply",
+                permission="hall.supply",
                 check=_not_window,
             ),
             Move(
@@ -140,7 +140,7 @@ APPLICATION = case_type_register(
                 F({"supplementing"}),
                 "township_window",
                 gettext_lazy("补正材料"),
-                perm="hall.supply",
+                permission="hall.supply",
                 check=_window,
             ),
             # 后台审批
@@ -176,7 +176,7 @@ APPLICATION = case_type_register(
             ),
             # 统一出件
             Move("issue", F({"approved", "rejected"}), "issued", gettext_lazy("出件")),
-            Move("withdraw", OPEN_STATES, "withdrawn", gettext_lazy("撤回申请"), perm="hall.withdraw"),
+            Move("withdraw", OPEN_STATES, "withdrawn", gettext_lazy("撤回申请"), permission="hall.withdraw"),
         ),  # fmt: skip
         closed=F({"issued", "refused", "withdrawn"}),
         limits={

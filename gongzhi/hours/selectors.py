@@ -4,15 +4,12 @@ A helper reads their own credits; community staff and the township office
 read the credits given in the communities under them (the merit board).
 """
 
-from decimal import Decimal
-
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from gongzhi.accounts.roles import COMMUNITY_MODERATORS
 from gongzhi.accounts.scopes import paths_for, scope_q
 
 from .models import ServiceCredit
-from .sources import hours_source
 
 
 def hours_credit_list_for(
@@ -31,13 +28,3 @@ def hours_credit_list_for(
     if source is not None:
         query = query.filter(source=source)
     return query.select_related("helper", "community").order_by("-credited_at", "-id")
-
-
-def hours_total_for(*, viewer, helper_id: int) -> Decimal:
-    """The hours credited to a helper, as far as the viewer may read them."""
-    total = hours_credit_list_for(viewer=viewer, helper_id=helper_id).aggregate(total=Sum("hours"))["total"]
-    return total or Decimal(0)
-
-
-def hours_source_label(credit: ServiceCredit) -> str:
-    return str(hours_source(credit.source).label)

@@ -102,10 +102,17 @@ def _verdict(
     meeting: Meeting, *, in_favour: int, against: int, abstaining: int, majority: str
 ) -> MeetingResult:
     return meeting_check(
-        meeting.body_kind, present=meeting.present, in_favour=in_favour, against=against, abstaining=abstaining,
-        members=meeting.members, adults=meeting.adults, households=meeting.households,
-        households_present=meeting.households_present, majority=majority,
-    )  # fmt: skip
+        meeting.body_kind,
+        present=meeting.present,
+        in_favour=in_favour,
+        against=against,
+        abstaining=abstaining,
+        members=meeting.members,
+        adults=meeting.adults,
+        households=meeting.households,
+        households_present=meeting.households_present,
+        majority=majority,
+    )
 
 
 def _item_create(
@@ -131,8 +138,11 @@ def _item_create(
         tally = {VoteChoice.FOR: 0, VoteChoice.AGAINST: 0, VoteChoice.ABSTAIN: 0}
         for _member, choice in named:
             tally[VoteChoice(choice)] += 1
-        counts = {"in_favour": tally[VoteChoice.FOR], "against": tally[VoteChoice.AGAINST],
-                  "abstaining": tally[VoteChoice.ABSTAIN]}  # fmt: skip
+        counts = {
+            "in_favour": tally[VoteChoice.FOR],
+            "against": tally[VoteChoice.AGAINST],
+            "abstaining": tally[VoteChoice.ABSTAIN],
+        }
     result = _verdict(meeting, majority=item.majority, **counts)
     if not result.quorate:
         raise DomainError(
@@ -141,17 +151,34 @@ def _item_create(
     if item.must_pass and not result.passed:
         raise DomainError(_("表决未获通过，未记录（%(reason)s）。") % {"reason": result.vote_reason})
     created = MeetingItem.objects.create(
-        meeting=meeting, number=number, title=title, method=item.method, majority=item.majority, **counts,
-        rule_key=result.rule.key, law=str(result.rule.law), quorate=result.quorate, passed=result.passed,
-        quorum_reason=result.quorum_reason[:500], vote_reason=result.vote_reason[:500], counted_by=actor,
-    )  # fmt: skip
+        meeting=meeting,
+        number=number,
+        title=title,
+        method=item.method,
+        majority=item.majority,
+        **counts,
+        rule_key=result.rule.key,
+        law=str(result.rule.law),
+        quorate=result.quorate,
+        passed=result.passed,
+        quorum_reason=result.quorum_reason[:500],
+        vote_reason=result.vote_reason[:500],
+        counted_by=actor,
+    )
     MeetingVote.objects.bulk_create([MeetingVote(item=created, member=m, choice=c) for m, c in named])
     return created
 
 
 def _item_summary(item: MeetingItem) -> dict:
-    return {"title": item.title, "method": item.method, "in_favour": item.in_favour, "against": item.against,
-            "abstaining": item.abstaining, "majority": item.majority, "passed": item.passed}  # fmt: skip
+    return {
+        "title": item.title,
+        "method": item.method,
+        "in_favour": item.in_favour,
+        "against": item.against,
+        "abstaining": item.abstaining,
+        "majority": item.majority,
+        "passed": item.passed,
+    }
 
 
 @transaction.atomic
@@ -190,16 +217,28 @@ def meeting_record(
     place = text_clean(place, label=_("会议地点"), field="place", minimum=0, maximum=PLACE_MAX)
     if len(purpose) > PURPOSE_MAX:
         raise DomainError(_("会议用途过长。"), field="purpose")
-    counts = _roll_counts(body_kind, {"members": members, "adults": adults, "households": households,
-                                      "households_present": households_present})  # fmt: skip
+    counts = _roll_counts(
+        body_kind,
+        {
+            "members": members,
+            "adults": adults,
+            "households": households,
+            "households_present": households_present,
+        },
+    )
     items = list(items)
     # The quorum before any vote is stored (with the first item's figures, so that impossible ones are
     # named first, as they would be on paper); a meeting short of it records nothing.
     first = items[0] if items and not items[0].votes else ItemVote("", majority="present")
     quorum = meeting_check(
-        body_kind, present=present, in_favour=first.in_favour, against=first.against,  # type: ignore[arg-type]
-        abstaining=first.abstaining, majority=first.majority if first.majority in MAJORITIES else "present", **counts,
-    )  # fmt: skip
+        body_kind,
+        present=present,  # type: ignore[arg-type]
+        in_favour=first.in_favour,
+        against=first.against,
+        abstaining=first.abstaining,
+        majority=first.majority if first.majority in MAJORITIES else "present",
+        **counts,
+    )
     if not quorum.quorate and (items or not keep_inquorate):
         raise DomainError(
             _("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": quorum.quorum_reason}
@@ -209,41 +248,73 @@ def meeting_record(
     if named_present > (present or 0) or (counts["members"] is not None and len(entries) > counts["members"]):
         raise DomainError(_("名单上的人数与应到、到会人数不符。"), field="roll")
     meeting = Meeting.objects.create(
-        body_kind=body_kind, area=area, area_path=area.path, held_on=held_on, place=place, purpose=purpose,
+        body_kind=body_kind,
+        area=area,
+        area_path=area.path,
+        held_on=held_on,
+        place=place,
+        purpose=purpose,
         owner_app=owner._meta.app_label if owner is not None else "",
         owner_model=owner._meta.model_name if owner is not None else "",
         owner_id=owner.pk if owner is not None else None,
-        present=present or 0, **counts, quorate=quorum.quorate, quorum_reason=quorum.quorum_reason[:500], recorded_by=actor,
-    )  # fmt: skip
-    members_created = MeetingMember.objects.bulk_create([
-        MeetingMember(meeting=meeting, name=text_clean(e.name, label=_("姓名"), field="roll", minimum=1,
-                                                       maximum=NAME_MAX),
-                      resident=e.resident, user=e.user, post=e.post[:40], present=e.present)
-        for e in entries
-    ])  # fmt: skip
+        present=present or 0,
+        **counts,
+        quorate=quorum.quorate,
+        quorum_reason=quorum.quorum_reason[:500],
+        recorded_by=actor,
+    )
+    members_created = MeetingMember.objects.bulk_create(
+        [
+            MeetingMember(
+                meeting=meeting,
+                name=text_clean(e.name, label=_("姓名"), field="roll", minimum=1, maximum=NAME_MAX),
+                resident=e.resident,
+                user=e.user,
+                post=e.post[:40],
+                present=e.present,
+            )
+            for e in entries
+        ]
+    )
     if (
         members_created and members_created[0].pk is None
     ):  # databases that do not return ids from bulk inserts
         members_created = list(meeting.roll.order_by("id"))
-    created = [_item_create(meeting, item, actor=actor, number=n, roll=members_created)
-               for n, item in enumerate(items, start=1)]  # fmt: skip
-    stored = [meeting_document_store(actor=actor, meeting=meeting, kind=kind, upload=upload)
-              for kind, upload in (documents or {}).items() if upload]  # fmt: skip
+    created = [
+        _item_create(meeting, item, actor=actor, number=n, roll=members_created)
+        for n, item in enumerate(items, start=1)
+    ]
+    stored = [
+        meeting_document_store(actor=actor, meeting=meeting, kind=kind, upload=upload)
+        for kind, upload in (documents or {}).items()
+        if upload
+    ]
     audit_event_record(
-        actor=actor, verb="meeting.recorded", target=meeting, area=area,
-        summary={"body": body_kind, "date": held_on.isoformat(), "purpose": purpose, "present": present,
-                 "quorate": quorum.quorate,
-                 **{k: v for k, v in counts.items() if v is not None},
-                 "quorum": quorum.quorum_reason, "roll": len(members_created),
-                 "items": len(created), "votes": [_item_summary(i) for i in created],
-                 "documents": [d.kind for d in stored]},
-    )  # fmt: skip
+        actor=actor,
+        verb="meeting.recorded",
+        target=meeting,
+        area=area,
+        summary={
+            "body": body_kind,
+            "date": held_on.isoformat(),
+            "purpose": purpose,
+            "present": present,
+            "quorate": quorum.quorate,
+            **{k: v for k, v in counts.items() if v is not None},
+            "quorum": quorum.quorum_reason,
+            "roll": len(members_created),
+            "items": len(created),
+            "votes": [_item_summary(i) for i in created],
+            "documents": [d.kind for d in stored],
+        },
+    )
     return meeting
 
 
 @transaction.atomic
-def meeting_item_vote_record(*, actor: User, meeting: Meeting, item: ItemVote, perm: str | None = None,
-                             perm_obj=None) -> MeetingItem:  # fmt: skip
+def meeting_item_vote_record(
+    *, actor: User, meeting: Meeting, item: ItemVote, perm: str | None = None, perm_obj=None
+) -> MeetingItem:
     """Add one agenda item's vote to a recorded meeting (the next number)."""
     _authorize(actor, perm, perm_obj, meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("area").get(pk=meeting.pk)
@@ -253,8 +324,13 @@ def meeting_item_vote_record(*, actor: User, meeting: Meeting, item: ItemVote, p
         )
     number = (meeting.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     created = _item_create(meeting, item, actor=actor, number=number, roll=list(meeting.roll.order_by("id")))
-    audit_event_record(actor=actor, verb="meeting.item_voted", target=created, area=meeting.area,
-                       summary={**_item_summary(created), "verdict": created.vote_reason})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="meeting.item_voted",
+        target=created,
+        area=meeting.area,
+        summary={**_item_summary(created), "verdict": created.vote_reason},
+    )
     return created
 
 
@@ -271,9 +347,18 @@ def meeting_item_confirm(
         raise Conflict(_("这项表决的票数已经复核过了。"))
     item.confirmed_by, item.confirmed_at = actor, timezone.now()
     item.save(update_fields=["confirmed_by", "confirmed_at"])
-    audit_event_record(actor=actor, verb="meeting.item_confirmed", target=item, area=item.meeting.area,
-                       summary={"title": item.title, "in_favour": item.in_favour, "against": item.against,
-                                "abstaining": item.abstaining})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="meeting.item_confirmed",
+        target=item,
+        area=item.meeting.area,
+        summary={
+            "title": item.title,
+            "in_favour": item.in_favour,
+            "against": item.against,
+            "abstaining": item.abstaining,
+        },
+    )
     return item
 
 
@@ -303,9 +388,21 @@ def meeting_document_store(*, actor: User, meeting: Meeting, kind: str, upload) 
         relative = PurePosixPath(PDF_DIR, f"{uuid.uuid4()}.pdf")
         _write_atomically(Path(settings.DATA_DIR) / relative, content)
         return MeetingDocument.objects.create(
-            meeting=meeting, kind=kind, pdf_path=str(relative), content_type="application/pdf", size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
-        )  # fmt: skip
+            meeting=meeting,
+            kind=kind,
+            pdf_path=str(relative),
+            content_type="application/pdf",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=actor,
+        )
     photo = photo_store(actor=actor, upload=content)
-    return MeetingDocument.objects.create(meeting=meeting, kind=kind, photo=photo, content_type=photo.content_type,
-                                          size=photo.size, sha256=photo.sha256, uploaded_by=actor)  # fmt: skip
+    return MeetingDocument.objects.create(
+        meeting=meeting,
+        kind=kind,
+        photo=photo,
+        content_type=photo.content_type,
+        size=photo.size,
+        sha256=photo.sha256,
+        uploaded_by=actor,
+    )

@@ -16,5 +16,8 @@ class MeetingsConfig(AppConfig):
 
         verb_register("meeting.recorded", _("记录会议"), meeting_recorded)
         verb_register("meeting.item_voted", _("记录会议表决"), meeting_item_voted)
-        verb_register("meeting.item_confirmed", _("复核会议表决"),
-                      _("复核「{title}」的表决票数：赞成 {in_favour}，反对 {against}，弃权 {abstaining}"))  # fmt: skip
+        verb_register(
+            "meeting.item_confirmed",
+            _("复核会议表决"),
+            _("复核「{title}」的表决票数：赞成 {in_favour}，反对 {against}，弃权 {abstaining}"),
+        )

@@ -73,10 +73,12 @@ class Meeting(models.Model):
 class MeetingMember(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roll")
     name = models.CharField(_("姓名"), max_length=50)
-    resident = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="+")  # fmt: skip
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+")  # fmt: skip
+    resident = models.ForeignKey(
+        "residents.Resident", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     post = models.CharField(_("职务或身份"), max_length=40, blank=True)
     present = models.BooleanField(_("到会"), default=True)
 
@@ -100,8 +102,9 @@ class MeetingItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(_("议题"), max_length=200)
-    method = models.CharField(_("表决方式"), max_length=14, choices=MeetingMethod.choices,
-                              default=MeetingMethod.SHOW_OF_HANDS)  # fmt: skip
+    method = models.CharField(
+        _("表决方式"), max_length=14, choices=MeetingMethod.choices, default=MeetingMethod.SHOW_OF_HANDS
+    )
     majority = models.CharField(_("通过条件"), max_length=20, choices=MAJORITY_CHOICES, default="present")
     in_favour = models.PositiveIntegerField(_("赞成"))
     against = models.PositiveIntegerField(_("反对"), default=0)
@@ -116,8 +119,9 @@ class MeetingItem(models.Model):
     counted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     counted_at = models.DateTimeField(auto_now_add=True)
     # A second person confirms a show of hands' counts (self-governance asks for it; adoption does not yet).
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+")  # fmt: skip
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

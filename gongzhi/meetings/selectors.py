@@ -1,7 +1,7 @@
 """Reading meetings. A feature reads the meeting of its own record (which it fetched for its viewer);
 `meetings_for` scopes meetings to a viewer by the kernel's `meetings.view`."""
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.core.errors import NotFound
@@ -15,12 +15,6 @@ def meetings_for(*, viewer, purpose: str = "") -> QuerySet[Meeting]:
     if purpose:
         found = found.filter(purpose=purpose)
     return found.select_related("area")
-
-
-def meetings_of(owner: Model) -> QuerySet[Meeting]:
-    """The meetings linked to a feature's record (the caller fetched `owner` for its viewer)."""
-    return Meeting.objects.filter(owner_app=owner._meta.app_label, owner_model=owner._meta.model_name,
-                                  owner_id=owner.pk)  # fmt: skip
 
 
 def meeting_items_of(meeting: Meeting | None) -> QuerySet[MeetingItem]:

@@ -163,11 +163,23 @@ def offer_publish(
     assert ends_at is not None
     number = _clean_places(places)
     offer = ServiceOffer.objects.create(
-        title=title, description=description, place=place, starts_at=starts_at, ends_at=ends_at, places=number,
-        community=community, area_path=community.path, offerer=actor,
-    )  # fmt: skip
-    audit_event_record(actor=actor, verb="offer.published", target=offer, area=community,
-                       summary={"places": number, "starts_at": timezone.localtime(offer.starts_at).isoformat()})  # fmt: skip
+        title=title,
+        description=description,
+        place=place,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        places=number,
+        community=community,
+        area_path=community.path,
+        offerer=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        verb="offer.published",
+        target=offer,
+        area=community,
+        summary={"places": number, "starts_at": timezone.localtime(offer.starts_at).isoformat()},
+    )
     return offer
 
 
@@ -198,21 +210,39 @@ def _book(*, actor: User, offer: ServiceOffer, resident, user, consent_channel: 
     try:
         with transaction.atomic():
             booking = Booking.objects.create(
-                offer=offer, resident=resident, user=user, booked_by=actor, assisted=assisted,
-                consent_channel=consent_channel, consent_at=timezone.now() if assisted else None,
-            )  # fmt: skip
+                offer=offer,
+                resident=resident,
+                user=user,
+                booked_by=actor,
+                assisted=assisted,
+                consent_channel=consent_channel,
+                consent_at=timezone.now() if assisted else None,
+            )
     except IntegrityError:  # the lock makes this unreachable; the constraint is the last line of defence
         raise Conflict(_("您已预约过这项服务。"), code="already_booked") from None
-    audit_event_record(actor=actor, verb="booking.created", target=booking, area=offer.community,
-                       summary={"offer": offer.pk, "assisted": assisted, "consent_channel": consent_channel})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="booking.created",
+        target=booking,
+        area=offer.community,
+        summary={"offer": offer.pk, "assisted": assisted, "consent_channel": consent_channel},
+    )
     left = offer.places - taken - 1
-    _tell(offer.offerer, offer=offer, actor=actor,
-          title=_("「%(t)s」有新的预约") % {"t": offer.title},
-          body=_("已预约 %(n)d 人，剩余名额 %(left)d 个。") % {"n": taken + 1, "left": left})  # fmt: skip
+    _tell(
+        offer.offerer,
+        offer=offer,
+        actor=actor,
+        title=_("「%(t)s」有新的预约") % {"t": offer.title},
+        body=_("已预约 %(n)d 人，剩余名额 %(left)d 个。") % {"n": taken + 1, "left": left},
+    )
     if assisted and user is not None:
-        _tell(user, offer=offer, actor=actor,
-              title=_("已为您预约「%(t)s」") % {"t": offer.title},
-              body=_("时间：%(when)s；地点：%(place)s。") % {"when": _when(offer), "place": offer.place})  # fmt: skip
+        _tell(
+            user,
+            offer=offer,
+            actor=actor,
+            title=_("已为您预约「%(t)s」") % {"t": offer.title},
+            body=_("时间：%(when)s；地点：%(place)s。") % {"when": _when(offer), "place": offer.place},
+        )
     booking.offer = offer
     return booking
 
@@ -244,12 +274,22 @@ def booking_cancel(*, actor: User, booking: Booking) -> Booking:
     if not can(actor, "offers.cancel_booking", booking):
         raise NotPermitted(_("只能取消自己的预约（或您为居民代办的预约）。"))
     offer, booking = _lock_booking(booking)
-    lifecycle_move(booking, "cancel", actor=actor, audit_verb="booking.cancelled", area=offer.community,
-                   summary={"offer": offer.pk})  # fmt: skip
+    lifecycle_move(
+        booking,
+        "cancel",
+        actor=actor,
+        audit_verb="booking.cancelled",
+        area=offer.community,
+        summary={"offer": offer.pk},
+    )
     left = offer.places - _active_bookings(offer).count()
-    _tell(offer.offerer, offer=offer, actor=actor,
-          title=_("「%(t)s」有一个预约取消了") % {"t": offer.title},
-          body=_("剩余名额 %(left)d 个。") % {"left": left})  # fmt: skip
+    _tell(
+        offer.offerer,
+        offer=offer,
+        actor=actor,
+        title=_("「%(t)s」有一个预约取消了") % {"t": offer.title},
+        body=_("剩余名额 %(left)d 个。") % {"left": left},
+    )
     contact = booking_contact(booking)
     if contact is not None and contact.pk != actor.pk:
         _tell(contact, offer=offer, actor=actor, title=_("您对「%(t)s」的预约已取消") % {"t": offer.title})
@@ -266,19 +306,43 @@ def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> Servi
     lifecycle_check(offer, "cancel")
     now = timezone.now()
     booked = list(
-        Booking.objects.filter(offer=offer, state=BookingState.BOOKED).select_related("user", "booked_by")
+        Booking.objects.select_for_update(of=("self",))
+        .filter(offer=offer, state=BookingState.BOOKED)
+        .select_related("user", "booked_by")
+        .order_by("pk")
     )
-    # The bookings go with the offer: one move of the offer, told in its audit row (not one row per booking).
-    Booking.objects.filter(pk__in=[b.pk for b in booked]).update(state=BookingState.CANCELLED, closed_at=now)
-    lifecycle_move(offer, "cancel", actor=actor, audit_verb="offer.cancelled", area=offer.community,
-                   changes={"cancel_reason": reason, "closed_at": now},
-                   summary={"reason": reason, "bookings_cancelled": len(booked)})  # fmt: skip
+    offer = lifecycle_move(
+        offer,
+        "cancel",
+        actor=actor,
+        audit_verb="offer.cancelled",
+        area=offer.community,
+        changes={"cancel_reason": reason, "closed_at": now},
+        summary={"reason": reason, "bookings_cancelled": len(booked)},
+    ).obj
+    # The bookings go with the offer, each by its own (system) move: each has its audit row.
+    for booking in booked:
+        booking.offer = offer
+        lifecycle_move(
+            booking,
+            "cancel_with_offer",
+            actor=actor,
+            audit_verb="booking.cancelled_with_offer",
+            area=offer.community,
+            changes={"closed_at": now},
+            summary={"offer": offer.pk},
+        )
     body = _("时间：%(when)s。") % {"when": _when(offer)} + (
         _("原因：%(r)s") % {"r": reason} if reason else ""
     )
     for booking in booked:
-        _tell(booking_contact(booking), offer=offer, actor=actor,
-              title=_("您预约的「%(t)s」已取消") % {"t": offer.title}, body=body)  # fmt: skip
+        _tell(
+            booking_contact(booking),
+            offer=offer,
+            actor=actor,
+            title=_("您预约的「%(t)s」已取消") % {"t": offer.title},
+            body=body,
+        )
     if actor.pk != offer.offerer_id:
         _tell(
             offer.offerer,
@@ -292,16 +356,35 @@ def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> Servi
 
 def _serve(*, actor: User, offer: ServiceOffer, booking: Booking, now: dt.datetime) -> None:
     booking.offer = offer
-    lifecycle_move(booking, "serve", actor=actor, audit_verb="booking.served", area=offer.community,
-                   changes={"closed_at": now}, summary={"offer": offer.pk})  # fmt: skip
-    _tell(booking_contact(booking), offer=offer, actor=actor,
-          title=_("「%(t)s」服务已确认完成") % {"t": offer.title}, body=_("感谢参加，欢迎继续关注社区的微服务。"))  # fmt: skip
+    lifecycle_move(
+        booking,
+        "serve",
+        actor=actor,
+        audit_verb="booking.served",
+        area=offer.community,
+        changes={"closed_at": now},
+        summary={"offer": offer.pk},
+    )
+    _tell(
+        booking_contact(booking),
+        offer=offer,
+        actor=actor,
+        title=_("「%(t)s」服务已确认完成") % {"t": offer.title},
+        body=_("感谢参加，欢迎继续关注社区的微服务。"),
+    )
 
 
 def _credit(*, actor, offer: ServiceOffer):
     """The offerer's hours for this offer, once (the offer row is locked; the constraint backs it up)."""
-    return hours_credit(actor=actor, target=offer, source=CREDIT_SOURCE, source_id=offer.pk,
-                        helper_id=offer.offerer_id, hours=credit_hours(offer), community_id=offer.community_id)  # fmt: skip
+    return hours_credit(
+        actor=actor,
+        target=offer,
+        source=CREDIT_SOURCE,
+        source_id=offer.pk,
+        helper_id=offer.offerer_id,
+        hours=credit_hours(offer),
+        community_id=offer.community_id,
+    )
 
 
 def _refuse_unless_offerer(actor: User, offer: ServiceOffer) -> None:
@@ -333,7 +416,13 @@ def offer_complete(*, actor: User, offer: ServiceOffer) -> ServiceOffer:
         _serve(actor=actor, offer=offer, booking=booking, now=now)
     served = Booking.objects.filter(offer=offer, state=BookingState.SERVED).count()
     credit = _credit(actor=actor, offer=offer) if served else None
-    lifecycle_move(offer, "complete", actor=actor, audit_verb="offer.completed", area=offer.community,
-                   changes={"closed_at": now},
-                   summary={"served": served, "hours": str(credit.hours) if credit else ""})  # fmt: skip
+    lifecycle_move(
+        offer,
+        "complete",
+        actor=actor,
+        audit_verb="offer.completed",
+        area=offer.community,
+        changes={"closed_at": now},
+        summary={"served": served, "hours": str(credit.hours) if credit else ""},
+    )
     return offer

@@ -165,8 +165,12 @@ def detail(request, offer_id: ApiId):
     return _detail(offer_id, request.auth)
 
 
-@router.get("/offers/{offer_id}/bookings", response=list[BookingOut],
-            summary=gettext_noop("预约名单（服务发布人看到姓氏，村社区工作人员看到全名）"), openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
+@router.get(
+    "/offers/{offer_id}/bookings",
+    response=list[BookingOut],
+    summary=gettext_noop("预约名单（服务发布人看到姓氏，村社区工作人员看到全名）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
 def bookings(request, offer_id: ApiId):
     offer = _get(offer_id)
     return [_booking_out(b, request.auth) for b in selectors.bookings_of(viewer=request.auth, offer=offer)]
@@ -175,10 +179,21 @@ def bookings(request, offer_id: ApiId):
 @router.post("/offers", response={201: OfferDetailOut}, summary=gettext_noop("发布服务（党员、志愿者）"))
 def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
     community = communities_public().filter(pk=payload.community_id).first()
-    offer = idempotent_create(request, idempotency_key, payload, lambda: actions.offer_publish(
-        actor=request.auth, community=community, title=payload.title, description=payload.description,
-        place=payload.place, starts_at=payload.starts_at, ends_at=payload.ends_at, places=payload.places,
-    ))  # fmt: skip
+    offer = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.offer_publish(
+            actor=request.auth,
+            community=community,
+            title=payload.title,
+            description=payload.description,
+            place=payload.place,
+            starts_at=payload.starts_at,
+            ends_at=payload.ends_at,
+            places=payload.places,
+        ),
+    )
     return 201, _detail(offer.pk, request.auth)
 
 
@@ -189,13 +204,17 @@ def create(request, payload: OfferIn, idempotency_key: IdempotencyKey = None):
 )
 def book(request, offer_id: ApiId, idempotency_key: IdempotencyKey = None):
     offer = _get(offer_id)
-    booking = idempotent_create(request, idempotency_key, None,
-                                lambda: actions.booking_create(actor=request.auth, offer=offer))  # fmt: skip
+    booking = idempotent_create(
+        request, idempotency_key, None, lambda: actions.booking_create(actor=request.auth, offer=offer)
+    )
     return 201, _booking_out(booking, request.auth)
 
 
-@router.post("/offers/{offer_id}/book-assisted", response={201: BookingOut},
-             summary=gettext_noop("代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式"))  # fmt: skip
+@router.post(
+    "/offers/{offer_id}/book-assisted",
+    response={201: BookingOut},
+    summary=gettext_noop("代居民预约（网格员、窗口人员、村社区干部），须记录居民同意方式"),
+)
 def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key: IdempotencyKey = None):
     from gongzhi.accounts.roles import REGISTER_READERS
     from gongzhi.residents.selectors import resident_get_for
@@ -208,9 +227,17 @@ def book_assisted(request, offer_id: ApiId, payload: AssistedIn, idempotency_key
         )
     except NotFound:
         raise Http404() from None
-    booking = idempotent_create(request, idempotency_key, payload, lambda: actions.booking_create_assisted(
-        actor=request.auth, offer=offer, resident=resident, consent_channel=payload.consent_channel,
-    ))  # fmt: skip
+    booking = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.booking_create_assisted(
+            actor=request.auth,
+            offer=offer,
+            resident=resident,
+            consent_channel=payload.consent_channel,
+        ),
+    )
     return 201, _booking_out(booking, request.auth)
 
 

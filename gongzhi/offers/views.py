@@ -89,9 +89,15 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
         community = communities_public().filter(pk=data["community"]).first() if data["community"] else None
         try:
             offer = actions.offer_publish(
-                actor=request.user, community=community, title=data["title"], description=data["description"],
-                place=data["place"], starts_at=data["starts_at"], ends_at=data["ends_at"], places=data["places"],
-            )  # fmt: skip
+                actor=request.user,
+                community=community,
+                title=data["title"],
+                description=data["description"],
+                place=data["place"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                places=data["places"],
+            )
         except DomainError as exc:
             if exc.status == 403:
                 form.add_error("community", _("您不能在这个村(社区)发布服务。"))
@@ -168,8 +174,12 @@ def _view(fn):
 @_view
 def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get(pk)
-    return _answer(request, pk, lambda: actions.booking_create(actor=request.user, offer=offer),
-                   _("预约成功。如不能参加，请在服务开始前取消，把名额留给别人。"))  # fmt: skip
+    return _answer(
+        request,
+        pk,
+        lambda: actions.booking_create(actor=request.user, offer=offer),
+        _("预约成功。如不能参加，请在服务开始前取消，把名额留给别人。"),
+    )
 
 
 @require_perm("offers.book_assisted")
@@ -192,8 +202,12 @@ def book_assisted(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = AssistedBookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.booking_create_assisted(actor=request.user, offer=offer, resident=resident,
-                                            consent_channel=form.cleaned_data["consent_channel"])  # fmt: skip
+            actions.booking_create_assisted(
+                actor=request.user,
+                offer=offer,
+                resident=resident,
+                consent_channel=form.cleaned_data["consent_channel"],
+            )
         except DomainError as exc:
             if exc.status == 403:
                 raise
@@ -209,26 +223,43 @@ def cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get(pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _answer(request, pk, lambda: actions.offer_cancel(actor=request.user, offer=offer, reason=reason),
-                   _("服务已取消，已预约的居民会收到通知。"))  # fmt: skip
+    return _answer(
+        request,
+        pk,
+        lambda: actions.offer_cancel(actor=request.user, offer=offer, reason=reason),
+        _("服务已取消，已预约的居民会收到通知。"),
+    )
 
 
 @_view
 def complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get(pk)
-    return _answer(request, pk, lambda: actions.offer_complete(actor=request.user, offer=offer),
-                   _("已确认服务完成，服务时长已记入您的志愿服务记录。谢谢！"))  # fmt: skip
+    return _answer(
+        request,
+        pk,
+        lambda: actions.offer_complete(actor=request.user, offer=offer),
+        _("已确认服务完成，服务时长已记入您的志愿服务记录。谢谢！"),
+    )
 
 
 @_view
 def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = selectors.booking_get_for(viewer=request.user, booking_id=pk)
-    return _answer(request, booking.offer_id, lambda: actions.booking_cancel(actor=request.user, booking=booking),
-                   _("预约已取消。"))  # fmt: skip
+    return _answer(
+        request,
+        booking.offer_id,
+        lambda: actions.booking_cancel(actor=request.user, booking=booking),
+        _("预约已取消。"),
+    )
 
 
 @_view
 def booking_serve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = selectors.booking_get_for(viewer=request.user, booking_id=pk)
-    return _answer(request, booking.offer_id, lambda: actions.booking_serve(actor=request.user, booking=booking),
-                   _("已确认这位居民的服务完成。"), to="offers:bookings")  # fmt: skip
+    return _answer(
+        request,
+        booking.offer_id,
+        lambda: actions.booking_serve(actor=request.user, booking=booking),
+        _("已确认这位居民的服务完成。"),
+        to="offers:bookings",
+    )

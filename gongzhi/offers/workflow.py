@@ -3,10 +3,12 @@
     offer:    open ──cancel──▶ cancelled     (the offerer or community staff, before the start)
                 └──complete──▶ done          (the offerer, once the service has started)
     booking:  booked ──cancel──▶ cancelled   (the booker, whoever typed it, or an assister; before the start)
+                 ├──cancel_with_offer──▶ cancelled   (the system, when its offer is cancelled)
                  └──serve──▶ served          (the offerer, once the service has started)
 
-Cancelling an offer cancels its remaining bookings with it (one audit row,
-on the offer: gongzhi.offers.actions.offer_cancel).
+Cancelling an offer cancels its remaining bookings with it: each booking
+moves by `cancel_with_offer`, a move nobody is offered (not manual), so each
+has its own audit row beside the offer's (gongzhi.offers.actions.offer_cancel).
 """
 
 from django.utils import timezone
@@ -35,6 +37,10 @@ def _nothing_served(offer: ServiceOffer) -> bool:
 
 def _offer_not_cancelled(booking: Booking) -> bool:
     return booking.offer.state != OfferState.CANCELLED
+
+
+def _offer_cancelled(booking: Booking) -> bool:
+    return not _offer_not_cancelled(booking)
 
 
 OFFER = lifecycle_register(
@@ -83,7 +89,7 @@ OFFER = lifecycle_register(
                 },
             ),
         ),
-    )  # fmt: skip
+    )
 )
 
 BOOKING = lifecycle_register(
@@ -114,6 +120,19 @@ BOOKING = lifecycle_register(
                 },
             ),
             Move(
+                "cancel_with_offer",
+                frozenset({BookingState.BOOKED}),
+                BookingState.CANCELLED,
+                _("随服务取消"),
+                manual=False,
+                guards=(
+                    Guard(
+                        _offer_cancelled,
+                        Refusal(_("服务没有取消，预约不能随之取消。"), "offer_not_cancelled"),
+                    ),
+                ),
+            ),
+            Move(
                 "serve",
                 frozenset({BookingState.BOOKED}),
                 BookingState.SERVED,
@@ -130,5 +149,5 @@ BOOKING = lifecycle_register(
                 },
             ),
         ),
-    )  # fmt: skip
+    )
 )

@@ -201,11 +201,19 @@ def resident_record_event(
     elif kind == ResidentEventKind.MOVED:
         raise DomainError(_("迁居请选择新的网格或楼栋。"), field="to_area")
     moved = lifecycle_move(
-        resident, kind, actor=actor, note=note, audit_verb="resident.event", changes=changes,
-        event_fields={"happened_on": happened_on, "from_area": from_area,
-                      "to_area": area if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) else None},
+        resident,
+        kind,
+        actor=actor,
+        note=note,
+        audit_verb="resident.event",
+        changes=changes,
+        event_fields={
+            "happened_on": happened_on,
+            "from_area": from_area,
+            "to_area": area if kind in (ResidentEventKind.MOVED, ResidentEventKind.RETURNED) else None,
+        },
         summary={"kind": kind, "happened_on": happened_on.isoformat(), "to": area.name},
-    )  # fmt: skip
+    )
     return moved.event
 
 
@@ -401,7 +409,13 @@ def resident_password_reset(*, actor: User, resident: Resident) -> str:
     if user.role_assignments.exclude(role=Role.RESIDENT).exists():
         raise DomainError(_("这个账号还担任其他职务，请联系系统管理员重置密码。"))
     password = password_temporary_set(actor=actor, user=user, area=resident.community)
-    notice_send(recipient=user, kind="account", title=_("您的登录密码已由村(社区)工作人员重置"),
-                body=_("请用工作人员告诉您的临时密码登录，登录后须立即设置新密码。如果不是您本人要求的，"
-                       "请马上联系村(社区)。"))  # fmt: skip
+    notice_send(
+        recipient=user,
+        kind="account",
+        title=_("您的登录密码已由村(社区)工作人员重置"),
+        body=_(
+            "请用工作人员告诉您的临时密码登录，登录后须立即设置新密码。如果不是您本人要求的，"
+            "请马上联系村(社区)。"
+        ),
+    )
     return password

@@ -42,5 +42,10 @@ class ResidentsConfig(AppConfig):
 
         for verb, (label, sentence) in AUDIT_VERBS.items():
             verb_register(verb, label, sentence)
-        nav_register("residents.list", order=50, label=_("居民登记"), url_name="residents:list",
-                     perm="residents.view_resident")  # fmt: skip
+        nav_register(
+            "residents.list",
+            order=50,
+            label=_("居民登记"),
+            url_name="residents:list",
+            perm="residents.view_resident",
+        )

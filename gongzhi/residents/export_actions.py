@@ -127,7 +127,7 @@ def export_request_submit(
             "filters": filters,
             "rows": count,
             "fields": fields_of(draft),
-        },  # fmt: skip
+        },
     )
     url = reverse("residents:export_request_detail", args=[request.pk])
     for approver in approvers:
@@ -172,14 +172,23 @@ def export_request_decide(
     if not approve and not note:
         raise DomainError(_("不批准时请写明理由。"), field="note")
     lifecycle_move(
-        request, verb, actor=actor, audit_verb="resident.export_approved" if approve else "resident.export_refused",
-        changes={"decided_by": actor, "decided_at": now, "decision_note": note,
-                 "expires_at": now + dt.timedelta(hours=_valid_hours()) if approve else request.expires_at},
+        request,
+        verb,
+        actor=actor,
+        audit_verb="resident.export_approved" if approve else "resident.export_refused",
+        changes={
+            "decided_by": actor,
+            "decided_at": now,
+            "decision_note": note,
+            "expires_at": now + dt.timedelta(hours=_valid_hours()) if approve else request.expires_at,
+        },
         summary={
-            "requested_by": request.requested_by.label, "full": request.full_data, "rows": request.row_count,
+            "requested_by": request.requested_by.label,
+            "full": request.full_data,
+            "rows": request.row_count,
             "note": note,
         },
-    )  # fmt: skip
+    )
     if approve:
         title = _("您的导出申请已批准")
         body = _("请在%(until)s前下载，只能下载一次。") % {

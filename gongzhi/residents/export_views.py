@@ -40,9 +40,12 @@ def export_request_list(request: HttpRequest) -> HttpResponse:
 def export_request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     wanted = request.GET
     initial = {
-        "area": wanted.get("area", ""), "status": wanted.get("status", "active"), "tag": wanted.get("tag", ""),
-        "q": wanted.get("q", "")[:50], "full_data": wanted.get("full", "1") != "0",
-    }  # fmt: skip
+        "area": wanted.get("area", ""),
+        "status": wanted.get("status", "active"),
+        "tag": wanted.get("tag", ""),
+        "q": wanted.get("q", "")[:50],
+        "full_data": wanted.get("full", "1") != "0",
+    }
     form = ExportRequestForm(
         request.POST or None,
         initial=initial,

@@ -23,8 +23,26 @@ from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 from .codes import label_for
 from .selectors import resident_list_for
 
-HEADERS = ["姓名", "身份证号(后四位)", "性别", "出生年份", "民族", "政治面貌", "文化程度", "婚姻状况", "手机号",
-           "户籍地址", "现住址", "人口类型", "村(社区)", "网格", "户编号", "与户主关系", "标签", "状态"]  # fmt: skip
+HEADERS = [
+    "姓名",
+    "身份证号(后四位)",
+    "性别",
+    "出生年份",
+    "民族",
+    "政治面貌",
+    "文化程度",
+    "婚姻状况",
+    "手机号",
+    "户籍地址",
+    "现住址",
+    "人口类型",
+    "村(社区)",
+    "网格",
+    "户编号",
+    "与户主关系",
+    "标签",
+    "状态",
+]
 
 
 def approval_rows() -> int:
@@ -35,14 +53,25 @@ def approval_rows() -> int:
 def masked_row(r) -> list:
     """One resident as the masked export shows them (HEADERS)."""
     row = [
-        r.name, r.masked_id, label_for("gender", r.gender), r.birth_date.year,
-        label_for("ethnicity", r.ethnicity), label_for("political_status", r.political_status),
-        label_for("education", r.education), label_for("marital_status", r.marital_status), r.phone_masked,
-        r.registered_address, r.current_address, label_for("residence_type", r.residence_type),
-        r.community.name, r.grid.name if r.grid else "", r.household.number if r.household else "",
-        label_for("relation_to_head", r.relation_to_head), "、".join(t.name for t in r.tags.all()),
+        r.name,
+        r.masked_id,
+        label_for("gender", r.gender),
+        r.birth_date.year,
+        label_for("ethnicity", r.ethnicity),
+        label_for("political_status", r.political_status),
+        label_for("education", r.education),
+        label_for("marital_status", r.marital_status),
+        r.phone_masked,
+        r.registered_address,
+        r.current_address,
+        label_for("residence_type", r.residence_type),
+        r.community.name,
+        r.grid.name if r.grid else "",
+        r.household.number if r.household else "",
+        label_for("relation_to_head", r.relation_to_head),
+        "、".join(t.name for t in r.tags.all()),
         r.get_status_display(),
-    ]  # fmt: skip
+    ]
     return [neutralize_formula(v) for v in row]
 
 

@@ -193,5 +193,7 @@ class ExportDecisionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel 文件（.xlsx）"), widget=forms.ClearableFileInput(
-        attrs={"accept": ".xlsx", "data-testid": "import-file"}))  # fmt: skip
+    file = forms.FileField(
+        label=_("Excel 文件（.xlsx）"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx", "data-testid": "import-file"}),
+    )

@@ -80,10 +80,22 @@ def search_q(text: str) -> Q | None:
 # loads these and its community's and grid's names, not the sealed ID and
 # addresses it never displays.
 RESIDENT_LIST_FIELDS = (
-    "name", "gender", "birth_date", "id_last4", "phone_masked", "ethnicity", "political_status",
-    "residence_type", "status", "relation_to_head", "household", "community", "community__name",
-    "grid", "grid__name",
-)  # fmt: skip
+    "name",
+    "gender",
+    "birth_date",
+    "id_last4",
+    "phone_masked",
+    "ethnicity",
+    "political_status",
+    "residence_type",
+    "status",
+    "relation_to_head",
+    "household",
+    "community",
+    "community__name",
+    "grid",
+    "grid__name",
+)
 
 
 def resident_base_for(*, viewer, roles=REGISTER_READERS) -> QuerySet[Resident]:

@@ -108,8 +108,11 @@ def resident_reset_password(request: AuthenticatedHttpRequest, pk: int) -> HttpR
             raise
         messages.error(request, exc.message)
         return redirect("residents:detail", pk=pk)
-    response = render(request, "residents/password_reset.html",
-                      {"resident": resident, "account": resident.user, "password": password})  # fmt: skip
+    response = render(
+        request,
+        "residents/password_reset.html",
+        {"resident": resident, "account": resident.user, "password": password},
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -132,8 +135,14 @@ def resident_reveal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             from gongzhi.audit.refusals import refusal_record
             from gongzhi.core.middleware import client_ip
 
-            refusal_record(user=request.user, source_ip=client_ip(request), method=request.method or "POST",
-                           path=request.path, status=429, via="page")  # fmt: skip
+            refusal_record(
+                user=request.user,
+                source_ip=client_ip(request),
+                method=request.method or "POST",
+                path=request.path,
+                status=429,
+                via="page",
+            )
         if is_htmx(request):
             return HttpResponse(format_html('<p class="gz-errors" role="alert">{}</p>', exc.message))
         messages.error(request, exc.message)
@@ -321,8 +330,11 @@ def household_add_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 def household_change_head(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get_for(viewer=request.user, household_id=pk, roles=REGISTER_WRITERS)
     members = [m for m in selectors.household_members(household) if m.status == "active"]
-    choices = [(m.pk, f"{m.name}（{m.get_relation_to_head_display() or _('未填关系')}）") for m in members
-               if m.relation_to_head != HEAD_RELATION]  # fmt: skip
+    choices = [
+        (m.pk, f"{m.name}（{m.get_relation_to_head_display() or _('未填关系')}）")
+        for m in members
+        if m.relation_to_head != HEAD_RELATION
+    ]
     form = HouseholdHeadForm(request.POST or None, member_choices=choices)
     if request.method == "POST" and form.is_valid():
         new_head = next(m for m in members if m.pk == form.cleaned_data["new_head"])
@@ -496,8 +508,13 @@ def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         if exc.code == "needs_approval":  # the same list, as an export request to approve
-            query = {"area": filters.get("area") or "", "status": status, "tag": filters.get("tag") or "",
-                     "q": filters.get("q") or "", "full": "0"}  # fmt: skip
+            query = {
+                "area": filters.get("area") or "",
+                "status": status,
+                "tag": filters.get("tag") or "",
+                "q": filters.get("q") or "",
+                "full": "0",
+            }
             return redirect(reverse("residents:export_request_new") + "?" + urlencode(query))
         return redirect("residents:list")
     response = HttpResponse(data, content_type=XLSX)

@@ -26,12 +26,27 @@ from gongzhi.core.lifecycle import Guard, Lifecycle, Move, Refusal, lifecycle_re
 from .models import ExportRequest, ExportStatus, Resident, ResidentEvent, ResidentEventKind, ResidentStatus
 
 
-def resident_event_write(resident: Resident, *, actor, verb: str, from_state: str, to_state: str, note: str = "",
-                         happened_on, from_area=None, to_area=None) -> ResidentEvent:  # fmt: skip
+def resident_event_write(
+    resident: Resident,
+    *,
+    actor,
+    verb: str,
+    from_state: str,
+    to_state: str,
+    note: str = "",
+    happened_on,
+    from_area=None,
+    to_area=None,
+) -> ResidentEvent:
     return ResidentEvent.objects.create(
-        resident=resident, kind=verb, happened_on=happened_on, note=note, from_area=from_area, to_area=to_area,
+        resident=resident,
+        kind=verb,
+        happened_on=happened_on,
+        note=note,
+        from_area=from_area,
+        to_area=to_area,
         recorded_by=actor,
-    )  # fmt: skip
+    )
 
 
 NOT_NOW = Refusal(_("该居民当前状态为“%(state)s”，不能登记“%(verb)s”。"), "status", field="kind")
@@ -110,5 +125,5 @@ EXPORT_REQUEST = lifecycle_register(
                 refused=Refusal(_("该申请当前为“%(state)s”，不能下载。"), "not_approved"),
             ),
         ),
-    )  # fmt: skip
+    )
 )

@@ -156,8 +156,14 @@ def situation_accept(*, actor: User, situation: SituationNote, note: str = "") -
     authorize(actor, "situations.handle", situation)
     note = text_clean(note, label=_("受理说明"), field="note", minimum=0, maximum=REASON_MAX)
     situation = case_row_lock(situation)
-    case_move(case=situation.case, verb="accept", actor=actor, note=note, url=situation_url(situation),
-              assignee=actor)  # fmt: skip
+    situation.case = case_move(
+        case=situation.case,
+        verb="accept",
+        actor=actor,
+        note=note,
+        url=situation_url(situation),
+        assignee=actor,
+    )
     return situation
 
 
@@ -167,9 +173,15 @@ def situation_reply(*, actor: User, situation: SituationNote, reply: str) -> Sit
     authorize(actor, "situations.handle", situation)
     reply = text_clean(reply, label=_("答复内容"), field="reply", minimum=2, maximum=REPLY_MAX)
     situation = case_row_lock(situation)
-    case_move(case=situation.case, verb="reply", actor=actor, note=reply, url=situation_url(situation),
-              refused=_("只有处理中的民情可以答复（现为“%(state)s”）。")
-              % {"state": SITUATION.state_label(situation.case.state)})  # fmt: skip
+    situation.case = case_move(
+        case=situation.case,
+        verb="reply",
+        actor=actor,
+        note=reply,
+        url=situation_url(situation),
+        refused=_("只有处理中的民情可以答复（现为“%(state)s”）。")
+        % {"state": SITUATION.state_label(situation.case.state)},
+    )
     situation.reply, situation.replied_by, situation.replied_at = reply, actor, timezone.now()
     situation.save(update_fields=["reply", "replied_by", "replied_at"])
     return situation
@@ -184,7 +196,7 @@ def situation_resolve(
         handled_note, label=_("办理结果"), field="handled_note", minimum=2, maximum=REPLY_MAX
     )
     situation = case_row_lock(situation)
-    case_move(
+    situation.case = case_move(
         case=situation.case, verb="resolve", actor=actor, note=handled_note, url=situation_url(situation)
     )
     situation.handled_note, situation.resolved_at = handled_note, timezone.now()
@@ -198,9 +210,16 @@ def situation_withdraw(*, actor: User, situation: SituationNote, reason: str = "
     authorize(actor, "situations.withdraw", situation)
     reason = text_clean(reason, label=_("撤回原因"), field="reason", minimum=0, maximum=REASON_MAX)
     situation = case_row_lock(situation)
-    case_move(case=situation.case, verb="withdraw", actor=actor, note=reason, url=situation_url(situation),
-              refused=_("已受理的民情不能撤回；如问题已解决，请告知办理人员。")
-              if situation.case.state == "handling" else None)  # fmt: skip
+    situation.case = case_move(
+        case=situation.case,
+        verb="withdraw",
+        actor=actor,
+        note=reason,
+        url=situation_url(situation),
+        refused=_("已受理的民情不能撤回；如问题已解决，请告知办理人员。")
+        if situation.case.state == "handling"
+        else None,
+    )
     return situation
 
 
@@ -219,8 +238,17 @@ def situation_reopen(
             _("办结已超过%(n)d天，不能再重新办理；如问题仍在，请重新提交一条民情。") % {"n": REOPEN_DAYS},
             code="reopen_period_over",
         )
-    case_move(case=case, verb="reopen", actor=actor, note=reason, url=situation_url(situation),
-              notify=[case.assignee], rating=None, rating_comment="", rated_at=None)  # fmt: skip
+    situation.case = case_move(
+        case=case,
+        verb="reopen",
+        actor=actor,
+        note=reason,
+        url=situation_url(situation),
+        notify=[case.assignee],
+        rating=None,
+        rating_comment="",
+        rated_at=None,
+    )
     return situation
 
 
@@ -230,8 +258,14 @@ def situation_rate(*, actor: User, situation: SituationNote, rating: int, commen
     situation = case_row_lock(situation)
     if situation.case.state != "resolved":
         raise Conflict(_("办结后才能评价。"))
-    case_rate(case=situation.case, actor=actor, rating=rating, comment=comment, notify=[situation.case.assignee],
-              url=situation_url(situation))  # fmt: skip
+    situation.case = case_rate(
+        case=situation.case,
+        actor=actor,
+        rating=rating,
+        comment=comment,
+        notify=[situation.case.assignee],
+        url=situation_url(situation),
+    )
     return situation
 
 
@@ -245,8 +279,14 @@ def situation_escalate(
     departments = list(departments_of(situation.case.community).filter(pk__in=wanted))
     if len(departments) != len(wanted):
         raise DomainError(_("请选择本镇(街道)的部门。"), field="departments")
-    return case_escalate(case=situation.case, actor=actor, departments=departments, reason=reason,
-                         workdays=workdays, url=situation_url(situation))  # fmt: skip
+    return case_escalate(
+        case=situation.case,
+        actor=actor,
+        departments=departments,
+        reason=reason,
+        workdays=workdays,
+        url=situation_url(situation),
+    )
 
 
 @transaction.atomic

@@ -140,8 +140,12 @@ def _detail(request, situation_id: int) -> dict:
 
 @router.get("/situations/mine", response=list[SituationOut], summary=gettext_noop("我报告的微民情"))
 def mine(request):
-    return [_out(s) for s in selectors.mine_for(viewer=request.auth).select_related("case__resident", "case__author",
-                                                                                     "case__assignee")[:200]]  # fmt: skip
+    return [
+        _out(s)
+        for s in selectors.mine_for(viewer=request.auth).select_related(
+            "case__resident", "case__author", "case__assignee"
+        )[:200]
+    ]
 
 
 class QueuePage(Schema):
@@ -149,8 +153,12 @@ class QueuePage(Schema):
     items: list[SituationOut]
 
 
-@router.get("/situations/queue", response=QueuePage, summary=gettext_noop("民情办理：管辖范围内待受理和处理中的民情，按时限排序"),
-            openapi_extra=MAY_BE_FORBIDDEN)  # fmt: skip
+@router.get(
+    "/situations/queue",
+    response=QueuePage,
+    summary=gettext_noop("民情办理：管辖范围内待受理和处理中的民情，按时限排序"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
 def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offset = 0):
     from gongzhi.core.authz import authorize
 
@@ -176,10 +184,13 @@ def post(request, payload: SituationIn, idempotency_key: IdempotencyKey = None):
     def create() -> SituationNote:
         try:
             return actions.situation_post(
-                actor=request.auth, category=payload.category, place=payload.place, body=payload.body,
+                actor=request.auth,
+                category=payload.category,
+                place=payload.place,
+                body=payload.body,
                 area_id=payload.area_id,
                 submission_key=payload.submission_key or submission_key_for(idempotency_key),
-            )  # fmt: skip
+            )
         except AlreadySubmitted as exc:
             if payload.submission_key:
                 raise  # the field's own answer: 400 already_submitted
@@ -200,8 +211,11 @@ def _move(request, situation_id: int, run) -> dict:
     summary=gettext_noop("受理（村社区工作人员）"),
 )
 def accept(request, situation_id: ApiId, payload: NoteIn):
-    return _move(request, situation_id,
-                 lambda s: actions.situation_accept(actor=request.auth, situation=s, note=payload.note))  # fmt: skip
+    return _move(
+        request,
+        situation_id,
+        lambda s: actions.situation_accept(actor=request.auth, situation=s, note=payload.note),
+    )
 
 
 @router.post(
@@ -210,8 +224,11 @@ def accept(request, situation_id: ApiId, payload: NoteIn):
     summary=gettext_noop("答复提交人（办理中）"),
 )
 def reply(request, situation_id: ApiId, payload: ReplyIn):
-    return _move(request, situation_id,
-                 lambda s: actions.situation_reply(actor=request.auth, situation=s, reply=payload.reply))  # fmt: skip
+    return _move(
+        request,
+        situation_id,
+        lambda s: actions.situation_reply(actor=request.auth, situation=s, reply=payload.reply),
+    )
 
 
 @router.post(
@@ -220,8 +237,13 @@ def reply(request, situation_id: ApiId, payload: ReplyIn):
     summary=gettext_noop("办结（写明办理结果）"),
 )
 def resolve(request, situation_id: ApiId, payload: ResolveIn):
-    return _move(request, situation_id, lambda s: actions.situation_resolve(actor=request.auth, situation=s,
-                                                                             handled_note=payload.handled_note))  # fmt: skip
+    return _move(
+        request,
+        situation_id,
+        lambda s: actions.situation_resolve(
+            actor=request.auth, situation=s, handled_note=payload.handled_note
+        ),
+    )
 
 
 @router.post(
@@ -230,8 +252,11 @@ def resolve(request, situation_id: ApiId, payload: ResolveIn):
     summary=gettext_noop("撤回（提交人，受理前）"),
 )
 def withdraw(request, situation_id: ApiId, payload: ReasonIn):
-    return _move(request, situation_id,
-                 lambda s: actions.situation_withdraw(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
+    return _move(
+        request,
+        situation_id,
+        lambda s: actions.situation_withdraw(actor=request.auth, situation=s, reason=payload.reason),
+    )
 
 
 @router.post(
@@ -240,8 +265,11 @@ def withdraw(request, situation_id: ApiId, payload: ReasonIn):
     summary=gettext_noop("重新办理（提交人，办结后7天内）"),
 )
 def reopen(request, situation_id: ApiId, payload: ReasonIn):
-    return _move(request, situation_id,
-                 lambda s: actions.situation_reopen(actor=request.auth, situation=s, reason=payload.reason))  # fmt: skip
+    return _move(
+        request,
+        situation_id,
+        lambda s: actions.situation_reopen(actor=request.auth, situation=s, reason=payload.reason),
+    )
 
 
 @router.post(
@@ -250,6 +278,10 @@ def reopen(request, situation_id: ApiId, payload: ReasonIn):
     summary=gettext_noop("评价（提交人，1–5星）"),
 )
 def rate(request, situation_id: ApiId, payload: RateIn):
-    return _move(request, situation_id, lambda s: actions.situation_rate(actor=request.auth, situation=s,
-                                                                          rating=payload.rating,
-                                                                          comment=payload.comment))  # fmt: skip
+    return _move(
+        request,
+        situation_id,
+        lambda s: actions.situation_rate(
+            actor=request.auth, situation=s, rating=payload.rating, comment=payload.comment
+        ),
+    )

@@ -23,13 +23,27 @@ class SituationForm(ActionCheckedForm):
         label=_("类别"), choices=[("", _("请选择"))] + list(SituationCategory.choices)
     )
     area = forms.TypedChoiceField(label=_("所在网格或楼栋"), coerce=int, empty_value=None)
-    place = forms.CharField(label=_("地点"), max_length=PLACE_MAX,
-                            widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}))  # fmt: skip
-    body = forms.CharField(label=_("情况描述"), max_length=BODY_MAX,
-                           widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("发生了什么，需要怎样处理"),
-                                                        **text_check_attrs("staff", ("place", "body"))}))  # fmt: skip
-    photo = forms.FileField(label=_("照片（可不填）"), required=False,
-                            widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}))  # fmt: skip
+    place = forms.CharField(
+        label=_("地点"),
+        max_length=PLACE_MAX,
+        widget=forms.TextInput(attrs={"placeholder": _("例如：3组村道桥头")}),
+    )
+    body = forms.CharField(
+        label=_("情况描述"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 4,
+                "placeholder": _("发生了什么，需要怎样处理"),
+                **text_check_attrs("staff", ("place", "body")),
+            }
+        ),
+    )
+    photo = forms.FileField(
+        label=_("照片（可不填）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, area_choices: list[tuple[int, str]] | None = None, **kwargs):
@@ -45,15 +59,20 @@ class NoteForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    reply = forms.CharField(label=_("答复内容"), max_length=REPLY_MAX, required=False,
-                            widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    reply = forms.CharField(
+        label=_("答复内容"), max_length=REPLY_MAX, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ResolveForm(forms.Form):
-    handled_note = forms.CharField(label=_("办理结果"), max_length=REPLY_MAX, required=False,
-                                   widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    photo = forms.FileField(label=_("办理结果照片（可不填）"), required=False,
-                            widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))  # fmt: skip
+    handled_note = forms.CharField(
+        label=_("办理结果"), max_length=REPLY_MAX, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    photo = forms.FileField(
+        label=_("办理结果照片（可不填）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
 
 
 class RateForm(forms.Form):
@@ -66,12 +85,17 @@ class RateForm(forms.Form):
 class EscalateForm(forms.Form):
     """吹哨: which departments of the township, why, and within how many workdays they should reply."""
 
-    departments = forms.TypedMultipleChoiceField(label=_("吹哨给哪些部门"), coerce=int,
-                                                 widget=forms.CheckboxSelectMultiple)  # fmt: skip
-    reason = forms.CharField(label=_("吹哨事由"), max_length=ESCALATION_REASON_MAX,
-                             widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("需要部门解决什么问题")}))  # fmt: skip
-    workdays = forms.IntegerField(label=_("答复时限（工作日）"), min_value=1, max_value=ESCALATION_WORKDAYS_MAX,
-                                  initial=5)  # fmt: skip
+    departments = forms.TypedMultipleChoiceField(
+        label=_("吹哨给哪些部门"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    reason = forms.CharField(
+        label=_("吹哨事由"),
+        max_length=ESCALATION_REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("需要部门解决什么问题")}),
+    )
+    workdays = forms.IntegerField(
+        label=_("答复时限（工作日）"), min_value=1, max_value=ESCALATION_WORKDAYS_MAX, initial=5
+    )
 
     def __init__(self, *args, department_choices: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,5 +103,6 @@ class EscalateForm(forms.Form):
 
 
 class EscalationReplyForm(forms.Form):
-    reply = forms.CharField(label=_("部门答复"), max_length=ESCALATION_REPLY_MAX,
-                            widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    reply = forms.CharField(
+        label=_("部门答复"), max_length=ESCALATION_REPLY_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -49,15 +49,24 @@ from .models import SituationCategory
 @require_http_methods(["GET", "POST"])
 def post(request: AuthenticatedHttpRequest) -> HttpResponse:
     area_choices = selectors.report_area_choices_for(viewer=request.user)
-    form = SituationForm(request.POST or None, request.FILES or None, area_choices=area_choices,
-                         initial={"submission_key": new_submission_key()})  # fmt: skip
+    form = SituationForm(
+        request.POST or None,
+        request.FILES or None,
+        area_choices=area_choices,
+        initial={"submission_key": new_submission_key()},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             situation = actions.situation_post(
-                actor=request.user, category=data["category"], place=data["place"], body=data["body"],
-                area_id=data.get("area"), photo=photo_clean(data["photo"]), submission_key=data["submission_key"],
-            )  # fmt: skip
+                actor=request.user,
+                category=data["category"],
+                place=data["place"],
+                body=data["body"],
+                area_id=data.get("area"),
+                photo=photo_clean(data["photo"]),
+                submission_key=data["submission_key"],
+            )
         except AlreadySubmitted as exc:
             messages.info(request, exc.message)
             return redirect("situations:detail", pk=exc.case.pk)
@@ -146,7 +155,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                     fields_template="situations/_withdraw_fields.html",
                 ),
             ],
-        ),  # fmt: skip
+        ),
         "stars": "★" * (situation.case.rating or 0),
         "reopen_days": actions.REOPEN_DAYS,
         **_escalation_context(request.user, situation),
@@ -212,38 +221,58 @@ def _view(fn):
 @_view
 def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     note = _typed(request, "note")
-    return _move(request, pk, lambda s: actions.situation_accept(actor=request.user, situation=s, note=note),
-                 _("已受理，请在时限内办理并答复。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_accept(actor=request.user, situation=s, note=note),
+        _("已受理，请在时限内办理并答复。"),
+    )
 
 
 @_view
 def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     text = _typed(request, "reply")
-    return _move(request, pk, lambda s: actions.situation_reply(actor=request.user, situation=s, reply=text),
-                 _("已答复，提交人会收到通知。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_reply(actor=request.user, situation=s, reply=text),
+        _("已答复，提交人会收到通知。"),
+    )
 
 
 @_view
 def resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     handled_note, photo = _typed(request, "handled_note"), request.FILES.get("photo")
-    return _move(request, pk, lambda s: actions.situation_resolve(actor=request.user, situation=s,
-                                                                  handled_note=handled_note,
-                                                                  photo=photo_clean(photo)),
-                 _("已办结，提交人会收到通知。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_resolve(
+            actor=request.user, situation=s, handled_note=handled_note, photo=photo_clean(photo)
+        ),
+        _("已办结，提交人会收到通知。"),
+    )
 
 
 @_view
 def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reason = _typed(request, "reason")
-    return _move(request, pk, lambda s: actions.situation_withdraw(actor=request.user, situation=s, reason=reason),
-                 _("已撤回。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_withdraw(actor=request.user, situation=s, reason=reason),
+        _("已撤回。"),
+    )
 
 
 @_view
 def reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reason = _typed(request, "reason")
-    return _move(request, pk, lambda s: actions.situation_reopen(actor=request.user, situation=s, reason=reason),
-                 _("已重新交办，办理人员会收到通知。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_reopen(actor=request.user, situation=s, reason=reason),
+        _("已重新交办，办理人员会收到通知。"),
+    )
 
 
 def _int(value: str, field: str, message: str) -> int:
@@ -261,8 +290,9 @@ def escalate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def run(situation):
         ids = [_int(d, "departments", _("请选择本镇(街道)的部门。")) for d in departments]
         days = _int(workdays, "workdays", _("答复时限请填工作日天数。"))
-        return actions.situation_escalate(actor=request.user, situation=situation, department_ids=ids, reason=reason,
-                                          workdays=days)  # fmt: skip
+        return actions.situation_escalate(
+            actor=request.user, situation=situation, department_ids=ids, reason=reason, workdays=days
+        )
 
     return _move(request, pk, run, _("已吹哨，相关部门会收到通知，答复后会通知您。"))
 
@@ -270,21 +300,33 @@ def escalate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @_view
 def escalation_reply(request: AuthenticatedHttpRequest, pk: int, target_id: int) -> HttpResponse:
     text = _typed(request, "reply")
-    return _move(request, pk, lambda s: actions.situation_escalation_reply(actor=request.user, situation=s,
-                                                                           target_id=target_id, reply=text),
-                 _("已答复，吹哨的村(社区)会收到通知。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_escalation_reply(
+            actor=request.user, situation=s, target_id=target_id, reply=text
+        ),
+        _("已答复，吹哨的村(社区)会收到通知。"),
+    )
 
 
 @_view
 def escalation_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     note = _typed(request, "note")
-    return _move(request, pk, lambda s: actions.situation_escalation_close(actor=request.user, situation=s, note=note),
-                 _("本次吹哨已结束。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_escalation_close(actor=request.user, situation=s, note=note),
+        _("本次吹哨已结束。"),
+    )
 
 
 @_view
 def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rating, comment = typed_rating(request), request.POST.get("comment", "")
-    return _move(request, pk, lambda s: actions.situation_rate(actor=request.user, situation=s, rating=rating,
-                                                               comment=comment),
-                 _("感谢您的评价。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_rate(actor=request.user, situation=s, rating=rating, comment=comment),
+        _("感谢您的评价。"),
+    )

@@ -211,8 +211,12 @@ def wish_post_assisted(
         sensitive=sensitive,
         submission_key=(submission_key or "")[:64],
     )
-    case_open(case=case, actor=actor, note=_("代%(name)s提交，居民已%(channel)s同意") % {
-        "name": resident.name, "channel": ConsentChannel(consent_channel).label})  # fmt: skip
+    case_open(
+        case=case,
+        actor=actor,
+        note=_("代%(name)s提交，居民已%(channel)s同意")
+        % {"name": resident.name, "channel": ConsentChannel(consent_channel).label},
+    )
     wish = Wish(case=case, category=category, desired_by=desired_by)
     _contact_write(wish, contact_phone, meeting_place, contact_shared)
     wish.save(force_insert=True)
@@ -238,9 +242,9 @@ def wish_publish(
     if found and not wish.case.pii_released and chosen in (PrivacyTier.PUBLIC, PrivacyTier.ANONYMISED):
         findings = [f for fs in found.values() for f in fs]
         if pii == "redact":
-            case_redact(case=wish.case, actor=actor)
+            wish.case, _kinds = case_redact(case=wish.case, actor=actor)
         elif pii == "release":
-            case_pii_release(case=wish.case, actor=actor, reason=pii_reason)
+            wish.case = case_pii_release(case=wish.case, actor=actor, reason=pii_reason)
         else:
             raise DomainError(
                 _("内容中有%(kinds)s，公开前请选择“隐去后发布”，或写明理由后保留原文发布。")
@@ -249,7 +253,7 @@ def wish_publish(
                 code="pii_unresolved",
             )
     changes: dict[str, Any] = {"privacy": privacy} if privacy else {}
-    case_move(case=wish.case, verb="publish", actor=actor, url=wish_url(wish), **changes)
+    wish.case = case_move(case=wish.case, verb="publish", actor=actor, url=wish_url(wish), **changes)
     return wish
 
 
@@ -260,7 +264,7 @@ def wish_redact(*, actor: User, wish: Wish) -> Wish:
     authorize(actor, "wishes.moderate", wish)
     wish = case_row_lock(wish)
     case_redact(case=wish.case, actor=actor, rows=[(wish, "fulfilment_note")])
-    return wish
+    return Wish.objects.select_related("case").get(pk=wish.pk)
 
 
 @transaction.atomic
@@ -268,20 +272,35 @@ def wish_return(*, actor: User, wish: Wish, reason: str) -> Wish:
     authorize(actor, "wishes.moderate", wish)
     reason = text_clean(reason, label=_("退回原因"), field="reason", minimum=2, maximum=200)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="return", actor=actor, note=reason, url=wish_url(wish),
-              notify=[wish.case.submitted_by])  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="return",
+        actor=actor,
+        note=reason,
+        url=wish_url(wish),
+        notify=[wish.case.submitted_by],
+    )
     return wish
 
 
 @transaction.atomic
-def wish_resubmit(*, actor: User, wish: Wish, title: str, story: str, category: str,
-                  desired_by: dt.date | None = None) -> Wish:  # fmt: skip
+def wish_resubmit(
+    *, actor: User, wish: Wish, title: str, story: str, category: str, desired_by: dt.date | None = None
+) -> Wish:
     authorize(actor, "wishes.resubmit", wish)  # the author or whoever typed it for them
     title, story = _clean_wish_input(title, story, category, desired_by)
     wish = case_row_lock(wish)
     sensitive = wish_sensitive(title=title, story=story, category=category, resident=wish.case.resident)
-    case_move(case=wish.case, verb="resubmit", actor=actor, url=wish_url(wish), title=title, body=story,
-              sensitive=sensitive, pii_released="")  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="resubmit",
+        actor=actor,
+        url=wish_url(wish),
+        title=title,
+        body=story,
+        sensitive=sensitive,
+        pii_released="",
+    )
     wish.category, wish.desired_by = category, desired_by
     wish.save(update_fields=["category", "desired_by"])
     return wish
@@ -304,7 +323,7 @@ def wish_claim(*, actor: User, wish: Wish) -> Wish:
     if wish.case.state == "claimed" or (wish.claimer_id and wish.case.state in ("fulfilled", "confirmed")):
         raise Conflict(_("这个心愿刚刚已被其他人认领，请看看其他心愿。"), code="already_claimed")
     days = _claim_period(wish)
-    case_move(
+    wish.case = case_move(
         case=wish.case,
         verb="claim",
         actor=actor,
@@ -322,8 +341,17 @@ def _unclaim(wish: Wish) -> None:
     """Back to the wall: the claim and any recorded fulfilment go (the timeline keeps them)."""
     wish.claimer, wish.claimed_at, wish.claim_due_at, wish.claim_reminded_at = None, None, None, None
     wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = None, "", None
-    wish.save(update_fields=["claimer", "claimed_at", "claim_due_at", "claim_reminded_at", "fulfilled_at",
-                             "fulfilment_note", "service_hours"])  # fmt: skip
+    wish.save(
+        update_fields=[
+            "claimer",
+            "claimed_at",
+            "claim_due_at",
+            "claim_reminded_at",
+            "fulfilled_at",
+            "fulfilment_note",
+            "service_hours",
+        ]
+    )
 
 
 def _still_the_claimer(actor: User, wish: Wish) -> None:
@@ -338,8 +366,14 @@ def wish_release(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     wish = case_row_lock(wish)
     _still_the_claimer(actor, wish)
     claimer = wish.claimer
-    case_move(case=wish.case, verb="release", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
-              notify=[claimer])  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="release",
+        actor=actor,
+        note=_reason_clean(reason),
+        url=wish_url(wish),
+        notify=[claimer],
+    )
     _unclaim(wish)
     return wish
 
@@ -357,8 +391,14 @@ def wish_fulfil(*, actor: User, wish: Wish, note: str, hours, photo=None) -> Wis
     wish = case_row_lock(wish)
     if wish.claimer_id != actor.pk:
         raise Conflict(_("您已不是这个心愿的认领人（认领可能已到期）。"), code="not_claimer")
-    case_move(case=wish.case, verb="fulfil", actor=actor, note=note, url=wish_url(wish),
-              notify=[wish.case.submitted_by] if wish.case.assisted else [])  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="fulfil",
+        actor=actor,
+        note=note,
+        url=wish_url(wish),
+        notify=[wish.case.submitted_by] if wish.case.assisted else [],
+    )
     wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = timezone.now(), note, hours
     wish.save(update_fields=["fulfilled_at", "fulfilment_note", "service_hours"])
     case_photo_attach(case=wish.case, actor=actor, upload=photo, stage="fulfilment")
@@ -375,8 +415,14 @@ def wish_confirm(*, actor: User, wish: Wish) -> Wish:
         raise NotPermitted(_("只有许愿人本人（或为没有账号的居民作见证的工作人员）才能确认。"))
     wish = case_row_lock(wish)
     as_witness = wish.case.author_id != actor.pk
-    case_move(case=wish.case, verb="confirm", actor=actor, url=wish_url(wish), notify=[wish.claimer],
-              note=_("工作人员见证确认") if as_witness else "")  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="confirm",
+        actor=actor,
+        url=wish_url(wish),
+        notify=[wish.claimer],
+        note=_("工作人员见证确认") if as_witness else "",
+    )
     wish.confirmed_by, wish.confirmed_as, wish.confirmed_at = (
         actor,
         "witness" if as_witness else "wisher",
@@ -384,8 +430,15 @@ def wish_confirm(*, actor: User, wish: Wish) -> Wish:
     )
     wish.save(update_fields=["confirmed_by", "confirmed_as", "confirmed_at"])
     if wish.claimer_id and wish.service_hours:
-        hours_credit(actor=actor, target=wish, source=HOURS_SOURCE, source_id=wish.pk, helper_id=wish.claimer_id,
-                     hours=wish.service_hours, community_id=wish.case.community_id)  # fmt: skip
+        hours_credit(
+            actor=actor,
+            target=wish,
+            source=HOURS_SOURCE,
+            source_id=wish.pk,
+            helper_id=wish.claimer_id,
+            hours=wish.service_hours,
+            community_id=wish.case.community_id,
+        )
     return wish
 
 
@@ -395,8 +448,15 @@ def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
         raise NotPermitted(_("只有许愿人本人（或见证的工作人员）才能确认。"))
     reason = text_clean(reason, label=_("未完成的原因"), field="reason", minimum=2, maximum=200)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="dispute", actor=actor, note=reason, url=wish_url(wish), notify=[wish.claimer],
-              limit=Limit(_claim_period(wish), "calendar_days"))  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="dispute",
+        actor=actor,
+        note=reason,
+        url=wish_url(wish),
+        notify=[wish.claimer],
+        limit=Limit(_claim_period(wish), "calendar_days"),
+    )
     # A fresh claim period to finish it, and the fulfilment that was not one is cleared.
     wish.claim_due_at, wish.claim_reminded_at = wish.case.due_at, None
     wish.fulfilled_at, wish.fulfilment_note, wish.service_hours = None, "", None
@@ -415,9 +475,10 @@ def wish_dispute(*, actor: User, wish: Wish, reason: str) -> Wish:
 @transaction.atomic
 def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wish:
     authorize(actor, "wishes.rate", wish)
+    wish = case_row_lock(wish)
     if wish.case.state != "confirmed":
         raise Conflict(_("心愿实现并确认后才能评价。"))
-    case_rate(
+    wish.case = case_rate(
         case=wish.case, actor=actor, rating=rating, comment=comment, notify=[wish.claimer], url=wish_url(wish)
     )
     return wish
@@ -427,9 +488,16 @@ def wish_rate(*, actor: User, wish: Wish, rating: int, comment: str = "") -> Wis
 def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.withdraw", wish)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="withdraw", actor=actor, note=_reason_clean(reason), url=wish_url(wish),
-              refused=_("心愿已被认领，不能撤回；请先与认领人联系。") if wish.case.state in ("claimed", "fulfilled")
-              else None)  # fmt: skip
+    wish.case = case_move(
+        case=wish.case,
+        verb="withdraw",
+        actor=actor,
+        note=_reason_clean(reason),
+        url=wish_url(wish),
+        refused=_("心愿已被认领，不能撤回；请先与认领人联系。")
+        if wish.case.state in ("claimed", "fulfilled")
+        else None,
+    )
     return wish
 
 
@@ -437,7 +505,9 @@ def wish_withdraw(*, actor: User, wish: Wish, reason: str = "") -> Wish:
 def wish_reopen(*, actor: User, wish: Wish, reason: str = "") -> Wish:
     authorize(actor, "wishes.reopen", wish)
     wish = case_row_lock(wish)
-    case_move(case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish))
+    wish.case = case_move(
+        case=wish.case, verb="reopen", actor=actor, note=_reason_clean(reason), url=wish_url(wish)
+    )
     return wish
 
 
@@ -450,8 +520,13 @@ def wish_settings_set(*, actor: User, community: Area, claim_days: int) -> WishS
     before = row.claim_days
     row.claim_days = claim_days
     row.save(update_fields=["claim_days"])
-    audit_event_record(actor=actor, verb="wish.settings_changed", target=community, area=community,
-                       summary={"claim_days": [before, claim_days]})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="wish.settings_changed",
+        target=community,
+        area=community,
+        summary={"claim_days": [before, claim_days]},
+    )
     return row
 
 
@@ -463,9 +538,11 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     reminded = returned = 0
     soon = Wish.objects.filter(
-        case__state="claimed", claim_due_at__gt=now, claim_due_at__lte=now + dt.timedelta(days=2),
+        case__state="claimed",
+        claim_due_at__gt=now,
+        claim_due_at__lte=now + dt.timedelta(days=2),
         claim_reminded_at__isnull=True,
-    ).select_related("case", "claimer")  # fmt: skip
+    ).select_related("case", "claimer")
     for wish in soon:
         with transaction.atomic():
             updated = Wish.objects.filter(pk=wish.pk, claim_reminded_at__isnull=True).update(
@@ -480,8 +557,14 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
                     % {"due": timezone.localtime(wish.claim_due_at).strftime("%Y-%m-%d %H:%M")},
                     url=wish_url(wish),
                 )
-                audit_event_record(actor=None, actor_label="系统", verb="wish.claim_reminded", target=wish.case,
-                                   area=wish.case.community, summary={"claim_due_at": str(wish.claim_due_at)})  # fmt: skip
+                audit_event_record(
+                    actor=None,
+                    actor_label="系统",
+                    verb="wish.claim_reminded",
+                    target=wish.case,
+                    area=wish.case.community,
+                    summary={"claim_due_at": str(wish.claim_due_at)},
+                )
                 reminded += 1
     for wish in Wish.objects.filter(case__state="claimed", claim_due_at__lte=now).select_related("case"):
         with transaction.atomic():
@@ -489,8 +572,14 @@ def wish_claims_check(*, now: dt.datetime | None = None) -> dict[str, int]:
             if locked.case.state != "claimed" or locked.claim_due_at is None or locked.claim_due_at > now:
                 continue
             claimer = locked.claimer
-            case_move(case=locked.case, verb="expire", actor=None, url=wish_url(locked), notify=[claimer],
-                      note=_("认领后超过期限未完成，心愿已回到心愿墙"))  # fmt: skip
+            locked.case = case_move(
+                case=locked.case,
+                verb="expire",
+                actor=None,
+                url=wish_url(locked),
+                notify=[claimer],
+                note=_("认领后超过期限未完成，心愿已回到心愿墙"),
+            )
             _unclaim(locked)
             returned += 1
     return {"reminded": reminded, "returned": returned}
@@ -531,8 +620,13 @@ def wish_message_post(*, actor: User, wish: Wish, body: str):
     wish = case_row_lock(wish)
     if wish.case.state not in THREAD_STATES:
         raise Conflict(_("心愿被认领后，许愿人和认领人才能互相留言。"), code="no_thread_yet")
-    return case_message_post(case=wish.case, actor=actor, body=body, url=wish_url(wish) + "#thread",
-                             recipients=wish_thread_recipients(wish, actor=actor))  # fmt: skip
+    return case_message_post(
+        case=wish.case,
+        actor=actor,
+        body=body,
+        url=wish_url(wish) + "#thread",
+        recipients=wish_thread_recipients(wish, actor=actor),
+    )
 
 
 @transaction.atomic
@@ -546,9 +640,18 @@ def wish_contact_set(*, actor: User, wish: Wish, shared: bool, phone: str = "", 
     wish.save(
         update_fields=["contact_shared", "contact_phone_ciphertext", "contact_phone_masked", "meeting_place"]
     )
-    audit_event_record(actor=actor, verb="wish.contact_changed", target=wish.case, area=wish.case.community,
-                       summary={"shared": wish.contact_shared, "phone": bool(phone), "place": bool(place)})  # fmt: skip
+    audit_event_record(
+        actor=actor,
+        verb="wish.contact_changed",
+        target=wish.case,
+        area=wish.case.community,
+        summary={"shared": wish.contact_shared, "phone": bool(phone), "place": bool(place)},
+    )
     if wish.contact_shared and wish.claimer is not None and wish.claimer.pk != actor.pk:
-        notice_send(recipient=wish.claimer, kind="case.wish", url=wish_url(wish),
-                    title=_("心愿「%(t)s」的许愿人留了联系方式") % {"t": wish.case.title})  # fmt: skip
+        notice_send(
+            recipient=wish.claimer,
+            kind="case.wish",
+            url=wish_url(wish),
+            title=_("心愿「%(t)s」的许愿人留了联系方式") % {"t": wish.case.title},
+        )
     return wish

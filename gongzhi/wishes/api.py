@@ -229,11 +229,17 @@ def post(request, payload: WishIn, idempotency_key: IdempotencyKey = None):
     def create() -> Wish:
         try:
             return actions.wish_post(
-                actor=request.auth, title=payload.title, story=payload.story, category=payload.category,
-                desired_by=payload.desired_by, privacy=payload.privacy, contact_phone=payload.contact_phone,
-                meeting_place=payload.meeting_place, contact_shared=payload.contact_shared,
+                actor=request.auth,
+                title=payload.title,
+                story=payload.story,
+                category=payload.category,
+                desired_by=payload.desired_by,
+                privacy=payload.privacy,
+                contact_phone=payload.contact_phone,
+                meeting_place=payload.meeting_place,
+                contact_shared=payload.contact_shared,
                 submission_key=payload.submission_key or submission_key_for(idempotency_key),
-            )  # fmt: skip
+            )
         except AlreadySubmitted as exc:
             if payload.submission_key:
                 raise  # the field's own answer: 400 already_submitted
@@ -300,8 +306,11 @@ def release(request, wish_id: ApiId, payload: ReasonIn):
 
 @router.post("/wishes/{wish_id}/fulfil", response=WishDetailOut, summary=gettext_noop("登记完成（认领人）"))
 def fulfil(request, wish_id: ApiId, payload: FulfilIn):
-    return _move(request, wish_id, lambda w: actions.wish_fulfil(actor=request.auth, wish=w, note=payload.note,
-                                                                  hours=payload.hours))  # fmt: skip
+    return _move(
+        request,
+        wish_id,
+        lambda w: actions.wish_fulfil(actor=request.auth, wish=w, note=payload.note, hours=payload.hours),
+    )
 
 
 @router.post(
@@ -322,8 +331,13 @@ def dispute(request, wish_id: ApiId, payload: ReasonIn):
 
 @router.post("/wishes/{wish_id}/rate", response=WishDetailOut, summary=gettext_noop("评价（许愿人，1–5星）"))
 def rate(request, wish_id: ApiId, payload: RateIn):
-    return _move(request, wish_id, lambda w: actions.wish_rate(actor=request.auth, wish=w, rating=payload.rating,
-                                                                comment=payload.comment))  # fmt: skip
+    return _move(
+        request,
+        wish_id,
+        lambda w: actions.wish_rate(
+            actor=request.auth, wish=w, rating=payload.rating, comment=payload.comment
+        ),
+    )
 
 
 @router.post("/wishes/{wish_id}/withdraw", response=WishDetailOut, summary=gettext_noop("撤回"))
@@ -337,10 +351,18 @@ def withdraw(request, wish_id: ApiId, payload: ReasonIn):
     "/wishes/{wish_id}/resubmit", response=WishDetailOut, summary=gettext_noop("退回后修改并重新提交")
 )
 def resubmit(request, wish_id: ApiId, payload: WishIn):
-    return _move(request, wish_id, lambda w: actions.wish_resubmit(
-        actor=request.auth, wish=w, title=payload.title, story=payload.story, category=payload.category,
-        desired_by=payload.desired_by,
-    ))  # fmt: skip
+    return _move(
+        request,
+        wish_id,
+        lambda w: actions.wish_resubmit(
+            actor=request.auth,
+            wish=w,
+            title=payload.title,
+            story=payload.story,
+            category=payload.category,
+            desired_by=payload.desired_by,
+        ),
+    )
 
 
 @router.post("/wishes/{wish_id}/reopen", response=WishDetailOut, summary=gettext_noop("重新提交"))
@@ -360,8 +382,16 @@ def messages(request, wish_id: ApiId):
     thread = selectors.thread_for(viewer=request.auth, wish=wish)
     if thread is None:
         raise Http404()
-    return [{"id": m.pk, "at": m.at, "author": str(m.author), "mine": m.author_id == request.auth.pk, "body": m.body}
-            for m in thread]  # fmt: skip
+    return [
+        {
+            "id": m.pk,
+            "at": m.at,
+            "author": str(m.author),
+            "mine": m.author_id == request.auth.pk,
+            "body": m.body,
+        }
+        for m in thread
+    ]
 
 
 @router.post(
@@ -371,8 +401,12 @@ def messages(request, wish_id: ApiId):
 )
 def message(request, wish_id: ApiId, payload: MessageIn, idempotency_key: IdempotencyKey = None):
     wish = _get(request, wish_id)
-    m = idempotent_create(request, idempotency_key, payload,
-                          lambda: actions.wish_message_post(actor=request.auth, wish=wish, body=payload.body))  # fmt: skip
+    m = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.wish_message_post(actor=request.auth, wish=wish, body=payload.body),
+    )
     return 201, {"id": m.pk, "at": m.at, "author": str(m.author), "mine": True, "body": m.body}
 
 

@@ -53,10 +53,19 @@ class WishesConfig(AppConfig):
         public_page_register(
             "wishes.wall", order=10, label=_("不登录也可以看看心愿墙"), url_name="wishes:wall"
         )
-        robots_register("wishes", order=10, lines=[
-            "Allow: /wishes/$", "Allow: /wishes/c/", "Allow: /wishes/*/$", "Disallow: /wishes/new/",
-            "Disallow: /wishes/mine/", "Disallow: /wishes/queue/", "Disallow: /wishes/settings/",
-        ])  # fmt: skip
+        robots_register(
+            "wishes",
+            order=10,
+            lines=[
+                "Allow: /wishes/$",
+                "Allow: /wishes/c/",
+                "Allow: /wishes/*/$",
+                "Disallow: /wishes/new/",
+                "Disallow: /wishes/mine/",
+                "Disallow: /wishes/queue/",
+                "Disallow: /wishes/settings/",
+            ],
+        )
         nav_register("wishes.wall", order=10, label=_("心愿墙"), url_name="wishes:wall")
         nav_register(
             "wishes.queue", order=30, label=_("心愿办理"), url_name="wishes:queue", perm="wishes.view_queue"

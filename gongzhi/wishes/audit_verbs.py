@@ -17,14 +17,18 @@ def _settings_changed(facts: Facts) -> dict[str, str]:
 
 def audit_verbs_register() -> None:
     verb_register(
-        "wish.settings_changed", gettext_lazy("修改心愿墙设置"), gettext_lazy("修改{area}心愿认领期限：{claim_days}"),
+        "wish.settings_changed",
+        gettext_lazy("修改心愿墙设置"),
+        gettext_lazy("修改{area}心愿认领期限：{claim_days}"),
         derive=_settings_changed,
-    )  # fmt: skip
+    )
     verb_register(
-        "wish.contact_changed", gettext_lazy("修改心愿联系方式"),
+        "wish.contact_changed",
+        gettext_lazy("修改心愿联系方式"),
         gettext_lazy("修改「{target}」给认领人看的联系方式：同意查看 {shared}，电话 {phone}，地点 {place}"),
-    )  # fmt: skip
+    )
     verb_register(
-        "wish.claim_reminded", gettext_lazy("提醒认领人即将到期"),
+        "wish.claim_reminded",
+        gettext_lazy("提醒认领人即将到期"),
         gettext_lazy("提醒认领人：「{target}」的认领期限 {claim_due_at} 将到"),
-    )  # fmt: skip
+    )

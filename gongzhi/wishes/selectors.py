@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area
 from gongzhi.cases.models import PUBLIC_TIERS, Case, PrivacyTier
-from gongzhi.cases.selectors import case_public_text, case_timeline
+from gongzhi.cases.selectors import case_public_text, case_routed_q, case_timeline
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.masking import mask_name
 
 from .models import Wish
-from .roles import WISH_HELPERS, WISH_STAFF
-from .workflow import PUBLIC_STATES, THREAD_STATES, WISH
+from .roles import WISH_HELPERS
+from .workflow import OPEN_STATES, PUBLIC_STATES, THREAD_STATES, WISH
 
 
 def _base() -> QuerySet[Wish]:
@@ -48,14 +48,28 @@ def wall_for(
 
 
 WALL_FIELDS = (
-    "category", "case__title", "case__state", "case__privacy", "case__created_at", "case__community__name",
-    "case__resident__name", "case__author__username", "case__author__display_name", "case__sensitive",
+    "category",
+    "case__title",
+    "case__state",
+    "case__privacy",
+    "case__created_at",
+    "case__community__name",
+    "case__resident__name",
+    "case__author__username",
+    "case__author__display_name",
+    "case__sensitive",
     "case__pii_released",
-)  # fmt: skip
+)
 
 
-def wall_page_for(*, community: Area | None = None, category: str | None = None, state: str | None = None,
-                  page: int = 1, per_page: int = 24) -> tuple[list[tuple[int, dt.datetime]], bool]:  # fmt: skip
+def wall_page_for(
+    *,
+    community: Area | None = None,
+    category: str | None = None,
+    state: str | None = None,
+    page: int = 1,
+    per_page: int = 24,
+) -> tuple[list[tuple[int, dt.datetime]], bool]:
     """Which wishes make one page of the wall: ([(id, updated_at)], whether there is a next page).
 
     No COUNT: on the county's wall that would count a million rows per
@@ -98,23 +112,26 @@ def restricted_for(*, viewer, limit: int = 50) -> list[Wish]:
         return []
     query = (
         _base()
-        .filter(scope_q(paths, "case__area_path"), case__kind=WISH.kind, case__state="published",
-                case__privacy=PrivacyTier.RESTRICTED)
+        .filter(
+            scope_q(paths, "case__area_path"),
+            case__kind=WISH.kind,
+            case__state="published",
+            case__privacy=PrivacyTier.RESTRICTED,
+        )
         .exclude(case__author=viewer)
         .order_by("-case__created_at", "-case_id")
-    )  # fmt: skip
+    )
     return list(query[:limit])
 
 
 def queue_for(*, viewer, state: str | None = None) -> QuerySet[Wish]:
-    """Staff's wishes in scope, oldest due first (overdue on top), wishes without a due time last.
+    """The wishes routed to the viewer (`case_routed_q`: in each state, the roles the wish's type names for it,
+    over the wish's community) in the open states or `state`; oldest due first (overdue on top), wishes
+    without a due time last.
 
     NULLS LAST is spelled out: PostgreSQL sorts nulls last ascending, SQLite first."""
-    query = _base().filter(scope_q(paths_for(viewer, WISH_STAFF), "case__area_path"))
-    if state:
-        query = query.filter(case__state=state)
-    else:
-        query = query.filter(case__state__in=("submitted", "published", "claimed", "fulfilled"))
+    states = [state] if state else list(OPEN_STATES)
+    query = _base().filter(case_routed_q(viewer, WISH, states=states, prefix="case__"))
     return query.select_related("claimer", "case__resident", "case__author").order_by(
         F("case__due_at").asc(nulls_last=True), "case__created_at", "case_id"
     )

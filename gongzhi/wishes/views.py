@@ -110,9 +110,17 @@ def _wall_cards(request: HttpRequest, community, category: str, state: str, numb
     )
     query = urlencode([(name, request.GET[name]) for name in ("category", "state") if request.GET.get(name)])
     fingerprint = repr(
-        (translation.get_language(), community.pk if community else None, category, state, number, has_next,
-         query, [(pk, changed.isoformat()) for pk, changed in keys])
-    )  # fmt: skip
+        (
+            translation.get_language(),
+            community.pk if community else None,
+            category,
+            state,
+            number,
+            has_next,
+            query,
+            [(pk, changed.isoformat()) for pk, changed in keys],
+        )
+    )
     cache_key = "wishes:wall:" + hashlib.sha256(fingerprint.encode()).hexdigest()
     cards = cache.get(cache_key)
     if cards is not None:
@@ -260,8 +268,9 @@ def _review(request, form, resident=None) -> dict | None:
     """
     data = form.cleaned_data
     check = text_check_context([data["title"], data["story"]], audience="wish")
-    sensitive = actions.wish_sensitive(title=data["title"], story=data["story"], category=data["category"],
-                                       resident=resident)  # fmt: skip
+    sensitive = actions.wish_sensitive(
+        title=data["title"], story=data["story"], category=data["category"], resident=resident
+    )
     if sensitive and not check["sensitive_label"]:  # by its category or the resident's tags, not its words
         check["sensitive_label"] = _("健康或生活困难等情况")
     asks_public = data.get("privacy") == PrivacyTier.PUBLIC
@@ -308,8 +317,11 @@ def post(request: AuthenticatedHttpRequest) -> HttpResponse:
     from gongzhi.residents.selectors import resident_get_own
 
     resident = resident_get_own(viewer=request.user)
-    form = WishForm(request.POST or None, request.FILES or None,
-                    initial={"submission_key": new_submission_key(), "privacy": _privacy_initial(resident)})  # fmt: skip
+    form = WishForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"submission_key": new_submission_key(), "privacy": _privacy_initial(resident)},
+    )
     answer = _post_form(
         request,
         form,
@@ -325,7 +337,7 @@ def post(request: AuthenticatedHttpRequest) -> HttpResponse:
             contact_phone=d["contact_phone"],
             meeting_place=d["meeting_place"],
             contact_shared=d["contact_shared"],
-        ),  # fmt: skip
+        ),
         resident,
     )
     return answer or render(request, "wishes/form.html", {"form": form, "title": _("许个微心愿")})
@@ -347,9 +359,11 @@ def post_assisted(request: AuthenticatedHttpRequest) -> HttpResponse:
         q = (request.GET.get("q") or "").strip()[:50]
         matches = list(resident_list_for(viewer=request.user, q=q)[:10]) if q else []
         return render(request, "wishes/assisted_pick.html", {"q": q, "matches": matches})
-    form = AssistedWishForm(request.POST or None, request.FILES or None,
-                            initial={"submission_key": new_submission_key(),
-                                     "privacy": _privacy_initial(resident)})  # fmt: skip
+    form = AssistedWishForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"submission_key": new_submission_key(), "privacy": _privacy_initial(resident)},
+    )
     answer = _post_form(
         request,
         form,
@@ -368,7 +382,7 @@ def post_assisted(request: AuthenticatedHttpRequest) -> HttpResponse:
             contact_phone=d["contact_phone"],
             meeting_place=d["meeting_place"],
             contact_shared=d["contact_shared"],
-        ),  # fmt: skip
+        ),
         resident,
     )
     return answer or render(
@@ -385,8 +399,12 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
     if not can(request.user, "wishes.resubmit", wish):
         raise NotPermitted()
-    initial = {"title": wish.case.title, "story": wish.case.body, "category": wish.category,
-               "desired_by": wish.desired_by}  # fmt: skip
+    initial = {
+        "title": wish.case.title,
+        "story": wish.case.body,
+        "category": wish.category,
+        "desired_by": wish.desired_by,
+    }
     form = WishForm(request.POST or None, initial=initial)
     for name in ("photo", "submission_key", "privacy", "contact_phone", "meeting_place", "contact_shared"):
         del form.fields[name]
@@ -395,8 +413,14 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            actions.wish_resubmit(actor=request.user, wish=wish, title=data["title"], story=data["story"],
-                                  category=data["category"], desired_by=data["desired_by"])  # fmt: skip
+            actions.wish_resubmit(
+                actor=request.user,
+                wish=wish,
+                title=data["title"],
+                story=data["story"],
+                category=data["category"],
+                desired_by=data["desired_by"],
+            )
         except DomainError as exc:
             if exc.status == 403:
                 raise
@@ -409,8 +433,16 @@ def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         for e in selectors.timeline_of(wish, private=True)
         if e["to"] == actions.WISH.state_label("returned")
     ]
-    return render(request, "wishes/form.html", {"form": form, "title": _("修改心愿后重新提交"), "wish": wish,
-                                                "returned_note": returned[-1]["note"] if returned else ""})  # fmt: skip
+    return render(
+        request,
+        "wishes/form.html",
+        {
+            "form": form,
+            "title": _("修改心愿后重新提交"),
+            "wish": wish,
+            "returned_note": returned[-1]["note"] if returned else "",
+        },
+    )
 
 
 @require_perm("wishes.change_settings")
@@ -479,9 +511,17 @@ def queue(request: HttpRequest) -> HttpResponse:
         wish.wisher = selectors.wisher_label(wish, private=True)
         wish.overdue = wish.case.due_at is not None and wish.case.due_at < now
     states = [(s, actions.WISH.state_label(s)) for s in actions.WISH.states]
-    return render(request, "wishes/queue.html", {"page": page, "state": state, "states": states,
-                                                 "query": querystring_without(request, "page"),
-                                                 "here": request.get_full_path()})  # fmt: skip
+    return render(
+        request,
+        "wishes/queue.html",
+        {
+            "page": page,
+            "state": state,
+            "states": states,
+            "query": querystring_without(request, "page"),
+            "here": request.get_full_path(),
+        },
+    )
 
 
 def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
@@ -514,8 +554,14 @@ def publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         PrivacyTier.STAFF_ONLY: _("已发布，仅工作人员可见。"),
     }
     said = published_as.get(privacy or "", _("已发布到心愿墙。"))
-    return _move(request, pk, lambda w: actions.wish_publish(actor=request.user, wish=w, privacy=privacy, pii=pii,
-                                                             pii_reason=pii_reason), said)  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_publish(
+            actor=request.user, wish=w, privacy=privacy, pii=pii, pii_reason=pii_reason
+        ),
+        said,
+    )
 
 
 @_view
@@ -525,41 +571,66 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(back)
     wish = selectors.wish_get_for(viewer=request.user, wish_id=pk)
-    return move_answer(request, run=lambda: actions.wish_message_post(actor=request.user, wish=wish, body=body),
-                       success=_("留言已发送，对方会收到通知。"), back=back)  # fmt: skip
+    return move_answer(
+        request,
+        run=lambda: actions.wish_message_post(actor=request.user, wish=wish, body=body),
+        success=_("留言已发送，对方会收到通知。"),
+        back=back,
+    )
 
 
 @_view
 def contact(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     shared = request.POST.get("contact_shared") in ("on", "1", "true")
     phone, place = request.POST.get("contact_phone", ""), request.POST.get("meeting_place", "")
-    return _move(request, pk, lambda w: actions.wish_contact_set(actor=request.user, wish=w, shared=shared,
-                                                                 phone=phone, place=place),
-                 _("联系方式已保存。") if shared else _("已设为不让认领人看到联系方式。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_contact_set(
+            actor=request.user, wish=w, shared=shared, phone=phone, place=place
+        ),
+        _("联系方式已保存。") if shared else _("已设为不让认领人看到联系方式。"),
+    )
 
 
 @_view
 def redact(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_redact(actor=request.user, wish=w),
-                 _("已隐去个人信息，原文保存在审计记录中。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_redact(actor=request.user, wish=w),
+        _("已隐去个人信息，原文保存在审计记录中。"),
+    )
 
 
 @_view
 def return_(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_return(actor=request.user, wish=w, reason=_reason(request)),
-                 _("已退回，许愿人会收到通知。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_return(actor=request.user, wish=w, reason=_reason(request)),
+        _("已退回，许愿人会收到通知。"),
+    )
 
 
 @_view
 def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_claim(actor=request.user, wish=w),
-                 _("认领成功，请在期限内帮助完成心愿。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_claim(actor=request.user, wish=w),
+        _("认领成功，请在期限内帮助完成心愿。"),
+    )
 
 
 @_view
 def release(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_release(actor=request.user, wish=w, reason=_reason(request)),
-                 _("已放弃认领，心愿回到心愿墙。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_release(actor=request.user, wish=w, reason=_reason(request)),
+        _("已放弃认领，心愿回到心愿墙。"),
+    )
 
 
 @_view
@@ -569,37 +640,62 @@ def fulfil(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request.POST.get("hours", ""),
         request.FILES.get("photo"),
     )
-    return _move(request, pk, lambda w: actions.wish_fulfil(actor=request.user, wish=w, note=note, hours=hours,
-                                                            photo=photo_clean(photo)),
-                 _("已登记完成，等待许愿人确认。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_fulfil(
+            actor=request.user, wish=w, note=note, hours=hours, photo=photo_clean(photo)
+        ),
+        _("已登记完成，等待许愿人确认。"),
+    )
 
 
 @_view
 def confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_confirm(actor=request.user, wish=w),
-                 _("已确认心愿实现，谢谢！欢迎给这次帮助打个分。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_confirm(actor=request.user, wish=w),
+        _("已确认心愿实现，谢谢！欢迎给这次帮助打个分。"),
+    )
 
 
 @_view
 def dispute(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_dispute(actor=request.user, wish=w, reason=_reason(request)),
-                 _("已告知认领人心愿尚未完成。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_dispute(actor=request.user, wish=w, reason=_reason(request)),
+        _("已告知认领人心愿尚未完成。"),
+    )
 
 
 @_view
 def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rating, comment = typed_rating(request), request.POST.get("comment", "")
-    return _move(request, pk, lambda w: actions.wish_rate(actor=request.user, wish=w, rating=rating, comment=comment),
-                 _("感谢您的评价。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_rate(actor=request.user, wish=w, rating=rating, comment=comment),
+        _("感谢您的评价。"),
+    )
 
 
 @_view
 def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_withdraw(actor=request.user, wish=w, reason=_reason(request)),
-                 _("心愿已撤回。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_withdraw(actor=request.user, wish=w, reason=_reason(request)),
+        _("心愿已撤回。"),
+    )
 
 
 @_view
 def reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda w: actions.wish_reopen(actor=request.user, wish=w, reason=_reason(request)),
-                 _("心愿已重新提交审核。"))  # fmt: skip
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_reopen(actor=request.user, wish=w, reason=_reason(request)),
+        _("心愿已重新提交审核。"),
+    )

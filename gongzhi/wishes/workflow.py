@@ -2,13 +2,22 @@
 
 Every move names the permission of this app's rules that decides who may
 make it (asked with the Wish); `expire` is the claim period's, made by the
-periodic job only. Staff work on a wish while it waits for moderation.
+periodic job only.
+
+Routing (`state_roles`, else `staff_roles`): while a wish waits for
+moderation only its community's moderators act on it (publish or return);
+once it is on the wall the community's staff and assisters (grid workers,
+the window) follow it — through a claim to the wisher's confirmation, which
+an assister gives for a wisher without an account. The staff queue lists the
+open states routed to the viewer; the daily digest counts the waiting state
+(moderation) routed to them, so assisters, who never moderate, get no wish digest.
 """
 
 from django.utils.translation import gettext_lazy
 
-from gongzhi.accounts.roles import Role
 from gongzhi.cases.workflow import CaseType, Limit, Move, case_type_register
+
+from .roles import WISH_MODERATORS, WISH_STAFF
 
 WISH = case_type_register(
     CaseType(
@@ -30,25 +39,31 @@ WISH = case_type_register(
                 frozenset({"submitted"}),
                 "published",
                 gettext_lazy("发布上墙"),
-                perm="wishes.moderate",
+                permission="wishes.moderate",
             ),
             Move(
-                "return", frozenset({"submitted"}), "returned", gettext_lazy("退回"), perm="wishes.moderate"
+                "return",
+                frozenset({"submitted"}),
+                "returned",
+                gettext_lazy("退回"),
+                permission="wishes.moderate",
             ),
             Move(
                 "resubmit",
                 frozenset({"returned"}),
                 "submitted",
                 gettext_lazy("修改后重新提交"),
-                perm="wishes.resubmit",
-            ),  # fmt: skip
-            Move("claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), perm="wishes.claim"),
+                permission="wishes.resubmit",
+            ),
+            Move(
+                "claim", frozenset({"published"}), "claimed", gettext_lazy("认领"), permission="wishes.claim"
+            ),
             Move(
                 "release",
                 frozenset({"claimed"}),
                 "published",
                 gettext_lazy("放弃认领"),
-                perm="wishes.release",
+                permission="wishes.release",
             ),
             Move(
                 "expire",
@@ -58,40 +73,45 @@ WISH = case_type_register(
                 manual=False,
             ),
             Move(
-                "fulfil", frozenset({"claimed"}), "fulfilled", gettext_lazy("登记完成"), perm="wishes.fulfil"
+                "fulfil",
+                frozenset({"claimed"}),
+                "fulfilled",
+                gettext_lazy("登记完成"),
+                permission="wishes.fulfil",
             ),
             Move(
                 "dispute",
                 frozenset({"fulfilled"}),
                 "claimed",
                 gettext_lazy("确认未完成"),
-                perm="wishes.confirm",
+                permission="wishes.confirm",
             ),
             Move(
                 "confirm",
                 frozenset({"fulfilled"}),
                 "confirmed",
                 gettext_lazy("确认实现"),
-                perm="wishes.confirm",
+                permission="wishes.confirm",
             ),
             Move(
                 "withdraw",
                 frozenset({"submitted", "returned", "published"}),
                 "withdrawn",
                 gettext_lazy("撤回"),
-                perm="wishes.withdraw",
-            ),  # fmt: skip
+                permission="wishes.withdraw",
+            ),
             Move(
                 "reopen",
                 frozenset({"withdrawn"}),
                 "submitted",
                 gettext_lazy("重新提交"),
-                perm="wishes.reopen",
+                permission="wishes.reopen",
             ),
         ),
         closed=frozenset({"confirmed", "withdrawn"}),
         limits={"submitted": Limit(2, "workdays")},
-        staff_roles=frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN}),
+        staff_roles=WISH_STAFF,
+        state_roles={"submitted": WISH_MODERATORS},
         waiting_states=frozenset({"submitted"}),
         queue_url="wishes:queue",
         rate_states=frozenset({"confirmed"}),
@@ -100,6 +120,8 @@ WISH = case_type_register(
     )
 )
 
+# The states of the staff queue: waiting for moderation, then followed until the wisher confirms.
+OPEN_STATES = ("submitted", "published", "claimed", "fulfilled")
 # States in which a wish is on the public wall (when its privacy allows).
 PUBLIC_STATES = ("published", "claimed", "fulfilled", "confirmed")
 # States in which the wisher and the claimer have a message thread.

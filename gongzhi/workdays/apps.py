@@ -12,5 +12,10 @@ class WorkdaysConfig(AppConfig):
 
         from gongzhi.core.nav import nav_register
 
-        nav_register("workdays.index", order=80, label=_("工作日历"), url_name="workdays:index",
-                     perm="workdays.view_calendar")  # fmt: skip
+        nav_register(
+            "workdays.index",
+            order=80,
+            label=_("工作日历"),
+            url_name="workdays:index",
+            perm="workdays.view_calendar",
+        )

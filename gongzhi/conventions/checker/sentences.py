@@ -113,9 +113,12 @@ def sentences_split(lines: Sequence[str]) -> list[Sentence]:
     running = {
         key
         for key, count in counts.items()
-        if count >= 3 and 0 < len(key) <= 40 and not _TERMINATED.search(key) and "," not in key
+        if count >= 3
+        and 0 < len(key) <= 40
+        and not _TERMINATED.search(key)
+        and "," not in key
         and not MONEY.search(key)
-    }  # fmt: skip
+    }
     wrap = _wrap_width([raw for raw in lines if text_normalise(raw) not in running])
     content = [
         raw

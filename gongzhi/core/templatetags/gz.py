@@ -84,8 +84,14 @@ def nav_items(context, prefix: str = "") -> SafeString:
     """
     unread = context.get("unread") or 0
     nav = context.get("nav") or ()
-    key = (tuple(entry.key for entry in nav), prefix, unread, get_language(),
-           get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())  # fmt: skip
+    key = (
+        tuple(entry.key for entry in nav),
+        prefix,
+        unread,
+        get_language(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+    )
     items = _NAV_HTML.get(key)
     if items is None:
         if len(_NAV_HTML) >= 4096:
@@ -116,8 +122,10 @@ def _nav_items_html(nav, prefix: str, unread: int) -> str:
         parts.append(f">{conditional_escape(entry.label)}")
         if inbox and unread:
             label = ngettext("%(n)s 条未读", "%(n)s 条未读", unread) % {"n": unread}
-            parts.append(f' <span class="gz-badge" data-testid="{conditional_escape(prefix)}unread" '
-                         f'aria-label="{conditional_escape(label)}">{unread}</span>')  # fmt: skip
+            parts.append(
+                f' <span class="gz-badge" data-testid="{conditional_escape(prefix)}unread" '
+                f'aria-label="{conditional_escape(label)}">{unread}</span>'
+            )
         parts.append("</a></li>")
     return "".join(parts)
 
@@ -136,6 +144,8 @@ def language_links(context) -> SafeString:
         if code == current:
             parts.append(f'<strong aria-current="true" lang="{code_text}">{name}</strong>')
         else:
-            parts.append(f'<a href="{switch}?language={code_text}&amp;next={conditional_escape(here)}" lang="{code_text}" '
-                         f'data-testid="language-{code_text}">{name}</a>')  # fmt: skip
+            parts.append(
+                f'<a href="{switch}?language={code_text}&amp;next={conditional_escape(here)}" lang="{code_text}" '
+                f'data-testid="language-{code_text}">{name}</a>'
+            )
     return mark_safe(" · ".join(parts))  # noqa: S308  (every value above is escaped)

@@ -95,9 +95,12 @@ class Command(BaseCommand):
             demo_conventions_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2)
             )
-            demo_escalations_seed(township=root, resident=User.objects.get(username="jumin"),
-                                  handler=User.objects.get(username="cun_ganbu"),
-                                  password=make_password(DEMO_PASSWORD))  # fmt: skip
+            demo_escalations_seed(
+                township=root,
+                resident=User.objects.get(username="jumin"),
+                handler=User.objects.get(username="cun_ganbu"),
+                password=make_password(DEMO_PASSWORD),
+            )
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
@@ -158,9 +161,12 @@ class Command(BaseCommand):
             name = base if demo else f"{base}{index + 1}"
             code = f"{COUNTY_CODE}{township_no:03d}{(200 if urban else 0) + index + 1:03d}"
             community = area_create_unchecked(
-                kind=AreaKind.COMMUNITY, name=name, parent=township, code=code,
+                kind=AreaKind.COMMUNITY,
+                name=name,
+                parent=township,
+                code=code,
                 community_type="urban" if urban else "village",
-            )  # fmt: skip
+            )
             grids, buildings = [], []
             if urban:
                 for g in range(rng.randint(4, 6)):
@@ -231,12 +237,21 @@ class Command(BaseCommand):
                     residence = rng.choices(["registered", "resident_nonlocal", "floating"], [85, 10, 5])[0]
                     tag_ids = self.tags_for(rng, tags, age, political)
                     pk = writer.resident(
-                        person, household_id=household_id, relation=relation, area=area, community=community,
-                        grid=area if area.kind == AreaKind.GRID else grid, ethnicity=ethnicity,
-                        political_status=political, education=education, marital_status=self.marital(age, relation),
-                        registered_address=f"四川省洪川县{address}", current_address=address,
-                        residence_type=residence, tag_ids=tag_ids,
-                    )  # fmt: skip
+                        person,
+                        household_id=household_id,
+                        relation=relation,
+                        area=area,
+                        community=community,
+                        grid=area if area.kind == AreaKind.GRID else grid,
+                        ethnicity=ethnicity,
+                        political_status=political,
+                        education=education,
+                        marital_status=self.marital(age, relation),
+                        registered_address=f"四川省洪川县{address}",
+                        current_address=address,
+                        residence_type=residence,
+                        tag_ids=tag_ids,
+                    )
                     members.add(community.pk, pk, area.path, not sensitive.isdisjoint(tag_ids))
                 if writer.pending >= BATCH:
                     bar.update(writer.flush())
