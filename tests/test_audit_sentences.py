@@ -125,6 +125,17 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "case.moved": ({"kind": "wish", "move": "publish", "from": "submitted", "to": "published"}, "帮忙修水管"),
     "case.rated": ({"rating": 5}, "帮忙修水管"),
     "wish.settings_changed": ({"claim_days": [7, 10]}, "青山村"),
+    "hall.applied": ({"matter": "MZ-001", "channel": "online", "files": 2}, "最低生活保障"),
+    "hall.accepted": (
+        {"number": "511423101-20261206-0007", "move": "accept", "promised": [], "due": None},
+        "最低生活保障",
+    ),
+    "hall.notified": ({"round": 2, "items": ["身份证"]}, "最低生活保障"),
+    "hall.supplied": ({"round": 1, "lines": 2}, "最低生活保障"),
+    "hall.promise_kept": (
+        {"material": "收入证明", "promised_by": "2026-12-11", "state": "provided"},
+        "最低生活保障",
+    ),
     "wish.claim_reminded": ({"claim_due_at": "2026-03-05 10:00:00+00:00"}, "帮忙修水管"),
     "digest.sent": ({"day": "2026-03-02", "waiting": 4, "overdue": 1}, "王建国(wangjg)"),
     "offer.published": ({"places": 5, "starts_at": "2026-03-07T09:00:00+08:00"}, "为老人义务理发"),

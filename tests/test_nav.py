@@ -8,16 +8,19 @@ from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
 EVERYONE = ["wishes:wall", "offers:list"]
-STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas:tree", "conventions:index",
-         "workdays:index", "notices:inbox"]  # fmt: skip
-# The township office also keeps the township's departments.
-TOWNSHIP_ADMIN = [*STAFF[:6], "areas:departments", *STAFF[6:]]
+APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
+STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
+         "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
+# The township office also keeps the township's departments (it does not apply for residents).
+TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
+                  "areas:departments", "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.
     "township_reviewer": [
         *EVERYONE,
         "cases:escalations",
+        "hall:queue",
         "residents:list",
         "areas:tree",
         "conventions:index",
@@ -28,7 +31,9 @@ MENUS = {
     "other_staff": STAFF,
     "window_clerk": [
         *EVERYONE,
+        *APPLYING,
         "wishes:queue",
+        "hall:queue",
         "residents:list",
         "areas:tree",
         "workdays:index",
@@ -36,6 +41,7 @@ MENUS = {
     ],
     "grid_worker": [
         *EVERYONE,
+        *APPLYING,
         "wishes:queue",
         "situations:mine",
         "residents:list",
@@ -47,7 +53,7 @@ MENUS = {
     "volunteer": [*EVERYONE, "notices:inbox"],
     "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],
     "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
-    "resident": [*EVERYONE, "situations:mine", "notices:inbox"],
+    "resident": [*EVERYONE, *APPLYING, "situations:mine", "notices:inbox"],
     "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
     "sec_admin": [*EVERYONE, "workdays:index", "accounts:roles", "notices:inbox"],
     "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],

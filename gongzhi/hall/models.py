@@ -416,3 +416,17 @@ class Open311Key(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class ReceiptCounter(models.Model):
+    """The last receipt sequence (受理编号) given by one township on one day; its row is locked to take the next."""
+
+    township = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["township", "day"], name="receipt_counter_once")]
+
+    def __str__(self) -> str:
+        return f"{self.township_id} {self.day} {self.last}"

@@ -69,3 +69,8 @@ def is_open311_account(user, key=None) -> bool:
 
 rules.add_perm("hall.open311_keys", hall_admin)  # the object: the township
 rules.add_perm("hall.open311_submit", is_open311_account)  # the object: the key
+
+
+# The front desk: a material accepted on a promise (容缺受理) arrives, from the applicant or at the window.
+rules.add_perm("hall.receive_promised", front_desk)
+rules.add_perm("hall.supply_promised", is_author | is_submitter | front_desk)

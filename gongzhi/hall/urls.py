@@ -11,3 +11,23 @@ urlpatterns = [
     path("open311/keys/", open311.keys, name="open311_keys"),
     path("open311/keys/<id:pk>/revoke/", open311.key_revoke, name="open311_key_revoke"),
 ]
+
+from .views import applying, desk  # noqa: E402  (the desk part's routes)
+
+urlpatterns += [
+    path("apply/", applying.apply_start, name="apply_start"),
+    path("apply/<id:pk>/", applying.apply, name="apply"),
+    path("apply/<id:pk>/proxy/", applying.proxy_request, name="proxy_request"),
+    path("apply/<id:pk>/for/", applying.apply_for, name="apply_for"),
+    path("mine/", applying.mine, name="mine"),
+    path("a/<id:pk>/accept/", desk.accept, name="accept"),
+    path("a/<id:pk>/forward/", desk.forward, name="forward"),
+    path("a/<id:pk>/notify/", desk.notify, name="notify"),
+    path("a/<id:pk>/refuse/", desk.refuse, name="refuse"),
+    path("a/<id:pk>/supply/", desk.supply, name="supply"),
+    path("a/<id:pk>/promised/", desk.supply_promised, name="supply_promised"),
+    path("a/<id:pk>/withdraw/", desk.withdraw, name="withdraw"),
+    path("a/<id:pk>/receipt/", desk.receipt, name="receipt"),
+    path("promises/", desk.promises, name="promises"),
+    path("a/<id:pk>/files/<id:file_id>/", desk.file, name="file"),
+]

@@ -263,6 +263,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # A whole multipart request: the largest upload is a 50 MB Excel import, plus the form around it.
 GONGZHI_MAX_UPLOAD_REQUEST_BYTES = 51 * 1024 * 1024
+# One PDF handed in for a service-hall material line (photos have their own limit, core.images.MAX_BYTES).
+GONGZHI_HALL_PDF_MAX_BYTES = env_int("GONGZHI_HALL_PDF_MAX_BYTES", 10 * 1024 * 1024)
 # A page that fails CSRF verification gets our Chinese 403 page, not Django's English one.
 CSRF_FAILURE_VIEW = "gongzhi.core.views.csrf_failure"
 

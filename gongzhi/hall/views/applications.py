@@ -11,6 +11,7 @@ from gongzhi.core.authz import can
 from gongzhi.core.http import paginate, querystring_without, require_perm, translate_errors
 
 from ..selectors import applications as selectors
+from ..selectors.desk import notices_of, open_notice_of, promises_of
 from ..workflow import APPLICATION
 
 
@@ -52,9 +53,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             application, full=can(request.user, "hall.see_names", application)
         ),
         "colour": selectors.colour_of(application),
-        "materials": list(application.materials.select_related("material")),
+        "materials": list(application.materials.select_related("material").prefetch_related("files")),
         "timeline": case_timeline(case, private=True),
         "verbs": case_moves_for(application, request.user),
         "staff": staff,
+        # The front desk's part: the facts from the register, the notices, the promises, what is missing.
+        "facts": application.facts,
+        "see_names": can(request.user, "hall.see_names", application),
+        "notices": notices_of(application),
+        "open_notice": open_notice_of(application),
+        "promises": promises_of(application),
+        "can_supply_promised": can(request.user, "hall.supply_promised", application),
+        "today": timezone.localdate(),
     }
     return render(request, "hall/detail.html", context)
