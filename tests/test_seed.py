@@ -178,3 +178,48 @@ def test_demo_township_has_departments_and_escalated_notes():
     escalations = Escalation.objects.all()
     assert escalations.count() == 2
     assert escalations.filter(answered_at__isnull=False).count() == 1  # 民政办 replied; the joint call waits
+
+
+def test_demo_hall_has_applications_in_every_state_made_through_the_actions(client):
+    call_command("seed_demo", "--quiet")
+    from gongzhi.hall.models import Application, FollowUp, IssuedDocument
+    from gongzhi.hall.workflow import APPLICATION, APPLICATION_KIND, OPEN_STATES
+
+    applications = Case.objects.filter(kind=APPLICATION_KIND)
+    states = set(applications.values_list("state", flat=True))
+    assert states == set(APPLICATION.states)
+    # Across several matters and communities, by residents and for them (consent recorded).
+    assert Application.objects.values("matter").distinct().count() >= 5
+    assert applications.values("community").distinct().count() >= 4
+    assert applications.filter(assisted=True, consent_at__isnull=False).exclude(consent_channel="").exists()
+    assert Application.objects.filter(channel="proxy", case__assisted=False).exists()  # the resident asked
+    # Made through the actions: each opened with its timeline, and each move on it.
+    assert CaseEvent.objects.filter(verb="open", case__kind=APPLICATION_KIND).count() == applications.count()
+    verbs = set(CaseEvent.objects.filter(case__kind=APPLICATION_KIND).values_list("verb", flat=True))
+    assert {"accept", "accept_village", "accept_window", "forward", "notify", "supply", "refuse", "pass_up",
+            "approve", "approve_village", "reject", "hand_off", "hand_back_approved", "hand_back_rejected",
+            "issue", "withdraw"} <= verbs  # fmt: skip
+    assert Application.objects.filter(materials__state="promised").exists()  # 容缺受理
+    # Some open ones are overdue: their due time passed (made with the clock set back).
+    now = timezone.now()
+    overdue = applications.filter(state__in=OPEN_STATES, due_at__lt=now)
+    assert {"submitted", "township_review", "external"} <= set(overdue.values_list("state", flat=True))
+    assert applications.filter(state__in=OPEN_STATES, due_at__gt=now).exists()
+    for case in overdue:
+        accepted = case.application.accepted_at
+        assert accepted is None or accepted < case.due_at  # acceptance and due date agree
+    # Rated: one 非常满意, one 不满意 whose follow-up the township has visited; one marked unreasonable.
+    assert set(applications.filter(rating__isnull=False).values_list("rating", flat=True)) == {5, 2}
+    followup = FollowUp.objects.get()
+    assert followup.application.case.rating == 2
+    assert followup.case.state == "rectifying"
+    marked = Application.objects.get(unreasonable_at__isnull=False)
+    assert marked.case.state == "refused"
+    # Issued with a PDF whose code verifies.
+    documents = IssuedDocument.objects.all()
+    assert documents.count() == applications.filter(state="issued").count() == 2
+    page = client.get(f"/verify/{documents[0].code}/")
+    assert page.status_code == 200
+    assert documents[0].application.matter.name in page.content.decode()
+    report = audit_chain_verify()
+    assert report.ok, report.reason

@@ -5,7 +5,9 @@ demo:   one township, six communities (villages and urban communities), grids,
         and a wish wall with wishes in every state in every community, made
         through the wish actions (gongzhi.devtools.demo_wishes), and village
         conventions: last year's revision campaign (one community overdue) and
-        this year's under way (gongzhi.devtools.demo_conventions).
+        this year's under way (gongzhi.devtools.demo_conventions), and the service
+        hall: the starter catalogue and applications in every state, some
+        overdue, made through the hall's actions (gongzhi.devtools.demo_hall).
 county: 20 townships × 30 communities, about 1,000,000 residents and
         1,000,000 wishes (`--wishes N`). Synthetic benchmark data, written
         straight to the tables: no audit rows per resident or wish
@@ -28,6 +30,7 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
+from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
@@ -45,6 +48,7 @@ DEMO_ACCOUNTS: list[tuple[str, str, Role, str | int]] = [
     ("cun_ganbu", "李书记", Role.COMMUNITY_STAFF, 0),
     ("cun_ganbu2", "陈主任", Role.COMMUNITY_STAFF, 3),
     ("chuangkou", "王窗口", Role.WINDOW_CLERK, 0),
+    ("zhen_chuangkou", "刘窗口", Role.WINDOW_CLERK, "township"),
     ("wanggeyuan", "赵网格", Role.GRID_WORKER, "grid"),
     ("dangyuan", "孙党员", Role.PARTY_MEMBER, 0),
     ("zhiyuanzhe", "钱志愿", Role.VOLUNTEER, 0),
@@ -55,6 +59,8 @@ DEMO_ACCOUNTS: list[tuple[str, str, Role, str | int]] = [
     ("anquan_admin", "安全管理员", Role.SEC_ADMIN, "root"),
     ("shenji_admin", "审计管理员", Role.AUDIT_ADMIN, "root"),
 ]
+# Where an account works, when its role alone does not say (printed with the accounts).
+ACCOUNT_PLACES = {"chuangkou": "青山村便民服务站", "zhen_chuangkou": "镇便民服务中心", "jumin": "青山村"}
 
 
 class Command(BaseCommand):
@@ -100,6 +106,11 @@ class Command(BaseCommand):
                 resident=User.objects.get(username="jumin"),
                 handler=User.objects.get(username="cun_ganbu"),
                 password=make_password(DEMO_PASSWORD),
+            )
+            demo_hall_seed(
+                township=root,
+                communities=[c[0] for c in communities],
+                rng=random.Random(opts["seed"] + 3),
             )
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
@@ -347,7 +358,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, _display, role, _where in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {username:<14} {Role(role).label}")
+            where = ACCOUNT_PLACES.get(username, "")
+            self.stdout.write(f"  {username:<14} {Role(role).label}{f'（{where}）' if where else ''}")
         for department, _kind, username, _display in DEMO_DEPARTMENTS:
             self.stdout.write(f"  {username:<14} {Role.TOWNSHIP_REVIEWER.label}（{department}）")
         self.stdout.write("")
