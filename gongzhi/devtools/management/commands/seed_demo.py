@@ -27,6 +27,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
+from gongzhi.hall.actions.catalogue import catalogue_starter_load
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
@@ -98,6 +99,8 @@ class Command(BaseCommand):
             demo_escalations_seed(township=root, resident=User.objects.get(username="jumin"),
                                   handler=User.objects.get(username="cun_ganbu"),
                                   password=make_password(DEMO_PASSWORD))  # fmt: skip
+            # The service hall's starter catalogue (事项目录范本), loaded by the township's admin.
+            catalogue_starter_load(User.objects.get(username="zhen_admin"), root)
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
