@@ -52,10 +52,14 @@ PAGE_CALLS: dict[str, Callable] = {
     "hall:catalogue_new": lambda world, actor, relation: Call(
         reverse("hall:catalogue_new"), _matter_form(world, "CAT-NEW", "新事项")
     ),
-    "hall:catalogue_edit": _matter_call("hall:catalogue_edit", lambda world: _matter_form(world, "CAT-001", "临时救助(改)")),
+    "hall:catalogue_edit": _matter_call(
+        "hall:catalogue_edit", lambda world: _matter_form(world, "CAT-001", "临时救助(改)")
+    ),
     "hall:catalogue_active": _matter_call("hall:catalogue_active", lambda world: {"active": "0"}),
     "hall:catalogue_export": _plain("hall:catalogue_export"),
-    "hall:catalogue_import": _plain("hall:catalogue_import"),  # POST without a file: the form's error, nothing written
+    "hall:catalogue_import": _plain(
+        "hall:catalogue_import"
+    ),  # POST without a file: the form's error, nothing written
     "hall:catalogue_import_report": _plain("hall:catalogue_import_report"),
     "hall:guide_home": _plain("hall:guide_home"),
     "hall:guide_community": lambda world, actor, relation: Call(

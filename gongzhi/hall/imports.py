@@ -33,7 +33,6 @@ from .exports import (
     choice_labels,
 )
 from .models import Matter
-from .selectors.catalogue import REGISTER_FACTS
 
 MAX_ROWS = 5000
 FORMULA_MARKS = ("=", "+", "-", "@", "\t", "\r")
@@ -168,7 +167,9 @@ def catalogue_parse(township: Area, stream: IO[bytes]) -> tuple[list[_Parsed], l
             errors.append(RowError(sheet, number, head["code"], _("请填写事项编码。")))
             continue
         if code in parsed:
-            errors.append(RowError(sheet, number, head["code"], _("事项编码 %(code)s 重复出现。") % {"code": code}))
+            errors.append(
+                RowError(sheet, number, head["code"], _("事项编码 %(code)s 重复出现。") % {"code": code})
+            )
             continue
         levels = []
         for part in [p.strip() for p in row["levels"].replace(",", LEVEL_SEPARATOR).split(LEVEL_SEPARATOR)]:
@@ -195,7 +196,10 @@ def catalogue_parse(township: Area, stream: IO[bytes]) -> tuple[list[_Parsed], l
             sort_order=_number(row["sort_order"], sheet, number, head["sort_order"], errors, default=0) or 0,
         )
         parsed[code] = _Parsed(data, row["parent"], row["department"], number)
-    for kind, source, columns in (("steps", steps_sheet, STEP_COLUMNS), ("materials", materials_sheet, MATERIAL_COLUMNS)):
+    for kind, source, columns in (
+        ("steps", steps_sheet, STEP_COLUMNS),
+        ("materials", materials_sheet, MATERIAL_COLUMNS),
+    ):
         heads = {key: str(label) for key, label in columns}
         names: dict[str, set[str]] = {}
         for number, row in sorted(
@@ -220,7 +224,9 @@ def catalogue_parse(township: Area, stream: IO[bytes]) -> tuple[list[_Parsed], l
                 errors.append(RowError(source.title, number, heads["name"],
                                        _("材料「%(name)s」在同一事项中重复。") % {"name": name}))  # fmt: skip
             names[row["code"]].add(name)
-            source_value = _choice(row["source"], labels["source"], source.title, number, heads["source"], errors)
+            source_value = _choice(
+                row["source"], labels["source"], source.title, number, heads["source"], errors
+            )
             fact = ""
             if source_value == "register":
                 fact = _choice(row["register_fact"], labels["register_fact"], source.title, number,
@@ -271,13 +277,19 @@ def catalogue_import(actor: User, township: Area, stream: IO[bytes]) -> ImportRe
             for item in sorted(items, key=lambda i: (bool(i.parent_code), i.row)):
                 item.data.department = departments.get(item.department_name)
                 item.data.parent = (
-                    Matter.objects.filter(township=township, code=item.parent_code).first() if item.parent_code else None
+                    Matter.objects.filter(township=township, code=item.parent_code).first()
+                    if item.parent_code
+                    else None
                 )
-                matter = Matter.objects.select_for_update().filter(township=township, code=item.data.code).first()
+                matter = (
+                    Matter.objects.select_for_update().filter(township=township, code=item.data.code).first()
+                )
                 try:
                     outcome = matter_write(actor, township, item.data, matter=matter)
                 except DomainError as exc:
-                    sheet, column = _FIELD_SHEETS.get(exc.field or "", (str(SHEET_MATTERS), _FIELD_COLUMNS.get(exc.field or "", "")))
+                    sheet, column = _FIELD_SHEETS.get(
+                        exc.field or "", (str(SHEET_MATTERS), _FIELD_COLUMNS.get(exc.field or "", ""))
+                    )
                     result.errors.append(RowError(sheet, item.row, column, exc.message))
                     continue
                 setattr(result, outcome, getattr(result, outcome) + 1)

@@ -44,7 +44,7 @@ def test_create_writes_matter_steps_materials_and_audit(users, areas, department
 
 
 @pytest.mark.parametrize(
-    "change, message",
+    ("change", "message"),
     [
         ({"code": ""}, "请填写事项编码"),
         ({"code": "民政 1"}, "事项编码只能由"),
@@ -75,7 +75,9 @@ def test_code_unique_per_township_and_department_of_the_same_township(users, are
     with pytest.raises(DomainError, match="本镇的部门"):
         matter_create(admin, areas["township"], data(department, code="MZ-102", department=foreign))
     # A village-direct matter needs no department.
-    direct = matter_create(admin, areas["township"], data(None, code="SB-101", mode=HandlingMode.VILLAGE_DIRECT))
+    direct = matter_create(
+        admin, areas["township"], data(None, code="SB-101", mode=HandlingMode.VILLAGE_DIRECT)
+    )
     assert direct.department is None
 
 
@@ -102,7 +104,9 @@ def test_update_keeps_used_materials_and_refuses_removing_them(users, areas, dep
     edited = data(department, materials=[MaterialData("申请书（新版）", id=first.pk),
                                          MaterialData("户口簿", source="register", register_fact="household")])  # fmt: skip
     matter_update(admin, matter.pk, edited)
-    assert Material.objects.get(pk=first.pk).name == "申请书（新版）"  # edited in place: the application keeps it
+    assert (
+        Material.objects.get(pk=first.pk).name == "申请书（新版）"
+    )  # edited in place: the application keeps it
     with pytest.raises(Conflict, match="已有办件使用"):
         matter_update(admin, matter.pk, data(department, materials=[MaterialData("身份证")]))
     assert set(matter.materials.values_list("name", flat=True)) == {"申请书（新版）", "户口簿"}
@@ -136,7 +140,8 @@ def test_starter_has_25_matters_loads_once_and_creates_departments(users, areas,
     names = set(Department.objects.filter(township=township).values_list("name", flat=True))
     assert {"民政办", "社会事务办", "农业农村办", "退役军人服务站", "司法所", "社保所"} <= names
     dibao = Matter.objects.get(township=township, name="最低生活保障")
-    assert dibao.parent.name == "社会救助" and dibao.department == department
+    assert dibao.parent.name == "社会救助"
+    assert dibao.department == department
     assert [(s.name, s.amount, s.unit) for s in dibao.steps.all()][1] == ("公示", 7, "calendar_days")
     assert dibao.materials.filter(source=MaterialSource.REGISTER, register_fact="id_number").exists()
     assert "第九条" in dibao.legal_basis
@@ -177,9 +182,12 @@ def test_pages_create_list_edit_and_deactivate(client, users, areas, department)
     response = client.post(reverse("hall:catalogue_new"), form_post(department))
     assert response.status_code == 302
     matter = Matter.objects.get(code="MZ-101")
-    assert matter.steps.count() == 2 and matter.materials.count() == 1
+    assert matter.steps.count() == 2
+    assert matter.materials.count() == 1
     page = client.get(reverse("hall:catalogue")).content.decode()
-    assert "最低生活保障" in page and "公示7个自然日，审核15个工作日" in page and "民政办" in page
+    assert "最低生活保障" in page
+    assert "公示7个自然日，审核15个工作日" in page
+    assert "民政办" in page
     edit = client.get(reverse("hall:catalogue_edit", args=[matter.pk])).content.decode()
     assert 'value="MZ-101"' in edit
     client.post(reverse("hall:catalogue_edit", args=[matter.pk]), form_post(department, name="低保"))
@@ -191,10 +199,14 @@ def test_pages_create_list_edit_and_deactivate(client, users, areas, department)
 
 def test_page_shows_the_refusal_and_writes_nothing(client, users, areas, department):
     client.force_login(users["township_admin"])
-    response = client.post(reverse("hall:catalogue_new"), form_post(department, **{"steps-0-amount": "0", "steps-1-amount": ""}))
+    response = client.post(
+        reverse("hall:catalogue_new"), form_post(department, **{"steps-0-amount": "0", "steps-1-amount": ""})
+    )
     assert response.status_code == 200
     assert "时限至少为 1" in response.content.decode()
-    response = client.post(reverse("hall:catalogue_new"), form_post(department, department="", **{"materials-1-name": "申请书"}))
+    response = client.post(
+        reverse("hall:catalogue_new"), form_post(department, department="", **{"materials-1-name": "申请书"})
+    )
     assert "须选择本镇的审批部门" in response.content.decode()
     assert not Matter.objects.exists()
 
@@ -215,27 +227,37 @@ def test_public_guide_without_login(client, users, areas, department):
     catalogue_starter_load(admin, areas["township"])
     township = areas["township"]
     # One township publishes: the guide's start page goes to its index; a community's link too.
-    assert client.get(reverse("hall:guide_home"))["Location"] == reverse("hall:guide_index", args=[township.pk])
+    assert client.get(reverse("hall:guide_home"))["Location"] == reverse(
+        "hall:guide_index", args=[township.pk]
+    )
     assert client.get(reverse("hall:guide_community", args=[areas["village"].pk]))["Location"] == reverse(
         "hall:guide_index", args=[township.pk]
     )
     index = client.get(reverse("hall:guide_index", args=[township.pk])).content.decode()
-    assert "社会救助" in index and "最低生活保障" in index and "门楼牌编制和补换" in index
+    assert "社会救助" in index
+    assert "最低生活保障" in index
+    assert "门楼牌编制和补换" in index
     found = client.get(reverse("hall:guide_index", args=[township.pk]), {"q": "低保"}).content.decode()
     assert "最低生活保障" not in found or "社会救助" in found
     found = client.get(reverse("hall:guide_index", args=[township.pk]), {"q": "宅基地"}).content.decode()
-    assert "农村村民宅基地申请" in found and "最低生活保障" not in found
-    by_department = client.get(reverse("hall:guide_index", args=[township.pk]), {"by": "department"}).content.decode()
+    assert "农村村民宅基地申请" in found
+    assert "最低生活保障" not in found
+    by_department = client.get(
+        reverse("hall:guide_index", args=[township.pk]), {"by": "department"}
+    ).content.decode()
     assert "司法所" in by_department
     dibao = Matter.objects.get(township=township, code="MZ-101")
     page = client.get(reverse("hall:guide", args=[dibao.pk]))
     assert page.status_code == 200
     html = page.content.decode()
     assert "入户调查10个工作日，公示7个自然日，审核确认10个工作日" in html
-    assert "不收费" in html and "《社会救助暂行办法》第九条" in html
+    assert "不收费" in html
+    assert "《社会救助暂行办法》第九条" in html
     assert "最低生活保障申请书" in html  # to bring
-    assert 'data-testid="guide-known"' in html and "户口簿(户成员信息)" in html  # the register already knows
-    assert "审查要点" not in html and "catalogue" not in html  # no staff data, no staff links
+    assert 'data-testid="guide-known"' in html
+    assert "户口簿(户成员信息)" in html
+    assert "审查要点" not in html
+    assert "catalogue" not in html
     # An inactive matter has no guide: nobody can apply for it.
     matter_active_set(admin, dibao.pk, active=False)
     assert client.get(reverse("hall:guide", args=[dibao.pk])).status_code == 404
@@ -256,7 +278,8 @@ def test_guide_links_the_two_ways_in_when_they_exist(client, make_matter):
     matter.online = matter.proxy = False
     matter.save()
     html = client.get(reverse("hall:guide", args=[matter.pk])).content.decode()
-    assert 'data-testid="apply-online"' not in html and 'data-testid="apply-proxy"' not in html
+    assert 'data-testid="apply-online"' not in html
+    assert 'data-testid="apply-proxy"' not in html
 
 
 def test_nav_entries(users):
@@ -264,4 +287,5 @@ def test_nav_entries(users):
 
     assert "hall.catalogue" in [e.key for e in nav_for(users["township_admin"])]
     resident = [e.key for e in nav_for(users["resident"])]
-    assert "hall.guide" in resident and "hall.catalogue" not in resident
+    assert "hall.guide" in resident
+    assert "hall.catalogue" not in resident

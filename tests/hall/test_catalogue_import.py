@@ -41,7 +41,8 @@ def test_importing_the_export_changes_nothing(users, areas, department):
     assert book.sheetnames == ["事项", "时限", "材料"]
     assert book["事项"].max_row == Matter.objects.filter(township=township).count() + 1
     result = catalogue_import(admin, township, io.BytesIO(data))
-    assert result.ok and (result.created, result.updated) == (0, 0)
+    assert result.ok
+    assert (result.created, result.updated) == (0, 0)
     assert result.unchanged == Matter.objects.filter(township=township).count()
     assert snapshot(township) == before
     assert AuditEvent.objects.count() == audit_rows + 1  # the export only
@@ -65,8 +66,12 @@ def test_import_updates_existing_codes_and_adds_new_ones(users, areas, departmen
     assert (result.created, result.updated) == (1, 1)
     assert Matter.objects.get(township=township, code="MZ-103").name == "临时救助(急难型)"
     new = Matter.objects.get(township=township, code="MZ-105")
-    assert new.parent.code == "MZ-100" and new.department == department
-    assert list(new.materials.values_list("name", "register_fact")) == [("申请书", ""), ("身份证", "id_number")]
+    assert new.parent.code == "MZ-100"
+    assert new.department == department
+    assert list(new.materials.values_list("name", "register_fact")) == [
+        ("申请书", ""),
+        ("身份证", "id_number"),
+    ]
     assert AuditEvent.objects.filter(verb="hall.catalogue_imported").count() == 1
 
 
@@ -92,7 +97,8 @@ def test_import_with_errors_writes_nothing_and_reports_each_row(client, users, a
     assert ("时限", book["时限"].max_row, "时限") in errors
     assert ("材料", book["材料"].max_row, "事项编码") in errors
     html = response.content.decode()
-    assert "本镇没有名为「不存在的办」的部门" in html and "没有导入任何内容" in html
+    assert "本镇没有名为「不存在的办」的部门" in html
+    assert "没有导入任何内容" in html
     assert snapshot(township) == before
     report = client.get(reverse("hall:catalogue_import_report"))
     rows = list(load_workbook(io.BytesIO(report.content))["错误报告"].iter_rows(values_only=True))
@@ -119,7 +125,8 @@ def test_import_rule_broken_at_write_rolls_everything_back(users, areas, departm
 
 def test_not_a_workbook(users, areas):
     result = catalogue_import(users["township_admin"], areas["township"], io.BytesIO(b"name,code\n"))
-    assert not result.ok and "无法读取文件" in result.errors[0].message
+    assert not result.ok
+    assert "无法读取文件" in result.errors[0].message
 
 
 def test_export_page_downloads_the_workbook(client, users, areas, department):

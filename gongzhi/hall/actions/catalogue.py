@@ -85,7 +85,11 @@ PLAIN_FIELDS = (
     "code", "name", "mode", "levels", "village_review", "county_office", "legal_basis", "conditions", "guide",
     "where", "fee", "online", "proxy", "open311", "sort_order",
 )  # fmt: skip
-_LENGTHS = {f.name: f.max_length for f in Matter._meta.get_fields() if getattr(f, "max_length", None)}
+_LENGTHS: dict[str, int] = {
+    f.name: int(getattr(f, "max_length", 0))
+    for f in Matter._meta.get_fields()
+    if getattr(f, "max_length", None)
+}
 
 
 def _clean(data: MatterData) -> MatterData:
@@ -112,7 +116,8 @@ def matter_check(township: Area, data: MatterData, *, matter: Matter | None = No
         raise DomainError(_("请填写事项编码。"), field="code")
     if len(data.code) > _LENGTHS["code"] or not set(data.code) <= CODE_CHARS:
         raise DomainError(
-            _("事项编码只能由字母、数字和 - _ . 组成，最多 %(n)d 个字符。") % {"n": _LENGTHS["code"]}, field="code"
+            _("事项编码只能由字母、数字和 - _ . 组成，最多 %(n)d 个字符。") % {"n": _LENGTHS["code"]},
+            field="code",
         )
     same_code = Matter.objects.filter(township=township, code=data.code)
     if matter is not None:
@@ -146,11 +151,15 @@ def matter_check(township: Area, data: MatterData, *, matter: Matter | None = No
         if step.amount > 365:
             raise DomainError(_("第 %(n)d 个时限环节的时限不能超过 365。") % {"n": number}, field="steps")
         if step.unit not in LimitUnit.values:
-            raise DomainError(_("第 %(n)d 个时限环节的单位须为工作日或自然日。") % {"n": number}, field="steps")
+            raise DomainError(
+                _("第 %(n)d 个时限环节的单位须为工作日或自然日。") % {"n": number}, field="steps"
+            )
         if not step.name and len(data.steps) > 1:
             raise DomainError(_("第 %(n)d 个时限环节缺少环节名称。") % {"n": number}, field="steps")
         if len(step.name) > 30:
-            raise DomainError(_("第 %(n)d 个时限环节的名称太长，最多 30 个字。") % {"n": number}, field="steps")
+            raise DomainError(
+                _("第 %(n)d 个时限环节的名称太长，最多 30 个字。") % {"n": number}, field="steps"
+            )
     seen: set[str] = set()
     for number, line in enumerate(data.materials, start=1):
         if not line.name:
@@ -165,10 +174,13 @@ def matter_check(township: Area, data: MatterData, *, matter: Matter | None = No
         if line.source not in MaterialSource.values:
             raise DomainError(_("材料「%(name)s」的来源不正确。") % {"name": line.name}, field="materials")
         if line.count is None or not 1 <= line.count <= 20:
-            raise DomainError(_("材料「%(name)s」的份数须在 1 到 20 之间。") % {"name": line.name}, field="materials")
+            raise DomainError(
+                _("材料「%(name)s」的份数须在 1 到 20 之间。") % {"name": line.name}, field="materials"
+            )
         if line.source == MaterialSource.REGISTER and line.register_fact not in REGISTER_FACTS:
             raise DomainError(
-                _("材料「%(name)s」来自登记信息，须选择对应的登记信息项。") % {"name": line.name}, field="materials"
+                _("材料「%(name)s」来自登记信息，须选择对应的登记信息项。") % {"name": line.name},
+                field="materials",
             )
 
 
@@ -310,7 +322,9 @@ def matter_active_set(actor: User, matter_id: int, *, active: bool) -> Matter:
         matter.is_active = active
         matter.save(update_fields=["is_active", "updated_at"])
         verb = "hall.matter_reactivated" if active else "hall.matter_deactivated"
-        audit_event_record(actor=actor, verb=verb, target=matter, area=matter.township, summary={"code": matter.code})
+        audit_event_record(
+            actor=actor, verb=verb, target=matter, area=matter.township, summary={"code": matter.code}
+        )
         return Matter.objects.get(pk=matter_id)
 
 

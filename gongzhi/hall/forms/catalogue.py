@@ -12,18 +12,22 @@ from ..selectors.catalogue import REGISTER_FACTS
 class MatterForm(forms.Form):
     code = forms.CharField(label=_("事项编码"), max_length=30, help_text=_("本镇内唯一，如 MZ-101"))
     name = forms.CharField(label=_("事项名称"), max_length=100)
-    parent = forms.ModelChoiceField(label=_("所属主项"), queryset=None, required=False,
+    parent: forms.ModelChoiceField = forms.ModelChoiceField(label=_("所属主项"), queryset=None, required=False,
                                     empty_label=_("（无，本身是主项）"))  # fmt: skip
-    department = forms.ModelChoiceField(label=_("审批部门"), queryset=None, required=False,
+    department: forms.ModelChoiceField = forms.ModelChoiceField(label=_("审批部门"), queryset=None, required=False,
                                         empty_label=_("（无，村级直接办结）"))  # fmt: skip
     mode = forms.ChoiceField(label=_("办理方式"), choices=HandlingMode.choices)
-    levels = forms.MultipleChoiceField(label=_("行使层级"), choices=Level.choices, widget=forms.CheckboxSelectMultiple)
+    levels = forms.MultipleChoiceField(
+        label=_("行使层级"), choices=Level.choices, widget=forms.CheckboxSelectMultiple
+    )
     village_review = forms.BooleanField(label=_("需村级初审(民主评议)"), required=False)
     county_office = forms.CharField(label=_("县级审批部门"), max_length=100, required=False,
                                     help_text=_("最后由县级部门审批的填写，如 县民政局"))  # fmt: skip
     legal_basis = forms.CharField(label=_("设定依据"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                   help_text=_("法律法规名称及条款"))  # fmt: skip
-    conditions = forms.CharField(label=_("受理条件"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    conditions = forms.CharField(
+        label=_("受理条件"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     guide = forms.CharField(label=_("办事指南"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                             help_text=_("用群众听得懂的话说明谁能办、怎么办"))  # fmt: skip
     where = forms.CharField(label=_("办理地点"), max_length=200, required=False)
@@ -35,8 +39,8 @@ class MatterForm(forms.Form):
 
     def __init__(self, *args, parents=None, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = parents
-        self.fields["department"].queryset = departments
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
 
 
 class StepForm(forms.Form):
@@ -54,7 +58,9 @@ class MaterialLineForm(forms.Form):
     required = forms.BooleanField(label=_("必要"), required=False, initial=True)
     form = forms.ChoiceField(label=_("材料形式"), choices=MaterialForm.choices, initial=MaterialForm.COPY)
     count = forms.IntegerField(label=_("份数"), min_value=1, max_value=20, initial=1, required=False)
-    source = forms.ChoiceField(label=_("来源"), choices=MaterialSource.choices, initial=MaterialSource.APPLICANT)
+    source = forms.ChoiceField(
+        label=_("来源"), choices=MaterialSource.choices, initial=MaterialSource.APPLICANT
+    )
     register_fact = forms.ChoiceField(
         label=_("登记信息项"), required=False,
         choices=[("", _("（来源为登记信息时选择）"))] + [(k, v) for k, v in REGISTER_FACTS.items()],

@@ -48,7 +48,7 @@ def managed_townships_for(*, viewer) -> QuerySet[Area]:
 def managed_township_get_for(*, viewer, township_id: int | None) -> Area:
     """The township the viewer works on (the first they manage unless they name one); NotFound otherwise."""
     townships = managed_townships_for(viewer=viewer)
-    township = townships.filter(pk=township_id).first() if township_id else townships.first()
+    township = townships.filter(pk=township_id).first() if township_id is not None else townships.first()
     if township is None:
         raise NotFound()
     return township
@@ -96,9 +96,10 @@ def matter_get_for_manager(*, viewer, matter_id: int) -> Matter:
 
 def main_items_of(township: Area, *, exclude_id: int | None = None) -> QuerySet[Matter]:
     """The main items a matter may hang under (top-level matters of the township)."""
-    return Matter.objects.filter(township=township, parent__isnull=True).exclude(pk=exclude_id).order_by(
-        "sort_order", "code"
-    )
+    query = Matter.objects.filter(township=township, parent__isnull=True)
+    if exclude_id is not None:
+        query = query.exclude(pk=exclude_id)
+    return query.order_by("sort_order", "code")
 
 
 def departments_of(township: Area) -> QuerySet[Department]:
@@ -194,7 +195,8 @@ def guide_matter_get(matter_id: int) -> Matter:
 
 def guide_materials(matter: Matter) -> tuple[list[Material], list[Material]]:
     """(what the applicant brings, what gongzhi already knows from the register: never asked)."""
-    bring, known = [], []
+    bring: list[Material] = []
+    known: list[Material] = []
     for material in matter.materials.all():
         (known if material.source == MaterialSource.REGISTER else bring).append(material)
     return bring, known

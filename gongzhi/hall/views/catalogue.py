@@ -1,19 +1,29 @@
 """The catalogue's staff pages (事项目录管理): the list, a matter's form (with its steps and materials),
 deactivate/reactivate, and the Excel export and import with its row-level error report."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.models import User
 from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import require_perm, translate_errors
 
 from .. import exports, imports
 from ..actions import catalogue as actions
-from ..forms.catalogue import ImportForm, MaterialFormSet, MatterForm, StepFormSet, matter_data, matter_initial
+from ..forms.catalogue import (
+    ImportForm,
+    MaterialFormSet,
+    MatterForm,
+    StepFormSet,
+    matter_data,
+    matter_initial,
+)
 from ..models import Matter
 from ..selectors import catalogue as selectors
 
@@ -22,9 +32,16 @@ REPORT_KEY = "hall_catalogue_import_errors"
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
+def _actor(request: HttpRequest) -> User:
+    """The signed-in user (require_perm let only them through)."""
+    return cast(User, request.user)
+
+
 def _township(request: HttpRequest):
     raw = request.GET.get("t") or request.POST.get("t") or ""
-    return selectors.managed_township_get_for(viewer=request.user, township_id=int(raw) if raw.isdigit() else None)
+    return selectors.managed_township_get_for(
+        viewer=request.user, township_id=int(raw) if raw.isdigit() else None
+    )
 
 
 @require_perm("hall.catalogue_manage")
@@ -36,8 +53,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     active = request.GET.get("active") or ""
     matters = selectors.catalogue_for(viewer=request.user, township=township, q=q, active=active)
     for matter in matters:
-        for item in [matter, *matter.subs]:
-            item.limit = selectors.matter_limit_label(item)
+        for item in [matter, *matter.subs]:  # type: ignore[attr-defined]
+            item.limit = selectors.matter_limit_label(item)  # type: ignore[attr-defined]
     context = {
         "township": township,
         "townships": selectors.managed_townships_for(viewer=request.user),
@@ -53,9 +70,17 @@ def _forms(request, township, *, matter: Matter | None):
     departments = selectors.departments_of(township)
     if request.method == "POST":
         form = MatterForm(request.POST, parents=parents, departments=departments)
-        return form, StepFormSet(request.POST, prefix="steps"), MaterialFormSet(request.POST, prefix="materials")
+        return (
+            form,
+            StepFormSet(request.POST, prefix="steps"),
+            MaterialFormSet(request.POST, prefix="materials"),
+        )
     if matter is None:
-        parent = parents.filter(pk=request.GET.get("parent") or 0).first() if (request.GET.get("parent") or "").isdigit() else None
+        parent = (
+            parents.filter(pk=request.GET.get("parent") or 0).first()
+            if (request.GET.get("parent") or "").isdigit()
+            else None
+        )
         initial = {"levels": ["village", "township"], "online": True, "proxy": True, "parent": parent}
         if parent is not None:
             initial.update(department=parent.department_id, mode=parent.mode, levels=parent.levels)
@@ -73,15 +98,17 @@ def _save(request, township, matter: Matter | None):
         data = matter_data(form, steps, materials)
         try:
             if matter is None:
-                saved = actions.matter_create(request.user, township, data)
+                saved = actions.matter_create(_actor(request), township, data)
                 messages.success(request, _("已新增事项「%(name)s」。") % {"name": saved.name})
             else:
-                saved = actions.matter_update(request.user, matter.pk, data)
+                saved = actions.matter_update(_actor(request), matter.pk, data)
                 messages.success(request, _("已保存事项「%(name)s」。") % {"name": saved.name})
         except DomainError as exc:
             if exc.field in ("steps", "materials"):
                 (steps if exc.field == "steps" else materials)._non_form_errors = (  # shown above the formset
-                    steps.error_class([exc.message]) if exc.field == "steps" else materials.error_class([exc.message])
+                    steps.error_class([exc.message])
+                    if exc.field == "steps"
+                    else materials.error_class([exc.message])
                 )
             else:
                 form_error_from(form, exc)
@@ -119,7 +146,7 @@ def matter_active(request: HttpRequest, pk: int) -> HttpResponse:
     matter = selectors.matter_get_for_manager(viewer=request.user, matter_id=pk)
     active = request.POST.get("active") == "1"
     try:
-        actions.matter_active_set(request.user, matter.pk, active=active)
+        actions.matter_active_set(_actor(request), matter.pk, active=active)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -133,9 +160,9 @@ def matter_active(request: HttpRequest, pk: int) -> HttpResponse:
 @translate_errors
 def catalogue_export(request: HttpRequest) -> HttpResponse:
     township = _township(request)
-    data = exports.catalogue_export(request.user, township)
+    data = exports.catalogue_export(_actor(request), township)
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = "attachment; filename=\"catalogue-%d.xlsx\"" % township.pk
+    response["Content-Disposition"] = f'attachment; filename="catalogue-{township.pk}.xlsx"'
     return response
 
 
@@ -151,7 +178,7 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
         if upload.size > MAX_IMPORT_BYTES:
             form.add_error("file", _("文件太大，最大 10 MB。"))
         else:
-            result = imports.catalogue_import(request.user, township, upload)
+            result = imports.catalogue_import(_actor(request), township, upload)
             request.session[REPORT_KEY] = [
                 [e.sheet, e.row, e.column, e.message] for e in result.errors[:1000]
             ]

@@ -36,7 +36,7 @@ def guide_index(request: HttpRequest, township: int) -> HttpResponse:
     groups = selectors.guide_index(area, q=q, by=by)
     for group in groups:
         for matter in group.matters:
-            matter.limit = selectors.matter_limit_label(matter)
+            matter.limit = selectors.matter_limit_label(matter)  # type: ignore[attr-defined]
     context = {"township": area, "groups": groups, "q": q, "by": by,
                "count": sum(len(g.matters) for g in groups)}  # fmt: skip
     return render(request, "hall/guide/index.html", context)
@@ -56,7 +56,7 @@ def guide_matter(request: HttpRequest, pk: int) -> HttpResponse:
     matter = selectors.guide_matter_get(pk)
     bring, known = selectors.guide_materials(matter)
     for line in known:
-        line.fact_label = selectors.register_fact_label(line.register_fact)
+        line.fact_label = selectors.register_fact_label(line.register_fact)  # type: ignore[attr-defined]
     context = {
         "matter": matter,
         "township": matter.township,

@@ -27,12 +27,12 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
-from gongzhi.hall.actions.catalogue import catalogue_starter_load
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
 from gongzhi.devtools.writer import SeedWriter, indexes_deferred
+from gongzhi.hall.actions.catalogue import catalogue_starter_load
 from gongzhi.residents.models import Household, Resident, ResidentEvent, Tag
 
 DEMO_PASSWORD = "Gongzhi@Demo2026"

@@ -10,11 +10,15 @@ from ...actions.catalogue import catalogue_starter_load
 
 
 class Command(BaseCommand):
-    help = "Load the starter catalogue of matters (事项目录范本) into a township; codes it has are left alone."
+    help = (
+        "Load the starter catalogue of matters (事项目录范本) into a township; codes it has are left alone."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--township", type=int, required=True, help="the township's area id")
-        parser.add_argument("--user", required=True, help="a township admin of it (the audit trail names them)")
+        parser.add_argument(
+            "--user", required=True, help="a township admin of it (the audit trail names them)"
+        )
 
     def handle(self, *args, **opts):
         township = Area.objects.filter(pk=opts["township"], kind=AreaKind.TOWNSHIP).first()
