@@ -7,11 +7,11 @@ from django.urls import reverse
 from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
-EVERYONE = ["wishes:wall", "offers:list"]
+EVERYONE = ["wishes:wall", "offers:list", "hall:guide_home"]
 STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas:tree", "conventions:index",
          "workdays:index", "notices:inbox"]  # fmt: skip
 MENUS = {
-    "township_admin": STAFF,
+    "township_admin": [*STAFF[:-1], "hall:catalogue", "notices:inbox"],
     "township_reviewer": [
         *EVERYONE,
         "residents:list",

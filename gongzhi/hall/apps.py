@@ -15,7 +15,7 @@ class HallConfig(AppConfig):
 
         audit_verbs_catalogue.register()
         # The catalogue: the public guide for everyone, its maintenance for the township's admin.
-        nav_register("hall.guide", order=55, label=_("办事指南"), url_name="hall:guide_home")
+        nav_register("hall.guide", order=25, label=_("办事指南"), url_name="hall:guide_home")
         nav_register("hall.catalogue", order=92, label=_("事项目录管理"), url_name="hall:catalogue",
                      perm="hall.catalogue_manage")  # fmt: skip
         public_link_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_community")

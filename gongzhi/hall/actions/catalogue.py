@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind, Department
@@ -89,6 +90,17 @@ _LENGTHS: dict[str, int] = {
     f.name: int(getattr(f, "max_length", 0))
     for f in Matter._meta.get_fields()
     if getattr(f, "max_length", None)
+}
+
+
+# How the audit row names what changed (the fields' own labels, and the lines').
+_CHANGE_LABELS = {
+    **{
+        name: Matter._meta.get_field(name).verbose_name
+        for name in (*PLAIN_FIELDS, "department", "parent", "is_active")
+    },
+    "steps": gettext_lazy("办理时限"),
+    "materials": gettext_lazy("申请材料"),
 }
 
 
@@ -278,7 +290,7 @@ def matter_write(actor: User, township: Area, data: MatterData, *, matter: Matte
     if before == after:
         return "unchanged"
     _save(matter, data)
-    changed = sorted(key for key in after if before[key] != after[key])
+    changed = [str(_CHANGE_LABELS.get(key, key)) for key in after if before[key] != after[key]]
     audit_event_record(actor=actor, verb="hall.matter_updated", target=matter, area=township,
                        summary={"code": matter.code, "changed": "、".join(changed)})  # fmt: skip
     return "updated"
