@@ -170,7 +170,10 @@ def guide_index(township: Area, *, q: str = "", by: str = "item") -> list[GuideG
     leaves = [m for m in matters if m.pk not in parents_with_children]
     if q:
         q = q.strip()
-        leaves = [m for m in leaves if q in m.name or (m.parent is not None and q in m.parent.name)]
+        # By name, its main item's name, or its plain-language guide (where the common name is: 低保).
+        leaves = [
+            m for m in leaves if q in m.name or q in m.guide or (m.parent is not None and q in m.parent.name)
+        ]
     groups: dict[str, GuideGroup] = {}
     for matter in leaves:
         if by == "department":
