@@ -12,7 +12,7 @@ from typing import IO
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from gongzhi.accounts.models import User
@@ -20,8 +20,9 @@ from gongzhi.areas.models import Area, Department
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
+from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 
-from .actions.catalogue import MaterialData, MatterData, StepData, _lock_township, matter_write
+from .actions.catalogue import MaterialData, MatterData, StepData, matter_write, township_lock
 from .exports import (
     LEVEL_SEPARATOR,
     MATERIAL_COLUMNS,
@@ -271,7 +272,7 @@ def catalogue_import(actor: User, township: Area, stream: IO[bytes]) -> ImportRe
         return result
     try:
         with transaction.atomic():
-            township = _lock_township(township.pk)
+            township = township_lock(township.pk)
             departments = {d.name: d for d in Department.objects.filter(township=township)}
             # Main items first, so a sub-item's main item exists (in the catalogue or just written).
             for item in sorted(items, key=lambda i: (bool(i.parent_code), i.row)):
@@ -306,10 +307,6 @@ def catalogue_import(actor: User, township: Area, stream: IO[bytes]) -> ImportRe
 
 def error_report_workbook(errors: list[RowError]) -> bytes:
     """The row-level error report as a workbook to download."""
-    from openpyxl import Workbook
-
-    from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
-
     book = Workbook()
     sheet = book.active
     sheet.title = _("错误报告")

@@ -94,9 +94,9 @@ _LENGTHS: dict[str, int] = {
 
 
 # How the audit row names what changed (the fields' own labels, and the lines').
-_CHANGE_LABELS = {
+_CHANGE_LABELS: dict[str, object] = {
     **{
-        name: Matter._meta.get_field(name).verbose_name
+        name: getattr(Matter._meta.get_field(name), "verbose_name", name)
         for name in (*PLAIN_FIELDS, "department", "parent", "is_active")
     },
     "steps": gettext_lazy("办理时限"),
@@ -225,7 +225,8 @@ def _data_snapshot(data: MatterData) -> dict:
     }
 
 
-def _lock_township(township_id: int) -> Area:
+def township_lock(township_id: int) -> Area:
+    """Lock the township's row: one catalogue writer per township at a time (codes stay unique)."""
     township = Area.objects.select_for_update().filter(pk=township_id, kind=AreaKind.TOWNSHIP).first()
     if township is None:
         raise NotFound()
@@ -300,7 +301,7 @@ def matter_create(actor: User, township: Area, data: MatterData) -> Matter:
     """A new matter (main item, or a sub-item under `data.parent`) in the township's catalogue."""
     authorize(actor, PERMISSION, township)
     with transaction.atomic():
-        township = _lock_township(township.pk)
+        township = township_lock(township.pk)
         matter_write(actor, township, data)
         return Matter.objects.get(township=township, code=data.code)
 
@@ -312,7 +313,7 @@ def matter_update(actor: User, matter_id: int, data: MatterData) -> Matter:
         raise NotFound()
     authorize(actor, PERMISSION, current)
     with transaction.atomic():
-        township = _lock_township(current.township_id)
+        township = township_lock(current.township_id)
         matter = Matter.objects.select_for_update().get(pk=matter_id)
         matter_write(actor, township, data, matter=matter)
         return Matter.objects.get(pk=matter_id)
@@ -349,7 +350,7 @@ def catalogue_starter_load(actor: User, township: Area) -> int:
     authorize(actor, PERMISSION, township)
     created = 0
     with transaction.atomic():
-        township = _lock_township(township.pk)
+        township = township_lock(township.pk)
         known = set(Matter.objects.filter(township=township).values_list("code", flat=True))
         departments = {d.name: d for d in Department.objects.filter(township=township)}
         for index, entry in enumerate(STARTER, start=1):

@@ -6,6 +6,7 @@ from typing import cast
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -119,8 +120,6 @@ def _save(request, township, matter: Matter | None):
 
 
 def _list_url(township) -> str:
-    from django.urls import reverse
-
     return f"{reverse('hall:catalogue')}?t={township.pk}"
 
 
