@@ -173,6 +173,13 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "青山村村规民约（修订稿）",
     ),  # fmt: skip
     "convention.filed": ({"filing_number": "永安备〔2026〕3号"}, "青山村村规民约（修订稿）"),
+    "hall.matter_created": ({"code": "MZ-101", "mode": "village_to_township"}, "最低生活保障"),
+    "hall.matter_updated": ({"code": "MZ-101", "changed": "事项名称、申请材料"}, "最低生活保障"),
+    "hall.matter_deactivated": ({"code": "MZ-101"}, "最低生活保障"),
+    "hall.matter_reactivated": ({"code": "MZ-101"}, "最低生活保障"),
+    "hall.catalogue_imported": ({"created": 2, "updated": 1, "unchanged": 31}, "永安镇"),
+    "hall.catalogue_exported": ({"rows": 34}, "永安镇"),
+    "hall.starter_loaded": ({"created": 34}, "永安镇"),
     "convention.filing_acknowledged": ({"filing_number": "2026-511423101201"}, "青山村村规民约（修订稿）"),
     "convention.deadline_reminded": ({"days_before": 7, "recipients": 3}, "2026年村规民约修订"),
     "convention.board_exported": ({"rows": 12}, "2026年村规民约修订"),
