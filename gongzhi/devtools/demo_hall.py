@@ -1,8 +1,8 @@
-"""The service hall in the demo township: the starter catalogue and applications in every state.
+"""The service hall in the demo township: applications in every state of the application case type.
 
-永安镇 loads the starter catalogue (hall/starter.py) through the catalogue action, then the demo's people
-apply and handle applications THROUGH THE HALL'S ACTIONS, so every timeline, notice, receipt number, PDF
-and audit row is real:
+Once 永安镇 has loaded the starter catalogue (hall/starter.py, through `catalogue_starter_load`:
+seed_demo does it just before), the demo's people apply and handle applications THROUGH THE HALL'S
+ACTIONS, so every timeline, notice, receipt number, PDF and audit row is real:
 
 - 待受理: the resident applies online; one applied for at the township window a week and a half ago,
   never checked: overdue (the window has five workdays).
@@ -12,7 +12,8 @@ and audit row is real:
 - 乡镇审批中: one the window sent a notice for, supplied and accepted; one accepted on a promise (容缺受理)
   after the village's review; another accepted a month ago and still with the department: overdue.
 - 县级部门办理中: passed up by the village, handed off by 民政办 to the county office — long ago: overdue.
-- 已准予/不予批准，待出件: decided by the departments, waiting at the window (one handed back by the county).
+- 已准予/不予批准，待出件: decided by the departments or handed back by the county, waiting at the window
+  (one approved by the county six days ago and not yet issued: overdue, the window has two workdays).
 - 已办结: two issued with their PDF (one rated 非常满意, one 不满意, which opened a follow-up, already visited).
 - 不予受理: refused at the window, then marked unreasonable (诉求不合理) by the township.
 - 已撤回: the resident withdrew.
@@ -22,7 +23,9 @@ timeline, audit rows), so those calls run under `unittest.mock.patch("django.uti
 the clock set back (`_clock`). That is the honest way: every date of the application — its acceptance,
 its due date, its timeline — agrees with the others, as if it had happened then; a direct update of
 `due_at` would leave a timeline that says it was accepted today and is overdue already. The set-back
-calls run first and in order of their date, then the present ones, so the audit rows keep their order.
+calls run first and in order of their date, then the present ones, so the hall's timelines and audit
+rows keep their order among themselves (the audit chain is ordered by its sequence, not by time, and
+verifies). Receipt numbers carry the day they were given on.
 """
 
 import contextlib
@@ -36,7 +39,6 @@ from django.utils import timezone
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area
 from gongzhi.hall.actions import applying, desk, issuing, office, rating, unreasonable
-from gongzhi.hall.actions.catalogue import catalogue_starter_load
 from gongzhi.hall.actions.followups import followup_visit
 from gongzhi.hall.models import (
     Application,
@@ -68,9 +70,9 @@ def _fresh(application: Application) -> Application:
 
 
 def _villager(community: Area, rng: random.Random) -> Resident:
-    """A registered adult of `community` without a login: the cadre applies for them."""
+    """A household head (户主) of `community` without a login: the cadre applies for them."""
     people = list(
-        Resident.objects.filter(community=community, user__isnull=True, relation_to_head="01").order_by("pk")[
+        Resident.objects.filter(community=community, user__isnull=True, relation_to_head="02").order_by("pk")[
             :40
         ]
     )
@@ -131,20 +133,22 @@ def _issue(actor: User, application: Application) -> None:
 
 
 def demo_hall_seed(*, township: Area, communities: list[Area], rng: random.Random) -> int:
-    """The catalogue and about twenty applications; returns how many applications were made."""
+    """About twenty applications on the starter catalogue's matters; returns how many were made.
+
+    `communities`: the township's six, in seed order (青山村 first: jumin, cun_ganbu and chuangkou work
+    there; cun_ganbu2 in the fourth). Raises KeyError when the starter catalogue is not loaded."""
     users = {
         u.username: u
         for u in User.objects.filter(
             username__in=[
                 "zhen_admin", "jumin", "cun_ganbu", "cun_ganbu2", "chuangkou", "zhen_chuangkou",
-                "minzheng", "shehui", "nongban",
+                "minzheng", "shehui",
             ]
         )
     }  # fmt: skip
     admin, jumin, cadre, cadre2 = users["zhen_admin"], users["jumin"], users["cun_ganbu"], users["cun_ganbu2"]
     clerk, hall_clerk = users["chuangkou"], users["zhen_chuangkou"]
-    minzheng, shehui, nongban = users["minzheng"], users["shehui"], users["nongban"]
-    catalogue_starter_load(admin, township)
+    minzheng, shehui = users["minzheng"], users["shehui"]
     matters = {m.code: m for m in Matter.objects.filter(township=township)}
     dibao, temporary, medical = matters["MZ-101"], matters["MZ-103"], matters["MZ-104"]
     elderly, insurance, farmland = matters["LN-101"], matters["SB-101"], matters["NY-102"]
