@@ -8,4 +8,9 @@ class HallConfig(AppConfig):
     verbose_name = _("便民服务")
 
     def ready(self) -> None:
-        from . import workflow  # noqa: F401  (the case types register on import)
+        from . import (
+            audit_verbs_office,
+            workflow,  # noqa: F401  (the case types register on import)
+        )
+
+        audit_verbs_office.register()
