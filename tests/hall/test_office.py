@@ -330,3 +330,11 @@ def test_an_unknown_office_verb_is_404(client, make_matter, make_application, of
     application = make_application(make_matter(), state="township_review")
     login(client, officer)
     assert client.post(f"/hall/a/{application.pk}/office/issue/", {}).status_code == 404
+
+
+def test_an_officer_does_not_decide_their_own_application(make_matter, make_application, officer):
+    application = make_application(make_matter(), state="township_review", author=officer)
+    with pytest.raises(NotPermitted) as caught:
+        office.application_decide(actor=officer, application=application, verb="approve")
+    assert caught.value.message == "这是您本人的申请，请由其他审批人员办理。"
+    assert fresh(application).case.state == "township_review"

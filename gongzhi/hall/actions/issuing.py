@@ -123,7 +123,7 @@ def application_issue(
     notice = ResultNotice(
         title=title,
         township=matter.township.name,
-        department=matter.department.name if matter.department_id else case.community.name,
+        department=matter.department.name if matter.department is not None else case.community.name,
         matter=matter.name,
         applicant=applicant_label(locked, full=True),
         community=case.community.name,

@@ -89,6 +89,9 @@ def move_guard(*, actor: User, application: Application, verb: str, kind: str) -
         raise NotFound(_("未找到该办件，或您无权查看。"))
     locked = case_row_lock(application)
     case = locked.case
+    if kind == "decide" and actor.pk == case.author_id:
+        # Nobody decides their own application (回避): it goes to another officer.
+        raise NotPermitted(_("这是您本人的申请，请由其他审批人员办理。"))
     if verb in case_moves_for(locked, actor):
         return locked
     if APPLICATION.move(verb, case.state) is None:
@@ -120,7 +123,7 @@ def move_guard(*, actor: User, application: Application, verb: str, kind: str) -
             raise NotPermitted(
                 _("该办件由%(community)s村(社区)初审，您不能办理。") % {"community": case.community.name}
             )
-        department = locked.matter.department.name if locked.matter.department_id else _("审批部门")
+        department = locked.matter.department.name if locked.matter.department is not None else _("审批部门")
         raise NotPermitted(
             _("该办件由%(department)s审批，只有该部门的审批人员可以办理。") % {"department": department}
         )

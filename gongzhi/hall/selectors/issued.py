@@ -67,7 +67,9 @@ def verification_for(code: str) -> Verification | None:
     return Verification(
         title=document.title,
         township=matter.township.name,
-        issuer=matter.department.name if matter.department_id else document.application.case.community.name,
+        issuer=matter.department.name
+        if matter.department is not None
+        else document.application.case.community.name,
         matter=matter.name,
         issued_on=timezone.localtime(document.issued_at).strftime("%Y-%m-%d"),
         current=document.revoked_at is None,

@@ -9,11 +9,13 @@ the viewer may not see the application at all.
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
@@ -69,7 +71,7 @@ def _run(request, application, form, *, verb: str, run, success: str) -> HttpRes
 
 @require_perm("hall.view_queue")
 @require_http_methods(["GET", "POST"])
-def move(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+def move(request: AuthenticatedHttpRequest, pk: int, verb: str) -> HttpResponse:
     if verb not in office.OFFICE_VERBS:
         raise Http404()
     application = selectors.application_get_for(viewer=request.user, application_id=pk)
@@ -102,7 +104,7 @@ def move(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
 
 @require_perm("hall.view_queue")
 @require_http_methods(["GET", "POST"])
-def issue(request: HttpRequest, pk: int) -> HttpResponse:
+def issue(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get_for(viewer=request.user, application_id=pk)
     form = IssueForm(request.POST if request.method == "POST" else None)
     if request.method != "POST":
@@ -124,7 +126,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @translate_errors
-def document(request: HttpRequest, pk: int, doc: int) -> HttpResponse:
+def document(request: HttpRequest, pk: int, doc: int) -> HttpResponseBase:
     """The issued PDF, for whoever may see the application (the applicant, the hall's staff)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
