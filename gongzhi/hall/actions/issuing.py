@@ -145,7 +145,11 @@ def application_issue(
             application=locked, code=code, title=title, path=str(relative),
             sha256=hashlib.sha256(content).hexdigest(), issued_by=actor,
         )  # fmt: skip
-        how = Delivery(delivery).label + (f"：{note}" if note else "")
+        how = (
+            _("%(how)s：%(detail)s") % {"how": Delivery(delivery).label, "detail": note}
+            if note
+            else str(Delivery(delivery).label)
+        )
         case_move(case=case, verb="issue", actor=actor, note=_("%(title)s，%(how)s") % {"title": title, "how": how},
                   url=application_url(locked))  # fmt: skip
         locked.issued_at, locked.issued_by = now, actor

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongzhi.core.errors import NotFound
 from gongzhi.core.masking import mask_id_last4, mask_name
@@ -28,13 +29,13 @@ def handover_label(application: Application) -> str:
     """How the result was handed over, with an authorised person's name and ID masked (王**, ****1234)."""
     if not application.delivery:
         return ""
-    label = application.get_delivery_display()
+    how = application.get_delivery_display()
     handover = Handover.objects.filter(application=application).first()
     if handover is not None and handover.collector_name:
-        label += f"：{mask_name(handover.collector_name)} {mask_id_last4(handover.collector_id_last4)}"
-    elif application.delivery_note:
-        label += f"：{application.delivery_note}"
-    return label
+        detail = f"{mask_name(handover.collector_name)} {mask_id_last4(handover.collector_id_last4)}"
+    else:
+        detail = application.delivery_note
+    return _("%(how)s：%(detail)s") % {"how": how, "detail": detail} if detail else str(how)
 
 
 @dataclass(frozen=True)
