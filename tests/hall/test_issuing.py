@@ -239,3 +239,18 @@ def test_an_unknown_or_fake_code_says_so(client, approved, users, code):
     assert response.status_code == 404
     assert "未找到该验证码对应的文书。" in response.content.decode()
     assert client.get("/verify/", {"code": "FAKE-CODE"}).status_code == 404
+
+
+def test_a_decision_changed_while_the_pdf_was_rendered_is_not_issued(approved, users, tmp_path, monkeypatch):
+    real = issuing.result_notice_pdf
+
+    def render_while_the_record_changes(notice):
+        Application.objects.filter(pk=approved.pk).update(decision_reason="更正后的意见")
+        return real(notice)
+
+    monkeypatch.setattr(issuing, "result_notice_pdf", render_while_the_record_changes)
+    with pytest.raises(Conflict) as caught:
+        issue(approved, users["window_clerk"])
+    assert caught.value.message == "审批结果刚刚发生了变化，请刷新后重新出件。"
+    assert fresh(approved).case.state == "approved"
+    assert not IssuedDocument.objects.exists() and not list(Path(tmp_path).rglob("*.pdf"))

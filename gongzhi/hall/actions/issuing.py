@@ -34,7 +34,7 @@ from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import case_move
 from gongzhi.core.crypto import encrypt
-from gongzhi.core.errors import DomainError
+from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.text import text_clean
 from gongzhi.core.validators import validate_id_number
 
@@ -91,7 +91,27 @@ def handover_clean(
     return delivery, note, name, number
 
 
-@transaction.atomic
+def _notice_of(application: Application, *, code: str, site_url: str, now) -> ResultNotice:
+    matter, case = application.matter, application.case
+    return ResultNotice(
+        title=document_title(application),
+        township=matter.township.name,
+        department=matter.department.name if matter.department is not None else case.community.name,
+        matter=matter.name,
+        applicant=applicant_label(application, full=True),
+        community=case.community.name,
+        number=application.number,
+        decision=application.decision,
+        decision_label=application.get_decision_display() if application.decision else "",
+        reason=application.decision_reason,
+        county_office=matter.county_office if application.handed_off_at else "",
+        decided_on=timezone.localtime(application.decided_at).date() if application.decided_at else None,
+        issued_on=timezone.localtime(now).date(),
+        code=code,
+        verify_url=site_url.rstrip("/") + reverse("verify", args=[code]),
+    )
+
+
 def application_issue(
     *,
     actor: User,
@@ -106,6 +126,11 @@ def application_issue(
 
     `site_url` is where the deployment is reached (the request's scheme and
     host): the QR code holds `site_url` + /verify/<code>/.
+
+    The PDF (about half a second) is rendered before the transaction, so no
+    row lock — and on SQLite no write lock — is held while WeasyPrint works;
+    under the lock the action checks again that the move is the actor's and
+    that the decision printed is still the one on record, then writes.
     """
     delivery, note, name, number = handover_clean(
         delivery=delivery,
@@ -113,64 +138,59 @@ def application_issue(
         collector_name=collector_name,
         collector_id=collector_id,
     )
-    locked = move_guard(actor=actor, application=application, verb="issue", kind="issue")
-    matter, case = locked.matter, locked.case
+    with transaction.atomic():  # the refusals (404, 403, 409) before any rendering
+        snapshot = move_guard(actor=actor, application=application, verb="issue", kind="issue")
     code = document_code_new()
     while IssuedDocument.objects.filter(code=code).exists():  # 100 bits: never in practice
         code = document_code_new()
     now = timezone.now()
-    title = document_title(locked)
-    notice = ResultNotice(
-        title=title,
-        township=matter.township.name,
-        department=matter.department.name if matter.department is not None else case.community.name,
-        matter=matter.name,
-        applicant=applicant_label(locked, full=True),
-        community=case.community.name,
-        number=locked.number,
-        decision=locked.decision,
-        decision_label=locked.get_decision_display() if locked.decision else "",
-        reason=locked.decision_reason,
-        county_office=matter.county_office if locked.handed_off_at else "",
-        decided_on=timezone.localtime(locked.decided_at).date() if locked.decided_at else None,
-        issued_on=timezone.localtime(now).date(),
-        code=code,
-        verify_url=site_url.rstrip("/") + reverse("verify", args=[code]),
-    )
+    notice = _notice_of(snapshot, code=code, site_url=site_url, now=now)
     content = result_notice_pdf(notice)
     relative = DOCUMENTS_DIR / f"{now:%Y}" / f"{code}.pdf"
     _write(relative, content)
     try:
-        document = IssuedDocument.objects.create(
-            application=locked, code=code, title=title, path=str(relative),
-            sha256=hashlib.sha256(content).hexdigest(), issued_by=actor,
-        )  # fmt: skip
-        how = (
-            _("%(how)s：%(detail)s") % {"how": Delivery(delivery).label, "detail": note}
-            if note
-            else str(Delivery(delivery).label)
-        )
-        case_move(case=case, verb="issue", actor=actor, note=_("%(title)s，%(how)s") % {"title": title, "how": how},
-                  url=application_url(locked))  # fmt: skip
-        locked.issued_at, locked.issued_by = now, actor
-        locked.delivery, locked.delivery_note = delivery, note
-        locked.save(update_fields=["issued_at", "issued_by", "delivery", "delivery_note"])
-        Handover.objects.update_or_create(
-            application=locked,
-            defaults={
-                "collector_name": name,
-                "collector_id_enc": encrypt(number, context=COLLECTOR_ID_CONTEXT) if number else "",
-                "collector_id_last4": number[-4:],
-            },
-        )
-        audit_event_record(
-            actor=actor, verb="hall.issued", target=locked, area=case.community,
-            summary={"matter": matter.name, "title": title, "document": document.pk, "delivery": delivery,
-                     "sha256": document.sha256},
-        )  # fmt: skip
+        return _issue_record(actor=actor, application=application, snapshot=snapshot, notice=notice,
+                             relative=relative, content=content, delivery=delivery, note=note, name=name,
+                             number=number, now=now)  # fmt: skip
     except BaseException:
         (Path(settings.DATA_DIR) / relative).unlink(missing_ok=True)
         raise
+
+
+@transaction.atomic
+def _issue_record(
+    *, actor: User, application: Application, snapshot: Application, notice: ResultNotice, relative: Path,
+    content: bytes, delivery: str, note: str, name: str, number: str, now,
+) -> IssuedDocument:  # fmt: skip
+    locked = move_guard(actor=actor, application=application, verb="issue", kind="issue")
+    decided = (locked.decision, locked.decision_reason, locked.decided_at)
+    if decided != (snapshot.decision, snapshot.decision_reason, snapshot.decided_at):
+        raise Conflict(_("审批结果刚刚发生了变化，请刷新后重新出件。"), code="decision_changed")
+    case, title = locked.case, notice.title
+    document = IssuedDocument.objects.create(
+        application=locked, code=notice.code, title=title, path=str(relative),
+        sha256=hashlib.sha256(content).hexdigest(), issued_by=actor,
+    )  # fmt: skip
+    label = Delivery(delivery).label
+    how = _("%(how)s：%(detail)s") % {"how": label, "detail": note} if note else str(label)
+    case_move(case=case, verb="issue", actor=actor, note=_("%(title)s，%(how)s") % {"title": title, "how": how},
+              url=application_url(locked))  # fmt: skip
+    locked.issued_at, locked.issued_by = now, actor
+    locked.delivery, locked.delivery_note = delivery, note
+    locked.save(update_fields=["issued_at", "issued_by", "delivery", "delivery_note"])
+    Handover.objects.update_or_create(
+        application=locked,
+        defaults={
+            "collector_name": name,
+            "collector_id_enc": encrypt(number, context=COLLECTOR_ID_CONTEXT) if number else "",
+            "collector_id_last4": number[-4:],
+        },
+    )
+    audit_event_record(
+        actor=actor, verb="hall.issued", target=locked, area=case.community,
+        summary={"matter": locked.matter.name, "title": title, "document": document.pk, "delivery": delivery,
+                 "sha256": document.sha256},
+    )  # fmt: skip
     return document
 
 
