@@ -253,4 +253,5 @@ def test_a_decision_changed_while_the_pdf_was_rendered_is_not_issued(approved, u
         issue(approved, users["window_clerk"])
     assert caught.value.message == "审批结果刚刚发生了变化，请刷新后重新出件。"
     assert fresh(approved).case.state == "approved"
-    assert not IssuedDocument.objects.exists() and not list(Path(tmp_path).rglob("*.pdf"))
+    assert not IssuedDocument.objects.exists()
+    assert not list(Path(tmp_path).rglob("*.pdf"))
