@@ -270,6 +270,43 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         },
         "导出申请 7",
     ),  # fmt: skip
+    # The service hall's back office and issuing (gongzhi/hall/audit_verbs_office.py).
+    "hall.decided": (
+        {"matter": "最低生活保障", "move": "approve", "decision": "approved", "opinion": "符合条件"},
+        "SL-2026-0007",
+    ),
+    "hall.passed_up": (
+        {"matter": "最低生活保障", "move": "pass_up", "decision": "", "opinion": "同意上报"},
+        "SL-2026-0007",
+    ),
+    "hall.returned": (
+        {"matter": "最低生活保障", "move": "return", "decision": "", "opinion": "收入证明不清"},
+        "SL-2026-0007",
+    ),
+    "hall.handed_off": (
+        {"matter": "特困人员供养", "office": "县民政局", "sent_on": "2026-03-02", "opinion": ""},
+        "SL-2026-0008",
+    ),
+    "hall.handed_back": (
+        {
+            "matter": "特困人员供养",
+            "office": "县民政局",
+            "answered_on": "2026-03-20",
+            "decision": "rejected",
+            "opinion": "不符合条件",
+        },
+        "SL-2026-0008",
+    ),  # fmt: skip
+    "hall.issued": (
+        {
+            "matter": "最低生活保障",
+            "title": "准予决定书",
+            "document": 3,
+            "delivery": "post",
+            "sha256": "ab" * 32,
+        },
+        "SL-2026-0007",
+    ),
 }
 
 

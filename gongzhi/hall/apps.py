@@ -14,12 +14,14 @@ class HallConfig(AppConfig):
         from . import (
             audit_verbs_catalogue,
             audit_verbs_desk,
+            audit_verbs_office,
             audit_verbs_open311,
             workflow,  # noqa: F401  (the case types register on import)
         )
 
         audit_verbs_catalogue.register()
         audit_verbs_desk.register()
+        audit_verbs_office.register()
         audit_verbs_open311.register()
 
         def applies(user) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, catalogue, followups, guide, open311
+from .views import applications, catalogue, followups, guide, office, open311
 
 app_name = "hall"
 
@@ -42,4 +42,7 @@ urlpatterns += [
     path("guide/c/<id:community>/", guide.guide_community, name="guide_community"),
     path("guide/t/<id:township>/", guide.guide_index, name="guide_index"),
     path("guide/m/<id:pk>/", guide.guide_matter, name="guide"),
+    path("a/<id:pk>/office/<slug:verb>/", office.move, name="office_move"),
+    path("a/<id:pk>/issue/", office.issue, name="issue"),
+    path("a/<id:pk>/documents/<id:doc>/", office.document, name="document"),
 ]
