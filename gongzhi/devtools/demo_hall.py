@@ -30,6 +30,7 @@ verifies). Receipt numbers carry the day they were given on.
 
 import contextlib
 import datetime as dt
+import itertools
 import random
 from collections.abc import Iterator
 from unittest import mock
@@ -59,9 +60,12 @@ _real_now = timezone.now
 
 @contextlib.contextmanager
 def _clock(days_ago: float) -> Iterator[None]:
-    """The actions run `days_ago` days in the past (timezone.now, localdate and localtime follow)."""
-    moment = _real_now() - dt.timedelta(days=days_ago)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    """The actions run `days_ago` days in the past (timezone.now, localdate and localtime follow); the
+    clock ticks a second at each reading, so the steps made in one block follow each other."""
+    start, ticks = _real_now() - dt.timedelta(days=days_ago), itertools.count()
+    with mock.patch(
+        "django.utils.timezone.now", side_effect=lambda: start + dt.timedelta(seconds=next(ticks))
+    ):
         yield
 
 
