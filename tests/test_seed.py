@@ -220,6 +220,13 @@ def test_demo_hall_has_applications_in_every_state_made_through_the_actions(clie
     for case in overdue:
         accepted = case.application.accepted_at
         assert accepted is None or accepted < case.due_at  # acceptance and due date agree
+    # The queues show them: 民政办's officer sees what is overdue in red; the township window its work.
+    client.force_login(User.objects.get(username="minzheng"))
+    queue = client.get("/hall/queue/").content.decode()
+    assert 'data-testid="due-red"' in queue
+    client.force_login(User.objects.get(username="zhen_chuangkou"))
+    assert 'data-testid="due-red"' in client.get("/hall/queue/").content.decode()
+    client.logout()
     # Rated: one 非常满意, one 不满意 whose follow-up the township has visited; one marked unreasonable.
     assert set(applications.filter(rating__isnull=False).values_list("rating", flat=True)) == {5, 2}
     followup = FollowUp.objects.get()
