@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from gongzhi.cases.presentation import MoveForm, case_move_forms
 from gongzhi.cases.selectors import case_timeline
-from gongzhi.core.http import move_answer, paginate, require_perm, translate_errors
+from gongzhi.core.http import move_answer, paginate, require_perm
 
 from ..actions import followups as actions
 from ..forms.rating import FindingForm, RemedyForm
@@ -64,16 +64,16 @@ def _answer(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
     return move_answer(request, run=lambda: run(followup), success=success, back=back)
 
 
+@require_perm("hall.view_followups")
 @require_POST
-@translate_errors
 def followup_visit(request: HttpRequest, pk: int) -> HttpResponse:
     finding = request.POST.get("finding", "")
     return _answer(request, pk, lambda f: actions.followup_visit(actor=request.user, followup=f, finding=finding),
                    _("已记录回访情况，请在时限内整改。"))  # fmt: skip
 
 
+@require_perm("hall.view_followups")
 @require_POST
-@translate_errors
 def followup_rectify(request: HttpRequest, pk: int) -> HttpResponse:
     remedy = request.POST.get("remedy", "")
     return _answer(request, pk, lambda f: actions.followup_rectify(actor=request.user, followup=f, remedy=remedy),
