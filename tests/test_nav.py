@@ -10,13 +10,16 @@ from gongzhi.core.context_processors import navigation
 EVERYONE = ["wishes:wall", "offers:list"]
 STAFF = [*EVERYONE, "wishes:queue", "situations:queue", "residents:list", "areas:tree", "conventions:index",
          "workdays:index", "notices:inbox"]  # fmt: skip
+# The service hall's statistics and follow-ups (办件统计, 回访整改) come after the conventions.
+HALL_ADMIN = [*STAFF[:-2], "hall:stats", "hall:followups", *STAFF[-2:]]
 MENUS = {
-    "township_admin": STAFF,
+    "township_admin": HALL_ADMIN,
     "township_reviewer": [
         *EVERYONE,
         "residents:list",
         "areas:tree",
         "conventions:index",
+        "hall:stats",
         "workdays:index",
         "notices:inbox",
     ],  # fmt: skip
@@ -42,7 +45,7 @@ MENUS = {
     "party_member": [*EVERYONE, "notices:inbox"],
     "volunteer": [*EVERYONE, "notices:inbox"],
     "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],
-    "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
+    "supervisor": [*EVERYONE, "conventions:index", "hall:stats", "workdays:index", "audit:list", "notices:inbox"],
     "resident": [*EVERYONE, "situations:mine", "notices:inbox"],
     "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
     "sec_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
