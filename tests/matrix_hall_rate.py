@@ -65,7 +65,8 @@ def followup_call(name: str, state: str, data: dict | None = None) -> Callable:
 PAGE_CALLS: dict[str, Callable] = {
     "hall:rate": application_call("hall:rate", "issued", {"rating": "4", "comment": "办得快"}),
     "hall:mark_unreasonable": application_call(
-        "hall:mark_unreasonable", "issued",
+        "hall:mark_unreasonable",
+        "issued",
         {"kind": "outside_powers", "reason": "要求镇里裁决私人合同纠纷", "basis": "《民法典》第四百六十五条"},
     ),  # fmt: skip
     "hall:review_unreasonable": application_call(
@@ -73,6 +74,8 @@ PAGE_CALLS: dict[str, Callable] = {
     ),
     "hall:followup": followup_call("hall:followup", "open"),
     "hall:followup_visit": followup_call("hall:followup_visit", "open", {"finding": "电话回访：嫌办理太慢"}),
-    "hall:followup_rectify": followup_call("hall:followup_rectify", "rectifying", {"remedy": "压缩了审核环节"}),
+    "hall:followup_rectify": followup_call(
+        "hall:followup_rectify", "rectifying", {"remedy": "压缩了审核环节"}
+    ),
     "hall:stats": simple_call("hall:stats"),
 }

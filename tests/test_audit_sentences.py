@@ -120,7 +120,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "wish.settings_changed": ({"claim_days": [7, 10]}, "青山村"),
     # The hall's 好差评, follow-ups and unreasonable marks (the rating part).
     "hall.rated": ({"rating": 2, "label": "不满意", "followup": 31}, "最低生活保障"),
-    "hall.followup_visited": ({"finding": "电话回访：窗口两次告知的材料不一致", "application": 30}, "回访：最低生活保障"),
+    "hall.followup_visited": (
+        {"finding": "电话回访：窗口两次告知的材料不一致", "application": 30},
+        "回访：最低生活保障",
+    ),
     "hall.followup_rectified": ({"remedy": "统一了材料清单", "application": 30}, "回访：最低生活保障"),
     "hall.marked_unreasonable": (
         {"kind": "超出职权范围", "reason": "要求镇里裁决私人合同纠纷", "basis": "《民法典》第四百六十五条"},

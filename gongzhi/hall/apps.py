@@ -13,6 +13,8 @@ class HallConfig(AppConfig):
         from . import audit_verbs_rate, workflow  # noqa: F401  (the case types register on import)
 
         audit_verbs_rate.register()
-        nav_register("hall.stats", order=74, label=_("办件统计"), url_name="hall:stats", perm="hall.view_stats")
+        nav_register(
+            "hall.stats", order=74, label=_("办件统计"), url_name="hall:stats", perm="hall.view_stats"
+        )
         nav_register("hall.followups", order=75, label=_("回访整改"), url_name="hall:followups",
                      perm="hall.view_followups")  # fmt: skip

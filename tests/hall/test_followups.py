@@ -34,18 +34,24 @@ def state_of(followup) -> tuple:
 def test_visit_then_rectify_and_the_applicant_hears_each_step(users, followup):
     admin = users["township_admin"]
     visited = followup_visit(actor=admin, followup=followup, finding="电话回访：窗口两次告知的材料不一致")
-    assert visited.case.state == "rectifying" and visited.finding.startswith("电话回访")
+    assert visited.case.state == "rectifying"
+    assert visited.finding.startswith("电话回访")
     assert visited.case.due_at is not None  # the rectification's own due time
     done = followup_rectify(actor=admin, followup=visited, remedy="已统一材料清单并在窗口张贴，向申请人致歉")
-    assert done.case.state == "done" and done.case.closed_at is not None and done.case.due_at is None
+    assert done.case.state == "done"
+    assert done.case.closed_at is not None
+    assert done.case.due_at is None
     told = Notice.objects.filter(recipient=users["resident"]).order_by("id")
     assert [n.url for n in told] == [reverse("hall:detail", args=[followup.application_id])] * 2
-    assert "已统一材料清单" in told.last().body and "整改完成" in told.last().title
+    assert "已统一材料清单" in told.last().body
+    assert "整改完成" in told.last().title
     assert {e.verb for e in AuditEvent.objects.filter(verb__startswith="hall.followup_")} == {
         "hall.followup_visited", "hall.followup_rectified"}  # fmt: skip
 
 
-@pytest.mark.parametrize("who", ["window_clerk", "community_staff", "supervisor", "township_reviewer", "resident"])
+@pytest.mark.parametrize(
+    "who", ["window_clerk", "community_staff", "supervisor", "township_reviewer", "resident"]
+)
 def test_only_the_township_admin_follows_up(users, followup, who):
     before = state_of(followup)
     with pytest.raises(NotPermitted):
@@ -75,19 +81,23 @@ def test_the_follow_up_pages(client, users, followup):
     queue = client.get(reverse("hall:followups")).content.decode()
     assert reverse("hall:followup", args=[followup.pk]) in queue
     page = client.get(reverse("hall:followup", args=[followup.pk])).content.decode()
-    assert "非常不满意" in page and "材料要求前后说法不一" in page and 'data-testid="visit"' in page
+    assert "非常不满意" in page
+    assert "材料要求前后说法不一" in page
+    assert 'data-testid="visit"' in page
     assert 'data-testid="rectify"' not in page
     response = client.post(reverse("hall:followup_visit", args=[followup.pk]), {"finding": ""}, follow=True)
     assert "请填写回访情况" in response.content.decode()
     client.post(reverse("hall:followup_visit", args=[followup.pk]), {"finding": "回访：窗口解释不清"})
     page = client.get(reverse("hall:followup", args=[followup.pk])).content.decode()
-    assert "整改中" in page and 'data-testid="rectify"' in page
+    assert "整改中" in page
+    assert 'data-testid="rectify"' in page
     client.post(reverse("hall:followup_rectify", args=[followup.pk]), {"remedy": "对窗口人员进行了业务培训"})
     assert FollowUp.objects.get(pk=followup.pk).case.state == "done"
     # The applicant sees the outcome on their application's page, without the staff's link.
     client.force_login(users["resident"])
     page = client.get(reverse("hall:detail", args=[followup.application_id])).content.decode()
-    assert "已整改" in page and "对窗口人员进行了业务培训" in page
+    assert "已整改" in page
+    assert "对窗口人员进行了业务培训" in page
     assert reverse("hall:followup", args=[followup.pk]) not in page
     assert client.get(reverse("hall:followup", args=[followup.pk])).status_code == 403
     # The engine links to the follow-up's page.

@@ -23,7 +23,12 @@ def issued(make_matter, make_application):
 
 def unchanged(application) -> tuple:
     case = Case.objects.get(pk=application.pk)
-    return case.rating, case.rating_comment, FollowUp.objects.count(), Case.objects.filter(kind="followup").count()
+    return (
+        case.rating,
+        case.rating_comment,
+        FollowUp.objects.count(),
+        Case.objects.filter(kind="followup").count(),
+    )
 
 
 def test_the_applicant_rates_an_ended_application_once(users, issued):
@@ -31,7 +36,8 @@ def test_the_applicant_rates_an_ended_application_once(users, issued):
     assert (rated.case.rating, rated.case.rating_comment) == (5, "窗口很耐心")
     assert not FollowUp.objects.exists()  # a good rating opens nothing
     event = AuditEvent.objects.get(verb="hall.rated")
-    assert event.summary["rating"] == 5 and event.summary["label"] == "非常满意"
+    assert event.summary["rating"] == 5
+    assert event.summary["label"] == "非常满意"
     before = unchanged(issued)
     with pytest.raises(Conflict, match="已经评价过了"):
         application_rate(actor=users["resident"], application=issued, rating=1)
@@ -74,11 +80,15 @@ def test_a_bad_rating_opens_a_follow_up_for_the_township(users, township_clerk, 
     application_rate(actor=users["resident"], application=issued, rating=rating, comment="跑了三趟")
     followup = FollowUp.objects.select_related("case").get(application=issued)
     case = followup.case
-    assert case.kind == FOLLOWUP_KIND and case.state == "open"
-    assert case.community == issued.case.community and case.area_path == issued.case.area_path
-    assert case.author == users["resident"] and case.privacy == "staff_only"
+    assert case.kind == FOLLOWUP_KIND
+    assert case.state == "open"
+    assert case.community == issued.case.community
+    assert case.area_path == issued.case.area_path
+    assert case.author == users["resident"]
+    assert case.privacy == "staff_only"
     assert case.body == "跑了三趟"
-    assert case.due_at is not None and case.due_limit  # its own due time (3 workdays to call back)
+    assert case.due_at is not None
+    assert case.due_limit
     routed = lambda user: Case.objects.filter(case_routed_q(user, FOLLOWUP), pk=case.pk).exists()  # noqa: E731
     assert routed(users["township_admin"])
     assert not any(routed(u) for u in (users["window_clerk"], township_clerk, users["supervisor"]))
@@ -94,12 +104,16 @@ def test_rating_from_the_page(client, users, issued):
     url = reverse("hall:detail", args=[issued.pk])
     client.force_login(users["resident"])
     page = client.get(url).content.decode()
-    assert 'data-testid="rate-form"' in page and "非常不满意" in page
+    assert 'data-testid="rate-form"' in page
+    assert "非常不满意" in page
     response = client.post(reverse("hall:rate", args=[issued.pk]), {"rating": "2", "comment": "排队太久"})
-    assert response.status_code == 302 and response["Location"] == url
+    assert response.status_code == 302
+    assert response["Location"] == url
     page = client.get(url).content.decode()
     assert 'data-testid="rate-form"' not in page
-    assert "不满意 · 排队太久" in page and 'data-testid="followup-outcome"' in page and "待回访" in page
+    assert "不满意 · 排队太久" in page
+    assert 'data-testid="followup-outcome"' in page
+    assert "待回访" in page
     # Twice: the message says so on the page, nothing changes.
     response = client.post(reverse("hall:rate", args=[issued.pk]), {"rating": "5"}, follow=True)
     assert "已经评价过了" in response.content.decode()
@@ -108,7 +122,9 @@ def test_rating_from_the_page(client, users, issued):
 
 def test_the_rating_form_is_the_applicants_alone(client, users, issued, make_matter, make_application):
     client.force_login(users["window_clerk"])
-    assert 'data-testid="rate-form"' not in client.get(reverse("hall:detail", args=[issued.pk])).content.decode()
+    assert (
+        'data-testid="rate-form"' not in client.get(reverse("hall:detail", args=[issued.pk])).content.decode()
+    )
     assert client.post(reverse("hall:rate", args=[issued.pk]), {"rating": "1"}).status_code == 403
     other = make_user("other_resident", "resident", issued.case.community)
     client.force_login(other)

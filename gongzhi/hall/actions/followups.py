@@ -58,10 +58,14 @@ def _move(*, actor: User, followup: FollowUp, verb: str, field: str, label: str,
 @transaction.atomic
 def followup_visit(*, actor: User, followup: FollowUp, finding: str) -> FollowUp:
     """Record what the follow-up call found (回访情况); the rectification starts."""
-    return _move(actor=actor, followup=followup, verb="visit", field="finding", label=_("回访情况"), text=finding)
+    return _move(
+        actor=actor, followup=followup, verb="visit", field="finding", label=_("回访情况"), text=finding
+    )
 
 
 @transaction.atomic
 def followup_rectify(*, actor: User, followup: FollowUp, remedy: str) -> FollowUp:
     """Record what was remedied (整改措施); the follow-up ends and the applicant is told."""
-    return _move(actor=actor, followup=followup, verb="rectify", field="remedy", label=_("整改措施"), text=remedy)
+    return _move(
+        actor=actor, followup=followup, verb="rectify", field="remedy", label=_("整改措施"), text=remedy
+    )

@@ -50,18 +50,22 @@ def application_rate(*, actor: User, application: Application, rating: int, comm
     case = case_rate(case=case, actor=actor, rating=rating, comment=comment, url=application_url(application))
     followup = None
     if rating <= FOLLOWUP_AT_OR_BELOW:
-        followup = _followup_open(application, case, actor)
+        followup = _followup_open(application, case, actor, rating)
     audit_event_record(
         actor=actor,
         verb="hall.rated",
         target=case,
         area=case.community,
-        summary={"rating": rating, "label": str(RATINGS[rating]), "followup": followup.pk if followup else None},
+        summary={
+            "rating": rating,
+            "label": str(RATINGS[rating]),
+            "followup": followup.pk if followup else None,
+        },
     )
     return Application.objects.select_related("case", "matter").get(pk=application.pk)
 
 
-def _followup_open(application: Application, case: Case, actor: User) -> FollowUp:
+def _followup_open(application: Application, case: Case, actor: User, rating: int) -> FollowUp:
     """The follow-up case of a bad rating: the township's, over the application's community, due per its type."""
     followup_case = case_open(
         case=Case(
@@ -75,6 +79,6 @@ def _followup_open(application: Application, case: Case, actor: User) -> FollowU
             privacy=PrivacyTier.STAFF_ONLY,
         ),
         actor=actor,
-        note=_("评价“%(label)s”") % {"label": RATINGS[case.rating]},
+        note=_("评价“%(label)s”") % {"label": RATINGS[rating]},
     )
     return FollowUp.objects.create(case=followup_case, application=application)

@@ -56,7 +56,9 @@ def application_mark_unreasonable(
     if kind not in UnreasonableKind.values:
         raise DomainError(_("请选择标记类型：诉求不合理，或超出职权范围。"), field="kind")
     reason = text_clean(reason, label=_("理由"), field="reason", minimum=4, maximum=REASON_MAX)
-    basis = text_clean(basis, label=_("依据（法律法规或政策条款）"), field="basis", minimum=4, maximum=BASIS_MAX)
+    basis = text_clean(
+        basis, label=_("依据（法律法规或政策条款）"), field="basis", minimum=4, maximum=BASIS_MAX
+    )
     application = case_row_lock(application)
     if application.case.state == "withdrawn":
         raise Conflict(_("申请已撤回，无需标记。"), code="withdrawn")
@@ -85,7 +87,8 @@ def application_mark_unreasonable(
     _tell(
         application,
         actor=actor,
-        title=_("您的申请「%(matter)s」被标记为%(label)s") % {"matter": application.matter.name, "label": label},
+        title=_("您的申请「%(matter)s」被标记为%(label)s")
+        % {"matter": application.matter.name, "label": label},
         body=_("理由：%(reason)s\n依据：%(basis)s\n如有异议，村(社区)监委会将复核。")
         % {"reason": reason, "basis": basis},
     )
@@ -128,7 +131,8 @@ def application_review_unreasonable(
     _tell(
         application,
         actor=actor,
-        title=_("监委会复核了您的申请「%(matter)s」：%(label)s") % {"matter": application.matter.name, "label": label},
+        title=_("监委会复核了您的申请「%(matter)s」：%(label)s")
+        % {"matter": application.matter.name, "label": label},
         body=_("复核意见：%(note)s") % {"note": note},
     )
     return _fresh(application)

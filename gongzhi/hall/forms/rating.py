@@ -18,7 +18,10 @@ class RateForm(forms.Form):
         choices=[(level, label) for level, label in RATINGS.items()],
     )  # fmt: skip
     comment = forms.CharField(
-        label=_("意见或建议（可不填）"), max_length=200, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("意见或建议（可不填）"),
+        max_length=200,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -37,7 +40,9 @@ class MarkForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(label=_("复核结论"), choices=UnreasonableReview.choices, widget=forms.RadioSelect)
+    decision = forms.ChoiceField(
+        label=_("复核结论"), choices=UnreasonableReview.choices, widget=forms.RadioSelect
+    )
     note = forms.CharField(label=_("复核意见"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -47,7 +52,9 @@ def this_year() -> tuple[dt.date, dt.date]:
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):

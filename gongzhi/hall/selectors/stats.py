@@ -21,7 +21,9 @@ No figure names or ranks a clerk or an officer: rows are matters and departments
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When
 from django.db.models.functions import Round
@@ -49,10 +51,14 @@ class Epoch(Func):
     output_field = FloatField()
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="((julianday(%(expressions)s) - 2440587.5) * 86400.0)")
+        return self.as_sql(
+            compiler, connection, template="((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
+        )
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="CAST(EXTRACT(EPOCH FROM %(expressions)s) AS double precision)")
+        return self.as_sql(
+            compiler, connection, template="CAST(EXTRACT(EPOCH FROM %(expressions)s) AS double precision)"
+        )
 
 
 @dataclass
@@ -172,7 +178,7 @@ def stats_for(*, viewer, start: dt.date, end: dt.date, now: dt.datetime | None =
         **{f"level{n}": Count("pk", filter=counted & Q(case__rating=n)) for n in range(1, 6)},
     )
     by_matter: dict[int, Figures] = {}
-    for row in rows:
+    for row in cast(Iterable[dict[str, Any]], rows):
         figures = by_matter.setdefault(row["matter_id"], Figures())
         for name in ("received", "accepted", "refused", "finished", "finished_with_due", "on_time", "one_visit",
                      "rated", "satisfied", "unreasonable"):  # fmt: skip
@@ -186,7 +192,7 @@ def stats_for(*, viewer, start: dt.date, end: dt.date, now: dt.datetime | None =
         .values("matter_id", "tenths")
         .annotate(n=Count("pk"))
     )
-    for row in tenths:
+    for row in cast(Iterable[dict[str, Any]], tenths):
         by_matter.setdefault(row["matter_id"], Figures()).tenths[max(0, int(row["tenths"]))] += row["n"]
     # Open now: waiting, amber (past 80 % of the time from its start to its due), red (overdue).
     now_s = Value(now.timestamp(), output_field=FloatField())
@@ -202,11 +208,12 @@ def stats_for(*, viewer, start: dt.date, end: dt.date, now: dt.datetime | None =
         LessThanOrEqual(due_s - now_s, (due_s - start_s) * Value(1 - AMBER_AT)),
     )
     waiting = scope.filter(case__kind=APPLICATION.kind, case__state__in=APPLICATION.waiting_states)
-    for row in waiting.values("matter_id").annotate(
+    open_rows = waiting.values("matter_id").annotate(
         open=Count("pk"),
         red=Count("pk", filter=Q(case__due_at__lt=now)),
         amber=Count("pk", filter=Q(case__due_at__isnull=False) & amber),
-    ):
+    )
+    for row in cast(Iterable[dict[str, Any]], open_rows):
         figures = by_matter.setdefault(row["matter_id"], Figures())
         figures.open, figures.red, figures.amber = row["open"], row["red"], row["amber"]
     return _arrange(by_matter, start, end)
@@ -214,7 +221,9 @@ def stats_for(*, viewer, start: dt.date, end: dt.date, now: dt.datetime | None =
 
 def _arrange(by_matter: dict[int, Figures], start: dt.date, end: dt.date) -> Stats:
     matters = Matter.objects.filter(pk__in=by_matter).select_related("department", "parent", "township")
-    ordered = sorted(matters, key=lambda m: (m.township_id, (m.parent or m).sort_order, (m.parent or m).code, m.code))
+    ordered = sorted(
+        matters, key=lambda m: (m.township_id, (m.parent or m).sort_order, (m.parent or m).code, m.code)
+    )
     matter_rows, departments, total = [], {}, Figures()
     for matter in ordered:
         figures = by_matter[matter.pk]
@@ -226,4 +235,6 @@ def _arrange(by_matter: dict[int, Figures], start: dt.date, end: dt.date) -> Sta
             departments[key] = Row(key, department, Figures())
         departments[key].figures.add(figures)
         total.add(figures)
-    return Stats(start=start, end=end, matters=matter_rows, departments=list(departments.values()), total=total)
+    return Stats(
+        start=start, end=end, matters=matter_rows, departments=list(departments.values()), total=total
+    )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.presentation import MoveForm, case_move_forms
 from gongzhi.cases.selectors import case_timeline
 from gongzhi.core.http import move_answer, paginate, require_perm
@@ -46,7 +47,9 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
         "colour": due_colour(case.updated_at, case.due_at, timezone.now()),
         "timeline": case_timeline(case, private=True),
         "moves": case_move_forms(
-            followup, request.user, url_name="hall:followup_{verb}",
+            followup,
+            request.user,
+            url_name="hall:followup_{verb}",
             forms=[
                 MoveForm("visit", FindingForm(), _("记录回访情况"), testid="visit"),
                 MoveForm("rectify", RemedyForm(), _("整改完成，告知申请人"), testid="rectify"),
@@ -66,7 +69,7 @@ def _answer(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
 
 @require_perm("hall.view_followups")
 @require_POST
-def followup_visit(request: HttpRequest, pk: int) -> HttpResponse:
+def followup_visit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = request.POST.get("finding", "")
     return _answer(request, pk, lambda f: actions.followup_visit(actor=request.user, followup=f, finding=finding),
                    _("已记录回访情况，请在时限内整改。"))  # fmt: skip
@@ -74,7 +77,7 @@ def followup_visit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("hall.view_followups")
 @require_POST
-def followup_rectify(request: HttpRequest, pk: int) -> HttpResponse:
+def followup_rectify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     remedy = request.POST.get("remedy", "")
     return _answer(request, pk, lambda f: actions.followup_rectify(actor=request.user, followup=f, remedy=remedy),
                    _("整改已完成，申请人会收到通知。"))  # fmt: skip

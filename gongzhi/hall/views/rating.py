@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.http import move_answer, translate_errors, typed_rating
 
 from ..actions import rating as rating_actions
@@ -25,7 +26,7 @@ def _answer(request: HttpRequest, pk: int, run, success) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def rate(request: HttpRequest, pk: int) -> HttpResponse:
+def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rating, comment = typed_rating(request), request.POST.get("comment", "")
     success = (
         _("感谢您的评价。镇里会在几天内回访，了解哪里没有做好并整改，结果会通知您。")
@@ -41,7 +42,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def mark_unreasonable(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_unreasonable(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = request.POST
     return _answer(
         request, pk,
@@ -55,7 +56,7 @@ def mark_unreasonable(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @translate_errors
-def review_unreasonable(request: HttpRequest, pk: int) -> HttpResponse:
+def review_unreasonable(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = request.POST
     return _answer(
         request, pk,
