@@ -13,8 +13,8 @@ Every figure is a count the database groups (a few aggregate queries, whatever t
 - one visit (最多跑一次): among the finished, those whose applicant came to a window at most once;
 - requests the township marked unreasonable or outside its powers (unless the supervisory committee overturned
   the mark) are counted apart and left out of every rate above, instead of counting as failures;
-- open now (a snapshot, not the period): applications waiting, those past 80 % of their time (amber) and
-  those overdue (red).
+- open now (a snapshot, not the period): applications not ended (the applicant's turn to supply included),
+  those past 80 % of their time (amber) and those overdue (red).
 
 No figure names or ranks a clerk or an officer: rows are matters and departments, in the catalogue's order.
 """
@@ -207,7 +207,7 @@ def stats_for(*, viewer, start: dt.date, end: dt.date, now: dt.datetime | None =
         GreaterThan(due_s, start_s),
         LessThanOrEqual(due_s - now_s, (due_s - start_s) * Value(1 - AMBER_AT)),
     )
-    waiting = scope.filter(case__kind=APPLICATION.kind, case__state__in=APPLICATION.waiting_states)
+    waiting = scope.filter(case__kind=APPLICATION.kind).exclude(case__state__in=APPLICATION.closed)
     open_rows = waiting.values("matter_id").annotate(
         open=Count("pk"),
         red=Count("pk", filter=Q(case__due_at__lt=now)),
