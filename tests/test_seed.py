@@ -208,9 +208,24 @@ def test_demo_hall_has_applications_in_every_state_made_through_the_actions(clie
     # Made through the actions: each opened with its timeline, and each move on it.
     assert CaseEvent.objects.filter(verb="open", case__kind=APPLICATION_KIND).count() == applications.count()
     verbs = set(CaseEvent.objects.filter(case__kind=APPLICATION_KIND).values_list("verb", flat=True))
-    assert {"accept", "accept_village", "accept_window", "forward", "notify", "supply", "refuse", "pass_up",
-            "approve", "approve_village", "reject", "hand_off", "hand_back_approved", "hand_back_rejected",
-            "issue", "withdraw"} <= verbs  # fmt: skip
+    assert {
+        "accept",
+        "accept_village",
+        "accept_window",
+        "forward",
+        "notify",
+        "supply",
+        "refuse",
+        "pass_up",
+        "approve",
+        "approve_village",
+        "reject",
+        "hand_off",
+        "hand_back_approved",
+        "hand_back_rejected",
+        "issue",
+        "withdraw",
+    } <= verbs
     assert Application.objects.filter(materials__state="promised").exists()  # 容缺受理
     # Some open ones are overdue: their due time passed (made with the clock set back).
     now = timezone.now()

@@ -137,7 +137,7 @@ def _issue(actor: User, application: Application) -> None:
 
 
 def demo_hall_seed(*, township: Area, communities: list[Area], rng: random.Random) -> int:
-    """About twenty applications on the starter catalogue's matters; returns how many were made.
+    """Eighteen applications on the starter catalogue's matters; returns how many were made.
 
     `communities`: the township's six, in seed order (青山村 first: jumin, cun_ganbu and chuangkou work
     there; cun_ganbu2 in the fourth). Raises KeyError when the starter catalogue is not loaded."""
@@ -145,11 +145,17 @@ def demo_hall_seed(*, township: Area, communities: list[Area], rng: random.Rando
         u.username: u
         for u in User.objects.filter(
             username__in=[
-                "zhen_admin", "jumin", "cun_ganbu", "cun_ganbu2", "chuangkou", "zhen_chuangkou",
-                "minzheng", "shehui",
+                "zhen_admin",
+                "jumin",
+                "cun_ganbu",
+                "cun_ganbu2",
+                "chuangkou",
+                "zhen_chuangkou",
+                "minzheng",
+                "shehui",
             ]
         )
-    }  # fmt: skip
+    }
     admin, jumin, cadre, cadre2 = users["zhen_admin"], users["jumin"], users["cun_ganbu"], users["cun_ganbu2"]
     clerk, hall_clerk = users["chuangkou"], users["zhen_chuangkou"]
     minzheng, shehui = users["minzheng"], users["shehui"]
@@ -234,10 +240,13 @@ def demo_hall_seed(*, township: Area, communities: list[Area], rng: random.Rando
     a = office.application_hand_off(actor=shehui, application=a, sent_on=timezone.localdate())
     made.append(
         office.application_hand_back(
-            actor=shehui, application=a, approved=False, answered_on=timezone.localdate(),
+            actor=shehui,
+            application=a,
+            approved=False,
+            answered_on=timezone.localdate(),
             opinion="自付费用未达到救助起付线",
         )
-    )  # fmt: skip
+    )
     # 已办结, rated 非常满意: the resident's 高龄津贴, through 民政办, issued at the village window.
     a = _accept(clerk, applying.application_apply(actor=jumin, matter=elderly, phone=PHONE), came=True)
     a = office.application_decide(actor=minzheng, application=a, verb="approve")
@@ -263,10 +272,13 @@ def demo_hall_seed(*, township: Area, communities: list[Area], rng: random.Rando
     )
     made.append(
         unreasonable.application_mark_unreasonable(
-            actor=admin, application=a, kind=UnreasonableKind.UNREASONABLE,
-            reason="已有宅基地仍反复申请新宅基地", basis="《中华人民共和国土地管理法》第六十二条 一户一宅",
+            actor=admin,
+            application=a,
+            kind=UnreasonableKind.UNREASONABLE,
+            reason="已有宅基地仍反复申请新宅基地",
+            basis="《中华人民共和国土地管理法》第六十二条 一户一宅",
         )
-    )  # fmt: skip
+    )
     # 已撤回: the resident changed their mind.
     a = applying.application_apply(actor=jumin, matter=farmland, phone=PHONE)
     made.append(desk.application_withdraw(actor=jumin, application=a, reason="已在别处办理"))
