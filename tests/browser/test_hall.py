@@ -190,3 +190,5 @@ def test_an_application_from_the_phone_to_the_follow_up(settings, tmp_path, brow
         f"办件「{MATTER}」受理，现为“乡镇审批中”",
         f"办件「{MATTER}」一次性告知，现为“待补正”",
     ]
+    # The notice itself names what to supply, so the resident need not open the application to know.
+    expect(phone.get_by_test_id("notice").filter(has_text="一次性告知")).to_contain_text(NOTICE_NOTE)
