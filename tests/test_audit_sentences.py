@@ -173,6 +173,13 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "青山村村规民约（修订稿）",
     ),  # fmt: skip
     "convention.filed": ({"filing_number": "永安备〔2026〕3号"}, "青山村村规民约（修订稿）"),
+    "hall.matter_created": ({"code": "MZ-101", "mode": "village_to_township"}, "最低生活保障"),
+    "hall.matter_updated": ({"code": "MZ-101", "changed": "事项名称、申请材料"}, "最低生活保障"),
+    "hall.matter_deactivated": ({"code": "MZ-101"}, "最低生活保障"),
+    "hall.matter_reactivated": ({"code": "MZ-101"}, "最低生活保障"),
+    "hall.catalogue_imported": ({"created": 2, "updated": 1, "unchanged": 31}, "永安镇"),
+    "hall.catalogue_exported": ({"rows": 34}, "永安镇"),
+    "hall.starter_loaded": ({"created": 34}, "永安镇"),
     "convention.filing_acknowledged": ({"filing_number": "2026-511423101201"}, "青山村村规民约（修订稿）"),
     "convention.deadline_reminded": ({"days_before": 7, "recipients": 3}, "2026年村规民约修订"),
     "convention.board_exported": ({"rows": 12}, "2026年村规民约修订"),
@@ -263,6 +270,43 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         },
         "导出申请 7",
     ),  # fmt: skip
+    # The service hall's back office and issuing (gongzhi/hall/audit_verbs_office.py).
+    "hall.decided": (
+        {"matter": "最低生活保障", "move": "approve", "decision": "approved", "opinion": "符合条件"},
+        "SL-2026-0007",
+    ),
+    "hall.passed_up": (
+        {"matter": "最低生活保障", "move": "pass_up", "decision": "", "opinion": "同意上报"},
+        "SL-2026-0007",
+    ),
+    "hall.returned": (
+        {"matter": "最低生活保障", "move": "return", "decision": "", "opinion": "收入证明不清"},
+        "SL-2026-0007",
+    ),
+    "hall.handed_off": (
+        {"matter": "特困人员供养", "office": "县民政局", "sent_on": "2026-03-02", "opinion": ""},
+        "SL-2026-0008",
+    ),
+    "hall.handed_back": (
+        {
+            "matter": "特困人员供养",
+            "office": "县民政局",
+            "answered_on": "2026-03-20",
+            "decision": "rejected",
+            "opinion": "不符合条件",
+        },
+        "SL-2026-0008",
+    ),  # fmt: skip
+    "hall.issued": (
+        {
+            "matter": "最低生活保障",
+            "title": "准予决定书",
+            "document": 3,
+            "delivery": "post",
+            "sha256": "ab" * 32,
+        },
+        "SL-2026-0007",
+    ),
 }
 
 

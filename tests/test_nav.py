@@ -7,13 +7,15 @@ from django.urls import reverse
 from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
-EVERYONE = ["wishes:wall", "offers:list"]
+EVERYONE = ["wishes:wall", "offers:list", "hall:guide_home"]
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
          "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
-# The township office also keeps the township's departments (it does not apply for residents).
+# The township office also keeps the township's departments and the hall's catalogue (it does not apply for
+# residents).
 TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
-                  "areas:departments", "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
+                  "areas:departments", "conventions:index", "workdays:index", "hall:catalogue",
+                  "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.

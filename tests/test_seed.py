@@ -178,3 +178,15 @@ def test_demo_township_has_departments_and_escalated_notes():
     escalations = Escalation.objects.all()
     assert escalations.count() == 2
     assert escalations.filter(answered_at__isnull=False).count() == 1  # 民政办 replied; the joint call waits
+
+
+def test_demo_township_has_the_starter_catalogue():
+    call_command("seed_demo", "--quiet")
+    from gongzhi.areas.models import Area
+    from gongzhi.hall.models import Matter
+    from gongzhi.hall.starter import starter_count
+
+    township = Area.objects.get(name="永安镇")
+    assert Matter.objects.filter(township=township, is_active=True).count() == starter_count()
+    # The demo's own 民政办 decides 低保 (the starter adds only the departments the township lacks).
+    assert Matter.objects.get(township=township, code="MZ-101").department.name == "民政办"

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from gongzhi.config.api import api
+from gongzhi.hall.views import verify as hall_verify
 
 urlpatterns = [
     path("", include("gongzhi.core.urls")),
@@ -19,6 +20,9 @@ urlpatterns = [
     path("conventions/", include("gongzhi.conventions.urls")),
     path("hall/", include("gongzhi.hall.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
+    # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
+    path("verify/", hall_verify.verify_form, name="verify_form"),
+    path("verify/<str:code>/", hall_verify.verify, name="verify"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]

@@ -8,23 +8,40 @@ class HallConfig(AppConfig):
     verbose_name = _("便民服务")
 
     def ready(self) -> None:
+        from gongzhi.core.home import public_link_register, public_page_register, robots_register
         from gongzhi.core.nav import nav_register
 
         from . import (
+            audit_verbs_catalogue,
             audit_verbs_desk,
+            audit_verbs_office,
             audit_verbs_open311,
             workflow,  # noqa: F401  (the case types register on import)
         )
 
+        audit_verbs_catalogue.register()
         audit_verbs_desk.register()
+        audit_verbs_office.register()
         audit_verbs_open311.register()
 
         def applies(user) -> bool:
             return user.has_perm("hall.apply") or user.has_perm("hall.apply_for")
 
-        # 办事 and 我的办件 for residents and those who apply for them; 办件待办 for the hall's staff.
+        # The public guide for everyone; 办事 and 我的办件 for residents and those who apply for them;
+        # 办件待办 for the hall's staff; the catalogue's maintenance for the township's admin.
+        nav_register("hall.guide", order=24, label=_("办事指南"), url_name="hall:guide_home")
         nav_register("hall.apply", order=25, label=_("办事"), url_name="hall:apply_start", visible=applies)
         nav_register("hall.mine", order=26, label=_("我的办件"), url_name="hall:mine", visible=applies)
         nav_register(
             "hall.queue", order=47, label=_("办件待办"), url_name="hall:queue", perm="hall.view_queue"
         )
+        nav_register(
+            "hall.catalogue",
+            order=92,
+            label=_("事项目录管理"),
+            url_name="hall:catalogue",
+            perm="hall.catalogue_manage",
+        )
+        public_link_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_community")
+        public_page_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_home")
+        robots_register("hall.guide", order=30, lines=["Allow: /hall/guide/", "Disallow: /hall/catalogue/"])

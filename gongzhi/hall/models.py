@@ -430,3 +430,22 @@ class ReceiptCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.township_id} {self.day} {self.last}"
+
+
+class Handover(models.Model):
+    """出件: how the result left the window — in person, by post (with its tracking note), or to an
+    authorised person (their name and ID number, encrypted; shown masked)."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, primary_key=True, related_name="handover"
+    )
+    collector_name = models.CharField(_("受托人姓名"), max_length=50, blank=True)
+    collector_id_enc = models.TextField(blank=True)  # core.crypto, context "hall.collector_id"
+    collector_id_last4 = models.CharField(max_length=4, blank=True)
+
+    class Meta:
+        verbose_name = _("出件记录")
+        verbose_name_plural = _("出件记录")
+
+    def __str__(self) -> str:
+        return f"handover of {self.application_id}"

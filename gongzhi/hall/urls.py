@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, followups, open311
+from .views import applications, catalogue, followups, guide, office, open311
 
 app_name = "hall"
 
@@ -30,4 +30,19 @@ urlpatterns += [
     path("a/<id:pk>/receipt/", desk.receipt, name="receipt"),
     path("promises/", desk.promises, name="promises"),
     path("a/<id:pk>/files/<id:file_id>/", desk.file, name="file"),
+    # The catalogue (事项目录管理) and the public guide (办事指南).
+    path("catalogue/", catalogue.catalogue, name="catalogue"),
+    path("catalogue/new/", catalogue.matter_new, name="catalogue_new"),
+    path("catalogue/<id:pk>/edit/", catalogue.matter_edit, name="catalogue_edit"),
+    path("catalogue/<id:pk>/active/", catalogue.matter_active, name="catalogue_active"),
+    path("catalogue/export/", catalogue.catalogue_export, name="catalogue_export"),
+    path("catalogue/import/", catalogue.catalogue_import, name="catalogue_import"),
+    path("catalogue/import/report/", catalogue.catalogue_import_report, name="catalogue_import_report"),
+    path("guide/", guide.guide_home, name="guide_home"),
+    path("guide/c/<id:community>/", guide.guide_community, name="guide_community"),
+    path("guide/t/<id:township>/", guide.guide_index, name="guide_index"),
+    path("guide/m/<id:pk>/", guide.guide_matter, name="guide"),
+    path("a/<id:pk>/office/<slug:verb>/", office.move, name="office_move"),
+    path("a/<id:pk>/issue/", office.issue, name="issue"),
+    path("a/<id:pk>/documents/<id:doc>/", office.document, name="document"),
 ]

@@ -32,6 +32,7 @@ from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
 from gongzhi.devtools.writer import SeedWriter, indexes_deferred
+from gongzhi.hall.actions.catalogue import catalogue_starter_load
 from gongzhi.residents.models import Household, Resident, ResidentEvent, Tag
 
 DEMO_PASSWORD = "Gongzhi@Demo2026"
@@ -101,6 +102,8 @@ class Command(BaseCommand):
                 handler=User.objects.get(username="cun_ganbu"),
                 password=make_password(DEMO_PASSWORD),
             )
+            # The service hall's starter catalogue (事项目录范本), loaded by the township's admin.
+            catalogue_starter_load(User.objects.get(username="zhen_admin"), root)
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
