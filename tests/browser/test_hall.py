@@ -22,6 +22,7 @@ from gongzhi.areas.models import Department
 from gongzhi.hall.models import Application, HandlingMode, Material, MaterialSource, Matter, MatterStep
 from gongzhi.residents.models import Resident
 from tests.conftest import make_user
+from tests.hall.pdf_text import pdf_text
 
 from .conftest import log_in
 
@@ -31,6 +32,7 @@ MATTER = "最低生活保障"
 FULL_NAME = "李秀兰"
 PHONE_NUMBER = "13800138000"
 NOTICE_NOTE = "请提供近6个月的家庭收入证明，加盖村委会公章"
+OPINION = "经审核，家庭人均收入低于当地低保标准"
 
 
 def jpeg(path: Path) -> Path:
@@ -92,7 +94,9 @@ def hall_world(areas, users, make_resident):
     return {"matter": matter, "officer": officer, "department": department}
 
 
-def test_an_application_from_the_phone_to_the_follow_up(settings, tmp_path, browser_run, users, hall_world):
+def test_an_application_from_the_phone_to_the_verified_result(
+    settings, tmp_path, browser_run, users, hall_world
+):
     # `settings` before `browser_run`: the browsers close before DATA_DIR is put back.
     settings.DATA_DIR = tmp_path / "data"
     matter = hall_world["matter"]
@@ -192,3 +196,86 @@ def test_an_application_from_the_phone_to_the_follow_up(settings, tmp_path, brow
     ]
     # The notice itself names what to supply, so the resident need not open the application to know.
     expect(phone.get_by_test_id("notice").filter(has_text="一次性告知")).to_contain_text(NOTICE_NOTE)
+
+    # 5. The department's officer, at a desk, approves it in the back office.
+    office = browser_run.new_page()
+    log_in(office, "officer")
+    office.goto("/hall/queue/")
+    row = office.get_by_test_id("queue-row").filter(has_text=MATTER)
+    expect(row).to_contain_text("乡镇审批中")
+    expect(row).to_contain_text(number)
+    row.get_by_role("link", name=MATTER).click()
+    expect(office.get_by_test_id("state")).to_have_text("乡镇审批中")
+    decide = office.get_by_test_id("decide-form")
+    decide.get_by_label("审批意见").fill(OPINION)
+    decide.get_by_test_id("move-approve").click()
+    expect(messages(office)).to_contain_text("已准予，待窗口出件。")
+    expect(office.get_by_test_id("state")).to_have_text("已准予，待出件")
+    expect(office.get_by_test_id("decision-value")).to_contain_text("准予")
+
+    # 6. The window issues the result notice (a PDF) and records the hand-over.
+    clerk.goto(detail_path)
+    expect(clerk.get_by_test_id("state")).to_have_text("已准予，待出件")
+    clerk.get_by_test_id("move-issue").click()
+    clerk.get_by_label("本人现场领取").check()
+    clerk.get_by_test_id("office-submit").click()
+    expect(messages(clerk)).to_contain_text("已出件，申请人可在办件页面下载结果文书。")
+    expect(clerk.get_by_test_id("state")).to_have_text("已办结")
+    expect(clerk.get_by_test_id("handover")).to_contain_text("本人现场领取")
+
+    # 7. The resident downloads the PDF on the phone and reads its verification code.
+    phone.goto(detail_path)
+    expect(phone.get_by_test_id("state")).to_have_text("已办结")
+    link = phone.get_by_test_id("document-link")
+    expect(link).to_have_count(1)
+    # Chromium would show it in its PDF viewer: fetch it as that tap does, with the resident's session.
+    response = phone.request.get(link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    document = response.body()
+    assert document.startswith(b"%PDF-")
+    text = pdf_text(document)
+    for said in (MATTER, number, OPINION, "准予"):
+        assert said in text, said
+    grouped = re.search(r"验证码：\s*((?:[0-9A-Z]{4}\s?){5})", text)
+    assert grouped, text
+    code_on_paper = grouped.group(1).strip()
+    verify_url = re.search(r"https?://\S+/verify/([0-9A-Z]+)/?", text)
+    assert verify_url, text
+    assert verify_url.group(1) == code_on_paper.replace(
+        " ", ""
+    )  # the QR code's address carries the same code
+
+    # 8. Anyone, not logged in, checks the code typed from the paper, and the QR code's address.
+    anonymous = browser_run.new_page(phone=True)
+    anonymous.goto("/verify/")
+    anonymous.get_by_label("验证码").fill(code_on_paper.lower())
+    anonymous.get_by_role("button", name="核验").tap()
+    expect(anonymous).to_have_url(re.compile(r"/verify/[0-9A-Z]{20}/$"))
+    expect(anonymous.get_by_test_id("verify-status")).to_have_text("真实有效")
+    result = anonymous.get_by_test_id("verify-result")
+    expect(result).to_contain_text(MATTER)
+    expect(result).not_to_contain_text(FULL_NAME)
+    expect(result).not_to_contain_text(number)
+    anonymous.goto(re.sub(r"^https?://[^/]+", "", verify_url.group(0)))
+    expect(anonymous.get_by_test_id("verify-status")).to_have_text("真实有效")
+
+    # The resident's page now shows the whole way, and every change reached the resident's inbox.
+    phone.goto(detail_path)
+    timeline_is(
+        phone,
+        [
+            (f"提交 → 待受理 · {FULL_NAME}", "网上申请"),
+            ("一次性告知 → 待补正 · window_clerk", f"家庭收入证明：{NOTICE_NOTE}"),
+            (f"补正材料 → 待受理 · {FULL_NAME}", "已补正：家庭收入证明"),
+            ("受理 → 乡镇审批中 · window_clerk", f"受理编号 {number}"),
+            ("准予 → 已准予，待出件 · 民政办审批员", OPINION),
+            ("出件 → 已办结 · window_clerk", "准予决定书，本人现场领取"),
+        ],
+    )
+    assert notice_titles(phone) == [
+        f"办件「{MATTER}」出件，现为“已办结”",
+        f"办件「{MATTER}」准予，现为“已准予，待出件”",
+        f"办件「{MATTER}」受理，现为“乡镇审批中”",
+        f"办件「{MATTER}」一次性告知，现为“待补正”",
+    ]
