@@ -60,6 +60,12 @@ def timeline_is(page: Page, rows: list[tuple[str, str]]) -> None:
         expect(steps.nth(i)).to_contain_text(note)
 
 
+def scrolls_sideways(page: Page, name: str) -> list[str]:
+    """On a phone nothing scrolls sideways (an elderly resident would never find the button off screen)."""
+    size = page.evaluate("({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
+    return [f"{name}: scrolls sideways {size}"] if size["scroll"] > size["inner"] else []
+
+
 def messages(page: Page):
     return page.locator(".gz-messages")
 
@@ -106,9 +112,15 @@ def test_an_application_from_the_phone_to_the_verified_result(
     log_in(phone, "resident")
     phone.goto("/hall/apply/")
     card = phone.get_by_test_id("matters").locator(".gz-card").filter(has_text=MATTER)
-    card.get_by_role("link", name="网上申请").tap()
+    expect(card.get_by_role("link", name="网上申请")).to_be_visible()
+    # The public guide (办事指南) says what to bring and how long it takes; the resident applies from it.
+    phone.goto(f"/hall/guide/m/{matter.pk}/")
+    expect(phone.get_by_test_id("guide-limit")).to_contain_text("15个工作日")
+    expect(phone.get_by_test_id("guide-bring")).to_contain_text("家庭收入证明")
+    phone.get_by_test_id("apply-online").tap()
     expect(phone).to_have_url(re.compile(rf"/hall/apply/{matter.pk}/$"))
     expect(phone.get_by_test_id("facts")).to_contain_text(FULL_NAME)  # from the register, never asked
+    findings = scrolls_sideways(phone, "apply form")
     phone.get_by_label("联系电话").fill(PHONE_NUMBER)
     phone.get_by_label("申请书").set_input_files(jpeg(tmp_path / "申请书.jpg"))
     phone.get_by_test_id("submit-application").tap()
@@ -131,6 +143,7 @@ def test_an_application_from_the_phone_to_the_verified_result(
     row.get_by_role("link", name=MATTER).click()
     expect(clerk).to_have_url(re.compile(re.escape(detail_path)))
     expect(clerk.get_by_test_id("state")).to_have_text("待受理")
+    expect(clerk.locator(".gz-facts")).to_contain_text(FULL_NAME)  # on the application itself, in full
     notify = clerk.get_by_test_id("notify-form")
     income = notify.locator("fieldset").filter(has_text="家庭收入证明")
     expect(income.get_by_label("问题")).to_have_value("missing")  # a required line not handed in
@@ -148,6 +161,7 @@ def test_an_application_from_the_phone_to_the_verified_result(
     expect(notice).to_contain_text("一次性告知（第1次）")
     expect(notice.locator("li")).to_have_count(1)
     expect(notice.locator("li")).to_contain_text(f"家庭收入证明 — 缺少: {NOTICE_NOTE}")
+    findings += scrolls_sideways(phone, "one-time notice and supply form")
     supply = phone.get_by_test_id("supply-form")
     supply.get_by_label("家庭收入证明").set_input_files(pdf(tmp_path / "收入证明.pdf"))
     supply.get_by_role("button", name="提交补正材料").tap()
@@ -226,6 +240,7 @@ def test_an_application_from_the_phone_to_the_verified_result(
     # 7. The resident downloads the PDF on the phone and reads its verification code.
     phone.goto(detail_path)
     expect(phone.get_by_test_id("state")).to_have_text("已办结")
+    findings += scrolls_sideways(phone, "issued application")
     link = phone.get_by_test_id("document-link")
     expect(link).to_have_count(1)
     # Chromium would show it in its PDF viewer: fetch it as that tap does, with the resident's session.
@@ -257,6 +272,7 @@ def test_an_application_from_the_phone_to_the_verified_result(
     expect(result).to_contain_text(MATTER)
     expect(result).not_to_contain_text(FULL_NAME)
     expect(result).not_to_contain_text(number)
+    findings += scrolls_sideways(anonymous, "verification")
     anonymous.goto(re.sub(r"^https?://[^/]+", "", verify_url.group(0)))
     expect(anonymous.get_by_test_id("verify-status")).to_have_text("真实有效")
 
@@ -279,3 +295,4 @@ def test_an_application_from_the_phone_to_the_verified_result(
         f"办件「{MATTER}」受理，现为“乡镇审批中”",
         f"办件「{MATTER}」一次性告知，现为“待补正”",
     ]
+    assert findings == []
