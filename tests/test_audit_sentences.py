@@ -136,6 +136,18 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"material": "收入证明", "promised_by": "2026-12-11", "state": "provided"},
         "最低生活保障",
     ),
+    # The hall's 好差评, follow-ups and unreasonable marks (the rating part).
+    "hall.rated": ({"rating": 2, "label": "不满意", "followup": 31}, "最低生活保障"),
+    "hall.followup_visited": (
+        {"finding": "电话回访：窗口两次告知的材料不一致", "application": 30},
+        "回访：最低生活保障",
+    ),
+    "hall.followup_rectified": ({"remedy": "统一了材料清单", "application": 30}, "回访：最低生活保障"),
+    "hall.marked_unreasonable": (
+        {"kind": "超出职权范围", "reason": "要求镇里裁决私人合同纠纷", "basis": "《民法典》第四百六十五条"},
+        "最低生活保障",
+    ),
+    "hall.unreasonable_reviewed": ({"decision": "维持标记", "note": "确属超出镇级职权"}, "最低生活保障"),
     "wish.claim_reminded": ({"claim_due_at": "2026-03-05 10:00:00+00:00"}, "帮忙修水管"),
     "digest.sent": ({"day": "2026-03-02", "waiting": 4, "overdue": 1}, "王建国(wangjg)"),
     "offer.published": ({"places": 5, "starts_at": "2026-03-07T09:00:00+08:00"}, "为老人义务理发"),

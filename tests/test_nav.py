@@ -12,10 +12,10 @@ APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents,
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
          "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
 # The township office also keeps the township's departments and the hall's catalogue (it does not apply for
-# residents).
+# residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
 TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
-                  "areas:departments", "conventions:index", "workdays:index", "hall:catalogue",
-                  "notices:inbox"]  # fmt: skip
+                  "areas:departments", "conventions:index", "hall:stats", "hall:followups", "workdays:index",
+                  "hall:catalogue", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.
@@ -26,6 +26,7 @@ MENUS = {
         "residents:list",
         "areas:tree",
         "conventions:index",
+        "hall:stats",
         "workdays:index",
         "notices:inbox",
     ],  # fmt: skip
@@ -54,7 +55,14 @@ MENUS = {
     "party_member": [*EVERYONE, "notices:inbox"],
     "volunteer": [*EVERYONE, "notices:inbox"],
     "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],
-    "supervisor": [*EVERYONE, "conventions:index", "workdays:index", "audit:list", "notices:inbox"],
+    "supervisor": [
+        *EVERYONE,
+        "conventions:index",
+        "hall:stats",
+        "workdays:index",
+        "audit:list",
+        "notices:inbox",
+    ],
     "resident": [*EVERYONE, *APPLYING, "situations:mine", "notices:inbox"],
     "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],
     "sec_admin": [*EVERYONE, "workdays:index", "accounts:roles", "notices:inbox"],

@@ -16,6 +16,7 @@ class HallConfig(AppConfig):
             audit_verbs_desk,
             audit_verbs_office,
             audit_verbs_open311,
+            audit_verbs_rate,
             workflow,  # noqa: F401  (the case types register on import)
         )
 
@@ -23,6 +24,7 @@ class HallConfig(AppConfig):
         audit_verbs_desk.register()
         audit_verbs_office.register()
         audit_verbs_open311.register()
+        audit_verbs_rate.register()
 
         def applies(user) -> bool:
             return user.has_perm("hall.apply") or user.has_perm("hall.apply_for")
@@ -41,6 +43,16 @@ class HallConfig(AppConfig):
             label=_("事项目录管理"),
             url_name="hall:catalogue",
             perm="hall.catalogue_manage",
+        )
+        nav_register(
+            "hall.stats", order=74, label=_("办件统计"), url_name="hall:stats", perm="hall.view_stats"
+        )
+        nav_register(
+            "hall.followups",
+            order=75,
+            label=_("回访整改"),
+            url_name="hall:followups",
+            perm="hall.view_followups",
         )
         public_link_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_community")
         public_page_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_home")

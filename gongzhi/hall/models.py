@@ -178,6 +178,16 @@ class Delivery(models.TextChoices):
     AUTHORISED = "authorised", _("委托他人领取")
 
 
+class UnreasonableKind(models.TextChoices):
+    UNREASONABLE = "unreasonable", _("诉求不合理")
+    OUTSIDE_POWERS = "outside_powers", _("超出职权范围")
+
+
+class UnreasonableReview(models.TextChoices):
+    UPHELD = "upheld", _("维持标记")
+    OVERTURNED = "overturned", _("撤销标记")
+
+
 class Application(models.Model):
     """An application for a matter, on its case (kind "application")."""
 
@@ -218,6 +228,21 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     unreasonable_at = models.DateTimeField(null=True, blank=True)
+    unreasonable_kind = models.CharField(
+        _("标记类型"), max_length=16, choices=UnreasonableKind.choices, blank=True
+    )
+    # The supervisory committee's review of the mark (监委会复核): upheld or overturned, with its note.
+    unreasonable_review = models.CharField(
+        _("复核结论"), max_length=12, choices=UnreasonableReview.choices, blank=True
+    )
+    unreasonable_review_note = models.CharField(_("复核意见"), max_length=500, blank=True)
+    unreasonable_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    unreasonable_reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The promised due time given at acceptance (the receipt's 办结时限), kept for the on-time statistics
+    # after the case's own due time has moved on to the next state's.
+    promised_due_at = models.DateTimeField(_("承诺办结时间"), null=True, blank=True)
     visits = models.PositiveSmallIntegerField(_("到窗口次数"), default=0)  # for 最多跑一次
 
     class Meta:

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import applications, catalogue, followups, guide, office, open311
+from .views import applications, catalogue, followups, guide, office, open311, rating, stats
 
 app_name = "hall"
 
 urlpatterns = [
     path("queue/", applications.queue, name="queue"),
     path("a/<id:pk>/", applications.detail, name="detail"),
+    path("a/<id:pk>/rate/", rating.rate, name="rate"),
+    path("a/<id:pk>/unreasonable/", rating.mark_unreasonable, name="mark_unreasonable"),
+    path("a/<id:pk>/unreasonable/review/", rating.review_unreasonable, name="review_unreasonable"),
     path("followups/", followups.followups, name="followups"),
     path("open311/keys/", open311.keys, name="open311_keys"),
     path("open311/keys/<id:pk>/revoke/", open311.key_revoke, name="open311_key_revoke"),
@@ -45,4 +48,8 @@ urlpatterns += [
     path("a/<id:pk>/office/<slug:verb>/", office.move, name="office_move"),
     path("a/<id:pk>/issue/", office.issue, name="issue"),
     path("a/<id:pk>/documents/<id:doc>/", office.document, name="document"),
+    path("followups/<id:pk>/", followups.followup, name="followup"),
+    path("followups/<id:pk>/visit/", followups.followup_visit, name="followup_visit"),
+    path("followups/<id:pk>/rectify/", followups.followup_rectify, name="followup_rectify"),
+    path("stats/", stats.stats, name="stats"),
 ]

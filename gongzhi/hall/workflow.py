@@ -235,6 +235,6 @@ FOLLOWUP = case_type_register(
         },
         waiting_states=F({"open", "rectifying"}),
         queue_url="hall:followups",
-        detail_url="",  # the follow-up page comes with the ratings
+        detail_url="hall:followup",
     )
 )

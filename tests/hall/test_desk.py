@@ -93,6 +93,7 @@ def test_accept_gives_a_receipt_number_and_the_chained_due_date(users, make_matt
         accepted.accepted_at, [Step("公示", 7, "calendar_days"), Step("审核", 15, "workdays")]
     )
     assert case.due_at == expected.at
+    assert accepted.promised_due_at == expected.at  # kept for the on-time rate once the case moves on
     assert "公示" in case.due_limit
     assert accepted.visits == 1
     assert line(application, "申请书").state == MaterialState.CHECKED

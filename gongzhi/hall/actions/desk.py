@@ -161,8 +161,9 @@ def application_accept(
     if note:
         text += f"；{note}"
     Application.objects.filter(pk=application.pk).update(
-        number=number, accepted_at=now, accepted_by=actor, visits=F("visits") + (1 if came else 0)
-    )
+        number=number, accepted_at=now, accepted_by=actor, visits=F("visits") + (1 if came else 0),
+        promised_due_at=due.at if due else None,
+    )  # fmt: skip
     case_move(
         case=application.case, verb=verb, actor=actor, note=text, url=application_url(application), due=due
     )
