@@ -32,6 +32,7 @@ MATTER = "最低生活保障"
 FULL_NAME = "李秀兰"
 PHONE_NUMBER = "13800138000"
 NOTICE_NOTE = "请提供近6个月的家庭收入证明，加盖村委会公章"
+COMPLAINT = "窗口让我跑了两趟"
 OPINION = "经审核，家庭人均收入低于当地低保标准"
 
 
@@ -100,9 +101,7 @@ def hall_world(areas, users, make_resident):
     return {"matter": matter, "officer": officer, "department": department}
 
 
-def test_an_application_from_the_phone_to_the_verified_result(
-    settings, tmp_path, browser_run, users, hall_world
-):
+def test_an_application_from_the_phone_to_the_follow_up(settings, tmp_path, browser_run, users, hall_world):
     # `settings` before `browser_run`: the browsers close before DATA_DIR is put back.
     settings.DATA_DIR = tmp_path / "data"
     matter = hall_world["matter"]
@@ -128,7 +127,10 @@ def test_an_application_from_the_phone_to_the_verified_result(
     detail_path = re.search(r"/hall/a/\d+/$", phone.url).group(0)
     expect(messages(phone)).to_contain_text("申请已提交")
     expect(phone.get_by_test_id("state")).to_have_text("待受理")
-    expect(phone.get_by_test_id("materials")).to_contain_text("申请书")
+    # The photo is on its checklist line (stored re-encoded); nothing yet for the income certificate.
+    materials = phone.get_by_test_id("materials").locator("li")
+    expect(materials.filter(has_text="申请书").get_by_role("link", name="照片1")).to_have_count(1)
+    expect(materials.filter(has_text="家庭收入证明").get_by_role("link")).to_have_count(0)
     application = Application.objects.select_related("case").get(matter=matter)
     assert application.case.author_id == users["resident"].pk
 
@@ -168,6 +170,8 @@ def test_an_application_from_the_phone_to_the_verified_result(
     expect(messages(phone)).to_contain_text("材料已补正，窗口会重新审查。")
     expect(phone.get_by_test_id("state")).to_have_text("待受理")
     expect(phone.get_by_test_id("open-notice")).to_have_count(0)
+    income_line = phone.get_by_test_id("materials").locator("li").filter(has_text="家庭收入证明")
+    expect(income_line.get_by_role("link", name="PDF1")).to_have_count(1)
 
     # 4. The clerk checks every line and accepts: a receipt number and the promised due date.
     clerk.goto(detail_path)
@@ -295,4 +299,47 @@ def test_an_application_from_the_phone_to_the_verified_result(
         f"办件「{MATTER}」受理，现为“乡镇审批中”",
         f"办件「{MATTER}」一次性告知，现为“待补正”",
     ]
+
+    # 9. The resident rates it 不满意 on the phone; that opens a follow-up (回访整改) for the township.
+    phone.goto(detail_path)
+    rate = phone.get_by_test_id("rate-form")
+    rate.get_by_label("不满意", exact=True).check()
+    rate.get_by_label("意见或建议（可不填）").fill(COMPLAINT)
+    rate.get_by_test_id("rate").tap()
+    expect(phone.get_by_test_id("rating")).to_contain_text(f"不满意 · {COMPLAINT}")
+    expect(phone.get_by_test_id("rating")).not_to_contain_text("非常不满意")
+    expect(phone.get_by_test_id("rate-form")).to_have_count(0)  # once only
+    expect(phone.get_by_test_id("followup-outcome")).to_contain_text("待回访")
+    findings += scrolls_sideways(phone, "rated application")
+
+    # 10. The township admin finds it in 回访整改, with the rating and the resident's words.
+    admin = browser_run.new_page()
+    log_in(admin, "township_admin")
+    admin.goto("/")
+    admin.get_by_role("link", name="回访整改").first.click()
+    expect(admin).to_have_url(re.compile(r"/hall/followups/$"))
+    row = admin.get_by_test_id("followup-row").filter(has_text=MATTER)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("青山村")
+    expect(row).to_contain_text("待回访")
+    row.get_by_role("link", name=MATTER).click()
+    expect(admin.get_by_test_id("rating")).to_have_text(f"不满意 · {COMPLAINT}")
+    expect(admin.get_by_test_id("state")).to_have_text("待回访")
+    expect(admin.get_by_test_id("due")).to_contain_text("个工作日")  # its own due time
+    expect(admin.locator(".gz-facts")).to_contain_text(number)
+
+    # The resident's page keeps the whole way, the rating last.
+    phone.goto(detail_path)
+    timeline_is(
+        phone,
+        [
+            (f"提交 → 待受理 · {FULL_NAME}", "网上申请"),
+            ("一次性告知 → 待补正 · window_clerk", f"家庭收入证明：{NOTICE_NOTE}"),
+            (f"补正材料 → 待受理 · {FULL_NAME}", "已补正：家庭收入证明"),
+            ("受理 → 乡镇审批中 · window_clerk", f"受理编号 {number}"),
+            ("准予 → 已准予，待出件 · 民政办审批员", OPINION),
+            ("出件 → 已办结 · window_clerk", "准予决定书，本人现场领取"),
+            (f"评价 → 已办结 · {FULL_NAME}", COMPLAINT),
+        ],
+    )
     assert findings == []
