@@ -207,12 +207,22 @@ def case_rate(
         verb="rate",
         from_state=locked.state,
         to_state=locked.state,
-        note=f"{rating}★ {comment}",
+        note=f"{case_type.rating_label(rating)} {comment}".strip(),
     )
     audit_event_record(
         actor=actor, verb="case.rated", target=locked, area=locked.community, summary={"rating": rating}
     )
-    _tell(locked, actor=actor, recipients=notify, what=_("收到%(n)d星评价") % {"n": rating}, url=url)
+    _tell(
+        locked,
+        actor=actor,
+        recipients=notify,
+        what=(
+            _("收到评价：%(rating)s") % {"rating": case_type.rating_labels[rating]}
+            if rating in case_type.rating_labels
+            else _("收到%(n)d星评价") % {"n": rating}
+        ),
+        url=url,
+    )
     return locked
 
 

@@ -59,6 +59,22 @@ def case_routed_to(viewer, case: Case) -> bool:
     return routes_to(viewer, roles, case.area_path, case.department_id, held_at=_held_at(viewer, levels))
 
 
+def case_routed_users(case: Case) -> QuerySet:
+    """The active users `case`, in its current state, is routed to (see `case_routed_q`): whom to tell it arrived."""
+    from gongzhi.accounts.models import RoleAssignment, User
+    from gongzhi.accounts.scopes import SEGMENT
+
+    case_type = case_type_of(case.kind)
+    ancestors = [case.area_path[:end] for end in range(SEGMENT, len(case.area_path) + 1, SEGMENT)]
+    grants = RoleAssignment.objects.filter(
+        role__in=case_type.roles_in(case.state), area_path__in=ancestors
+    ).filter(Q(department__isnull=True) | Q(department_id=case.department_id))
+    levels = case_type.levels_in(case.state)
+    if levels:
+        grants = grants.filter(area__kind__in=levels)
+    return User.objects.filter(pk__in=grants.values("user_id"), is_active=True)
+
+
 def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> list[str]:
     """The moves `user` may make now on `subject` (a case, or a feature's row with its `.case`), in declared order.
 

@@ -19,6 +19,7 @@ by case types: `case_move` names the state, or the caller's own message.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -93,6 +94,8 @@ class CaseType:
     # The author's rating (an engine move): in which states, and the feature's permission for it.
     rate_states: frozenset[str] = frozenset()
     rate_perm: str = ""
+    # What each rating is called ({1: "非常不满意", …}, a national scale); empty: stars (1★ … 5★).
+    rating_labels: Mapping[int, Label] = field(default_factory=dict)
     # URL name of one case's page (its id as the only argument), for links from the engine's pages.
     detail_url: str = ""
 
@@ -130,6 +133,10 @@ class CaseType:
 
     def verbs_from(self, state: str) -> list[str]:
         return [m.verb for m in self.moves if state in m.sources]
+
+    def rating_label(self, rating: int) -> str:
+        label = self.rating_labels.get(rating)
+        return str(label) if label is not None else f"{rating}★"
 
     def state_label(self, state: str) -> str:
         return str(self.states.get(state, state))

@@ -208,6 +208,7 @@ APPLICATION = case_type_register(
         queue_url="hall:queue",
         rate_states=F({"issued", "refused"}),
         rate_perm="hall.rate",
+        rating_labels=RATINGS,
         detail_url="hall:detail",
     )
 )

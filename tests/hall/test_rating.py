@@ -10,7 +10,8 @@ from gongzhi.cases.selectors import case_routed_q
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.hall.actions.rating import application_rate
 from gongzhi.hall.models import FollowUp
-from gongzhi.hall.workflow import FOLLOWUP, FOLLOWUP_KIND
+from gongzhi.hall.workflow import FOLLOWUP, FOLLOWUP_KIND, RATINGS
+from gongzhi.notices.models import Notice
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,13 @@ def test_a_bad_rating_opens_a_follow_up_for_the_township(users, township_clerk, 
     assert routed(users["township_admin"])
     assert not any(routed(u) for u in (users["window_clerk"], township_clerk, users["supervisor"]))
     assert AuditEvent.objects.get(verb="hall.rated").summary["followup"] == followup.pk
+    # Whoever the follow-up is routed to is told at once (the township admin), and nobody else on staff.
+    told = Notice.objects.filter(kind="case.followup", url=reverse("hall:followup", args=[followup.pk]))
+    assert list(told.values_list("recipient__username", flat=True)) == ["township_admin"]
+    assert str(RATINGS[rating]) in told.get().body
+    # The timeline names the rating on the national scale, not in stars.
+    rated = issued.case.events.get(verb="rate")
+    assert rated.note == f"{RATINGS[rating]} 跑了三趟"
 
 
 def test_basically_satisfied_opens_no_follow_up(users, issued):

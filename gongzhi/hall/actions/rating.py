@@ -19,9 +19,10 @@ from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import case_open, case_rate, case_row_lock
 from gongzhi.cases.models import Case, PrivacyTier
-from gongzhi.cases.selectors import case_moves_for
+from gongzhi.cases.selectors import case_moves_for, case_routed_users
 from gongzhi.core.authz import can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.notices.actions import notice_send
 
 from ..models import Application, FollowUp
 from ..workflow import APPLICATION, FOLLOWUP_AT_OR_BELOW, FOLLOWUP_KIND, RATINGS
@@ -81,4 +82,15 @@ def _followup_open(application: Application, case: Case, actor: User, rating: in
         actor=actor,
         note=_("评价“%(label)s”") % {"label": RATINGS[rating]},
     )
-    return FollowUp.objects.create(case=followup_case, application=application)
+    followup = FollowUp.objects.create(case=followup_case, application=application)
+    # Whoever the follow-up is routed to hears of it now, not only in tomorrow's digest.
+    for user in case_routed_users(followup_case):
+        notice_send(
+            recipient=user,
+            kind=f"case.{FOLLOWUP_KIND}",
+            title=_("差评待回访：%(matter)s（%(community)s）")
+            % {"matter": application.matter.name[:40], "community": case.community.name},
+            body=_("申请人评价“%(label)s”，请按时回访整改。") % {"label": RATINGS[rating]},
+            url=reverse("hall:followup", args=[followup.pk]),
+        )
+    return followup
