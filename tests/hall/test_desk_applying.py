@@ -286,3 +286,21 @@ def test_handed_in_files_are_served_to_those_who_see_the_application(users, me, 
     other = application_apply(actor=users["resident"], matter=matter, phone="13800138000")
     client.force_login(users["resident"])
     assert client.get(reverse("hall:file", args=[other.pk, pdf.pk])).status_code == 404
+
+
+def test_the_list_of_matters_to_apply_for_is_the_viewers_townships(users, make_matter, client):
+    from gongzhi.areas.actions import area_create_unchecked
+    from gongzhi.areas.models import AreaKind
+    from gongzhi.hall.models import Matter
+
+    ours = make_matter(name="高龄津贴")
+    elsewhere = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="河西镇", parent=None, code="511423102000")
+    theirs = Matter.objects.create(
+        township=elsewhere, code="HX-001", name="河西镇独有事项", levels=["village"], mode=ours.mode,
+        department=None,
+    )  # fmt: skip
+    for who in ("resident", "window_clerk"):
+        client.force_login(users[who])
+        page = client.get(reverse("hall:apply_start")).content.decode()
+        assert ours.name in page, who
+        assert theirs.name not in page, who

@@ -30,7 +30,6 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,6 +38,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import case_open
 from gongzhi.cases.models import Case, ConsentChannel, PrivacyTier
+from gongzhi.cases.selectors import case_detail_url
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 from gongzhi.core.images import CleanImage, image_clean
@@ -74,7 +74,8 @@ IMAGE_SUFFIXES = (
 
 
 def application_url(application: Application) -> str:
-    return reverse("hall:detail", args=[application.pk])
+    """The application's page (the case type's `detail_url`), for notices."""
+    return case_detail_url(application.case)
 
 
 # --- Uploads --------------------------------------------------------------------------------

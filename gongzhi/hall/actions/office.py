@@ -36,7 +36,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,6 +51,7 @@ from gongzhi.core.text import text_clean
 from ..limits import Step, promised_due
 from ..models import Application, Decision
 from ..workflow import APPLICATION
+from .applying import application_url
 
 OPINION_MAX = 500
 REVIEW_STATES = frozenset({"village_review", "township_review", "external"})
@@ -66,10 +66,6 @@ DECISIONS: dict[str, tuple[str, bool]] = {
     "return_window": ("", True),
 }
 OFFICE_VERBS = (*DECISIONS, "hand_off", "hand_back_approved", "hand_back_rejected")
-
-
-def application_url(application: Application) -> str:
-    return reverse("hall:detail", args=[application.pk])
 
 
 def _who(user: User | None) -> str:

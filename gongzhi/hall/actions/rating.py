@@ -26,10 +26,7 @@ from gongzhi.notices.actions import notice_send
 
 from ..models import Application, FollowUp
 from ..workflow import APPLICATION, FOLLOWUP_AT_OR_BELOW, FOLLOWUP_KIND, RATINGS
-
-
-def application_url(application: Application) -> str:
-    return reverse("hall:detail", args=[application.pk])
+from .applying import application_url
 
 
 @transaction.atomic

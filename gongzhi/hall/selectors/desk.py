@@ -4,15 +4,34 @@ import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.accounts.scopes import SEGMENT, paths_for, role_grants, scope_q
+from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
 
 from ..models import Application, ApplicationFile, ApplicationMaterial, MaterialState, Matter, SupplyNotice
 from ..roles import FRONT_DESK
 from ..workflow import APPLICATION
+
+
+def matters_to_apply_for(*, viewer, q: str = "") -> QuerySet[Matter]:
+    """The active matters (those without active sub-items) of the townships the viewer's roles lie in or cover:
+    a resident's own township's, a township or county window's whole catalogue; never another township's."""
+    paths = {path for _, path, _ in role_grants(viewer)}
+    ancestors = {path[:end] for path in paths for end in range(SEGMENT, len(path) + 1, SEGMENT)}
+    townships = Area.objects.filter(kind=AreaKind.TOWNSHIP).filter(
+        Q(path__in=ancestors) | scope_q(paths, "path")
+    )
+    matters = (
+        Matter.objects.filter(is_active=True, township__in=townships)
+        .exclude(children__is_active=True)
+        .select_related("department")
+    )
+    if q:
+        matters = matters.filter(Q(name__icontains=q) | Q(code__icontains=q))
+    return matters.distinct().order_by("township_id", "sort_order", "code")
 
 
 def matter_get_for_applying(*, matter_id: int) -> Matter:

@@ -1,7 +1,6 @@
 """Applying pages: which matters, apply online, ask the village to do it (代办), apply for a resident; my applications."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,9 +17,8 @@ from gongzhi.core.ids import id_from
 
 from ..actions import applying as actions
 from ..forms.applying import ApplyForForm, ApplyForm, ProxyRequestForm, new_submission_key
-from ..models import Matter
 from ..selectors import applications as selectors
-from ..selectors.desk import matter_get_for_applying
+from ..selectors.desk import matter_get_for_applying, matters_to_apply_for
 from ..selectors.registerfacts import register_facts
 from ..workflow import APPLICATION
 
@@ -40,12 +38,7 @@ def apply_start(request: HttpRequest) -> HttpResponse:
     if not _may_apply(request.user):
         raise PermissionDenied()
     q = (request.GET.get("q") or "").strip()[:30]
-    matters = (
-        Matter.objects.filter(is_active=True).exclude(children__is_active=True).select_related("department")
-    )
-    if q:
-        matters = matters.filter(Q(name__icontains=q) | Q(code__icontains=q))
-    page = paginate(request, matters.distinct().order_by("township_id", "sort_order", "code"), per_page=30)
+    page = paginate(request, matters_to_apply_for(viewer=request.user, q=q), per_page=30)
     return render(request, "hall/applying/start.html", {
         "page": page, "q": q,
         "can_apply": request.user.has_perm("hall.apply"), "can_apply_for": request.user.has_perm("hall.apply_for"),
