@@ -12,7 +12,8 @@ The expectations live in tests/policy.py. This module
   registry, but for the exclusions listed above snapshot(); audit events other
   than auth.* and access.*); that every 403/404 to a signed-in actor
   left one access.refused row; that a write landed only where the actor may write;
-  and that no 200 response carries personal data outside the actor's reach;
+  and that no 200 response carries personal data outside the actor's reach (a cell re-reads only the
+  tables its statements wrote to, WrittenTables: the others cannot have changed);
 * prints the coverage (endpoints × actors exercised) once every cell has run.
 """
 
@@ -21,6 +22,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 import uuid
 from collections.abc import Callable
@@ -33,7 +35,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -1277,10 +1279,12 @@ def _hashable(value: object) -> object:
     return json.dumps(value, sort_keys=True, default=str) if isinstance(value, dict | list) else value
 
 
-def snapshot() -> dict[str, object]:
-    """Everything a request could change that matters, cheaply comparable: one entry per model."""
+def snapshot(models: list[type[Model]] | None = None) -> dict[str, object]:
+    """Everything a request could change that matters, cheaply comparable: one entry per model.
+
+    `models` limits it to those models (the ones a request wrote to, found by WrittenTables)."""
     state: dict[str, object] = {}
-    for model in snapshot_models():
+    for model in snapshot_models() if models is None else models:
         label = model._meta.label
         rows = model._default_manager.all()
         if label in SNAPSHOT_QUERIES:
@@ -1291,6 +1295,41 @@ def snapshot() -> dict[str, object]:
             columns = SNAPSHOT_COLUMNS.get(label) or tuple(f.attname for f in model._meta.concrete_fields)
             state[label] = {tuple(_hashable(v) for v in row) for row in rows.values_list(*columns)}
     return state
+
+
+# A statement that writes rows names its table first; one that only reads, or moves a savepoint, cannot change a
+# row. Triggers only refuse (gongzhi/audit/schema.py), so every changed row comes from a statement seen here.
+WRITE_SQL = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)"?',
+    re.I,
+)
+READ_SQL = re.compile(r"^\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|PRAGMA|SET|SHOW)\b", re.I)
+
+
+class WrittenTables:
+    """Records the tables a request's statements write to (a `connection.execute_wrapper`).
+
+    A cell then compares only those tables with the snapshot taken before: a table no statement wrote to
+    cannot have changed. A statement it cannot read as either a read or a write marks the cell `unknown`,
+    and the cell compares every model, as before this shortcut existed."""
+
+    def __init__(self) -> None:
+        self.tables: set[str] = set()
+        self.unknown = False
+
+    def __call__(self, execute, sql, params, many, context):
+        found = WRITE_SQL.match(sql)
+        if found:
+            self.tables.add(found[1])
+        elif not READ_SQL.match(sql):
+            self.unknown = True
+        return execute(sql, params, many, context)
+
+    def snapshot_after(self, before: dict[str, object]) -> dict[str, object]:
+        if self.unknown:
+            return snapshot()
+        written = [model for model in snapshot_models() if model._meta.db_table in self.tables]
+        return {**before, **snapshot(written)}
 
 
 def relation_of_path(world: World, path: str) -> str:
@@ -1358,7 +1397,8 @@ class Cell:
 def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str | None:
     """One request in a savepoint that is rolled back, so every cell starts from `before`."""
     is_api = cell.key in policy.API
-    with transaction.atomic():
+    written = WrittenTables()
+    with transaction.atomic(), connection.execute_wrapper(written):
         call = make_call(world, cell.actor, cell.relation)
         if call is None:
             transaction.set_rollback(True)
@@ -1382,7 +1422,7 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
         except Exception as exc:  # a 500: the test client re-raises
             transaction.set_rollback(True)
             return f"raised {type(exc).__name__}: {exc}"
-        after = snapshot()
+        after = written.snapshot_after(before)
         refusals_written = AuditEvent.objects.filter(verb="access.refused").count() - refusals_before
         text = response_text(response) if response.status_code == 200 else ""
         transaction.set_rollback(True)
@@ -1521,3 +1561,40 @@ def test_a_write_to_a_model_that_no_recipe_names_is_caught():
     CalendarYear.objects.create(year=2099, entered_by=clerk, entered_at=timezone.now())
     after = snapshot()
     assert [name for name in before if before[name] != after[name]] == ["workdays.CalendarYear"]
+
+
+@pytest.mark.django_db
+def test_a_cell_compares_the_tables_its_statements_wrote_to():
+    clerk = make_user("calendar_clerk")
+    before = snapshot()
+    written = WrittenTables()
+    with connection.execute_wrapper(written):
+        list(Area.objects.all())
+        CalendarYear.objects.create(year=2099, entered_by=clerk, entered_at=timezone.now())
+    assert written.tables == {CalendarYear._meta.db_table}
+    assert not written.unknown
+    after = written.snapshot_after(before)
+    assert [name for name in before if before[name] != after[name]] == ["workdays.CalendarYear"]
+    assert after == snapshot()
+
+    # Raw SQL is seen as well, unquoted table names included.
+    written = WrittenTables()
+    with connection.execute_wrapper(written), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {CalendarYear._meta.db_table} WHERE year = 2099")
+    assert written.tables == {CalendarYear._meta.db_table}
+    assert written.snapshot_after(after) == before
+
+
+@pytest.mark.django_db
+def test_a_statement_the_cell_cannot_read_makes_it_compare_everything():
+    make_user("calendar_clerk")
+    before = snapshot()
+    written = WrittenTables()
+    with connection.execute_wrapper(written), connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH gone AS (SELECT id FROM {User._meta.db_table} WHERE username = 'calendar_clerk') "
+            f"UPDATE {User._meta.db_table} SET email = 'x@example.org' WHERE id IN (SELECT id FROM gone)"
+        )
+    assert written.unknown
+    after = written.snapshot_after(before)
+    assert [name for name in before if before[name] != after[name]] == ["accounts.User"]
