@@ -14,6 +14,7 @@ PG_SERVER = os.environ.get("GONGZHI_BENCH_PG", "postgres://postgres@127.0.0.1:54
 DEMO_PASSWORD = "Gongzhi@Demo2026"
 COUNTY_RESIDENTS = 1_000_000
 COUNTY_WISHES = 1_000_000
+COUNTY_APPLICATIONS = 1_000_000
 MIB = 1024 * 1024
 
 # What the acceptance text asks for at a million residents.
@@ -22,6 +23,7 @@ API_RATIO = 0.5
 WALL_RATIO = 0.5
 STORM_WISHES = 200
 STORM_CLAIMERS = 64
+STORM_APPLICATIONS = 200  # the decision storm: two officers decide each at once
 P99_MS = 100.0
 WORKER_RSS_MB = 250
 IMPORT_SECONDS = 60

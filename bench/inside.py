@@ -1,11 +1,16 @@
 """The parts of `make bench` that need Django, each run as its own process by bench/run.py.
 
     python bench/inside.py status              is the database seeded? (JSON)
-    python bench/inside.py prepare [W] [C]     API token, community and search for the load test, and for
+    python bench/inside.py prepare [W] [C] [A] API token, community and search for the load test, the
+                                               back-office officer whose hall queue is measured, and for
                                                the claim storm W fresh published wishes and C claimers
-                                               (party members / volunteers) with API tokens (JSON)
+                                               (party members / volunteers) with API tokens, and for the
+                                               decision storm A applications in 乡镇审批中 and two officers
+                                               (JSON)
     python bench/inside.py storm-verify PATH   after the storm: one claimer and one 'claim' event per wish,
                                                the one HTTP answered 200 to (JSON)
+    python bench/inside.py decide-verify PATH  after the decision storm: one decision event per application,
+                                               approved, by the officer HTTP said decided it (JSON)
     python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
     python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
     python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
@@ -44,6 +49,10 @@ IMPORT_USER = "zhen_admin"  # township admin: imports across the township's comm
 TOKEN_NAME = "bench"
 STORM_STAFF = "bench_storm_staff"  # types and publishes the storm's wishes
 STORM_CLAIMER = "bench_claimer_{:02d}"  # the storm's party members and volunteers
+HALL_OFFICER = "bench_hall_officer"  # a department's officer: the back-office queue under load
+HALL_DECIDER = "bench_decider_{}"  # the decision storm's two officers of one department
+HALL_CLERK = "bench_hall_clerk"  # the township window that makes and accepts the storm's applications
+DEMO_PASSWORD = "Gongzhi@Demo2026"
 
 
 def out(data: dict) -> None:
@@ -60,16 +69,22 @@ def status() -> None:
     from gongzhi.wishes.models import Wish
 
     seeded = AuditEvent.objects.filter(verb="system.seeded").exists()
+    applications = 0
+    if seeded and "hall_application" in tables:
+        from gongzhi.hall.models import Application
+
+        applications = Application.objects.count()
     out(
         {
             "seeded": seeded,
             "residents": Resident.objects.count() if seeded else 0,
             "wishes": Wish.objects.count() if seeded and "wishes_wish" in tables else 0,
+            "applications": applications,
         }
     )
 
 
-def prepare(wishes: int = 0, claimers: int = 0) -> None:
+def prepare(wishes: int = 0, claimers: int = 0, applications: int = 0) -> None:
     from gongzhi.residents.models import Resident
 
     user = User.objects.get(username=BENCH_USER)
@@ -102,6 +117,7 @@ def prepare(wishes: int = 0, claimers: int = 0) -> None:
             "residents": Resident.objects.count(),
             "wall_wishes": wall_for(community=community).count(),
             "storm": storm_prepare(community, wishes, claimers) if wishes and claimers else None,
+            "hall": hall_prepare(community.parent, applications),
         }
     )
 
@@ -155,6 +171,143 @@ def storm_prepare(beside: Area, wishes: int, claimers: int) -> dict:
         actions.wish_publish(actor=staff, wish=wish)
         ids.append(wish.pk)
     return {"community_id": community.pk, "community": community.name, "wish_ids": ids, "claimers": tokens}
+
+
+def _bench_account(username: str, display: str, role: str, area: Area, department=None) -> User:
+    """A bench account with the demo password and one role; kept between runs (only its tokens change)."""
+    from django.contrib.auth.hashers import make_password
+
+    from gongzhi.accounts.models import RoleAssignment
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User.objects.create(
+            username=username, display_name=display, password=make_password(DEMO_PASSWORD)
+        )
+    held = user.role_assignments.filter(role=role, area=area, department=department)
+    if not held.exists():
+        RoleAssignment.objects.create(
+            user=user, role=role, area=area, area_path=area.path, department=department
+        )
+    return user
+
+
+def _token(user: User) -> str:
+    ApiToken.objects.filter(user=user, name=TOKEN_NAME).delete()
+    key = ApiToken.new_key()
+    ApiToken.objects.create(user=user, name=TOKEN_NAME, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+    return key
+
+
+def hall_prepare(township: Area, applications: int) -> dict | None:
+    """The back-office queue under load and the decision storm's applications and officers.
+
+    The measured officer works in the department of `township` with the most applications in
+    乡镇审批中 (its queue, earliest due first, 30 a page). The storm runs in the next township (so that
+    the measured queue stays as seeded): `applications` applications for a matter that township decides
+    itself (no county office), made and accepted at its window through the hall's actions, waiting in
+    乡镇审批中 for two officers of the matter's department.
+    """
+    from django.db.models import Count
+
+    from gongzhi.areas.models import Department
+    from gongzhi.cases.models import Case
+    from gongzhi.hall.models import Application
+    from gongzhi.hall.selectors.applications import queue_for
+
+    if not Application.objects.exists():
+        return None
+    busiest = (
+        Case.objects.filter(kind="application", state="township_review", area_path__startswith=township.path)
+        .values("department_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    if busiest is None:
+        return None
+    department = Department.objects.get(pk=busiest["department_id"])
+    officer = _bench_account(
+        HALL_OFFICER, f"{department.name}审批员", Role.TOWNSHIP_REVIEWER, township, department
+    )
+    queue = queue_for(viewer=officer)
+    result = {
+        "username": officer.username,
+        "token": _token(officer),
+        "township": township.name,
+        "department": department.name,
+        "queue": queue.count(),
+        "storm": decision_storm_prepare(township, applications) if applications else None,
+    }
+    return result
+
+
+def decision_storm_prepare(beside: Area, count: int) -> dict:
+    """`count` applications in 乡镇审批中 made through the hall's actions, and the two officers who decide."""
+    from gongzhi.hall.actions import applying, desk
+    from gongzhi.hall.models import MaterialState, Matter
+    from gongzhi.residents.models import Resident
+
+    township = (
+        Area.objects.filter(kind=AreaKind.TOWNSHIP, parent_id=beside.parent_id).exclude(pk=beside.pk)
+        .order_by("path").first() or beside
+    )  # fmt: skip
+    matter = (
+        Matter.objects.filter(township=township, mode="village_to_township", village_review=False,
+                              county_office="", department__isnull=False, is_active=True, children__isnull=True)
+        .select_related("department").order_by("code").first()
+    )  # fmt: skip
+    assert matter is not None  # the starter catalogue has several
+    assert matter.department is not None
+    clerk = _bench_account(HALL_CLERK, f"{township.name}窗口", Role.WINDOW_CLERK, township)
+    deciders = [
+        _bench_account(HALL_DECIDER.format(n), f"{matter.department.name}审批员{n}", Role.TOWNSHIP_REVIEWER,
+                       township, matter.department)
+        for n in (1, 2)
+    ]  # fmt: skip
+    people = list(
+        Resident.objects.filter(area_path__startswith=township.path, status="active").order_by("id")[:count]
+    )
+    ids = []
+    for number in range(count):
+        application = applying.application_apply_for(
+            actor=clerk, matter=matter, resident=people[number % len(people)], consent_channel="in_person",
+            consent_note="基准测试数据", at_window=True,
+        )  # fmt: skip
+        lines = application.materials.exclude(state=MaterialState.FROM_REGISTER).values_list("pk", flat=True)
+        application = desk.application_accept(actor=clerk, application=application, checked=list(lines))
+        ids.append(application.pk)
+    return {
+        "township": township.name,
+        "department": matter.department.name,
+        "matter": matter.name,
+        "application_ids": ids,
+        "officers": [user.username for user in deciders],
+    }
+
+
+def decide_verify(path: Path) -> None:
+    """Exactly one decision event per application, the state approved, decided by the officer answered with
+    success (the other got the page's refusal)."""
+    from django.db.models import Count, Q
+
+    from gongzhi.hall.models import Application
+
+    data = json.loads(path.read_text())
+    winners: dict[str, str] = data["winners"]
+    ids = [int(pk) for pk in data["application_ids"]]
+    rows = (
+        Application.objects.filter(pk__in=ids)
+        .annotate(decisions=Count("case__events", filter=Q(case__events__verb__in=["approve", "reject"])))
+        .values_list("pk", "case__state", "decided_by__username", "decisions")
+    )
+    problems = []
+    for pk, state, decider, decisions in rows:
+        if state != "approved" or decisions != 1 or decider is None or winners.get(str(pk)) != decider:
+            problems.append(f"application {pk}: state {state}, {decisions} decision events, decided by {decider}, "
+                            f"HTTP winner {winners.get(str(pk))}")  # fmt: skip
+    out({"applications": len(ids), "found": len(rows), "ok": not problems and len(rows) == len(ids),
+         "problems": problems[:10]})  # fmt: skip
 
 
 def storm_verify(path: Path) -> None:
@@ -344,6 +497,18 @@ def profile(count: int, top: int) -> None:
              {"HTTP_AUTHORIZATION": f"Bearer {key}"}),
             ("wall", anonymous, f"/wishes/c/{community.pk}/", {}),
         ]  # fmt: skip
+        officer = User.objects.filter(
+            username=HALL_OFFICER
+        ).first()  # made by `prepare` once the hall is seeded
+        if officer is not None:
+            back_office = Client()
+            back_office.force_login(officer)
+            hall_key = _token(officer)
+            endpoints += [
+                ("queue", back_office, "/hall/queue/", {}),
+                ("hallapi", anonymous, "/api/v1/hall/applications/queue?limit=20",
+                 {"HTTP_AUTHORIZATION": f"Bearer {hall_key}"}),
+            ]  # fmt: skip
         for name, client, url, headers in endpoints:
             for _ in range(20):
                 assert client.get(url, **headers).status_code == 200, name
@@ -351,7 +516,7 @@ def profile(count: int, top: int) -> None:
             for _ in range(count):
                 client.get(url, **headers)
             elapsed = (time.perf_counter() - started) / count * 1000
-            sys.stdout.write(f"{name:5} {elapsed:7.2f} ms/request  {url}\n")
+            sys.stdout.write(f"{name:7} {elapsed:7.2f} ms/request  {url}\n")
         for name, client, url, headers in endpoints[1:]:
             profiler = cProfile.Profile()
             profiler.enable()
@@ -367,9 +532,11 @@ def main(argv: list[str]) -> None:
     if command == "status":
         status()
     elif command == "prepare":
-        prepare(int(argv[2]) if len(argv) > 2 else 0, int(argv[3]) if len(argv) > 3 else 0)
+        prepare(*(int(a) for a in argv[2:5]))
     elif command == "storm-verify":
         storm_verify(Path(argv[2]))
+    elif command == "decide-verify":
+        decide_verify(Path(argv[2]))
     elif command == "make-xlsx":
         make_xlsx(Path(argv[2]), int(argv[3]))
     elif command == "import":

@@ -86,6 +86,12 @@ def check_answers(base: str, loads: list[Load], headers: list[dict], *, when: st
             raise BenchError(f"the residents page shows no residents {when} the load")
         if load.path.startswith("/api/v1/residents") and not json.loads(body).get("items"):
             raise BenchError(f"the residents API returned no items {when} the load")
+        if load.path.startswith("/hall/queue/") and (
+            'data-testid="queue-row"' not in body or "乡镇审批中" not in body
+        ):
+            raise BenchError(f"the back-office queue shows no applications {when} the load")
+        if load.path.startswith("/api/v1/hall/applications/queue") and not json.loads(body).get("items"):
+            raise BenchError(f"the applications queue API returned no items {when} the load")
         if load.path.startswith("/wishes/") and body.count('data-testid="wish-card"') < 20:
             raise BenchError(f"the wish wall shows fewer than 20 wishes {when} the load")
         if load.path.startswith("/bench/floor/") and "floor" not in body and body != "ok":

@@ -25,7 +25,7 @@ from bench.config import (
 )
 from bench.load import Load
 from bench.seed import Database
-from bench.storm import Storm
+from bench.storm import DecisionStorm, Storm
 
 
 @dataclass
@@ -77,7 +77,8 @@ def db_version(db: Database) -> str:
 
 
 def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], rss: list[int],
-                 rss_before: list[int], imported: dict | None, storm: Storm | None) -> Report:  # fmt: skip
+                 rss_before: list[int], imported: dict | None, storm: Storm | None,
+                 decided: DecisionStorm | None = None) -> Report:  # fmt: skip
     report = Report(args.db)
     bare = loads[0]
     full = args.residents == COUNTY_RESIDENTS
@@ -87,8 +88,9 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
     lines += [
         f"# gongzhi benchmark — {db_version(db)} — {now:%Y-%m-%d %H:%M}",
         "",
-        f"- data: {prep['residents']:,} residents and {prep.get('wishes', 0):,} wishes, county seed "
-        "(20 townships × 30 communities; synthetic: no audit rows per resident or wish)"
+        f"- data: {prep['residents']:,} residents, {prep.get('wishes', 0):,} wishes and "
+        f"{seed.get('applications', 0):,} service-hall applications, county seed "
+        "(20 townships × 30 communities; synthetic: no audit rows per resident, wish or application)"
         + ("" if full else " — **reduced size, targets apply to 1,000,000**"),
         f"- server: gunicorn, {args.workers} sync workers, DEBUG off, settings gongzhi.config.settings.bench, "
         f"127.0.0.1; machine {os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB, "
@@ -99,6 +101,16 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
         f"- page user: {prep['username']} (community staff, {prep['community']}, "
         f"{prep['community_residents']:,} residents); search q={prep['q']} matches {prep['q_hits']:,}; "
         f"wish wall: anonymous, {prep.get('wall_wishes', 0):,} public wishes in that community, 24 a page",
+        *(
+            [
+                f"- service hall: {seed.get('applications', 0):,} applications in the seed; back-office queue of "
+                f"{prep['hall']['username']} (township reviewer, {prep['hall']['township']} "
+                f"{prep['hall']['department']}): {prep['hall']['queue']:,} applications 乡镇审批中/县级部门办理中, "
+                "30 a page (the API 20), earliest due first"
+            ]
+            if prep.get("hall")
+            else []
+        ),
         "",
         "| endpoint | req/s | p50 ms | p99 ms | ratio to bare | target | result |",
         "| --- | ---: | ---: | ---: | ---: | --- | --- |",
@@ -146,6 +158,26 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
             f"{db_note}) | {fmt_s(storm.seconds)} | — | {storm_target} "
             f"| {report.check(storm.ok, 'claim storm')} |"
         )
+    decide_target = "one decision per application, 0 other errors"
+    if decided is None:
+        lines.append(f"| decision storm | skipped | — | {decide_target} | — |")
+    else:
+        verified = decided.verified
+        db_note = (
+            "database: one decision event per application, approved, by the officer answered with success"
+            if verified.get("ok")
+            else f"database: **{verified.get('problems') or verified}**"
+        )
+        errors = f"{len(decided.other)} other errors" + (
+            f" (first: {decided.other[:3]})" if decided.other else ""
+        )
+        lines.append(
+            f"| decision storm: {decided.applications} applications × {decided.officers} officers (back-office "
+            f"page POST …/office/approve/ at once; {decided.requests:,} requests: {len(decided.winners)} decided, "
+            f'{decided.extra_winners} second decisions, {decided.refused:,} refused "…无需重复办理" (409), '
+            f"{errors}; slowest answer {decided.slowest_ms:,.0f} ms; {db_note}) | {fmt_s(decided.seconds)} | — "
+            f"| {decide_target} | {report.check(decided.ok, 'decision storm')} |"
+        )
     if imported is None:
         lines.append("| 100,000-row import | skipped | — | < 60 s, < 1 GiB | — |")
     elif not imported.get("ok"):
@@ -172,6 +204,16 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
         )
     else:
         lines.append("| seed-demo --size county | not recorded (seeded outside the harness) | — | — | — |")
+    if seed.get("applications_seconds"):
+        when = (
+            "this run" if seed.get("applications_now") else f"recorded {seed.get('applications_when', '?')}"
+        )
+        per = seed["applications_seconds"] / max(1, seed["applications"]) * 100_000
+        lines.append(
+            f"| seed-demo --size county --add-applications {seed['applications']:,} ({when}; {per:.1f} s per "
+            f"100,000) | {fmt_s(seed['applications_seconds'])} | {fmt_mb(seed['applications_peak_rss_bytes'])} "
+            "| reference | — |"
+        )
     lines.append("")
     lines.append("All targets met." if not report.failures else "Missed: " + "; ".join(report.failures) + ".")
     return report

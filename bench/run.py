@@ -40,11 +40,13 @@ if __package__ in (
 from bench.config import (  # noqa: E402
     API_RATIO,
     BENCH_DIR,
+    COUNTY_APPLICATIONS,
     COUNTY_RESIDENTS,
     COUNTY_WISHES,
     DEMO_PASSWORD,
     PAGE_RATIO,
     ROOT,
+    STORM_APPLICATIONS,
     STORM_CLAIMERS,
     STORM_WISHES,
     WALL_RATIO,
@@ -55,8 +57,8 @@ from bench.load import Load, check_answers, measure  # noqa: E402
 from bench.processes import inside, log, manage  # noqa: E402
 from bench.report import build_report, write_report  # noqa: E402
 from bench.seed import database_for, database_prepare  # noqa: E402
-from bench.server import Server, login  # noqa: E402
-from bench.storm import claim_storm, storm_verify  # noqa: E402
+from bench.server import Server, login, login_for_forms  # noqa: E402
+from bench.storm import claim_storm, decide_verify, decision_storm, storm_verify  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -80,6 +82,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--storm-wishes", type=int, default=STORM_WISHES, help="wishes the claim storm claims"
     )
     parser.add_argument("--storm-claimers", type=int, default=STORM_CLAIMERS, help="claimers per wish")
+    parser.add_argument(
+        "--applications",
+        type=int,
+        default=COUNTY_APPLICATIONS,
+        help="service-hall applications in the seed (default 1,000,000; added to a county seeded without them)",
+    )
+    parser.add_argument(
+        "--storm-applications",
+        type=int,
+        default=STORM_APPLICATIONS,
+        help="applications the decision storm's two officers decide at once",
+    )
     parser.add_argument("--skip-storm", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     return parser.parse_args(argv)
@@ -100,11 +114,21 @@ def main(argv: list[str]) -> int:
             "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
-    seed = database_prepare(db, env, reseed=args.reseed, residents=args.residents, wishes=args.wishes)
+    seed = database_prepare(
+        db,
+        env,
+        reseed=args.reseed,
+        residents=args.residents,
+        wishes=args.wishes,
+        applications=args.applications,
+    )
     manage(env, "collectstatic", "--noinput", "-v0")
     storm_size = (0, 0) if args.skip_storm else (args.storm_wishes, args.storm_claimers)
-    log("preparing: tokens, the search, and the claim storm's wishes and claimers")
-    prep, _e, _p = inside(env, "prepare", str(storm_size[0]), str(storm_size[1]))
+    decisions = 0 if args.skip_storm else args.storm_applications
+    log(
+        "preparing: tokens, the search, the claim storm's wishes and claimers, the decision storm's applications"
+    )
+    prep, _e, _p = inside(env, "prepare", str(storm_size[0]), str(storm_size[1]), str(decisions))
     prep["wishes"] = seed.get("wishes", args.wishes)
     log(
         f"community {prep['community']} (id {prep['community_id']}, {prep['community_residents']:,} residents), "
@@ -129,12 +153,30 @@ def main(argv: list[str]) -> int:
         Load("floor: signed-in, empty answer", "/bench/floor/signed-in", None, signed_in),
         Load("floor: signed-in, layout only", "/bench/floor/layout", None, signed_in),
     ]
+    hall = prep.get("hall")
+    officer_in = {"Cookie": ""}  # the back-office officer's session, once logged in
+    if hall:
+        log(
+            f"hall: {hall['username']} ({hall['township']} {hall['department']}), {hall['queue']:,} in the queue"
+        )
+        loads += [
+            Load("back-office queue page (乡镇审批中)", "/hall/queue/", PAGE_RATIO, officer_in),
+            Load(
+                "applications queue API",
+                "/api/v1/hall/applications/queue?limit=20",
+                API_RATIO,
+                {"Authorization": f"Bearer {hall['token']}"},
+            ),
+        ]
     server = Server(env, args.workers)
     storm = None
+    decided = None
     log(f"starting gunicorn on {server.base}")
     try:
         server.start()
         signed_in["Cookie"] = login(server.base, prep["username"], DEMO_PASSWORD)
+        if hall:
+            officer_in["Cookie"] = login(server.base, hall["username"], DEMO_PASSWORD)
         headers = [load.headers for load in loads]
         check_answers(server.base, loads, headers, when="before")
         rss_before = server.worker_rss()
@@ -150,15 +192,27 @@ def main(argv: list[str]) -> int:
             storm = claim_storm(server.base, prep["storm"])
             log(f"  {storm.seconds:.1f} s, {len(storm.winners)} winners, {storm.already} already claimed, "
                 f"{len(storm.other)} other errors")  # fmt: skip
+        if hall and hall.get("storm"):
+            prepared = hall["storm"]
+            log(f"decision storm: {len(prepared['application_ids'])} applications × 2 officers of "
+                f"{prepared['township']} {prepared['department']}")  # fmt: skip
+            sessions = {
+                name: login_for_forms(server.base, name, DEMO_PASSWORD) for name in prepared["officers"]
+            }
+            decided = decision_storm(server.base, prepared, sessions)
+            log(f"  {decided.seconds:.1f} s, {len(decided.winners)} decided, {decided.refused} refused, "
+                f"{len(decided.other)} other errors")  # fmt: skip
     finally:
         server.stop()
     if storm is not None:
         storm_verify(env, storm, prep["storm"]["wish_ids"])
+    if decided is not None:
+        decide_verify(env, decided, hall["storm"]["application_ids"])
     imported = None
     if not args.skip_import:
         imported = import_benchmark(db, env, args.import_rows)
     prep["loadavg"] = f"{load_before[0]:.1f} before, {load_after[0]:.1f} after the load"
-    report = build_report(args, db, seed, prep, loads, rss, rss_before, imported, storm)
+    report = build_report(args, db, seed, prep, loads, rss, rss_before, imported, storm, decided)
     path = write_report(report)
     print("\n".join(report.lines))
     print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-{args.db}.md)")

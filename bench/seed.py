@@ -5,7 +5,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.config import BENCH_DIR, BIN, COUNTY_RESIDENTS, COUNTY_WISHES, MIB, PG_SERVER, BenchError
+from bench.config import (
+    BENCH_DIR,
+    BIN,
+    COUNTY_APPLICATIONS,
+    COUNTY_RESIDENTS,
+    COUNTY_WISHES,
+    MIB,
+    PG_SERVER,
+    BenchError,
+)
 from bench.processes import inside, log, manage, run_measured
 
 
@@ -22,6 +31,7 @@ class Database:
 
 
 def database_for(kind: str, residents: int, wishes: int = COUNTY_WISHES) -> Database:
+    # The applications are not in the name: a county seeded without them gets them added (no reseed).
     suffix = "" if residents == COUNTY_RESIDENTS else f"_{residents}"
     suffix += "" if wishes == COUNTY_WISHES else f"_w{wishes}"
     if kind == "sqlite":
@@ -59,8 +69,18 @@ def database_drop(db: Database) -> None:
     db.marker.unlink(missing_ok=True)
 
 
-def database_prepare(db: Database, env: dict, *, reseed: bool, residents: int, wishes: int) -> dict:
-    """Migrate, and seed unless already seeded. Returns the seed record (time, peak memory)."""
+def database_prepare(
+    db: Database,
+    env: dict,
+    *,
+    reseed: bool,
+    residents: int,
+    wishes: int,
+    applications: int = COUNTY_APPLICATIONS,
+) -> dict:
+    """Migrate, and seed unless already seeded; add the applications to a county seeded without them.
+
+    Returns the seed record (time, peak memory of each part)."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if reseed:
         log(f"--reseed: dropping {db.name}")
@@ -75,7 +95,11 @@ def database_prepare(db: Database, env: dict, *, reseed: bool, residents: int, w
     if state["seeded"]:
         record = json.loads(db.marker.read_text()) if db.marker.exists() else {}
         record["seeded_now"] = False
-        log(f"reusing {db.name}: {state['residents']:,} residents")
+        log(
+            f"reusing {db.name}: {state['residents']:,} residents, {state.get('applications', 0):,} applications"
+        )
+        if applications and not state.get("applications"):
+            applications_add(db, env, record, applications)
         return record
     if state["residents"] or not _register_empty(env):
         log(f"{db.name} holds a partial seed: starting over")
@@ -95,6 +119,8 @@ def database_prepare(db: Database, env: dict, *, reseed: bool, residents: int, w
             str(residents),
             "--wishes",
             str(wishes),
+            "--applications",
+            "0",  # added as a step of their own below, timed apart
         ],  # fmt: skip
         env,
         timeout=45 * 60,
@@ -109,7 +135,36 @@ def database_prepare(db: Database, env: dict, *, reseed: bool, residents: int, w
     db.marker.write_text(json.dumps(record))
     record["seeded_now"] = True
     log(f"seeded in {elapsed:.0f} s, peak RSS {peak / MIB:.0f} MiB")
+    if applications:
+        applications_add(db, env, record, applications)
     return record
+
+
+def applications_add(db: Database, env: dict, record: dict, applications: int) -> None:
+    """The service hall's applications added to the seeded county (`seed-demo --add-applications N`), timed
+    as a part of its own; the marker's record keeps each part's time and peak memory."""
+    log(f"adding {applications:,} applications to {db.name}: seed-demo --size county --add-applications "
+        f"{applications} (once; reused afterwards)")  # fmt: skip
+    elapsed, peak, _out = run_measured(
+        [str(BIN / "gongzhi"), "seed-demo", "--size", "county", "--add-applications", str(applications)],
+        env,
+        timeout=45 * 60,
+    )
+    record.update(
+        {
+            "applications": applications,
+            "applications_seconds": round(elapsed, 1),
+            "applications_peak_rss_bytes": peak,
+            "applications_when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+    )
+    seeded_now = record.pop("seeded_now", None)
+    db.marker.write_text(json.dumps(record))
+    if seeded_now is not None:
+        record["seeded_now"] = seeded_now
+    record["applications_now"] = True
+    log(f"added {applications:,} applications in {elapsed:.0f} s ({elapsed / applications * 100_000:.0f} s per "
+        f"100,000), peak RSS {peak / MIB:.0f} MiB")  # fmt: skip
 
 
 def _register_empty(env: dict) -> bool:

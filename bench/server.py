@@ -103,6 +103,28 @@ def login(base: str, username: str, password: str) -> str:
     return f"sessionid={session}"
 
 
+def login_for_forms(base: str, username: str, password: str) -> tuple[str, str]:
+    """Log in through the real form; returns the Cookie header (session and CSRF cookie) and the CSRF token
+    a form of that session sends (the login rotates it: the one set with the login's answer)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(f"{base}/accounts/login/", timeout=10) as response:
+        page = response.read().decode()
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if match is None:
+        raise BenchError("login page has no CSRF token")
+    body = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": match.group(1)}
+    ).encode()
+    request = urllib.request.Request(f"{base}/accounts/login/", data=body, headers={"Referer": base + "/"})
+    with opener.open(request, timeout=10):
+        pass
+    cookies = {c.name: c.value for c in jar}
+    if "sessionid" not in cookies or "csrftoken" not in cookies:
+        raise BenchError(f"could not log in as {username}")
+    return f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}", cookies["csrftoken"]
+
+
 def fetch(url: str, headers: dict[str, str]) -> tuple[int, str]:
     request = urllib.request.Request(url, headers=headers)
     opener = urllib.request.build_opener(_NoRedirect())

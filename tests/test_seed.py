@@ -1,7 +1,7 @@
 """`gongzhi seed-demo`: the demo township and the county data set, on the database under test."""
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import F
 from django.utils import timezone
 
@@ -105,6 +105,8 @@ def test_county_size_is_generated_by_the_fast_writer():
         "2000",
         "--wishes",
         "3000",
+        "--applications",
+        "0",
         "--quiet",
     )
     assert Area.objects.filter(kind=AreaKind.TOWNSHIP).count() == 2
@@ -257,3 +259,96 @@ def test_demo_hall_has_applications_in_every_state_made_through_the_actions(clie
     assert documents[0].application.matter.name in page.content.decode()
     report = audit_chain_verify()
     assert report.ok, report.reason
+
+
+def _county(*extra: str) -> None:
+    call_command(
+        "seed_demo", "--size", "county", "--townships", "2", "--communities", "3", "--residents", "2000",
+        "--wishes", "300", *extra, "--quiet",
+    )  # fmt: skip
+
+
+def test_county_applications_open_in_the_hall_like_real_ones(client):
+    from gongzhi.accounts.roles import Role
+    from gongzhi.cases.selectors import case_moves_for, case_timeline
+    from gongzhi.hall.actions import office
+    from gongzhi.hall.actions.desk import receipt_number_next
+    from gongzhi.hall.models import Application, ApplicationMaterial, Matter, SupplyNotice
+    from gongzhi.hall.selectors.applications import queue_for
+    from gongzhi.hall.workflow import APPLICATION, APPLICATION_KIND
+
+    _county("--applications", "3000")
+    cases = Case.objects.filter(kind=APPLICATION_KIND)
+    assert cases.count() == Application.objects.count() == 3000
+    # The starter catalogue in both townships, with its departments and their officers.
+    assert Matter.objects.values("township").distinct().count() == 2
+    states = set(cases.values_list("state", flat=True))
+    assert {"submitted", "supplementing", "village_review", "township_review", "external", "approved",
+            "issued", "refused", "withdrawn"} <= states <= set(APPLICATION.states)  # fmt: skip
+    assert cases.filter(state="issued").count() > cases.count() / 2  # mostly 已办结
+    # Each opens its timeline; every row is one the case type allows, in order of time.
+    assert CaseEvent.objects.filter(case__kind=APPLICATION_KIND, verb="open").count() == 3000
+    for case in cases.order_by("?")[:200]:
+        events = list(case.events.order_by("id"))
+        assert [e.at for e in events] == sorted(e.at for e in events)
+        assert events[-1].to_state == case.state
+        for event in events[1:]:
+            if event.verb != "rate":
+                assert APPLICATION.move(event.verb, event.from_state).target == event.to_state
+    # The checklist lines of each matter; the open notices name what is missing.
+    sample = Application.objects.select_related("matter").order_by("?").first()
+    assert ApplicationMaterial.objects.filter(application=sample).count() == sample.matter.materials.count()
+    assert SupplyNotice.objects.filter(application__case__state="supplementing", supplied_at=None).exists()
+    # Receipt numbers are unique, and the township's next one goes on past the seed's.
+    numbers = list(Application.objects.exclude(number="").values_list("number", flat=True))
+    assert len(numbers) == len(set(numbers)) > 1000
+    # Some wait past their due time, others not yet.
+    now = timezone.now()
+    assert cases.filter(state="township_review", due_at__lt=now).exists()
+    assert cases.filter(state="township_review", due_at__gt=now).exists()
+    # The back office's queue: a department's officer sees its 乡镇审批中 applications, earliest due first.
+    waiting = cases.filter(state="township_review").order_by("due_at").first()
+    officer = User.objects.get(
+        role_assignments__role=Role.TOWNSHIP_REVIEWER, role_assignments__department=waiting.department_id
+    )
+    queue = list(queue_for(viewer=officer))
+    assert waiting.pk in [a.pk for a in queue]
+    assert {a.case.department_id for a in queue} == {waiting.department_id}
+    assert [a.case.due_at for a in queue] == sorted(a.case.due_at for a in queue)
+    client.force_login(officer)
+    page = client.get("/hall/queue/")
+    assert page.status_code == 200
+    assert page.content.decode().count('data-testid="queue-row"') == min(30, len(queue))
+    assert client.get(f"/hall/a/{waiting.pk}/").status_code == 200
+    # The detail of one in every state renders for whoever may see it (the village's cadre).
+    for state in states:
+        case = cases.filter(state=state).first()
+        client.force_login(User.objects.get(username=f"county_cs_{case.community_id}"))
+        assert client.get(f"/hall/a/{case.pk}/").status_code == 200, state
+        assert case_timeline(case, private=True)
+    # The actions take it from there: the officer decides a seeded application.
+    application = Application.objects.select_related("case", "matter").get(pk=waiting.pk)
+    verb = "hand_off" if application.matter.county_office else "approve"
+    assert verb in case_moves_for(application, officer)
+    if verb == "approve":
+        decided = office.application_decide(actor=officer, application=application, verb="approve")
+        assert decided.case.state == "approved"
+    township = application.matter.township
+    assert receipt_number_next(township) not in numbers
+    # Keys the writer chose do not collide with the ones the database hands out next.
+    old = ApplicationMaterial.objects.filter(application=sample).order_by("pk").first()
+    old.delete()
+    line = ApplicationMaterial.objects.create(application=sample, material=old.material)
+    assert line.pk > ApplicationMaterial.objects.exclude(pk=line.pk).order_by("-pk").first().pk
+
+
+def test_county_applications_are_added_to_a_county_seeded_without_them():
+    from gongzhi.hall.models import Application
+
+    _county("--applications", "0")
+    assert not Application.objects.exists()
+    call_command("seed_demo", "--size", "county", "--add-applications", "500", "--quiet")
+    assert Application.objects.count() == 500
+    assert Case.objects.filter(kind="wish").count() == 300
+    with pytest.raises(CommandError):  # once only
+        call_command("seed_demo", "--size", "county", "--add-applications", "500", "--quiet")

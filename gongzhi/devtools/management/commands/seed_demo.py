@@ -8,10 +8,15 @@ demo:   one township, six communities (villages and urban communities), grids,
         this year's under way (gongzhi.devtools.demo_conventions), and the service
         hall: the starter catalogue and applications in every state, some
         overdue, made through the hall's actions (gongzhi.devtools.demo_hall).
-county: 20 townships × 30 communities, about 1,000,000 residents and
-        1,000,000 wishes (`--wishes N`). Synthetic benchmark data, written
-        straight to the tables: no audit rows per resident or wish
-        (gongzhi.devtools.writer, gongzhi.devtools.county_wishes).
+county: 20 townships × 30 communities, about 1,000,000 residents,
+        1,000,000 wishes (`--wishes N`) and, on the starter catalogue loaded
+        into every township, 1,000,000 service-hall applications
+        (`--applications N`). Synthetic benchmark data, written straight to
+        the tables: no audit rows per resident, wish or application
+        (gongzhi.devtools.writer, gongzhi.devtools.county_wishes,
+        gongzhi.devtools.county_applications).
+        `--add-applications N` adds the applications to a county seeded
+        without them (no reseed).
 """
 
 import random
@@ -27,6 +32,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.areas.actions import area_create_unchecked
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
+from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
@@ -76,9 +82,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--residents", type=int, default=1_000_000, help="county size only")
         parser.add_argument("--wishes", type=int, default=1_000_000, help="county size only")
+        parser.add_argument("--applications", type=int, default=1_000_000, help="county size only")
+        parser.add_argument(
+            "--add-applications",
+            type=int,
+            default=None,
+            metavar="N",
+            help="county size only: add N applications to a county seeded without them",
+        )
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, **opts):
+        if opts["add_applications"] is not None:
+            self.add_applications(opts["add_applications"], opts["seed"], opts["quiet"])
+            return
         if Area.objects.exists():
             if opts["size"] == "demo" and User.objects.filter(username="cun_ganbu").exists():
                 self.stdout.write("演示数据已存在，跳过生成。")
@@ -110,7 +127,7 @@ class Command(BaseCommand):
             )
             # The service hall's starter catalogue (事项目录范本), loaded by the township's admin.
             catalogue_starter_load(User.objects.get(username="zhen_admin"), root)
-            demo_hall_seed(
+            applications = demo_hall_seed(
                 township=root,
                 communities=[c[0] for c in communities],
                 rng=random.Random(opts["seed"] + 3),
@@ -137,6 +154,9 @@ class Command(BaseCommand):
             wishes = self.county_wishes(
                 [c[0] for c in communities], opts["wishes"], opts["seed"], opts["quiet"]
             )
+            applications = self.county_applications(
+                [c[0] for c in communities], opts["applications"], opts["seed"], opts["quiet"]
+            )
         with transaction.atomic():
             audit_event_record(
                 actor=None,
@@ -147,8 +167,19 @@ class Command(BaseCommand):
                     "residents": total,
                     "communities": len(communities),
                     "wishes": wishes,
+                    "applications": applications,
                 },
             )
+        self.optimise()
+        self.stdout.write(
+            f"已生成 {len(communities)} 个村(社区)、{total} 位居民、{wishes} 个微心愿、{applications} 个办件，"
+            f"用时 {time.monotonic() - started:.0f} 秒。"
+        )
+        if opts["size"] == "demo":
+            self.print_accounts()
+
+    @staticmethod
+    def optimise():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA optimize")
@@ -158,12 +189,41 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 # VACUUM cannot run in a transaction (the tests seed inside one): ANALYZE alone there.
                 cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
-        self.stdout.write(
-            f"已生成 {len(communities)} 个村(社区)、{total} 位居民、{wishes} 个微心愿，"
-            f"用时 {time.monotonic() - started:.0f} 秒。"
-        )
-        if opts["size"] == "demo":
-            self.print_accounts()
+
+    def add_applications(self, count, seed, quiet):
+        """The service hall's applications added to a county seeded without them (no reseed needed)."""
+        from gongzhi.audit.models import AuditEvent
+        from gongzhi.cases.models import Case
+        from gongzhi.hall.workflow import APPLICATION_KIND
+
+        if (
+            not AuditEvent.objects.filter(verb="system.seeded").exists()
+            or Area.objects.filter(kind=AreaKind.COUNTY).count() != 1
+        ):
+            raise CommandError("--add-applications 只能用于已生成的县级基准数据库。")
+        if Case.objects.filter(kind=APPLICATION_KIND).exists():
+            raise CommandError("数据库中已有办件，不再追加。")
+        started = time.monotonic()
+        communities = list(Area.objects.filter(kind=AreaKind.COMMUNITY).order_by("path"))
+        written = self.county_applications(communities, count, seed, quiet)
+        with transaction.atomic():
+            audit_event_record(
+                actor=None,
+                verb="system.seeded",
+                actor_label="seed-demo",
+                summary={"size": "county", "added": "applications", "applications": written},
+            )
+        self.optimise()
+        self.stdout.write(f"已追加 {written} 个办件，用时 {time.monotonic() - started:.0f} 秒。")
+
+    def county_applications(self, communities, count, seed, quiet):
+        if count <= 0:
+            return 0
+        writer = CountyApplicationWriter(communities, seed + 2)
+        bar = tqdm(total=count, unit="件", unit_scale=True, disable=quiet, desc="生成办件")
+        written = writer.write(count, progress=bar.update)
+        bar.close()
+        return written
 
     def build_township(self, township, township_no, count, rng, demo):
         """[(community, [grids], [buildings or None])]"""
