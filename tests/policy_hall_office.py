@@ -2,9 +2,10 @@
 
 Objects: see tests/matrix_hall_office.py. A move's page is for the hall's staff who may see the application
 (others: 403 without the queue permission, 404 for an application they may not see); POSTing the move is
-for those it is routed to now — approving for the officers of the matter's department (never their own
-application), issuing for the window over the applicant's community — and 403 (with the reason on the
-page) for the other staff who see it. The result PDF: whoever may see the application. /verify/: anyone.
+for those it is routed to now — approving for the officers of the matter's department, issuing for the
+window over the applicant's community, never on one's own application (回避) — and 403 (with the reason on
+the page) for the other staff who see it. The result PDF: whoever may see the application (a staff read is
+audited). /verify/: anyone.
 """
 
 PART_PAGES: dict[str, str] = {
@@ -38,8 +39,8 @@ PART_PAGES: dict[str, str] = {
         party_member          403    403    403    403    403    403    403    403
         volunteer             403    403    403    403    403    403    403    403
         grid_worker           403    403    403    403    403    403    403    403
-        community_staff       200    200    200    404    302*   302*   302*   404
-        window_clerk          200    200    200    404    302*   302*   302*   404
+        community_staff       200    200    200    404    403    302*   302*   404
+        window_clerk          200    200    200    404    403    302*   302*   404
         mediator              403    403    403    403    403    403    403    403
         supervisor            403    403    403    403    403    403    403    403
         township_admin        200    200    200    200    403    403    403    403
@@ -48,7 +49,8 @@ PART_PAGES: dict[str, str] = {
         sec_admin             403    403    403    403    403    403    403    403
         audit_admin           403    403    403    403    403    403    403    403
     """,
-    # The issued result notice (PDF): the applicant and whoever may see the application.
+    # The issued result notice (PDF): the applicant and whoever may see the application; a read by staff is
+    # recorded in the audit trail (hall.document_read: the write, *).
     "hall:document": """
                               GET                         POST
                               own    same   grid   other  own    same   grid   other
@@ -58,12 +60,12 @@ PART_PAGES: dict[str, str] = {
         party_member          200    404    404    404    405    405    405    405
         volunteer             200    404    404    404    405    405    405    405
         grid_worker           200    404    404    404    405    405    405    405
-        community_staff       200    200    200    404    405    405    405    405
-        window_clerk          200    200    200    404    405    405    405    405
+        community_staff       200    200*   200*   404    405    405    405    405
+        window_clerk          200    200*   200*   404    405    405    405    405
         mediator              200    404    404    404    405    405    405    405
-        supervisor            200    200    200    404    405    405    405    405
-        township_admin        200    200    200    200    405    405    405    405
-        township_reviewer     200    200    200    200    405    405    405    405
+        supervisor            200    200*   200*   404    405    405    405    405
+        township_admin        200    200*   200*   200*   405    405    405    405
+        township_reviewer     200    200*   200*   200*   405    405    405    405
         sys_admin             200    404    404    404    405    405    405    405
         sec_admin             200    404    404    404    405    405    405    405
         audit_admin           200    404    404    404    405    405    405    405

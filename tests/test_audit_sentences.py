@@ -309,6 +309,11 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         },
         "SL-2026-0008",
     ),  # fmt: skip
+    "hall.file_read": ({"name": "身份证复印件.pdf", "file": 12}, "最低生活保障"),
+    "hall.document_read": (
+        {"title": "准予决定书", "document": 3, "code": "ABCDEFGHJKMNPQRSTVWX"},
+        "最低生活保障",
+    ),
     "hall.issued": (
         {
             "matter": "最低生活保障",

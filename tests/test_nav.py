@@ -9,13 +9,13 @@ from gongzhi.core.context_processors import navigation
 
 EVERYONE = ["wishes:wall", "offers:list", "hall:guide_home"]
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
-STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
+STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "hall:promises", "residents:list", "areas:tree",
          "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
-# The township office also keeps the township's departments and the hall's catalogue (it does not apply for
+# The township office also keeps the township's departments, the hall's catalogue and its Open311 keys (it does not apply for
 # residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
 TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
                   "areas:departments", "conventions:index", "hall:stats", "hall:followups", "workdays:index",
-                  "hall:catalogue", "notices:inbox"]  # fmt: skip
+                  "hall:catalogue", "hall:open311_keys", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.
@@ -37,6 +37,7 @@ MENUS = {
         *APPLYING,
         "wishes:queue",
         "hall:queue",
+        "hall:promises",
         "residents:list",
         "areas:tree",
         "workdays:index",

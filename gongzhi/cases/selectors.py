@@ -80,9 +80,10 @@ def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> lis
 
     From the case's state, the moves its type declares; each is the user's
     when its permission holds (asked with `subject`) or, for a move without
-    one, when the case is routed to them; then the move's own check (a
-    period, a fact). Last, "rate", when the type lets the author rate in
-    this state and the case is not rated yet.
+    one, when the case is routed to them (never to its author, where the type
+    says `recusal`); then the move's own check (a period, a fact). Last,
+    "rate", when the type lets the author rate in this state and the case is
+    not rated yet.
     """
     if not user.is_authenticated or not user.is_active:
         return []
@@ -90,10 +91,14 @@ def case_moves_for(subject: Any, user, *, now: dt.datetime | None = None) -> lis
     case_type = case_type_of(case.kind)
     now = now or timezone.now()
     allowed = []
+    recused = case_type.recusal and case.author_id == user.pk
     for move in case_type.moves:
         if case.state not in move.sources or not move.manual:
             continue
-        permitted = user.has_perm(move.permission, subject) if move.permission else case_routed_to(user, case)
+        if move.permission:
+            permitted = user.has_perm(move.permission, subject)
+        else:
+            permitted = not recused and case_routed_to(user, case)
         if permitted and (move.check is None or move.check(user, subject, now)):
             allowed.append(move.verb)
     rateable = case.state in case_type.rate_states and case.rating is None and case_type.rate_perm

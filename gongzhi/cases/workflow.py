@@ -91,6 +91,9 @@ class CaseType:
     # ... and, where it matters, over which kinds of area those roles must be held (AreaKind values): the
     # township's window, not a village's, handles an application forwarded up (a state not named: any).
     state_levels: dict[str, frozenset[str]] = field(default_factory=dict)
+    # 回避: the moves the case is routed for (those without a permission of their own) are never the
+    # author's, even where the author is staff the case is routed to (a window clerk's own application).
+    recusal: bool = False
     # The author's rating (an engine move): in which states, and the feature's permission for it.
     rate_states: frozenset[str] = frozenset()
     rate_perm: str = ""

@@ -54,6 +54,20 @@ class HallConfig(AppConfig):
             url_name="hall:followups",
             perm="hall.view_followups",
         )
+        nav_register(
+            "hall.promises",
+            order=48,
+            label=_("容缺后补"),
+            url_name="hall:promises",
+            perm="hall.receive_promised",
+        )
+        nav_register(
+            "hall.open311",
+            order=93,
+            label=_("外部系统接入（Open311）"),
+            url_name="hall:open311_keys",
+            perm="hall.open311_keys",
+        )
         public_link_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_community")
         public_page_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_home")
         robots_register("hall.guide", order=30, lines=["Allow: /hall/guide/", "Disallow: /hall/catalogue/"])

@@ -19,3 +19,14 @@ def register() -> None:
     verb_register(
         "hall.promise_kept", gettext_lazy("补交容缺材料"), gettext_lazy("为办件「{target}」补交容缺材料")
     )
+    # Reads of personal files by staff (the applicant's own downloads are not recorded).
+    verb_register(
+        "hall.file_read",
+        gettext_lazy("查看申请材料"),
+        gettext_lazy("查看办件「{target}」的申请材料「{name}」"),
+    )
+    verb_register(
+        "hall.document_read",
+        gettext_lazy("查看结果文书"),
+        gettext_lazy("查看办件「{target}」的结果文书「{title}」"),
+    )

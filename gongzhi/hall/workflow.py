@@ -209,6 +209,7 @@ APPLICATION = case_type_register(
         rate_states=F({"issued", "refused"}),
         rate_perm="hall.rate",
         rating_labels=RATINGS,
+        recusal=True,  # nobody handles their own application (a clerk or an officer applying for themself)
         detail_url="hall:detail",
     )
 )

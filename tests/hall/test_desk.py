@@ -10,7 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from gongzhi.accounts.roles import Role
+from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.models import Case
+from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
 from gongzhi.hall.actions.desk import (
     application_accept,
@@ -32,6 +35,7 @@ from gongzhi.hall.models import (
     SupplyNotice,
 )
 from gongzhi.notices.models import Notice
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -348,3 +352,33 @@ def test_the_case_is_what_the_kernel_knows(users, make_matter, make_application)
         actor=users["window_clerk"], application=application, checked=[line(application, "申请书").pk]
     )
     assert Case.objects.get(pk=application.pk).events.filter(verb="accept").count() == 1
+
+
+def test_a_clerk_does_not_handle_their_own_application(client, users, make_matter, make_application):
+    """回避: a window clerk who applies for themself is served by another; the page offers them no desk move."""
+    clerk = users["window_clerk"]
+    application = make_application(make_matter(), author=clerk)
+    audit_rows = AuditEvent.objects.count()
+    for run in (
+        lambda: application_accept(
+            actor=clerk, application=application, checked=[line(application, "申请书").pk]
+        ),
+        lambda: application_refuse(actor=clerk, application=application, reason="理由理由理由"),
+    ):
+        with pytest.raises(NotPermitted) as caught:
+            run()
+        assert caught.value.message == "这是您本人的申请，请由其他工作人员办理。"
+        assert caught.value.code == "own_application"
+    assert Case.objects.get(pk=application.pk).state == "submitted"
+    assert AuditEvent.objects.exclude(verb__startswith="access.").count() == audit_rows
+    assert case_moves_for(application, clerk) == ["withdraw"]  # as the applicant, not as the window
+    # Another clerk of the same window accepts it.
+    colleague = make_user(
+        "colleague_clerk", Role.WINDOW_CLERK, users["window_clerk"].role_assignments.get().area
+    )
+    assert "accept" in case_moves_for(application, colleague) or "accept_village" in case_moves_for(
+        application, colleague
+    )
+    client.force_login(clerk)
+    page = client.get(reverse("hall:detail", args=[application.pk])).content.decode()
+    assert reverse("hall:accept", args=[application.pk]) not in page

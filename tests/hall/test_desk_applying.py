@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 
+from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.cases.models import Case
 from gongzhi.core.errors import DomainError, NotPermitted
@@ -281,6 +282,15 @@ def test_handed_in_files_are_served_to_those_who_see_the_application(users, me, 
     shown = client.get(reverse("hall:file", args=[application.pk, photo.pk]))
     assert shown.status_code == 200
     assert shown["Content-Type"] == "image/jpeg"
+    # Each staff read of a file is in the audit trail, named; the applicant's own reads are not.
+    reads = AuditEvent.objects.filter(verb="hall.file_read").order_by("id")
+    assert [(e.actor_id, e.summary["file"]) for e in reads] == [
+        (users["window_clerk"].pk, pdf.pk),
+        (users["window_clerk"].pk, photo.pk),
+    ]
+    client.force_login(users["resident"])
+    assert client.get(reverse("hall:file", args=[application.pk, pdf.pk])).status_code == 200
+    assert reads.count() == 2
     client.force_login(users["volunteer"])
     assert client.get(reverse("hall:file", args=[application.pk, pdf.pk])).status_code == 404
     other = application_apply(actor=users["resident"], matter=matter, phone="13800138000")

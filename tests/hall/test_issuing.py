@@ -177,6 +177,13 @@ def test_the_applicant_downloads_the_pdf_and_others_get_404(client, approved, us
     make_user("neighbour", "resident", areas["village"])
     client.force_login(User.objects.get(username="neighbour"))
     assert client.get(f"/hall/a/{approved.pk}/documents/{document.pk}/").status_code == 404
+    # The applicant's own downloads are not recorded; staff reads are, once each.
+    assert not AuditEvent.objects.filter(verb="hall.document_read").exists()
+    client.force_login(users["window_clerk"])
+    assert client.get(f"/hall/a/{approved.pk}/documents/{document.pk}/").status_code == 200
+    read = AuditEvent.objects.get(verb="hall.document_read")
+    assert read.actor_id == users["window_clerk"].pk
+    assert read.summary["code"] == document.code
 
 
 def test_issuing_by_page(client, approved, users):

@@ -23,9 +23,8 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import case_move, case_row_lock
-from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.authz import authorize, can
-from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
+from gongzhi.core.errors import Conflict, DomainError, NotFound
 from gongzhi.core.text import text_clean
 
 from ..limits import Step, promised_due
@@ -40,6 +39,7 @@ from ..models import (
 )
 from ..workflow import APPLICATION
 from .applying import application_url, files_attach, promise_date_check, uploads_check
+from .guard import application_locked_for
 
 ACCEPT_VERBS = ("accept", "accept_village", "accept_window")
 SUPPLY_VERBS = ("supply", "supply_window")
@@ -48,23 +48,10 @@ PROBLEMS = ("missing", "faulty")
 
 
 def _locked(actor: User, application: Application, verbs: Iterable[str]) -> tuple[Application, str]:
-    """Lock the application (its case first) and find which of `verbs` the actor may make on it now."""
-    if not can(actor, "hall.view", application):
-        raise NotFound()
-    locked = case_row_lock(application)
-    allowed = case_moves_for(locked, actor)
-    for verb in verbs:
-        if verb in allowed:
-            return locked, verb
-    state = locked.case.state
-    verbs = list(verbs)
-    if not any(APPLICATION.move(verb, state) for verb in verbs):
-        raise Conflict(
-            _("办件当前为“%(state)s”，不能%(verb)s。")
-            % {"state": APPLICATION.state_label(state), "verb": APPLICATION.verb_label(verbs[0])},
-            code="wrong_state",
-        )
-    raise NotPermitted(_("这一步不由您办理。"))
+    """Lock the application and find which of `verbs` the actor may make on it now (guard.py)."""
+    verbs = tuple(verbs)
+    kind = "applicant" if set(verbs) & {*SUPPLY_VERBS, "withdraw"} else "desk"
+    return application_locked_for(actor=actor, application=application, verbs=verbs, kind=kind)
 
 
 def _lines(application: Application) -> dict[int, ApplicationMaterial]:

@@ -41,17 +41,15 @@ from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
-from gongzhi.cases.actions import case_move, case_row_lock
-from gongzhi.cases.models import CaseEvent
-from gongzhi.cases.selectors import case_moves_for, case_routed_to
-from gongzhi.core.authz import can
-from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
+from gongzhi.cases.actions import case_move
+from gongzhi.core.errors import DomainError
 from gongzhi.core.text import text_clean
 
 from ..limits import Step, promised_due
 from ..models import Application, Decision
 from ..workflow import APPLICATION
 from .applying import application_url
+from .guard import application_locked_for
 
 OPINION_MAX = 500
 REVIEW_STATES = frozenset({"village_review", "township_review", "external"})
@@ -68,64 +66,11 @@ DECISIONS: dict[str, tuple[str, bool]] = {
 OFFICE_VERBS = (*DECISIONS, "hand_off", "hand_back_approved", "hand_back_rejected")
 
 
-def _who(user: User | None) -> str:
-    return (user.display_name or user.username) if user is not None else _("系统")
-
-
 def move_guard(*, actor: User, application: Application, verb: str, kind: str) -> Application:
-    """Lock the application (its case first) and make sure `verb` is the actor's to make now.
+    """Lock the application (its case first) and make sure `verb` is the actor's to make now (guard.py).
 
-    Refusals: 404 when the actor may not see the application; 409 when the
-    state does not allow the move (naming who moved it last: "已由…处理");
-    403 when it is routed to someone else (naming who decides); 409 when the
-    matter's handling mode has no such step. `kind` words the refusals:
-    "decide" (back office) or "issue" (the window).
-    """
-    if not can(actor, "hall.view", application):
-        raise NotFound(_("未找到该办件，或您无权查看。"))
-    locked = case_row_lock(application)
-    case = locked.case
-    if kind == "decide" and actor.pk == case.author_id:
-        # Nobody decides their own application (回避): it goes to another officer.
-        raise NotPermitted(_("这是您本人的申请，请由其他审批人员办理。"))
-    if verb in case_moves_for(locked, actor):
-        return locked
-    if APPLICATION.move(verb, case.state) is None:
-        last = CaseEvent.objects.filter(case=case).select_related("actor").order_by("-at", "-id").first()
-        state = APPLICATION.state_label(case.state)
-        if kind == "issue" and case.state not in APPLICATION.closed:
-            raise Conflict(
-                _("审批通过或不予批准后才能出件（现为“%(state)s”）。") % {"state": state}, code="not_decided"
-            )
-        if last is not None and last.verb != "open":
-            raise Conflict(
-                _("该办件已由%(who)s于%(when)s%(verb)s（现为“%(state)s”），无需重复办理。")
-                % {
-                    "who": _who(last.actor),
-                    "when": timezone.localtime(last.at).strftime("%Y-%m-%d %H:%M"),
-                    "verb": APPLICATION.verb_label(last.verb) if last.verb in _verbs() else last.verb,
-                    "state": state,
-                },
-                code="already_handled",
-            )
-        raise Conflict(
-            _("当前状态为“%(state)s”，不能%(verb)s。")
-            % {"state": state, "verb": APPLICATION.verb_label(verb)}
-        )
-    if not case_routed_to(actor, case):
-        if kind == "issue":
-            raise NotPermitted(_("出件由申请人所在村(社区)的窗口办理，您不能出件。"))
-        if case.state == "village_review":
-            raise NotPermitted(
-                _("该办件由%(community)s村(社区)初审，您不能办理。") % {"community": case.community.name}
-            )
-        department = locked.matter.department.name if locked.matter.department is not None else _("审批部门")
-        raise NotPermitted(
-            _("该办件由%(department)s审批，只有该部门的审批人员可以办理。") % {"department": department}
-        )
-    raise Conflict(
-        _("该事项的办理方式不适用“%(verb)s”。") % {"verb": APPLICATION.verb_label(verb)}, code="not_for_mode"
-    )
+    `kind` words the refusals: "decide" (back office) or "issue" (the window)."""
+    return application_locked_for(actor=actor, application=application, verbs=(verb,), kind=kind)[0]
 
 
 def _verbs() -> set[str]:

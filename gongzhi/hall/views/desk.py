@@ -14,6 +14,7 @@ from gongzhi.core.http import move_answer, paginate, require_perm, translate_err
 from gongzhi.core.ids import id_from
 
 from ..actions import desk as actions
+from ..actions import reads
 from ..actions.applying import uploads_check
 from ..forms import desk as forms
 from ..selectors import applications as selectors
@@ -130,12 +131,15 @@ def file(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
     if handed_in.photo is not None:
         from gongzhi.photos.http import photo_response
 
-        return photo_response(handed_in.photo, public=False)
+        response = photo_response(handed_in.photo, public=False)
+        reads.application_file_read(actor=request.user, application=application, handed_in=handed_in)
+        return response
     path = application_file_path(handed_in)
     try:
         fh = path.open("rb")
     except FileNotFoundError:
         raise Http404() from None
+    reads.application_file_read(actor=request.user, application=application, handed_in=handed_in)
     response = FileResponse(
         fh, content_type="application/pdf", as_attachment=True, filename=f"{handed_in.pk}.pdf"
     )

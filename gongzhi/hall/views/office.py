@@ -21,7 +21,7 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import require_perm, translate_errors
 
-from ..actions import issuing, office
+from ..actions import issuing, office, reads
 from ..forms.office import IssueForm, form_for
 from ..selectors import applications as selectors
 from ..selectors import issued
@@ -132,9 +132,7 @@ def document(request: HttpRequest, pk: int, doc: int) -> HttpResponseBase:
         return redirect_to_login(request.get_full_path())
     application = selectors.application_get_for(viewer=request.user, application_id=pk)
     found = issued.document_get(application, doc)
-    path = issuing.document_path(found)
-    if not path.is_file():
-        raise Http404()
+    path = reads.document_read(actor=request.user, application=application, document=found)
     response = FileResponse(path.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{found.code}.pdf"'
     response["Cache-Control"] = "private, no-store"
