@@ -1,4 +1,5 @@
-"""Applications (办件) over the API, read-only: the staff queue routed by stage, the applicant's own, and one.
+"""Applications (办件) over the API, the reads: the staff queue routed by stage, the applicant's own, and one
+(its moves: api/desk.py and api/office.py).
 
 A client sees what its token's user would see on the pages: the queue of their stage (the window, the
 village review, the deciding department's back office), the applications they made (or made for someone),
@@ -7,6 +8,7 @@ masked (王**) unless the user may read it (hall.see_names); a phone is never sh
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.http import Http404
 from django.urls import reverse
@@ -169,6 +171,13 @@ def application_get(request, application_id: int) -> Application:
         return selectors.application_get_for(viewer=request.auth, application_id=application_id)
     except NotFound:
         raise Http404() from None
+
+
+def application_move(request, application_id: int, run: Callable[[Application], object]) -> dict:
+    """Run a move on the application the caller may see (404 otherwise); answer the fresh application, read
+    again through the selector (api/desk.py and api/office.py)."""
+    run(application_get(request, application_id))
+    return application_detail(request, application_get(request, application_id))
 
 
 def application_detail(request, application: Application) -> dict:
