@@ -389,6 +389,9 @@ def test_someone_elses_application_answers_404_and_anonymous_401(api_as, client,
     number = apply(api_as, matter)["id"]
     before = writes()
     refused(api_as.post("nobody", f"{URL}/{number}/withdraw"), 404, "未找到该记录")
+    fake = SimpleUploadedFile("申请书.pdf", b"not a pdf at all", content_type="application/pdf")
+    probe = {"files": [fake], "file_materials": [matter.materials.get(name="申请书").pk]}
+    refused(api_as.upload("nobody", f"{URL}/{number}/supply", probe), 404, "未找到该记录")
     anonymous = client.post(f"{URL}/{number}/withdraw", "{}", content_type="application/json")
     refused(anonymous, 401, "未认证")
     assert (state_of(number), writes()) == ("submitted", before)

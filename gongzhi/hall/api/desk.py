@@ -243,19 +243,19 @@ def supply(
     payload: Form[SupplyIn],
     files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ):
-    checked = uploads_check(_files_by_material(files, payload.file_materials))
-    return application_move(
-        request,
-        application_id,
-        lambda a: desk.application_supply(
+    def run(application: Application) -> object:
+        # As on the page: the files are checked once the application is known to be the caller's to see.
+        checked = uploads_check(_files_by_material(files, payload.file_materials))
+        return desk.application_supply(
             actor=request.auth,
-            application=a,
+            application=application,
             files=checked,
             ready=set(payload.ready),
             note=payload.note,
             came=payload.came,
-        ),
-    )
+        )
+
+    return application_move(request, application_id, run)
 
 
 @router.post(
