@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Call:
-    """One request of a cell: the path, and the form data sent with a POST."""
+    """One request of a cell: the path, and the form data sent with a POST (an API operation's JSON body,
+    or with `multipart` its multipart form, as for an operation taking uploads)."""
 
     path: str
     data: dict = field(default_factory=dict)
+    multipart: bool = False

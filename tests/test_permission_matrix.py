@@ -1413,7 +1413,7 @@ def run_cell(world: World, cell: Cell, make_call: Callable, before: dict) -> str
         try:
             if cell.method == "GET":
                 response = client.get(call.path, **headers)
-            elif is_api:
+            elif is_api and not call.multipart:
                 response = client.post(
                     call.path, json.dumps(call.data), content_type="application/json", **headers
                 )

@@ -16,6 +16,8 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.idempotency import HEADER as IDEMPOTENCY_HEADER
 from gongzhi.core.middleware import api_error_body
 from gongzhi.hall.api.applications import router as hall_router
+from gongzhi.hall.api.desk import router as hall_desk_router
+from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
@@ -134,6 +136,8 @@ api.add_router("/", situations_router)
 api.add_router("/", offers_router)
 api.add_router("/", cases_router)
 api.add_router("/", hall_router)
+api.add_router("/", hall_desk_router)
+api.add_router("/", hall_office_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

@@ -162,9 +162,10 @@ def _moment(day: dt.date) -> dt.datetime:
 
 @transaction.atomic
 def application_hand_off(
-    *, actor: User, application: Application, sent_on: dt.date, opinion: str = ""
+    *, actor: User, application: Application, sent_on: dt.date | None, opinion: str = ""
 ) -> Application:
-    """The township's review is done; the file goes to the county office the matter names, on `sent_on`."""
+    """The township's review is done; the file goes to the county office the matter names, on `sent_on`
+    (missing: refused with 请填写报送日期)."""
     opinion = opinion_clean(opinion, required=False)
     locked = move_guard(actor=actor, application=application, verb="hand_off", kind="decide")
     sent_on = _date_checked(sent_on, field="sent_on", label=_("报送日期"), not_before=locked.accepted_at,
@@ -184,9 +185,9 @@ def application_hand_off(
 
 @transaction.atomic
 def application_hand_back(
-    *, actor: User, application: Application, approved: bool, answered_on: dt.date, opinion: str = ""
+    *, actor: User, application: Application, approved: bool, answered_on: dt.date | None, opinion: str = ""
 ) -> Application:
-    """The county office answered (on `answered_on`): its decision is recorded as the application's."""
+    """The county office answered (on `answered_on`, required): its decision is recorded as the application's."""
     verb = "hand_back_approved" if approved else "hand_back_rejected"
     opinion = opinion_clean(opinion, required=not approved)
     locked = move_guard(actor=actor, application=application, verb=verb, kind="decide")

@@ -1,4 +1,5 @@
-"""Applications (办件) over the API, read-only: the staff queue routed by stage, the applicant's own, and one.
+"""Applications (办件) over the API, the reads: the staff queue routed by stage, the applicant's own, and one
+(its moves: api/desk.py and api/office.py).
 
 A client sees what its token's user would see on the pages: the queue of their stage (the window, the
 village review, the deciding department's back office), the applications they made (or made for someone),
@@ -7,8 +8,10 @@ masked (王**) unless the user may read it (hall.see_names); a phone is never sh
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -22,7 +25,9 @@ from gongzhi.core.ids import ApiId
 
 from ..models import Application
 from ..selectors import applications as selectors
-from ..workflow import APPLICATION
+from ..selectors.followups import followup_of
+from ..selectors.issued import documents_of
+from ..workflow import APPLICATION, RATINGS
 
 router = Router(tags=["便民服务 applications"])
 
@@ -48,11 +53,23 @@ class ApplicationOut(Schema):
 
 
 class MaterialLineOut(Schema):
+    id: int  # the line: what accept, notify, supply's ready lines and a promised material name
+    material_id: int  # the checklist item: what an uploaded file is for (file_materials)
     name: str
     required: bool
     state: str
     state_label: str
     note: str
+    promised_by: dt.date | None  # 容缺受理: the date the applicant promised to bring it
+
+
+class DocumentOut(Schema):
+    """An issued result notice (PDF); `url` is its download page (signed-in browser session)."""
+
+    id: int
+    code: str  # the verification code (/verify/<code>/)
+    title: str
+    url: str
 
 
 class TimelineOut(Schema):
@@ -68,7 +85,11 @@ class ApplicationDetailOut(ApplicationOut):
     decision_reason: str
     accepted_at: dt.datetime | None
     issued_at: dt.datetime | None
+    rating: int | None  # 好差评 on the named scale: 5 非常满意 … 1 非常不满意
+    rating_label: str
+    followup_id: int | None  # the follow-up (回访整改) of a bad rating, to whoever handles it
     materials: list[MaterialLineOut]
+    documents: list[DocumentOut]
     timeline: list[TimelineOut]
     allowed_moves: list[str]
 
@@ -141,28 +162,66 @@ def mine(request, limit: Limit = 30, offset: Offset = 0):
     summary=gettext_noop("办件详情：材料清单、办理记录和我能做的操作"),
 )
 def detail(request, application_id: ApiId):
+    return application_detail(request, application_get(request, application_id))
+
+
+def application_get(request, application_id: int) -> Application:
+    """The application the token's user may see; another's answers 404 like a missing one."""
     try:
-        application = selectors.application_get_for(viewer=request.auth, application_id=application_id)
+        return selectors.application_get_for(viewer=request.auth, application_id=application_id)
     except NotFound:
         raise Http404() from None
+
+
+def application_move(request, application_id: int, run: Callable[[Application], object]) -> dict:
+    """Run a move on the application the caller may see (404 otherwise); answer the fresh application, read
+    again through the selector (api/desk.py and api/office.py)."""
+    run(application_get(request, application_id))
+    return application_detail(request, application_get(request, application_id))
+
+
+def application_detail(request, application: Application) -> dict:
+    """What ApplicationDetailOut shows of `application` to the token's user (the detail, and every move's answer)."""
+    viewer = request.auth
+    case = application.case
     lines = application.materials.select_related("material")
-    names = can(request.auth, "hall.see_names", application)
+    names = can(viewer, "hall.see_names", application)
+    followup = followup_of(application)
     return {
-        **_out(application, request.auth, timezone.now()),
+        **_out(application, viewer, timezone.now()),
         "decision": application.decision,
         "decision_reason": application.decision_reason,
         "accepted_at": application.accepted_at,
         "issued_at": application.issued_at,
+        "rating": case.rating,
+        "rating_label": str(RATINGS.get(case.rating, "")) if case.rating else "",
+        "followup_id": followup.pk
+        if followup is not None and can(viewer, "hall.view_followups", followup)
+        else None,
         "materials": [
             {
+                "id": line.pk,
+                "material_id": line.material_id,
                 "name": line.material.name,
                 "required": line.material.required,
                 "state": line.state,
                 "state_label": line.get_state_display(),
                 "note": line.note,
+                "promised_by": line.promised_by,
             }
             for line in lines
-        ],  # fmt: skip
-        "timeline": case_timeline(application.case, private=names, author_alias=_("申请人")),
-        "allowed_moves": case_moves_for(application, request.auth),
+        ],
+        "documents": [
+            {
+                "id": document.pk,
+                "code": document.code,
+                "title": document.title,
+                "url": request.build_absolute_uri(
+                    reverse("hall:document", args=[application.pk, document.pk])
+                ),
+            }
+            for document in documents_of(application)
+        ],
+        "timeline": case_timeline(case, private=names, author_alias=_("申请人")),
+        "allowed_moves": case_moves_for(application, viewer),
     }

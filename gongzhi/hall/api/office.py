@@ -1,0 +1,287 @@
+"""Applications (办件) over the API, after the front desk: the back office decides (or hands off to the county
+and records its answer), the window issues the result, the applicant rates it (好差评), the township marks an
+unreasonable request and the supervisory committee reviews the mark, and the township's 社治办 follows up a
+bad rating (回访整改). The same actions the pages call; answers and refusals as in api/desk.py.
+
+The back office's verbs share `POST /api/v1/hall/applications/{id}/decide` with `{verb, opinion}`: they
+are one action (`office.application_decide`) taking the verb and the same opinion, the page is one route
+(`office/<verb>/`) too, and `allowed_moves` names the verb to send — seven routes would repeat one body
+seven times. The county hand-off and hand-back take dates, so they are operations of their own
+(`/hand-off`, `/hand-back` with `approved`).
+
+The pages' gates before the object are the operations' too, so the API answers what the page answers: the
+back office's moves and issuing need the queue (hall.view_queue), the follow-ups the township's 社治办
+(hall.view_followups) — 403 without, then 404 for an application or follow-up the caller may not see.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.http import Http404
+from django.utils.translation import gettext_noop
+from ninja import Router, Schema
+
+from gongzhi.cases.selectors import case_moves_for, case_timeline
+from gongzhi.core.authz import authorize
+from gongzhi.core.errors import NotFound
+from gongzhi.core.ids import ApiId
+
+from ..actions import followups, issuing, office, rating, unreasonable
+from ..models import FollowUp
+from ..selectors import followups as followup_selectors
+from ..workflow import FOLLOWUP
+from .applications import ApplicationDetailOut, TimelineOut, application_move
+
+router = Router(tags=["便民服务 applications"])
+
+
+# --- Payloads -------------------------------------------------------------------------------
+
+
+class DecideIn(Schema):
+    verb: str  # pass_up, approve_village, reject_village, approve, reject, return, return_window
+    opinion: str = ""  # required to reject or return
+
+
+class HandOffIn(Schema):
+    sent_on: dt.date | None = None  # the day the file went to the county office
+    opinion: str = ""
+
+
+class HandBackIn(Schema):
+    approved: bool  # the county office's answer
+    answered_on: dt.date | None = None
+    opinion: str = ""  # the county's opinion or document number; required when it did not approve
+
+
+class IssueIn(Schema):
+    delivery: str  # in_person | post | authorised
+    delivery_note: str = ""  # by post: the carrier and tracking number
+    collector_name: str = ""  # authorised: who collects it
+    collector_id: str = ""  # authorised: their ID number (stored encrypted)
+
+
+class RateIn(Schema):
+    rating: int  # 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意 (2 or worse opens a follow-up)
+    comment: str = ""
+
+
+class MarkIn(Schema):
+    kind: str  # unreasonable | outside_powers
+    reason: str
+    basis: str  # the law, regulation or policy clause
+
+
+class ReviewIn(Schema):
+    decision: str  # upheld | overturned
+    note: str
+
+
+class FindingIn(Schema):
+    finding: str
+
+
+class RemedyIn(Schema):
+    remedy: str
+
+
+class FollowUpOut(Schema):
+    id: int
+    application_id: int
+    matter_name: str
+    community_name: str
+    state: str
+    state_label: str
+    due_at: dt.datetime | None
+    finding: str
+    remedy: str
+    timeline: list[TimelineOut]
+    allowed_moves: list[str]
+
+
+# --- The back office and issuing ------------------------------------------------------------
+
+
+@router.post(
+    "/hall/applications/{application_id}/decide",
+    response=ApplicationDetailOut,
+    summary=gettext_noop(
+        "审批（审批部门或村级初审）：初审通过报乡镇、准予、不予批准或退回窗口；不予批准和退回须写明理由"
+    ),
+)
+def decide(request, application_id: ApiId, payload: DecideIn):
+    authorize(request.auth, "hall.view_queue")
+    return application_move(
+        request,
+        application_id,
+        lambda a: office.application_decide(
+            actor=request.auth, application=a, verb=payload.verb, opinion=payload.opinion
+        ),
+    )
+
+
+@router.post(
+    "/hall/applications/{application_id}/hand-off",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("报县级部门（审批部门）：登记报送日期"),
+)
+def hand_off(request, application_id: ApiId, payload: HandOffIn):
+    authorize(request.auth, "hall.view_queue")
+    return application_move(
+        request,
+        application_id,
+        lambda a: office.application_hand_off(
+            actor=request.auth, application=a, sent_on=payload.sent_on, opinion=payload.opinion
+        ),
+    )
+
+
+@router.post(
+    "/hall/applications/{application_id}/hand-back",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("登记县级部门的答复（审批部门）：准予或不予批准及答复日期"),
+)
+def hand_back(request, application_id: ApiId, payload: HandBackIn):
+    authorize(request.auth, "hall.view_queue")
+    return application_move(
+        request,
+        application_id,
+        lambda a: office.application_hand_back(
+            actor=request.auth,
+            application=a,
+            approved=payload.approved,
+            answered_on=payload.answered_on,
+            opinion=payload.opinion,
+        ),
+    )
+
+
+@router.post(
+    "/hall/applications/{application_id}/issue",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("出件（申请人所在村(社区)的窗口）：生成结果文书 PDF 并登记交付方式"),
+)
+def issue(request, application_id: ApiId, payload: IssueIn):
+    authorize(request.auth, "hall.view_queue")
+    return application_move(
+        request,
+        application_id,
+        lambda a: issuing.application_issue(
+            actor=request.auth,
+            application=a,
+            delivery=payload.delivery,
+            delivery_note=payload.delivery_note,
+            collector_name=payload.collector_name,
+            collector_id=payload.collector_id,
+            site_url=request.build_absolute_uri("/"),
+        ),
+    )
+
+
+# --- 好差评 and the unreasonable marks ------------------------------------------------------
+
+
+@router.post(
+    "/hall/applications/{application_id}/rate",
+    response=ApplicationDetailOut,
+    summary=gettext_noop(
+        "好差评（申请人本人，办结后一次）：5 非常满意 … 1 非常不满意；不满意及以下镇里回访整改"
+    ),
+)
+def rate(request, application_id: ApiId, payload: RateIn):
+    return application_move(
+        request,
+        application_id,
+        lambda a: rating.application_rate(
+            actor=request.auth, application=a, rating=payload.rating, comment=payload.comment
+        ),
+    )
+
+
+@router.post(
+    "/hall/applications/{application_id}/unreasonable",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("标记为不合理诉求或超出职权范围（乡镇，须写明理由和依据）"),
+)
+def mark_unreasonable(request, application_id: ApiId, payload: MarkIn):
+    return application_move(
+        request,
+        application_id,
+        lambda a: unreasonable.application_mark_unreasonable(
+            actor=request.auth, application=a, kind=payload.kind, reason=payload.reason, basis=payload.basis
+        ),
+    )
+
+
+@router.post(
+    "/hall/applications/{application_id}/unreasonable/review",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("复核不合理诉求标记（村(社区)监委会）：维持或撤销"),
+)
+def review_unreasonable(request, application_id: ApiId, payload: ReviewIn):
+    return application_move(
+        request,
+        application_id,
+        lambda a: unreasonable.application_review_unreasonable(
+            actor=request.auth, application=a, decision=payload.decision, note=payload.note
+        ),
+    )
+
+
+# --- Follow-ups of bad ratings (回访整改) -----------------------------------------------------
+
+
+def _followup_get(request, followup_id: int) -> FollowUp:
+    try:
+        return followup_selectors.followup_get_for(viewer=request.auth, followup_id=followup_id)
+    except NotFound:
+        raise Http404() from None
+
+
+def _followup_out(request, followup: FollowUp) -> dict:
+    case, application = followup.case, followup.application
+    return {
+        "id": followup.pk,
+        "application_id": application.pk,
+        "matter_name": application.matter.name,
+        "community_name": case.community.name,
+        "state": case.state,
+        "state_label": str(FOLLOWUP.state_label(case.state)),
+        "due_at": case.due_at,
+        "finding": followup.finding,
+        "remedy": followup.remedy,
+        "timeline": case_timeline(case, private=True),
+        "allowed_moves": case_moves_for(followup, request.auth),
+    }
+
+
+def _followup_move(request, followup_id: int, run: Callable[[FollowUp], object]) -> dict:
+    authorize(request.auth, "hall.view_followups")
+    run(_followup_get(request, followup_id))
+    return _followup_out(request, _followup_get(request, followup_id))
+
+
+@router.post(
+    "/hall/followups/{followup_id}/visit",
+    response=FollowUpOut,
+    summary=gettext_noop("记录回访情况（乡镇社治办），进入整改"),
+)
+def followup_visit(request, followup_id: ApiId, payload: FindingIn):
+    return _followup_move(
+        request,
+        followup_id,
+        lambda f: followups.followup_visit(actor=request.auth, followup=f, finding=payload.finding),
+    )
+
+
+@router.post(
+    "/hall/followups/{followup_id}/rectify",
+    response=FollowUpOut,
+    summary=gettext_noop("整改完成（乡镇社治办），告知申请人"),
+)
+def followup_rectify(request, followup_id: ApiId, payload: RemedyIn):
+    return _followup_move(
+        request,
+        followup_id,
+        lambda f: followups.followup_rectify(actor=request.auth, followup=f, remedy=payload.remedy),
+    )
