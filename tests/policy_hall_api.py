@@ -1,10 +1,11 @@
-"""The declared access policy of the service hall's move API (gongzhi/hall/api/moves.py), gathered into
+"""The declared access policy of the service hall's move API (gongzhi/hall/api/desk.py, office.py), gathered into
 tests/policy.py; objects and requests in tests/matrix_hall_api.py.
 
 Each operation answers what the page of the same move answers (tests/policy_hall_desk.py,
 policy_hall_office.py, policy_hall_rate.py), in the API's words: 401 instead of the login redirect, 200*
 (201* for applying) where the page redirects after writing, 405 to GET. An application the caller may not see
-is 404 as on the page; one they see but whose step is not theirs is 403 (not routed, not the applicant); the
+is 404 as on the page; one they see but whose step is not theirs is 403 (not routed, not the applicant, or
+the caller's own application where the step is staff's: 回避); the
 page's gates before the object are the operation's too — the back office's moves and issuing need the queue,
 the follow-ups the township's 社治办, applying the resident role — so those are 403 even for an application
 the caller does not see. decide, hand-off and hand-back follow the page of the back office's moves.
@@ -20,8 +21,8 @@ PART_API: dict[str, str] = {
         party_member          405    405    405    405    403    404    404    404
         volunteer             405    405    405    405    403    404    404    404
         grid_worker           405    405    405    405    403    404    404    404
-        community_staff       405    405    405    405    200*   200*   200*   404
-        window_clerk          405    405    405    405    200*   200*   200*   404
+        community_staff       405    405    405    405    403    200*   200*   404
+        window_clerk          405    405    405    405    403    200*   200*   404
         mediator              405    405    405    405    403    404    404    404
         supervisor            405    405    405    405    403    403    403    404
         township_admin        405    405    405    405    403    403    403    403
@@ -39,8 +40,8 @@ PART_API: dict[str, str] = {
         party_member          405    405    405    405    403    404    404    404
         volunteer             405    405    405    405    403    404    404    404
         grid_worker           405    405    405    405    403    404    404    404
-        community_staff       405    405    405    405    200*   200*   200*   404
-        window_clerk          405    405    405    405    200*   200*   200*   404
+        community_staff       405    405    405    405    403    200*   200*   404
+        window_clerk          405    405    405    405    403    200*   200*   404
         mediator              405    405    405    405    403    404    404    404
         supervisor            405    405    405    405    403    403    403    404
         township_admin        405    405    405    405    403    403    403    403
@@ -58,8 +59,8 @@ PART_API: dict[str, str] = {
         party_member          405    405    405    405    403    404    404    404
         volunteer             405    405    405    405    403    404    404    404
         grid_worker           405    405    405    405    403    404    404    404
-        community_staff       405    405    405    405    200*   200*   200*   404
-        window_clerk          405    405    405    405    200*   200*   200*   404
+        community_staff       405    405    405    405    403    200*   200*   404
+        window_clerk          405    405    405    405    403    200*   200*   404
         mediator              405    405    405    405    403    404    404    404
         supervisor            405    405    405    405    403    403    403    404
         township_admin        405    405    405    405    403    403    403    403
@@ -77,8 +78,8 @@ PART_API: dict[str, str] = {
         party_member          405    405    405    405    403    404    404    404
         volunteer             405    405    405    405    403    404    404    404
         grid_worker           405    405    405    405    403    404    404    404
-        community_staff       405    405    405    405    200*   200*   200*   404
-        window_clerk          405    405    405    405    200*   200*   200*   404
+        community_staff       405    405    405    405    403    200*   200*   404
+        window_clerk          405    405    405    405    403    200*   200*   404
         mediator              405    405    405    405    403    404    404    404
         supervisor            405    405    405    405    403    403    403    404
         township_admin        405    405    405    405    403    403    403    403
@@ -210,8 +211,8 @@ PART_API: dict[str, str] = {
         party_member          405    405    405    405    403    403    403    403
         volunteer             405    405    405    405    403    403    403    403
         grid_worker           405    405    405    405    403    403    403    403
-        community_staff       405    405    405    405    200*   200*   200*   404
-        window_clerk          405    405    405    405    200*   200*   200*   404
+        community_staff       405    405    405    405    403    200*   200*   404
+        window_clerk          405    405    405    405    403    200*   200*   404
         mediator              405    405    405    405    403    403    403    403
         supervisor            405    405    405    405    403    403    403    403
         township_admin        405    405    405    405    403    403    403    403
