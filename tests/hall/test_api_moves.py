@@ -327,7 +327,9 @@ def test_supplying_must_answer_the_notice(api_as, matter):
         "还有告知书列出的材料没有补交",
     )
     refused(
-        api_as.upload("clerk", f"{URL}/{number}/supply", {"ready": [form["id"]]}), 403, "这一步由申请人或代为申请的人办理"
+        api_as.upload("clerk", f"{URL}/{number}/supply", {"ready": [form["id"]]}),
+        403,
+        "这一步由申请人或代为申请的人办理",
     )
     assert (state_of(number), writes()) == ("supplementing", before)
     ready = api_as.upload("applicant", f"{URL}/{number}/supply", {"ready": [form["id"]]})
