@@ -10,6 +10,7 @@ class HallConfig(AppConfig):
     def ready(self) -> None:
         from gongzhi.core.home import public_link_register, public_page_register, robots_register
         from gongzhi.core.nav import nav_register
+        from gongzhi.core.periodic import periodic_job_register
 
         from . import (
             audit_verbs_catalogue,
@@ -67,6 +68,11 @@ class HallConfig(AppConfig):
             label=_("外部系统接入（Open311）"),
             url_name="hall:open311_keys",
             perm="hall.open311_keys",
+        )
+        from .actions.sweep import hall_files_orphans_delete
+
+        periodic_job_register(
+            "hall_file_orphans", hall_files_orphans_delete, "删除没有记录的办件材料和结果文书文件"
         )
         public_link_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_community")
         public_page_register("hall.guide", order=30, label=_("办事指南"), url_name="hall:guide_home")

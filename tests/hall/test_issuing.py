@@ -3,9 +3,14 @@ hand-over, and anyone may verify the document at /verify/<code>/ — learning no
 
 import datetime as dt
 import hashlib
+import os
+import time
+import uuid
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from gongzhi.accounts.models import User
@@ -13,9 +18,11 @@ from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.models import CaseEvent
 from gongzhi.core.crypto import decrypt
 from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
+from gongzhi.core.periodic import periodic_jobs
 from gongzhi.hall.actions import issuing, office
+from gongzhi.hall.actions.sweep import hall_files_orphans_delete
 from gongzhi.hall.documents import CODE_LENGTH, document_code_clean, document_code_grouped
-from gongzhi.hall.models import Application, HandlingMode, Handover, IssuedDocument
+from gongzhi.hall.models import Application, ApplicationFile, HandlingMode, Handover, IssuedDocument
 from tests.conftest import make_user
 from tests.hall.pdf_text import pdf_text
 from tests.idnumbers import make_id
@@ -262,3 +269,60 @@ def test_a_decision_changed_while_the_pdf_was_rendered_is_not_issued(approved, u
     assert fresh(approved).case.state == "approved"
     assert not IssuedDocument.objects.exists()
     assert not list(Path(tmp_path).rglob("*.pdf"))
+
+
+# --- Files no row owns (a rolled-back transaction, a process that died): swept after an hour ---------------
+
+HOUR_AGO = time.time() - 3700
+
+
+def _file(relative: str, *, old: bool = True) -> Path:
+    path = Path(settings.DATA_DIR) / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    if old:
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return path
+
+
+def test_an_issued_notice_whose_transaction_rolled_back_is_swept(approved, users):
+    class Rollback(Exception):
+        pass
+
+    try:
+        with transaction.atomic():  # e.g. a request wrapped in a transaction that fails after issuing
+            document = issue(approved, users["window_clerk"])
+            path = issuing.document_path(document)
+            raise Rollback
+    except Rollback:
+        pass
+    assert path.is_file()
+    assert not IssuedDocument.objects.exists()
+    assert hall_files_orphans_delete() == 0  # younger than any transaction can be: kept for now
+    os.utime(path, (HOUR_AGO, HOUR_AGO))
+    kept = issue(approved, users["window_clerk"])
+    kept_path = issuing.document_path(kept)
+    os.utime(kept_path, (HOUR_AGO, HOUR_AGO))
+    assert hall_files_orphans_delete() == 1
+    assert not path.exists()
+    assert kept_path.is_file()
+
+
+def test_handed_in_pdfs_without_a_row_and_stale_temporaries_go_others_stay(approved, users):
+    owned = _file(f"hall/2026/12/{uuid.uuid4()}.pdf")
+    ApplicationFile.objects.create(
+        application=approved, line=approved.materials.first(), name="收入证明.pdf",
+        path=owned.relative_to(settings.DATA_DIR).as_posix(), added_by=users["resident"],
+    )  # fmt: skip
+    orphan = _file(f"hall/2026/12/{uuid.uuid4()}.pdf")
+    young = _file(f"hall/2026/12/{uuid.uuid4()}.pdf", old=False)
+    temporary = _file(f"hall/2026/12/{uuid.uuid4()}.part")
+    stale_render = _file("hall/documents/2026/.tmp-abc123")
+    foreign = _file("hall/2026/12/readme.pdf")  # not a name the hall writes
+    assert hall_files_orphans_delete() == 3
+    assert [p.exists() for p in (orphan, temporary, stale_render)] == [False, False, False]
+    assert [p.is_file() for p in (young, foreign, owned)] == [True, True, True]
+
+
+def test_the_sweep_runs_with_the_periodic_jobs():
+    assert "hall_file_orphans" in {job.name for job in periodic_jobs()}

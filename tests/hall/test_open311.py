@@ -174,6 +174,29 @@ def test_post_a_request_form_encoded_makes_an_application_through_the_kernel(cli
     assert key.last_used_at is not None
 
 
+def test_a_retry_with_the_same_idempotency_key_gets_the_first_request(client, matter, api_key):
+    """A client that lost the answer sends the same request again with the same Idempotency-Key."""
+    first = client.post(f"{BASE}/requests.json", form(api_key), headers={"Idempotency-Key": "3f2a-retry-1"})
+    assert first.status_code == 200
+    audit_rows = AuditEvent.objects.count()
+    again = client.post(f"{BASE}/requests.json", form(api_key), headers={"Idempotency-Key": "3f2a-retry-1"})
+    assert again.status_code == 200
+    assert json_of(again)[0]["service_request_id"] == json_of(first)[0]["service_request_id"]
+    assert Application.objects.count() == 1
+    assert AuditEvent.objects.count() == audit_rows
+    # Another key is another request; so is a request without one, as the specification says.
+    other = client.post(f"{BASE}/requests.json", form(api_key), headers={"Idempotency-Key": "3f2a-retry-2"})
+    plain = client.post(f"{BASE}/requests.json", form(api_key))
+    ids = {json_of(r)[0]["service_request_id"] for r in (first, other, plain)}
+    assert len(ids) == 3
+    bad = client.post(f"{BASE}/requests.json", form(api_key), headers={"Idempotency-Key": "键"})
+    assert bad.status_code == 400
+    assert json_of(bad) == [
+        {"code": 400, "description": "Idempotency-Key 只能包含可见的 ASCII 字符，最长 255 个。"}
+    ]
+    assert Application.objects.count() == 3
+
+
 def test_post_in_xml_and_without_a_community_goes_to_the_township_window(client, matter, api_key, areas):
     response = client.post(
         f"{BASE}/requests.xml",

@@ -145,9 +145,14 @@ def _community(township: Area, data: RequestIn) -> Area:
 
 
 @transaction.atomic
-def open311_request_create(*, actor: User, key: Open311Key, matter: Matter, data: RequestIn) -> Application:
+def open311_request_create(
+    *, actor: User, key: Open311Key, matter: Matter, data: RequestIn, submission_key: str = ""
+) -> Application:
     """An application sent by an outside system: opened like any other (case_open, its materials checklist),
-    channel OPEN311, submitted by the key's account; the person's details go to the application's facts."""
+    channel OPEN311, submitted by the key's account; the person's details go to the application's facts.
+
+    `submission_key` (from the request's Idempotency-Key header): a retry with the same key raises
+    `AlreadySubmitted` with the case the first request opened, and opens nothing."""
     authorize(actor, "hall.open311_submit", key)
     if matter.township_id != key.township_id or not matter.open311 or not matter.is_active:
         raise NotFound()
@@ -193,6 +198,7 @@ def open311_request_create(*, actor: User, key: Open311Key, matter: Matter, data
             place=address,
             department=matter.department,
             privacy="staff_only",
+            submission_key=submission_key,
         ),
         actor=actor,
         note=_("外部系统“%(system)s”经 Open311 提交") % {"system": key.name},

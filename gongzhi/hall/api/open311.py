@@ -20,6 +20,7 @@ checklist, saying what to bring to the window (必要/非必要, original or cop
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import wraps
@@ -32,7 +33,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
+from gongzhi.core.idempotency import HEADER, submission_key_for
 
 from ..actions.open311 import RequestIn, open311_request_create
 from ..models import Application, MaterialSource, Matter
@@ -41,6 +44,7 @@ from ..workflow import APPLICATION
 
 FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 MAX_IDS = 100
+RETRY_KEY = re.compile(r"[\x21-\x7e]+")
 
 
 class FormatConverter:
@@ -280,6 +284,20 @@ def _attributes_of(post) -> dict[str, str]:
     return found
 
 
+def _retry_key(request: HttpRequest) -> str:
+    """The optional `Idempotency-Key` header (as the JSON API takes it) as the case's submission key.
+
+    GeoReport v2 has no retry token of its own; a client that sends this header (a UUID per new request,
+    the same on a retry after a lost answer) gets the first request's service_request_id back instead of
+    a second request. Without it every POST is a new request, as the specification says."""
+    raw = (request.headers.get(HEADER) or "").strip()
+    if not raw:
+        return ""
+    if len(raw) > 255 or not RETRY_KEY.fullmatch(raw):
+        raise Open311Error(400, _("Idempotency-Key 只能包含可见的 ASCII 字符，最长 255 个。"))
+    return submission_key_for(raw)
+
+
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     post = request.POST
     key = selectors.open311_key_for(post.get("api_key") or request.GET.get("api_key"))
@@ -299,7 +317,15 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     fields = ("first_name", "last_name", "phone", "email", "description", "address_string", "address_id", "lat",
               "long", "media_url", "device_id", "account_id")  # fmt: skip
     data = RequestIn(**{name: post.get(name, "") for name in fields}, attributes=_attributes_of(post))
-    application = open311_request_create(actor=key.account, key=key, matter=matter, data=data)
+    try:
+        application = open311_request_create(
+            actor=key.account, key=key, matter=matter, data=data, submission_key=_retry_key(request)
+        )
+    except AlreadySubmitted as exc:  # a retry: the request the first send made, as it answered then
+        first = selectors.open311_request(key.township, exc.case.pk)
+        if first is None:  # the first request's case is always the township's own Open311 request
+            raise
+        application = first
     row = {
         "service_request_id": str(application.pk),
         "service_notice": _notice(application),
