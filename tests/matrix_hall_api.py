@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from gongzhi.hall.models import HandlingMode, Material, Matter, MatterStep
 from tests.matrix_hall import applications_in
+from tests.matrix_hall_office import REVOKE_REASON
 from tests.permission_kit import Call
 
 URL = "/api/v1/hall/applications"
@@ -65,7 +66,15 @@ def _today() -> str:
     return timezone.localdate().isoformat()
 
 
+def _document_revoke(world, actor: str, relation: str) -> Call | None:
+    document = world.obj(world.parts["hall"]["documents"], actor, relation)
+    if document is None:
+        return None
+    return Call(f"{URL}/{document.application_id}/documents/{document.pk}/revoke", {"reason": REVOKE_REASON})
+
+
 API_CALLS: dict[str, Callable] = {
+    f"POST {URL}/{{application_id}}/documents/{{document_id}}/revoke": _document_revoke,
     f"POST {URL}": _apply,
     f"POST {URL}/{{application_id}}/accept": move(
         "submitted", "accept", lambda a: {"checked": [_line_id(a)]}

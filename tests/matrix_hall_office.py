@@ -18,6 +18,7 @@ from tests.matrix_hall import applications_in
 from tests.permission_kit import Call
 
 PDF = b"%PDF-1.7\n% a result notice\n%%EOF\n"
+REVOKE_REASON = "审批依据有误，另行出具"
 
 
 def build(world) -> None:
@@ -54,6 +55,16 @@ def _document(world, actor: str, relation: str) -> Call | None:
     return Call(reverse("hall:document", args=[document.application_id, document.pk]))
 
 
+def _document_revoke(world, actor: str, relation: str) -> Call | None:
+    document = world.obj(world.parts["hall"]["documents"], actor, relation)
+    if document is None:
+        return None
+    return Call(
+        reverse("hall:document_revoke", args=[document.application_id, document.pk]),
+        {"reason": REVOKE_REASON},
+    )
+
+
 def _verify(world, actor: str, relation: str) -> Call | None:
     return Call(reverse("verify", args=[world.parts["hall"]["documents"]["same"].code]))
 
@@ -64,6 +75,7 @@ PAGE_CALLS: dict[str, Callable] = {
     ),
     "hall:issue": _on("approved", "hall:issue", data={"delivery": "in_person"}),
     "hall:document": _document,
+    "hall:document_revoke": _document_revoke,
     "verify": _verify,
     "verify_form": lambda world, actor, relation: Call(reverse("verify_form")),
 }

@@ -12,6 +12,27 @@ the caller does not see. decide, hand-off and hand-back follow the page of the b
 """
 
 PART_API: dict[str, str] = {
+    # 撤销 an issued result notice (POST {"reason"}): the deciding department's officers and the township's
+    # 社治办, never on their own application (回避); anyone else who sees the application gets 403.
+    "POST /api/v1/hall/applications/{application_id}/documents/{document_id}/revoke": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      401    401    401
+        nobody                405    405    405    405    403    404    404    404
+        resident              405    405    405    405    403    404    404    404
+        party_member          405    405    405    405    403    404    404    404
+        volunteer             405    405    405    405    403    404    404    404
+        grid_worker           405    405    405    405    403    404    404    404
+        community_staff       405    405    405    405    403    403    403    404
+        window_clerk          405    405    405    405    403    403    403    404
+        mediator              405    405    405    405    403    404    404    404
+        supervisor            405    405    405    405    403    403    403    404
+        township_admin        405    405    405    405    403    200*   200*   200*
+        township_reviewer     405    405    405    405    403    200*   200*   200*
+        sys_admin             405    405    405    405    403    404    404    404
+        sec_admin             405    405    405    405    403    404    404    404
+        audit_admin           405    405    405    405    403    404    404    404
+    """,
     "POST /api/v1/hall/applications/{application_id}/accept": """
                               GET                         POST
                               own    same   grid   other  own    same   grid   other

@@ -49,6 +49,27 @@ PART_PAGES: dict[str, str] = {
         sec_admin             403    403    403    403    403    403    403    403
         audit_admin           403    403    403    403    403    403    403    403
     """,
+    # 撤销 an issued result notice (POST {"reason"}): the deciding department's officers and the township's
+    # 社治办, never on their own application (回避); anyone else who sees the application gets 403.
+    "hall:document_revoke": """
+                              GET                         POST
+                              own    same   grid   other  own    same   grid   other
+        anonymous             -      405    405    405    -      login  login  login
+        nobody                405    405    405    405    403    404    404    404
+        resident              405    405    405    405    403    404    404    404
+        party_member          405    405    405    405    403    404    404    404
+        volunteer             405    405    405    405    403    404    404    404
+        grid_worker           405    405    405    405    403    404    404    404
+        community_staff       405    405    405    405    403    403    403    404
+        window_clerk          405    405    405    405    403    403    403    404
+        mediator              405    405    405    405    403    404    404    404
+        supervisor            405    405    405    405    403    403    403    404
+        township_admin        405    405    405    405    403    302*   302*   302*
+        township_reviewer     405    405    405    405    403    302*   302*   302*
+        sys_admin             405    405    405    405    403    404    404    404
+        sec_admin             405    405    405    405    403    404    404    404
+        audit_admin           405    405    405    405    403    404    404    404
+    """,
     # The issued result notice (PDF): the applicant and whoever may see the application; a read by staff is
     # recorded in the audit trail (hall.document_read: the write, *).
     "hall:document": """

@@ -314,6 +314,15 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"title": "准予决定书", "document": 3, "code": "ABCDEFGHJKMNPQRSTVWX"},
         "最低生活保障",
     ),
+    "hall.document_revoked": (
+        {
+            "title": "准予决定书",
+            "code": "ABCDEFGHJKMNPQRSTVWX",
+            "document": 3,
+            "reason": "审批依据有误，另行出具",
+        },
+        "最低生活保障",
+    ),
     "hall.issued": (
         {
             "matter": "最低生活保障",

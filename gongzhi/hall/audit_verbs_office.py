@@ -43,3 +43,7 @@ def register() -> None:
         "hall.issued", gettext_lazy("出件"), gettext_lazy("「{target}」（{matter}）出具{title}，{delivery}"),
         derive=_labels,
     )  # fmt: skip
+    verb_register(
+        "hall.document_revoked", gettext_lazy("撤销结果文书"),
+        gettext_lazy("撤销「{target}」的{title}（验证码 {code}），理由：{reason}"),
+    )  # fmt: skip

@@ -53,6 +53,9 @@ rules.add_perm("hall.rate", is_author)
 rules.add_perm("hall.mark_unreasonable", hall_admin)
 rules.add_perm("hall.review_unreasonable", overseer)
 rules.add_perm("hall.view_stats", hall_admin | back_office | overseer)
+# Revoking an issued result notice (it was wrong, or a decision was withdrawn): the deciding department's
+# officers and the township's 社治办; /verify/ then says it is no longer current.
+rules.add_perm("hall.revoke_document", hall_admin | back_office)
 rules.add_perm("hall.view_followups", hall_admin)
 # The applicant's name unmasked: the applicant, whoever applied for them, and those who read the register there.
 rules.add_perm("hall.see_names", is_author | is_submitter | holds_role_over(REGISTER_READERS))

@@ -48,6 +48,7 @@ urlpatterns += [
     path("a/<id:pk>/office/<slug:verb>/", office.move, name="office_move"),
     path("a/<id:pk>/issue/", office.issue, name="issue"),
     path("a/<id:pk>/documents/<id:doc>/", office.document, name="document"),
+    path("a/<id:pk>/documents/<id:doc>/revoke/", office.document_revoke, name="document_revoke"),
     path("followups/<id:pk>/", followups.followup, name="followup"),
     path("followups/<id:pk>/visit/", followups.followup_visit, name="followup_visit"),
     path("followups/<id:pk>/rectify/", followups.followup_rectify, name="followup_rectify"),

@@ -16,6 +16,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.audit.models import AuditEvent
 from gongzhi.cases.models import CaseEvent
 from gongzhi.config.api import api
+from gongzhi.hall.actions import office
 from gongzhi.hall.models import Application, ApplicationFile, FollowUp, IssuedDocument, MaterialState
 from gongzhi.residents.models import Resident
 from tests.conftest import make_user
@@ -410,3 +411,28 @@ def test_the_moves_are_documented():
         assert {"400", "401", "403", "409"} <= set(operation["responses"]), path
     supply = schema["paths"][URL + "/{application_id}/supply"]["post"]["requestBody"]["content"]
     assert "files" in supply["multipart/form-data"]["schema"]["properties"]
+
+
+def test_a_result_notice_is_revoked_over_the_api(api_as, matter, make_application, officer, users):
+    application = make_application(matter, state="township_review", number="SL-2026-0009")
+    office.application_decide(actor=officer, application=application, verb="approve", opinion="")
+    done = api_as.post("clerk", f"{URL}/{application.pk}/issue", {"delivery": "in_person"})
+    assert done.status_code == 200, done.content.decode()
+    (document,) = done.json()["documents"]
+    assert document["revoked_at"] is None
+    path = f"{URL}/{application.pk}/documents/{document['id']}/revoke"
+    before = writes()
+    refused(api_as.post("clerk", path, {"reason": "理由理由理由"}), 403, "")
+    refused(api_as.post("officer", path, {"reason": "短"}), 400, "撤销理由至少4个字。")
+    refused(
+        api_as.post("officer", f"{URL}/{application.pk}/documents/999999/revoke", {"reason": "理由理由"}),
+        404,
+        "",
+    )
+    assert writes() == before
+    answer = api_as.post("officer", path, {"reason": "审批依据有误，另行出具"})
+    assert answer.status_code == 200, answer.content.decode()
+    (shown,) = answer.json()["documents"]
+    assert shown["revoked_at"] is not None
+    assert shown["revoked_reason"] == "审批依据有误，另行出具"
+    refused(api_as.post("officer", path, {"reason": "再撤销一次"}), 409, "无需重复办理")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from gongzhi.accounts.models import User
@@ -23,6 +24,7 @@ from gongzhi.hall.actions import issuing, office
 from gongzhi.hall.actions.sweep import hall_files_orphans_delete
 from gongzhi.hall.documents import CODE_LENGTH, document_code_clean, document_code_grouped
 from gongzhi.hall.models import Application, ApplicationFile, HandlingMode, Handover, IssuedDocument
+from gongzhi.notices.models import Notice
 from tests.conftest import make_user
 from tests.hall.pdf_text import pdf_text
 from tests.idnumbers import make_id
@@ -326,3 +328,76 @@ def test_handed_in_pdfs_without_a_row_and_stale_temporaries_go_others_stay(appro
 
 def test_the_sweep_runs_with_the_periodic_jobs():
     assert "hall_file_orphans" in {job.name for job in periodic_jobs()}
+
+
+# --- 撤销: an issued notice that is no longer current ---------------------------------------------------
+
+
+def test_revoking_a_notice_makes_verify_say_so_tells_the_applicant_and_is_audited(
+    client, approved, officer, users
+):
+    document = issue(approved, users["window_clerk"])
+    assert "真实有效" in client.get(f"/verify/{document.code}/").content.decode()
+    revoked = issuing.document_revoke(
+        actor=officer, application=approved, document=document, reason="审批依据有误，另行出具"
+    )
+    assert revoked.revoked_by == officer
+    stored = IssuedDocument.objects.get(pk=document.pk)
+    assert stored.revoked_at is not None
+    assert stored.revoked_reason == "审批依据有误，另行出具"
+    page = client.get(f"/verify/{document.code}/").content.decode()
+    assert "已撤销，不再有效" in page
+    assert "审批依据有误" not in page  # nothing more than whether it stands
+    notice = Notice.objects.filter(recipient=approved.case.author).order_by("-id").first()
+    assert "已撤销" in notice.title
+    assert "审批依据有误，另行出具" in notice.body
+    event = AuditEvent.objects.get(verb="hall.document_revoked")
+    assert event.actor_id == officer.pk
+    assert event.summary["code"] == document.code
+    # Twice is refused, naming when; nothing more is written.
+    with pytest.raises(Conflict) as caught:
+        issuing.document_revoke(actor=officer, application=approved, document=document, reason="再次撤销一下")
+    assert caught.value.code == "already_revoked"
+    assert AuditEvent.objects.filter(verb="hall.document_revoked").count() == 1
+
+
+def test_only_the_deciding_department_and_the_township_revoke_with_a_reason(approved, officer, users, areas):
+    document = issue(approved, users["window_clerk"])
+    with pytest.raises(NotPermitted):  # the window issues, it does not revoke
+        issuing.document_revoke(
+            actor=users["window_clerk"], application=approved, document=document, reason="理由理由"
+        )
+    with pytest.raises(NotFound):  # another community's staff do not see the application
+        issuing.document_revoke(
+            actor=users["other_staff"], application=approved, document=document, reason="理由理由"
+        )
+    with pytest.raises(DomainError) as caught:
+        issuing.document_revoke(actor=officer, application=approved, document=document, reason="短")
+    assert caught.value.field == "reason"
+    assert IssuedDocument.objects.get(pk=document.pk).revoked_at is None
+    issuing.document_revoke(
+        actor=users["township_admin"], application=approved, document=document, reason="决定已撤回，文书作废"
+    )
+    assert IssuedDocument.objects.get(pk=document.pk).revoked_by == users["township_admin"]
+
+
+def test_revoking_by_page_shows_the_form_to_those_who_may_and_the_mark_to_all(
+    client, approved, officer, users
+):
+    document = issue(approved, users["window_clerk"])
+    url = reverse("hall:document_revoke", args=[approved.pk, document.pk])
+    client.force_login(users["window_clerk"])
+    assert url not in client.get(f"/hall/a/{approved.pk}/").content.decode()
+    assert client.post(url, {"reason": "理由理由理由"}).status_code == 403
+    client.force_login(officer)
+    assert url in client.get(f"/hall/a/{approved.pk}/").content.decode()
+    response = client.post(url, {"reason": "短"}, follow=True)
+    assert "撤销理由至少4个字。" in response.content.decode()
+    assert IssuedDocument.objects.get(pk=document.pk).revoked_at is None
+    response = client.post(url, {"reason": "审批依据有误，另行出具"})
+    assert response.status_code == 302
+    client.force_login(approved.case.author)
+    page = client.get(f"/hall/a/{approved.pk}/").content.decode()
+    assert 'data-testid="document-revoked"' in page
+    assert "审批依据有误，另行出具" in page
+    assert url not in page

@@ -33,10 +33,12 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.cases.actions import case_move
+from gongzhi.core.authz import authorize, can
 from gongzhi.core.crypto import encrypt
-from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
 from gongzhi.core.text import text_clean
 from gongzhi.core.validators import validate_id_number
+from gongzhi.notices.actions import notice_send
 
 from ..documents import ResultNotice, document_code_new, result_notice_pdf
 from ..models import Application, Decision, Delivery, HandlingMode, Handover, IssuedDocument
@@ -196,3 +198,61 @@ def _issue_record(
 
 def document_path(document: IssuedDocument) -> Path:
     return Path(settings.DATA_DIR) / document.path
+
+
+REVOKE_REASON_MIN, REVOKE_REASON_MAX = 4, 200
+
+
+@transaction.atomic
+def document_revoke(
+    *, actor: User, application: Application, document: IssuedDocument, reason: str
+) -> IssuedDocument:
+    """撤销: an issued result notice is no longer current (it was wrong, or the decision was withdrawn).
+
+    The deciding department's officers and the township's 社治办 (hall.revoke_document); the reason is
+    required and shown to the applicant, who is notified; /verify/ then says the document is revoked and
+    when. The file stays (it was handed over; the record of what was issued is kept). A document already
+    revoked is refused (409), naming when.
+    """
+    if not can(actor, "hall.view", application):
+        raise NotFound(_("未找到该办件，或您无权查看。"))
+    authorize(actor, "hall.revoke_document", application)
+    if application.case.author_id == actor.pk:  # 回避, as for the moves
+        raise NotPermitted(_("这是您本人的申请，请由其他工作人员办理。"), code="own_application")
+    reason = text_clean(
+        reason, label=_("撤销理由"), field="reason", minimum=REVOKE_REASON_MIN, maximum=REVOKE_REASON_MAX
+    )
+    locked = (
+        IssuedDocument.objects.select_for_update().filter(pk=document.pk, application=application).first()
+    )
+    if locked is None:
+        raise NotFound()
+    if locked.revoked_at is not None:
+        raise Conflict(
+            _("该文书已于%(when)s撤销，无需重复办理。")
+            % {"when": timezone.localtime(locked.revoked_at).strftime("%Y-%m-%d %H:%M")},
+            code="already_revoked",
+        )
+    now = timezone.now()
+    # Conditional, so that of two revocations at once (SQLite has no row lock) exactly one writes.
+    if not IssuedDocument.objects.filter(pk=locked.pk, revoked_at__isnull=True).update(
+        revoked_at=now, revoked_by=actor, revoked_reason=reason
+    ):
+        raise Conflict(_("该文书刚刚已被撤销，无需重复办理。"), code="already_revoked")
+    locked.revoked_at, locked.revoked_by, locked.revoked_reason = now, actor, reason
+    case = application.case
+    for recipient in {user for user in (case.author, case.submitted_by) if user is not None} - {actor}:
+        if recipient.is_active:
+            notice_send(
+                recipient=recipient,
+                kind="case.application",
+                title=_("您的办件「%(title)s」的%(document)s已撤销")
+                % {"title": case.title, "document": locked.title},
+                body=_("撤销理由：%(reason)s。如有疑问，请联系办理窗口。") % {"reason": reason},
+                url=application_url(application),
+            )
+    audit_event_record(
+        actor=actor, verb="hall.document_revoked", target=application, area=case.community,
+        summary={"title": locked.title, "code": locked.code, "document": locked.pk, "reason": reason},
+    )  # fmt: skip
+    return locked

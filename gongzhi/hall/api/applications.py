@@ -70,6 +70,8 @@ class DocumentOut(Schema):
     code: str  # the verification code (/verify/<code>/)
     title: str
     url: str
+    revoked_at: dt.datetime | None  # 撤销: no longer current (verification says so)
+    revoked_reason: str
 
 
 class TimelineOut(Schema):
@@ -216,6 +218,8 @@ def application_detail(request, application: Application) -> dict:
                 "id": document.pk,
                 "code": document.code,
                 "title": document.title,
+                "revoked_at": document.revoked_at,
+                "revoked_reason": document.revoked_reason,
                 "url": request.build_absolute_uri(
                     reverse("hall:document", args=[application.pk, document.pk])
                 ),

@@ -29,6 +29,7 @@ from gongzhi.core.ids import ApiId
 from ..actions import followups, issuing, office, rating, unreasonable
 from ..models import FollowUp
 from ..selectors import followups as followup_selectors
+from ..selectors import issued
 from ..workflow import FOLLOWUP
 from .applications import ApplicationDetailOut, TimelineOut, application_move
 
@@ -59,6 +60,10 @@ class IssueIn(Schema):
     delivery_note: str = ""  # by post: the carrier and tracking number
     collector_name: str = ""  # authorised: who collects it
     collector_id: str = ""  # authorised: their ID number (stored encrypted)
+
+
+class RevokeIn(Schema):
+    reason: str  # 4–200 characters, shown to the applicant
 
 
 class RateIn(Schema):
@@ -176,6 +181,21 @@ def issue(request, application_id: ApiId, payload: IssueIn):
             site_url=request.build_absolute_uri("/"),
         ),
     )
+
+
+@router.post(
+    "/hall/applications/{application_id}/documents/{document_id}/revoke",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("撤销结果文书（审批部门或乡镇社治办，须写明理由）：核验时显示“已撤销”，通知申请人"),
+)
+def document_revoke(request, application_id: ApiId, document_id: ApiId, payload: RevokeIn):
+    def run(application):
+        found = issued.document_get(application, document_id)
+        issuing.document_revoke(
+            actor=request.auth, application=application, document=found, reason=payload.reason
+        )
+
+    return application_move(request, application_id, run)
 
 
 # --- 好差评 and the unreasonable marks ------------------------------------------------------

@@ -64,6 +64,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "open_notice": open_notice_of(application),
         "promises": promises_of(application),
         "can_supply_promised": can(request.user, "hall.supply_promised", application),
+        "may_revoke": can(request.user, "hall.revoke_document", application),
         "today": timezone.localdate(),
     }
     return render(request, "hall/detail.html", context)

@@ -11,15 +11,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
-from gongzhi.core.http import require_perm, translate_errors
+from gongzhi.core.http import move_answer, require_perm, translate_errors
 
 from ..actions import issuing, office, reads
 from ..forms.office import IssueForm, form_for
@@ -137,3 +138,21 @@ def document(request: HttpRequest, pk: int, doc: int) -> HttpResponseBase:
     response["Content-Disposition"] = f'inline; filename="{found.code}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@translate_errors
+def document_revoke(request: AuthenticatedHttpRequest, pk: int, doc: int) -> HttpResponse:
+    """撤销 an issued result notice (POST {"reason"}): back to the application with what happened or why not."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("hall:detail", args=[pk]))
+    application = selectors.application_get_for(viewer=request.user, application_id=pk)
+    found = issued.document_get(application, doc)
+    return move_answer(
+        request,
+        run=lambda: issuing.document_revoke(
+            actor=request.user, application=application, document=found, reason=request.POST.get("reason", "")
+        ),
+        success=_("结果文书已撤销，核验时将显示“已撤销”，申请人已收到通知。"),
+        back=reverse("hall:detail", args=[pk]),
+    )
