@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import File, Form, Router, Schema, UploadedFile
 
+from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
@@ -36,7 +37,12 @@ from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submissi
 from gongzhi.core.ids import ApiId
 
 from ..actions import desk
-from ..actions.applying import application_apply, uploads_check
+from ..actions.applying import (
+    application_apply,
+    application_apply_for,
+    application_proxy_request,
+    uploads_check,
+)
 from ..models import Application
 from ..selectors.desk import matter_get_for_applying
 from .applications import ApplicationDetailOut, application_detail, application_get, application_move
@@ -105,6 +111,25 @@ class ApplyIn(Schema):
     file_materials: list[ApiId] = []  # the checklist item of each file, in the order of `files`
 
 
+class ApplyForIn(Schema):
+    """Multipart form fields of applying for a resident of the register (the files come as `files`)."""
+
+    matter_id: ApiId
+    resident_id: ApiId  # a resident of the register in the caller's area
+    consent_channel: str = ""  # how the resident agreed: in_person | phone | written
+    consent_note: str = ""
+    phone: str = ""
+    at_window: bool = False  # the resident came to the window in person (a window clerk's first visit)
+    file_materials: list[ApiId] = []  # the checklist item of each file, in the order of `files`
+
+
+class ProxyRequestIn(Schema):
+    matter_id: ApiId
+    phone: str = ""
+    note: str = ""  # to the village's 代办员
+    consent: bool = False  # the resident agrees that the village's 代办员 collect the materials and apply
+
+
 # --- Helpers --------------------------------------------------------------------------------
 
 
@@ -163,6 +188,74 @@ def apply(
             return exc.case.application  # the header's key raced past the cache: the first application
 
     application = idempotent_create(request, idempotency_key, _fingerprint_of(payload, files), create)
+    return 201, application_detail(request, application_get(request, application.pk))
+
+
+@router.post(
+    "/hall/applications/for",
+    response={201: ApplicationDetailOut},
+    summary=gettext_noop(
+        "代居民申请（窗口、村干部、网格员）：登记在册的居民，记录其同意方式；表单字段和材料文件以 multipart 上传"
+    ),
+)
+def apply_for(
+    request,
+    payload: Form[ApplyForIn],
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    from gongzhi.residents.selectors import resident_get_for
+
+    authorize(request.auth, "hall.apply_for")
+    matter = matter_get_for_applying(matter_id=payload.matter_id)
+    resident = resident_get_for(viewer=request.auth, resident_id=payload.resident_id, roles=REGISTER_READERS)
+    checked = uploads_check(_files_by_material(files, payload.file_materials))
+
+    def create() -> Application:
+        try:
+            return application_apply_for(
+                actor=request.auth,
+                matter=matter,
+                resident=resident,
+                consent_channel=payload.consent_channel,
+                consent_note=payload.consent_note,
+                phone=payload.phone,
+                files=checked,
+                submission_key=submission_key_for(idempotency_key),
+                at_window=payload.at_window,
+            )
+        except AlreadySubmitted as exc:
+            return exc.case.application
+
+    application = idempotent_create(request, idempotency_key, _fingerprint_of(payload, files), create)
+    return 201, application_detail(request, application_get(request, application.pk))
+
+
+@router.post(
+    "/hall/applications/proxy-request",
+    response={201: ApplicationDetailOut},
+    summary=gettext_noop(
+        "请村(社区)代办（居民本人）：同意由代办员代为收取材料、办理，村里的代办员会收到通知"
+    ),
+)
+def proxy_request(request, payload: ProxyRequestIn, idempotency_key: IdempotencyKey = None):
+    authorize(request.auth, "hall.apply")
+    matter = matter_get_for_applying(matter_id=payload.matter_id)
+
+    def create() -> Application:
+        try:
+            return application_proxy_request(
+                actor=request.auth,
+                matter=matter,
+                phone=payload.phone,
+                note=payload.note,
+                consent=payload.consent,
+                submission_key=submission_key_for(idempotency_key),
+            )
+        except AlreadySubmitted as exc:
+            return exc.case.application
+
+    application = idempotent_create(request, idempotency_key, payload, create)
     return 201, application_detail(request, application_get(request, application.pk))
 
 
