@@ -1,5 +1,6 @@
-"""Applications (办件) over the API, the reads: the staff queue routed by stage, the applicant's own, and one
-(its moves: api/desk.py and api/office.py).
+"""Applications (办件) over the API, the reads: the staff queue routed by stage, the applicant's own, one
+(its moves: api/desk.py and api/office.py), and the downloads of its issued result notices and handed-in files
+(a staff member's read goes into the audit trail, as on the pages; the applicant's own does not).
 
 A client sees what its token's user would see on the pages: the queue of their stage (the window, the
 village review, the deciding department's back office), the applications they made (or made for someone),

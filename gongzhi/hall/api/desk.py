@@ -1,4 +1,5 @@
-"""Applications (办件) over the API, applying and the front desk: a resident applies online; the window accepts
+"""Applications (办件) over the API, applying and the front desk: a resident applies online (or asks the village
+to do it, 代办), a window clerk, cadre or grid worker applies for a resident of the register; the window accepts
 (容缺受理 on a promise), tells once what to supply (一次性告知), refuses or forwards; the applicant supplies,
 brings a promised material or withdraws. The same actions the pages call, the same rules; the back office's,
 issuing's, 好差评's and the follow-ups' moves are in api/office.py.
@@ -13,7 +14,10 @@ The URL scheme: one operation per move of the page, under the application —
 `POST /api/v1/hall/applications/{id}/accept | forward | notify | refuse | supply | promised | withdraw`
 here, `decide | hand-off | hand-back | issue | rate | unreasonable | unreasonable/review` and
 `/api/v1/hall/followups/{id}/visit | rectify` in api/office.py — and applying as
-`POST /api/v1/hall/applications`.
+`POST /api/v1/hall/applications` (online), `…/applications/for` (for a resident of the register: the proxies'
+role first, 403, then the resident within the caller's register reach, 404; the consent channel recorded)
+and `…/applications/proxy-request` (代办: the resident's consent, the village's proxies told), each with
+`Idempotency-Key`.
 
 Lines and files: `materials[].id` (a line of the application's checklist) is what accept, notify, supply's
 ready lines and a promised material name; an uploaded file is for a checklist item, `materials[].material_id`

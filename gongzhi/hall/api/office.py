@@ -1,7 +1,8 @@
 """Applications (办件) over the API, after the front desk: the back office decides (or hands off to the county
 and records its answer), the window issues the result, the applicant rates it (好差评), the township marks an
 unreasonable request and the supervisory committee reviews the mark, and the township's 社治办 follows up a
-bad rating (回访整改). The same actions the pages call; answers and refusals as in api/desk.py.
+bad rating (回访整改; its queue and one follow-up are read here too). The same actions and selectors the pages
+call; answers and refusals as in api/desk.py.
 
 The back office's verbs share `POST /api/v1/hall/applications/{id}/decide` with `{verb, opinion}`: they
 are one action (`office.application_decide`) taking the verb and the same opinion, the page is one route
