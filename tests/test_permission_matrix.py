@@ -1378,7 +1378,8 @@ def outcome_problem(expected: str, response, is_api: bool) -> str | None:
         ok = status == int(token)
     if not ok:
         return f"expected {expected}, got {status}" + (f" → {location}" if location else "")
-    if is_api and status in (200, 401, 404):
+    # (an API download's 200 streams the file itself: only its refusals are JSON)
+    if is_api and (status in (401, 404) or (status == 200 and not response.streaming)):
         body = response.json()
         if status != 200 and not (body.get("code") and body.get("message")):
             return f"API error body lacks code/message: {body}"

@@ -1,5 +1,6 @@
-"""Applications (办件) over the API, the reads: the staff queue routed by stage, the applicant's own, and one
-(its moves: api/desk.py and api/office.py).
+"""Applications (办件) over the API, the reads: the staff queue routed by stage, the applicant's own, one
+(its moves: api/desk.py and api/office.py), and the downloads of its issued result notices and handed-in files
+(a staff member's read goes into the audit trail, as on the pages; the applicant's own does not).
 
 A client sees what its token's user would see on the pages: the queue of their stage (the window, the
 village review, the deciding department's back office), the applications they made (or made for someone),
@@ -10,11 +11,11 @@ masked (王**) unless the user may read it (hall.see_names); a phone is never sh
 import datetime as dt
 from collections.abc import Callable
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Query, Router, Schema
 
 from gongzhi.cases.selectors import case_moves_for, case_timeline
@@ -23,8 +24,11 @@ from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.ids import ApiId
 
-from ..models import Application
+from ..actions import reads
+from ..models import Application, ApplicationFile
 from ..selectors import applications as selectors
+from ..selectors import issued
+from ..selectors.desk import application_file_get, application_file_path
 from ..selectors.followups import followup_of
 from ..selectors.issued import documents_of
 from ..workflow import APPLICATION, RATINGS
@@ -52,6 +56,18 @@ class ApplicationOut(Schema):
     closed_at: dt.datetime | None
 
 
+class HandedInOut(Schema):
+    """A file handed in for a line (no file name: it may name a person)."""
+
+    id: int
+    kind: str  # photo | pdf
+    size: int  # bytes
+    round: int  # 0: with the application; n: the n-th 补正
+    added_at: dt.datetime
+    url: str  # its page (signed-in browser session)
+    api_url: str  # GET over the API with the token: the file itself
+
+
 class MaterialLineOut(Schema):
     id: int  # the line: what accept, notify, supply's ready lines and a promised material name
     material_id: int  # the checklist item: what an uploaded file is for (file_materials)
@@ -61,10 +77,12 @@ class MaterialLineOut(Schema):
     state_label: str
     note: str
     promised_by: dt.date | None  # 容缺受理: the date the applicant promised to bring it
+    files: list[HandedInOut]
 
 
 class DocumentOut(Schema):
-    """An issued result notice (PDF); `url` is its download page (signed-in browser session)."""
+    """An issued result notice (PDF): `url` is its download page (signed-in browser session), `api_url` the
+    same PDF over the API with the token."""
 
     id: int
     code: str  # the verification code (/verify/<code>/)
@@ -72,6 +90,7 @@ class DocumentOut(Schema):
     url: str
     revoked_at: dt.datetime | None  # 撤销: no longer current (verification says so)
     revoked_reason: str
+    api_url: str
 
 
 class TimelineOut(Schema):
@@ -186,7 +205,7 @@ def application_detail(request, application: Application) -> dict:
     """What ApplicationDetailOut shows of `application` to the token's user (the detail, and every move's answer)."""
     viewer = request.auth
     case = application.case
-    lines = application.materials.select_related("material")
+    lines = application.materials.select_related("material").prefetch_related("files")
     names = can(viewer, "hall.see_names", application)
     followup = followup_of(application)
     return {
@@ -210,6 +229,7 @@ def application_detail(request, application: Application) -> dict:
                 "state_label": line.get_state_display(),
                 "note": line.note,
                 "promised_by": line.promised_by,
+                "files": [_handed_in_out(request, application, handed_in) for handed_in in line.files.all()],
             }
             for line in lines
         ],
@@ -223,9 +243,94 @@ def application_detail(request, application: Application) -> dict:
                 "url": request.build_absolute_uri(
                     reverse("hall:document", args=[application.pk, document.pk])
                 ),
+                "api_url": request.build_absolute_uri(
+                    reverse("api:hall_document", args=[application.pk, document.pk])
+                ),
             }
             for document in documents_of(application)
         ],
         "timeline": case_timeline(case, private=names, author_alias=_("申请人")),
         "allowed_moves": case_moves_for(application, viewer),
     }
+
+
+def _handed_in_out(request, application: Application, handed_in: ApplicationFile) -> dict:
+    return {
+        "id": handed_in.pk,
+        "kind": "photo" if handed_in.photo_id else "pdf",
+        "size": handed_in.size,
+        "round": handed_in.round,
+        "added_at": handed_in.added_at,
+        "url": request.build_absolute_uri(reverse("hall:file", args=[application.pk, handed_in.pk])),
+        "api_url": request.build_absolute_uri(reverse("api:hall_file", args=[application.pk, handed_in.pk])),
+    }
+
+
+# --- Downloads: the issued result notices and the files handed in ------------------------------------
+
+
+PDF_ANSWER = {
+    "responses": {
+        200: {
+            "description": gettext_lazy("文件本身"),
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+}
+
+
+@router.get(
+    "/hall/applications/{application_id}/documents/{document_id}",
+    url_name="hall_document",
+    summary=gettext_noop("下载结果文书 PDF（能查看该办件的人；工作人员下载记入审计日志）"),
+    openapi_extra=PDF_ANSWER,
+)
+def document(request, application_id: ApiId, document_id: ApiId):
+    application = application_get(request, application_id)
+    found = issued.document_get(application, document_id)
+    path = reads.document_read(actor=request.auth, application=application, document=found)
+    response = FileResponse(path.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{found.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@router.get(
+    "/hall/applications/{application_id}/files/{file_id}",
+    url_name="hall_file",
+    summary=gettext_noop(
+        "下载申请人交来的材料文件：照片或 PDF（能查看该办件的人；工作人员下载记入审计日志）"
+    ),
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": gettext_lazy("文件本身"),
+                "content": {
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                    "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+                },
+            }
+        }
+    },
+)
+def handed_in_file(request, application_id: ApiId, file_id: ApiId):
+    application = application_get(request, application_id)
+    handed_in = application_file_get(application, file_id)
+    if handed_in.photo is not None:
+        from gongzhi.photos.http import photo_response
+
+        response = photo_response(handed_in.photo, public=False)
+        reads.application_file_read(actor=request.auth, application=application, handed_in=handed_in)
+        return response
+    path = application_file_path(handed_in)
+    try:
+        fh = path.open("rb")
+    except FileNotFoundError:
+        raise Http404() from None
+    reads.application_file_read(actor=request.auth, application=application, handed_in=handed_in)
+    response = FileResponse(
+        fh, content_type="application/pdf", as_attachment=True, filename=f"{handed_in.pk}.pdf"
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,4 +1,5 @@
-"""Applications (办件) over the API, applying and the front desk: a resident applies online; the window accepts
+"""Applications (办件) over the API, applying and the front desk: a resident applies online (or asks the village
+to do it, 代办), a window clerk, cadre or grid worker applies for a resident of the register; the window accepts
 (容缺受理 on a promise), tells once what to supply (一次性告知), refuses or forwards; the applicant supplies,
 brings a promised material or withdraws. The same actions the pages call, the same rules; the back office's,
 issuing's, 好差评's and the follow-ups' moves are in api/office.py.
@@ -13,7 +14,10 @@ The URL scheme: one operation per move of the page, under the application —
 `POST /api/v1/hall/applications/{id}/accept | forward | notify | refuse | supply | promised | withdraw`
 here, `decide | hand-off | hand-back | issue | rate | unreasonable | unreasonable/review` and
 `/api/v1/hall/followups/{id}/visit | rectify` in api/office.py — and applying as
-`POST /api/v1/hall/applications`.
+`POST /api/v1/hall/applications` (online), `…/applications/for` (for a resident of the register: the proxies'
+role first, 403, then the resident within the caller's register reach, 404; the consent channel recorded)
+and `…/applications/proxy-request` (代办: the resident's consent, the village's proxies told), each with
+`Idempotency-Key`.
 
 Lines and files: `materials[].id` (a line of the application's checklist) is what accept, notify, supply's
 ready lines and a promised material name; an uploaded file is for a checklist item, `materials[].material_id`
@@ -29,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import File, Form, Router, Schema, UploadedFile
 
+from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
@@ -36,7 +41,12 @@ from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submissi
 from gongzhi.core.ids import ApiId
 
 from ..actions import desk
-from ..actions.applying import application_apply, uploads_check
+from ..actions.applying import (
+    application_apply,
+    application_apply_for,
+    application_proxy_request,
+    uploads_check,
+)
 from ..models import Application
 from ..selectors.desk import matter_get_for_applying
 from .applications import ApplicationDetailOut, application_detail, application_get, application_move
@@ -105,6 +115,25 @@ class ApplyIn(Schema):
     file_materials: list[ApiId] = []  # the checklist item of each file, in the order of `files`
 
 
+class ApplyForIn(Schema):
+    """Multipart form fields of applying for a resident of the register (the files come as `files`)."""
+
+    matter_id: ApiId
+    resident_id: ApiId  # a resident of the register in the caller's area
+    consent_channel: str = ""  # how the resident agreed: in_person | phone | written
+    consent_note: str = ""
+    phone: str = ""
+    at_window: bool = False  # the resident came to the window in person (a window clerk's first visit)
+    file_materials: list[ApiId] = []  # the checklist item of each file, in the order of `files`
+
+
+class ProxyRequestIn(Schema):
+    matter_id: ApiId
+    phone: str = ""
+    note: str = ""  # to the village's 代办员
+    consent: bool = False  # the resident agrees that the village's 代办员 collect the materials and apply
+
+
 # --- Helpers --------------------------------------------------------------------------------
 
 
@@ -163,6 +192,74 @@ def apply(
             return exc.case.application  # the header's key raced past the cache: the first application
 
     application = idempotent_create(request, idempotency_key, _fingerprint_of(payload, files), create)
+    return 201, application_detail(request, application_get(request, application.pk))
+
+
+@router.post(
+    "/hall/applications/for",
+    response={201: ApplicationDetailOut},
+    summary=gettext_noop(
+        "代居民申请（窗口、村干部、网格员）：登记在册的居民，记录其同意方式；表单字段和材料文件以 multipart 上传"
+    ),
+)
+def apply_for(
+    request,
+    payload: Form[ApplyForIn],
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    from gongzhi.residents.selectors import resident_get_for
+
+    authorize(request.auth, "hall.apply_for")
+    matter = matter_get_for_applying(matter_id=payload.matter_id)
+    resident = resident_get_for(viewer=request.auth, resident_id=payload.resident_id, roles=REGISTER_READERS)
+    checked = uploads_check(_files_by_material(files, payload.file_materials))
+
+    def create() -> Application:
+        try:
+            return application_apply_for(
+                actor=request.auth,
+                matter=matter,
+                resident=resident,
+                consent_channel=payload.consent_channel,
+                consent_note=payload.consent_note,
+                phone=payload.phone,
+                files=checked,
+                submission_key=submission_key_for(idempotency_key),
+                at_window=payload.at_window,
+            )
+        except AlreadySubmitted as exc:
+            return exc.case.application
+
+    application = idempotent_create(request, idempotency_key, _fingerprint_of(payload, files), create)
+    return 201, application_detail(request, application_get(request, application.pk))
+
+
+@router.post(
+    "/hall/applications/proxy-request",
+    response={201: ApplicationDetailOut},
+    summary=gettext_noop(
+        "请村(社区)代办（居民本人）：同意由代办员代为收取材料、办理，村里的代办员会收到通知"
+    ),
+)
+def proxy_request(request, payload: ProxyRequestIn, idempotency_key: IdempotencyKey = None):
+    authorize(request.auth, "hall.apply")
+    matter = matter_get_for_applying(matter_id=payload.matter_id)
+
+    def create() -> Application:
+        try:
+            return application_proxy_request(
+                actor=request.auth,
+                matter=matter,
+                phone=payload.phone,
+                note=payload.note,
+                consent=payload.consent,
+                submission_key=submission_key_for(idempotency_key),
+            )
+        except AlreadySubmitted as exc:
+            return exc.case.application
+
+    application = idempotent_create(request, idempotency_key, payload, create)
     return 201, application_detail(request, application_get(request, application.pk))
 
 

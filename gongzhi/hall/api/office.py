@@ -1,7 +1,8 @@
 """Applications (办件) over the API, after the front desk: the back office decides (or hands off to the county
 and records its answer), the window issues the result, the applicant rates it (好差评), the township marks an
 unreasonable request and the supervisory committee reviews the mark, and the township's 社治办 follows up a
-bad rating (回访整改). The same actions the pages call; answers and refusals as in api/desk.py.
+bad rating (回访整改; its queue and one follow-up are read here too). The same actions and selectors the pages
+call; answers and refusals as in api/desk.py.
 
 The back office's verbs share `POST /api/v1/hall/applications/{id}/decide` with `{verb, opinion}`: they
 are one action (`office.application_decide`) taking the verb and the same opinion, the page is one route
@@ -18,19 +19,23 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 
 from gongzhi.cases.selectors import case_moves_for, case_timeline
-from gongzhi.core.authz import authorize
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
+from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.ids import ApiId
 
 from ..actions import followups, issuing, office, rating, unreasonable
+from ..limits import due_colour
 from ..models import FollowUp
 from ..selectors import followups as followup_selectors
 from ..selectors import issued
-from ..workflow import FOLLOWUP
+from ..selectors.applications import applicant_label
+from ..workflow import APPLICATION, FOLLOWUP, RATINGS
 from .applications import ApplicationDetailOut, TimelineOut, application_move
 
 router = Router(tags=["便民服务 applications"])
@@ -90,7 +95,7 @@ class RemedyIn(Schema):
     remedy: str
 
 
-class FollowUpOut(Schema):
+class FollowUpRowOut(Schema):
     id: int
     application_id: int
     matter_name: str
@@ -98,6 +103,21 @@ class FollowUpOut(Schema):
     state: str
     state_label: str
     due_at: dt.datetime | None
+
+
+class FollowUpPage(Schema):
+    count: int
+    items: list[FollowUpRowOut]
+
+
+class FollowUpOut(FollowUpRowOut):
+    application_number: str
+    application_state: str
+    application_state_label: str
+    applicant: str  # masked (王**) unless the caller may read it (hall.see_names)
+    rating: int | None  # the bad rating it follows up: 2 不满意, 1 非常不满意
+    rating_label: str
+    colour: str  # how near its due time: green, amber, red
     finding: str
     remedy: str
     timeline: list[TimelineOut]
@@ -258,7 +278,7 @@ def _followup_get(request, followup_id: int) -> FollowUp:
         raise Http404() from None
 
 
-def _followup_out(request, followup: FollowUp) -> dict:
+def _followup_row(followup: FollowUp) -> dict:
     case, application = followup.case, followup.application
     return {
         "id": followup.pk,
@@ -268,6 +288,22 @@ def _followup_out(request, followup: FollowUp) -> dict:
         "state": case.state,
         "state_label": str(FOLLOWUP.state_label(case.state)),
         "due_at": case.due_at,
+    }
+
+
+def _followup_out(request, followup: FollowUp) -> dict:
+    """What the follow-up's page shows (views/followups.py `followup`)."""
+    case, application = followup.case, followup.application
+    rating = application.case.rating
+    return {
+        **_followup_row(followup),
+        "application_number": application.number,
+        "application_state": application.case.state,
+        "application_state_label": str(APPLICATION.state_label(application.case.state)),
+        "applicant": applicant_label(application, full=can(request.auth, "hall.see_names", application)),
+        "rating": rating,
+        "rating_label": str(RATINGS.get(rating, "")) if rating else "",
+        "colour": due_colour(case.updated_at, case.due_at, timezone.now()),
         "finding": followup.finding,
         "remedy": followup.remedy,
         "timeline": case_timeline(case, private=True),
@@ -278,6 +314,29 @@ def _followup_out(request, followup: FollowUp) -> dict:
 def _followup_move(request, followup_id: int, run: Callable[[FollowUp], object]) -> dict:
     authorize(request.auth, "hall.view_followups")
     run(_followup_get(request, followup_id))
+    return _followup_out(request, _followup_get(request, followup_id))
+
+
+@router.get(
+    "/hall/followups",
+    response=FollowUpPage,
+    summary=gettext_noop("回访整改（乡镇社治办）：差评待回访和整改中的，时限最早的在前"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def followup_list(request, limit: Limit = 30, offset: Offset = 0):
+    authorize(request.auth, "hall.view_followups")
+    query = followup_selectors.followup_queue_for(viewer=request.auth)
+    return {"count": query.count(), "items": [_followup_row(f) for f in query[offset : offset + limit]]}
+
+
+@router.get(
+    "/hall/followups/{followup_id}",
+    response=FollowUpOut,
+    summary=gettext_noop("回访整改详情：差评的办件、回访情况、整改措施和我能做的操作"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def followup_detail(request, followup_id: ApiId):
+    authorize(request.auth, "hall.view_followups")
     return _followup_out(request, _followup_get(request, followup_id))
 
 
