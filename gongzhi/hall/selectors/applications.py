@@ -19,6 +19,21 @@ def _base() -> QuerySet[Application]:
     return Application.objects.select_related("case", "case__community", "matter", "matter__department")
 
 
+# What a queue's row shows (the page and the API): a long queue reads only these columns, not every column
+# of six tables (the applicant's register row and account among them).
+QUEUE_COLUMNS = (
+    "case_id", "matter_id", "number", "channel", "facts", "accepted_at",
+    "case__id", "case__kind", "case__state", "case__community_id", "case__area_path", "case__department_id",
+    "case__author_id", "case__resident_id", "case__submitted_by_id", "case__due_at", "case__due_limit",
+    "case__due_basis", "case__due_note", "case__created_at", "case__updated_at", "case__closed_at",
+    "case__community__id", "case__community__name", "case__community__path", "case__community__kind",
+    "matter__id", "matter__code", "matter__name", "matter__department_id", "matter__township_id",
+    "matter__department__id", "matter__department__name",
+    "case__author__id", "case__author__username", "case__author__display_name",
+    "case__resident__id", "case__resident__name",
+)  # fmt: skip
+
+
 def queue_for(*, viewer, state: str | None = None, matter_id: int | None = None) -> QuerySet[Application]:
     """The applications waiting for the viewer in their stage (or in one state), earliest due first."""
     query = _base().filter(
@@ -26,8 +41,10 @@ def queue_for(*, viewer, state: str | None = None, matter_id: int | None = None)
     )
     if matter_id:
         query = query.filter(Q(matter_id=matter_id) | Q(matter__parent_id=matter_id))
-    return query.select_related("case__author", "case__resident").order_by(
-        "case__due_at", "case__created_at", "case_id"
+    return (
+        query.select_related("case__author", "case__resident")
+        .only(*QUEUE_COLUMNS)
+        .order_by("case__due_at", "case__created_at", "case_id")
     )
 
 
