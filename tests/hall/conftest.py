@@ -19,6 +19,7 @@ from gongzhi.hall.models import (
     MatterStep,
 )
 from gongzhi.hall.workflow import APPLICATION_KIND
+from gongzhi.residents.models import Resident
 from tests.conftest import make_user
 
 
@@ -118,3 +119,17 @@ def make_application(users, areas):
         return Application.objects.select_related("case", "matter").get(pk=case.pk)
 
     return build
+
+
+@pytest.fixture
+def matter(make_matter):
+    """最低生活保障, the matter most tests apply for."""
+    return make_matter(code="MZ-001", name="最低生活保障")
+
+
+@pytest.fixture
+def me(users, make_resident):
+    """The resident account with its entry in the register (the 户口簿 line comes from it)."""
+    resident = make_resident(name="李秀兰")
+    Resident.objects.filter(pk=resident.pk).update(user=users["resident"])
+    return users["resident"]

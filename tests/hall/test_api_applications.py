@@ -25,11 +25,6 @@ def applicant(areas):
     return make_user("wang", Role.RESIDENT, areas["village"], display_name="王小明")
 
 
-@pytest.fixture
-def matter(make_matter):
-    return make_matter(code="MZ-001", name="最低生活保障")
-
-
 def test_the_queue_follows_the_stage(client, users, officer, matter, make_application, applicant):
     submitted = make_application(matter, author=applicant)
     in_review = make_application(matter, author=applicant, state="township_review")

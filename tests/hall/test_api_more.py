@@ -16,7 +16,6 @@ from gongzhi.config.api import api
 from gongzhi.hall.models import Application, FollowUp, IssuedDocument, Material, MaterialForm, Matter
 from gongzhi.hall.selectors.stats import stats_for
 from gongzhi.notices.models import Notice
-from gongzhi.residents.models import Resident
 from tests.hall.test_api_moves import Api, line, pdf, refused, writes
 
 pytestmark = pytest.mark.django_db
@@ -28,18 +27,6 @@ URL = "/api/v1/hall/applications"
 def data_dir(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     return tmp_path
-
-
-@pytest.fixture
-def me(users, make_resident):
-    resident = make_resident(name="李秀兰")
-    Resident.objects.filter(pk=resident.pk).update(user=users["resident"])
-    return users["resident"]
-
-
-@pytest.fixture
-def matter(make_matter):
-    return make_matter(code="MZ-001", name="最低生活保障")
 
 
 @pytest.fixture

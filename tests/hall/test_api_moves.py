@@ -18,7 +18,6 @@ from gongzhi.cases.models import CaseEvent
 from gongzhi.config.api import api
 from gongzhi.hall.actions import office
 from gongzhi.hall.models import Application, ApplicationFile, FollowUp, IssuedDocument, MaterialState
-from gongzhi.residents.models import Resident
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -31,19 +30,6 @@ PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R
 def data_dir(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     return tmp_path
-
-
-@pytest.fixture
-def me(users, make_resident):
-    """The resident account with its entry in the register (the 户口簿 line comes from it)."""
-    resident = make_resident(name="李秀兰")
-    Resident.objects.filter(pk=resident.pk).update(user=users["resident"])
-    return users["resident"]
-
-
-@pytest.fixture
-def matter(make_matter):
-    return make_matter(code="MZ-001", name="最低生活保障")
 
 
 class Api:

@@ -11,7 +11,7 @@ masked (王**) unless the user may read it (hall.see_names); a phone is never sh
 import datetime as dt
 from collections.abc import Callable
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,11 +24,11 @@ from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.ids import ApiId
 
-from ..actions import reads
+from ..downloads import document_response, handed_in_response
 from ..models import Application, ApplicationFile
 from ..selectors import applications as selectors
 from ..selectors import issued
-from ..selectors.desk import application_file_get, application_file_path
+from ..selectors.desk import application_file_get
 from ..selectors.followups import followup_of
 from ..selectors.issued import documents_of
 from ..workflow import APPLICATION, RATINGS
@@ -288,11 +288,7 @@ PDF_ANSWER = {
 def document(request, application_id: ApiId, document_id: ApiId):
     application = application_get(request, application_id)
     found = issued.document_get(application, document_id)
-    path = reads.document_read(actor=request.auth, application=application, document=found)
-    response = FileResponse(path.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{found.code}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return document_response(actor=request.auth, application=application, document=found)
 
 
 @router.get(
@@ -316,21 +312,4 @@ def document(request, application_id: ApiId, document_id: ApiId):
 def handed_in_file(request, application_id: ApiId, file_id: ApiId):
     application = application_get(request, application_id)
     handed_in = application_file_get(application, file_id)
-    if handed_in.photo is not None:
-        from gongzhi.photos.http import photo_response
-
-        response = photo_response(handed_in.photo, public=False)
-        reads.application_file_read(actor=request.auth, application=application, handed_in=handed_in)
-        return response
-    path = application_file_path(handed_in)
-    try:
-        fh = path.open("rb")
-    except FileNotFoundError:
-        raise Http404() from None
-    reads.application_file_read(actor=request.auth, application=application, handed_in=handed_in)
-    response = FileResponse(
-        fh, content_type="application/pdf", as_attachment=True, filename=f"{handed_in.pk}.pdf"
-    )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return handed_in_response(actor=request.auth, application=application, handed_in=handed_in)

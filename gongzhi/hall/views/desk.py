@@ -1,7 +1,7 @@
 """The front desk's moves on one application (POST from its detail page) and the printable receipt (受理回执)."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,11 +14,11 @@ from gongzhi.core.http import move_answer, paginate, require_perm, translate_err
 from gongzhi.core.ids import id_from
 
 from ..actions import desk as actions
-from ..actions import reads
 from ..actions.applying import uploads_check
+from ..downloads import handed_in_response
 from ..forms import desk as forms
 from ..selectors import applications as selectors
-from ..selectors.desk import application_file_get, application_file_path, overdue_promises_for, promises_of
+from ..selectors.desk import application_file_get, overdue_promises_for, promises_of
 
 
 def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
@@ -128,21 +128,4 @@ def file(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
         return redirect_to_login(request.get_full_path())
     application = selectors.application_get_for(viewer=request.user, application_id=pk)
     handed_in = application_file_get(application, file_id)
-    if handed_in.photo is not None:
-        from gongzhi.photos.http import photo_response
-
-        response = photo_response(handed_in.photo, public=False)
-        reads.application_file_read(actor=request.user, application=application, handed_in=handed_in)
-        return response
-    path = application_file_path(handed_in)
-    try:
-        fh = path.open("rb")
-    except FileNotFoundError:
-        raise Http404() from None
-    reads.application_file_read(actor=request.user, application=application, handed_in=handed_in)
-    response = FileResponse(
-        fh, content_type="application/pdf", as_attachment=True, filename=f"{handed_in.pk}.pdf"
-    )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return handed_in_response(actor=request.user, application=application, handed_in=handed_in)

@@ -8,7 +8,7 @@ the viewer may not see the application at all.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +22,8 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import move_answer, require_perm, translate_errors
 
-from ..actions import issuing, office, reads
+from ..actions import issuing, office
+from ..downloads import document_response
 from ..forms.office import IssueForm, form_for
 from ..selectors import applications as selectors
 from ..selectors import issued
@@ -133,11 +134,7 @@ def document(request: HttpRequest, pk: int, doc: int) -> HttpResponseBase:
         return redirect_to_login(request.get_full_path())
     application = selectors.application_get_for(viewer=request.user, application_id=pk)
     found = issued.document_get(application, doc)
-    path = reads.document_read(actor=request.user, application=application, document=found)
-    response = FileResponse(path.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{found.code}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return document_response(actor=request.user, application=application, document=found)
 
 
 @require_POST
