@@ -24,6 +24,7 @@ from gongzhi.hall.models import (
     SupplyNoticeItem,
 )
 from tests.matrix_hall import applications_in, simple_call
+from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
 
 
@@ -65,7 +66,7 @@ def build(world) -> None:
         hall["desk"]["files"][application.pk] = application.files.get().pk
 
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = BLANK_PDF  # a real one-page PDF (tests/pdfs.py)
 
 
 def file_call(world, actor: str, relation: str) -> Call | None:

@@ -24,6 +24,7 @@ from gongzhi.conventions.models import (
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.meetings.models import Meeting, MeetingItem
 from gongzhi.notices.models import Notice
+from tests.pdfs import BLANK_PDF
 
 COMPLIANT = (
     (Path(__file__).parent / "conventions" / "documents" / "convention_03.txt")
@@ -665,9 +666,7 @@ def test_the_minutes_and_sign_in_sheet_are_attached_and_served_only_to_readers(r
     assert not MeetingDocument.objects.exists()
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "white").save(buffer, "PNG")
-    minutes = SimpleUploadedFile(
-        "会议记录.pdf", b"%PDF-1.4\n1 0 obj\n%%EOF\n", content_type="application/pdf"
-    )
+    minutes = SimpleUploadedFile("会议记录.pdf", BLANK_PDF, content_type="application/pdf")
     sign_in = SimpleUploadedFile("签到表.png", buffer.getvalue(), content_type="image/png")
     staff.post(adopt, data | {"minutes": minutes, "sign_in": sign_in})
     assert _state(revision) == "adopted"

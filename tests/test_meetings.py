@@ -21,6 +21,7 @@ from gongzhi.meetings.actions import (
 from gongzhi.meetings.models import Meeting, MeetingDocument, MeetingItem, MeetingMember, MeetingVote
 from gongzhi.meetings.selectors import meeting_documents_of, meetings_for
 from tests.conftest import make_user
+from tests.pdfs import BLANK_PDF
 
 TODAY = timezone.localdate
 
@@ -190,7 +191,7 @@ def test_a_second_person_confirms_a_show_of_hands(users, areas):
 
 def test_documents_owner_and_reads(users, areas, settings, tmp_path):
     settings.DATA_DIR = tmp_path
-    minutes = SimpleUploadedFile("记录.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    minutes = SimpleUploadedFile("记录.pdf", BLANK_PDF, content_type="application/pdf")
     owner = areas["grid_a1"]  # any record: the link is (app label, model, id), no import of the owner's app
     meeting = _record(
         users, areas, documents={"minutes": minutes, "sign_in": None}, owner=owner, purpose="test"

@@ -71,6 +71,7 @@ from gongzhi.workdays.models import CalendarYear
 from tests import policy
 from tests.conftest import PASSWORD, clean_input, make_user
 from tests.idnumbers import make_id
+from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
 
 BACKEND = "gongzhi.accounts.backends.UsernameOrPhoneBackend"
@@ -568,7 +569,7 @@ def build_conventions(world: World) -> None:
 
                 with transaction.atomic():
                     meeting_document_store(actor=staff[relation], meeting=table[relation].meeting, kind="minutes",
-                                           upload=SimpleUploadedFile("记录.pdf", b"%PDF-1.4\n%%EOF\n"))  # fmt: skip
+                                           upload=SimpleUploadedFile("记录.pdf", BLANK_PDF))  # fmt: skip
     for relation, key in (("same", "village"), ("other", "urban")):
         community = a[key]
         world.demonstrations[relation] = DemonstrationApplication.objects.create(

@@ -36,6 +36,7 @@ from gongzhi.areas.models import Area
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.core.pdfs import pdf_check
 from gongzhi.core.quorum import MAJORITIES, RULES, MeetingResult, meeting_check
 from gongzhi.core.text import text_clean
 
@@ -385,6 +386,7 @@ def meeting_document_store(*, actor: User, meeting: Meeting, kind: str, upload) 
     meeting_document_check(upload)
     content = upload.read()
     if content[:5] == b"%PDF-":
+        pdf_check(content, name=upload.name or _("会议记录"), max_bytes=DOCUMENT_MAX, field="document")
         relative = PurePosixPath(PDF_DIR, f"{uuid.uuid4()}.pdf")
         _write_atomically(Path(settings.DATA_DIR) / relative, content)
         return MeetingDocument.objects.create(

@@ -19,11 +19,12 @@ from gongzhi.config.api import api
 from gongzhi.hall.actions import office
 from gongzhi.hall.models import Application, ApplicationFile, FollowUp, IssuedDocument, MaterialState
 from tests.conftest import make_user
+from tests.pdfs import BLANK_PDF
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/hall/applications"
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = BLANK_PDF  # a real one-page PDF (tests/pdfs.py)
 
 
 @pytest.fixture(autouse=True)

@@ -36,10 +36,11 @@ from gongzhi.hall.models import (
 )
 from gongzhi.notices.models import Notice
 from tests.conftest import make_user
+from tests.pdfs import BLANK_PDF
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = BLANK_PDF  # a real one-page PDF (tests/pdfs.py)
 
 
 @pytest.fixture(autouse=True)

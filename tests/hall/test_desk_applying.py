@@ -18,10 +18,11 @@ from gongzhi.hall.models import Application, ApplicationFile, Channel, HandlingM
 from gongzhi.notices.models import Notice
 from gongzhi.photos.models import Photo
 from gongzhi.residents.models import Household, Resident
+from tests.pdfs import BLANK_PDF, encrypted_pdf, pdf_with_attachment, pdf_with_javascript
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = BLANK_PDF  # a real one-page PDF (tests/pdfs.py)
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +113,16 @@ def test_a_resident_applies_online_with_register_facts_and_checked_uploads(users
             "只能上传照片(JPG、PNG)或PDF文件",
         ),
         ("照片.jpg", PDF, "image/jpeg", "实际是PDF文件"),
+        # Starts and ends like a PDF, but has no pages and no cross-reference: not a PDF a reader opens.
+        (
+            "收入证明.pdf",
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+            "application/pdf",
+            "不是有效的PDF文件",
+        ),
+        ("收入证明.pdf", pdf_with_javascript(), "application/pdf", "含有脚本、附件或自动执行的内容"),
+        ("收入证明.pdf", pdf_with_attachment(), "application/pdf", "含有脚本、附件或自动执行的内容"),
+        ("收入证明.pdf", encrypted_pdf(), "application/pdf", "设有密码"),
     ],
 )
 def test_an_upload_that_is_not_what_it_claims_is_refused_and_nothing_is_written(

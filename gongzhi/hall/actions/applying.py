@@ -42,6 +42,7 @@ from gongzhi.cases.selectors import case_detail_url
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 from gongzhi.core.images import CleanImage, image_clean
+from gongzhi.core.pdfs import pdf_check
 from gongzhi.core.text import text_clean
 from gongzhi.core.validators import validate_phone
 from gongzhi.notices.actions import notice_send
@@ -61,7 +62,6 @@ from ..selectors.registerfacts import account_facts, register_facts
 from ..workflow import APPLICATION_KIND
 
 NOTE_MAX = 200
-PDF_TAIL = 1024
 IMAGE_SUFFIXES = (
     ".jpg",
     ".jpeg",
@@ -94,27 +94,11 @@ def _pdf_max() -> int:
     return int(getattr(settings, "GONGZHI_HALL_PDF_MAX_BYTES", 10 * 1024 * 1024))
 
 
-def _pdf_check(raw: bytes, name: str) -> bytes:
-    if len(raw) > _pdf_max():
-        raise DomainError(
-            _("「%(name)s」超过%(size)d MB，请压缩或分开上传。")
-            % {"name": name, "size": _pdf_max() // (1024 * 1024)},
-            field="files",
-            code="upload_too_large",
-        )
-    if not raw.startswith(b"%PDF-") or b"%%EOF" not in raw[-PDF_TAIL:] or b"obj" not in raw:
-        raise DomainError(
-            _("「%(name)s」不是有效的PDF文件，请重新导出后上传。") % {"name": name},
-            field="files",
-            code="upload_not_pdf",
-        )
-    return raw
-
-
 def upload_check(upload) -> CheckedUpload:
     """Check one upload by what it contains (not its name or declared type), before any transaction.
 
-    A PDF must start with the PDF header and end with its trailer and stay under the size limit;
+    A PDF must parse, have pages, open without a password, carry nothing that runs and stay under the size
+    limit (core.pdfs);
     anything else must be a photo gongzhi can decode (it is re-encoded, EXIF and all metadata dropped).
     A file whose name or type claims one thing and whose content is another is refused.
     """
@@ -135,7 +119,7 @@ def upload_check(upload) -> CheckedUpload:
         )
     if head == b"%PDF-" or claims_pdf:
         raw = upload.read(_pdf_max() + 1)
-        return CheckedUpload(name=name, pdf=_pdf_check(raw, name))
+        return CheckedUpload(name=name, pdf=pdf_check(raw, name=name, max_bytes=_pdf_max()))
     try:
         image = image_clean(upload)
     except DomainError as exc:
