@@ -21,7 +21,7 @@ from gongzhi.meetings.actions import (
 from gongzhi.meetings.models import Meeting, MeetingDocument, MeetingItem, MeetingMember, MeetingVote
 from gongzhi.meetings.selectors import meeting_documents_of, meetings_for
 from tests.conftest import make_user
-from tests.pdfs import BLANK_PDF
+from tests.pdfs import BLANK_PDF, pdf_with_javascript
 
 TODAY = timezone.localdate
 
@@ -206,6 +206,24 @@ def test_documents_owner_and_reads(users, areas, settings, tmp_path):
     assert list(meetings_for(viewer=users["township_admin"], purpose="test")) == [meeting]
     assert not meetings_for(viewer=users["other_staff"]).exists()
     assert not meetings_for(viewer=users["resident"]).exists()
+
+
+def test_minutes_with_a_script_are_refused_and_nothing_is_recorded(users, areas, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    minutes = SimpleUploadedFile("记录.pdf", pdf_with_javascript(), content_type="application/pdf")
+    with pytest.raises(DomainError) as refused:
+        _record(
+            users,
+            areas,
+            documents={"minutes": minutes, "sign_in": None},
+            owner=areas["grid_a1"],
+            purpose="test",
+        )
+    assert refused.value.code == "upload_pdf_active"
+    assert "「记录.pdf」含有脚本" in refused.value.message
+    assert not Meeting.objects.exists()
+    assert not MeetingDocument.objects.exists()
+    assert not list(tmp_path.rglob("*.pdf"))
 
 
 # Who may, by the kernel's own permissions (gongzhi/meetings/rules.py), over a meeting of 青山村 (same) and of

@@ -2,6 +2,9 @@
 carries nothing that runs — whatever its name says."""
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from PIL import Image
@@ -58,3 +61,17 @@ def test_the_size_limit_comes_first():
         pdf_check(BLANK_PDF + b"\n" * MB, name="大.pdf", max_bytes=MB)
     assert refused.value.code == "upload_too_large"
     assert "超过1 MB" in refused.value.message
+
+
+def test_a_worker_does_not_load_pypdf_until_a_pdf_arrives():
+    """pypdf weighs about 26 MiB; a web worker that imports every view must not carry it for nothing."""
+    script = (
+        "import sys, django; django.setup()\n"
+        "from django.urls import get_resolver; get_resolver().url_patterns\n"
+        "print('pypdf' in sys.modules)\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "gongzhi.config.settings.test"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip().splitlines()[-1] == "False"

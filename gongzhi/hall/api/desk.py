@@ -30,7 +30,7 @@ import datetime as dt
 import hashlib
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import File, Form, Router, Schema, UploadedFile
 
 from gongzhi.accounts.roles import REGISTER_READERS
@@ -201,6 +201,12 @@ def apply(
     summary=gettext_noop(
         "代居民申请（窗口、村干部、网格员）：登记在册的居民，记录其同意方式；表单字段和材料文件以 multipart 上传"
     ),
+    # resident_id is a form field, not a path parameter: a resident outside the caller's register is 404.
+    openapi_extra={
+        "responses": {
+            "404": {"description": gettext_lazy("居民不存在，或不在您的登记范围内（两者不作区分）")}
+        }
+    },
 )
 def apply_for(
     request,
