@@ -326,8 +326,9 @@ def test_wrong_state_and_wrong_person(users, make_matter, make_application):
     submitted = make_application(make_matter())
     with pytest.raises(NotFound):
         application_refuse(actor=users["volunteer"], application=submitted, reason="理由理由理由")
-    with pytest.raises(NotPermitted):  # the applicant sees it, but does not accept it
+    with pytest.raises(NotPermitted) as caught:  # the applicant sees it, but does not accept it
         application_accept(actor=users["resident"], application=submitted)
+    assert caught.value.message == "这一步由申请人所在村(社区)或乡镇的窗口办理，您不能办理。"
     with pytest.raises(NotFound):  # another community's window does not see it
         application_accept(actor=users["other_staff"], application=submitted)
 

@@ -69,7 +69,8 @@ def application_locked_for(
             return locked, verb
     state = APPLICATION.state_label(case.state)
     possible = [verb for verb in verbs if APPLICATION.move(verb, case.state) is not None]
-    if possible and kind != "applicant" and case.author_id == actor.pk:
+    routed = case_routed_to(actor, case)
+    if possible and kind != "applicant" and case.author_id == actor.pk and routed:
         raise NotPermitted(
             _("这是您本人的申请，请由其他审批人员办理。")
             if kind == "decide"
@@ -92,7 +93,7 @@ def application_locked_for(
             % {"state": state, "verb": APPLICATION.verb_label(verbs[0])},
             code="wrong_state",
         )
-    if kind == "applicant" or not case_routed_to(actor, case):
+    if kind == "applicant" or not routed:
         raise NotPermitted(_routed_elsewhere(locked, kind))
     raise Conflict(
         _("该事项的办理方式不适用“%(verb)s”。") % {"verb": APPLICATION.verb_label(verbs[0])},
