@@ -78,6 +78,19 @@ def application_url(application: Application) -> str:
     return case_detail_url(application.case)
 
 
+def applicant_tell(application: Application, *, actor: User, title: str, body: str) -> None:
+    """The applicant, and whoever applied for them (assisted), hear of it — never the actor themselves."""
+    case = application.case
+    told = set()
+    for user in (case.author, case.submitted_by):
+        if user is None or user.pk in told or user.pk == actor.pk or not user.is_active:
+            continue
+        told.add(user.pk)
+        notice_send(
+            recipient=user, kind="case.application", title=title, body=body, url=application_url(application)
+        )
+
+
 # --- Uploads --------------------------------------------------------------------------------
 
 

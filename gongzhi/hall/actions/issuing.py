@@ -38,11 +38,11 @@ from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
 from gongzhi.core.text import text_clean
 from gongzhi.core.validators import validate_id_number
-from gongzhi.notices.actions import notice_send
 
 from ..documents import ResultNotice, document_code_new, result_notice_pdf
 from ..models import Application, Decision, Delivery, HandlingMode, Handover, IssuedDocument
 from ..selectors.applications import applicant_label
+from .applying import applicant_tell
 from .office import application_url, move_guard
 
 DOCUMENTS_DIR = Path("hall") / "documents"
@@ -240,19 +240,15 @@ def document_revoke(
     ):
         raise Conflict(_("该文书刚刚已被撤销，无需重复办理。"), code="already_revoked")
     locked.revoked_at, locked.revoked_by, locked.revoked_reason = now, actor, reason
-    case = application.case
-    for recipient in {user for user in (case.author, case.submitted_by) if user is not None} - {actor}:
-        if recipient.is_active:
-            notice_send(
-                recipient=recipient,
-                kind="case.application",
-                title=_("您的办件「%(title)s」的%(document)s已撤销")
-                % {"title": case.title, "document": locked.title},
-                body=_("撤销理由：%(reason)s。如有疑问，请联系办理窗口。") % {"reason": reason},
-                url=application_url(application),
-            )
+    applicant_tell(
+        application,
+        actor=actor,
+        title=_("您的办件「%(title)s」的%(document)s已撤销")
+        % {"title": application.case.title, "document": locked.title},
+        body=_("撤销理由：%(reason)s。如有疑问，请联系办理窗口。") % {"reason": reason},
+    )
     audit_event_record(
-        actor=actor, verb="hall.document_revoked", target=application, area=case.community,
+        actor=actor, verb="hall.document_revoked", target=application, area=application.case.community,
         summary={"title": locked.title, "code": locked.code, "document": locked.pk, "reason": reason},
     )  # fmt: skip
     return locked

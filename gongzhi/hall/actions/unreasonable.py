@@ -22,25 +22,11 @@ from gongzhi.cases.actions import case_row_lock
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.text import text_clean
-from gongzhi.notices.actions import notice_send
 
 from ..models import Application, UnreasonableKind, UnreasonableReview
-from .rating import application_url
+from .applying import applicant_tell
 
 REASON_MAX, BASIS_MAX, NOTE_MAX = 500, 200, 500
-
-
-def _tell(application: Application, *, actor: User, title: str, body: str) -> None:
-    """The applicant, and whoever applied for them (assisted), hear of it — never the actor themselves."""
-    case = application.case
-    told = set()
-    for user in (case.author, case.submitted_by):
-        if user is None or user.pk in told or user.pk == actor.pk or not user.is_active:
-            continue
-        told.add(user.pk)
-        notice_send(
-            recipient=user, kind="case.application", title=title, body=body, url=application_url(application)
-        )
 
 
 def _fresh(application: Application) -> Application:
@@ -84,7 +70,7 @@ def application_mark_unreasonable(
         area=application.case.community,
         summary={"kind": str(label), "reason": reason, "basis": basis},
     )
-    _tell(
+    applicant_tell(
         application,
         actor=actor,
         title=_("您的申请「%(matter)s」被标记为%(label)s")
@@ -128,7 +114,7 @@ def application_review_unreasonable(
         area=application.case.community,
         summary={"decision": str(label), "note": note},
     )
-    _tell(
+    applicant_tell(
         application,
         actor=actor,
         title=_("监委会复核了您的申请「%(matter)s」：%(label)s")
