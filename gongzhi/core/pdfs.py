@@ -67,7 +67,7 @@ def _active(reader: "PdfReader") -> bool:
     return False
 
 
-def pdf_check(raw: bytes, *, name: str, max_bytes: int, field: str = "files") -> bytes:
+def pdf_check(raw: bytes, *, name: str, max_bytes: int, field: str | None = "files") -> bytes:
     """`raw` if it is a PDF staff can open safely; else a DomainError (on `field`) saying what to do."""
     if len(raw) > max_bytes:
         raise PdfRefused(

@@ -367,7 +367,9 @@ def meeting_item_confirm(
 
 
 def meeting_document_check(upload) -> None:
-    """A PDF (by its first bytes, not its name) or an image, at most DOCUMENT_MAX (forms check it too)."""
+    """A PDF (by its first bytes, not its name; safe to open, core.pdfs) or an image, at most DOCUMENT_MAX.
+
+    The forms call it too, so a bad file is answered on the form before the action runs."""
     if upload is None:
         return
     if upload.size > DOCUMENT_MAX:
@@ -376,19 +378,21 @@ def meeting_document_check(upload) -> None:
     upload.seek(0)
     if head != b"%PDF-" and not (upload.content_type or "").startswith("image/"):
         raise DomainError(_("请上传 PDF 文件或照片（JPG、PNG）。"))
+    if head == b"%PDF-":
+        pdf_check(upload.read(), name=upload.name or _("会议记录"), max_bytes=DOCUMENT_MAX, field=None)
+        upload.seek(0)
 
 
 def meeting_document_store(*, actor: User, meeting: Meeting, kind: str, upload) -> MeetingDocument:
     """Store the minutes or the sign-in sheet: images cleaned like every photo, PDFs kept as sent
     (0600, under DATA_DIR/meetings/). Called inside the action that records the meeting."""
-    from gongzhi.photos.actions import _write_atomically, photo_store
+    from gongzhi.photos.actions import file_write_atomically, photo_store
 
     meeting_document_check(upload)
     content = upload.read()
     if content[:5] == b"%PDF-":
-        pdf_check(content, name=upload.name or _("会议记录"), max_bytes=DOCUMENT_MAX, field="document")
         relative = PurePosixPath(PDF_DIR, f"{uuid.uuid4()}.pdf")
-        _write_atomically(Path(settings.DATA_DIR) / relative, content)
+        file_write_atomically(Path(settings.DATA_DIR) / relative, content)
         return MeetingDocument.objects.create(
             meeting=meeting,
             kind=kind,

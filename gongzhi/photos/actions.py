@@ -66,7 +66,7 @@ def photo_store(*, actor: User, upload: UploadedFile | BinaryIO | bytes | CleanI
     today = timezone.localdate()
     relative = PurePosixPath("photos", f"{today:%Y}", f"{today:%m}", f"{public_id}.{clean.extension}")
     target = Path(settings.DATA_DIR) / relative
-    _write_atomically(target, clean.content)
+    file_write_atomically(target, clean.content)
     try:
         return Photo.objects.create(
             public_id=public_id,
@@ -83,7 +83,9 @@ def photo_store(*, actor: User, upload: UploadedFile | BinaryIO | bytes | CleanI
         raise
 
 
-def _write_atomically(target: Path, content: bytes) -> None:
+def file_write_atomically(target: Path, content: bytes) -> None:
+    """Write `content` to `target` as the application user's only (0600), whole or not at all (temp + fsync +
+    replace). The temporary file is `.<random>.tmp` beside it; a sweep removes one a dead process left."""
     target.parent.mkdir(parents=True, exist_ok=True)
     # mkstemp creates the file 0600: photos are readable by the application user only.
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")

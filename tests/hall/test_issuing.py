@@ -318,8 +318,8 @@ def test_handed_in_pdfs_without_a_row_and_stale_temporaries_go_others_stay(appro
     )  # fmt: skip
     orphan = _file(f"hall/2026/12/{uuid.uuid4()}.pdf")
     young = _file(f"hall/2026/12/{uuid.uuid4()}.pdf", old=False)
-    temporary = _file(f"hall/2026/12/{uuid.uuid4()}.part")
-    stale_render = _file("hall/documents/2026/.tmp-abc123")
+    temporary = _file("hall/2026/12/.k3j9xq2a.tmp")  # file_write_atomically's temporary
+    stale_render = _file("hall/documents/2026/.abc123zz.tmp")
     foreign = _file("hall/2026/12/readme.pdf")  # not a name the hall writes
     assert hall_files_orphans_delete() == 3
     assert [p.exists() for p in (orphan, temporary, stale_render)] == [False, False, False]

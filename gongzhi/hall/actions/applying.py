@@ -16,8 +16,8 @@ in its community, for the matter's department):
 Register facts are filled in from the register and never asked; checklist
 lines whose source is the register are satisfied at once ("from_register").
 Uploads are checked by content before anything is written: photos are
-re-encoded without EXIF (gongzhi.photos), PDFs must be PDFs (header, trailer,
-size). A form sent twice answers with the application the first send made.
+re-encoded without EXIF (gongzhi.photos), PDFs must be PDFs that are safe to open
+(gongzhi.core.pdfs). A form sent twice answers with the application the first send made.
 """
 
 import datetime as dt
@@ -70,7 +70,7 @@ IMAGE_SUFFIXES = (
     ".webp",
     ".heic",
     ".bmp",
-)  # the trailer (%%EOF) is within the last bytes of a PDF
+)
 
 
 def application_url(application: Application) -> str:
@@ -150,18 +150,13 @@ def uploads_check(files: Mapping[int, Iterable]) -> dict[int, list[CheckedUpload
     return {key: [upload_check(u) for u in uploads] for key, uploads in files.items() if uploads}
 
 
-def _hall_root() -> Path:
-    return Path(settings.DATA_DIR)
-
-
 def _pdf_store(content: bytes, written: list[Path]) -> str:
+    from gongzhi.photos.actions import file_write_atomically
+
     today = timezone.localdate()
     relative = PurePosixPath("hall", f"{today:%Y}", f"{today:%m}", f"{uuid.uuid4()}.pdf")
-    target = _hall_root() / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".part")
-    temporary.write_bytes(content)
-    temporary.replace(target)
+    target = Path(settings.DATA_DIR) / relative
+    file_write_atomically(target, content)  # 0600, like photos and issued notices: these are personal papers
     written.append(target)
     return str(relative)
 

@@ -19,8 +19,6 @@ who is not the window over the applicant's community is refused (403).
 """
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -38,6 +36,7 @@ from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
 from gongzhi.core.text import text_clean
 from gongzhi.core.validators import validate_id_number
+from gongzhi.photos.actions import file_write_atomically
 
 from ..documents import ResultNotice, document_code_new, result_notice_pdf
 from ..models import Application, Decision, Delivery, HandlingMode, Handover, IssuedDocument
@@ -54,20 +53,6 @@ def document_title(application: Application) -> str:
     if application.matter.mode == HandlingMode.VILLAGE_DIRECT:
         return _("办理结果通知书")
     return _("准予决定书") if application.decision == Decision.APPROVED else _("不予批准决定书")
-
-
-def _write(relative: Path, content: bytes) -> None:
-    path = Path(settings.DATA_DIR) / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def handover_clean(
@@ -149,7 +134,7 @@ def application_issue(
     notice = _notice_of(snapshot, code=code, site_url=site_url, now=now)
     content = result_notice_pdf(notice)
     relative = DOCUMENTS_DIR / f"{now:%Y}" / f"{code}.pdf"
-    _write(relative, content)
+    file_write_atomically(Path(settings.DATA_DIR) / relative, content)
     try:
         return _issue_record(actor=actor, application=application, snapshot=snapshot, notice=notice,
                              relative=relative, content=content, delivery=delivery, note=note, name=name,

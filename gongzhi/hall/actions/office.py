@@ -73,10 +73,6 @@ def move_guard(*, actor: User, application: Application, verb: str, kind: str) -
     return application_locked_for(actor=actor, application=application, verbs=(verb,), kind=kind)[0]
 
 
-def _verbs() -> set[str]:
-    return {move.verb for move in APPLICATION.moves}
-
-
 def _review_due(application: Application) -> Any:
     """The promised due time of the review states: chained from acceptance, else the one the case has."""
     case = application.case

@@ -26,7 +26,7 @@ ORPHAN_GRACE = dt.timedelta(hours=1)
 # Only names the hall writes are considered; anything else under DATA_DIR/hall is left alone.
 _HANDED_IN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf")
 _ISSUED = re.compile(r"[0-9A-Z]{20}\.pdf")
-_TEMPORARY = re.compile(r"([0-9a-f-]{36}\.part|\.tmp-\w+)")
+_TEMPORARY = re.compile(r"\.\w+\.tmp")  # photos.actions.file_write_atomically's
 
 
 def _old_files(pattern: str, cutoff: float) -> list[Path]:
