@@ -31,7 +31,7 @@ from ..selectors import issued
 from ..selectors.desk import application_file_get
 from ..selectors.followups import followup_of
 from ..selectors.issued import documents_of
-from ..workflow import APPLICATION, RATINGS
+from ..workflow import APPLICATION
 
 router = Router(tags=["便民服务 applications"])
 
@@ -159,7 +159,7 @@ def queue(request, filters: Query[QueueFilters], limit: Limit = 30, offset: Offs
     state = filters.state if filters.state in APPLICATION.waiting_states else None
     query = selectors.queue_for(viewer=request.auth, state=state, matter_id=filters.matter_id)
     now = timezone.now()
-    rows = query.select_related("case__submitted_by")[offset : offset + limit]
+    rows = query[offset : offset + limit]
     return {"count": query.count(), "items": [_out(a, request.auth, now) for a in rows]}
 
 
@@ -215,7 +215,7 @@ def application_detail(request, application: Application) -> dict:
         "accepted_at": application.accepted_at,
         "issued_at": application.issued_at,
         "rating": case.rating,
-        "rating_label": str(RATINGS.get(case.rating, "")) if case.rating else "",
+        "rating_label": APPLICATION.rating_label(case.rating) if case.rating else "",
         "followup_id": followup.pk
         if followup is not None and can(viewer, "hall.view_followups", followup)
         else None,

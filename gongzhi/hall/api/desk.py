@@ -191,7 +191,9 @@ def apply(
         except AlreadySubmitted as exc:
             return exc.case.application  # the header's key raced past the cache: the first application
 
-    application = idempotent_create(request, idempotency_key, _fingerprint_of(payload, files), create)
+    application = idempotent_create(
+        request, idempotency_key, _fingerprint_of(payload, files) if idempotency_key else None, create
+    )
     return 201, application_detail(request, application_get(request, application.pk))
 
 
@@ -237,7 +239,9 @@ def apply_for(
         except AlreadySubmitted as exc:
             return exc.case.application
 
-    application = idempotent_create(request, idempotency_key, _fingerprint_of(payload, files), create)
+    application = idempotent_create(
+        request, idempotency_key, _fingerprint_of(payload, files) if idempotency_key else None, create
+    )
     return 201, application_detail(request, application_get(request, application.pk))
 
 

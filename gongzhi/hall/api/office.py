@@ -35,7 +35,7 @@ from ..models import FollowUp
 from ..selectors import followups as followup_selectors
 from ..selectors import issued
 from ..selectors.applications import applicant_label
-from ..workflow import APPLICATION, FOLLOWUP, RATINGS
+from ..workflow import APPLICATION, FOLLOWUP
 from .applications import ApplicationDetailOut, TimelineOut, application_move
 
 router = Router(tags=["便民服务 applications"])
@@ -302,7 +302,7 @@ def _followup_out(request, followup: FollowUp) -> dict:
         "application_state_label": str(APPLICATION.state_label(application.case.state)),
         "applicant": applicant_label(application, full=can(request.auth, "hall.see_names", application)),
         "rating": rating,
-        "rating_label": str(RATINGS.get(rating, "")) if rating else "",
+        "rating_label": APPLICATION.rating_label(rating) if rating else "",
         "colour": due_colour(case.updated_at, case.due_at, timezone.now()),
         "finding": followup.finding,
         "remedy": followup.remedy,

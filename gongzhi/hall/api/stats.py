@@ -17,7 +17,7 @@ from gongzhi.core.errors import DomainError
 
 from ..forms.rating import PeriodForm
 from ..selectors.stats import Figures, Row, stats_for
-from ..workflow import RATINGS
+from ..workflow import APPLICATION
 
 router = Router(tags=["便民服务 applications"])
 
@@ -95,7 +95,7 @@ def _figures(f: Figures) -> dict:
             )
         },  # fmt: skip
         "distribution": [
-            {"rating": level, "label": str(RATINGS.get(level, "")), "count": n, "share": share}
+            {"rating": level, "label": APPLICATION.rating_label(level), "count": n, "share": share}
             for level, n, share in f.distribution
         ],
     }

@@ -18,7 +18,7 @@ from ..forms.rating import FindingForm, RemedyForm
 from ..limits import due_colour
 from ..selectors import followups as selectors
 from ..selectors.applications import applicant_label
-from ..workflow import APPLICATION, FOLLOWUP, RATINGS
+from ..workflow import APPLICATION, FOLLOWUP
 
 
 @require_perm("hall.view_followups")
@@ -43,7 +43,7 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
         "state_label": FOLLOWUP.state_label(case.state),
         "application_state": APPLICATION.state_label(application.case.state),
         "applicant": applicant_label(application, full=request.user.has_perm("hall.see_names", application)),
-        "rating_label": RATINGS.get(rating, "") if rating else "",
+        "rating_label": APPLICATION.rating_label(rating) if rating else "",
         "colour": due_colour(case.updated_at, case.due_at, timezone.now()),
         "timeline": case_timeline(case, private=True),
         "moves": case_move_forms(
