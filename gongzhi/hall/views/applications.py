@@ -3,12 +3,13 @@
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from gongzhi.cases.selectors import case_moves_for, case_timeline
 from gongzhi.core.authz import can
-from gongzhi.core.http import paginate, querystring_without, require_perm, translate_errors
+from gongzhi.core.http import move_answer, paginate, querystring_without, require_perm, translate_errors
 
 from ..selectors import applications as selectors
 from ..selectors.desk import notices_of, open_notice_of, promises_of
@@ -68,3 +69,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "hall/detail.html", context)
+
+
+def application_move_answer(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
+    """Run `run(application)` on an application the user can see (404 otherwise), then back to its page with
+    what happened or why not (core.http.move_answer); the desk's, the rating's and the revoke's POSTs."""
+    back = reverse("hall:detail", args=[pk])
+    if not request.user.is_authenticated:
+        return redirect_to_login(back)
+    application = selectors.application_get_for(viewer=request.user, application_id=pk)
+    return move_answer(request, run=lambda: run(application), success=success, back=back)

@@ -4,13 +4,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
-from gongzhi.core.http import move_answer, paginate, require_perm, translate_errors
+from gongzhi.core.http import paginate, require_perm, translate_errors
 from gongzhi.core.ids import id_from
 
 from ..actions import desk as actions
@@ -19,21 +18,14 @@ from ..downloads import handed_in_response
 from ..forms import desk as forms
 from ..selectors import applications as selectors
 from ..selectors.desk import application_file_get, overdue_promises_for, promises_of
-
-
-def _move(request: HttpRequest, pk: int, run, success: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("hall:detail", args=[pk]))
-    application = selectors.application_get_for(viewer=request.user, application_id=pk)
-    return move_answer(request, run=lambda: run(application), success=success,
-                       back=reverse("hall:detail", args=[pk]))  # fmt: skip
+from .applications import application_move_answer
 
 
 @require_POST
 @translate_errors
 def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     checked, promises = forms.accept_data(request.POST)
-    return _move(request, pk, lambda a: actions.application_accept(
+    return application_move_answer(request, pk, lambda a: actions.application_accept(
         actor=request.user, application=a, checked=checked, promises=promises,
         came=forms.flag(request.POST, "came"), note=request.POST.get("note", "")),
         _("已受理，请打印受理回执交给申请人。"))  # fmt: skip
@@ -42,14 +34,14 @@ def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @translate_errors
 def forward(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda a: actions.application_forward(
+    return application_move_answer(request, pk, lambda a: actions.application_forward(
         actor=request.user, application=a, note=request.POST.get("note", "")), _("已转乡镇窗口。"))  # fmt: skip
 
 
 @require_POST
 @translate_errors
 def notify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda a: actions.application_notify(
+    return application_move_answer(request, pk, lambda a: actions.application_notify(
         actor=request.user, application=a, items=forms.notice_items(request.POST),
         note=request.POST.get("note", ""), came=forms.flag(request.POST, "came")),
         _("已一次性告知申请人需要补正的材料。"))  # fmt: skip
@@ -58,7 +50,7 @@ def notify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @translate_errors
 def refuse(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda a: actions.application_refuse(
+    return application_move_answer(request, pk, lambda a: actions.application_refuse(
         actor=request.user, application=a, reason=request.POST.get("reason", "")), _("已不予受理，并告知申请人理由。"))  # fmt: skip
 
 
@@ -76,14 +68,14 @@ def supply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             came=forms.flag(request.POST, "came"),
         )
 
-    return _move(request, pk, run, _("材料已补正，窗口会重新审查。"))
+    return application_move_answer(request, pk, run, _("材料已补正，窗口会重新审查。"))
 
 
 @require_POST
 @translate_errors
 def supply_promised(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     line_id = id_from(request.POST.get("line")) or 0
-    return _move(request, pk, lambda a: actions.application_promise_keep(
+    return application_move_answer(request, pk, lambda a: actions.application_promise_keep(
         actor=request.user, application=a, line_id=line_id, files=request.FILES.getlist("file"),
         brought=forms.flag(request.POST, "brought")), _("容缺材料已补交。"))  # fmt: skip
 
@@ -91,7 +83,7 @@ def supply_promised(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @translate_errors
 def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, lambda a: actions.application_withdraw(
+    return application_move_answer(request, pk, lambda a: actions.application_withdraw(
         actor=request.user, application=a, reason=request.POST.get("reason", "")), _("申请已撤回。"))  # fmt: skip
 
 

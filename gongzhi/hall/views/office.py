@@ -11,7 +11,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -20,7 +19,7 @@ from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.cases.selectors import case_moves_for
 from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
-from gongzhi.core.http import move_answer, require_perm, translate_errors
+from gongzhi.core.http import require_perm, translate_errors
 
 from ..actions import issuing, office
 from ..downloads import document_response
@@ -28,6 +27,7 @@ from ..forms.office import IssueForm, form_for
 from ..selectors import applications as selectors
 from ..selectors import issued
 from ..workflow import APPLICATION
+from .applications import application_move_answer
 
 DONE = {
     "pass_up": gettext_lazy("初审通过，已报乡镇审批。"),
@@ -141,15 +141,13 @@ def document(request: HttpRequest, pk: int, doc: int) -> HttpResponseBase:
 @translate_errors
 def document_revoke(request: AuthenticatedHttpRequest, pk: int, doc: int) -> HttpResponse:
     """撤销 an issued result notice (POST {"reason"}): back to the application with what happened or why not."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("hall:detail", args=[pk]))
-    application = selectors.application_get_for(viewer=request.user, application_id=pk)
-    found = issued.document_get(application, doc)
-    return move_answer(
-        request,
-        run=lambda: issuing.document_revoke(
+
+    def run(application):
+        found = issued.document_get(application, doc)
+        issuing.document_revoke(
             actor=request.user, application=application, document=found, reason=request.POST.get("reason", "")
-        ),
-        success=_("结果文书已撤销，核验时将显示“已撤销”，申请人已收到通知。"),
-        back=reverse("hall:detail", args=[pk]),
+        )
+
+    return application_move_answer(
+        request, pk, run, _("结果文书已撤销，核验时将显示“已撤销”，申请人已收到通知。")
     )

@@ -1,27 +1,16 @@
 """好差评 and the unreasonable marks on one application: POSTed from its page, answered back on it."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
-from gongzhi.core.http import move_answer, translate_errors, typed_rating
+from gongzhi.core.http import translate_errors, typed_rating
 
 from ..actions import rating as rating_actions
 from ..actions import unreasonable as unreasonable_actions
-from ..selectors.applications import application_get_for
 from ..workflow import FOLLOWUP_AT_OR_BELOW
-
-
-def _answer(request: HttpRequest, pk: int, run, success) -> HttpResponse:
-    """Run `run(application)` on an application the user can see (404 otherwise); back to its page."""
-    back = reverse("hall:detail", args=[pk])
-    if not request.user.is_authenticated:
-        return redirect_to_login(back)
-    application = application_get_for(viewer=request.user, application_id=pk)
-    return move_answer(request, run=lambda: run(application), success=success, back=back)
+from .applications import application_move_answer
 
 
 @require_POST
@@ -33,7 +22,7 @@ def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if 0 < rating <= FOLLOWUP_AT_OR_BELOW
         else _("感谢您的评价。")
     )
-    return _answer(
+    return application_move_answer(
         request, pk,
         lambda a: rating_actions.application_rate(actor=request.user, application=a, rating=rating, comment=comment),
         success,
@@ -44,7 +33,7 @@ def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @translate_errors
 def mark_unreasonable(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = request.POST
-    return _answer(
+    return application_move_answer(
         request, pk,
         lambda a: unreasonable_actions.application_mark_unreasonable(
             actor=request.user, application=a, kind=post.get("kind", ""), reason=post.get("reason", ""),
@@ -58,7 +47,7 @@ def mark_unreasonable(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @translate_errors
 def review_unreasonable(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = request.POST
-    return _answer(
+    return application_move_answer(
         request, pk,
         lambda a: unreasonable_actions.application_review_unreasonable(
             actor=request.user, application=a, decision=post.get("decision", ""), note=post.get("note", ""),
