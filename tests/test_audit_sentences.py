@@ -233,6 +233,30 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"title": "修订村规民约", "in_favour": 18, "against": 2, "abstaining": 1},
         "修订村规民约",
     ),
+    # Registered by gongzhi.bodies (AppConfig.ready).
+    "body.created": (
+        {"kind": "committee", "name": "村民委员会", "rule": "body_meeting", "proxies": False, "active": True},
+        "村民委员会",
+    ),  # fmt: skip
+    "body.changed": ({"name": "红白理事会", "proxies": {"from": False, "to": True}}, "红白理事会"),
+    "body.member_added": (
+        {"body": "村民委员会", "resident": "王秀英", "post": "member", "from": "2024-01-10"},
+        "村民委员会 王秀英",
+    ),  # fmt: skip
+    "body.member_ended": (
+        {
+            "body": "村民委员会",
+            "resident": "王秀英",
+            "post": "member",
+            "until": "2026-12-06",
+            "reason": "迁出本村",
+        },
+        "村民委员会 王秀英",
+    ),  # fmt: skip
+    "body.represented": (
+        {"body": "村民代表会议", "resident": "李四", "households": 9, "added": 9, "removed": 0},
+        "村民代表会议 李四",
+    ),  # fmt: skip
     # Registered by gongzhi.residents (AppConfig.ready).
     "household.member_added": (
         {"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},

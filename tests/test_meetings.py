@@ -47,6 +47,11 @@ BODIES = {
         {"households": 100, "households_present": 50, "present": 50},
     ),
     "residents_representatives_meeting": ({"members": 25, "present": 17}, {"members": 25, "present": 16}),
+    "group_meeting": ({"adults": 90, "present": 60}, {"adults": 90, "present": 59}),
+    "party_members_meeting": ({"members": 30, "present": 20}, {"members": 30, "present": 19}),
+    "party_committee_meeting": ({"members": 5, "present": 3}, {"members": 6, "present": 3}),
+    "joint_meeting": ({"members": 9, "present": 6}, {"members": 9, "present": 5}),
+    "body_meeting": ({"members": 7, "present": 4}, {"members": 8, "present": 4}),
 }
 
 

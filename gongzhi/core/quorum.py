@@ -15,6 +15,19 @@ election). The rules:
   (A meeting of representatives elected by the residents' groups, also in
   art. 9, is the 居民代表会议 below.)
 - 居民代表会议 (residents' representatives' meeting): as the villagers'.
+- 村(居)民小组会议 (a resident group's meeting), art. 28: two thirds or more of
+  the group's villagers aged 18 or over, or of its households' representatives,
+  attend; a decision needs more than half of those present.
+- 党员大会 (the party members' meeting) deciding under 四议两公开: two thirds or
+  more of the members attend (the 四议两公开 practice; the 支部工作条例 asks
+  more than half), and a decision needs more than half of all members due.
+- 党组织委员会会议 (支委会): more than half of its members attend; a decision
+  needs more than half of the members due (支部工作条例).
+- 两委联席会议 (the two committees' joint meeting, 四议两公开's 商议): two
+  thirds or more of its members attend; more than half of those present.
+- The meeting of a committee or of any other body (监委会, 红白理事会, …):
+  more than half of its members attend; more than half of those present
+  (少数服从多数). A body may be given another rule of this table.
 
 Chinese statutes count "以上" inclusively and "过半数" strictly (民法典
 art. 1259), so "two thirds or more" is ≥ 2/3 and "more than half" is > 1/2.
@@ -52,6 +65,7 @@ class MeetingRule:
     attendance: tuple[Attendance, ...]  # any one suffices
     majority: Fraction = Fraction(1, 2)  # of those present, strictly more than this share
     law: object = ""  # the statute article, translated (gettext_lazy)
+    default_majority: str = "present"  # the key of MAJORITIES a decision of this body needs unless told
 
 
 RULES: dict[str, MeetingRule] = {
@@ -80,6 +94,38 @@ RULES: dict[str, MeetingRule] = {
             gettext_lazy("居民代表会议"),
             (Attendance("members", Fraction(2, 3), True),),
             law=gettext_lazy("城市居民委员会组织法第九条（居民小组代表）、参照村民委员会组织法第二十六条"),
+        ),
+        MeetingRule(
+            "group_meeting",
+            gettext_lazy("村(居)民小组会议"),
+            (Attendance("adults", Fraction(2, 3), True), Attendance("households", Fraction(2, 3), True)),
+            law=gettext_lazy("村民委员会组织法第二十八条"),
+        ),
+        MeetingRule(
+            "party_members_meeting",
+            gettext_lazy("党员大会"),
+            (Attendance("members", Fraction(2, 3), True),),
+            law=gettext_lazy("中国共产党支部工作条例（试行）；四议两公开：党员大会须三分之二以上党员到会"),
+            default_majority="members",
+        ),
+        MeetingRule(
+            "party_committee_meeting",
+            gettext_lazy("党组织委员会会议"),
+            (Attendance("members", Fraction(1, 2), False),),
+            law=gettext_lazy("中国共产党支部工作条例（试行）"),
+            default_majority="members",
+        ),
+        MeetingRule(
+            "joint_meeting",
+            gettext_lazy("两委联席会议"),
+            (Attendance("members", Fraction(2, 3), True),),
+            law=gettext_lazy("四议两公开：两委联席会议须三分之二以上成员到会"),
+        ),
+        MeetingRule(
+            "body_meeting",
+            gettext_lazy("委员会或其他组织的会议"),
+            (Attendance("members", Fraction(1, 2), False),),
+            law=gettext_lazy("少数服从多数的议事原则（村民委员会组织法）"),
         ),
     )
 }
