@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gongzhi.situations",
     "gongzhi.offers",
     "gongzhi.hall",
+    "gongzhi.selfgov",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
