@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gongzhi.workdays",
     "gongzhi.photos",
     "gongzhi.meetings",
+    "gongzhi.disclosures",
     "gongzhi.cases",
     "gongzhi.hours",
     "gongzhi.wishes",
