@@ -24,7 +24,7 @@ class DisclosuresConfig(AppConfig):
         )
         nav_register(
             "disclosures.index",
-            order=75,
+            order=72,
             label=_("公开栏"),
             url_name="disclosures:index",
             perm="disclosures.view",
