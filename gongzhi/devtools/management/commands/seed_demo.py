@@ -37,8 +37,8 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
-from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
+from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
