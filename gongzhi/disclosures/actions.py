@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -342,18 +342,22 @@ def disclosure_due_register(
         due_on, basis = major_due_on(event_at or timezone.now()), str(MAJOR_BASIS)
     else:
         basis = ""
-    due = DisclosureDue.objects.create(
-        area=community,
-        area_path=community.path,
-        category=category,
-        title=title,
-        major=major,
-        due_on=due_on,
-        basis=basis[:200],
-        purpose=purpose,
-        **source,
-        registered_by=actor,
-    )
+    try:
+        with transaction.atomic():  # a concurrent registration of the same source and purpose wins: return it
+            due = DisclosureDue.objects.create(
+                area=community,
+                area_path=community.path,
+                category=category,
+                title=title,
+                major=major,
+                due_on=due_on,
+                basis=basis[:200],
+                purpose=purpose,
+                **source,
+                registered_by=actor,
+            )
+    except IntegrityError:
+        return DisclosureDue.objects.get(**source, purpose=purpose, fulfilled_by__isnull=True)
     audit_event_record(
         actor=actor,
         verb="disclosure.due_registered",

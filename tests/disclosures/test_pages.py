@@ -189,3 +189,34 @@ def test_the_setting_form_changes_the_finance_cadence(users, areas):
     from gongzhi.disclosures.selectors import finance_monthly_of
 
     assert finance_monthly_of(areas["village"])
+
+
+def test_the_public_board_shows_what_is_overdue(users, areas):
+    meeting = Meeting.objects.create(
+        body_kind="villagers_meeting", area=areas["village"], area_path=areas["village"].path,
+        held_on=timezone.localdate(), present=300, adults=500, quorate=True, recorded_by=users["community_staff"],
+    )  # fmt: skip
+    actions.disclosure_due_register(
+        actor=users["community_staff"], community=areas["village"], category="affairs", title="决议公开：修缮村道",
+        owner=meeting, purpose="resolution", major=True, due_on=timezone.localdate() - dt.timedelta(days=2),
+    )  # fmt: skip
+    html = Client().get(f"/disclosures/c/{areas['village'].pk}/").content.decode()
+    assert "逾期未公开" in html
+    assert html.count('data-testid="gap"') == 3
+    assert "没有财务公开" in html
+    assert "「决议公开：修缮村道」应于" in html
+
+
+def test_a_feature_page_says_where_its_record_was_published(publish, users, areas):
+    from django.template.loader import render_to_string
+
+    from gongzhi.disclosures.selectors import disclosures_of
+
+    meeting = Meeting.objects.create(
+        body_kind="villagers_meeting", area=areas["village"], area_path=areas["village"].path,
+        held_on=timezone.localdate(), present=300, adults=500, quorate=True, recorded_by=users["community_staff"],
+    )  # fmt: skip
+    made = publish(title="决议公开：修缮村道", owner=meeting, purpose="resolution")
+    html = render_to_string("disclosures/_published_from.html", {"disclosures": disclosures_of(meeting)})
+    assert "公开于村务公开栏" in html
+    assert f"/disclosures/d/{made.pk}/" in html
