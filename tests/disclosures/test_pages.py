@@ -220,3 +220,14 @@ def test_a_feature_page_says_where_its_record_was_published(publish, users, area
     html = render_to_string("disclosures/_published_from.html", {"disclosures": disclosures_of(meeting)})
     assert "公开于村务公开栏" in html
     assert f"/disclosures/d/{made.pk}/" in html
+
+
+def test_staff_see_what_is_overdue_on_their_home_page(users, areas):
+    staff = Client()
+    staff.force_login(users["community_staff"])
+    html = staff.get("/").content.decode()
+    assert 'data-testid="home-disclosures"' in html
+    assert "3 项逾期" in html
+    supervisor = Client()
+    supervisor.force_login(users["supervisor"])
+    assert 'data-testid="home-disclosures"' not in supervisor.get("/").content.decode()
