@@ -45,6 +45,7 @@ class DisclosureOut(Schema):
     body: str  # blank once withdrawn
     major: bool
     period: str  # "2026-Q3", "2026-11" or ""
+    period_label: str  # "2026年第3季度", "2026年11月" or ""
     published_at: dt.datetime
     revision: int
     withdrawn_at: dt.datetime | None
@@ -119,6 +120,7 @@ def _out(disclosure: Disclosure) -> dict:
         "body": "" if withdrawn else disclosure.body,
         "major": disclosure.major,
         "period": disclosure.period,
+        "period_label": disclosure.period_label,
         "published_at": disclosure.published_at,
         "revision": disclosure.revision_count,
         "withdrawn_at": disclosure.withdrawn_at,

@@ -38,12 +38,13 @@ def test_an_urban_communitys_board_says_residents_affairs(areas):
 
 
 def test_an_item_shows_its_text_its_history_and_a_printable_sheet(publish, users):
-    disclosure = publish()
+    disclosure = publish(period="2026-Q3")
     actions.disclosure_revise(
         actor=users["community_staff"], disclosure=disclosure, title=disclosure.title,
         body="一、修缮村道三公里，已完工验收。", reason="村道里程写错",
     )  # fmt: skip
     html = Client().get(f"/disclosures/d/{disclosure.pk}/").content.decode()
+    assert "2026年第3季度" in html
     assert "三公里" in html
     assert "两公里" not in html
     assert "修改记录" in html
