@@ -232,3 +232,33 @@ def test_staff_see_what_is_overdue_on_their_home_page(users, areas):
     supervisor = Client()
     supervisor.force_login(users["supervisor"])
     assert 'data-testid="home-disclosures"' not in supervisor.get("/").content.decode()
+
+
+def _queries(client, path) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_board_and_the_overview_take_the_same_queries_whatever_they_hold(publish, users, areas):
+    from django.core.cache import cache
+
+    visitor, admin = Client(), Client()
+    visitor.cookies["django_language"] = "zh-hans"  # a cookie: rendered afresh, not from the shared cache
+    admin.force_login(users["township_admin"])
+    board = f"/disclosures/c/{areas['village'].pk}/"
+    publish()
+    visitor.get(board)
+    admin.get("/disclosures/")
+    few = (_queries(visitor, board), _queries(admin, "/disclosures/"))
+    for n in range(12):
+        publish(title=f"第{n + 1}号公开事项", category=("party", "affairs", "finance")[n % 3])
+        publish(actor=users["other_staff"], community=areas["urban"], title=f"东街第{n + 1}号公开事项")
+    cache.clear()
+    visitor.get(board)
+    admin.get("/disclosures/")
+    assert (_queries(visitor, board), _queries(admin, "/disclosures/")) == few
+    assert few[0] <= 8
