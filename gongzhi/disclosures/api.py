@@ -70,6 +70,7 @@ class PublishIn(Schema):
     major: bool = False
     period: str = ""
     personal_data_reason: str = ""
+    due_id: int | None = None  # an item due for publication (GET /disclosures/overdue): publishing fulfils it
 
 
 class ReviseIn(Schema):
@@ -232,6 +233,7 @@ def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None)
         community = selectors.community_get_for(
             viewer=request.auth, community_id=payload.community_id, roles=PUBLISHERS
         )
+        due = selectors.due_get_for(viewer=request.auth, due_id=payload.due_id) if payload.due_id else None
     except NotFound:
         raise Http404() from None
     disclosure = idempotent_create(
@@ -247,6 +249,7 @@ def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None)
             major=payload.major,
             period=payload.period,
             personal_data_reason=payload.personal_data_reason,
+            due=due,
         ),
     )
     return Status(201, _detail(selectors.disclosure_public_get(disclosure.pk)))
