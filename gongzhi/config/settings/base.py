@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "gongzhi.meetings",
     "gongzhi.bodies",
     "gongzhi.ballots",
+    "gongzhi.disclosures",
     "gongzhi.wishes",
     "gongzhi.situations",
     "gongzhi.offers",
