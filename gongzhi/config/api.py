@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from gongzhi.accounts.api import TokenAuth
 from gongzhi.areas.api import router as areas_router
+from gongzhi.bodies.api import router as bodies_router
 from gongzhi.cases.api import router as cases_router
 from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
@@ -143,6 +144,7 @@ api.add_router("/", hall_desk_router)
 api.add_router("/", hall_router)
 api.add_router("/", hall_office_router)
 api.add_router("/", hall_stats_router)
+api.add_router("/", bodies_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):
