@@ -7,7 +7,8 @@ demo:   one township, six communities (villages and urban communities), grids,
         conventions: last year's revision campaign (one community overdue) and
         this year's under way (gongzhi.devtools.demo_conventions), and the service
         hall: the starter catalogue and applications in every state, some
-        overdue, made through the hall's actions (gongzhi.devtools.demo_hall).
+        overdue, made through the hall's actions (gongzhi.devtools.demo_hall), and every
+        community's bodies and their members, from the register (gongzhi.devtools.demo_bodies).
 county: 20 townships × 30 communities, about 1,000,000 residents,
         1,000,000 wishes (`--wishes N`) and, on the starter catalogue loaded
         into every township, 1,000,000 service-hall applications
@@ -34,6 +35,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
+from gongzhi.devtools.demo_bodies import demo_bodies_seed
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
@@ -119,6 +121,7 @@ class Command(BaseCommand):
             demo_conventions_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2)
             )
+            demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
             demo_escalations_seed(
                 township=root,
                 resident=User.objects.get(username="jumin"),
