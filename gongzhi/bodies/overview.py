@@ -46,6 +46,23 @@ POST_ORDER = {
 }
 # The bodies whose members are public facts (公示) once elected or appointed: the public page lists them.
 PUBLIC_KINDS = (BodyKind.PARTY_ORG, BodyKind.COMMITTEE, BodyKind.SUPERVISORY)
+# The order bodies are listed in on a community's page: the organisations, then the meetings, then the others.
+KIND_ORDER = {
+    kind: rank
+    for rank, kind in enumerate(
+        [
+            BodyKind.PARTY_ORG,
+            BodyKind.COMMITTEE,
+            BodyKind.SUPERVISORY,
+            BodyKind.REPRESENTATIVES,
+            BodyKind.JOINT,
+            BodyKind.PARTY_MEMBERS,
+            BodyKind.ASSEMBLY,
+            BodyKind.GROUP,
+            BodyKind.OTHER,
+        ]
+    )
+}
 
 
 def members_sorted(memberships) -> list[Membership]:
@@ -110,7 +127,10 @@ class CommunityOverview:
 
 
 def community_overview(community: Area, on: dt.date | None = None) -> CommunityOverview:
-    every = list(Body.objects.filter(area=community).select_related("area", "group"))
+    every = sorted(
+        Body.objects.filter(area=community).select_related("area", "group"),
+        key=lambda b: (KIND_ORDER.get(b.kind, 99), b.name, b.pk),
+    )
     active = [b for b in every if b.active]
     return CommunityOverview(
         community=community,
