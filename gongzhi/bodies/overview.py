@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from gongzhi.areas.models import Area
 from gongzhi.core.quorum import RULES
@@ -88,6 +89,10 @@ class BodyOverview:
     def rule_law(self) -> str:
         rule = RULES.get(self.body.meeting_rule)
         return str(rule.law) if rule and rule.law else ""
+
+    @property
+    def derived_text(self) -> str:
+        return pgettext("list separator", "、").join(self.derived_names)
 
     @property
     def derived(self) -> bool:
