@@ -30,7 +30,7 @@ from .selectors import (
 )
 
 # The order posts are listed in: the head of the body first.
-POST_ORDER = {
+POST_ORDER: dict[str, int] = {
     post: rank
     for rank, post in enumerate(
         [
@@ -48,7 +48,7 @@ POST_ORDER = {
 # The bodies whose members are public facts (公示) once elected or appointed: the public page lists them.
 PUBLIC_KINDS = (BodyKind.PARTY_ORG, BodyKind.COMMITTEE, BodyKind.SUPERVISORY)
 # The order bodies are listed in on a community's page: the organisations, then the meetings, then the others.
-KIND_ORDER = {
+KIND_ORDER: dict[str, int] = {
     kind: rank
     for rank, kind in enumerate(
         [

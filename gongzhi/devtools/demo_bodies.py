@@ -50,7 +50,7 @@ class _Pool:
         )
         rng.shuffle(self.people)
         self.used: set[int] = set()
-        self.households_used: set[int] = set()
+        self.households_used: set[int | None] = set()
 
     def take(self, *, party: bool = False, gender: str = "", apart: bool = False) -> Resident:
         """An unused adult (a full party member; of that gender; from a household nobody used yet)."""
