@@ -31,4 +31,4 @@ class BodiesConfig(AppConfig):
             "bodies.keeper", order=45, template="bodies/home_section.html", build=home.keeper_section
         )
         public_link_register("bodies", order=25, label=_("两委成员"), url_name="bodies:public")
-        robots_register("bodies", order=25, lines=["Allow: /bodies/p/", "Disallow: /bodies/"])
+        robots_register("bodies", order=25, lines=["Allow: /bodies/p/"])

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongzhi.audit.models import AuditEvent
+from gongzhi.bodies.actions import membership_end
 from gongzhi.bodies.models import Body, BodyKind, Membership, Post, Representation
 
 from .conftest import PHONE, START
@@ -257,3 +258,23 @@ def test_the_home_page_tells_staff_of_warnings(users, filled):
     assert 'data-testid="home-bodies"' in page
     assert "钱代表联系0户" in page
     assert 'data-testid="home-bodies"' not in _page(users["resident"], "core:home")
+
+
+def test_the_public_page_is_shared_from_the_cache_by_cookieless_visitors(
+    staff, areas, filled, django_assert_num_queries
+):
+    path = reverse("bodies:public", args=[areas["village"].pk])
+    first = Client().get(path)
+    with django_assert_num_queries(0):
+        second = Client().get(path)
+    assert second.content == first.content
+    membership_end(
+        actor=staff,
+        membership=filled["held"]["woman"],
+        ended_on=timezone.localdate() - dt.timedelta(days=1),
+        reason="辞职",
+    )
+    with_cookie = Client()
+    with_cookie.cookies["django_language"] = "zh-hans"
+    assert "王秀英" not in with_cookie.get(path).content.decode()  # anyone with a cookie: fresh
+    assert "Allow: /bodies/p/" in Client().get("/robots.txt").content.decode()
