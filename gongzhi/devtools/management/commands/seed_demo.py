@@ -7,8 +7,7 @@ demo:   one township, six communities (villages and urban communities), grids,
         conventions: last year's revision campaign (one community overdue) and
         this year's under way (gongzhi.devtools.demo_conventions), and the service
         hall: the starter catalogue and applications in every state, some
-        overdue, made through the hall's actions (gongzhi.devtools.demo_hall), and every
-        community's bodies and their members, from the register (gongzhi.devtools.demo_bodies).
+        overdue, made through the hall's actions (gongzhi.devtools.demo_hall).
 county: 20 townships × 30 communities, about 1,000,000 residents,
         1,000,000 wishes (`--wishes N`) and, on the starter catalogue loaded
         into every township, 1,000,000 service-hall applications
@@ -18,6 +17,9 @@ county: 20 townships × 30 communities, about 1,000,000 residents,
         gongzhi.devtools.county_applications).
         `--add-applications N` adds the applications to a county seeded
         without them (no reseed).
+The demo also fills every community's bodies (党组织, 两委, 监委会, the meetings,
+红白理事会, 道德评议会) from its register, through the bodies' actions
+(gongzhi.devtools.demo_bodies).
 """
 
 import random
@@ -121,7 +123,6 @@ class Command(BaseCommand):
             demo_conventions_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2)
             )
-            demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
             demo_escalations_seed(
                 township=root,
                 resident=User.objects.get(username="jumin"),
@@ -135,6 +136,8 @@ class Command(BaseCommand):
                 communities=[c[0] for c in communities],
                 rng=random.Random(opts["seed"] + 3),
             )
+            # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies).
+            demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
