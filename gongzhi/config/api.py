@@ -134,6 +134,7 @@ api = GongzhiApi(
 )
 api.add_router("/areas", areas_router)
 api.add_router("/", residents_router)
+api.add_router("/", bodies_router)
 api.add_router("/", wishes_router)
 api.add_router("/", situations_router)
 api.add_router("/", offers_router)
@@ -144,7 +145,6 @@ api.add_router("/", hall_desk_router)
 api.add_router("/", hall_router)
 api.add_router("/", hall_office_router)
 api.add_router("/", hall_stats_router)
-api.add_router("/", bodies_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):
