@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema
 
 from gongzhi.areas.models import Area, AreaKind
-from gongzhi.core.api_input import MAY_BE_FORBIDDEN
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
@@ -196,7 +196,7 @@ def _group(community: Area, group_id: int | None) -> Area | None:
     summary=gettext_noop("村(社区)的组织：类型、议事规则和与法定要求不符的提示"),
     openapi_extra=MAY_BE_FORBIDDEN,
 )
-def body_list(request, community_id: ApiId | None = None):
+def body_list(request, community_id: ApiId | None = None, limit: Limit = 100, offset: Offset = 0):
     if not request.auth.has_perm("bodies.view"):
         raise PermissionDenied()
     bodies = selectors.bodies_for(viewer=request.auth).filter(active=True)
@@ -206,7 +206,7 @@ def body_list(request, community_id: ApiId | None = None):
         except NotFound:
             raise Http404() from None
         bodies = bodies.filter(area=community)
-    return [_out(overview.body_overview(body)) for body in bodies[:500]]
+    return [_out(overview.body_overview(body)) for body in bodies[offset : offset + limit]]
 
 
 @router.get(

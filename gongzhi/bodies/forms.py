@@ -93,11 +93,26 @@ class MemberEndForm(forms.Form):
     reason = forms.CharField(label=_("离任原因（如任期届满、辞职、迁出）"), max_length=REASON_MAX)
 
 
+class HouseholdBoxes(forms.CheckboxSelectMultiple):
+    """Checkboxes of households; those another representative represents are shown, and cannot be ticked."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.taken: set[int] = set()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if getattr(value, "value", value) in self.taken:
+            option["attrs"]["disabled"] = True
+        return option
+
+
 class HouseholdsForm(forms.Form):
     households = forms.TypedMultipleChoiceField(
-        label=_("联系户"), coerce=int, choices=(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("联系户"), coerce=int, choices=(), required=False, widget=HouseholdBoxes
     )
 
-    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs) -> None:
+    def __init__(self, *args, choices: list[tuple[int, str]], taken: set[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["households"].choices = choices  # type: ignore[attr-defined]
+        self.fields["households"].widget.taken = taken  # type: ignore[attr-defined]

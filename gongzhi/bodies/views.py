@@ -267,6 +267,7 @@ def member_households(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     form = HouseholdsForm(
         request.POST or None,
         choices=household_choices(membership),
+        taken=set(selectors.households_taken(membership.body, besides=membership)),
         initial={"households": selectors.representation_households(membership)},
     )
     if request.method == "POST" and form.is_valid():

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongzhi.audit.models import AuditEvent
-from gongzhi.bodies.actions import membership_end
+from gongzhi.bodies.actions import membership_add, membership_end
 from gongzhi.bodies.models import Body, BodyKind, Membership, Post, Representation
 
 from .conftest import PHONE, START
@@ -208,6 +208,17 @@ def test_a_representatives_households_are_picked_from_the_community(staff, fille
     assert Representation.objects.filter(membership=held).count() == 6
     representatives = filled["bodies"][BodyKind.REPRESENTATIVES]
     assert "钱代表联系" not in _page(staff, "bodies:body", representatives.pk)  # 6 households: within 5 to 15
+    # Another representative sees those six households, marked and not to be ticked.
+    second = membership_add(
+        actor=staff,
+        body=representatives,
+        resident=filled["people"]["supervisor"],
+        post=Post.REPRESENTATIVE,
+        started_on=START,
+    )
+    page = _page(staff, "bodies:member_households", second.pk)
+    assert page.count("disabled") == 6
+    assert page.count("已由代表钱代表联系") == 6
     # Only representatives have households.
     assert (
         _client(staff).get(reverse("bodies:member_households", args=[filled["held"]["chair"].pk])).status_code
