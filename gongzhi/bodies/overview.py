@@ -145,6 +145,32 @@ def community_overview(community: Area, on: dt.date | None = None) -> CommunityO
     )
 
 
+# The kinds whose composition the statute rules on (gongzhi.bodies.statute): the only ones that can warn.
+WARNED_KINDS = (BodyKind.COMMITTEE, BodyKind.SUPERVISORY, BodyKind.REPRESENTATIVES)
+
+
+@dataclass
+class CommunitySummary:
+    """A community at a glance (the township's list, the home page): how many bodies, 一肩挑, the warnings."""
+
+    community: Area
+    bodies: int
+    shoulder: Resident | None
+    warnings: list[tuple[Body, statute.Warning]]
+
+
+def community_summary(community: Area, on: dt.date | None = None) -> CommunitySummary:
+    """Reads only what can warn, not every derived roll: a few queries a community."""
+    active = list(bodies_of(community).select_related("area"))
+    warnings = [
+        (body, warning)
+        for body in sorted(active, key=lambda b: KIND_ORDER.get(b.kind, 99))
+        if body.kind in WARNED_KINDS
+        for warning in body_warnings(body, on)
+    ]
+    return CommunitySummary(community, len(active), shoulder_one(community, on) if active else None, warnings)
+
+
 def past_members(body: Body) -> list[Membership]:
     return list(memberships_past(body))
 

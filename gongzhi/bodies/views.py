@@ -62,7 +62,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     communities = list(selectors.communities_for(viewer=request.user))
     if len(communities) == 1:
         return redirect("bodies:community", community_id=communities[0].pk)
-    rows = [overview.community_overview(community) for community in communities]
+    rows = [overview.community_summary(community) for community in communities]
     return render(request, "bodies/index.html", {"rows": rows})
 
 

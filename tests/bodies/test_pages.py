@@ -289,3 +289,13 @@ def test_the_public_page_is_shared_from_the_cache_by_cookieless_visitors(
     with_cookie.cookies["django_language"] = "zh-hans"
     assert "王秀英" not in with_cookie.get(path).content.decode()  # anyone with a cookie: fresh
     assert "Allow: /bodies/p/" in Client().get("/robots.txt").content.decode()
+
+
+def test_the_township_list_reads_only_what_can_warn(users, filled, django_assert_max_num_queries):
+    client = _client(users["township_admin"])
+    client.get(reverse("bodies:index"))  # the session and roles cached
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("bodies:index")).status_code == 200
+    # The township office keeps them too: its home page has the section.
+    page = _page(users["township_admin"], "core:home")
+    assert 'data-testid="home-bodies"' in page
