@@ -17,12 +17,12 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from gongzhi.accounts.scopes import paths_for, scope_q
-from gongzhi.areas.models import Area
+from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
 from gongzhi.residents.models import Household, Resident
 
 from . import statute
-from .models import Body, BodyKind, Membership, Post
+from .models import Body, BodyKind, Membership, Post, Representation
 from .roles import READERS
 
 FULL_PARTY_MEMBER = "01"  # residents.codes POLITICAL_STATUSES: 中共党员 (预备党员 "02" have no vote)
@@ -167,3 +167,53 @@ def body_warnings(body: Body, on: dt.date | None = None) -> list[statute.Warning
     if body.kind == BodyKind.SUPERVISORY:
         return statute.supervisory_warnings([_seat(m) for m in memberships_current(body, on)], committee)
     return []
+
+
+# --- For the pages and the API: scoped lookups ---------------------------------------------------
+
+
+def communities_for(*, viewer, roles=READERS) -> QuerySet[Area]:
+    """The villages and communities whose bodies the viewer reads (or, with KEEPERS, keeps), in the register's
+    order (the area tree), never ranked."""
+    return Area.objects.filter(scope_q(paths_for(viewer, roles), "path"), kind=AreaKind.COMMUNITY).order_by(
+        "path"
+    )
+
+
+def community_get_for(*, viewer, community_id: int, roles=READERS) -> Area:
+    found = communities_for(viewer=viewer, roles=roles).filter(pk=community_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def membership_get_for(*, viewer, membership_id: int) -> Membership:
+    found = (
+        Membership.objects.filter(scope_q(paths_for(viewer, READERS), "body__area_path"), pk=membership_id)
+        .select_related("body__area", "resident", "group")
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def memberships_past(body: Body) -> QuerySet[Membership]:
+    """Who held a post on the body and left (历届成员), the latest first; kept, never deleted."""
+    return (
+        Membership.objects.filter(body=body, ended_on__isnull=False)
+        .select_related("resident")
+        .order_by("-ended_on", "-started_on", "id")
+    )
+
+
+def representation_households(membership: Membership) -> list[int]:
+    return list(membership.households.values_list("household_id", flat=True))
+
+
+def households_taken(body: Body, *, besides: Membership | None = None) -> dict[int, str]:
+    """Households of the body's community already represented by another current representative: id -> name."""
+    taken = Representation.objects.filter(membership__body=body, membership__ended_on=None)
+    if besides is not None:
+        taken = taken.exclude(membership=besides)
+    return dict(taken.values_list("household_id", "membership__resident__name"))

@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from gongzhi.accounts.api import TokenAuth
 from gongzhi.areas.api import router as areas_router
 from gongzhi.ballots.api import router as ballots_router
+from gongzhi.bodies.api import router as bodies_router
 from gongzhi.cases.api import router as cases_router
 from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
@@ -135,6 +136,7 @@ api = GongzhiApi(
 )
 api.add_router("/areas", areas_router)
 api.add_router("/", residents_router)
+api.add_router("/", bodies_router)
 api.add_router("/", wishes_router)
 api.add_router("/", situations_router)
 api.add_router("/", offers_router)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("gongzhi.accounts.urls")),
     path("areas/", include("gongzhi.areas.urls")),
     path("residents/", include("gongzhi.residents.urls")),
+    path("bodies/", include("gongzhi.bodies.urls")),
     path("workdays/", include("gongzhi.workdays.urls")),
     path("audit/", include("gongzhi.audit.urls")),
     path("notices/", include("gongzhi.notices.urls")),

@@ -19,6 +19,9 @@ county: 20 townships × 30 communities, about 1,000,000 residents,
         gongzhi.devtools.county_applications).
         `--add-applications N` adds the applications to a county seeded
         without them (no reseed).
+The demo also fills every community's bodies (党组织, 两委, 监委会, the meetings,
+红白理事会, 道德评议会) from its register, through the bodies' actions
+(gongzhi.devtools.demo_bodies).
 """
 
 import random
@@ -36,6 +39,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
+from gongzhi.devtools.demo_bodies import demo_bodies_seed
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
@@ -139,6 +143,8 @@ class Command(BaseCommand):
                 communities=[c[0] for c in communities],
                 rng=random.Random(opts["seed"] + 3),
             )
+            # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies).
+            demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []

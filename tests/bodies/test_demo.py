@@ -1,0 +1,70 @@
+"""`gongzhi seed-demo` fills every demo community's bodies from the demo register, through the actions."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import F
+from django.test import Client
+
+from gongzhi.accounts.models import User
+from gongzhi.areas.models import Area, AreaKind, CommunityType
+from gongzhi.audit.models import AuditEvent
+from gongzhi.audit.verification import audit_chain_verify
+from gongzhi.bodies.models import Body, BodyKind, Membership, Post, Representation
+from gongzhi.bodies.overview import community_overview
+from gongzhi.bodies.selectors import FULL_PARTY_MEMBER, memberships_current
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_demo_community_has_its_bodies_filled_from_the_register():
+    call_command("seed_demo", "--quiet")
+    communities = list(Area.objects.filter(kind=AreaKind.COMMUNITY).order_by("path"))
+    assert len(communities) == 6
+    # Members are the register's residents of the body's own community, never invented.
+    assert Membership.objects.exists()
+    assert not Membership.objects.exclude(resident__community_id=F("body__area_id")).exists()
+    assert Membership.objects.count() == AuditEvent.objects.filter(verb="body.member_added").count()
+    warned, shoulders = [], []
+    for community in communities:
+        kinds = set(Body.objects.filter(area=community).values_list("kind", flat=True))
+        expected = {"party_org", "committee", "supervisory", "joint", "party_members", "assembly", "representatives",
+                    "other"}  # fmt: skip
+        if community.community_type == CommunityType.VILLAGE:
+            expected.add("group")
+        assert kinds == expected, community.name
+        assert set(Body.objects.filter(area=community, kind="other").values_list("name", flat=True)) == {
+            "红白理事会",
+            "道德评议会",
+        }
+        party = Body.objects.get(area=community, kind=BodyKind.PARTY_ORG)
+        seats = list(memberships_current(party))
+        assert [m.post for m in seats].count(Post.SECRETARY) == 1
+        assert all(m.resident.political_status == FULL_PARTY_MEMBER for m in seats)
+        committee = list(memberships_current(Body.objects.get(area=community, kind=BodyKind.COMMITTEE)))
+        low, high = (5, 9) if community.community_type == CommunityType.URBAN else (3, 7)
+        assert low <= len(committee) <= high, community.name
+        representatives = Body.objects.get(area=community, kind=BodyKind.REPRESENTATIVES)
+        for membership in memberships_current(representatives):
+            assert 5 <= membership.households_represented <= 15
+        overview = community_overview(community)
+        if overview.warnings:
+            warned.append(community)
+        if overview.shoulder:
+            shoulders.append(community)
+    # One community where 一肩挑 shows, one where the statute's warning shows (no woman on the committee).
+    assert shoulders == [communities[0]]
+    assert warned == [communities[1]]
+    assert {w.code for _body, w in community_overview(communities[1]).warnings} == {"committee_woman"}
+    assert Membership.objects.filter(ended_on__isnull=False).count() == 6  # the previous term's chairs
+    assert Representation.objects.count() > 6 * 5 * 20
+    report = audit_chain_verify()
+    assert report.ok, report.reason
+    # The staff member sees the bodies; the public page lists the two committees' members.
+    client = Client()
+    client.force_login(User.objects.get(username="cun_ganbu"))
+    page = client.get(f"/bodies/c/{communities[0].pk}/").content.decode()
+    assert "一肩挑" in page
+    assert "红白理事会" in page
+    public = Client().get(f"/bodies/p/{communities[0].pk}/")
+    assert public.status_code == 200
+    assert "书记" in public.content.decode()
