@@ -103,6 +103,8 @@ def meeting_agenda_of(meeting: Meeting) -> QuerySet[MeetingAgendaItem]:
 
 
 def meeting_agenda_item_of(meeting: Meeting, number: int) -> MeetingAgendaItem:
+    if not 0 < number < 1000:
+        raise NotFound()
     found = meeting.agenda.filter(number=number).select_related("meeting").first()
     if found is None:
         raise NotFound()
