@@ -6,8 +6,9 @@ the roll's names only to the readers over the area). A meeting not theirs answer
 """
 
 import datetime as dt
+import io
 
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema, Status
@@ -494,9 +495,10 @@ def cancel(request, meeting_id: ApiId, payload: ReasonIn):
 )
 def record_pdf(request, meeting_id: ApiId):
     meeting = _get(request, meeting_id)
-    response = HttpResponse(
-        meeting_record_pdf(actor=request.auth, meeting=meeting), content_type="application/pdf"
+    response = FileResponse(  # streamed, as every file the API hands out
+        io.BytesIO(meeting_record_pdf(actor=request.auth, meeting=meeting)),
+        content_type="application/pdf",
+        filename=f"meeting-{meeting.pk}.pdf",
     )
-    response["Content-Disposition"] = f'inline; filename="meeting-{meeting.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
