@@ -199,11 +199,11 @@ API_CALLS: dict[str, Callable] = {
     "POST /api/v1/meetings/{meeting_id}/items/{item_id}/confirm": api_call(
         lambda m: f"/items/{_item(m)[0]}/confirm", "held"
     ),
-    "POST /api/v1/meetings/{meeting_id}/witness": api_call(
-        "/witness", "convened", lambda w, m: {"resident_id": w.parts["meetings"]["witness"].pk}
-    ),
-    "POST /api/v1/meetings/{meeting_id}/witness/sign": api_call(
-        "/witness/sign", "held", lambda w, m: {"note": "程序合规"}
+    "POST /api/v1/meetings/{meeting_id}/witness/{resident_id}": lambda world, actor, relation: api_call(
+        f"/witness/{world.parts['meetings']['witness'].pk}", "convened"
+    )(world, actor, relation),
+    "POST /api/v1/meetings/{meeting_id}/sign": api_call(
+        "/sign", "held", lambda w, m: {"note": "程序合规"}
     ),
     "POST /api/v1/meetings/{meeting_id}/minutes": api_call(
         "/minutes", "held", lambda w, m: {"minutes": "补充：全体通过。"}

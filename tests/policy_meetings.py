@@ -469,7 +469,7 @@ PART_API: dict[str, str] = {
         audit_admin           405    405    404    404
     """,
     # As the page of the same move.
-    "POST /api/v1/meetings/{meeting_id}/witness": """
+    "POST /api/v1/meetings/{meeting_id}/witness/{resident_id}": """
                               GET           POST
                               same   other  same   other
         anonymous             405    405    401    401
@@ -549,7 +549,7 @@ PART_API: dict[str, str] = {
         audit_admin           405    405    404    404
     """,
     # As the page: the witness only.
-    "POST /api/v1/meetings/{meeting_id}/witness/sign": """
+    "POST /api/v1/meetings/{meeting_id}/sign": """
                               GET           POST
                               same   other  same   other
         anonymous             405    405    401    401

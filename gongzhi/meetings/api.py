@@ -7,11 +7,12 @@ the roll's names only to the readers over the area). A meeting not theirs answer
 
 import datetime as dt
 import io
+from typing import Annotated
 
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from gongzhi.bodies.models import Body
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
@@ -23,14 +24,16 @@ from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.residents.models import Resident
 
 from . import actions, selectors, statute
+from .forms import COUNT_MAX
 from .models import Meeting, MeetingMethod
 from .printing import meeting_record_pdf
 
 router = Router(tags=["会议 meetings"])
+Count = Annotated[int, Field(ge=0, le=COUNT_MAX)]
 
 BODY_404 = {
     "responses": {
-        "404": {"description": gettext_lazy("组织、会议或见证人不存在，或不在您的权限范围内（两者不作区分）")}
+        "404": {"description": gettext_lazy("组织或会议不存在，或不在您的权限范围内（两者不作区分）")}
     }
 }
 
@@ -64,19 +67,16 @@ class RollIn(Schema):
 
 
 class RollCloseIn(Schema):
-    present: int | None = None
-    households_present: int | None = None
+    present: Count | None = None  # a whole or a group's meeting: those present, from the sign-in sheet
+    households_present: Count | None = None
+    remark: str = ""  # e.g. who sent apologies: kept in the audit row
 
 
 class VoteIn(Schema):
-    in_favour: int = 0
-    against: int = 0
-    abstaining: int = 0
+    in_favour: Count = 0
+    against: Count = 0
+    abstaining: Count = 0
     votes: dict[int, str] = {}
-
-
-class WitnessIn(Schema):
-    resident_id: ApiId
 
 
 class NoteIn(Schema):
@@ -416,15 +416,14 @@ def confirm(request, meeting_id: ApiId, item_id: ApiId):
 
 
 @router.post(
-    "/meetings/{meeting_id}/witness",
+    "/meetings/{meeting_id}/witness/{resident_id}",
     response=MeetingDetailOut,
     summary=gettext_noop("确定见证人（本村(社区)监委会现任成员）"),
-    openapi_extra=BODY_404,
 )
-def witness(request, meeting_id: ApiId, payload: WitnessIn):
+def witness(request, meeting_id: ApiId, resident_id: ApiId):
     def run(meeting: Meeting) -> None:
         authorize(request.auth, "meetings.record", meeting)
-        resident = Resident.objects.filter(pk=payload.resident_id, community_id=meeting.area_id).first()
+        resident = Resident.objects.filter(pk=resident_id, community_id=meeting.area_id).first()
         if resident is None:
             raise NotFound()
         actions.meeting_witness_name(actor=request.auth, meeting=meeting, resident=resident)
@@ -433,7 +432,7 @@ def witness(request, meeting_id: ApiId, payload: WitnessIn):
 
 
 @router.post(
-    "/meetings/{meeting_id}/witness/sign",
+    "/meetings/{meeting_id}/sign",
     response=MeetingDetailOut,
     summary=gettext_noop("见证人签字见证（本人）"),
 )

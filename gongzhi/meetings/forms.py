@@ -125,6 +125,7 @@ class RollForm(forms.Form):
 class RollCloseForm(forms.Form):
     present = _count(_("实到人数（全体会议按签到填写）"))
     households_present = _count(_("到会户代表数（可不填）"))
+    remark = forms.CharField(label=_("点名说明（如请假情况，可不填）"), max_length=REASON_MAX, required=False)
 
 
 class VoteForm(forms.Form):

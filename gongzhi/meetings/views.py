@@ -208,6 +208,7 @@ def roll_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
             meeting=meeting,
             present=data.get("present"),
             households_present=data.get("households_present"),
+            remark=data.get("remark") or "",
         ),
         success=_("已确认到会人数。"),
         back=_back(meeting),

@@ -370,7 +370,12 @@ def meeting_roll_mark(*, actor: User, meeting: Meeting, marks: Iterable[RollMark
 
 @transaction.atomic
 def meeting_roll_close(
-    *, actor: User, meeting: Meeting, present: int | None = None, households_present: int | None = None
+    *,
+    actor: User,
+    meeting: Meeting,
+    present: int | None = None,
+    households_present: int | None = None,
+    remark: str = "",
 ) -> Meeting:
     """Close the roll: 应到/实到 computed (a named roll) or entered (a whole meeting), the quorum computed by
     core.quorum with the body's rule and stored; the meeting is held, with or without its quorum."""
@@ -380,6 +385,7 @@ def meeting_roll_close(
     _not_before_the_day(meeting)
     body = meeting.body
     assert body is not None
+    remark = text_clean(remark, label=_("点名说明"), field="remark", minimum=0, maximum=REASON_MAX)
     figures: dict[str, int | None]
     if _counted(meeting):
         if present is None:
@@ -427,6 +433,7 @@ def meeting_roll_close(
             **{k: v for k, v in figures.items() if v is not None},
             "quorate": quorum.quorate,
             "quorum": quorum.quorum_reason,
+            **({"remark": remark} if remark else {}),
         },
     )
     return moved.obj
