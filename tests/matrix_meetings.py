@@ -202,9 +202,7 @@ API_CALLS: dict[str, Callable] = {
     "POST /api/v1/meetings/{meeting_id}/witness/{resident_id}": lambda world, actor, relation: api_call(
         f"/witness/{world.parts['meetings']['witness'].pk}", "convened"
     )(world, actor, relation),
-    "POST /api/v1/meetings/{meeting_id}/sign": api_call(
-        "/sign", "held", lambda w, m: {"note": "程序合规"}
-    ),
+    "POST /api/v1/meetings/{meeting_id}/sign": api_call("/sign", "held", lambda w, m: {"note": "程序合规"}),
     "POST /api/v1/meetings/{meeting_id}/minutes": api_call(
         "/minutes", "held", lambda w, m: {"minutes": "补充：全体通过。"}
     ),
