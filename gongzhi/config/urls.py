@@ -15,6 +15,7 @@ urlpatterns = [
     path("notices/", include("gongzhi.notices.urls")),
     path("meetings/", include("gongzhi.meetings.urls")),
     path("cases/", include("gongzhi.cases.urls")),
+    path("ballots/", include("gongzhi.ballots.urls")),
     path("wishes/", include("gongzhi.wishes.urls")),
     path("situations/", include("gongzhi.situations.urls")),
     path("offers/", include("gongzhi.offers.urls")),
