@@ -242,6 +242,67 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"title": "修订村规民约", "in_favour": 18, "against": 2, "abstaining": 1},
         "修订村规民约",
     ),
+    # A body's convened meeting (gongzhi/meetings/actions/convening.py, printing.py).
+    "meeting.convened": (
+        {
+            "body": "村民代表会议",
+            "title": "2026年第四季度村民代表会议",
+            "date": "2026-12-16",
+            "place": "村委会",
+            "notice_days": 10,
+            "lead_days": 3,
+            "urgency_reason": "",
+            "agenda": ["2027年村级项目计划"],
+            "roll": 25,
+            "told": 18,
+        },
+        "村民代表会议 2026-12-16",
+    ),  # fmt: skip
+    "meeting.roll_marked": (
+        {
+            "title": "2026年第四季度村民代表会议",
+            "marked": 25,
+            "present": 19,
+            "proxy": 1,
+            "absent": 5,
+            "online": 2,
+        },
+        "村民代表会议 2026-12-16",
+    ),  # fmt: skip
+    "meeting.roll_closed": (
+        {
+            "title": "2026年第四季度村民代表会议",
+            "present": 20,
+            "members": 25,
+            "quorate": True,
+            "quorum": "组成人员数25，到会20，至少需17：符合法定人数",
+        },
+        "村民代表会议 2026-12-16",
+    ),  # fmt: skip
+    "meeting.witness_named": (
+        {"title": "2026年第四季度村民代表会议", "witness": "李秀兰"},
+        "村民代表会议 2026-12-16",
+    ),
+    "meeting.witnessed": (
+        {"title": "2026年第四季度村民代表会议", "note": "程序合规"},
+        "村民代表会议 2026-12-16",
+    ),
+    "meeting.minutes_recorded": (
+        {"title": "2026年第四季度村民代表会议", "length": 820, "documents": ["sign_in"]},
+        "村民代表会议 2026-12-16",
+    ),
+    "meeting.closed": (
+        {"title": "2026年第四季度村民代表会议", "quorate": True, "items": 3, "passed": 2},
+        "村民代表会议 2026-12-16",
+    ),
+    "meeting.cancelled": (
+        {"title": "2026年第四季度村民代表会议", "date": "2026-12-16", "reason": "主持人因公外出，改期召开"},
+        "村民代表会议 2026-12-16",
+    ),
+    "meeting.record_printed": (
+        {"title": "2026年第四季度村民代表会议", "sha256": "ab" * 32},
+        "村民代表会议 2026-12-16",
+    ),
     # Registered by gongzhi.bodies (AppConfig.ready).
     "body.created": (
         {"kind": "committee", "name": "村民委员会", "rule": "body_meeting", "proxies": False, "active": True},

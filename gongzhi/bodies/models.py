@@ -75,6 +75,9 @@ class Body(models.Model):
     group = models.ForeignKey("areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     meeting_rule = models.CharField(_("议事规则"), max_length=40)  # a key of gongzhi.core.quorum.RULES
     proxies_allowed = models.BooleanField(_("允许委托他人到会"), default=False)
+    # Days of notice before its meetings, if the community set its own (gongzhi.meetings.statute: never below
+    # the statute's; empty: the township's default for the kind of meeting).
+    notice_days = models.PositiveSmallIntegerField(_("会议提前通知天数"), null=True, blank=True)
     duties = models.CharField(_("职责"), max_length=300, blank=True)
     active = models.BooleanField(_("在用"), default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -23,6 +23,7 @@ from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
 from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
+from gongzhi.meetings.api import router as meetings_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
@@ -149,6 +150,7 @@ api.add_router("/", hall_desk_router)
 api.add_router("/", hall_router)
 api.add_router("/", hall_office_router)
 api.add_router("/", hall_stats_router)
+api.add_router("/", meetings_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

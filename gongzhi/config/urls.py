@@ -14,6 +14,7 @@ urlpatterns = [
     path("workdays/", include("gongzhi.workdays.urls")),
     path("audit/", include("gongzhi.audit.urls")),
     path("notices/", include("gongzhi.notices.urls")),
+    path("meetings/", include("gongzhi.meetings.urls")),
     path("cases/", include("gongzhi.cases.urls")),
     path("ballots/", include("gongzhi.ballots.urls")),
     path("wishes/", include("gongzhi.wishes.urls")),

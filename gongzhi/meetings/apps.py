@@ -12,7 +12,8 @@ class MeetingsConfig(AppConfig):
 
         from gongzhi.audit.verbs import verb_register
 
-        from .sentences import meeting_item_voted, meeting_recorded
+        from . import workflow  # noqa: F401  (the convened meeting's lifecycle)
+        from .sentences import meeting_item_voted, meeting_recorded, meetings_register
 
         verb_register("meeting.recorded", _("记录会议"), meeting_recorded)
         verb_register("meeting.item_voted", _("记录会议表决"), meeting_item_voted)
@@ -20,4 +21,11 @@ class MeetingsConfig(AppConfig):
             "meeting.item_confirmed",
             _("复核会议表决"),
             _("复核「{title}」的表决票数：赞成 {in_favour}，反对 {against}，弃权 {abstaining}"),
+        )
+        meetings_register()
+
+        from gongzhi.core.nav import nav_register
+
+        nav_register(
+            "meetings.index", order=75, label=_("会议"), url_name="meetings:index", perm="meetings.view"
         )

@@ -17,6 +17,13 @@
 - `MeetingVote`: a named vote of a roll call.
 - `MeetingDocument`: the minutes or the sign-in sheet, an image (a cleaned
   Photo) or a PDF under DATA_DIR.
+- `MeetingAgendaItem`: a numbered item of a convened meeting's agenda, with
+  the method and majority planned; its vote, once taken, is a `MeetingItem`.
+
+A meeting recorded in one go (`meeting_record`) is closed at once. A meeting
+of a gongzhi.bodies `Body` lives longer (gongzhi/meetings/workflow.py):
+convened with a notice and an agenda → held once its roll is closed and its
+quorum computed → closed with its minutes; or cancelled with a reason.
 """
 
 from django.conf import settings
@@ -25,6 +32,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.quorum import MAJORITIES, RULES
+
+
+class MeetingState(models.TextChoices):
+    CONVENED = "convened", _("已通知")
+    HELD = "held", _("已召开")
+    CLOSED = "closed", _("已结束")
+    CANCELLED = "cancelled", _("已取消")
 
 
 class Meeting(models.Model):
@@ -48,9 +62,44 @@ class Meeting(models.Model):
     quorum_reason = models.CharField(max_length=500, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # A meeting convened for a body (gongzhi.bodies), and its life; one recorded in one go has no body and
+    # is closed at once. (db_default: rows written by older migrations get them too.)
+    body = models.ForeignKey("bodies.Body", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    state = models.CharField(
+        _("状态"),
+        max_length=10,
+        choices=MeetingState.choices,
+        default=MeetingState.CLOSED,
+        db_default="closed",
+    )
+    title = models.CharField(_("会议名称"), max_length=100, blank=True, db_default="")
+    starts_at = models.TimeField(_("开始时间"), null=True, blank=True)
+    noticed_at = models.DateTimeField(_("通知时间"), null=True, blank=True)
+    notice_days = models.PositiveSmallIntegerField(_("应提前通知天数"), null=True, blank=True)
+    notice_law = models.CharField(max_length=200, blank=True, db_default="")
+    urgency_reason = models.CharField(_("紧急召开的理由"), max_length=300, blank=True, db_default="")
+    follows = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )  # the meeting short of its quorum that this one is called again for
+    roll_closed_at = models.DateTimeField(null=True, blank=True)
+    roll_closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    minutes = models.TextField(_("会议记录"), blank=True, db_default="")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(_("取消原因"), max_length=300, blank=True, db_default="")
+    # A member of the community's supervisory committee who witnesses the meeting and signs it off.
+    witness = models.ForeignKey(
+        "residents.Resident", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    witness_signed_at = models.DateTimeField(null=True, blank=True)
+    witness_note = models.CharField(_("监督意见"), max_length=300, blank=True, db_default="")
 
     class Meta:
-        indexes = [models.Index(fields=["owner_app", "owner_model", "owner_id"], name="meeting_owner")]
+        indexes = [
+            models.Index(fields=["owner_app", "owner_model", "owner_id"], name="meeting_owner"),
+            models.Index(fields=["area_path", "body_kind", "held_on"], name="meeting_area_kind_day"),
+        ]
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
@@ -70,6 +119,12 @@ class Meeting(models.Model):
         return str(rule.label) if rule else self.body_kind
 
 
+class Attendance(models.TextChoices):
+    PRESENT = "present", _("到会")
+    ABSENT = "absent", _("缺席")
+    PROXY = "proxy", _("委托到会")
+
+
 class MeetingMember(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roll")
     name = models.CharField(_("姓名"), max_length=50)
@@ -80,7 +135,16 @@ class MeetingMember(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     post = models.CharField(_("职务或身份"), max_length=40, blank=True)
-    present = models.BooleanField(_("到会"), default=True)
+    present = models.BooleanField(_("到会"), default=True)  # counts as present: in person, online or by proxy
+    # A convened meeting's roll, marked by the clerk: "" not yet marked (and a roll recorded in one go).
+    attendance = models.CharField(
+        _("出席情况"), max_length=8, choices=Attendance.choices, blank=True, db_default=""
+    )
+    online = models.BooleanField(_("线上参会"), default=False, db_default=False)
+    proxy_name = models.CharField(_("受托人"), max_length=50, blank=True, db_default="")
+    proxy_resident = models.ForeignKey(
+        "residents.Resident", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
@@ -192,3 +256,34 @@ class MeetingDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id} {self.kind}"
+
+
+class MeetingAgendaItem(models.Model):
+    """An item of a convened meeting's agenda (议程), numbered, with the method and majority planned;
+    `vote` is its MeetingItem once voted (the same number)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(_("议题"), max_length=200)
+    method = models.CharField(
+        _("表决方式"), max_length=14, choices=MeetingMethod.choices, default=MeetingMethod.SHOW_OF_HANDS
+    )
+    majority = models.CharField(_("通过条件"), max_length=20, choices=MAJORITY_CHOICES, default="present")
+    vote = models.OneToOneField(
+        MeetingItem, on_delete=models.PROTECT, null=True, blank=True, related_name="agenda_item"
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="meeting_agenda_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.meeting.area_path
+
+    @property
+    def audit_area(self):
+        return self.meeting.area

@@ -14,7 +14,19 @@ from gongzhi.accounts.predicates import holds_role_over
 from .roles import READERS, RECORDERS
 
 recorder = holds_role_over(RECORDERS)
+
+
+@rules.predicate
+def is_witness(user, meeting) -> bool:
+    """The supervisory-committee member named as the meeting's witness, signing as themselves."""
+    witness = getattr(meeting, "witness", None)
+    return (
+        witness is not None and witness.user_id is not None and witness.user_id == getattr(user, "pk", None)
+    )
+
+
 reader = holds_role_over(READERS)
 
 rules.add_perm("meetings.record", recorder)  # the object: the area (community), or a meeting in it
 rules.add_perm("meetings.view", reader)
+rules.add_perm("meetings.witness", is_witness)

@@ -40,7 +40,7 @@ from gongzhi.core.pdfs import pdf_check
 from gongzhi.core.quorum import MAJORITIES, RULES, MeetingResult, meeting_check
 from gongzhi.core.text import text_clean
 
-from .models import (
+from ..models import (
     Meeting,
     MeetingDocument,
     MeetingItem,
@@ -319,6 +319,8 @@ def meeting_item_vote_record(
     """Add one agenda item's vote to a recorded meeting (the next number)."""
     _authorize(actor, perm, perm_obj, meeting)
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("area").get(pk=meeting.pk)
+    if meeting.body_id is not None:
+        raise DomainError(_("召集的会议请按议程逐项表决。"), code="agenda")
     if not meeting.quorate:
         raise DomainError(
             _("会议不足法定人数，表决无效，未记录（%(reason)s）。") % {"reason": meeting.quorum_reason}
