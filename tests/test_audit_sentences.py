@@ -257,6 +257,47 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"body": "村民代表会议", "resident": "李四", "households": 9, "added": 9, "removed": 0},
         "村民代表会议 李四",
     ),  # fmt: skip
+    # Registered by gongzhi.disclosures (AppConfig.ready).
+    "disclosure.published": (
+        {
+            "category": "affairs",
+            "title": "2026年第三季度村务公开",
+            "major": False,
+            "period": "2026-Q3",
+            "purpose": "",
+            "characters": 320,
+            "attachment": "",
+            "personal_data": [],
+            "personal_data_reason": "",
+            "fulfilled": [{"title": "决议公开：修缮村道", "due_on": "2026-10-12", "late": False}],
+        },
+        "2026年第三季度村务公开",
+    ),  # fmt: skip
+    "disclosure.revised": (
+        {
+            "number": 2,
+            "title": "2026年第三季度村务公开（更正）",
+            "former_title": "2026年第三季度村务公开",
+            "reason": "村道里程写错",
+            "characters": 330,
+            "personal_data_reason": "",
+        },
+        "2026年第三季度村务公开（更正）",
+    ),  # fmt: skip
+    "disclosure.withdrawn": (
+        {"title": "2026年10月财务收支公开", "category": "finance", "reason": "重复发布"},
+        "2026年10月财务收支公开",
+    ),
+    "disclosure.due_registered": (
+        {
+            "title": "决议公开：修缮村道",
+            "category": "affairs",
+            "due_on": "2026-10-12",
+            "purpose": "resolution",
+        },
+        "决议公开：修缮村道",
+    ),
+    "disclosure.setting_changed": ({"finance_monthly": True}, "青山村"),
     # Registered by gongzhi.residents (AppConfig.ready).
     "household.member_added": (
         {"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},

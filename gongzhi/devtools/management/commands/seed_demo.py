@@ -7,7 +7,9 @@ demo:   one township, six communities (villages and urban communities), grids,
         conventions: last year's revision campaign (one community overdue) and
         this year's under way (gongzhi.devtools.demo_conventions), and the service
         hall: the starter catalogue and applications in every state, some
-        overdue, made through the hall's actions (gongzhi.devtools.demo_hall).
+        overdue, made through the hall's actions (gongzhi.devtools.demo_hall),
+        and every community's public board (党务/村务·居务/财务公开) with a
+        gap and an overdue resolution somewhere (gongzhi.devtools.demo_disclosures).
 county: 20 townships × 30 communities, about 1,000,000 residents,
         1,000,000 wishes (`--wishes N`) and, on the starter catalogue loaded
         into every township, 1,000,000 service-hall applications
@@ -36,6 +38,7 @@ from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
+from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
@@ -118,6 +121,10 @@ class Command(BaseCommand):
             )
             demo_conventions_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2)
+            )
+            # The public boards (党务/村务·居务/财务公开), after the conventions whose adoption they publish.
+            demo_disclosures_seed(
+                communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4)
             )
             demo_escalations_seed(
                 township=root,
