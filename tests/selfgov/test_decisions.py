@@ -52,7 +52,9 @@ def maker(make_resident):
 
 @pytest.fixture
 def village(staff, users, areas, maker):
-    return village_bodies(staff=staff, community=areas["village"], make=maker, supervisor_user=users["supervisor"])
+    return village_bodies(
+        staff=staff, community=areas["village"], make=maker, supervisor_user=users["supervisor"]
+    )
 
 
 @pytest.fixture
@@ -84,7 +86,8 @@ def test_a_decision_goes_through_all_six_stages_with_its_meetings_tasks_and_supe
     staff, users, areas, village, power
 ):
     decision = _start(staff, areas, power)
-    assert decision.state == "proposal" and decision.stages == list(
+    assert decision.state == "proposal"
+    assert decision.stages == list(
         ["proposal", "consultation", "review", "resolution", "disclosure", "result"]
     )
     decision = _meet(staff, decision, 3, 3)  # 党组织: 3 members
@@ -101,7 +104,9 @@ def test_a_decision_goes_through_all_six_stages_with_its_meetings_tasks_and_supe
         "review": "party_members_meeting", "resolution": "village_representatives_meeting",
     }  # fmt: skip
     assert stages["review"].meeting.items.get().majority == "members"
-    decision = decision_publish(actor=staff, decision=decision, text="经村民代表会议决议，仓库公开出租。", published_on=TODAY())
+    decision = decision_publish(
+        actor=staff, decision=decision, text="经村民代表会议决议，仓库公开出租。", published_on=TODAY()
+    )
     assert decision.state == "executing"
     task = decision_task_add(actor=staff, decision=decision, title="发布招租公告")
     task = decision_task_move(actor=staff, task=task, verb="start")
@@ -117,8 +122,18 @@ def test_a_decision_goes_through_all_six_stages_with_its_meetings_tasks_and_supe
     decision_objection_answer(actor=staff, objection=objection, answer="已将公告期延长至十五天。")
     decision = decision_accept(actor=supervisor, decision=decision, note="合同和租金到账无误")
     assert decision.state == "result"
-    decision = decision_publish(actor=staff, decision=decision, text="仓库已出租，年租金三万元。", published_on=TODAY())
-    assert decision.state == "done" and decision.closed_at is not None
+    decision = decision_publish(
+        actor=staff, decision=decision, text="仓库已出租，年租金三万元。", published_on=TODAY()
+    )
+    assert decision.state == "done"
+    assert decision.closed_at is not None
+    from gongzhi.disclosures.models import Disclosure, DisclosureDue
+
+    board = Disclosure.objects.filter(owner_app="selfgov", owner_model="decision", owner_id=decision.pk)
+    assert sorted(board.values_list("purpose", flat=True)) == ["decision_resolution", "decision_result"]
+    dues = DisclosureDue.objects.filter(owner_app="selfgov", owner_id=decision.pk)
+    assert dues.count() == 2
+    assert not dues.filter(fulfilled_by__isnull=True).exists()
     assert [c.kind for c in Case.objects.filter(pk=task.pk)] == ["decision_task"]
     assert {e.verb for e in AuditEvent.objects.filter(verb__startswith="decision.")} >= {
         "decision.started", "decision.stage_recorded", "decision.disclosed", "decision.objected",
@@ -128,9 +143,11 @@ def test_a_decision_goes_through_all_six_stages_with_its_meetings_tasks_and_supe
     client.force_login(staff, backend="gongzhi.accounts.backends.UsernameOrPhoneBackend")
     for stage in ("proposal", "consultation", "review", "resolution", "disclosure", "result"):
         response = client.get(reverse("selfgov:decision_register", args=[decision.pk, stage]))
-        assert response.status_code == 200 and response.content[:5] == b"%PDF-", stage
+        assert response.status_code == 200, stage
+        assert response.content[:5] == b"%PDF-", stage
     page = client.get(reverse("selfgov:decision", args=[decision.pk])).content.decode()
-    assert "已完成" in page and "登记表" in page
+    assert "已完成" in page
+    assert "登记表" in page
 
 
 def test_a_meeting_short_of_its_quorum_records_nothing_and_the_stage_stays(staff, areas, village, power):
@@ -149,9 +166,11 @@ def test_a_failing_vote_is_kept_and_ends_the_decision_as_not_adopted(staff, area
     decision = _meet(staff, decision, 3, 3)
     decision = _meet(staff, decision, 6, 6)
     decision = _meet(staff, decision, 3, 1, against=2)  # 1 of 3 members due: not more than half
-    assert decision.state == "not_adopted" and decision.closed_at is not None
+    assert decision.state == "not_adopted"
+    assert decision.closed_at is not None
     row = DecisionStage.objects.get(decision=decision, stage="review")
-    assert row.passed is False and row.meeting.items.get().passed is False
+    assert row.passed is False
+    assert row.meeting.items.get().passed is False
     with pytest.raises(DomainError, match="没有待召开的会议"):
         _meet(staff, decision, 8, 8)
 
@@ -165,7 +184,8 @@ def test_shoulder_one_merges_the_proposal_and_the_consultation_in_one_joint_meet
     assert decision.state == "review"
     rows = {r.stage: r for r in DecisionStage.objects.filter(decision=decision)}
     assert rows["proposal"].meeting_id == rows["consultation"].meeting_id
-    assert rows["consultation"].merged and rows["proposal"].meeting.body_kind == "joint_meeting"
+    assert rows["consultation"].merged
+    assert rows["proposal"].meeting.body_kind == "joint_meeting"
 
 
 def test_stages_follow_in_order_and_a_mandatory_matter_skips_none(staff, users, areas, village, power):
@@ -174,7 +194,8 @@ def test_stages_follow_in_order_and_a_mandatory_matter_skips_none(staff, users, 
         decision_publish(actor=staff, decision=decision, text="提前公开的决议内容", published_on=TODAY())
     with pytest.raises(DomainError, match="不在实施中"):
         decision_accept(actor=users["supervisor"], decision=decision)
-    assert _state(decision) == "proposal" and not DecisionStage.objects.filter(decision=decision).exists()
+    assert _state(decision) == "proposal"
+    assert not DecisionStage.objects.filter(decision=decision).exists()
     item = power["A03"]
     before = (item.stages, AuditEvent.objects.count())
     with pytest.raises(DomainError, match="必须完整经过四议两公开"):
@@ -224,7 +245,9 @@ def test_a_supervisor_who_does_not_sit_on_the_committee_may_not_accept(staff, us
     village_bodies(staff=staff, community=areas["village"], make=maker)  # without the supervisor's entry
     decision = _start(staff, areas, power, code="C01")
     decision = _meet(staff, decision, 8, 8)
-    decision = decision_publish(actor=staff, decision=decision, text="拟推荐名单公示七日。", published_on=TODAY())
+    decision = decision_publish(
+        actor=staff, decision=decision, text="拟推荐名单公示七日。", published_on=TODAY()
+    )
     with pytest.raises(NotPermitted):
         decision_object(actor=users["supervisor"], decision=decision, text="名单有误，请核实。")
 
@@ -236,7 +259,9 @@ def test_an_objection_unanswered_after_seven_days_is_overdue_and_the_author_hear
     decision = _start(staff, areas, power, code="C01", tell=[author])
     decision = _meet(staff, decision, 8, 8)
     assert Notice.objects.filter(recipient=author, kind="decision").count() == 2
-    decision = decision_publish(actor=staff, decision=decision, text="拟推荐名单公示七日。", published_on=TODAY())
+    decision = decision_publish(
+        actor=staff, decision=decision, text="拟推荐名单公示七日。", published_on=TODAY()
+    )
     objection = decision_object(actor=users["supervisor"], decision=decision, text="名单有误，请核实。")
     assert not objection_overdue(objection)
     objection.due_at = timezone.now() - dt.timedelta(minutes=1)
@@ -255,7 +280,8 @@ def test_the_pages_and_the_api_record_a_stage(staff, users, areas, village, powe
     response = client.post(reverse("selfgov:decision_stage", args=[decision.pk]), {
         "held_on": TODAY().isoformat(), "present": 1, "in_favour": 1,
     })  # fmt: skip
-    assert response.status_code == 200 and "不足法定人数" in response.content.decode()
+    assert response.status_code == 200
+    assert "不足法定人数" in response.content.decode()
     assert _state(decision) == "proposal"
     from gongzhi.accounts.actions import api_token_create
 
@@ -268,4 +294,5 @@ def test_the_pages_and_the_api_record_a_stage(staff, users, areas, village, powe
     assert answer.json()["state"] == "consultation"
     refused = api.post(f"/api/v1/selfgov/decisions/{decision.pk}/publish", {"text": "提前公开的内容", "published_on": TODAY().isoformat()},
                        content_type="application/json")  # fmt: skip
-    assert refused.status_code == 400 and _state(decision) == "consultation"
+    assert refused.status_code == 400
+    assert _state(decision) == "consultation"

@@ -17,9 +17,14 @@ secretary is also the committee's chair (一肩挑, derived by
 gongzhi.bodies.selectors.shoulder_one) the proposal is made at a joint
 meeting that also consults (stages 1 and 2 merged).
 
-Stages 5 and 6 are publications (date, text, where, who): the resolution is
-due for publication at once; the result once the supervisory committee has
-accepted the execution. The execution's tasks are cases of kind
+Stages 5 and 6 are publications on the community's public board
+(gongzhi.disclosures): a resolution is registered as due there as a major
+matter the moment the decision waits for its publication
+(`disclosure_due_register`, the board's statutory due date and overdue
+mark), and the result the moment the supervisory committee accepts the
+execution; publishing (`disclosure_publish`, owner = the decision, purpose
+"decision_resolution" / "decision_result") fulfils the due and moves the
+decision on. The execution's tasks are cases of kind
 "decision_task" (progress notes on their timeline). The supervisory
 committee accepts the execution — when every task is closed and every
 objection answered — or objects; an objection is due for an answer within 7
@@ -58,6 +63,8 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.quorum import RULES
 from gongzhi.core.text import text_clean
+from gongzhi.disclosures.actions import disclosure_due_register, disclosure_publish
+from gongzhi.disclosures.models import DisclosureCategory
 from gongzhi.meetings.actions import ItemVote, RollEntry, meeting_record
 from gongzhi.notices.actions import notice_send
 from gongzhi.workdays.selectors import due_for
@@ -85,6 +92,7 @@ TITLE_MAX, BODY_MAX, NOTE_MAX, TEXT_MAX, WHERE_MAX = 60, 3000, 1000, 3000, 100
 NOTICE_KIND = "decision"
 OBJECTION_DAYS = 7
 OBJECTION_BASIS = "7日（自然日，提出当日不计入，民法典第二百零一条）"
+PURPOSES = {Stage.DISCLOSURE: "decision_resolution", Stage.RESULT: "decision_result"}
 
 # The body that meets at each meeting stage; the resolution's is the whole meeting or the representatives'.
 STAGE_BODY = {
@@ -123,7 +131,7 @@ def _concerned(decision: Decision):
     return [*_keepers(decision), *decision.watchers.all()]
 
 
-def _supervisors(decision: Decision) -> list[User]:
+def _supervisors(decision: Decision) -> list[User | None]:
     body = body_of_kind(decision.community, BodyKind.SUPERVISORY)
     if body is None:
         return []
@@ -309,7 +317,7 @@ def decision_start(
     power_item: PowerItem | None = None,
     origin=None,
     origin_title: str = "",
-    tell: Iterable[User] = (),
+    tell: Iterable[User | None] = (),
 ) -> Decision:
     """Start a decision of a community at its first stage (党组织提议).
 
@@ -388,6 +396,29 @@ def decision_start(
     return decision
 
 
+def _category(decision: Decision) -> str:
+    return (
+        DisclosureCategory.FINANCE
+        if decision.matter_type == MatterType.FINANCE
+        else DisclosureCategory.AFFAIRS
+    )
+
+
+def _publication_due(decision: Decision, *, actor: User, stage: str) -> None:
+    """Register on the public board that the resolution (or the result) of the decision is due, at once."""
+    disclosure_due_register(
+        actor=actor,
+        community=decision.community,
+        category=_category(decision),
+        title=f"{Stage(stage).label}：{decision.title}"[:100],
+        owner=decision,
+        purpose=PURPOSES[Stage(stage)],
+        major=True,
+        perm="selfgov.keep_decision" if stage == Stage.DISCLOSURE else "selfgov.supervise_decision",
+        perm_obj=decision,
+    )
+
+
 def _skip_unneeded(decision: Decision, *, actor: User) -> None:
     """Pass the meeting stages the decision's flow does not need (never for a mandatory matter type)."""
     while decision.state in SKIP_VERBS and decision.state not in decision.stages:
@@ -408,6 +439,8 @@ def _skip_unneeded(decision: Decision, *, actor: User) -> None:
             area=decision.community,
             summary={"stage": stage},
         )
+    if decision.state == DecisionState.DISCLOSURE:
+        _publication_due(decision, actor=actor, stage=Stage.DISCLOSURE)
 
 
 # --- The meeting stages ----------------------------------------------------------------------------
@@ -419,6 +452,7 @@ def decision_stage_body(decision: Decision, *, resolution_kind: str = "") -> tup
     if stage not in MEETING_STAGES:
         return stage, None, False
     merged = stage == Stage.PROPOSAL and shoulder_one(decision.community) is not None
+    kind: str
     if merged:
         kind = BodyKind.JOINT
     elif stage == Stage.RESOLUTION:
@@ -629,12 +663,25 @@ def decision_publish(
     last = decision.stage_records.filter(meeting__isnull=False).order_by("-recorded_at").first()
     if last and last.meeting and published_on < last.meeting.held_on:
         raise DomainError(_("公开日期不能早于作出决议的会议。"), field="published_on")
+    disclosure = disclosure_publish(
+        actor=actor,
+        community=decision.community,
+        category=_category(decision),
+        title=f"{Stage(stage).label}：{decision.title}"[:100],
+        body=text,
+        major=True,
+        owner=decision,
+        purpose=PURPOSES[stage],
+        perm="selfgov.keep_decision",
+        perm_obj=decision,
+    )
     DecisionStage.objects.create(
         decision=decision,
         stage=stage,
         published_on=published_on,
-        published_text=text,
+        published_text=disclosure.body,
         published_where=where or _("村(居)务公开栏"),
+        disclosure=disclosure,
         recorded_by=actor,
     )
     lifecycle_move(
@@ -795,6 +842,7 @@ def decision_accept(*, actor: User, decision: Decision, note: str = "") -> Decis
         area=decision.community,
         summary={"title": decision.title, "tasks": len(states), "note": note},
     )
+    _publication_due(decision, actor=actor, stage=Stage.RESULT)
     _tell(
         _concerned(decision),
         actor=actor,

@@ -17,7 +17,8 @@
   it starts), and its state: the next stage it waits for.
 - `DecisionStage`: the record of one stage done: the meeting that held it
   (stages 1–4, a gongzhi.meetings Meeting with the verdict), or the
-  publication (stages 5 and 6: date, text, who), or the note that the flow
+  publication (stages 5 and 6: the item on the community's public board,
+  gongzhi.disclosures, with its date, text and who), or the note that the flow
   skips it. The six 登记表 are generated from these rows.
 - `DecisionTask`: a task of the execution, on the case engine (a Case of
   kind "decision_task", its timeline holds the progress notes).
@@ -231,6 +232,10 @@ class DecisionStage(models.Model):
     published_on = models.DateField(_("公开日期"), null=True, blank=True)
     published_text = models.TextField(_("公开内容"), max_length=3000, blank=True)
     published_where = models.CharField(_("公开方式"), max_length=100, blank=True)
+    # The item on the community's public board (gongzhi.disclosures) that published it.
+    disclosure = models.ForeignKey(
+        "disclosures.Disclosure", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 

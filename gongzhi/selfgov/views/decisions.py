@@ -72,7 +72,7 @@ def decisions(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _start_choices(request, form: DecisionStartForm) -> None:
+def _start_choices(request, form: DecisionStartForm):
     communities = list(selectors.communities_to_start_for(viewer=request.user))
     set_choices(form.fields["community"], [(c.pk, c.name) for c in communities])
     chosen = (
@@ -83,7 +83,6 @@ def _start_choices(request, form: DecisionStartForm) -> None:
     community = next(
         (c for c in communities if str(c.pk) == str(chosen)), communities[0] if communities else None
     )
-    form.community = community  # type: ignore[attr-defined]
     items = selectors.power_items_decided(community) if community else []
     set_choices(form.fields["power_item"], [("", "—"), *[(i.pk, f"{i.code} {i.name}") for i in items]])
     cases = []
@@ -94,14 +93,14 @@ def _start_choices(request, form: DecisionStartForm) -> None:
                 for c in selectors.origin_cases_for(viewer=request.user, community=community, kind=kind)
             ]
     set_choices(form.fields["origin_case"], [("", "—"), *cases])
+    return community
 
 
 @require_perm("selfgov.start_decision")
 @require_http_methods(["GET", "POST"])
 def decision_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DecisionStartForm(request.POST or None, initial={"origin_kind": OriginKind.CADRE_PROPOSAL})
-    _start_choices(request, form)
-    community = form.community  # type: ignore[attr-defined]
+    community = _start_choices(request, form)
     if request.method == "POST" and form.is_valid() and community is not None:
         data = form.cleaned_data
         item = next((i for i in selectors.power_items_decided(community) if i.pk == data["power_item"]), None)
