@@ -70,14 +70,14 @@ def register() -> None:
     target_types_register("selfgov.decision", "selfgov.poweritem")
     nav_register(
         "selfgov.decisions",
-        order=75,
+        order=73,
         label=_("四议两公开"),
         url_name="selfgov:decisions",
         perm="selfgov.view_decisions",
     )
     nav_register(
         "selfgov.power_list",
-        order=76,
+        order=73,
         label=_("小微权力清单"),
         url_name="selfgov:power_lists",
         perm="selfgov.view_power_list",

@@ -189,7 +189,7 @@ def _get(request, decision_id: int) -> Decision:
 
 
 @router.get(
-    "/selfgov/decisions", response=DecisionPage, summary=gettext_noop("四议两公开决策事项（本人管辖范围）")
+    "/selfgov/decisions", response=DecisionPage, summary=gettext_noop("决策事项（本人管辖范围）")
 )
 def decision_list(request, state: str = "", limit: Limit = 20, offset: Offset = 0):
     _gate(request, "selfgov.view_decisions")
@@ -311,7 +311,7 @@ class PublishIn(Schema):
 @router.post(
     "/selfgov/decisions/{decision_id}/publish",
     response=DecisionDetailOut,
-    summary=gettext_noop("决议公开，或验收后的实施结果公开"),
+    summary=gettext_noop("决议公示，或验收后的实施结果公示（发布到村务栏）"),
 )
 def decision_publish(request, decision_id: ApiId, payload: PublishIn):
     _gate(request, "selfgov.keep_decision")
@@ -334,7 +334,7 @@ class TaskIn(Schema):
 @router.post(
     "/selfgov/decisions/{decision_id}/tasks",
     response={201: TaskOut},
-    summary=gettext_noop("安排实施任务（决议公开后）"),
+    summary=gettext_noop("安排实施任务（决议公示后）"),
 )
 def task_add(request, decision_id: ApiId, payload: TaskIn, idempotency_key: IdempotencyKey = None):
     _gate(request, "selfgov.keep_decision")
