@@ -188,9 +188,7 @@ def _get(request, decision_id: int) -> Decision:
     return selectors.decision_get_for(viewer=request.auth, decision_id=decision_id)
 
 
-@router.get(
-    "/selfgov/decisions", response=DecisionPage, summary=gettext_noop("决策事项（本人管辖范围）")
-)
+@router.get("/selfgov/decisions", response=DecisionPage, summary=gettext_noop("决策事项（本人管辖范围）"))
 def decision_list(request, state: str = "", limit: Limit = 20, offset: Offset = 0):
     _gate(request, "selfgov.view_decisions")
     found = selectors.decisions_for(viewer=request.auth, state=state)
