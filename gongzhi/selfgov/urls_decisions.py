@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import decisions as views
+from .views import decisions_power as power_views
 
 urlpatterns = [
     path("decisions/", views.decisions, name="decisions"),
@@ -19,9 +20,11 @@ urlpatterns = [
         views.decision_objection_answer,
         name="decision_objection_answer",
     ),
-    path("power-list/", views.power_lists, name="power_lists"),
-    path("power-list/<id:area_id>/", views.power_list, name="power_list"),
-    path("power-list/<id:area_id>/install/", views.power_template_install, name="power_template_install"),
-    path("power-list/<id:area_id>/adopt/", views.power_list_adopt, name="power_list_adopt"),
-    path("power-list/items/<id:pk>/", views.power_item_edit, name="power_item_edit"),
+    path("power-list/", power_views.power_lists, name="power_lists"),
+    path("power-list/<id:area_id>/", power_views.power_list, name="power_list"),
+    path(
+        "power-list/<id:area_id>/install/", power_views.power_template_install, name="power_template_install"
+    ),
+    path("power-list/<id:area_id>/adopt/", power_views.power_list_adopt, name="power_list_adopt"),
+    path("power-list/items/<id:pk>/", power_views.power_item_edit, name="power_item_edit"),
 ]

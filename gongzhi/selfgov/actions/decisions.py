@@ -46,261 +46,52 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
-from gongzhi.accounts.selectors import users_holding_over
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.bodies.models import Body, BodyKind
-from gongzhi.bodies.selectors import body_of_kind, body_roll, memberships_current, shoulder_one
-from gongzhi.cases.actions import case_move, case_open
-from gongzhi.cases.models import Case, PrivacyTier
+from gongzhi.bodies.selectors import body_of_kind, body_roll, shoulder_one
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.quorum import RULES
 from gongzhi.core.text import text_clean
-from gongzhi.disclosures.actions import disclosure_due_register, disclosure_publish
-from gongzhi.disclosures.models import DisclosureCategory
+from gongzhi.disclosures.actions import disclosure_publish
 from gongzhi.meetings.actions import ItemVote, RollEntry, meeting_record
-from gongzhi.notices.actions import notice_send
-from gongzhi.workdays.selectors import due_for
 
 from ..models import (
     MANDATORY_TYPES,
     MEETING_STAGES,
     STAGES,
     Decision,
-    DecisionObjection,
     DecisionStage,
     DecisionState,
-    DecisionTask,
     MatterType,
     OriginKind,
     PowerItem,
     ResolutionBody,
     Stage,
 )
-from ..power_standard import STANDARD
-from ..roles.decisions import KEEPERS, SUPERVISORS
-from ..workflow.decisions import DECISION, DECISION_TASK, MEETING_VERBS, SKIP_VERBS  # noqa: F401
-
-TITLE_MAX, BODY_MAX, NOTE_MAX, TEXT_MAX, WHERE_MAX = 60, 3000, 1000, 3000, 100
-NOTICE_KIND = "decision"
-OBJECTION_DAYS = 7
-OBJECTION_BASIS = "7日（自然日，提出当日不计入，民法典第二百零一条）"
-PURPOSES = {Stage.DISCLOSURE: "decision_resolution", Stage.RESULT: "decision_result"}
-
-# The body that meets at each meeting stage; the resolution's is the whole meeting or the representatives'.
-STAGE_BODY = {
-    Stage.PROPOSAL: BodyKind.PARTY_ORG,
-    Stage.CONSULTATION: BodyKind.JOINT,
-    Stage.REVIEW: BodyKind.PARTY_MEMBERS,
-}
-RESOLUTION_BODIES = (BodyKind.ASSEMBLY, BodyKind.REPRESENTATIVES)
-
-
-def decision_url(decision: Decision) -> str:
-    return reverse("selfgov:decision", args=[decision.pk])
-
-
-def _tell(recipients: Iterable, *, actor: User | None, title: str, body: str = "", url: str = "") -> None:
-    told: set[int] = set()
-    for user in recipients:
-        if (
-            user is None
-            or user.pk in told
-            or (actor is not None and user.pk == actor.pk)
-            or not user.is_active
-        ):
-            continue
-        told.add(user.pk)
-        notice_send(recipient=user, kind=NOTICE_KIND, title=title, body=body, url=url)
-
-
-def _keepers(decision: Decision):
-    return users_holding_over(KEEPERS, decision.area_path)
-
-
-def _concerned(decision: Decision):
-    """Who hears of every stage: the community's staff and whoever started or is told of it (the proposal's
-    author)."""
-    return [*_keepers(decision), *decision.watchers.all()]
-
-
-def _supervisors(decision: Decision) -> list[User | None]:
-    body = body_of_kind(decision.community, BodyKind.SUPERVISORY)
-    if body is None:
-        return []
-    holders = set(users_holding_over(SUPERVISORS, decision.area_path).values_list("pk", flat=True))
-    return [
-        m.resident.user
-        for m in memberships_current(body)
-        if m.resident.user_id is not None and m.resident.user_id in holders
-    ]
-
-
-def _lock(decision: Decision) -> Decision:
-    return Decision.objects.select_for_update(of=("self",)).select_related("community").get(pk=decision.pk)
-
-
-# --- The power list ----------------------------------------------------------------------------
-
-
-def _stages_clean(stages: Iterable[str], matter_type: str) -> list[str]:
-    chosen = set(stages)
-    unknown = chosen - set(STAGES)
-    if unknown:
-        raise DomainError(_("未知的决策环节。"), field="stages")
-    ordered = [stage for stage in STAGES if stage in chosen]
-    if matter_type in MANDATORY_TYPES and ordered != list(STAGES):
-        raise DomainError(
-            _("“%(type)s”类事项必须完整经过四议两公开的六个环节，不能去掉任何一个。")
-            % {"type": MatterType(matter_type).label},
-            field="stages",
-        )
-    if ordered and not {Stage.DISCLOSURE, Stage.RESULT} <= chosen:
-        raise DomainError(_("经决策的事项必须公开决议和实施结果（两公开）。"), field="stages")
-    if ordered and not chosen & set(MEETING_STAGES):
-        raise DomainError(_("请至少选择一个由会议决定的环节。"), field="stages")
-    return ordered
-
-
-@transaction.atomic
-def power_template_install(*, actor: User, township: Area) -> int:
-    """Install the shipped standard as the township's template (the items it does not have yet, by code)."""
-    authorize(actor, "selfgov.keep_power_template", township)
-    if township.kind != AreaKind.TOWNSHIP:
-        raise DomainError(_("权力清单模板由乡镇维护。"))
-    Area.objects.select_for_update().filter(pk=township.pk).first()
-    have = set(PowerItem.objects.filter(area=township).values_list("code", flat=True))
-    created = [
-        PowerItem(
-            area=township,
-            area_path=township.path,
-            code=item.code,
-            name=item.name,
-            matter_type=item.matter_type,
-            basis=item.basis,
-            decider=item.decider,
-            stages=list(item.stages),
-            resolution_body=item.resolution_body,
-            procedure=item.procedure,
-            publish=item.publish,
-            changed_by=actor,
-        )
-        for item in STANDARD
-        if item.code not in have
-    ]
-    PowerItem.objects.bulk_create(created)
-    audit_event_record(
-        actor=actor,
-        verb="power_list.template_installed",
-        target=township,
-        area=township,
-        summary={"items": len(created)},
-    )
-    return len(created)
-
-
-@transaction.atomic
-def power_list_adopt(*, actor: User, community: Area) -> int:
-    """A community adopts its township's template: a copy of every active item it does not have yet."""
-    authorize(actor, "selfgov.keep_power_list", community)
-    if community.kind != AreaKind.COMMUNITY:
-        raise DomainError(_("只有村(社区)采用权力清单。"))
-    Area.objects.select_for_update().filter(pk=community.pk).first()
-    township = community.parent
-    template = PowerItem.objects.filter(area=township, active=True) if township else PowerItem.objects.none()
-    if not template.exists():
-        raise DomainError(_("乡镇还没有权力清单模板，请联系镇社治办。"))
-    have = set(PowerItem.objects.filter(area=community).values_list("code", flat=True))
-    created = [
-        PowerItem(
-            area=community,
-            area_path=community.path,
-            template=item,
-            code=item.code,
-            name=item.name,
-            matter_type=item.matter_type,
-            basis=item.basis,
-            decider=item.decider,
-            stages=list(item.stages),
-            resolution_body=item.resolution_body,
-            procedure=item.procedure,
-            publish=item.publish,
-            changed_by=actor,
-        )
-        for item in template
-        if item.code not in have
-    ]
-    PowerItem.objects.bulk_create(created)
-    audit_event_record(
-        actor=actor,
-        verb="power_list.adopted",
-        target=community,
-        area=community,
-        summary={"items": len(created)},
-    )
-    return len(created)
-
-
-@dataclass(frozen=True)
-class PowerItemInput:
-    name: str
-    basis: str
-    decider: str
-    stages: tuple[str, ...]
-    procedure: str
-    publish: str
-    resolution_body: str = ResolutionBody.EITHER
-    active: bool = True
-
-
-@transaction.atomic
-def power_item_update(*, actor: User, item: PowerItem, data: PowerItemInput) -> PowerItem:
-    """Edit an item: the township's template by its 社治办, a community's copy by its staff."""
-    township_item = item.area.kind == AreaKind.TOWNSHIP
-    authorize(actor, "selfgov.keep_power_template" if township_item else "selfgov.keep_power_list", item)
-    item = PowerItem.objects.select_for_update(of=("self",)).select_related("area").get(pk=item.pk)
-    changes = {
-        "name": text_clean(data.name, label=_("权力事项"), field="name", minimum=2, maximum=60),
-        "basis": text_clean(data.basis, label=_("依据"), field="basis", minimum=2, maximum=300),
-        "decider": text_clean(data.decider, label=_("决策主体"), field="decider", minimum=2, maximum=100),
-        "procedure": text_clean(
-            data.procedure, label=_("办理流程"), field="procedure", minimum=2, maximum=500
-        ),
-        "publish": text_clean(data.publish, label=_("公开内容"), field="publish", minimum=2, maximum=300),
-        "stages": _stages_clean(data.stages, item.matter_type),
-        "active": bool(data.active),
-    }
-    if data.resolution_body not in ResolutionBody.values:
-        raise DomainError(_("未知的决议会议。"), field="resolution_body")
-    if item.matter_type == MatterType.CHARTER and data.resolution_body != ResolutionBody.ASSEMBLY:
-        raise DomainError(
-            _("自治章程和村规民约须由村(居)民会议决议（村民委员会组织法第二十七条）。"),
-            field="resolution_body",
-        )
-    changes["resolution_body"] = data.resolution_body
-    changed = {k: v for k, v in changes.items() if getattr(item, k) != v}
-    if not changed:
-        return item
-    for name, value in changed.items():
-        setattr(item, name, value)
-    item.changed_by = actor
-    item.save(update_fields=[*changed, "changed_by", "changed_at"])
-    audit_event_record(
-        actor=actor,
-        verb="power_item.changed",
-        target=item,
-        area=item.area,
-        summary={"code": item.code, "name": item.name, "fields": sorted(changed)},
-    )
-    return item
-
+from ..workflow.decisions import DECISION, MEETING_VERBS, SKIP_VERBS
+from .decisions_common import (
+    BODY_MAX,
+    NOTE_MAX,
+    PURPOSES,
+    RESOLUTION_BODIES,
+    STAGE_BODY,
+    TEXT_MAX,
+    TITLE_MAX,
+    WHERE_MAX,
+    _category,
+    _concerned,
+    _lock,
+    _publication_due,
+    _tell,
+    decision_url,
+)
 
 # --- Starting a decision ------------------------------------------------------------------------
 
@@ -394,29 +185,6 @@ def decision_start(
         url=decision_url(decision),
     )
     return decision
-
-
-def _category(decision: Decision) -> str:
-    return (
-        DisclosureCategory.FINANCE
-        if decision.matter_type == MatterType.FINANCE
-        else DisclosureCategory.AFFAIRS
-    )
-
-
-def _publication_due(decision: Decision, *, actor: User, stage: str) -> None:
-    """Register on the public board that the resolution (or the result) of the decision is due, at once."""
-    disclosure_due_register(
-        actor=actor,
-        community=decision.community,
-        category=_category(decision),
-        title=f"{Stage(stage).label}：{decision.title}"[:100],
-        owner=decision,
-        purpose=PURPOSES[Stage(stage)],
-        major=True,
-        perm="selfgov.keep_decision" if stage == Stage.DISCLOSURE else "selfgov.supervise_decision",
-        perm_obj=decision,
-    )
 
 
 def _skip_unneeded(decision: Decision, *, actor: User) -> None:
@@ -703,151 +471,12 @@ def decision_publish(
     return decision
 
 
-# --- Execution: tasks on the case engine ---------------------------------------------------------------
-
-
-@transaction.atomic
-def decision_task_add(*, actor: User, decision: Decision, title: str, body: str = "") -> DecisionTask:
-    """A task of the execution (a case of kind decision_task), while the decision is being carried out."""
-    authorize(actor, "selfgov.keep_decision", decision)
-    decision = _lock(decision)
-    if decision.state != DecisionState.EXECUTING:
-        raise DomainError(
-            _("决议公开后才能安排实施任务（现在是“%(state)s”）。") % {"state": decision.get_state_display()},
-            code="not_executing",
-        )
-    title = text_clean(title, label=_("任务名称"), field="title", minimum=2, maximum=60)
-    body = text_clean(body, label=_("任务说明"), field="body", minimum=0, maximum=2000)
-    case = case_open(
-        case=Case(
-            kind=DECISION_TASK.kind,
-            title=title,
-            body=body or title,
-            author=actor,
-            community=decision.community,
-            area_path=decision.area_path,
-            privacy=PrivacyTier.STAFF_ONLY,
-        ),
-        actor=actor,
-        note=decision.title,
-    )
-    return DecisionTask.objects.create(case=case, decision=decision)
-
-
-@transaction.atomic
-def decision_task_move(*, actor: User, task: DecisionTask, verb: str, note: str = "") -> DecisionTask:
-    """Start, note progress on, finish or cancel a task; the note lands on its timeline."""
-    authorize(actor, "selfgov.keep_decision", task)
-    decision = _lock(task.decision)
-    if decision.state != DecisionState.EXECUTING:
-        raise DomainError(_("这项决策已不在实施中，任务不能再变动。"), code="not_executing")
-    note = text_clean(note, label=_("进展说明"), field="note", minimum=0, maximum=500)
-    if verb == "progress" and not note:
-        raise DomainError(_("请填写进展说明。"), field="note")
-    if verb not in {move.verb for move in DECISION_TASK.moves}:
-        raise DomainError(_("未知的操作。"), field="verb")
-    case_move(case=task.case, verb=verb, actor=actor, note=note, url=decision_url(decision))
-    return DecisionTask.objects.select_related("case").get(pk=task.pk)
-
-
-# --- Supervision ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def decision_object(*, actor: User, decision: Decision, text: str) -> DecisionObjection:
-    """The supervisory committee objects to the execution; the committee must answer within 7 days."""
-    authorize(actor, "selfgov.supervise_decision", decision)
-    decision = _lock(decision)
-    if decision.state != DecisionState.EXECUTING:
-        raise DomainError(
-            _("这项决策现在是“%(state)s”，不在实施中。") % {"state": decision.get_state_display()},
-            code="not_executing",
-        )
-    text = text_clean(text, label=_("监督意见"), field="text", minimum=5, maximum=NOTE_MAX)
-    due = due_for(timezone.now(), OBJECTION_DAYS, "calendar_days")
-    objection = DecisionObjection.objects.create(
-        decision=decision, text=text, raised_by=actor, due_at=due.at, due_basis=OBJECTION_BASIS
-    )
-    audit_event_record(
-        actor=actor,
-        verb="decision.objected",
-        target=decision,
-        area=decision.community,
-        summary={"title": decision.title, "due": timezone.localtime(due.at).date().isoformat()},
-    )
-    _tell(
-        _keepers(decision),
-        actor=actor,
-        title=_("监委会对「%(title)s」的实施提出意见") % {"title": decision.title},
-        body=_("请在 %(due)s 前答复：%(text)s")
-        % {"due": timezone.localtime(due.at).date().isoformat(), "text": text[:200]},
-        url=decision_url(decision),
-    )
-    return objection
-
-
-@transaction.atomic
-def decision_objection_answer(*, actor: User, objection: DecisionObjection, answer: str) -> DecisionObjection:
-    """The committee answers an objection (once)."""
-    authorize(actor, "selfgov.keep_decision", objection.decision)
-    objection = (
-        DecisionObjection.objects.select_for_update(of=("self",))
-        .select_related("decision__community", "raised_by")
-        .get(pk=objection.pk)
-    )
-    if objection.answered_at is not None:
-        raise DomainError(_("这条监督意见已经答复过了。"), code="already_answered")
-    answer = text_clean(answer, label=_("答复"), field="answer", minimum=5, maximum=NOTE_MAX)
-    now = timezone.now()
-    objection.answer, objection.answered_by, objection.answered_at = answer, actor, now
-    objection.save(update_fields=["answer", "answered_by", "answered_at"])
-    audit_event_record(
-        actor=actor,
-        verb="decision.objection_answered",
-        target=objection.decision,
-        area=objection.decision.community,
-        summary={"title": objection.decision.title, "overdue": now > objection.due_at},
-    )
-    _tell(
-        [objection.raised_by, *_supervisors(objection.decision)],
-        actor=actor,
-        title=_("「%(title)s」的监督意见已答复") % {"title": objection.decision.title},
-        body=answer[:200],
-        url=decision_url(objection.decision),
-    )
-    return objection
-
-
-@transaction.atomic
-def decision_accept(*, actor: User, decision: Decision, note: str = "") -> Decision:
-    """The supervisory committee accepts the execution: every task closed (one at least done), every objection
-    answered. The result is then due for publication."""
-    authorize(actor, "selfgov.supervise_decision", decision)
-    decision = _lock(decision)
-    lifecycle_check(decision, "accept")
-    note = text_clean(note, label=_("验收意见"), field="note", minimum=0, maximum=NOTE_MAX)
-    states = list(decision.tasks.values_list("case__state", flat=True))
-    if "done" not in states:
-        raise DomainError(_("还没有完成的实施任务，不能验收。"), code="no_task_done")
-    if any(state not in DECISION_TASK.closed for state in states):
-        raise DomainError(_("还有未完成的实施任务，不能验收。"), code="tasks_open")
-    if decision.objections.filter(answered_at=None).exists():
-        raise DomainError(_("还有未答复的监督意见，答复后才能验收。"), code="objection_open")
-    lifecycle_move(
-        decision,
-        "accept",
-        actor=actor,
-        note=note,
-        audit_verb="decision.accepted",
-        area=decision.community,
-        summary={"title": decision.title, "tasks": len(states), "note": note},
-    )
-    _publication_due(decision, actor=actor, stage=Stage.RESULT)
-    _tell(
-        _concerned(decision),
-        actor=actor,
-        title=_("「%(title)s」的实施已经监委会验收") % {"title": decision.title},
-        body=_("请公开实施结果。"),
-        url=decision_url(decision),
-    )
-    return decision
+# The power list and the execution live beside this module; the pages, the API and the demo import them from here.
+from .decisions_execution import (  # noqa: E402, F401
+    decision_accept,
+    decision_object,
+    decision_objection_answer,
+    decision_task_add,
+    decision_task_move,
+)
+from .decisions_power import PowerItemInput, power_item_update, power_list_adopt, power_template_install  # noqa: E402, F401
