@@ -122,7 +122,8 @@ HOME_QUERIES = {
     + 2
     + 2
     + 1
-    + 1,  # wish queue, situation queue, my wishes (assisted), revisions waiting
+    + 1
+    + 5,  # wish queue, situation queue, my wishes (assisted), revisions waiting, public boards overdue
     "window_clerk": 6 + 2 + 1,
     "mediator": 6 + 1,  # my wishes (none, and cannot post: the section is left out)
     "supervisor": 6 + 1,  # revisions waiting: none for a reader
