@@ -468,6 +468,66 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         },
         "SL-2026-0007",
     ),
+    # Registered by gongzhi.selfgov (decisions: audit_verbs_decisions.py).
+    "decision.started": (
+        {
+            "title": "出租村集体仓库",
+            "matter_type": "land_assets",
+            "power_item": "A03",
+            "origin": "cadre_proposal",
+            "stages": 6,
+        },
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.stage_recorded": (
+        {
+            "stage": "review",
+            "meeting": "party_members_meeting",
+            "date": "2026-12-06",
+            "present": 30,
+            "in_favour": 25,
+            "against": 3,
+            "abstaining": 2,
+            "passed": True,
+            "merged": False,
+        },
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.not_adopted": (
+        {
+            "stage": "resolution",
+            "meeting": "village_representatives_meeting",
+            "date": "2026-12-06",
+            "present": 30,
+            "in_favour": 12,
+            "against": 15,
+            "abstaining": 3,
+            "passed": False,
+            "merged": False,
+        },
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.stage_skipped": ({"stage": "proposal"}, "最低生活保障推荐"),
+    "decision.disclosed": (
+        {"date": "2026-12-06", "where": "村务公开栏", "characters": 120},
+        "出租村集体仓库",
+    ),
+    "decision.accepted": (
+        {"title": "出租村集体仓库", "tasks": 2, "note": "合同和租金到账无误"},
+        "出租村集体仓库",
+    ),
+    "decision.result_published": (
+        {"date": "2026-12-20", "where": "村务公开栏", "characters": 80},
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.objected": ({"title": "出租村集体仓库", "due": "2026-12-13"}, "出租村集体仓库"),
+    "decision.objection_answered": ({"title": "出租村集体仓库", "overdue": False}, "出租村集体仓库"),
+    "power_list.template_installed": ({"items": 31}, "永安镇"),
+    "power_list.adopted": ({"items": 31}, "青山村"),
+    "power_item.changed": (
+        {"code": "B02", "name": "接受捐赠和赞助", "fields": ["procedure"]},
+        "B02 接受捐赠和赞助",
+    ),
 }
 
 

@@ -26,6 +26,8 @@ from gongzhi.hall.api.stats import router as hall_stats_router
 from gongzhi.meetings.api import router as meetings_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
+from gongzhi.selfgov.api.decisions import router as selfgov_decisions_router
+from gongzhi.selfgov.api.decisions_power import router as selfgov_power_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
@@ -151,6 +153,8 @@ api.add_router("/", hall_router)
 api.add_router("/", hall_office_router)
 api.add_router("/", hall_stats_router)
 api.add_router("/", meetings_router)
+api.add_router("/", selfgov_decisions_router)
+api.add_router("/", selfgov_power_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

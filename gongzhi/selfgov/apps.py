@@ -8,4 +8,6 @@ class SelfgovConfig(AppConfig):
     verbose_name = _("村(居)民自治")
 
     def ready(self) -> None:
-        pass
+        from . import audit_verbs_decisions
+
+        audit_verbs_decisions.register()

@@ -1,0 +1,3 @@
+"""Who may do what in self-governance: one module per half, registered on import."""
+
+from . import decisions as decisions  # noqa: F401

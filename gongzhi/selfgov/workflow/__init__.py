@@ -1,0 +1,3 @@
+"""Self-governance's lifecycles and case types as data: one module per half, registered on import."""
+
+from . import decisions as decisions  # noqa: F401
