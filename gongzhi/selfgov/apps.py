@@ -8,4 +8,6 @@ class SelfgovConfig(AppConfig):
     verbose_name = _("村(居)民自治")
 
     def ready(self) -> None:
-        pass
+        from . import proposals_registry
+
+        proposals_registry.register()
