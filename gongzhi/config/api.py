@@ -22,6 +22,7 @@ from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
+from gongzhi.selfgov.api.proposals import router as selfgov_proposals_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
@@ -143,6 +144,7 @@ api.add_router("/", hall_desk_router)
 api.add_router("/", hall_router)
 api.add_router("/", hall_office_router)
 api.add_router("/", hall_stats_router)
+api.add_router("/", selfgov_proposals_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

@@ -270,14 +270,17 @@ def thread_of(*, viewer, proposal: Proposal) -> list[PostView]:
     organisations by name; a hidden post shows its reason, its text only to moderators."""
     moderator = viewer.is_authenticated and can(viewer, "proposals.moderate", proposal)
     out = []
-    posts = ProposalPost.objects.filter(proposal=proposal).select_related("author")
+    posts = list(ProposalPost.objects.filter(proposal=proposal).select_related("author"))
+    names = dict(
+        Resident.objects.filter(user_id__in={p.author_id for p in posts}).values_list("user_id", "name")
+    )
     for post in posts:
         if post.capacity == "organisation":
             who = _("社会组织：%(name)s（协同参与）") % {"name": post.organisation}
         elif post.capacity == "staff":
             who = _("%(community)s工作人员") % {"community": proposal.community.name}
         else:
-            who = mask_name(post.author.display_name or post.author.username)
+            who = mask_name(names.get(post.author_id) or post.author.display_name or post.author.username)
         hidden = post.hidden_at is not None
         out.append(
             PostView(
