@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema, Status
 
 from gongzhi.areas.selectors import community_public_get
 from gongzhi.core.api_input import Limit, Offset
-from gongzhi.core.authz import can
+from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
@@ -252,8 +252,9 @@ def proposal_sign(request, proposal_id: ApiId, payload: SignIn, idempotency_key:
 def proposal_sign_assisted(
     request, proposal_id: ApiId, payload: AssistedSignIn, idempotency_key: IdempotencyKey = None
 ):
+    authorize(request.auth, "proposals.sign_for")  # an assister somewhere (403), else …
     proposal = _get(request, proposal_id)
-    if not can(request.auth, "proposals.sign_for", proposal):
+    if not can(request.auth, "proposals.sign_for", proposal):  # … not over this proposal's community (404)
         raise Http404()
     try:
         resident = selectors.resident_to_sign_for(
