@@ -205,8 +205,8 @@ API_CALLS: dict[str, Callable] = {
     "POST /api/v1/selfgov/proposals/{proposal_id}/answer": api(
         "/answer", "submitted", {"decision": "answer", "answer": "已安排下周维修。"}
     ),
-    "POST /api/v1/selfgov/proposals/{proposal_id}/meeting": lambda world, actor, relation: api(
-        "/meeting", "due", {"meeting_id": _meeting(world, relation)["meeting"]}
+    "POST /api/v1/selfgov/proposals/{proposal_id}/meeting/{meeting_id}": lambda world, actor, relation: api(
+        f"/meeting/{_meeting(world, relation)['meeting']}", "due"
     )(world, actor, relation),
     "POST /api/v1/selfgov/proposals/{proposal_id}/close": api("/close", "answered", {"reason": ""}),
     "GET /api/v1/selfgov/proposals/{proposal_id}/posts": api("/posts", "gathering"),

@@ -519,7 +519,7 @@ PART_API: dict[str, str] = {
         sec_admin             405    405    405    403    403    403
         audit_admin           405    405    405    403    403    403
     """,
-    "POST /api/v1/selfgov/proposals/{proposal_id}/meeting": """
+    "POST /api/v1/selfgov/proposals/{proposal_id}/meeting/{meeting_id}": """
                               GET           POST
                               same   other  same   other
         anonymous             405    405    401    401

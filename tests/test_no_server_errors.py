@@ -250,8 +250,9 @@ def test_every_paginated_operation_declares_its_bounds():
             assert params["offset"].get("minimum") == 0
             assert params["limit"].get("maximum") == MAX_LIMIT
             assert params["limit"].get("minimum") == 1
-    # four before issue 9; the escalations list; the hall applications queue and mine, its matters and follow-ups
-    assert paginated == 9
+    # four before issue 9; the escalations list; the hall applications queue and mine, its matters and follow-ups;
+    # a community's proposals
+    assert paginated == 10
 
 
 def test_every_id_parameter_of_the_api_is_bounded_to_64_bits():

@@ -96,10 +96,6 @@ class AnswerIn(Schema):
     answer: str
 
 
-class MeetingIn(Schema):
-    meeting_id: ApiId
-
-
 class PostIn(Schema):
     body: str
     organisation: str = ""  # the organisation's name, to take part as a social organisation (协同参与)
@@ -323,15 +319,15 @@ def proposal_answer(request, proposal_id: ApiId, payload: AnswerIn):
 
 
 @router.post(
-    "/selfgov/proposals/{proposal_id}/meeting",
+    "/selfgov/proposals/{proposal_id}/meeting/{meeting_id}",
     response=ProposalDetailOut,
     summary=gettext_noop("登记联名达到法定人数后召集的会议（村社区干部）"),
 )
-def proposal_meeting(request, proposal_id: ApiId, payload: MeetingIn):
+def proposal_meeting(request, proposal_id: ApiId, meeting_id: ApiId):
     def run(proposal):
-        meeting = Meeting.objects.filter(pk=payload.meeting_id, area=proposal.community).first()
+        meeting = Meeting.objects.filter(pk=meeting_id, area=proposal.community).first()
         if meeting is None:
-            raise DomainError(_("请选择本村(社区)召开的会议。"), field="meeting_id")
+            raise Http404()
         actions.proposal_meeting_link(actor=request.auth, proposal=proposal, meeting=meeting)
 
     return _move(request, proposal_id, run)
