@@ -116,7 +116,7 @@ def _cosigners(proposal: Proposal) -> list[User | None]:
 
 def _locked(proposal: Proposal) -> Proposal:
     return (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("community", "author_resident", "group")
         .get(pk=proposal.pk)
     )
@@ -542,7 +542,7 @@ def proposal_post_hide(*, actor: User, post: ProposalPost, reason: str) -> Propo
     authorize(actor, "proposals.moderate", post.proposal)
     reason = text_clean(reason, label=_("隐藏理由"), field="reason", minimum=2, maximum=REASON_MAX)
     post = (
-        ProposalPost.objects.select_for_update()
+        ProposalPost.objects.select_for_update(of=("self",))
         .select_related("proposal__community", "author")
         .get(pk=post.pk)
     )
