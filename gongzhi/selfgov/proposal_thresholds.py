@@ -36,6 +36,21 @@ ADULTS, HOUSEHOLDS, GROUPS, REPS = "adults", "households", "groups", "representa
 # The statute says "应当召集" without a time limit; the township expects the meeting within 30 days.
 MEETING_DUE_DAYS = 30
 
+# The meeting a proposal asks for and the bases, named as each kind of community names them.
+MEETING_NAMES = {
+    (VILLAGE, ASSEMBLY): _("村民会议"),
+    (VILLAGE, REPRESENTATIVES): _("村民代表会议"),
+    (URBAN, ASSEMBLY): _("居民会议"),
+    (URBAN, REPRESENTATIVES): _("居民代表会议"),
+}
+BASE_NAMES = {
+    (VILLAGE, ADULTS): _("十八周岁以上的村民"),
+    (VILLAGE, REPS): _("村民代表"),
+    (URBAN, ADULTS): _("十八周岁以上的居民"),
+    (URBAN, HOUSEHOLDS): _("户"),
+    (URBAN, GROUPS): _("居民小组"),
+    (URBAN, REPS): _("居民代表"),
+}
 BASE_LABELS = {
     ADULTS: _("十八周岁以上的村(居)民"),
     HOUSEHOLDS: _("户"),
@@ -82,11 +97,23 @@ THRESHOLDS: dict[tuple[str, str], Threshold] = {
 }
 
 
+def _kind(community_type: str) -> str:
+    return URBAN if community_type == URBAN else VILLAGE
+
+
+def meeting_name(community_type: str, asks: str) -> str:
+    return str(MEETING_NAMES.get((_kind(community_type), asks), ""))
+
+
+def base_name(community_type: str, base: str) -> str:
+    return str(BASE_NAMES.get((_kind(community_type), base)) or BASE_LABELS.get(base) or base)
+
+
 def threshold_for(community_type: str, asks: str) -> Threshold | None:
     """The statute's threshold for what a proposal asks (None: it asks for an answer, no threshold)."""
     if asks == ANSWER:
         return None
-    return THRESHOLDS[(URBAN if community_type == URBAN else VILLAGE, asks)]
+    return THRESHOLDS[(_kind(community_type), asks)]
 
 
 def needed(base: int, share: Fraction) -> int | None:

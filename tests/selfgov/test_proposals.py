@@ -136,11 +136,11 @@ def test_reaching_the_threshold_submits_it_and_makes_the_meeting_due(users, make
     assert proposal.meeting_due_on == timezone.localdate() + dt.timedelta(days=th.MEETING_DUE_DAYS)
     assert ProposalEvent.objects.filter(proposal=proposal, verb="reach").count() == 1
     assert AuditEvent.objects.filter(verb="proposal.threshold_reached").count() == 1
-    heard = Notice.objects.filter(recipient=author, title__contains="应当召集村(居)民会议")
+    heard = Notice.objects.filter(recipient=author, title__contains="应当召集村民会议")
     assert heard.count() == 1
     assert Notice.objects.filter(recipient=users["community_staff"], title__contains="法定人数").count() == 1
     page = client.get(reverse("selfgov:proposal", args=[proposal.pk])).content.decode()
-    assert "应当召集村(居)民会议" in page
+    assert "应当召集村民会议" in page
     assert "王五" not in page
     assert "赵六" not in page
     # Signatures are closed once submitted: neither a new one nor a withdrawal.
@@ -335,7 +335,7 @@ def test_a_proposal_that_reached_a_meeting_cannot_close_before_the_meeting(users
         body_kind="village_representatives_meeting", area=proposal.community, area_path=proposal.community.path,
         held_on=timezone.localdate(), present=10, members=12, recorded_by=staff,
     )  # fmt: skip
-    with pytest.raises(DomainError, match="村\\(居\\)民会议"):
+    with pytest.raises(DomainError, match="召开的村民会议"):
         actions.proposal_meeting_link(actor=staff, proposal=proposal, meeting=wrong)
     right = Meeting.objects.create(
         body_kind="villagers_meeting", area=proposal.community, area_path=proposal.community.path,

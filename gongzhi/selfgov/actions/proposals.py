@@ -264,7 +264,7 @@ def _reach_if_due(proposal: Proposal, *, actor: User) -> None:
     )
     what = _("联名已达法定人数（%(law)s），应当召集%(meeting)s") % {
         "law": count.law,
-        "meeting": ProposalAsk(proposal.asks).label.removeprefix("召集"),
+        "meeting": th.meeting_name(proposal.community.community_type, proposal.asks),
     }
     _tell(proposal, [proposal.author, *_staff_of(proposal.community)], what=what)
 
@@ -466,7 +466,7 @@ def proposal_meeting_link(*, actor: User, proposal: Proposal, meeting: Meeting) 
     ):
         raise DomainError(
             _("请选择本村(社区)在联名达到法定人数之后召开的%(meeting)s。")
-            % {"meeting": ProposalAsk(proposal.asks).label.removeprefix("召集")},
+            % {"meeting": th.meeting_name(proposal.community.community_type, proposal.asks)},
             field="meeting",
             code="wrong_meeting",
         )

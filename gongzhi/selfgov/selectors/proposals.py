@@ -179,6 +179,7 @@ class SignatureCount:
     signed: int
     progress: th.Progress
     law: str
+    community_type: str = th.VILLAGE
 
     @property
     def headline(self) -> str:
@@ -193,10 +194,11 @@ class SignatureCount:
     def routes(self) -> list[str]:
         out = []
         for line in self.progress.lines:
-            label, unit = th.BASE_LABELS[line.route.base], th.BASE_UNITS[line.route.base]
+            label = th.base_name(self.community_type, line.route.base)
+            unit = th.BASE_UNITS[line.route.base]
             share = f"{line.route.share.numerator}/{line.route.share.denominator}"
             if line.needed is None:
-                out.append(_("%(label)s：本村(社区)尚无登记，不能按此计算") % {"label": label})
+                out.append(_("%(label)s：尚无登记，不能按此计算") % {"label": label})
             else:
                 out.append(
                     _("%(label)s %(share)s以上：已有 %(n)d%(unit)s，须 %(m)d%(unit)s（共 %(base)d%(unit)s）")
@@ -217,7 +219,12 @@ def proposal_count(proposal: Proposal) -> SignatureCount:
     threshold = th.threshold_for(proposal.community.community_type, proposal.asks)
     signed = proposal_signed(proposal)
     progress = th.progress(threshold, bases=proposal_bases(proposal.community), signed=signed)
-    return SignatureCount(signed=signed[th.ADULTS], progress=progress, law=threshold.law if threshold else "")
+    return SignatureCount(
+        signed=signed[th.ADULTS],
+        progress=progress,
+        law=threshold.law if threshold else "",
+        community_type=proposal.community.community_type,
+    )
 
 
 def signature_of(proposal: Proposal, user) -> ProposalSignature | None:

@@ -20,9 +20,10 @@ from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.meetings.models import Meeting
 
+from .. import proposal_thresholds as th
 from ..actions import proposals as actions
 from ..forms.proposals import AnswerForm, AssistedSignForm, PostForm, ProposalForm
-from ..models import ProposalAsk, ProposalState
+from ..models import ProposalState
 from ..selectors import proposals as selectors
 from ..workflow.proposals import PROPOSAL
 
@@ -106,7 +107,7 @@ def _detail_context(request: HttpRequest, proposal) -> dict:
             and not proposal.meeting_id
             and proposal.meeting_due_on < timezone.localdate()
         ),
-        "meeting_name": ProposalAsk(proposal.asks).label.removeprefix("召集"),
+        "meeting_name": th.meeting_name(proposal.community.community_type, proposal.asks),
     }
 
 
