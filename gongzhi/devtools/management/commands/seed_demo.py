@@ -37,6 +37,7 @@ from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_peo
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
+from gongzhi.devtools.demo_proposals import demo_proposals_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
@@ -132,6 +133,7 @@ class Command(BaseCommand):
                 communities=[c[0] for c in communities],
                 rng=random.Random(opts["seed"] + 3),
             )
+            demo_proposals_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
