@@ -58,7 +58,9 @@ ACTORS: tuple[str, ...] = (
 )
 RELATIONS: tuple[str, ...] = ("own", "same", "grid", "other")
 METHODS: tuple[str, ...] = ("GET", "POST")
-TOKENS = frozenset({"200", "201", "302", "login", "401", "403", "404", "405", "200*", "201*", "302*", "-"})
+TOKENS = frozenset(
+    {"200", "201", "302", "login", "400", "401", "403", "404", "405", "409", "200*", "201*", "302*", "-"}
+)
 
 # Whose personal data each actor may see on any page or API response
 # (row 2 of SECURITY-TARGETS §7). Every 200 response is searched for the

@@ -528,6 +528,26 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"code": "B02", "name": "接受捐赠和赞助", "fields": ["procedure"]},
         "B02 接受捐赠和赞助",
     ),
+    "proposal.created": ({"asks": "assembly", "group": False}, "proposal#7 修缮村口的便民桥"),
+    "proposal.opened": ({"asks": "assembly"}, "proposal#7 修缮村口的便民桥"),
+    "proposal.signed": ({"signatures": 12, "group": False}, "proposal#7 修缮村口的便民桥"),
+    "proposal.signed_assisted": (
+        {"resident": 31, "channel": "当面", "signatures": 13},
+        "proposal#7 修缮村口的便民桥",
+    ),
+    "proposal.unsigned": ({"signatures": 11}, "proposal#7 修缮村口的便民桥"),
+    "proposal.threshold_reached": (
+        {"route": "adults", "signed": 52, "needed": 52, "base": 513},
+        "proposal#7 修缮村口的便民桥",
+    ),
+    "proposal.submitted": ({"signatures": 9}, "proposal#7 修缮村口的便民桥"),
+    "proposal.withdrawn": ({}, "proposal#7 修缮村口的便民桥"),
+    "proposal.accepted": ({"length": 48}, "proposal#7 修缮村口的便民桥"),
+    "proposal.answered": ({"length": 60}, "proposal#7 修缮村口的便民桥"),
+    "proposal.closed": ({}, "proposal#7 修缮村口的便民桥"),
+    "proposal.meeting_linked": ({"meeting": 3, "held_on": "2026-12-20"}, "proposal#7 修缮村口的便民桥"),
+    "proposal.posted": ({"post": 5, "capacity": "organisation", "length": 40}, "proposal#7 修缮村口的便民桥"),
+    "proposal.post_hidden": ({"post": 5, "reason": "含人身攻击"}, "proposal#7 修缮村口的便民桥"),
 }
 
 
@@ -585,6 +605,16 @@ def test_sentences_say_what_happened_in_chinese():
         "另有 980 次被拒绝的访问未逐条记录（2026-03-01 10:00 – 2026-03-01 10:10）"
     )
     assert sentence_for(facts("audit.verified")) == "校验审计链：5120 条记录完整"
+
+
+def test_a_proposal_reaching_its_threshold_reads_with_its_route():
+    assert sentence_for(facts("proposal.threshold_reached")) == (
+        "提案「proposal#7 修缮村口的便民桥」联名达到法定人数：十八周岁以上的村(居)民 52，须 52（共 513）"
+    )
+    assert (
+        sentence_for(facts("proposal.posted"))
+        == "以社会组织身份在提案「proposal#7 修缮村口的便民桥」的议事厅留言"
+    )
 
 
 def test_a_failure_says_so():

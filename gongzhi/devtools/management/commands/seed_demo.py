@@ -47,6 +47,7 @@ from gongzhi.devtools.demo_decisions import demo_decisions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
+from gongzhi.devtools.demo_proposals import demo_proposals_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
@@ -152,6 +153,7 @@ class Command(BaseCommand):
             )
             # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies).
             demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
+            demo_proposals_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []

@@ -1,0 +1,15 @@
+"""Who works with residents' proposals: role sets that the rules and the selectors both read."""
+
+from gongzhi.accounts.roles import ASSISTERS, Role
+
+# The party organisation's answer is recorded by the community's staff (its secretary among them).
+ANSWERERS = frozenset({Role.COMMUNITY_STAFF})
+# Who moderates the thread (hides a post with a reason) and sees drafts.
+MODERATORS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
+# Who signs for an elderly or offline resident, with their consent recorded.
+SIGN_ASSISTERS = ASSISTERS
+# Who watches the meetings that proposals made due (the township sees the overdue ones).
+WATCHERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN, Role.SUPERVISOR})
+# A social organisation takes part (协同参与) through a user holding the volunteer role over the community
+# (decision 0041: gongzhi keeps no registry of organisations yet; the role is granted by the community).
+ORGANISATIONS = frozenset({Role.VOLUNTEER})
