@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from gongzhi.accounts.api import TokenAuth
 from gongzhi.areas.api import router as areas_router
+from gongzhi.ballots.api import router as ballots_router
 from gongzhi.cases.api import router as cases_router
 from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
@@ -137,6 +138,7 @@ api.add_router("/", wishes_router)
 api.add_router("/", situations_router)
 api.add_router("/", offers_router)
 api.add_router("/", cases_router)
+api.add_router("/", ballots_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", include("gongzhi.audit.urls")),
     path("notices/", include("gongzhi.notices.urls")),
     path("cases/", include("gongzhi.cases.urls")),
+    path("ballots/", include("gongzhi.ballots.urls")),
     path("wishes/", include("gongzhi.wishes.urls")),
     path("situations/", include("gongzhi.situations.urls")),
     path("offers/", include("gongzhi.offers.urls")),

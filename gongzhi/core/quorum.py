@@ -292,3 +292,36 @@ def meeting_check(
     else:
         vote_reason = _("到会%(present)d人，赞成%(yes)d人，须过半数即至少%(needed)d人：%(verdict)s") % figures
     return MeetingResult(rule, quorate, passed, quorum_reason, vote_reason)
+
+
+@dataclass(frozen=True)
+class TurnoutResult:
+    quorate: bool
+    needed: int  # the smallest number of participants that meets the rule
+    reason: str
+
+
+def turnout_check(*, eligible: int, participated: int, share: Fraction, inclusive: bool) -> TurnoutResult:
+    """Did enough of those eligible take part in a secret ballot (a quorate 民主评议, a poll with a threshold)?
+
+    `share` of `eligible`, counted as the statutes count: inclusively for "以上" (≥), strictly for "过半数"
+    (>). A share of 0 asks for no quorum: any turnout is valid. Exact fractions, never floating point.
+    """
+    eligible = _required(eligible, "eligible")
+    participated = _required(participated, "participated")
+    if participated > eligible:
+        raise DomainError(_("参加人数不能超过有投票资格的人数。"), field="participated")
+    if not 0 <= share <= 1:
+        raise DomainError(_("法定比例应在0到1之间。"), field="share")
+    if share == 0:
+        return TurnoutResult(True, 0, _("有投票资格%(eligible)d人，参加%(there)d人：不设法定人数") % {
+            "eligible": eligible, "there": participated})  # fmt: skip
+    needed = _needed(eligible, Attendance("members", share, inclusive))
+    quorate = eligible > 0 and participated >= needed
+    reason = _("有投票资格%(eligible)d人，参加%(there)d人，至少需%(needed)d人：%(verdict)s") % {
+        "eligible": eligible,
+        "there": participated,
+        "needed": needed,
+        "verdict": _("符合法定人数") if quorate else _("不足法定人数，结果无效"),
+    }
+    return TurnoutResult(quorate, needed, reason)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gongzhi.photos",
     "gongzhi.meetings",
     "gongzhi.bodies",
+    "gongzhi.ballots",
     "gongzhi.cases",
     "gongzhi.hours",
     "gongzhi.wishes",
