@@ -11,6 +11,11 @@
                                                the one HTTP answered 200 to (JSON)
     python bench/inside.py decide-verify PATH  after the decision storm: one decision event per application,
                                                approved, by the officer HTTP said decided it (JSON)
+    python bench/inside.py ballot-prepare N    the ballot storm's own small database: a community, N voters with
+                                               API tokens, one open ballot box for them (JSON)
+    python bench/inside.py ballot-verify PATH  after the ballot storm: every acknowledged ballot counted once, no
+                                               voter twice, ballots = participations = tally = the clients'
+                                               choices, every receipt included; then the close (JSON)
     python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
     python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
     python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
@@ -340,6 +345,118 @@ def storm_verify(path: Path) -> None:
     )
 
 
+BALLOT_STAFF = "bench_ballot_staff"  # opens and closes the ballot storm's box
+BALLOT_VOTER = "bench_voter_{:04d}"
+
+
+def ballot_prepare(voters: int) -> None:
+    """A township, a community, its staff member and `voters` residents with API tokens (no password: they vote
+    over the API), and one ballot box for them, open for two hours, opened through the kernel's action."""
+    import datetime as dt
+
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from gongzhi.accounts.models import RoleAssignment
+    from gongzhi.areas.actions import area_create_unchecked
+    from gongzhi.ballots.actions import EVALUATION, FOR_AGAINST_ABSTAIN, ballot_box_open
+
+    township = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="投票镇", parent=None, code="519999101000")
+    community = area_create_unchecked(
+        kind=AreaKind.COMMUNITY, name="投票村", parent=township, code="519999101201", community_type="village"
+    )
+    unusable = make_password(None)
+    staff = User.objects.create(username=BALLOT_STAFF, display_name="投票村干部", password=unusable)
+    RoleAssignment.objects.create(
+        user=staff, role=Role.COMMUNITY_STAFF, area=community, area_path=community.path
+    )
+    people = User.objects.bulk_create(
+        [
+            User(username=BALLOT_VOTER.format(n), display_name=f"村民{n}", password=unusable)
+            for n in range(voters)
+        ]
+    )
+    people = list(User.objects.filter(username__startswith="bench_voter_").order_by("username"))
+    RoleAssignment.objects.bulk_create(
+        [RoleAssignment(user=u, role=Role.RESIDENT, area=community, area_path=community.path) for u in people]
+    )
+    tokens = []
+    for user in people:
+        key = ApiToken.new_key()
+        ApiToken.objects.create(user=user, name=TOKEN_NAME, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+        tokens.append({"username": user.username, "token": key})
+    questions = [
+        {"key": "road", "text": "是否同意硬化村东道路", "options": [dict(o) for o in FOR_AGAINST_ABSTAIN]},
+        {"key": "chair", "text": "对村委会主任的民主评议", "options": [dict(o) for o in EVALUATION]},
+    ]
+    box = ballot_box_open(
+        actor=staff, area=community, title="基准测试：投票风暴", questions=questions, voters=people,
+        closes_at=timezone.now() + dt.timedelta(hours=2), purpose="bench",
+    )  # fmt: skip
+    out({"box_id": box.pk, "voters": tokens, "questions": box.questions})
+
+
+def ballot_verify(path: Path) -> None:
+    """The database's view of the storm, then the close: the invariant again, and the results."""
+    from collections import Counter as Tally
+
+    from gongzhi.ballots.actions import ballot_box_close
+    from gongzhi.ballots.models import Ballot, BallotBox, Participation
+    from gongzhi.ballots.selectors import ballot_box_invariant, ballot_box_results, receipt_hash
+
+    data = json.loads(path.read_text())
+    box = BallotBox.objects.get(pk=data["box_id"])
+    acked: dict[str, dict] = data["acked"]  # username → {"answers": {…}, "receipt": code or None}
+    problems = []
+    voted = Tally(Participation.objects.filter(box=box).values_list("user__username", flat=True))
+    twice = [name for name, n in voted.items() if n > 1]
+    if twice:
+        problems.append(f"voted twice: {twice[:5]}")
+    missing = sorted(set(acked) - set(voted))
+    if missing:
+        problems.append(f"acknowledged but not counted: {missing[:5]} ({len(missing)})")
+    unacked = sorted(set(voted) - set(acked))
+    if unacked:
+        problems.append(f"counted but never acknowledged: {unacked[:5]} ({len(unacked)})")
+    expected = {key: Tally() for key in ("road", "chair")}
+    for ballot in acked.values():
+        for key, option in ballot["answers"].items():
+            expected[key][option] += 1
+    stored = {key: Tally() for key in ("road", "chair")}
+    hashes = set()
+    for answers, hashed in Ballot.objects.filter(box=box, filled=True).values_list("answers", "receipt_hash"):
+        hashes.add(hashed)
+        for key, option in answers.items():
+            stored[key][option] += 1
+    if stored != expected:
+        problems.append(f"tally {dict(stored)} is not the clients' choices {dict(expected)}")
+    receipts = [b["receipt"] for b in acked.values() if b.get("receipt")]
+    lost = [r for r in receipts if receipt_hash(r) not in hashes]
+    if lost:
+        problems.append(f"{len(lost)} receipts not in the box")
+    before = ballot_box_invariant(box)
+    if not before["ok"]:
+        problems.append(f"invariant while open: {before}")
+    ballot_box_close(actor=User.objects.get(username=BALLOT_STAFF), box=box)
+    box.refresh_from_db()
+    after = ballot_box_invariant(box)
+    results = ballot_box_results(box)
+    if not after["ok"] or results.participated != len(acked) or results.filled != len(acked):
+        problems.append(f"after the close: {after}, results {results.participated}/{results.filled}")
+    out(
+        {
+            "ok": not problems,
+            "problems": problems[:10],
+            "eligible": after["eligible"],
+            "participations": after["participations"],
+            "filled": after["filled"],
+            "per_question": after["per_question"],
+            "receipts_checked": len(receipts),
+            "tally": {q.key: {k: n for k, _l, n in q.counts} for q in results.questions},
+        }
+    )
+
+
 def make_xlsx(path: Path, rows: int) -> None:
     """A file a township clerk could upload: new households (户主 rows first), valid IDs."""
     import random
@@ -537,6 +654,10 @@ def main(argv: list[str]) -> None:
         storm_verify(Path(argv[2]))
     elif command == "decide-verify":
         decide_verify(Path(argv[2]))
+    elif command == "ballot-prepare":
+        ballot_prepare(int(argv[2]))
+    elif command == "ballot-verify":
+        ballot_verify(Path(argv[2]))
     elif command == "make-xlsx":
         make_xlsx(Path(argv[2]), int(argv[3]))
     elif command == "import":

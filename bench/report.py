@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psutil
 
+from bench.ballots import BallotStorm, ballot_storm_line
 from bench.config import (
     COUNTY_RESIDENTS,
     IMPORT_PEAK_MB,
@@ -78,7 +79,7 @@ def db_version(db: Database) -> str:
 
 def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], rss: list[int],
                  rss_before: list[int], imported: dict | None, storm: Storm | None,
-                 decided: DecisionStorm | None = None) -> Report:  # fmt: skip
+                 decided: DecisionStorm | None = None, ballots: BallotStorm | None = None) -> Report:  # fmt: skip
     report = Report(args.db)
     bare = loads[0]
     full = args.residents == COUNTY_RESIDENTS
@@ -178,6 +179,7 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
             f"{errors}; slowest answer {decided.slowest_ms:,.0f} ms; {db_note}) | {fmt_s(decided.seconds)} | — "
             f"| {decide_target} | {report.check(decided.ok, 'decision storm')} |"
         )
+    lines.append(ballot_storm_line(ballots, report))
     if imported is None:
         lines.append("| 100,000-row import | skipped | — | < 60 s, < 1 GiB | — |")
     elif not imported.get("ok"):
@@ -219,10 +221,38 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
     return report
 
 
-def write_report(report: Report) -> Path:
+def ballot_storm_report(args, storm: BallotStorm) -> Report:
+    """The table of `--only ballot-storm`: the storm's row alone, with what it ran on."""
+    from bench.ballots import ballot_database
+
+    report = Report(args.db)
+    now = dt.datetime.now().astimezone()
+    cpu = platform.processor() or platform.machine()
+    report.lines += [
+        f"# gongzhi ballot storm — {db_version(ballot_database(args.db))} — {now:%Y-%m-%d %H:%M}",
+        "",
+        f"- data: a fresh database of its own, migrated; one community, {storm.voters} members with API tokens, "
+        "one ballot box of two questions (for/against/abstain; 称职/基本称职/不称职) opened by the kernel's action",
+        f"- server: gunicorn, {args.workers} sync workers, DEBUG off, settings gongzhi.config.settings.bench, "
+        f"127.0.0.1; machine {os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+        f"Python {platform.python_version()}, commit {git_commit()}; load average {os.getloadavg()[0]:.1f}",
+        "",
+        "| what | time | peak memory | target | result |",
+        "| --- | ---: | ---: | --- | --- |",
+        ballot_storm_line(storm, report),
+        "",
+    ]
+    report.lines.append(
+        "All targets met." if not report.failures else "Missed: " + "; ".join(report.failures) + "."
+    )
+    return report
+
+
+def write_report(report: Report, name: str = "") -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     text = "\n".join(report.lines) + "\n"
-    stamped = RESULTS_DIR / f"{report.db}-{dt.datetime.now().astimezone():%Y%m%d-%H%M%S}.md"
+    name = name or report.db
+    stamped = RESULTS_DIR / f"{name}-{dt.datetime.now().astimezone():%Y%m%d-%H%M%S}.md"
     stamped.write_text(text)
-    (RESULTS_DIR / f"latest-{report.db}.md").write_text(text)
+    (RESULTS_DIR / f"latest-{name}.md").write_text(text)
     return stamped

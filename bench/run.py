@@ -16,6 +16,10 @@
    may win each, the others must hear "already claimed" (409), and the
    database must agree (one claimer, one 'claim' event per wish).
 6. Measures each worker's resident memory after the load, then stops the server.
+6b. Ballot storm (bench/ballots.py): in a small database of its own, 500 members vote at once in one secret
+   ballot from 64 clients over HTTP while gunicorn is killed with SIGKILL five times and restarted; clients
+   retry with their Idempotency-Key until acknowledged; every acknowledged ballot must be counted once,
+   nobody twice, ballots = participations = tally. `--only ballot-storm` runs this step alone (no county).
 7. Imports a generated 100,000-row Excel file into a throwaway copy of the
    database (validate + import, in a process of its own: time and peak memory).
 8. Prints a markdown table and writes it to bench/results/<db>-<time>.md and
@@ -37,6 +41,13 @@ if __package__ in (
 ):  # run as a script, `python bench/run.py`: the harness modules live in the bench package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.ballots import (  # noqa: E402
+    BALLOT_CLIENTS,
+    BALLOT_KILLS,
+    BALLOT_VOTERS,
+    BallotStorm,
+    ballot_storm,
+)
 from bench.config import (  # noqa: E402
     API_RATIO,
     BENCH_DIR,
@@ -55,7 +66,7 @@ from bench.config import (  # noqa: E402
 from bench.importing import import_benchmark  # noqa: E402
 from bench.load import Load, check_answers, measure  # noqa: E402
 from bench.processes import inside, log, manage  # noqa: E402
-from bench.report import build_report, write_report  # noqa: E402
+from bench.report import ballot_storm_report, build_report, write_report  # noqa: E402
 from bench.seed import database_for, database_prepare  # noqa: E402
 from bench.server import Server, login, login_for_forms  # noqa: E402
 from bench.storm import claim_storm, decide_verify, decision_storm, storm_verify  # noqa: E402
@@ -95,25 +106,61 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="applications the decision storm's two officers decide at once",
     )
     parser.add_argument("--skip-storm", action="store_true")
+    parser.add_argument(
+        "--only",
+        choices=["ballot-storm"],
+        help="run only this step: ballot-storm needs no county (its own small database, made fresh)",
+    )
+    parser.add_argument(
+        "--ballot-voters", type=int, default=BALLOT_VOTERS, help="eligible members of the box"
+    )
+    parser.add_argument("--ballot-clients", type=int, default=BALLOT_CLIENTS, help="clients voting at once")
+    parser.add_argument(
+        "--ballot-kills", type=int, default=BALLOT_KILLS, help="SIGKILLs of gunicorn mid-vote"
+    )
+    parser.add_argument("--skip-ballot-storm", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     return parser.parse_args(argv)
 
 
+def _ballot_storm(args, env: dict) -> BallotStorm:
+    storm = ballot_storm(
+        args.db, env, voters=args.ballot_voters, clients=args.ballot_clients, kills=args.ballot_kills,
+        workers=args.workers,
+    )  # fmt: skip
+    log(f"  {storm.seconds:.1f} s, {len(storm.acked)} acknowledged ({storm.receipts} with a receipt, "
+        f"{storm.already} already counted), {storm.kills_done} kills, {len(storm.errors)} errors, "
+        f"database {'ok' if storm.verified.get('ok') else storm.verified}")  # fmt: skip
+    return storm
+
+
+def main_only_ballot_storm(args, env: dict) -> int:
+    manage(env, "collectstatic", "--noinput", "-v0")
+    storm = _ballot_storm(args, env)
+    report = ballot_storm_report(args, storm)
+    path = write_report(report, name=f"ballot-storm-{args.db}")
+    print("\n".join(report.lines))
+    print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-ballot-storm-{args.db}.md)")
+    return 1 if report.failures else 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    if shutil.which("wrk") is None:
-        raise BenchError("wrk is not installed (make services installs it)")
-    db = database_for(args.db, args.residents, args.wishes)
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "GONGZHI_DEBUG")}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "gongzhi.config.settings.bench",
             "GONGZHI_DATA_DIR": str(BENCH_DIR),
-            "DATABASE_URL": db.url,
             "GONGZHI_LOG_LEVEL": "WARNING",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
+    if args.only == "ballot-storm":
+        return main_only_ballot_storm(args, env)
+    if shutil.which("wrk") is None:
+        raise BenchError("wrk is not installed (make services installs it)")
+    db = database_for(args.db, args.residents, args.wishes)
+    env["DATABASE_URL"] = db.url
     seed = database_prepare(
         db,
         env,
@@ -208,11 +255,12 @@ def main(argv: list[str]) -> int:
         storm_verify(env, storm, prep["storm"]["wish_ids"])
     if decided is not None:
         decide_verify(env, decided, hall["storm"]["application_ids"])
+    ballots = None if args.skip_ballot_storm else _ballot_storm(args, env)
     imported = None
     if not args.skip_import:
         imported = import_benchmark(db, env, args.import_rows)
     prep["loadavg"] = f"{load_before[0]:.1f} before, {load_after[0]:.1f} after the load"
-    report = build_report(args, db, seed, prep, loads, rss, rss_before, imported, storm, decided)
+    report = build_report(args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots)
     path = write_report(report)
     print("\n".join(report.lines))
     print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-{args.db}.md)")

@@ -150,6 +150,15 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "hall.unreasonable_reviewed": ({"decision": "维持标记", "note": "确属超出镇级职权"}, "最低生活保障"),
     "wish.claim_reminded": ({"claim_due_at": "2026-03-05 10:00:00+00:00"}, "帮忙修水管"),
     "digest.sent": ({"day": "2026-03-02", "waiting": 4, "overdue": 1}, "王建国(wangjg)"),
+    "ballot.box_opened": (
+        {"eligible": 120, "opens_at": "2026-06-01 08:00", "closes_at": "2026-06-03 20:00", "purpose": "poll"},
+        "文化广场选址意见征集",
+    ),
+    "ballot.cast": ({}, "文化广场选址意见征集"),
+    "ballot.box_closed": (
+        {"eligible": 120, "participated": 97, "quorate": True, "early": False},
+        "文化广场选址意见征集",
+    ),
     "offer.published": ({"places": 5, "starts_at": "2026-03-07T09:00:00+08:00"}, "为老人义务理发"),
     "offer.cancelled": ({"reason": "理发师生病", "bookings_cancelled": 3}, "为老人义务理发"),
     "offer.completed": ({"served": 4, "hours": "3.00"}, "为老人义务理发"),

@@ -156,7 +156,7 @@ def _closed(box: BallotBox) -> None:
 )
 def mine(request):
     return [
-        _out(box, request.auth, voted=box.voted)
+        _out(box, request.auth, voted=getattr(box, "voted", None))  # annotated by the selector
         for box in selectors.ballot_boxes_open_for(viewer=request.auth)[:200]
     ]
 

@@ -121,10 +121,11 @@ class BoxResults:
 
 
 def _tally(box: BallotBox) -> tuple[int, dict[str, Counter]]:
-    filled, counts = 0, {q["key"]: Counter() for q in box.questions}
+    filled = 0
+    counts: dict[str, Counter] = {q["key"]: Counter() for q in box.questions}
     for answers in Ballot.objects.filter(box=box, filled=True).values_list("answers", flat=True):
         filled += 1
-        for key, option in answers.items():
+        for key, option in (answers or {}).items():
             counts.setdefault(key, Counter())[option] += 1
     return filled, counts
 
