@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongzhi.offers",
     "gongzhi.hall",
     "gongzhi.selfgov",
+    "gongzhi.polls",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
