@@ -22,6 +22,7 @@ from gongzhi.hall.api.desk import router as hall_desk_router
 from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
 from gongzhi.offers.api import router as offers_router
+from gongzhi.polls.api import router as polls_router
 from gongzhi.residents.api import router as residents_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
@@ -139,6 +140,7 @@ api.add_router("/", situations_router)
 api.add_router("/", offers_router)
 api.add_router("/", cases_router)
 api.add_router("/", ballots_router)
+api.add_router("/", polls_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)
