@@ -8,9 +8,10 @@ class PollsConfig(AppConfig):
     verbose_name = _("投票与评议")
 
     def ready(self) -> None:
-        from gongzhi.core.nav import nav_register
+        from gongzhi.core.home import home_section_register
         from gongzhi.core.periodic import periodic_job_register
 
+        from . import home
         from .actions import rounds_finalise_due
         from .audit_verbs import audit_verbs_register
 
@@ -18,4 +19,6 @@ class PollsConfig(AppConfig):
         periodic_job_register(
             "polls_finalise", rounds_finalise_due, "到期的投票与评议截止后汇总结果、标记连续两次不称职"
         )
-        nav_register("polls.index", order=75, label=_("投票与评议"), url_name="polls:index")
+        home_section_register(
+            "polls.votes", order=35, template="polls/home_votes.html", build=home.votes_section
+        )

@@ -350,3 +350,17 @@ def test_the_supervisor_opens_a_review_from_the_page(client, village, areas, use
     page = client.get(reverse("polls:round", args=[review.pk])).content.decode()
     assert "不足法定人数" in page
     assert page.index("王主任") < page.index("赵副主任") < page.index("李主任")
+
+
+def test_the_home_page_shows_the_rounds_waiting_for_the_voter(client, village, areas, users):
+    poll = _poll(users, areas)
+    client.force_login(users["resident"])
+    page = client.get("/").content.decode()
+    assert 'data-testid="home-polls"' in page
+    vote = reverse("ballots:box", args=[_box(poll).pk])
+    assert vote in page
+    ballot_cast(actor=users["resident"], box=_box(poll), answers={"q": "o1"})
+    page = client.get("/").content.decode()
+    assert vote not in page
+    client.force_login(users["nobody"])
+    assert 'data-testid="home-polls"' not in client.get("/").content.decode()
