@@ -466,8 +466,13 @@ def round_close(*, actor, round_: Round) -> Round:
     if locked.closed_at is not None:
         raise DomainError(_("已经结束了。"), code="round_closed")
     for round_box in RoundBox.objects.filter(round=locked).select_related("box__area"):
-        if round_box.box.closed_at is None:
+        if round_box.box.closed_at is not None:
+            continue
+        try:
             ballot_box_close(actor=actor, box=round_box.box, perm_obj=locked)
+        except DomainError as exc:  # the kernel's periodic job closed it since we read it
+            if exc.code != "ballot_closed":
+                raise
     return _finalise(locked, actor)
 
 

@@ -364,3 +364,14 @@ def test_the_home_page_shows_the_rounds_waiting_for_the_voter(client, village, a
     assert vote not in page
     client.force_login(users["nobody"])
     assert 'data-testid="home-polls"' not in client.get("/").content.decode()
+
+
+def test_a_round_whose_box_the_kernel_closed_still_closes_and_keeps_its_results(village, areas, users):
+    from gongzhi.ballots.actions import ballot_boxes_close_due
+
+    poll = _poll(users, areas)
+    ballot_cast(actor=village["evaluators"][0], box=_box(poll), answers={"q": "o3"})
+    BallotBox.objects.filter(pk=_box(poll).pk).update(closes_at=timezone.now())
+    assert ballot_boxes_close_due() == 1  # the kernel's own job, before the round's
+    round_close(actor=users["community_staff"], round_=Round.objects.get(pk=poll.pk))
+    assert round_results(Round.objects.get(pk=poll.pk)).options[2].votes == 1
