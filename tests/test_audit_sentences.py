@@ -159,6 +159,28 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"eligible": 120, "participated": 97, "quorate": True, "early": False},
         "文化广场选址意见征集",
     ),
+    "poll.opened": (
+        {"title": "村东广场改造方案征求意见", "eligible": 412, "boxes": 1, "closes_at": "2026-12-20 18:00"},
+        "村东广场改造方案征求意见",
+    ),
+    "poll.closed": ({"title": "村东广场改造方案征求意见", "flagged": 0}, "村东广场改造方案征求意见"),
+    "review.opened": (
+        {"year": 2026, "members": 5, "eligible": 31},
+        "青山村2026年度村(居)民委员会成员民主评议",
+    ),
+    "review.closed": (
+        {"title": "青山村2026年度民主评议", "flagged": 1},
+        "青山村2026年度村(居)民委员会成员民主评议",
+    ),
+    "review.flagged": (
+        {"name": "王建国", "post": "委员", "year": 2026, "community": "青山村"},
+        "青山村 王建国",
+    ),
+    "satisfaction.opened": ({"year": 2026, "eligible": 412}, "青山村2026年度村民委员会工作群众评议"),
+    "satisfaction.closed": (
+        {"title": "青山村2026年度群众评议", "flagged": 0},
+        "青山村2026年度村民委员会工作群众评议",
+    ),
     "offer.published": ({"places": 5, "starts_at": "2026-03-07T09:00:00+08:00"}, "为老人义务理发"),
     "offer.cancelled": ({"reason": "理发师生病", "bookings_cancelled": 3}, "为老人义务理发"),
     "offer.completed": ({"served": 4, "hours": "3.00"}, "为老人义务理发"),

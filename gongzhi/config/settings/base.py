@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gongzhi.conventions",
     "gongzhi.hall",
     "gongzhi.selfgov",
+    "gongzhi.polls",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

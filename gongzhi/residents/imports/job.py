@@ -2,7 +2,7 @@
 or → rejected (with an error report, nothing imported), or → failed.
 
 Small files run inside the request; large ones go to the database-backed
-task queue and the page polls the job's live progress.
+task queue and the page re-reads the job's live progress.
 """
 
 import logging

@@ -5,7 +5,8 @@ demo:   one township, six communities (villages and urban communities), grids,
         and a wish wall with wishes in every state in every community, made
         through the wish actions (gongzhi.devtools.demo_wishes), and village
         conventions: last year's revision campaign (one community overdue) and
-        this year's under way (gongzhi.devtools.demo_conventions), and the service
+        this year's under way (gongzhi.devtools.demo_conventions), a poll open and last year's 民主评议 and
+        群众评议 closed (gongzhi.devtools.demo_polls), and the service
         hall: the starter catalogue and applications in every state, some
         overdue, made through the hall's actions (gongzhi.devtools.demo_hall),
         and every community's public board (党务/村务·居务/财务公开) with a
@@ -48,6 +49,7 @@ from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
+from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
@@ -154,6 +156,11 @@ class Command(BaseCommand):
             # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies).
             demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
             demo_proposals_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
+            demo_polls_seed(
+                communities=[c[0] for c in communities],
+                password=make_password(DEMO_PASSWORD),
+                rng=random.Random(opts["seed"] + 4),
+            )
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
