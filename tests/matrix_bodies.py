@@ -12,9 +12,9 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils import timezone
 
-from gongzhi.bodies.actions import body_create, membership_add
 from gongzhi.bodies.models import BodyKind, Post
 from gongzhi.residents.actions import resident_create
+from tests.bodies_kit import body_ensure, member_ensure
 from tests.conftest import clean_input
 from tests.permission_kit import Call
 
@@ -32,15 +32,15 @@ def build(world) -> None:
             data = clean_input({"name": name, "id_number": world.next_id_number(), "area": world.areas[grid]})
             return resident_create(actor=actor, data=data)
 
-        committee = body_create(actor=actor, area=community, kind=BodyKind.COMMITTEE)
-        representatives = body_create(actor=actor, area=community, kind=BodyKind.REPRESENTATIVES)
-        membership_add(
+        committee = body_ensure(actor=actor, area=community, kind=BodyKind.COMMITTEE)
+        representatives = body_ensure(actor=actor, area=community, kind=BodyKind.REPRESENTATIVES)
+        member_ensure(
             actor=actor, body=committee, resident=person("矩阵主任"), post=Post.CHAIR, started_on=START
         )
-        part["membership"][relation] = membership_add(
+        part["membership"][relation] = member_ensure(
             actor=actor, body=committee, resident=person("矩阵委员"), post=Post.MEMBER, started_on=START
         )
-        part["representative"][relation] = membership_add(
+        part["representative"][relation] = member_ensure(
             actor=actor,
             body=representatives,
             resident=person("矩阵代表"),

@@ -14,7 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from gongzhi.bodies.actions import body_create, membership_add
 from gongzhi.bodies.models import BodyKind, Post
 from gongzhi.meetings.actions import (
     AgendaEntry,
@@ -28,6 +27,7 @@ from gongzhi.meetings.actions import (
 )
 from gongzhi.residents.actions import resident_create
 from gongzhi.residents.models import Resident
+from tests.bodies_kit import body_ensure, member_ensure
 from tests.conftest import clean_input
 from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
@@ -39,11 +39,11 @@ START = timezone.localdate().replace(year=timezone.localdate().year - 2)
 def _representatives(world, community: str, staff, names: list[str]):
     area = world.areas[community]
     grid = world.areas["grid_a1" if community == "village" else "grid_b1"]
-    body = body_create(actor=staff, area=area, kind=BodyKind.REPRESENTATIVES)
+    body = body_ensure(actor=staff, area=area, kind=BodyKind.REPRESENTATIVES)
     for name in names:
         data = clean_input({"name": name, "id_number": world.next_id_number(), "area": grid})
         resident = resident_create(actor=staff, data=data)
-        membership_add(actor=staff, body=body, resident=resident, post=Post.REPRESENTATIVE, started_on=START)
+        member_ensure(actor=staff, body=body, resident=resident, post=Post.REPRESENTATIVE, started_on=START)
     return body
 
 
@@ -73,9 +73,9 @@ def _meeting(staff, body, state: str, witness=None):
 def build(world) -> None:
     users = world.users
     peer, other_staff = users["peer_staff"], users["other_staff"]
-    supervisory = body_create(actor=peer, area=world.areas["village"], kind=BodyKind.SUPERVISORY)
+    supervisory = body_ensure(actor=peer, area=world.areas["village"], kind=BodyKind.SUPERVISORY)
     witness = Resident.objects.get(pk=world.residents["own:supervisor"].pk)  # with the account set on it
-    membership_add(actor=peer, body=supervisory, resident=witness, post=Post.CHAIR, started_on=START)
+    member_ensure(actor=peer, body=supervisory, resident=witness, post=Post.CHAIR, started_on=START)
     bodies = {
         "same": _representatives(world, "village", peer, ["代表甲", "代表乙", "代表丙"]),
         "other": _representatives(world, "urban", other_staff, ["代表丁", "代表戊", "代表己"]),

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils import timezone
 
-from gongzhi.bodies.actions import body_create, membership_add
 from gongzhi.bodies.models import BodyKind, Post
 from gongzhi.bodies.selectors import body_of_kind, memberships_current
 from gongzhi.polls.actions import round_close, round_poll_open
 from gongzhi.residents.actions import resident_create
 from gongzhi.residents.models import Resident
+from tests.bodies_kit import body_ensure, member_ensure
 from tests.conftest import clean_input, make_user
 from tests.permission_kit import Call
 
@@ -47,18 +47,16 @@ def build(world) -> None:
     _resident(world, "grid_b1", "投票居民", other_staff, urban_voter)
     # Another part of the matrix may have made 青山村's bodies already: use them.
     committee, supervisory, representatives = (
-        body_of_kind(areas["village"], kind) or body_create(actor=staff, area=areas["village"], kind=kind)
+        body_of_kind(areas["village"], kind) or body_ensure(actor=staff, area=areas["village"], kind=kind)
         for kind in (BodyKind.COMMITTEE, BodyKind.SUPERVISORY, BodyKind.REPRESENTATIVES)
     )
-    membership_add(actor=staff, body=committee, resident=_resident(world, "grid_a1", "评议主任", staff),
+    member_ensure(actor=staff, body=committee, resident=_resident(world, "grid_a1", "评议主任", staff),
                    post=Post.MEMBER, started_on=START)  # fmt: skip
     rep = Resident.objects.get(user=village_voter)
-    membership_add(
-        actor=staff, body=representatives, resident=rep, post=Post.REPRESENTATIVE, started_on=START
-    )
+    member_ensure(actor=staff, body=representatives, resident=rep, post=Post.REPRESENTATIVE, started_on=START)
     chief = world.residents["own:supervisor"]  # every actor is a resident of 青山村 with an account
     if not memberships_current(supervisory).filter(resident=chief).exists():
-        membership_add(actor=staff, body=supervisory, resident=chief, post=Post.MEMBER, started_on=START)
+        member_ensure(actor=staff, body=supervisory, resident=chief, post=Post.MEMBER, started_on=START)
     rounds: dict[str, dict] = {"open": {}, "closed": {}}
     for relation, (area, asker) in {
         "same": (areas["village"], staff),

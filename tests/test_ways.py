@@ -112,26 +112,24 @@ def test_public_pages_have_a_login_link_a_way_back_and_a_print_stylesheet(areas,
 
 HOME_QUERIES = {
     # session, user, roles, the roles' area names, the recent notices, the header's unread count: 6 for everyone;
+    # the ballots waiting for this user's vote (polls: the round's boxes, the user's resident entry): 2 for everyone;
     # then each section the role has, through its app's selectors (none of them grows with the rows):
-    "nobody": 6,
-    "resident": 6 + 1 + 1,  # my wishes, my situation notes
-    "party_member": 6 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
-    "volunteer": 6 + 3 + 1,
-    "grid_worker": 6 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
-    "community_staff": 6
-    + 2
-    + 2
-    + 1
-    + 1
-    + 5,  # wish queue, situation queue, my wishes (assisted), revisions waiting, public boards overdue
-    "window_clerk": 6 + 2 + 1,
-    "mediator": 6 + 1,  # my wishes (none, and cannot post: the section is left out)
-    "supervisor": 6 + 1,  # revisions waiting: none for a reader
-    "township_admin": 6 + 2 + 2 + 1 + 1,
-    "township_reviewer": 6 + 1 + 1,  # my wishes; revisions under review
-    "sys_admin": 6 + 1,
-    "sec_admin": 6 + 1,
-    "audit_admin": 6 + 1,
+    "nobody": 6 + 2,
+    "resident": 6 + 2 + 1 + 1,  # my wishes, my situation notes
+    "party_member": 6 + 2 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
+    "volunteer": 6 + 2 + 3 + 1,
+    "grid_worker": 6 + 2 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
+    # wish queue, proposals waiting (3), situation queue, my wishes (assisted), revisions waiting, the bodies'
+    # warnings (3), public boards overdue (4)
+    "community_staff": 6 + 2 + 2 + 3 + 2 + 1 + 1 + 3 + 4,
+    "window_clerk": 6 + 2 + 2 + 1,
+    "mediator": 6 + 2 + 1,  # my wishes (none, and cannot post: the section is left out)
+    "supervisor": 6 + 2 + 2 + 1,  # proposals (2), my wishes
+    "township_admin": 6 + 2 + 2 + 3 + 2 + 1 + 1 + 3,  # as staff, without the boards overdue
+    "township_reviewer": 6 + 2 + 1 + 1,  # my wishes; revisions under review
+    "sys_admin": 6 + 2 + 1,
+    "sec_admin": 6 + 2 + 1,
+    "audit_admin": 6 + 2 + 1,
 }
 
 

@@ -51,6 +51,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
@@ -185,7 +186,7 @@ def _authorize(actor, perm: str | None, perm_obj, area) -> None:
 @transaction.atomic
 def ballot_box_open(
     *,
-    actor,
+    actor: User,
     area: Area,
     title: str,
     questions: Sequence[Mapping],
@@ -328,7 +329,7 @@ def _empty_slot(box: BallotBox) -> Ballot | None:
 
 
 @transaction.atomic
-def ballot_cast(*, actor, box: BallotBox, answers: Mapping, key: str = "") -> CastResult:
+def ballot_cast(*, actor: User, box: BallotBox, answers: Mapping, key: str = "") -> CastResult:
     """Cast `actor`'s ballot: one participation, one slot filled at random, a receipt code returned once.
 
     `key`: the API's Idempotency-Key; a retry with the same key of a cast already counted returns
@@ -404,7 +405,7 @@ def _close(box: BallotBox, actor, *, early: bool) -> BallotBox:
 
 
 @transaction.atomic
-def ballot_box_close(*, actor, box: BallotBox, perm_obj: Any = None) -> BallotBox:
+def ballot_box_close(*, actor: User, box: BallotBox, perm_obj: Any = None) -> BallotBox:
     """Close the box now (early, or when its time is up): the permission it was opened with, over the feature's
     object (`perm_obj`) or the box's area. A closed box takes no more ballots; its results can be read."""
     _authorize(actor, box.manage_perm, perm_obj, box.area)

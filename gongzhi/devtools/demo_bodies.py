@@ -11,8 +11,8 @@ half of them women), a meeting for each resident group of a village, a
 红白理事会 and a 道德评议会. Members are residents already on the register,
 never invented. The previous term's chair is kept among the past members.
 
-Two communities show what the pages derive: in the first the party
-secretary also chairs the committee (一肩挑); in the second the committee has
+Two communities show what the pages derive: in the second the party
+secretary also chairs the committee (一肩挑); in the third the committee has
 no woman, so the statute's warning (村民委员会组织法第六条) shows there. The
 others meet every composition rule.
 """
@@ -33,7 +33,8 @@ from gongzhi.residents.models import Household, Resident
 
 TERM, PAST_TERM = "第十二届", "第十一届"
 ELECTED, PAST_ELECTED, PAST_ENDED = dt.date(2021, 5, 10), dt.date(2018, 4, 16), dt.date(2021, 5, 9)
-SHOULDER_ONE, NO_WOMAN = 0, 1  # the communities (by index) where 一肩挑 and a warning show
+SHOULDER_ONE, NO_WOMAN = 1, 2  # the communities (by index) where 一肩挑 and a warning show (the first keeps
+# the six stages of 四议两公开 apart for the decisions demo)
 PER_REPRESENTATIVE = (5, 15)  # households, 村民委员会组织法第二十五条
 
 

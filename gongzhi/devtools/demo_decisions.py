@@ -110,6 +110,12 @@ def demo_decision_bodies(
             Resident.objects.filter(pk=own.pk).update(user=supervisor)
         watchers = [own, *[w for w in watchers if w.pk != own.pk]][:2]
     fill(BodyKind.SUPERVISORY, [(watchers[0], Post.CHAIR), (watchers[1], Post.MEMBER)])
+    if supervisor is not None:  # the demo's supervisor account sits on the committee it supervises for
+        supervisory, _fresh = _body(staff, community, BodyKind.SUPERVISORY)
+        if not memberships_current(supervisory).filter(resident=watchers[0]).exists():
+            membership_add(
+                actor=staff, body=supervisory, resident=watchers[0], post=Post.MEMBER, started_on=start
+            )
     fill(BodyKind.REPRESENTATIVES, [(p, Post.REPRESENTATIVE) for p in others[5:17]])
     for kind in (BodyKind.JOINT, BodyKind.PARTY_MEMBERS, BodyKind.ASSEMBLY):
         _body(staff, community, kind)

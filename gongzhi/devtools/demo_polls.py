@@ -113,7 +113,8 @@ def demo_polls_seed(*, communities: list[Area], password: str, rng: random.Rando
         review = round_review_open(actor=supervisor, community=community, year=year, closes_at=soon)
         keys = list(ReviewSeat.objects.filter(round=review).values_list("key", flat=True))
         box = RoundBox.objects.get(round=review).box
-        for voter in _evaluators(review)[:7]:  # 7 of 8: quorate (two thirds is 6)
+        evaluators = _evaluators(review)
+        for voter in evaluators[: len(evaluators) - len(evaluators) // 8]:  # 7 in 8 vote: above two thirds
             ballot_cast(actor=voter, box=box, answers={key: _pick(rng, EVALUATION_WEIGHTS) for key in keys})
         round_close(actor=supervisor, round_=review)
     with transaction.atomic():

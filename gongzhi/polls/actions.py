@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongzhi.accounts.models import RoleAssignment
+from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
@@ -152,7 +152,7 @@ def _options_clean(options: Sequence[str]) -> list[dict]:
 @transaction.atomic
 def round_poll_open(
     *,
-    actor,
+    actor: User,
     area: Area,
     title: str,
     question: str,
@@ -232,7 +232,7 @@ def _evaluation_checks(actor, community: Area, kind: str, year: int | None) -> i
 @transaction.atomic
 def round_review_open(
     *,
-    actor,
+    actor: User,
     community: Area,
     closes_at: dt.datetime | None,
     opens_at: dt.datetime | None = None,
@@ -311,7 +311,7 @@ def round_review_open(
 @transaction.atomic
 def round_satisfaction_open(
     *,
-    actor,
+    actor: User,
     community: Area,
     closes_at: dt.datetime | None,
     opens_at: dt.datetime | None = None,
@@ -459,7 +459,7 @@ def _finalise(round_: Round, actor) -> Round:
 
 
 @transaction.atomic
-def round_close(*, actor, round_: Round) -> Round:
+def round_close(*, actor: User, round_: Round) -> Round:
     """Close a round now (early, or when its time is up): every box of it, then its results."""
     authorize(actor, manage_perm(round_), round_)
     locked = Round.objects.select_for_update().select_related("area").get(pk=round_.pk)

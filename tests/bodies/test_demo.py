@@ -52,17 +52,17 @@ def test_every_demo_community_has_its_bodies_filled_from_the_register():
         if overview.shoulder:
             shoulders.append(community)
     # One community where 一肩挑 shows, one where the statute's warning shows (no woman on the committee).
-    assert shoulders == [communities[0]]
-    assert warned == [communities[1]]
-    assert {w.code for _body, w in community_overview(communities[1]).warnings} == {"committee_woman"}
+    assert shoulders == [communities[1]]
+    assert warned == [communities[2]]
+    assert {w.code for _body, w in community_overview(communities[2]).warnings} == {"committee_woman"}
     assert Membership.objects.filter(ended_on__isnull=False).count() == 6  # the previous term's chairs
     assert Representation.objects.count() > 6 * 5 * 20
     report = audit_chain_verify()
     assert report.ok, report.reason
     # The staff member sees the bodies; the public page lists the two committees' members.
     client = Client()
-    client.force_login(User.objects.get(username="cun_ganbu"))
-    page = client.get(f"/bodies/c/{communities[0].pk}/").content.decode()
+    client.force_login(User.objects.get(username="zhen_admin"))
+    page = client.get(f"/bodies/c/{communities[1].pk}/").content.decode()
     assert "一肩挑" in page
     assert "红白理事会" in page
     public = Client().get(f"/bodies/p/{communities[0].pk}/")

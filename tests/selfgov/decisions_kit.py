@@ -3,9 +3,9 @@ the permission matrix and the browser test)."""
 
 import datetime as dt
 
-from gongzhi.bodies.actions import body_create, membership_add
 from gongzhi.bodies.models import BodyKind, Post
 from gongzhi.residents.models import Resident
+from tests.bodies_kit import body_ensure, member_ensure
 
 START = dt.date(2024, 1, 10)
 PARTY = "01"  # 中共党员
@@ -15,7 +15,7 @@ def village_bodies(*, staff, community, make, supervisor_user=None, shoulder_one
     """Party organisation (3), committee (3; its chair is the party secretary if `shoulder_one`), supervisory
     committee (the supervisor's own resident entry, if given, and one more), representatives (5), the joint,
     party members' and whole meeting. `make(name, party=bool)` makes a resident of the community."""
-    bodies = {kind: body_create(actor=staff, area=community, kind=kind) for kind in (
+    bodies = {kind: body_ensure(actor=staff, area=community, kind=kind) for kind in (
         BodyKind.PARTY_ORG, BodyKind.COMMITTEE, BodyKind.SUPERVISORY, BodyKind.JOINT, BodyKind.PARTY_MEMBERS,
         BodyKind.ASSEMBLY, BodyKind.REPRESENTATIVES,
     )}  # fmt: skip
@@ -24,7 +24,7 @@ def village_bodies(*, staff, community, make, supervisor_user=None, shoulder_one
     def add(kind, name, post, party=False, resident=None):
         resident = resident or people.get(name) or make(name, party=party)
         people[name] = resident
-        membership_add(actor=staff, body=bodies[kind], resident=resident, post=post, started_on=START)
+        member_ensure(actor=staff, body=bodies[kind], resident=resident, post=post, started_on=START)
         return resident
 
     add(BodyKind.PARTY_ORG, "李书记", Post.SECRETARY, party=True)

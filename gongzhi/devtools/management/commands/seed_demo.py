@@ -136,7 +136,10 @@ class Command(BaseCommand):
             demo_disclosures_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4)
             )
-            # 四议两公开: the power list, the bodies and a decision at every stage (publishing on the boards).
+            # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies),
+            # before the features that hold their meetings.
+            demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
+            # 四议两公开: the power list (the bodies it lacks) and a decision at every stage (publishing on the boards).
             demo_decisions_seed(
                 township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5)
             )
@@ -153,8 +156,6 @@ class Command(BaseCommand):
                 communities=[c[0] for c in communities],
                 rng=random.Random(opts["seed"] + 3),
             )
-            # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies).
-            demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
             demo_proposals_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
             demo_polls_seed(
                 communities=[c[0] for c in communities],
