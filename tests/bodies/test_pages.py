@@ -262,6 +262,9 @@ def test_the_public_page_lists_the_two_committees_members_without_login(areas, f
     assert PHONE not in page
     assert filled["people"]["chair"].masked_id not in page
     assert Client().get(reverse("bodies:public", args=[99999])).status_code == 404
+    # Linked from the public start page, for every village and community.
+    start = Client().get("/").content.decode()
+    assert reverse("bodies:public", args=[areas["urban"].pk]) in start
 
 
 def test_the_home_page_tells_staff_of_warnings(users, filled):
