@@ -90,6 +90,7 @@ def board(request: HttpRequest) -> HttpResponse:
         "meetings/board.html",
         {
             "rows": rows,
+            "overdue": sum(1 for row in rows if row.status and row.status.overdue),
             "quarter": statute.quarter_label(today),
             "previous": statute.quarter_label(statute.previous_quarter_start(today)),
             "law": statute.QUARTERLY_LAW,
