@@ -3,7 +3,7 @@
 Objects (world.parts["meetings"]): the representatives' meetings of 青山村 ("same") and of 东街社区 ("other"),
 each with a named roll of residents created here (none of the planted markers: the bodies' members are not the
 register's private persons), in the states the routes start from — "convened" today (urgent; its roll marked,
-ready to close), "held" (quorate; item 1 voted by peer_staff, unconfirmed; item 2 not voted; a minutes PDF;
+ready to close), "held" (quorate; the first representative, who has an account, attends online; item 1 voted by peer_staff, unconfirmed; item 2 not voted; a minutes PDF;
 青山村's witness is the supervisor's own resident entry, on the supervisory committee), "ready" (held, minutes
 written, nothing unconfirmed: it may close). 青山村's supervisory committee has the supervisor's resident.
 """
@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from gongzhi.accounts.roles import Role
 from gongzhi.bodies.models import BodyKind, Post
 from gongzhi.meetings.actions import (
     AgendaEntry,
@@ -28,7 +29,7 @@ from gongzhi.meetings.actions import (
 from gongzhi.residents.actions import resident_create
 from gongzhi.residents.models import Resident
 from tests.bodies_kit import body_ensure, member_ensure
-from tests.conftest import clean_input
+from tests.conftest import clean_input, make_user
 from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
 
@@ -40,9 +41,12 @@ def _representatives(world, community: str, staff, names: list[str]):
     area = world.areas[community]
     grid = world.areas["grid_a1" if community == "village" else "grid_b1"]
     body = body_ensure(actor=staff, area=area, kind=BodyKind.REPRESENTATIVES)
-    for name in names:
+    for n, name in enumerate(names):
         data = clean_input({"name": name, "id_number": world.next_id_number(), "area": grid})
         resident = resident_create(actor=staff, data=data)
+        if n == 0:  # the first representative has an account and attends online
+            resident.user = make_user(f"online_{community}", Role.RESIDENT, area)
+            resident.save(update_fields=["user"])
         member_ensure(actor=staff, body=body, resident=resident, post=Post.REPRESENTATIVE, started_on=START)
     return body
 
@@ -50,9 +54,9 @@ def _representatives(world, community: str, staff, names: list[str]):
 def _meeting(staff, body, state: str, witness=None):
     meeting = meeting_convene(
         actor=staff, body=body, held_on=timezone.localdate(), place="会议室", urgency_reason=URGENT,
-        agenda=[AgendaEntry("修建村道"), AgendaEntry("处置集体资产")],
+        agenda=[AgendaEntry("修建村道"), AgendaEntry("处置集体资产"), AgendaEntry("出租集体厂房", method="secret_ballot")],
     )  # fmt: skip
-    marks = [RollMark(m.pk, "present") for m in meeting.roll.all()]
+    marks = [RollMark(m.pk, "present", online=m.user_id is not None) for m in meeting.roll.all()]
     meeting_roll_mark(actor=staff, meeting=meeting, marks=marks)
     if witness is not None:
         meeting_witness_name(actor=staff, meeting=meeting, resident=witness)
@@ -174,6 +178,9 @@ PAGE_CALLS: dict[str, Callable] = {
     "meetings:vote": meeting_call(
         "meetings:vote", "held", lambda w, m: {"in_favour": "3"}, extra=lambda m: [2]
     ),
+    "meetings:ballot_open": meeting_call(
+        "meetings:ballot_open", "held", lambda w, m: {"minutes": "30"}, extra=lambda m: [3]
+    ),
     "meetings:confirm": meeting_call("meetings:confirm", "held", extra=_item),
     "meetings:witness": meeting_call("meetings:witness", "convened", _witness),
     "meetings:sign": meeting_call("meetings:sign", "held", lambda w, m: {"note": "程序合规"}),
@@ -195,6 +202,9 @@ API_CALLS: dict[str, Callable] = {
     "POST /api/v1/meetings/{meeting_id}/roll/close": api_call("/roll/close", "convened"),
     "POST /api/v1/meetings/{meeting_id}/agenda/{number}/vote": api_call(
         "/agenda/2/vote", "held", lambda w, m: {"in_favour": 3}
+    ),
+    "POST /api/v1/meetings/{meeting_id}/agenda/{number}/ballot": api_call(
+        "/agenda/3/ballot?minutes=30", "held"
     ),
     "POST /api/v1/meetings/{meeting_id}/items/{item_id}/confirm": api_call(
         lambda m: f"/items/{_item(m)[0]}/confirm", "held"

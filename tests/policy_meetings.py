@@ -168,6 +168,26 @@ PART_PAGES: dict[str, str] = {
         sec_admin             405    405    404    404
         audit_admin           405    405    404    404
     """,
+    # Opening the online secret ballot of an agenda item (gongzhi.ballots): the community's staff.
+    "meetings:ballot_open": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  login  login
+        nobody                405    405    404    404
+        resident              405    405    404    404
+        party_member          405    405    404    404
+        volunteer             405    405    404    404
+        grid_worker           405    405    404    404
+        community_staff       405    405    302*   404
+        window_clerk          405    405    404    404
+        mediator              405    405    404    404
+        supervisor            405    405    403    404
+        township_admin        405    405    403    403
+        township_reviewer     405    405    403    403
+        sys_admin             405    405    404    404
+        sec_admin             405    405    404    404
+        audit_admin           405    405    404    404
+    """,
     # Confirming counts: another of the community's staff than who counted.
     "meetings:confirm": """
                               GET           POST
@@ -410,6 +430,26 @@ PART_API: dict[str, str] = {
     """,
     # As the page of the same move.
     "POST /api/v1/meetings/{meeting_id}/roll/close": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             405    405    401    401
+        nobody                405    405    404    404
+        resident              405    405    404    404
+        party_member          405    405    404    404
+        volunteer             405    405    404    404
+        grid_worker           405    405    404    404
+        community_staff       405    405    200*   404
+        window_clerk          405    405    404    404
+        mediator              405    405    404    404
+        supervisor            405    405    403    404
+        township_admin        405    405    403    403
+        township_reviewer     405    405    403    403
+        sys_admin             405    405    404    404
+        sec_admin             405    405    404    404
+        audit_admin           405    405    404    404
+    """,
+    # As the page of the same move.
+    "POST /api/v1/meetings/{meeting_id}/agenda/{number}/ballot": """
                               GET           POST
                               same   other  same   other
         anonymous             405    405    401    401

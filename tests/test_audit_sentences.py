@@ -321,6 +321,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"title": "2026年第四季度村民代表会议", "date": "2026-12-16", "reason": "主持人因公外出，改期召开"},
         "村民代表会议 2026-12-16",
     ),
+    "meeting.ballot_opened": (
+        {"title": "处置集体资产", "number": 3, "voters": 4, "closes_at": "2026-12-16 10:30"},
+        "村民代表会议 2026-12-16",
+    ),
     "meeting.record_printed": (
         {"title": "2026年第四季度村民代表会议", "sha256": "ab" * 32},
         "村民代表会议 2026-12-16",

@@ -12,7 +12,7 @@ from typing import Annotated
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from gongzhi.bodies.models import Body
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
@@ -107,6 +107,7 @@ class AgendaOut(Schema):
     method: str
     majority: str
     vote: VoteOut | None
+    ballot_box_id: int | None  # the online ballot (gongzhi.ballots) of a secret-ballot item, if opened
 
 
 class MemberOut(Schema):
@@ -210,6 +211,11 @@ def _detail(request, meeting_id: int) -> dict:
             "title": a.title,
             "method": a.method,
             "majority": a.majority,
+            "ballot_box_id": (
+                box.pk
+                if a.method == MeetingMethod.SECRET_BALLOT and (box := actions.meeting_agenda_box_of(a))
+                else None
+            ),
             "vote": (
                 {
                     "id": a.vote.pk,
@@ -398,6 +404,23 @@ def vote(request, meeting_id: ApiId, number: int, payload: VoteIn):
         )
 
     return _move(request, meeting_id, run)
+
+
+@router.post(
+    "/meetings/{meeting_id}/agenda/{number}/ballot",
+    response=MeetingDetailOut,
+    summary=gettext_noop(
+        "为无记名投票的议程开启线上投票（线上参会人员，gongzhi.ballots 投票箱；结果在录入表决时并入）"
+    ),
+)
+def ballot_open(request, meeting_id: ApiId, number: int, minutes: Annotated[int, Query(ge=5, le=1440)] = 30):
+    return _move(
+        request,
+        meeting_id,
+        lambda m: actions.meeting_agenda_ballot_open(
+            actor=request.auth, agenda_item=selectors.meeting_agenda_item_of(m, number), minutes=minutes
+        ),
+    )
 
 
 @router.post(

@@ -81,4 +81,9 @@ def meetings_register() -> None:
     verb_register(
         "meeting.record_printed", gettext_lazy("打印会议记录"), gettext_lazy("打印「{title}」的会议记录")
     )
+    verb_register(
+        "meeting.ballot_opened",
+        gettext_lazy("开启线上无记名投票"),
+        gettext_lazy("开启「{title}」的线上无记名投票：{voters} 人，{closes_at} 截止"),
+    )
     target_types_register("meetings.meeting")

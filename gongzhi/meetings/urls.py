@@ -11,6 +11,7 @@ urlpatterns = [
     path("<id:pk>/roll/", views.roll, name="roll"),
     path("<id:pk>/roll/close/", views.roll_close, name="roll_close"),
     path("<id:pk>/agenda/<id:number>/vote/", views.vote, name="vote"),
+    path("<id:pk>/agenda/<id:number>/ballot/", views.ballot_open, name="ballot_open"),
     path("<id:pk>/items/<id:item_id>/confirm/", views.confirm, name="confirm"),
     path("<id:pk>/witness/", views.witness, name="witness"),
     path("<id:pk>/witness/sign/", views.sign, name="sign"),

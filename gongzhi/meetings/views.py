@@ -90,6 +90,7 @@ def board(request: HttpRequest) -> HttpResponse:
         "meetings/board.html",
         {
             "rows": rows,
+            "overdue": sum(1 for row in rows if row.status and row.status.overdue),
             "quarter": statute.quarter_label(today),
             "previous": statute.quarter_label(statute.previous_quarter_start(today)),
             "law": statute.QUARTERLY_LAW,
@@ -151,6 +152,10 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         }
     )
     candidates = actions.meeting_witness_candidates(meeting) if recorder else []
+    agenda: list = context["agenda"]  # type: ignore[assignment]
+    for item in agenda:  # the online ballot box of a secret-ballot item
+        box = actions.meeting_agenda_box_of(item) if item.method == MeetingMethod.SECRET_BALLOT else None
+        setattr(item, "box", box)  # noqa: B010
     return render(
         request,
         "meetings/detail.html",
@@ -242,6 +247,22 @@ def vote(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpRespons
         else:
             return redirect("meetings:detail", meeting.pk)
     return render(request, "meetings/vote.html", {"meeting": meeting, "item": item, "form": form})
+
+
+@login_required
+@require_POST
+@translate_errors
+def ballot_open(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponseBase:
+    meeting = _meeting(request, pk)
+    item = selectors.meeting_agenda_item_of(meeting, number)
+    raw = (request.POST.get("minutes") or "30").strip()
+    minutes = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 0
+    return move_answer(
+        request,
+        run=lambda: actions.meeting_agenda_ballot_open(actor=request.user, agenda_item=item, minutes=minutes),
+        success=_("已开启线上投票，已通知线上参会人员。"),
+        back=_back(meeting),
+    )
 
 
 @login_required

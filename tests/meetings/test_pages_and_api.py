@@ -80,7 +80,9 @@ def test_members_see_their_meeting_without_the_roll_and_others_get_404(staff, us
     )
     assert _client(users["resident"]).get(reverse("meetings:detail", args=[meeting.pk])).status_code == 404
     assert _client(users["other_staff"]).get(reverse("meetings:detail", args=[meeting.pk])).status_code == 404
-    assert _client(users["township_admin"]).get(reverse("meetings:board")).status_code == 200
+    board = _client(users["township_admin"]).get(reverse("meetings:board"))
+    assert board.status_code == 200
+    assert "共 2 个村(社区)" in board.text
     assert _client(users["resident"]).get(reverse("meetings:board")).status_code == 403
 
 

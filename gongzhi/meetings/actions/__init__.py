@@ -1,6 +1,7 @@
 """The meetings' writers: recording a meeting in one go (recording.py, for features such as a convention's
 adoption) and convening and holding a body's meeting (convening.py)."""
 
+from .balloting import meeting_agenda_ballot_open, meeting_agenda_box_of
 from .convening import (
     AgendaEntry,
     RollMark,
@@ -34,6 +35,8 @@ __all__ = [
     "ItemVote",
     "RollEntry",
     "RollMark",
+    "meeting_agenda_ballot_open",
+    "meeting_agenda_box_of",
     "meeting_agenda_vote",
     "meeting_cancel",
     "meeting_close",

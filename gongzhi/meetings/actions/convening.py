@@ -4,6 +4,7 @@
         │                 every member with an account told (notices)
         ├─ meeting_roll_mark: present, absent, by proxy (where the body allows), online or in person
         ├─ meeting_roll_close ──hold──▶ held: 应到/实到 computed, the quorum by core.quorum stored
+        │     ├─ meeting_agenda_ballot_open (balloting.py): a secret ballot online for those attending online
         │     └─ meeting_agenda_vote: one agenda item's vote (refused before a quorum: nothing stored)
         │           └─ meeting_item_confirm (recording.py): a second person confirms the counts
         ├─ meeting_witness_name / meeting_witness_sign: a supervisory-committee member witnesses, signs off
@@ -59,6 +60,7 @@ from ..models import (
     MeetingMethod,
     MeetingState,
 )
+from .balloting import meeting_agenda_ballot_tally, meeting_vote_open_check
 from .recording import NAME_MAX, PLACE_MAX, TITLE_MAX, ItemVote, _item_create, _item_summary, _roll_counts
 from .recording import meeting_document_store as _document_store
 
@@ -455,17 +457,7 @@ def meeting_agenda_vote(
     authorize(actor, "meetings.record", agenda_item.meeting)
     meeting = _locked(agenda_item.meeting)
     agenda_item = MeetingAgendaItem.objects.select_for_update(of=("self",)).get(pk=agenda_item.pk)
-    if meeting.state == MeetingState.CONVENED:
-        raise DomainError(_("会议还没有确认到会人数：请先点名，确认符合法定人数后再表决。"), code="roll_open")
-    if meeting.state != MeetingState.HELD:
-        raise DomainError(
-            _("会议现在是“%(state)s”，不能再表决。") % {"state": meeting.get_state_display()}, code="not_held"
-        )
-    if not meeting.quorate:
-        raise DomainError(
-            _("会议不足法定人数，不能表决（%(reason)s）。") % {"reason": meeting.quorum_reason},
-            code="inquorate",
-        )
+    meeting_vote_open_check(meeting)
     if agenda_item.vote_id is not None:
         raise Conflict(_("这项议程已经表决过了。"))
     named = {}
@@ -479,13 +471,17 @@ def meeting_agenda_vote(
             named[roll[member_id]] = choice
     elif agenda_item.method == MeetingMethod.ROLL_CALL:
         raise DomainError(_("记名表决请逐一记录到会人员的意见。"), field="votes")
+    online: dict[str, int] = {}
+    if agenda_item.method == MeetingMethod.SECRET_BALLOT:
+        # those online voted in the ballots kernel's box: its tally is added to the paper ballot's counts
+        online = meeting_agenda_ballot_tally(actor=actor, agenda_item=agenda_item, meeting=meeting)
     created = _item_create(
         meeting,
         ItemVote(
             agenda_item.title,
-            in_favour=in_favour,
-            against=against,
-            abstaining=abstaining,
+            in_favour=in_favour + online.get("in_favour", 0),
+            against=against + online.get("against", 0),
+            abstaining=abstaining + online.get("abstaining", 0),
             method=agenda_item.method,
             majority=agenda_item.majority,
             votes=named,
@@ -501,7 +497,12 @@ def meeting_agenda_vote(
         verb="meeting.item_voted",
         target=created,
         area=meeting.area,
-        summary={**_item_summary(created), "number": created.number, "verdict": created.vote_reason},
+        summary={
+            **_item_summary(created),
+            "number": created.number,
+            "verdict": created.vote_reason,
+            **({"online": online} if online else {}),
+        },
     )
     return created
 
