@@ -19,6 +19,7 @@ from gongzhi.residents.actions import resident_create
 from gongzhi.selfgov.actions.decisions import power_list_adopt, power_template_install
 from gongzhi.selfgov.models import STAGES, Decision, DecisionObjection, DecisionStage, DecisionTask, PowerItem
 from tests.conftest import clean_input
+from tests.idnumbers import make_id
 from tests.permission_kit import Call
 from tests.selfgov.decisions_kit import village_bodies
 
@@ -33,9 +34,12 @@ def build(world) -> None:
     for relation in ("same", "other"):
         power_list_adopt(actor=staff[relation], community=community[relation])
 
+    serial = iter(range(1, 400))
+
     def make(name: str, party: bool = False):
+        # A birth date of their own: world.next_id_number() wraps after 499 and the cells draw from it too.
         data = clean_input({
-            "name": name, "id_number": world.next_id_number(), "area": a["grid_a1"],
+            "name": name, "id_number": make_id(dt.date(1971, 7, 1), next(serial)), "area": a["grid_a1"],
             "political_status": "中共党员" if party else "群众",
         })  # fmt: skip
         return resident_create(actor=staff["same"], data=data)
