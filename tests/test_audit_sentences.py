@@ -257,6 +257,47 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"body": "村民代表会议", "resident": "李四", "households": 9, "added": 9, "removed": 0},
         "村民代表会议 李四",
     ),  # fmt: skip
+    # Registered by gongzhi.disclosures (AppConfig.ready).
+    "disclosure.published": (
+        {
+            "category": "affairs",
+            "title": "2026年第三季度村务公开",
+            "major": False,
+            "period": "2026-Q3",
+            "purpose": "",
+            "characters": 320,
+            "attachment": "",
+            "personal_data": [],
+            "personal_data_reason": "",
+            "fulfilled": [{"title": "决议公开：修缮村道", "due_on": "2026-10-12", "late": False}],
+        },
+        "2026年第三季度村务公开",
+    ),  # fmt: skip
+    "disclosure.revised": (
+        {
+            "number": 2,
+            "title": "2026年第三季度村务公开（更正）",
+            "former_title": "2026年第三季度村务公开",
+            "reason": "村道里程写错",
+            "characters": 330,
+            "personal_data_reason": "",
+        },
+        "2026年第三季度村务公开（更正）",
+    ),  # fmt: skip
+    "disclosure.withdrawn": (
+        {"title": "2026年10月财务收支公开", "category": "finance", "reason": "重复发布"},
+        "2026年10月财务收支公开",
+    ),
+    "disclosure.due_registered": (
+        {
+            "title": "决议公开：修缮村道",
+            "category": "affairs",
+            "due_on": "2026-10-12",
+            "purpose": "resolution",
+        },
+        "决议公开：修缮村道",
+    ),
+    "disclosure.setting_changed": ({"finance_monthly": True}, "青山村"),
     # Registered by gongzhi.residents (AppConfig.ready).
     "household.member_added": (
         {"resident": "王芳(**************1234)", "relation": "其他亲属", "from_household": ""},
@@ -356,6 +397,66 @@ SAMPLES: dict[str, tuple[dict, str]] = {
             "sha256": "ab" * 32,
         },
         "SL-2026-0007",
+    ),
+    # Registered by gongzhi.selfgov (decisions: audit_verbs_decisions.py).
+    "decision.started": (
+        {
+            "title": "出租村集体仓库",
+            "matter_type": "land_assets",
+            "power_item": "A03",
+            "origin": "cadre_proposal",
+            "stages": 6,
+        },
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.stage_recorded": (
+        {
+            "stage": "review",
+            "meeting": "party_members_meeting",
+            "date": "2026-12-06",
+            "present": 30,
+            "in_favour": 25,
+            "against": 3,
+            "abstaining": 2,
+            "passed": True,
+            "merged": False,
+        },
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.not_adopted": (
+        {
+            "stage": "resolution",
+            "meeting": "village_representatives_meeting",
+            "date": "2026-12-06",
+            "present": 30,
+            "in_favour": 12,
+            "against": 15,
+            "abstaining": 3,
+            "passed": False,
+            "merged": False,
+        },
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.stage_skipped": ({"stage": "proposal"}, "最低生活保障推荐"),
+    "decision.disclosed": (
+        {"date": "2026-12-06", "where": "村务公开栏", "characters": 120},
+        "出租村集体仓库",
+    ),
+    "decision.accepted": (
+        {"title": "出租村集体仓库", "tasks": 2, "note": "合同和租金到账无误"},
+        "出租村集体仓库",
+    ),
+    "decision.result_published": (
+        {"date": "2026-12-20", "where": "村务公开栏", "characters": 80},
+        "出租村集体仓库",
+    ),  # fmt: skip
+    "decision.objected": ({"title": "出租村集体仓库", "due": "2026-12-13"}, "出租村集体仓库"),
+    "decision.objection_answered": ({"title": "出租村集体仓库", "overdue": False}, "出租村集体仓库"),
+    "power_list.template_installed": ({"items": 31}, "永安镇"),
+    "power_list.adopted": ({"items": 31}, "青山村"),
+    "power_item.changed": (
+        {"code": "B02", "name": "接受捐赠和赞助", "fields": ["procedure"]},
+        "B02 接受捐赠和赞助",
     ),
     "proposal.created": ({"asks": "assembly", "group": False}, "proposal#7 修缮村口的便民桥"),
     "proposal.opened": ({"asks": "assembly"}, "proposal#7 修缮村口的便民桥"),

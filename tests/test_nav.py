@@ -10,11 +10,13 @@ from gongzhi.core.context_processors import navigation
 EVERYONE = ["wishes:wall", "offers:list", "hall:guide_home"]
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "hall:promises", "residents:list", "areas:tree",
-         "conventions:index", "workdays:index", "notices:inbox"]  # fmt: skip
+         "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "workdays:index",
+         "notices:inbox"]  # fmt: skip
 # The township office also keeps the township's departments, the hall's catalogue and its Open311 keys (it does not apply for
 # residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
 TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree",
-                  "areas:departments", "conventions:index", "hall:stats", "hall:followups", "workdays:index",
+                  "areas:departments", "conventions:index", "disclosures:index", "selfgov:decisions",
+                  "selfgov:power_lists", "hall:stats", "hall:followups", "workdays:index",
                   "hall:catalogue", "hall:open311_keys", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
@@ -26,6 +28,9 @@ MENUS = {
         "residents:list",
         "areas:tree",
         "conventions:index",
+        "disclosures:index",
+        "selfgov:decisions",
+        "selfgov:power_lists",
         "hall:stats",
         "workdays:index",
         "notices:inbox",
@@ -59,6 +64,9 @@ MENUS = {
     "supervisor": [
         *EVERYONE,
         "conventions:index",
+        "disclosures:index",
+        "selfgov:decisions",
+        "selfgov:power_lists",
         "hall:stats",
         "workdays:index",
         "audit:list",

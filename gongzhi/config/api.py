@@ -15,6 +15,7 @@ from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
 from gongzhi.core.idempotency import HEADER as IDEMPOTENCY_HEADER
 from gongzhi.core.middleware import api_error_body
+from gongzhi.disclosures.api import router as disclosures_router
 from gongzhi.hall.api.applications import router as hall_router
 from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
@@ -22,6 +23,8 @@ from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.residents.api import router as residents_router
+from gongzhi.selfgov.api.decisions import router as selfgov_decisions_router
+from gongzhi.selfgov.api.decisions_power import router as selfgov_power_router
 from gongzhi.selfgov.api.proposals import router as selfgov_proposals_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
@@ -138,12 +141,15 @@ api.add_router("/", wishes_router)
 api.add_router("/", situations_router)
 api.add_router("/", offers_router)
 api.add_router("/", cases_router)
+api.add_router("/", disclosures_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)
 api.add_router("/", hall_router)
 api.add_router("/", hall_office_router)
 api.add_router("/", hall_stats_router)
+api.add_router("/", selfgov_decisions_router)
+api.add_router("/", selfgov_power_router)
 api.add_router("/", selfgov_proposals_router)
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("situations/", include("gongzhi.situations.urls")),
     path("offers/", include("gongzhi.offers.urls")),
     path("conventions/", include("gongzhi.conventions.urls")),
+    path("disclosures/", include("gongzhi.disclosures.urls")),
     path("hall/", include("gongzhi.hall.urls")),
     path("selfgov/", include("gongzhi.selfgov.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),

@@ -8,6 +8,7 @@ class SelfgovConfig(AppConfig):
     verbose_name = _("村(居)民自治")
 
     def ready(self) -> None:
-        from . import proposals_registry
+        from . import audit_verbs_decisions, proposals_registry
 
+        audit_verbs_decisions.register()
         proposals_registry.register()

@@ -26,10 +26,12 @@ def test_the_demo_has_a_proposal_gathering_one_that_reached_its_threshold_and_on
     )
     reached = Proposal.objects.get(title="村道安装太阳能路灯")
     assert reached.state == "submitted"
-    assert reached.reached_route == "adults" and reached.meeting_due_on is not None
+    assert reached.reached_route == "adults"
+    assert reached.meeting_due_on is not None
     assert reached.reached_count == proposal_count(reached).progress.lines[0].needed
     answered = Proposal.objects.get(state="answered")
-    assert answered.answer and answered.answered_by.username == "cun_ganbu"
+    assert answered.answer
+    assert answered.answered_by.username == "cun_ganbu"
     posts = ProposalPost.objects.filter(proposal=gathering)
     assert posts.filter(capacity="organisation").exists()
     assert posts.filter(hidden_at__isnull=False).exclude(hidden_reason="").exists()

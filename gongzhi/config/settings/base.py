@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gongzhi.photos",
     "gongzhi.meetings",
     "gongzhi.bodies",
+    "gongzhi.disclosures",
     "gongzhi.cases",
     "gongzhi.hours",
     "gongzhi.wishes",

@@ -94,6 +94,7 @@ class ReasonIn(Schema):
 class AnswerIn(Schema):
     decision: str  # accept (into 四议两公开) or answer (with reasons)
     answer: str
+    matter_type: str = "other"  # with accept: the decision's matter type (the decisions' MatterType)
 
 
 class PostIn(Schema):
@@ -314,8 +315,19 @@ def proposal_withdraw(request, proposal_id: ApiId, payload: ReasonIn):
 def proposal_answer(request, proposal_id: ApiId, payload: AnswerIn):
     if payload.decision not in ("accept", "answer"):
         raise DomainError(_("请选择纳入“四议两公开”（accept）或答复并说明理由（answer）。"), field="decision")
-    run = actions.proposal_accept if payload.decision == "accept" else actions.proposal_answer
-    return _move(request, proposal_id, lambda p: run(actor=request.auth, proposal=p, answer=payload.answer))
+    if payload.decision == "accept":
+        return _move(
+            request,
+            proposal_id,
+            lambda p: actions.proposal_accept(
+                actor=request.auth, proposal=p, answer=payload.answer, matter_type=payload.matter_type
+            ),
+        )
+    return _move(
+        request,
+        proposal_id,
+        lambda p: actions.proposal_answer(actor=request.auth, proposal=p, answer=payload.answer),
+    )
 
 
 @router.post(

@@ -19,7 +19,7 @@ from gongzhi.core.pii import pii_redact
 from gongzhi.residents.models import Household, Resident
 
 from .. import proposal_thresholds as th
-from ..models import AuthorShown, Proposal, ProposalPost, ProposalSignature, ProposalState
+from ..models import AuthorShown, Decision, Proposal, ProposalPost, ProposalSignature, ProposalState
 from ..roles.proposals import MODERATORS, SIGN_ASSISTERS, WATCHERS
 
 PUBLIC_STATES = (
@@ -322,6 +322,13 @@ def proposals_due_for(*, viewer) -> QuerySet[Proposal]:
         .select_related("community")
         .order_by("meeting_due_on", "id")
     )
+
+
+def decision_of(proposal: Proposal) -> Decision | None:
+    """The 四议两公开 decision an accepted proposal started (its origin), if any."""
+    return Decision.objects.filter(
+        origin_app="selfgov", origin_model="proposal", origin_id=proposal.pk
+    ).first()
 
 
 def proposals_waiting_for(*, viewer) -> QuerySet[Proposal]:

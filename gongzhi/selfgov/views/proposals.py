@@ -107,6 +107,7 @@ def _detail_context(request: HttpRequest, proposal) -> dict:
             and not proposal.meeting_id
             and proposal.meeting_due_on < timezone.localdate()
         ),
+        "decision": selectors.decision_of(proposal),
         "meeting_name": th.meeting_name(proposal.community.community_type, proposal.asks),
     }
 

@@ -7,7 +7,11 @@ demo:   one township, six communities (villages and urban communities), grids,
         conventions: last year's revision campaign (one community overdue) and
         this year's under way (gongzhi.devtools.demo_conventions), and the service
         hall: the starter catalogue and applications in every state, some
-        overdue, made through the hall's actions (gongzhi.devtools.demo_hall).
+        overdue, made through the hall's actions (gongzhi.devtools.demo_hall),
+        and every community's public board (党务/村务·居务/财务公开) with a
+        gap and an overdue resolution somewhere (gongzhi.devtools.demo_disclosures),
+        and 四议两公开: the power list in every community, the bodies a decision
+        needs, and decisions at every stage (gongzhi.devtools.demo_decisions).
 county: 20 townships × 30 communities, about 1,000,000 residents,
         1,000,000 wishes (`--wishes N`) and, on the starter catalogue loaded
         into every township, 1,000,000 service-hall applications
@@ -35,7 +39,9 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
+from gongzhi.devtools.demo_decisions import demo_decisions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
+from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
@@ -119,6 +125,14 @@ class Command(BaseCommand):
             )
             demo_conventions_seed(
                 communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 2)
+            )
+            # The public boards (党务/村务·居务/财务公开), after the conventions whose adoption they publish.
+            demo_disclosures_seed(
+                communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4)
+            )
+            # 四议两公开: the power list, the bodies and a decision at every stage (publishing on the boards).
+            demo_decisions_seed(
+                township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5)
             )
             demo_escalations_seed(
                 township=root,

@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
         ('areas', '0003_departments'),
         ('meetings', '0001_initial'),
         ('residents', '0006_export_request'),
+        ('selfgov', '0001_decisions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
