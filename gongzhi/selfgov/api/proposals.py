@@ -121,8 +121,8 @@ class ListFilters(Schema):
     community_id: ApiId
 
 
-def _count(proposal: Proposal) -> dict:
-    count = selectors.proposal_count(proposal)
+def _count(proposal: Proposal, bases: dict[str, int] | None = None) -> dict:
+    count = selectors.proposal_count(proposal, bases=bases)
     return {
         "signed": count.signed,
         "headline": count.headline,
@@ -132,7 +132,7 @@ def _count(proposal: Proposal) -> dict:
     }
 
 
-def _out(proposal: Proposal) -> dict:
+def _out(proposal: Proposal, bases: dict[str, int] | None = None) -> dict:
     return {
         "id": proposal.pk,
         "community_id": proposal.community_id,
@@ -144,7 +144,7 @@ def _out(proposal: Proposal) -> dict:
         "state": proposal.state,
         "state_label": PROPOSAL.state_label(proposal.state),
         "author": selectors.author_label(proposal),
-        "count": _count(proposal),
+        "count": _count(proposal, bases),
         "opened_at": proposal.opened_at,
         "reached_at": proposal.reached_at,
         "meeting_due_on": proposal.meeting_due_on,
@@ -181,7 +181,8 @@ def proposal_list(request, filters: Query[ListFilters], limit: Limit = 20, offse
         community = community_public_get(filters.community_id)
     except NotFound:
         raise Http404() from None
-    return [_out(p) for p in selectors.proposals_public(community)[offset : offset + limit]]
+    bases = selectors.proposal_bases(community)
+    return [_out(p, bases) for p in selectors.proposals_public(community)[offset : offset + limit]]
 
 
 @router.get("/selfgov/proposals/{proposal_id}", response=ProposalDetailOut, summary=gettext_noop("一项提案"))

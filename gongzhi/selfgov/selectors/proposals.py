@@ -214,11 +214,12 @@ class SignatureCount:
         return out
 
 
-def proposal_count(proposal: Proposal) -> SignatureCount:
-    """The live count while gathering; the frozen figures once the threshold was reached."""
+def proposal_count(proposal: Proposal, *, bases: dict[str, int] | None = None) -> SignatureCount:
+    """The count against the statute's threshold on the register of today (`bases`: the community's, when a
+    list has read them once for all its proposals)."""
     threshold = th.threshold_for(proposal.community.community_type, proposal.asks)
     signed = proposal_signed(proposal)
-    progress = th.progress(threshold, bases=proposal_bases(proposal.community), signed=signed)
+    progress = th.progress(threshold, bases=bases or proposal_bases(proposal.community), signed=signed)
     return SignatureCount(
         signed=signed[th.ADULTS],
         progress=progress,

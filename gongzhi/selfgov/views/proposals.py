@@ -50,9 +50,10 @@ def index(request: HttpRequest) -> HttpResponse:
 def community(request: HttpRequest, community_id: int) -> HttpResponse:
     area = community_public_get(community_id)
     proposals = list(selectors.proposals_public(area)[:100])
+    bases = selectors.proposal_bases(area)
     for proposal in proposals:
         setattr(proposal, "author_label", selectors.author_label(proposal))  # noqa: B010
-        setattr(proposal, "count", selectors.proposal_count(proposal))  # noqa: B010
+        setattr(proposal, "count", selectors.proposal_count(proposal, bases=bases))  # noqa: B010
     return render(request, "selfgov/proposals/community.html", {"community": area, "proposals": proposals})
 
 
