@@ -285,7 +285,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "2026年第三季度村务公开（更正）",
     ),  # fmt: skip
     "disclosure.withdrawn": (
-        {"title": "2026年10月财务收支公开", "category": "finance", "reason": "重复发布"},
+        {"title": "2026年10月财务收支公开", "category": "finance", "reason": "重复发布", "reopened": []},
         "2026年10月财务收支公开",
     ),
     "disclosure.due_registered": (

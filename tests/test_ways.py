@@ -122,10 +122,13 @@ HOME_QUERIES = {
     + 2
     + 2
     + 1
-    + 1,  # wish queue, situation queue, my wishes (assisted), revisions waiting
+    + 1
+    + 5
+    + 2,  # wish queue, situation queue, my wishes (assisted), revisions waiting, public boards overdue, decisions
+    # waiting and objections overdue
     "window_clerk": 6 + 2 + 1,
     "mediator": 6 + 1,  # my wishes (none, and cannot post: the section is left out)
-    "supervisor": 6 + 1,  # revisions waiting: none for a reader
+    "supervisor": 6 + 1 + 1,  # revisions waiting: none for a reader; decisions being carried out
     "township_admin": 6 + 2 + 2 + 1 + 1,
     "township_reviewer": 6 + 1 + 1,  # my wishes; revisions under review
     "sys_admin": 6 + 1,

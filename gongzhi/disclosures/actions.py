@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -276,7 +276,8 @@ def disclosure_revise(
 def disclosure_withdraw(
     *, actor: User, disclosure: Disclosure, reason: str, perm: str | None = None, perm_obj=None
 ) -> Disclosure:
-    """Take an item off the board, with the reason; it stays on record (and its page says so)."""
+    """Take an item off the board, with the reason; it stays on record (and its page says so). The dues it
+    fulfilled are open again."""
     _authorize(actor, perm, perm_obj, disclosure)
     disclosure = _locked(disclosure)
     if disclosure.is_withdrawn:
@@ -288,12 +289,28 @@ def disclosure_withdraw(
         reason,
     )
     disclosure.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
+    # What it fulfilled is due again: a withdrawn publication publishes nothing.
+    reopened = []
+    for due in DisclosureDue.objects.select_for_update().filter(fulfilled_by=disclosure):
+        still_open = DisclosureDue.objects.filter(
+            owner_app=due.owner_app, owner_model=due.owner_model, owner_id=due.owner_id, purpose=due.purpose,
+            fulfilled_by__isnull=True,
+        )  # fmt: skip
+        if not still_open.exists():
+            due.fulfilled_by, due.fulfilled_at = None, None
+            due.save(update_fields=["fulfilled_by", "fulfilled_at"])
+            reopened.append(due.title)
     audit_event_record(
         actor=actor,
         verb="disclosure.withdrawn",
         target=disclosure,
         area=disclosure.area,
-        summary={"title": disclosure.title, "category": disclosure.category, "reason": reason},
+        summary={
+            "title": disclosure.title,
+            "category": disclosure.category,
+            "reason": reason,
+            "reopened": reopened,
+        },
     )
     return disclosure
 
@@ -342,18 +359,22 @@ def disclosure_due_register(
         due_on, basis = major_due_on(event_at or timezone.now()), str(MAJOR_BASIS)
     else:
         basis = ""
-    due = DisclosureDue.objects.create(
-        area=community,
-        area_path=community.path,
-        category=category,
-        title=title,
-        major=major,
-        due_on=due_on,
-        basis=basis[:200],
-        purpose=purpose,
-        **source,
-        registered_by=actor,
-    )
+    try:
+        with transaction.atomic():  # a concurrent registration of the same source and purpose wins: return it
+            due = DisclosureDue.objects.create(
+                area=community,
+                area_path=community.path,
+                category=category,
+                title=title,
+                major=major,
+                due_on=due_on,
+                basis=basis[:200],
+                purpose=purpose,
+                **source,
+                registered_by=actor,
+            )
+    except IntegrityError:
+        return DisclosureDue.objects.get(**source, purpose=purpose, fulfilled_by__isnull=True)
     audit_event_record(
         actor=actor,
         verb="disclosure.due_registered",

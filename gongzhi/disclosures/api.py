@@ -45,6 +45,7 @@ class DisclosureOut(Schema):
     body: str  # blank once withdrawn
     major: bool
     period: str  # "2026-Q3", "2026-11" or ""
+    period_label: str  # "2026年第3季度", "2026年11月" or ""
     published_at: dt.datetime
     revision: int
     withdrawn_at: dt.datetime | None
@@ -69,6 +70,7 @@ class PublishIn(Schema):
     major: bool = False
     period: str = ""
     personal_data_reason: str = ""
+    due_id: int | None = None  # an item due for publication (GET /disclosures/overdue): publishing fulfils it
 
 
 class ReviseIn(Schema):
@@ -119,6 +121,7 @@ def _out(disclosure: Disclosure) -> dict:
         "body": "" if withdrawn else disclosure.body,
         "major": disclosure.major,
         "period": disclosure.period,
+        "period_label": disclosure.period_label,
         "published_at": disclosure.published_at,
         "revision": disclosure.revision_count,
         "withdrawn_at": disclosure.withdrawn_at,
@@ -230,6 +233,7 @@ def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None)
         community = selectors.community_get_for(
             viewer=request.auth, community_id=payload.community_id, roles=PUBLISHERS
         )
+        due = selectors.due_get_for(viewer=request.auth, due_id=payload.due_id) if payload.due_id else None
     except NotFound:
         raise Http404() from None
     disclosure = idempotent_create(
@@ -245,6 +249,7 @@ def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None)
             major=payload.major,
             period=payload.period,
             personal_data_reason=payload.personal_data_reason,
+            due=due,
         ),
     )
     return Status(201, _detail(selectors.disclosure_public_get(disclosure.pk)))

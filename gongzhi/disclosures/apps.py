@@ -10,12 +10,16 @@ class DisclosuresConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from gongzhi.core.home import public_link_register, robots_register
+        from gongzhi.core.home import home_section_register, public_link_register, robots_register
         from gongzhi.core.nav import nav_register
 
+        from . import home
         from .audit_verbs import audit_verbs_register
 
         audit_verbs_register()
+        home_section_register(
+            "disclosures.work", order=45, template="disclosures/home_work.html", build=home.work_section
+        )
         public_link_register("disclosures", order=15, label=_("公开栏"), url_name="disclosures:board")
         robots_register(
             "disclosures",

@@ -20,6 +20,16 @@ def _published(facts: Facts) -> dict[str, str]:
     return {**_category(facts), "kind": kind, "fulfilled_note": note}
 
 
+def _withdrawn(facts: Facts) -> dict[str, str]:
+    reopened = facts.summary.get("reopened") or []
+    note = (
+        str(_("；%(titles)s重新列为应公开事项") % {"titles": "、".join(f"「{t}」" for t in reopened)})
+        if reopened
+        else ""
+    )
+    return {**_category(facts), "reopened_note": note}
+
+
 def _monthly(facts: Facts) -> dict[str, str]:
     monthly = facts.summary.get("finance_monthly")
     return {"cadence": str(_("每月") if monthly else _("每季度"))}
@@ -35,7 +45,10 @@ VERBS = {
         _("修改公开事项"),
         _("将「{former_title}」改为第 {number} 稿「{title}」，理由：{reason}"),
     ),
-    "disclosure.withdrawn": (_("撤回公开事项"), _("撤回{category}「{title}」，理由：{reason}")),
+    "disclosure.withdrawn": (
+        _("撤回公开事项"),
+        _("撤回{category}「{title}」，理由：{reason}{reopened_note}"),
+    ),
     "disclosure.due_registered": (
         _("登记应公开事项"),
         _("登记应公开事项「{title}」（{category}），{due_on} 前公开"),
@@ -45,7 +58,7 @@ VERBS = {
 
 DERIVE = {
     "disclosure.published": _published,
-    "disclosure.withdrawn": _category,
+    "disclosure.withdrawn": _withdrawn,
     "disclosure.due_registered": _category,
     "disclosure.setting_changed": _monthly,
 }

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.areas.models import CommunityType
 
-from .statute import AFFAIRS, FINANCE, PARTY
+from .statute import AFFAIRS, FINANCE, PARTY, period_parse
 
 
 class DisclosureCategory(models.TextChoices):
@@ -97,6 +97,11 @@ class Disclosure(SourceLink):
     @property
     def category_label(self) -> str:
         return category_label(self.category, self.area)
+
+    @property
+    def period_label(self) -> str:
+        period = period_parse(self.period) if self.period else None
+        return period.label if period else ""
 
     @property
     def has_attachment(self) -> bool:

@@ -67,6 +67,7 @@ def board(request: HttpRequest, community_id: int) -> HttpResponse:
             )
     context = {
         "community": community,
+        "status": selectors.board_status(community),
         "categories": _categories(community),
         "chosen": chosen,
         "sections": sections,

@@ -61,13 +61,20 @@ DERIVE = {
 
 
 def register() -> None:
+    from gongzhi.core.home import home_section_register
     from gongzhi.core.nav import nav_register
 
-    from . import rules, workflow  # noqa: F401  (permissions; the decision lifecycle and the task case type)
+    from . import home_decisions, rules, workflow  # noqa: F401  (permissions; the decision lifecycle and the task case type)
 
     for verb, (label, sentence) in VERBS.items():
         verb_register(verb, label, sentence, derive=DERIVE.get(verb))
     target_types_register("selfgov.decision", "selfgov.poweritem")
+    home_section_register(
+        "selfgov.decisions",
+        order=45,
+        template="selfgov/decisions/home_work.html",
+        build=home_decisions.work_section,
+    )
     nav_register(
         "selfgov.decisions",
         order=73,

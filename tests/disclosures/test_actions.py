@@ -268,3 +268,19 @@ def test_every_verb_reads_as_a_chinese_sentence(publish, users):
         sentences
     )
     assert sentences[1] == "撤回村务(居务)公开「2026年第三季度村务公开」，理由：重复发布"
+
+
+def test_withdrawing_a_publication_opens_again_what_it_fulfilled(publish, users, areas):
+    meeting = _meeting(users, areas)
+    due = actions.disclosure_due_register(
+        actor=users["community_staff"], community=areas["village"], category="affairs", title="决议公开：修缮村道",
+        owner=meeting, purpose="resolution",
+    )  # fmt: skip
+    made = publish(title="决议公开：修缮村道", owner=meeting, purpose="resolution", major=True)
+    actions.disclosure_withdraw(actor=users["community_staff"], disclosure=made, reason="附件错了，重新发布")
+    due.refresh_from_db()
+    assert due.fulfilled_by is None
+    assert AuditEvent.objects.get(verb="disclosure.withdrawn").summary["reopened"] == ["决议公开：修缮村道"]
+    again = publish(title="决议公开：修缮村道", owner=meeting, purpose="resolution", major=True)
+    due.refresh_from_db()
+    assert due.fulfilled_by == again

@@ -99,3 +99,34 @@ def test_the_overdue_list_is_for_the_staff_pages_readers(client, users, areas):
         ).status_code
         == 404
     )
+
+
+def test_staff_publish_an_overdue_item_over_the_api_and_it_is_fulfilled(client, users, areas):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongzhi.disclosures.actions import disclosure_due_register
+    from gongzhi.disclosures.models import DisclosureDue
+    from gongzhi.meetings.models import Meeting
+
+    meeting = Meeting.objects.create(
+        body_kind="villagers_meeting", area=areas["village"], area_path=areas["village"].path,
+        held_on=timezone.localdate(), present=300, adults=500, quorate=True, recorded_by=users["community_staff"],
+    )  # fmt: skip
+    disclosure_due_register(
+        actor=users["community_staff"], community=areas["village"], category="affairs", title="决议公开：修缮村道",
+        owner=meeting, purpose="resolution", due_on=timezone.localdate() - dt.timedelta(days=1),
+    )  # fmt: skip
+    staff = auth(users["community_staff"])
+    listed = client.get(f"/api/v1/disclosures/overdue?community_id={areas['village'].pk}", **staff).json()
+    due_id = listed[0]["overdue"][0]["id"]
+    other = post(client, "/api/v1/disclosures", auth(users["other_staff"]),
+                 BODY | {"community_id": areas["urban"].pk, "due_id": due_id})  # fmt: skip
+    assert other.status_code == 404
+    made = post(
+        client, "/api/v1/disclosures", staff, BODY | {"community_id": areas["village"].pk, "due_id": due_id}
+    )
+    assert made.status_code == 201
+    assert DisclosureDue.objects.get().fulfilled_by_id == made.json()["id"]
+    assert client.get("/api/v1/disclosures/overdue", **staff).json()[0]["overdue"] == []

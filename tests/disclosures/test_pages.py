@@ -38,12 +38,13 @@ def test_an_urban_communitys_board_says_residents_affairs(areas):
 
 
 def test_an_item_shows_its_text_its_history_and_a_printable_sheet(publish, users):
-    disclosure = publish()
+    disclosure = publish(period="2026-Q3")
     actions.disclosure_revise(
         actor=users["community_staff"], disclosure=disclosure, title=disclosure.title,
         body="一、修缮村道三公里，已完工验收。", reason="村道里程写错",
     )  # fmt: skip
     html = Client().get(f"/disclosures/d/{disclosure.pk}/").content.decode()
+    assert "2026年第3季度" in html
     assert "三公里" in html
     assert "两公里" not in html
     assert "修改记录" in html
@@ -189,3 +190,75 @@ def test_the_setting_form_changes_the_finance_cadence(users, areas):
     from gongzhi.disclosures.selectors import finance_monthly_of
 
     assert finance_monthly_of(areas["village"])
+
+
+def test_the_public_board_shows_what_is_overdue(users, areas):
+    meeting = Meeting.objects.create(
+        body_kind="villagers_meeting", area=areas["village"], area_path=areas["village"].path,
+        held_on=timezone.localdate(), present=300, adults=500, quorate=True, recorded_by=users["community_staff"],
+    )  # fmt: skip
+    actions.disclosure_due_register(
+        actor=users["community_staff"], community=areas["village"], category="affairs", title="决议公开：修缮村道",
+        owner=meeting, purpose="resolution", major=True, due_on=timezone.localdate() - dt.timedelta(days=2),
+    )  # fmt: skip
+    html = Client().get(f"/disclosures/c/{areas['village'].pk}/").content.decode()
+    assert "逾期未公开" in html
+    assert html.count('data-testid="gap"') == 3
+    assert "没有财务公开" in html
+    assert "「决议公开：修缮村道」应于" in html
+
+
+def test_a_feature_page_says_where_its_record_was_published(publish, users, areas):
+    from django.template.loader import render_to_string
+
+    from gongzhi.disclosures.selectors import disclosures_of
+
+    meeting = Meeting.objects.create(
+        body_kind="villagers_meeting", area=areas["village"], area_path=areas["village"].path,
+        held_on=timezone.localdate(), present=300, adults=500, quorate=True, recorded_by=users["community_staff"],
+    )  # fmt: skip
+    made = publish(title="决议公开：修缮村道", owner=meeting, purpose="resolution")
+    html = render_to_string("disclosures/_published_from.html", {"disclosures": disclosures_of(meeting)})
+    assert "公开于村务公开栏" in html
+    assert f"/disclosures/d/{made.pk}/" in html
+
+
+def test_staff_see_what_is_overdue_on_their_home_page(users, areas):
+    staff = Client()
+    staff.force_login(users["community_staff"])
+    html = staff.get("/").content.decode()
+    assert 'data-testid="home-disclosures"' in html
+    assert "3 项逾期" in html
+    supervisor = Client()
+    supervisor.force_login(users["supervisor"])
+    assert 'data-testid="home-disclosures"' not in supervisor.get("/").content.decode()
+
+
+def _queries(client, path) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_board_and_the_overview_take_the_same_queries_whatever_they_hold(publish, users, areas):
+    from django.core.cache import cache
+
+    visitor, admin = Client(), Client()
+    visitor.cookies["django_language"] = "zh-hans"  # a cookie: rendered afresh, not from the shared cache
+    admin.force_login(users["township_admin"])
+    board = f"/disclosures/c/{areas['village'].pk}/"
+    publish()
+    visitor.get(board)
+    admin.get("/disclosures/")
+    few = (_queries(visitor, board), _queries(admin, "/disclosures/"))
+    for n in range(12):
+        publish(title=f"第{n + 1}号公开事项", category=("party", "affairs", "finance")[n % 3])
+        publish(actor=users["other_staff"], community=areas["urban"], title=f"东街第{n + 1}号公开事项")
+    cache.clear()
+    visitor.get(board)
+    admin.get("/disclosures/")
+    assert (_queries(visitor, board), _queries(admin, "/disclosures/")) == few
+    assert few[0] <= 8

@@ -30,7 +30,7 @@ from gongzhi.selfgov.actions.decisions import (
     power_list_adopt,
     power_template_install,
 )
-from gongzhi.selfgov.models import Decision, DecisionStage, PowerItem
+from gongzhi.selfgov.models import Decision, DecisionObjection, DecisionStage, PowerItem
 from gongzhi.selfgov.selectors.decisions import decision_get_for, objection_overdue
 from tests.selfgov.decisions_kit import village_bodies
 
@@ -296,3 +296,20 @@ def test_the_pages_and_the_api_record_a_stage(staff, users, areas, village, powe
                        content_type="application/json")  # fmt: skip
     assert refused.status_code == 400
     assert _state(decision) == "consultation"
+
+
+def test_the_home_page_shows_what_waits_and_the_overdue_objections(staff, users, areas, village, power):
+    decision = _start(staff, areas, power, code="C01")
+    decision = _meet(staff, decision, 8, 8)
+    decision = decision_publish(
+        actor=staff, decision=decision, text="拟推荐名单公示七日。", published_on=TODAY()
+    )
+    objection = decision_object(actor=users["supervisor"], decision=decision, text="名单有误，请核实。")
+    DecisionObjection.objects.filter(pk=objection.pk).update(due_at=timezone.now() - dt.timedelta(hours=1))
+    client = Client()
+    client.force_login(staff, backend="gongzhi.accounts.backends.UsernameOrPhoneBackend")
+    home = client.get("/").content.decode()
+    assert 'data-testid="home-decisions"' in home
+    assert "监督意见逾期未答复 1 条" in home
+    client.force_login(users["resident"], backend="gongzhi.accounts.backends.UsernameOrPhoneBackend")
+    assert 'data-testid="home-decisions"' not in client.get("/").content.decode()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 
-from gongzhi.core.api_input import Limit, Offset
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
@@ -25,7 +25,9 @@ from ..selectors import decisions as selectors
 from ..workflow.decisions import DECISION_TASK
 
 router = Router(tags=["四议两公开 decisions"])
-NOT_FOUND = {"responses": {404: {"description": "not found"}}}
+NOT_FOUND = {
+    "responses": {**MAY_BE_FORBIDDEN["responses"], "404": {"description": ""}}
+}  # a community_id not one's own
 
 
 def _gate(request, perm: str, obj=None) -> None:
@@ -187,7 +189,12 @@ def _get(request, decision_id: int) -> Decision:
     return selectors.decision_get_for(viewer=request.auth, decision_id=decision_id)
 
 
-@router.get("/selfgov/decisions", response=DecisionPage, summary=gettext_noop("决策事项（本人管辖范围）"))
+@router.get(
+    "/selfgov/decisions",
+    response=DecisionPage,
+    summary=gettext_noop("决策事项（本人管辖范围）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
 def decision_list(request, state: str = "", limit: Limit = 20, offset: Offset = 0):
     _gate(request, "selfgov.view_decisions")
     found = selectors.decisions_for(viewer=request.auth, state=state)
@@ -198,6 +205,7 @@ def decision_list(request, state: str = "", limit: Limit = 20, offset: Offset = 
     "/selfgov/decisions/{decision_id}",
     response=DecisionDetailOut,
     summary=gettext_noop("决策事项详情：六个环节、会议表决结果、实施任务和监督意见"),
+    openapi_extra=MAY_BE_FORBIDDEN,
 )
 def decision_detail(request, decision_id: ApiId):
     _gate(request, "selfgov.view_decisions")

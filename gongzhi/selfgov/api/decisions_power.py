@@ -4,6 +4,7 @@ from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 
 from gongzhi.areas.models import AreaKind
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotPermitted
 from gongzhi.core.ids import ApiId
@@ -61,6 +62,7 @@ def _item(i: PowerItem) -> dict:
     "/selfgov/power-list/{area_id}",
     response=list[PowerItemOut],
     summary=gettext_noop("小微权力清单：乡镇模板或村(社区)的清单"),
+    openapi_extra=MAY_BE_FORBIDDEN,
 )
 def power_list(request, area_id: ApiId):
     _gate(request, "selfgov.view_power_list")

@@ -129,3 +129,10 @@ def power_item_get_for(*, viewer, item_id: int) -> PowerItem:
 def power_items_decided(community: Area) -> QuerySet[PowerItem]:
     """A community's active items that are decided by 四议两公开 (for starting a decision)."""
     return PowerItem.objects.filter(area=community, active=True).exclude(stages=[]).order_by("code")
+
+
+def objections_overdue_for(*, viewer, now) -> int:
+    """Objections of the viewer's communities left unanswered past their due time."""
+    return DecisionObjection.objects.filter(
+        scope_q(paths_for(viewer, READERS), field="decision__area_path"), answered_at=None, due_at__lt=now
+    ).count()
