@@ -111,29 +111,33 @@ def test_public_pages_have_a_login_link_a_way_back_and_a_print_stylesheet(areas,
 
 
 HOME_QUERIES = {
-    # session, user, roles, the roles' area names, the recent notices, the header's unread count: 6 for everyone;
+    # session, user, roles, the roles' area names, the recent notices, the header's unread count, and one for the
+    # viewer's own register entry (the proposals gathering signatures in their community): 7 for everyone;
     # then each section the role has, through its app's selectors (none of them grows with the rows):
-    "nobody": 6,
-    "resident": 6 + 1 + 1,  # my wishes, my situation notes
-    "party_member": 6 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
-    "volunteer": 6 + 3 + 1,
-    "grid_worker": 6 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
-    "community_staff": 6
+    "nobody": 7,
+    "resident": 7 + 1 + 1,  # my wishes, my situation notes
+    "party_member": 7 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
+    "volunteer": 7 + 3 + 1,
+    "grid_worker": 7 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
+    "community_staff": 7
     + 2
     + 2
     + 1
     + 1
     + 5
+    + 2
     + 2,  # wish queue, situation queue, my wishes (assisted), revisions waiting, public boards overdue, decisions
-    # waiting and objections overdue
-    "window_clerk": 6 + 2 + 1,
-    "mediator": 6 + 1,  # my wishes (none, and cannot post: the section is left out)
-    "supervisor": 6 + 1 + 1,  # revisions waiting: none for a reader; decisions being carried out
-    "township_admin": 6 + 2 + 2 + 1 + 1,
-    "township_reviewer": 6 + 1 + 1,  # my wishes; revisions under review
-    "sys_admin": 6 + 1,
-    "sec_admin": 6 + 1,
-    "audit_admin": 6 + 1,
+    # waiting and objections overdue, proposals' meetings due and answers waiting
+    "window_clerk": 7 + 2 + 1,
+    "mediator": 7 + 1,  # my wishes (none, and cannot post: the section is left out)
+    # revisions waiting: none for a reader; decisions being carried out; proposals' meetings due (answers waiting
+    # are the staff's: no query)
+    "supervisor": 7 + 1 + 1 + 1,
+    "township_admin": 7 + 2 + 2 + 1 + 1 + 2,
+    "township_reviewer": 7 + 1 + 1,  # my wishes; revisions under review
+    "sys_admin": 7 + 1,
+    "sec_admin": 7 + 1,
+    "audit_admin": 7 + 1,
 }
 
 
