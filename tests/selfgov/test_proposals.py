@@ -406,3 +406,23 @@ def test_a_group_proposes_through_the_representative_it_chose(users, make_reside
     proposal = actions.proposal_open(actor=leader, proposal=proposal)
     assert proposal.signatures.get().for_group == group
     assert Resident.objects.filter(pk=resident.pk).exists()
+
+
+def test_staff_answer_through_the_pages_and_the_proposal_shows_its_decision(users, make_resident, client):
+    author, _signer, proposal = _submitted(make_resident)
+    client.force_login(users["community_staff"])
+    url = reverse("selfgov:proposal_answer", args=[proposal.pk])
+    assert "记录党组织答复" in client.get(url).content.decode()
+    empty = client.post(url, {"decision": "accept", "matter_type": "projects", "answer": ""})
+    assert "请填写" in empty.content.decode() or "答复" in empty.content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).state == "submitted"
+    done = client.post(
+        url, {"decision": "accept", "matter_type": "projects", "answer": "纳入四议两公开，下周两委商议。"}
+    )
+    assert done.status_code == 302
+    decision = Decision.objects.get(origin_id=proposal.pk, origin_model="proposal")
+    assert decision.matter_type == "projects"
+    client.force_login(author)
+    page = client.get(reverse("selfgov:proposal", args=[proposal.pk])).content.decode()
+    assert "纳入四议两公开，下周两委商议。" in page
+    assert "已纳入“四议两公开”决策事项" in page

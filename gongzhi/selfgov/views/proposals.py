@@ -304,11 +304,17 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise NotFound()
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        run = (
-            actions.proposal_accept if form.cleaned_data["decision"] == "accept" else actions.proposal_answer
-        )
+        data = form.cleaned_data
         try:
-            run(actor=request.user, proposal=proposal, answer=form.cleaned_data["answer"])
+            if data["decision"] == "accept":
+                actions.proposal_accept(
+                    actor=request.user,
+                    proposal=proposal,
+                    answer=data["answer"],
+                    matter_type=data["matter_type"] or "other",
+                )
+            else:
+                actions.proposal_answer(actor=request.user, proposal=proposal, answer=data["answer"])
         except DomainError as exc:
             if exc.status in (403, 404):
                 raise
