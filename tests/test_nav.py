@@ -7,7 +7,7 @@ from django.urls import reverse
 from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
-EVERYONE = ["wishes:wall", "offers:list", "hall:guide_home"]
+EVERYONE = ["wishes:wall", "offers:list", "selfgov:proposals", "hall:guide_home"]
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
 # Residents' proposals (提案) are public: everyone has the list, after the wish queue for those who have one.
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "selfgov:proposals", "situations:queue", "hall:queue", "hall:promises", "residents:list", "areas:tree", "bodies:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "meetings:index", "workdays:index", "notices:inbox"]  # fmt: skip

@@ -6,7 +6,7 @@ proposals waiting for an answer and the meetings they made due (overdue
 ones counted). Counts of what waits, never of people or clicks.
 """
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import ProposalState
@@ -28,11 +28,13 @@ def resident_section(viewer) -> dict | None:
 def watcher_section(viewer) -> dict | None:
     if not viewer.has_perm("proposals.watch"):
         return None
-    due = selectors.proposals_due_for(viewer=viewer)
     today = timezone.localdate()
-    counts = due.order_by().aggregate(total=Count("pk"))
+    counts = (
+        selectors.proposals_due_for(viewer=viewer)
+        .order_by()
+        .aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(meeting_due_on__lt=today)))
+    )
     waiting = selectors.proposals_waiting_for(viewer=viewer).order_by().count()
-    overdue = due.filter(meeting_due_on__lt=today).order_by().count()
     if not counts["total"] and not waiting:
         return None
-    return {"due": counts["total"], "overdue": overdue, "waiting": waiting}
+    return {"due": counts["total"], "overdue": counts["overdue"], "waiting": waiting}

@@ -41,4 +41,4 @@ def register() -> None:
             "Disallow: /selfgov/proposals/",
         ],
     )
-    nav_register("selfgov.proposals", order=40, label=_("居民提案"), url_name="selfgov:proposals")
+    nav_register("selfgov.proposals", order=22, label=_("居民提案"), url_name="selfgov:proposals")

@@ -16,7 +16,7 @@ from gongzhi.notices.models import Notice
 from gongzhi.residents.models import Resident
 from gongzhi.selfgov import proposal_thresholds as th
 from gongzhi.selfgov.actions import proposals as actions
-from gongzhi.selfgov.models import Proposal, ProposalEvent, ProposalSignature
+from gongzhi.selfgov.models import Decision, Proposal, ProposalEvent, ProposalSignature
 from gongzhi.selfgov.selectors.proposals import proposal_count, proposal_get_for
 from tests.selfgov.proposals_kit import adults, citizen, name_for, opened
 
@@ -294,6 +294,11 @@ def test_the_party_organisation_accepts_and_the_author_and_cosigners_hear_it(use
         actions.proposal_accept(actor=users["other_staff"], proposal=proposal, answer="纳入四议两公开程序。")
     with pytest.raises(DomainError, match="答复"):
         actions.proposal_accept(actor=users["community_staff"], proposal=proposal, answer="")
+    with pytest.raises(DomainError, match="事项类型"):
+        actions.proposal_accept(
+            actor=users["community_staff"], proposal=proposal, answer="纳入。", matter_type="x"
+        )
+    assert not Decision.objects.exists()
     assert Proposal.objects.get(pk=proposal.pk).state == "submitted"
     actions.proposal_accept(
         actor=users["community_staff"], proposal=proposal, answer="纳入四议两公开程序，下周两委商议。"
@@ -302,6 +307,15 @@ def test_the_party_organisation_accepts_and_the_author_and_cosigners_hear_it(use
     assert (proposal.state, proposal.answered_by) == ("accepted", users["community_staff"])
     for who in (author, signer):
         assert Notice.objects.filter(recipient=who, title__contains="纳入“四议两公开”").count() == 1
+    # A 四议两公开 decision starts at its first stage, the proposal as its origin; its people follow it.
+    decision = Decision.objects.get(origin_model="proposal", origin_id=proposal.pk)
+    assert (decision.origin_kind, decision.title, decision.state) == (
+        "resident_proposal",
+        proposal.title,
+        "proposal",
+    )
+    assert set(decision.watchers.all()) == {author, signer}
+    assert AuditEvent.objects.filter(verb="decision.started").count() == 1
     with pytest.raises(Conflict, match="已经答复"):
         actions.proposal_answer(
             actor=users["community_staff"], proposal=proposal, answer="不予采纳，理由如下。"
@@ -392,3 +406,23 @@ def test_a_group_proposes_through_the_representative_it_chose(users, make_reside
     proposal = actions.proposal_open(actor=leader, proposal=proposal)
     assert proposal.signatures.get().for_group == group
     assert Resident.objects.filter(pk=resident.pk).exists()
+
+
+def test_staff_answer_through_the_pages_and_the_proposal_shows_its_decision(users, make_resident, client):
+    author, _signer, proposal = _submitted(make_resident)
+    client.force_login(users["community_staff"])
+    url = reverse("selfgov:proposal_answer", args=[proposal.pk])
+    assert "记录党组织答复" in client.get(url).content.decode()
+    empty = client.post(url, {"decision": "accept", "matter_type": "projects", "answer": ""})
+    assert "请填写" in empty.content.decode() or "答复" in empty.content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).state == "submitted"
+    done = client.post(
+        url, {"decision": "accept", "matter_type": "projects", "answer": "纳入四议两公开，下周两委商议。"}
+    )
+    assert done.status_code == 302
+    decision = Decision.objects.get(origin_id=proposal.pk, origin_model="proposal")
+    assert decision.matter_type == "projects"
+    client.force_login(author)
+    page = client.get(reverse("selfgov:proposal", args=[proposal.pk])).content.decode()
+    assert "纳入四议两公开，下周两委商议。" in page
+    assert "已纳入“四议两公开”决策事项" in page

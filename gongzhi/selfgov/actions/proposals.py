@@ -18,8 +18,8 @@ The signature that brings the count to the statute's threshold
 (gongzhi.selfgov.proposal_thresholds) submits the proposal by the system move
 `reach`, freezes the figures and, for a meeting, makes it due. The
 community's staff record the party organisation's answer: accepted into
-四议两公开 (`proposal_decision_start`, the hook the decisions half wires) or
-answered with reasons; a proposal that reached a meeting threshold stays due
+四议两公开 (`proposal_decision_start`: a decision of the decisions half starts at its
+first stage, with the proposal as its origin) or answered with reasons; a proposal that reached a meeting threshold stays due
 until a meeting of the right body is linked. The author hears every step,
 the co-signers hear the answer. The thread (议事厅) is open to the
 community's residents, its staff and social organisations (协同参与); staff
@@ -46,7 +46,17 @@ from gongzhi.notices.actions import notice_send
 from gongzhi.residents.models import Resident
 
 from .. import proposal_thresholds as th
-from ..models import AuthorShown, Proposal, ProposalAsk, ProposalPost, ProposalSignature, ProposalState
+from ..models import (
+    AuthorShown,
+    Decision,
+    MatterType,
+    OriginKind,
+    Proposal,
+    ProposalAsk,
+    ProposalPost,
+    ProposalSignature,
+    ProposalState,
+)
 from ..roles.proposals import ANSWERERS
 from ..selectors.proposals import (
     THREAD_STATES,
@@ -56,6 +66,7 @@ from ..selectors.proposals import (
     representatives_of,
     resident_of,
 )
+from .decisions import decision_start
 
 TITLE_MAX, TEXT_MAX, ANSWER_MAX, POST_MAX, REASON_MAX = 60, 3000, 2000, 1000, 200
 NOTICE_KIND = "selfgov.proposal"
@@ -393,11 +404,22 @@ def proposal_withdraw(*, actor: User, proposal: Proposal, reason: str = "") -> P
     return proposal
 
 
-def proposal_decision_start(*, actor: User, proposal: Proposal) -> None:
-    """The hook where an accepted proposal starts a 四议两公开 decision (its stage 1, 党组织提议), with the
-    proposal as its origin. The decisions half (gongzhi.selfgov.actions.decisions) provides
-    `decision_start`; until the lead wires it here, acceptance is recorded on the proposal alone."""
-    return None
+def proposal_decision_start(
+    *, actor: User, proposal: Proposal, matter_type: str = MatterType.OTHER
+) -> Decision:
+    """An accepted proposal starts a 四议两公开 decision at its first stage (党组织提议), with the proposal as
+    its origin; its author and co-signers hear of every stage (gongzhi.selfgov.actions.decisions)."""
+    return decision_start(
+        actor=actor,
+        community=proposal.community,
+        title=proposal.title,
+        body=proposal.text,
+        origin_kind=OriginKind.RESIDENT_PROPOSAL,
+        matter_type=matter_type or MatterType.OTHER,
+        origin=proposal,
+        origin_title=proposal.title,
+        tell=[proposal.author, *_cosigners(proposal)],
+    )
 
 
 def _answer(*, actor: User, proposal: Proposal, verb: str, answer: str) -> Proposal:
@@ -420,10 +442,15 @@ def _answer(*, actor: User, proposal: Proposal, verb: str, answer: str) -> Propo
 
 
 @transaction.atomic
-def proposal_accept(*, actor: User, proposal: Proposal, answer: str) -> Proposal:
-    """The party organisation accepts the proposal into 四议两公开 (its answer says how it goes on)."""
+def proposal_accept(
+    *, actor: User, proposal: Proposal, answer: str, matter_type: str = MatterType.OTHER
+) -> Proposal:
+    """The party organisation accepts the proposal into 四议两公开 (its answer says how it goes on): a
+    decision of the matter type it names starts at its first stage."""
+    if matter_type not in MatterType.values:
+        raise DomainError(_("请选择事项类型。"), field="matter_type")
     proposal = _answer(actor=actor, proposal=proposal, verb="accept", answer=answer)
-    proposal_decision_start(actor=actor, proposal=proposal)
+    proposal_decision_start(actor=actor, proposal=proposal, matter_type=matter_type)
     return proposal
 
 

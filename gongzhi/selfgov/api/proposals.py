@@ -94,6 +94,7 @@ class ReasonIn(Schema):
 class AnswerIn(Schema):
     decision: str  # accept (into 四议两公开) or answer (with reasons)
     answer: str
+    matter_type: str = "other"  # with accept: the decision's matter type (the decisions' MatterType)
 
 
 class PostIn(Schema):
@@ -120,8 +121,8 @@ class ListFilters(Schema):
     community_id: ApiId
 
 
-def _count(proposal: Proposal) -> dict:
-    count = selectors.proposal_count(proposal)
+def _count(proposal: Proposal, bases: dict[str, int] | None = None) -> dict:
+    count = selectors.proposal_count(proposal, bases=bases)
     return {
         "signed": count.signed,
         "headline": count.headline,
@@ -131,7 +132,7 @@ def _count(proposal: Proposal) -> dict:
     }
 
 
-def _out(proposal: Proposal) -> dict:
+def _out(proposal: Proposal, bases: dict[str, int] | None = None) -> dict:
     return {
         "id": proposal.pk,
         "community_id": proposal.community_id,
@@ -143,7 +144,7 @@ def _out(proposal: Proposal) -> dict:
         "state": proposal.state,
         "state_label": PROPOSAL.state_label(proposal.state),
         "author": selectors.author_label(proposal),
-        "count": _count(proposal),
+        "count": _count(proposal, bases),
         "opened_at": proposal.opened_at,
         "reached_at": proposal.reached_at,
         "meeting_due_on": proposal.meeting_due_on,
@@ -180,7 +181,8 @@ def proposal_list(request, filters: Query[ListFilters], limit: Limit = 20, offse
         community = community_public_get(filters.community_id)
     except NotFound:
         raise Http404() from None
-    return [_out(p) for p in selectors.proposals_public(community)[offset : offset + limit]]
+    bases = selectors.proposal_bases(community)
+    return [_out(p, bases) for p in selectors.proposals_public(community)[offset : offset + limit]]
 
 
 @router.get("/selfgov/proposals/{proposal_id}", response=ProposalDetailOut, summary=gettext_noop("一项提案"))
@@ -314,8 +316,19 @@ def proposal_withdraw(request, proposal_id: ApiId, payload: ReasonIn):
 def proposal_answer(request, proposal_id: ApiId, payload: AnswerIn):
     if payload.decision not in ("accept", "answer"):
         raise DomainError(_("请选择纳入“四议两公开”（accept）或答复并说明理由（answer）。"), field="decision")
-    run = actions.proposal_accept if payload.decision == "accept" else actions.proposal_answer
-    return _move(request, proposal_id, lambda p: run(actor=request.auth, proposal=p, answer=payload.answer))
+    if payload.decision == "accept":
+        return _move(
+            request,
+            proposal_id,
+            lambda p: actions.proposal_accept(
+                actor=request.auth, proposal=p, answer=payload.answer, matter_type=payload.matter_type
+            ),
+        )
+    return _move(
+        request,
+        proposal_id,
+        lambda p: actions.proposal_answer(actor=request.auth, proposal=p, answer=payload.answer),
+    )
 
 
 @router.post(

@@ -14,7 +14,7 @@ from ..actions.proposals import (
     proposal_text_clean,
     proposal_title_clean,
 )
-from ..models import AuthorShown, ProposalAsk
+from ..models import AuthorShown, MatterType, ProposalAsk
 
 TEXTS = ("title", "text")
 
@@ -53,6 +53,9 @@ class AnswerForm(forms.Form):
         label=_("党组织的答复"),
         choices=[("accept", _("纳入“四议两公开”程序")), ("answer", _("不纳入，答复并说明理由"))],
         widget=forms.RadioSelect,
+    )
+    matter_type = forms.ChoiceField(
+        label=_("纳入时的事项类型"), choices=MatterType.choices, initial=MatterType.OTHER, required=False
     )
     answer = forms.CharField(
         label=_("答复内容"), max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 5})

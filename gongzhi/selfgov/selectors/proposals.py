@@ -19,7 +19,7 @@ from gongzhi.core.pii import pii_redact
 from gongzhi.residents.models import Household, Resident
 
 from .. import proposal_thresholds as th
-from ..models import AuthorShown, Proposal, ProposalPost, ProposalSignature, ProposalState
+from ..models import AuthorShown, Decision, Proposal, ProposalPost, ProposalSignature, ProposalState
 from ..roles.proposals import MODERATORS, SIGN_ASSISTERS, WATCHERS
 
 PUBLIC_STATES = (
@@ -214,11 +214,12 @@ class SignatureCount:
         return out
 
 
-def proposal_count(proposal: Proposal) -> SignatureCount:
-    """The live count while gathering; the frozen figures once the threshold was reached."""
+def proposal_count(proposal: Proposal, *, bases: dict[str, int] | None = None) -> SignatureCount:
+    """The count against the statute's threshold on the register of today (`bases`: the community's, when a
+    list has read them once for all its proposals)."""
     threshold = th.threshold_for(proposal.community.community_type, proposal.asks)
     signed = proposal_signed(proposal)
-    progress = th.progress(threshold, bases=proposal_bases(proposal.community), signed=signed)
+    progress = th.progress(threshold, bases=bases or proposal_bases(proposal.community), signed=signed)
     return SignatureCount(
         signed=signed[th.ADULTS],
         progress=progress,
@@ -322,6 +323,13 @@ def proposals_due_for(*, viewer) -> QuerySet[Proposal]:
         .select_related("community")
         .order_by("meeting_due_on", "id")
     )
+
+
+def decision_of(proposal: Proposal) -> Decision | None:
+    """The 四议两公开 decision an accepted proposal started (its origin), if any."""
+    return Decision.objects.filter(
+        origin_app="selfgov", origin_model="proposal", origin_id=proposal.pk
+    ).first()
 
 
 def proposals_waiting_for(*, viewer) -> QuerySet[Proposal]:

@@ -50,9 +50,10 @@ def index(request: HttpRequest) -> HttpResponse:
 def community(request: HttpRequest, community_id: int) -> HttpResponse:
     area = community_public_get(community_id)
     proposals = list(selectors.proposals_public(area)[:100])
+    bases = selectors.proposal_bases(area)
     for proposal in proposals:
         setattr(proposal, "author_label", selectors.author_label(proposal))  # noqa: B010
-        setattr(proposal, "count", selectors.proposal_count(proposal))  # noqa: B010
+        setattr(proposal, "count", selectors.proposal_count(proposal, bases=bases))  # noqa: B010
     return render(request, "selfgov/proposals/community.html", {"community": area, "proposals": proposals})
 
 
@@ -107,6 +108,7 @@ def _detail_context(request: HttpRequest, proposal) -> dict:
             and not proposal.meeting_id
             and proposal.meeting_due_on < timezone.localdate()
         ),
+        "decision": selectors.decision_of(proposal),
         "meeting_name": th.meeting_name(proposal.community.community_type, proposal.asks),
     }
 
@@ -302,11 +304,17 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise NotFound()
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        run = (
-            actions.proposal_accept if form.cleaned_data["decision"] == "accept" else actions.proposal_answer
-        )
+        data = form.cleaned_data
         try:
-            run(actor=request.user, proposal=proposal, answer=form.cleaned_data["answer"])
+            if data["decision"] == "accept":
+                actions.proposal_accept(
+                    actor=request.user,
+                    proposal=proposal,
+                    answer=data["answer"],
+                    matter_type=data["matter_type"] or "other",
+                )
+            else:
+                actions.proposal_answer(actor=request.user, proposal=proposal, answer=data["answer"])
         except DomainError as exc:
             if exc.status in (403, 404):
                 raise
