@@ -27,7 +27,7 @@ import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass, field
-from http.client import HTTPConnection
+from http.client import HTTPConnection, HTTPException
 from pathlib import Path
 
 from bench.config import BENCH_DIR, PG_SERVER, BenchError
@@ -65,7 +65,7 @@ class BallotStorm:
         return (
             len(self.acked) == self.voters
             and self.kills_done == self.kills
-            and self.resent_ok == self.resent
+            and self.resent_ok == self.resent == len(range(0, self.voters, 5))
             and not self.errors
             and bool(self.verified.get("ok"))
         )
@@ -136,8 +136,6 @@ def _vote(server: _Killable, prepared: dict, storm: BallotStorm) -> None:
         for n, v in enumerate(queue)
     ]
     lock = threading.Lock()
-    up = threading.Event()
-    up.set()
     barrier = threading.Barrier(storm.clients)
 
     def post(token: str, key: str, answers: dict) -> tuple[int, dict, float]:
@@ -151,7 +149,7 @@ def _vote(server: _Killable, prepared: dict, storm: BallotStorm) -> None:
             })  # fmt: skip
             response = conn.getresponse()
             raw = response.read()
-        except OSError:
+        except (OSError, HTTPException):  # refused, reset, or an answer cut off by the kill
             return 0, {}, time.monotonic() - started
         finally:
             conn.close()
@@ -159,6 +157,10 @@ def _vote(server: _Killable, prepared: dict, storm: BallotStorm) -> None:
         with contextlib.suppress(ValueError):
             answer = json.loads(raw)
         return response.status, answer, time.monotonic() - started
+
+    def backoff(failures: int) -> None:
+        """As a phone would: a short pause that grows while the server does not answer (at most 2 s)."""
+        time.sleep(min(2.0, 0.05 * 2 ** min(failures, 6)) * (0.5 + random.random()))
 
     def client() -> None:
         with contextlib.suppress(threading.BrokenBarrierError):
@@ -168,8 +170,8 @@ def _vote(server: _Killable, prepared: dict, storm: BallotStorm) -> None:
                 if not plans:
                     return
                 voter, answers, key, resend = plans.pop()
+            failures = 0
             while True:
-                up.wait(timeout=120)
                 status, answer, took = post(voter["token"], key, answers)
                 with lock:
                     storm.requests += 1
@@ -188,21 +190,28 @@ def _vote(server: _Killable, prepared: dict, storm: BallotStorm) -> None:
                         storm.errors.append(f"{voter['username']}: {status} {answer.get('code', '')}".strip())
                         if len(storm.errors) > 50 or status in (400, 403, 404, 409, 422):
                             break  # a refusal will not change by retrying
-                time.sleep(0.05 + random.random() * 0.1)
-            while resend and voter["username"] in storm.acked:
-                up.wait(timeout=120)
-                status, answer, _took = post(voter["token"], key, answers)
-                with lock:
-                    storm.requests += 1
-                    if status in (0, 502, 503, 504):
-                        storm.failed_connections += 1
-                        continue
+                failures += 1
+                backoff(failures)
+            if resend and voter["username"] in storm.acked:
+                resent(voter, key, answers)
+
+    def resent(voter: dict, key: str, answers: dict) -> None:
+        """An acknowledged cast sent again with its key, as a phone that lost the answer: 200 "already counted"."""
+        failures = 0
+        while True:
+            status, answer, _took = post(voter["token"], key, answers)
+            with lock:
+                storm.requests += 1
+                if status not in (0, 502, 503, 504):
                     storm.resent += 1
                     if status == 200 and answer.get("already_counted"):
                         storm.resent_ok += 1
                     else:
                         storm.errors.append(f"{voter['username']} resent: {status} {answer.get('code', '')}")
-                    break
+                    return
+                storm.failed_connections += 1
+            failures += 1
+            backoff(failures)
 
     threads = [threading.Thread(target=client, daemon=True) for _n in range(storm.clients)]
     started = time.monotonic()

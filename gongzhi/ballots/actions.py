@@ -1,14 +1,16 @@
 """The online secret ballot: the kernel's, for every feature that decides or asks in secret.
 
-    ballot_box_open ── the questions, the eligible voters (fixed now), one empty slot per voter
-         │             (random keys, created in a random order), opens_at … closes_at, the quorum
+    ballot_box_open ── questions, eligible voters (fixed now), one empty slot each (random keys, random
+         │             order), opens_at … closes_at, the quorum, the permission that may close it
          ▼
-      scheduled ──opens_at──▶ open ──closes_at──▶ ended ──ballot_boxes_close_due (periodic)──▶ closed
-                               │  ▲                   ballot_box_close (early or on time) ──────▶ closed
-                               │  └── ballot_cast: one participation + one slot filled at random,
-                               │       a receipt code shown once (only its hash is kept)
-                               ▼
-                  closed: the slots are rewritten in key order; results, receipts list, turnout/quorum
+     scheduled ──opens_at──▶ open ──closes_at──▶ ended ──ballots.close_due (periodic job)──▶ closed
+                             │ ▲ │                 └────────── ballot_box_close ───────────▶ closed
+                             │ │ └──────────────── ballot_box_close (early) ───────────────▶ closed
+                             ▼ │
+       ballot_cast: one participation + one slot filled at random;
+       the receipt code shown once (only its hash kept); a second cast refused
+
+     closed: every slot rewritten in key order; results, receipt fingerprints, turnout against the quorum
 
 A feature opens a box for its record (a meeting's agenda item put to a secret ballot: the members present
 online; a consultative poll: the adult residents with accounts; the yearly 民主评议: the evaluators),
