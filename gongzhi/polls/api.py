@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from gongzhi.areas.models import Area
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
@@ -233,7 +233,7 @@ def poll_open(request, payload: PollIn, idempotency_key: IdempotencyKey = None):
             public_results=payload.public_results,
         ),
     )
-    return 201, _detail(round_, request.auth)
+    return Status(201, _detail(round_, request.auth))
 
 
 @router.post(
@@ -256,7 +256,7 @@ def review_open(request, payload: EvaluationIn, idempotency_key: IdempotencyKey 
             closes_at=payload.closes_at,
         ),
     )
-    return 201, _detail(round_, request.auth)
+    return Status(201, _detail(round_, request.auth))
 
 
 @router.post(
@@ -279,7 +279,7 @@ def satisfaction_open(request, payload: EvaluationIn, idempotency_key: Idempoten
             closes_at=payload.closes_at,
         ),
     )
-    return 201, _detail(round_, request.auth)
+    return Status(201, _detail(round_, request.auth))
 
 
 @router.post(
