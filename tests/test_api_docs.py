@@ -23,7 +23,8 @@ def test_no_operation_is_described_as_public():
     # "公开" (public) told readers that the wall and the offers need no token; both do (401 without one).
     for key, op in operations():
         text = op.get("summary", "") + op.get("description", "")
-        assert "公开" not in text, (key, text)
+        # 四议两公开 is the name of a procedure (its last stages publish a decision), not a claim about the API.
+        assert "公开" not in text.replace("四议两公开", ""), (key, text)
 
 
 @pytest.mark.django_db

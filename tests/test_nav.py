@@ -7,19 +7,17 @@ from django.urls import reverse
 from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
-EVERYONE = ["wishes:wall", "offers:list", "selfgov:proposals", "hall:guide_home"]
+EVERYONE = ["wishes:wall", "offers:list", "selfgov:proposals", "hall:guide_home"]  # proposals are public
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
-# Residents' proposals (提案) are public: everyone has the list, after the wish queue for those who have one.
-STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "selfgov:proposals", "situations:queue", "hall:queue", "hall:promises", "residents:list", "areas:tree", "bodies:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "meetings:index", "workdays:index", "notices:inbox"]  # fmt: skip
+STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "hall:promises", "residents:list", "areas:tree", "bodies:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "meetings:index", "workdays:index", "notices:inbox"]  # fmt: skip
 # The township office also keeps the township's departments, the hall's catalogue and its Open311 keys (it does not apply for
 # residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
-TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "selfgov:proposals", "situations:queue", "hall:queue", "residents:list", "areas:tree", "areas:departments", "bodies:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "hall:stats", "hall:followups", "meetings:index", "workdays:index", "hall:catalogue", "hall:open311_keys", "notices:inbox"]  # fmt: skip
+TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "residents:list", "areas:tree", "areas:departments", "bodies:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "hall:stats", "hall:followups", "meetings:index", "workdays:index", "hall:catalogue", "hall:open311_keys", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.
     "township_reviewer": [
         *EVERYONE,
-        "selfgov:proposals",
         "cases:escalations",
         "hall:queue",
         "residents:list",
@@ -40,7 +38,6 @@ MENUS = {
         *EVERYONE,
         *APPLYING,
         "wishes:queue",
-        "selfgov:proposals",
         "hall:queue",
         "hall:promises",
         "residents:list",
@@ -52,19 +49,17 @@ MENUS = {
         *EVERYONE,
         *APPLYING,
         "wishes:queue",
-        "selfgov:proposals",
         "situations:mine",
         "residents:list",
         "areas:tree",
         "workdays:index",
         "notices:inbox",
     ],  # fmt: skip
-    "party_member": [*EVERYONE, "selfgov:proposals", "bodies:index", "notices:inbox"],  # fmt: skip
-    "volunteer": [*EVERYONE, "selfgov:proposals", "notices:inbox"],  # fmt: skip
-    "mediator": [*EVERYONE, "selfgov:proposals", "workdays:index", "notices:inbox"],  # fmt: skip
+    "party_member": [*EVERYONE, "bodies:index", "notices:inbox"],  # fmt: skip
+    "volunteer": [*EVERYONE, "notices:inbox"],  # fmt: skip
+    "mediator": [*EVERYONE, "workdays:index", "notices:inbox"],  # fmt: skip
     "supervisor": [
         *EVERYONE,
-        "selfgov:proposals",
         "bodies:index",
         "conventions:index",
         "disclosures:index",
@@ -76,23 +71,11 @@ MENUS = {
         "audit:list",
         "notices:inbox",
     ],  # fmt: skip
-    "resident": [*EVERYONE, *APPLYING, "selfgov:proposals", "situations:mine", "notices:inbox"],  # fmt: skip
-    "sys_admin": [*EVERYONE, "selfgov:proposals", "workdays:index", "notices:inbox"],  # fmt: skip
-    "sec_admin": [
-        *EVERYONE,
-        "selfgov:proposals",
-        "workdays:index",
-        "accounts:roles",
-        "notices:inbox",
-    ],  # fmt: skip
-    "audit_admin": [
-        *EVERYONE,
-        "selfgov:proposals",
-        "workdays:index",
-        "audit:list",
-        "notices:inbox",
-    ],  # fmt: skip
-    "nobody": [*EVERYONE, "selfgov:proposals", "notices:inbox"],  # fmt: skip
+    "resident": [*EVERYONE, *APPLYING, "situations:mine", "notices:inbox"],  # fmt: skip
+    "sys_admin": [*EVERYONE, "workdays:index", "notices:inbox"],  # fmt: skip
+    "sec_admin": [*EVERYONE, "workdays:index", "accounts:roles", "notices:inbox"],  # fmt: skip
+    "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],  # fmt: skip
+    "nobody": [*EVERYONE, "notices:inbox"],  # fmt: skip
 }
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import translate_errors
@@ -59,7 +60,7 @@ def _box_context(request, box) -> dict:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @_signed_in
-def box(request: HttpRequest, pk: int) -> HttpResponse:
+def box(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The ballot: the questions as a form for an eligible voter while the box is open; the receipt once."""
     found = selectors.ballot_box_get_for(viewer=request.user, box_id=pk)
     context = _box_context(request, found)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import DomainError, NotPermitted
@@ -61,7 +62,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @translate_errors
-def poll_new(request: HttpRequest) -> HttpResponse:
+def poll_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("polls.ask"):
         raise PermissionDenied()
     form = PollForm(request.POST or None, areas=_askable(request.user))
@@ -90,7 +91,7 @@ def poll_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @translate_errors
-def evaluation_new(request: HttpRequest, kind: str) -> HttpResponse:
+def evaluation_new(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     communities = _reviewable(request.user)
     if not communities.exists():
         raise PermissionDenied()
@@ -140,7 +141,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @translate_errors
-def round_close(request: HttpRequest, pk: int) -> HttpResponse:
+def round_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get_for(viewer=request.user, round_id=pk)
     try:
         actions.round_close(actor=request.user, round_=round_)

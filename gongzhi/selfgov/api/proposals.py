@@ -174,7 +174,7 @@ def _get(request, proposal_id: int) -> Proposal:
 @router.get(
     "/selfgov/proposals",
     response=list[ProposalOut],
-    summary=gettext_noop("一个村(社区)公开的居民提案及联名人数（不含联名人姓名）"),
+    summary=gettext_noop("一个村(社区)的居民提案及联名人数（公示用，不含联名人姓名）"),
 )
 def proposal_list(request, filters: Query[ListFilters], limit: Limit = 20, offset: Offset = 0):
     try:
@@ -216,7 +216,7 @@ def _move(request, proposal_id: int, run) -> dict:
 @router.post(
     "/selfgov/proposals/{proposal_id}/open",
     response=ProposalDetailOut,
-    summary=gettext_noop("公开征集联名（提议人）"),
+    summary=gettext_noop("开始征集联名（提议人）"),
 )
 def proposal_open(request, proposal_id: ApiId):
     return _move(request, proposal_id, lambda p: actions.proposal_open(actor=request.auth, proposal=p))
