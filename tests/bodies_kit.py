@@ -27,3 +27,16 @@ def member_ensure(*, actor, body: Body, resident, post: str, started_on: dt.date
         for holder in current.filter(post=post):
             membership_end(actor=actor, membership=holder, ended_on=timezone.localdate(), reason="换届交接")
     return membership_add(actor=actor, body=body, resident=resident, post=post, started_on=started_on)
+
+
+def accounts_for_roll(body: Body) -> None:
+    """An account for everyone due at the body's meeting who has none (the matrix world's 民主评议 is online and
+    counts every evaluator, so each needs one; another part may add representatives after the polls part)."""
+    from gongzhi.bodies.selectors import body_roll
+    from gongzhi.residents.models import Resident
+    from tests.conftest import make_user
+
+    for seat in body_roll(body).seats:
+        if seat.resident.user_id is None:
+            user = make_user(f"roll_{seat.resident.pk}")
+            Resident.objects.filter(pk=seat.resident.pk).update(user=user)

@@ -14,10 +14,13 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils import timezone
 
+from gongzhi.bodies.models import BodyKind
+from gongzhi.bodies.selectors import body_of_kind
 from gongzhi.cases.models import Case, PrivacyTier
 from gongzhi.residents.actions import resident_create
 from gongzhi.selfgov.actions.decisions import power_list_adopt, power_template_install
 from gongzhi.selfgov.models import STAGES, Decision, DecisionObjection, DecisionStage, DecisionTask, PowerItem
+from tests.bodies_kit import accounts_for_roll
 from tests.conftest import clean_input
 from tests.idnumbers import make_id
 from tests.permission_kit import Call
@@ -47,6 +50,7 @@ def build(world) -> None:
     village_bodies(
         staff=staff["same"], community=a["village"], make=make, supervisor_user=users["supervisor"]
     )
+    accounts_for_roll(body_of_kind(a["village"], BodyKind.REPRESENTATIVES))  # the polls part's evaluators
     now, today = timezone.now(), timezone.localdate()
     decisions: dict[str, dict[str, Decision]] = {}
     tasks: dict[str, DecisionTask] = {}

@@ -239,7 +239,8 @@ class World:
 
     def next_id_number(self) -> str:
         self.serial += 1
-        return make_id(dt.date(1985, 3, 9), self.serial)
+        # make_id's order number wraps after 499: the next 499 people are born a day later.
+        return make_id(dt.date(1985, 3, 9) + dt.timedelta(days=self.serial // 499), self.serial)
 
     def obj(self, table: dict, actor: str, relation: str):
         if relation == "own":
