@@ -42,4 +42,13 @@ def pdf_text(pdf: bytes) -> str:
                 chunk = chunk.lower()
                 out.append("".join(glyphs.get(chunk[i : i + 4], "?") for i in range(0, len(chunk), 4)))
             out.append("\n")
-    return "".join(out)
+    text = "".join(out)
+    if not text.strip():
+        # Seen once in a few thousand runs: a PDF whose text this reader found no stream for. pypdf (the
+        # kernel's PDF check's library) reads its text layer instead, so a test asserts what the PDF says.
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(pdf)).pages)
+    return text
