@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema
 
-from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.models import Area
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
-from gongzhi.residents.models import Household, Resident
+from gongzhi.residents.models import Resident
 
 from . import actions, overview, selectors
 from .models import Body, Membership
@@ -184,7 +184,7 @@ def _group(community: Area, group_id: int | None) -> Area | None:
     """The resident group named in the body: one of the community's, else the action's own refusal."""
     if group_id is None:
         return None
-    group = Area.objects.filter(pk=group_id, parent=community, kind=AreaKind.RESIDENT_GROUP).first()
+    group = selectors.resident_group_of(community, group_id)
     if group is None:
         raise DomainError(_("请选择本村(社区)的一个村(居)民小组。"), field="group_id")
     return group
@@ -310,7 +310,7 @@ def member_households(request, membership_id: ApiId, payload: HouseholdsIn):
     membership = _membership(request, membership_id)
     authorize(request.auth, "bodies.manage", membership)  # before saying anything of the households sent
     wanted = set(payload.household_ids)
-    households = list(Household.objects.filter(pk__in=wanted, community_id=membership.body.area_id))
+    households = selectors.households_of(membership.body.area, wanted)
     if len(households) != len(wanted):
         raise DomainError(_("只能联系本村(社区)的户。"), field="household_ids")
     actions.representation_set(actor=request.auth, membership=membership, households=households)

@@ -217,3 +217,20 @@ def households_taken(body: Body, *, besides: Membership | None = None) -> dict[i
     if besides is not None:
         taken = taken.exclude(membership=besides)
     return dict(taken.values_list("household_id", "membership__resident__name"))
+
+
+def resident_groups_of(community: Area) -> QuerySet[Area]:
+    """The community's resident groups (村(居)民小组), for a group's meeting or a representative's group."""
+    return Area.objects.filter(parent=community, kind=AreaKind.RESIDENT_GROUP).order_by("path")
+
+
+def resident_group_of(community: Area, group_id: int | None) -> Area | None:
+    """One of the community's resident groups, or None (another community's group is as missing as none)."""
+    if group_id is None:
+        return None
+    return resident_groups_of(community).filter(pk=group_id).first()
+
+
+def households_of(community: Area, ids) -> list[Household]:
+    """The community's households among `ids` (another community's are left out: the caller compares)."""
+    return list(Household.objects.filter(pk__in=set(ids), community=community))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
-from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.models import Area
 from gongzhi.areas.selectors import community_public_get
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
@@ -38,17 +38,11 @@ def _form_error(form, exc: DomainError) -> None:
 
 
 def _groups(community: Area) -> list[tuple[int, str]]:
-    return list(
-        Area.objects.filter(parent=community, kind=AreaKind.RESIDENT_GROUP)
-        .order_by("path")
-        .values_list("pk", "name")
-    )
+    return list(selectors.resident_groups_of(community).values_list("pk", "name"))
 
 
 def _group(community: Area, group_id: int | None) -> Area | None:
-    if group_id is None:
-        return None
-    return Area.objects.filter(parent=community, kind=AreaKind.RESIDENT_GROUP, pk=group_id).first()
+    return selectors.resident_group_of(community, group_id)
 
 
 # --- Reading -------------------------------------------------------------------------------------
@@ -271,7 +265,7 @@ def member_households(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         initial={"households": selectors.representation_households(membership)},
     )
     if request.method == "POST" and form.is_valid():
-        chosen = list(Household.objects.filter(pk__in=form.cleaned_data["households"]))
+        chosen = selectors.households_of(membership.body.area, form.cleaned_data["households"])
         try:
             actions.representation_set(actor=request.user, membership=membership, households=chosen)
         except DomainError as exc:
