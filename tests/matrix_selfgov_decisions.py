@@ -9,14 +9,27 @@ really writes.
 """
 
 import datetime as dt
+import io
 from collections.abc import Callable
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from gongzhi.bodies.models import BodyKind
 from gongzhi.bodies.selectors import body_of_kind
 from gongzhi.cases.models import Case, PrivacyTier
+from gongzhi.meetings.actions import (
+    AgendaEntry,
+    ItemVote,
+    RollMark,
+    meeting_agenda_vote,
+    meeting_convene,
+    meeting_record,
+    meeting_roll_close,
+    meeting_roll_mark,
+)
 from gongzhi.residents.actions import resident_create
 from gongzhi.selfgov.actions.decisions import power_list_adopt, power_template_install
 from gongzhi.selfgov.models import STAGES, Decision, DecisionObjection, DecisionStage, DecisionTask, PowerItem
@@ -82,7 +95,36 @@ def build(world) -> None:
                         decision=decision, text="招租公告期限太短。", raised_by=staff[relation],
                         due_at=now + dt.timedelta(days=7), due_basis="7日",
                     )  # fmt: skip
+    # 青山村's party organisation met today (convened in gongzhi, quorate, the matter voted by roll call): the vote
+    # the "proposal" decision may take; and a paper meeting with its scanned minutes behind each executing one.
+    meeting = meeting_convene(
+        actor=staff["same"], body=body_of_kind(a["village"], BodyKind.PARTY_ORG), held_on=today, place="村委会",
+        agenda=[AgendaEntry("党组织提议：集体仓库出租", method="roll_call")], urgency_reason="汛期前须议定仓库出租",
+    )  # fmt: skip
+    lines = list(meeting.roll.order_by("id"))
+    meeting_roll_mark(actor=staff["same"], meeting=meeting, marks=[RollMark(m.pk, "present") for m in lines])
+    meeting = meeting_roll_close(actor=staff["same"], meeting=meeting)
+    agenda = meeting.agenda.get()
+    meeting_agenda_vote(actor=staff["same"], agenda_item=agenda, votes={m.pk: "for" for m in lines})
+    documents = {}
+    for relation in ("same", "other"):
+        image = io.BytesIO()
+        Image.new("RGB", (40, 30), "white").save(image, "JPEG")
+        paper = meeting_record(
+            actor=staff[relation], area=community[relation], body_kind="party_committee_meeting", held_on=today,
+            present=3, members=3, items=[ItemVote("党组织提议：集体仓库出租", in_favour=3)],
+            documents={"minutes": SimpleUploadedFile("m.jpg", image.getvalue(), content_type="image/jpeg")},
+        )  # fmt: skip
+        DecisionStage.objects.create(
+            decision=decisions["executing"][relation],
+            stage="proposal",
+            meeting=paper,
+            recorded_by=staff[relation],
+        )
+        documents[relation] = (decisions["executing"][relation], paper.documents.get())
     world.parts["selfgov_decisions"] = {
+        "agenda": agenda,
+        "documents": documents,
         "decisions": decisions,
         "tasks": tasks,
         "objections": objections,
@@ -134,6 +176,36 @@ def page_stage(world, actor: str, relation: str) -> Call | None:
     if call is not None:
         call.data = {**MEETING, "held_on": _today()}
     return call
+
+
+CONVENE = {"place": "村委会会议室", "method": "roll_call", "urgency_reason": "汛期前须议定仓库出租方案"}
+
+
+def page_convene(world, actor: str, relation: str) -> Call | None:
+    call = decision_call("selfgov:decision_stage_convene", "proposal")(world, actor, relation)
+    if call is not None:
+        call.data = {**CONVENE, "held_on": _today()}
+    return call
+
+
+def take_call(world, actor: str, relation: str, *, api: bool = False) -> Call | None:
+    call = (
+        api_decision("proposal", "stage/take")
+        if api
+        else decision_call("selfgov:decision_stage_take", "proposal")
+    )(world, actor, relation)
+    if call is not None:
+        agenda = _part(world)["agenda"].pk
+        call.data = {"agenda_item_id": agenda} if api else {"agenda_item": agenda}
+    return call
+
+
+def document_call(world, actor: str, relation: str) -> Call | None:
+    found = world.obj(_part(world)["documents"], actor, relation)
+    if found is None:
+        return None
+    decision, document = found
+    return Call(reverse("selfgov:decision_document", args=[decision.pk, document.pk]))
 
 
 def page_publish(world, actor: str, relation: str) -> Call | None:
@@ -224,11 +296,20 @@ def api_publish(world, actor: str, relation: str) -> Call | None:
     return call
 
 
+def _with(call: Call | None, data: dict) -> Call | None:
+    if call is not None:
+        call.data = dict(data)
+    return call
+
+
 PAGE_CALLS: dict[str, Callable] = {
     "selfgov:decisions": lambda world, actor, relation: Call(reverse("selfgov:decisions")),
     "selfgov:decision_start": start_call,
     "selfgov:decision": decision_call("selfgov:decision", "proposal"),
     "selfgov:decision_stage": page_stage,
+    "selfgov:decision_stage_convene": page_convene,
+    "selfgov:decision_stage_take": take_call,
+    "selfgov:decision_document": document_call,
     "selfgov:decision_publish": page_publish,
     "selfgov:decision_register": decision_call("selfgov:decision_register", "executing"),
     "selfgov:decision_task_add": decision_call(
@@ -255,6 +336,11 @@ API_CALLS: dict[str, Callable] = {
     f"POST {API}/decisions": api_create,
     f"GET {API}/decisions/{{decision_id}}": api_decision("proposal", ""),
     f"POST {API}/decisions/{{decision_id}}/stage": api_stage,
+    f"GET {API}/decisions/{{decision_id}}/stage/meetings": api_decision("proposal", "stage/meetings"),
+    f"POST {API}/decisions/{{decision_id}}/stage/convene": lambda w, a, r: _with(
+        api_decision("proposal", "stage/convene")(w, a, r), {**CONVENE, "held_on": _today()}
+    ),
+    f"POST {API}/decisions/{{decision_id}}/stage/take": lambda w, a, r: take_call(w, a, r, api=True),
     f"POST {API}/decisions/{{decision_id}}/publish": api_publish,
     f"POST {API}/decisions/{{decision_id}}/tasks": api_decision(
         "executing", "tasks", {"title": "签订租赁合同"}

@@ -107,6 +107,63 @@ PART_PAGES: dict[str, str] = {
         sec_admin             403    403    403    403
         audit_admin           403    403    403    403
     """,
+    "selfgov:decision_stage_convene": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  login  login
+        nobody                403    403    403    403
+        resident              403    403    403    403
+        party_member          403    403    403    403
+        volunteer             403    403    403    403
+        grid_worker           403    403    403    403
+        community_staff       405    405    302*   404
+        window_clerk          403    403    403    403
+        mediator              403    403    403    403
+        supervisor            403    403    403    403
+        township_admin        403    403    403    403
+        township_reviewer     403    403    403    403
+        sys_admin             403    403    403    403
+        sec_admin             403    403    403    403
+        audit_admin           403    403    403    403
+    """,
+    "selfgov:decision_stage_take": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  login  login
+        nobody                403    403    403    403
+        resident              403    403    403    403
+        party_member          403    403    403    403
+        volunteer             403    403    403    403
+        grid_worker           403    403    403    403
+        community_staff       405    405    302*   404
+        window_clerk          403    403    403    403
+        mediator              403    403    403    403
+        supervisor            403    403    403    403
+        township_admin        403    403    403    403
+        township_reviewer     403    403    403    403
+        sys_admin             403    403    403    403
+        sec_admin             403    403    403    403
+        audit_admin           403    403    403    403
+    """,
+    "selfgov:decision_document": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             login  login  login  login
+        nobody                403    403    403    403
+        resident              403    403    403    403
+        party_member          403    403    403    403
+        volunteer             403    403    403    403
+        grid_worker           403    403    403    403
+        community_staff       200    404    405    405
+        window_clerk          403    403    403    403
+        mediator              403    403    403    403
+        supervisor            200    404    405    405
+        township_admin        200    200    405    405
+        township_reviewer     200    200    405    405
+        sys_admin             403    403    403    403
+        sec_admin             403    403    403    403
+        audit_admin           403    403    403    403
+    """,
     "selfgov:decision_publish": """
                               GET           POST
                               same   other  same   other
@@ -392,6 +449,63 @@ PART_API: dict[str, str] = {
         audit_admin           403    403    405    405
     """,
     "POST /api/v1/selfgov/decisions/{decision_id}/stage": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             405    405    401    401
+        nobody                405    405    403    403
+        resident              405    405    403    403
+        party_member          405    405    403    403
+        volunteer             405    405    403    403
+        grid_worker           405    405    403    403
+        community_staff       405    405    200*   404
+        window_clerk          405    405    403    403
+        mediator              405    405    403    403
+        supervisor            405    405    403    403
+        township_admin        405    405    403    403
+        township_reviewer     405    405    403    403
+        sys_admin             405    405    403    403
+        sec_admin             405    405    403    403
+        audit_admin           405    405    403    403
+    """,
+    "GET /api/v1/selfgov/decisions/{decision_id}/stage/meetings": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             401    401    405    405
+        nobody                403    403    405    405
+        resident              403    403    405    405
+        party_member          403    403    405    405
+        volunteer             403    403    405    405
+        grid_worker           403    403    405    405
+        community_staff       200    404    405    405
+        window_clerk          403    403    405    405
+        mediator              403    403    405    405
+        supervisor            403    403    405    405
+        township_admin        403    403    405    405
+        township_reviewer     403    403    405    405
+        sys_admin             403    403    405    405
+        sec_admin             403    403    405    405
+        audit_admin           403    403    405    405
+    """,
+    "POST /api/v1/selfgov/decisions/{decision_id}/stage/convene": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             405    405    401    401
+        nobody                405    405    403    403
+        resident              405    405    403    403
+        party_member          405    405    403    403
+        volunteer             405    405    403    403
+        grid_worker           405    405    403    403
+        community_staff       405    405    201*   404
+        window_clerk          405    405    403    403
+        mediator              405    405    403    403
+        supervisor            405    405    403    403
+        township_admin        405    405    403    403
+        township_reviewer     405    405    403    403
+        sys_admin             405    405    403    403
+        sec_admin             405    405    403    403
+        audit_admin           405    405    403    403
+    """,
+    "POST /api/v1/selfgov/decisions/{decision_id}/stage/take": """
                               GET           POST
                               same   other  same   other
         anonymous             405    405    401    401

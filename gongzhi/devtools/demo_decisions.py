@@ -11,6 +11,7 @@ in progress and an objection of the supervisory committee waiting for its answer
 the result's publication, done, and one not adopted (the representatives voted it down).
 """
 
+import datetime as dt
 import random
 
 from django.db import transaction
@@ -22,6 +23,7 @@ from gongzhi.areas.models import Area
 from gongzhi.bodies.actions import body_create, membership_add
 from gongzhi.bodies.models import Body, BodyKind, Post
 from gongzhi.bodies.selectors import body_of_kind, body_roll, memberships_current
+from gongzhi.meetings.actions import RollMark, meeting_agenda_vote, meeting_roll_close, meeting_roll_mark
 from gongzhi.residents.models import Resident
 from gongzhi.selfgov.actions import decisions as actions
 from gongzhi.selfgov.models import PowerItem
@@ -142,6 +144,26 @@ def _all_present(staff: User, decision, *, against: int = 0, passing: bool = Tru
     )
 
 
+def _convened(staff: User, decision):
+    """The stage's meeting convened in gongzhi today (an urgent one), its roll all present, the matter voted by
+    roll call, the vote taken as the stage's verdict."""
+    meeting = actions.decision_stage_convene(
+        actor=staff,
+        decision=decision,
+        held_on=timezone.localdate(),
+        place="村委会会议室",
+        method="roll_call",
+        urgency_reason="汛期将至，须尽快议定",
+    )
+    lines = list(meeting.roll.order_by("id"))
+    meeting_roll_mark(actor=staff, meeting=meeting, marks=[RollMark(m.pk, "present") for m in lines])
+    meeting = meeting_roll_close(actor=staff, meeting=meeting)
+    agenda = meeting.agenda.get()
+    meeting_agenda_vote(actor=staff, agenda_item=agenda, votes={m.pk: "for" for m in lines})
+    agenda.refresh_from_db()
+    return actions.decision_stage_take(actor=staff, decision=decision, agenda_item=agenda, opinion="同意。")
+
+
 def _decision_to(
     staff: User, supervisor: User | None, community: Area, code: str, title: str, body: str, target: str
 ):
@@ -158,7 +180,17 @@ def _decision_to(
     stop = order.index(target) if target in order else len(order)
     while decision.state in order and order.index(decision.state) < stop:
         last = target == "rejected" and decision.state == "resolution"
-        decision = _all_present(staff, decision, against=1, passing=not last)
+        if target == "resolution" and decision.state == "review":
+            decision = _convened(staff, decision)  # the party members' meeting convened and held in gongzhi
+        else:
+            decision = _all_present(staff, decision, against=1, passing=not last)
+    if target == "consultation":  # the joint meeting is called for next week
+        actions.decision_stage_convene(
+            actor=staff,
+            decision=decision,
+            held_on=timezone.localdate() + dt.timedelta(days=7),
+            place="村委会会议室",
+        )
     if (
         target in ("proposal", "consultation", "review", "resolution", "rejected")
         or decision.state != "disclosure"

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.bodies.models import Body, BodyKind
 from gongzhi.disclosures.models import Disclosure
-from gongzhi.selfgov.models import Decision, DecisionObjection, PowerItem
+from gongzhi.meetings.models import Meeting
+from gongzhi.selfgov.models import Decision, DecisionObjection, DecisionStage, PowerItem
 
 
 @pytest.mark.django_db
@@ -29,3 +30,6 @@ def test_the_demo_has_the_power_list_bodies_and_a_decision_at_every_stage():
     }  # fmt: skip
     assert DecisionObjection.objects.filter(decision__community=first, answered_at=None).exists()
     assert Disclosure.objects.filter(owner_app="selfgov", purpose="decision_result").exists()
+    # a stage decided by a meeting convened and held in gongzhi, and a stage's meeting called for next week
+    assert DecisionStage.objects.filter(decision__community=first, item__isnull=False, passed=True).exists()
+    assert Meeting.objects.filter(area=first, state="convened", agenda__title__contains="两委会商议").exists()

@@ -42,7 +42,7 @@ concerned (never the actor).
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -53,14 +53,15 @@ from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.bodies.models import Body, BodyKind
-from gongzhi.bodies.selectors import body_of_kind, body_roll, shoulder_one
+from gongzhi.bodies.selectors import body_of_kind, body_roll
 from gongzhi.core.authz import authorize
-from gongzhi.core.errors import DomainError
+from gongzhi.core.errors import Conflict, DomainError
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
-from gongzhi.core.quorum import RULES
+from gongzhi.core.quorum import RULES, meeting_check
 from gongzhi.core.text import text_clean
 from gongzhi.disclosures.actions import disclosure_publish
-from gongzhi.meetings.actions import ItemVote, RollEntry, meeting_record
+from gongzhi.meetings.actions import AgendaEntry, ItemVote, RollEntry, meeting_convene, meeting_record
+from gongzhi.meetings.models import Meeting, MeetingAgendaItem, MeetingItem, MeetingMethod, MeetingState
 
 from ..models import (
     MANDATORY_TYPES,
@@ -72,16 +73,15 @@ from ..models import (
     MatterType,
     OriginKind,
     PowerItem,
-    ResolutionBody,
     Stage,
 )
+from ..selectors.decisions import decision_stage_kinds
 from ..workflow.decisions import DECISION, MEETING_VERBS, SKIP_VERBS
 from .decisions_common import (
     BODY_MAX,
     NOTE_MAX,
     PURPOSES,
     RESOLUTION_BODIES,
-    STAGE_BODY,
     TEXT_MAX,
     TITLE_MAX,
     WHERE_MAX,
@@ -215,21 +215,14 @@ def _skip_unneeded(decision: Decision, *, actor: User) -> None:
 
 
 def decision_stage_body(decision: Decision, *, resolution_kind: str = "") -> tuple[str, Body | None, bool]:
-    """The stage to record now, its body and whether it merges 提议 and 商议 (一肩挑)."""
-    stage = decision.state
-    if stage not in MEETING_STAGES:
+    """The stage to record now, its body and whether it merges 提议 and 商议 (一肩挑). For the resolution,
+    `resolution_kind` picks the whole meeting or the representatives' where the matter allows either."""
+    stage, kinds, merged = decision_stage_kinds(decision)
+    if not kinds:
         return stage, None, False
-    merged = stage == Stage.PROPOSAL and shoulder_one(decision.community) is not None
-    kind: str
-    if merged:
-        kind = BodyKind.JOINT
-    elif stage == Stage.RESOLUTION:
-        wants_assembly = (
-            decision.power_item is not None and decision.power_item.resolution_body == ResolutionBody.ASSEMBLY
-        ) or decision.matter_type == MatterType.CHARTER
-        kind = BodyKind.ASSEMBLY if wants_assembly else (resolution_kind or BodyKind.REPRESENTATIVES)
-    else:
-        kind = STAGE_BODY[Stage(stage)]
+    kind = (
+        resolution_kind if resolution_kind in kinds else kinds[-1] if stage == Stage.RESOLUTION else kinds[0]
+    )
     return stage, body_of_kind(decision.community, kind), merged
 
 
@@ -256,9 +249,13 @@ def _count(value, field: str) -> int | None:
 
 
 @transaction.atomic
-def decision_stage_record(*, actor: User, decision: Decision, meeting: StageMeeting) -> Decision:
-    """Record the meeting of the stage the decision waits for: refused if it was not quorate (nothing stored);
-    a failing vote is kept and ends the decision as not adopted."""
+def decision_stage_record(
+    *, actor: User, decision: Decision, meeting: StageMeeting, documents: Mapping | None = None
+) -> Decision:
+    """Record after the fact a meeting of the stage the decision waits for, held on paper on or before the day
+    the matter was registered (a later meeting is convened in gongzhi: `decision_stage_convene`), with the
+    scanned minutes and sign-in sheet (`documents`: {"minutes": upload, "sign_in": upload}). Refused if it was
+    not quorate (nothing stored); a failing vote is kept and ends the decision as not adopted."""
     authorize(actor, "selfgov.keep_decision", decision)
     decision = _lock(decision)
     stage = decision.state
@@ -280,9 +277,18 @@ def decision_stage_record(*, actor: User, decision: Decision, meeting: StageMeet
         )
     opinion = text_clean(meeting.opinion, label=_("意见"), field="opinion", minimum=0, maximum=NOTE_MAX)
     held_on = meeting.held_on
-    previous = decision.stage_records.filter(meeting__isnull=False).order_by("-recorded_at").first()
-    if held_on and previous and previous.meeting and held_on < previous.meeting.held_on:
-        raise DomainError(_("会议日期不能早于上一环节的会议。"), field="held_on")
+    registered_on = timezone.localdate(decision.started_at)
+    if held_on and held_on > registered_on:
+        raise DomainError(
+            _(
+                "%(day)s在本事项登记（%(registered)s）之后：请召集会议（发出通知，会上点名、表决），"
+                "再采用会议的表决结果；补录只适用于事项登记前已经召开的会议。"
+            )
+            % {"day": held_on.isoformat(), "registered": registered_on.isoformat()},
+            field="held_on",
+            code="convene_instead",
+        )
+    _not_before_previous(decision, held_on)
     roll = body_roll(body, held_on)
     rule = RULES[body.meeting_rule]
     present = _count(meeting.present, "present")
@@ -330,41 +336,82 @@ def decision_stage_record(*, actor: User, decision: Decision, meeting: StageMeet
         owner=decision,
         roll=entries,
         items=[vote],
+        documents=documents,
         perm="selfgov.keep_decision",
         perm_obj=decision,
     )
     item = recorded.items.get()
+    return _stage_conclude(
+        decision,
+        actor=actor,
+        stage=stage,
+        verb=verb,
+        merged=merged,
+        body=body,
+        meeting=recorded,
+        item=None,
+        passed=item.passed,
+        vote_reason=item.vote_reason,
+        opinion=opinion,
+    )
+
+
+def _not_before_previous(decision: Decision, held_on: dt.date | None) -> None:
+    previous = decision.stage_records.filter(meeting__isnull=False).order_by("-recorded_at").first()
+    if held_on and previous and previous.meeting and held_on < previous.meeting.held_on:
+        raise DomainError(_("会议日期不能早于上一环节的会议。"), field="held_on")
+
+
+def _stage_conclude(
+    decision: Decision,
+    *,
+    actor: User,
+    stage: str,
+    verb: str,
+    merged: bool,
+    body: Body,
+    meeting: Meeting,
+    item: MeetingItem | None,
+    passed: bool,
+    vote_reason: str,
+    opinion: str,
+) -> Decision:
+    """Keep the stage's meeting and verdict; move the decision on, or end it as not adopted."""
+    counts = item if item is not None else meeting.items.get()
     summary = {
         "stage": stage,
         "meeting": body.meeting_rule,
-        "date": recorded.held_on.isoformat(),
-        "present": recorded.present,
-        "in_favour": item.in_favour,
-        "against": item.against,
-        "abstaining": item.abstaining,
-        "passed": item.passed,
+        "date": meeting.held_on.isoformat(),
+        "present": meeting.present,
+        "in_favour": counts.in_favour,
+        "against": counts.against,
+        "abstaining": counts.abstaining,
+        "passed": passed,
         "merged": merged,
+        **({"convened": meeting.pk} if item is not None else {}),
     }
-    note = f"{body.name}：{recorded.quorum_reason}；{item.vote_reason}"
+    note = f"{body.name}：{meeting.quorum_reason}；{vote_reason}"
     DecisionStage.objects.create(
         decision=decision,
         stage=stage,
-        meeting=recorded,
-        passed=item.passed,
+        meeting=meeting,
+        item=item,
+        passed=passed,
         opinion=opinion,
         recorded_by=actor,
     )
-    if merged and item.passed:
+    if merged and passed:
         DecisionStage.objects.create(
             decision=decision,
             stage=Stage.CONSULTATION,
-            meeting=recorded,
+            meeting=meeting,
+            item=item,
             passed=True,
             merged=True,
             opinion=opinion,
             recorded_by=actor,
         )
-    if not item.passed:
+    if not passed:
         lifecycle_move(
             decision,
             "fail",
@@ -378,8 +425,7 @@ def decision_stage_record(*, actor: User, decision: Decision, meeting: StageMeet
             _concerned(decision),
             actor=actor,
             title=_("决策事项「%(title)s」未通过") % {"title": decision.title},
-            body=_("%(stage)s未获通过：%(reason)s")
-            % {"stage": Stage(stage).label, "reason": item.vote_reason},
+            body=_("%(stage)s未获通过：%(reason)s") % {"stage": Stage(stage).label, "reason": vote_reason},
             url=decision_url(decision),
         )
         return decision
@@ -402,6 +448,159 @@ def decision_stage_record(*, actor: User, decision: Decision, meeting: StageMeet
         url=decision_url(decision),
     )
     return decision
+
+
+# --- Meetings convened in gongzhi -------------------------------------------------------------------
+
+
+def _meeting_stage(decision: Decision) -> None:
+    if decision.state not in MEETING_STAGES:
+        raise DomainError(
+            _("这项决策现在是“%(state)s”，没有待召开的会议。") % {"state": decision.get_state_display()},
+            code="no_meeting_pending",
+        )
+
+
+@transaction.atomic
+def decision_stage_convene(
+    *,
+    actor: User,
+    decision: Decision,
+    held_on: dt.date | None,
+    place: str,
+    starts_at: dt.time | None = None,
+    urgency_reason: str = "",
+    method: str = MeetingMethod.SHOW_OF_HANDS,
+    resolution_kind: str = "",
+) -> Meeting:
+    """Convene the meeting of the stage the decision waits for (gongzhi.meetings: the notice with the body's
+    statutory lead time or an urgency reason, the roll, the members told), with the matter on its agenda to be
+    voted by the stage's statutory majority. The meeting then runs on the meetings pages; its vote decides the
+    stage once taken (`decision_stage_take`)."""
+    authorize(actor, "selfgov.keep_decision", decision)
+    decision = _lock(decision)
+    _meeting_stage(decision)
+    if resolution_kind and resolution_kind not in RESOLUTION_BODIES:
+        raise DomainError(_("请选择村(居)民会议或村(居)民代表会议。"), field="resolution_kind")
+    stage, body, merged = decision_stage_body(decision, resolution_kind=resolution_kind)
+    lifecycle_check(decision, "propose_merged" if merged else MEETING_VERBS[stage])
+    if body is None:
+        raise DomainError(
+            _("本村(社区)还没有登记“%(stage)s”的会议组织，请先在组织机构中登记。")
+            % {"stage": Stage(stage).label},
+            code="no_body",
+        )
+    if method not in MeetingMethod.values:
+        raise DomainError(_("未知的表决方式。"), field="method")
+    _not_before_previous(decision, held_on)
+    label = _("提议并商议") if merged else Stage(stage).label
+    meeting = meeting_convene(
+        actor=actor,
+        body=body,
+        held_on=held_on,
+        place=place,
+        starts_at=starts_at,
+        urgency_reason=urgency_reason,
+        agenda=[AgendaEntry(f"{label}：{decision.title}", method=method)],
+    )
+    DECISION.event(  # type: ignore[misc]
+        decision,
+        actor=actor,
+        verb="convene",
+        from_state=decision.state,
+        to_state=decision.state,
+        note=_("已通知召开%(body)s：%(day)s，%(place)s")
+        % {"body": body.name, "day": meeting.held_on, "place": meeting.place},
+    )
+    return meeting
+
+
+@transaction.atomic
+def decision_stage_take(
+    *, actor: User, decision: Decision, agenda_item: MeetingAgendaItem, opinion: str = ""
+) -> Decision:
+    """Take the vote of a meeting convened in gongzhi as the stage's verdict: the meeting must be of the stage's
+    body in this community, held with its quorum, the item voted (a show of hands' counts confirmed by a second
+    person) and not taken before. The verdict is computed again with the stage's statutory majority (a party
+    members' meeting: more than half of the members due, whatever the agenda said)."""
+    authorize(actor, "selfgov.keep_decision", decision)
+    decision = _lock(decision)
+    _meeting_stage(decision)
+    stage, kinds, merged = decision_stage_kinds(decision)
+    verb = "propose_merged" if merged else MEETING_VERBS[stage]
+    lifecycle_check(decision, verb)
+    found = (
+        MeetingAgendaItem.objects.select_related("meeting__body", "vote").filter(pk=agenda_item.pk).first()
+    )
+    meeting = found.meeting if found is not None else None
+    if (
+        found is None
+        or meeting is None
+        or meeting.body is None
+        or meeting.area_id != decision.community_id
+        or meeting.body.kind not in kinds
+    ):
+        raise DomainError(
+            _("请选择本村(社区)%(bodies)s的会议议题。")
+            % {"bodies": "、".join(str(BodyKind(kind).label) for kind in kinds)},
+            field="agenda_item",
+            code="wrong_meeting",
+        )
+    body, agenda_item = meeting.body, found
+    if meeting.state == MeetingState.CANCELLED:
+        raise DomainError(_("这次会议已取消。"), field="agenda_item", code="meeting_cancelled")
+    if meeting.state == MeetingState.CONVENED:
+        raise DomainError(
+            _("这次会议还没有召开（到会名单尚未确认）。"), field="agenda_item", code="meeting_not_held"
+        )
+    if not meeting.quorate:
+        raise DomainError(
+            _("这次会议未达到法定人数（%(reason)s），不能作为本环节的依据；请重新召集会议。")
+            % {"reason": meeting.quorum_reason},
+            field="agenda_item",
+            code="not_quorate",
+        )
+    vote = agenda_item.vote
+    if vote is None:
+        raise DomainError(_("这项议题还没有表决。"), field="agenda_item", code="not_voted")
+    if vote.method == MeetingMethod.SHOW_OF_HANDS and vote.confirmed_by_id is None:
+        raise DomainError(
+            _("举手表决的票数还没有经第二人核对，核对后才能采用。"), field="agenda_item", code="not_confirmed"
+        )
+    if DecisionStage.objects.filter(item=vote, merged=False).exists():
+        raise Conflict(_("这项表决已经作为决策环节的依据，不能再次采用。"))
+    _not_before_previous(decision, meeting.held_on)
+    opinion = text_clean(opinion, label=_("意见"), field="opinion", minimum=0, maximum=NOTE_MAX)
+    rule = RULES[meeting.body_kind]
+    verdict = meeting_check(
+        meeting.body_kind,
+        present=meeting.present,
+        in_favour=vote.in_favour,
+        against=vote.against,
+        abstaining=vote.abstaining,
+        members=meeting.members,
+        adults=meeting.adults,
+        households=meeting.households,
+        households_present=meeting.households_present,
+        majority=rule.default_majority,
+    )
+    passed = vote.passed and verdict.passed
+    reason = (
+        vote.vote_reason if not vote.passed or vote.majority == rule.default_majority else verdict.vote_reason
+    )
+    return _stage_conclude(
+        decision,
+        actor=actor,
+        stage=stage,
+        verb=verb,
+        merged=merged,
+        body=body,
+        meeting=meeting,
+        item=vote,
+        passed=passed,
+        vote_reason=reason,
+        opinion=opinion,
+    )
 
 
 # --- The two publications -----------------------------------------------------------------------

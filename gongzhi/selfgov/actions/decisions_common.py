@@ -19,21 +19,20 @@ from ..models import (
     Stage,
 )
 from ..roles.decisions import KEEPERS, SUPERVISORS
-from ..workflow.decisions import DECISION, DECISION_TASK, MEETING_VERBS, SKIP_VERBS  # noqa: F401
+from ..workflow.decisions import (  # noqa: F401
+    DECISION,
+    DECISION_TASK,
+    MEETING_VERBS,
+    RESOLUTION_BODIES,
+    SKIP_VERBS,
+    STAGE_BODY,
+)
 
 TITLE_MAX, BODY_MAX, NOTE_MAX, TEXT_MAX, WHERE_MAX = 60, 3000, 1000, 3000, 100
 NOTICE_KIND = "decision"
 OBJECTION_DAYS = 7
 OBJECTION_BASIS = "7日（自然日，提出当日不计入，民法典第二百零一条）"
 PURPOSES = {Stage.DISCLOSURE: "decision_resolution", Stage.RESULT: "decision_result"}
-
-# The body that meets at each meeting stage; the resolution's is the whole meeting or the representatives'.
-STAGE_BODY = {
-    Stage.PROPOSAL: BodyKind.PARTY_ORG,
-    Stage.CONSULTATION: BodyKind.JOINT,
-    Stage.REVIEW: BodyKind.PARTY_MEMBERS,
-}
-RESOLUTION_BODIES = (BodyKind.ASSEMBLY, BodyKind.REPRESENTATIVES)
 
 
 def decision_url(decision: Decision) -> str:

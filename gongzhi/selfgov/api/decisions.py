@@ -17,7 +17,6 @@ from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
 from gongzhi.core.lifecycle import lifecycle_moves_for
-from gongzhi.meetings.selectors import meeting_items_of
 
 from ..actions import decisions as actions
 from ..models import STAGES, Decision, PowerItem
@@ -51,6 +50,10 @@ class StageOut(Schema):
     against: int | None
     abstaining: int | None
     verdict: str
+    meeting_id: (
+        int | None
+    )  # the meeting convened in gongzhi (/api/v1/meetings/{id}); null when recorded after the fact
+    agenda_item: int | None  # its agenda item's number
     published_on: dt.date | None
     published_text: str
     register_url: str
@@ -129,7 +132,9 @@ def _detail(d: Decision, user) -> dict:
     stages = []
     for stage in STAGES:
         r = records.get(stage)
-        item = meeting_items_of(r.meeting).first() if r and r.meeting else None
+        voted = selectors.stage_items_of(r)
+        item = voted[0] if voted else None
+        convened = r is not None and r.meeting is not None and r.meeting.body_id is not None
         stages.append(
             {
                 "stage": stage,
@@ -147,6 +152,8 @@ def _detail(d: Decision, user) -> dict:
                 "against": item.against if item else None,
                 "abstaining": item.abstaining if item else None,
                 "verdict": item.vote_reason if item else "",
+                "meeting_id": r.meeting_id if convened and r else None,
+                "agenda_item": item.number if convened and item else None,
                 "published_on": r.published_on if r else None,
                 "published_text": r.published_text if r else "",
                 "register_url": reverse("selfgov:decision_register", args=[d.pk, stage])
@@ -281,7 +288,9 @@ class StageIn(Schema):
 @router.post(
     "/selfgov/decisions/{decision_id}/stage",
     response=DecisionDetailOut,
-    summary=gettext_noop("记录当前环节的会议（不足法定人数不记录；未通过则事项终止）"),
+    summary=gettext_noop(
+        "补录事项登记前已召开的当前环节会议（不足法定人数不记录；未通过则事项终止；登记后的会议须召集）"
+    ),
 )
 def decision_stage(request, decision_id: ApiId, payload: StageIn):
     _gate(request, "selfgov.keep_decision")
@@ -303,6 +312,144 @@ def decision_stage(request, decision_id: ApiId, payload: StageIn):
             opinion=payload.opinion,
             place=payload.place,
         ),
+    )
+    return _detail(_get(request, decision_id), request.auth)
+
+
+class StageMeetingOut(Schema):
+    meeting_id: int
+    title: str
+    body: str
+    held_on: dt.date
+    place: str
+    state: str
+    quorate: bool
+    quorum_reason: str
+
+
+class StageVoteOut(StageMeetingOut):
+    agenda_item_id: int
+    agenda_number: int
+    agenda_title: str
+    in_favour: int
+    against: int
+    abstaining: int
+    passed: bool
+    confirmed: bool  # a show of hands' counts confirmed by a second person (needed before it may be taken)
+
+
+class StageMeetingsOut(Schema):
+    stage: str
+    usable: list[StageVoteOut]
+    waiting: list[StageMeetingOut]
+    short: list[StageMeetingOut]
+
+
+def _meeting_out(m) -> dict:
+    return {
+        "meeting_id": m.pk,
+        "title": m.title,
+        "body": m.body.name if m.body_id else m.body_label,
+        "held_on": m.held_on,
+        "place": m.place,
+        "state": m.state,
+        "quorate": m.quorate,
+        "quorum_reason": m.quorum_reason,
+    }
+
+
+@router.get(
+    "/selfgov/decisions/{decision_id}/stage/meetings",
+    response=StageMeetingsOut,
+    summary=gettext_noop("当前环节的会议：可采用的表决、待召开的会议、未达法定人数的会议"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def decision_stage_meetings(request, decision_id: ApiId):
+    _gate(request, "selfgov.keep_decision")
+    decision = _get(request, decision_id)
+    if not can(request.auth, "selfgov.keep_decision", decision):
+        raise NotPermitted()
+    found = selectors.decision_stage_meetings(decision)
+    return {
+        "stage": decision.state,
+        "usable": [
+            {
+                **_meeting_out(a.meeting),
+                "agenda_item_id": a.pk,
+                "agenda_number": a.number,
+                "agenda_title": a.title,
+                "in_favour": a.vote.in_favour,
+                "against": a.vote.against,
+                "abstaining": a.vote.abstaining,
+                "passed": a.vote.passed,
+                "confirmed": a.vote.method != "show_of_hands" or a.vote.confirmed_by_id is not None,
+            }
+            for a in found["usable"]
+        ],
+        "waiting": [_meeting_out(m) for m in found["waiting"]],
+        "short": [_meeting_out(m) for m in found["short"]],
+    }
+
+
+class StageConveneIn(Schema):
+    held_on: dt.date | None = None
+    place: str = ""
+    starts_at: dt.time | None = None
+    urgency_reason: str = ""
+    method: str = "show_of_hands"
+    resolution_kind: str = ""
+
+
+class StageConvenedOut(StageMeetingOut):
+    agenda_item_id: int
+
+
+@router.post(
+    "/selfgov/decisions/{decision_id}/stage/convene",
+    response={201: StageConvenedOut},
+    summary=gettext_noop("召集当前环节的会议（提前通知；不足规定天数须说明紧急理由），本事项列入议程"),
+)
+def decision_stage_convene(
+    request, decision_id: ApiId, payload: StageConveneIn, idempotency_key: IdempotencyKey = None
+):
+    _gate(request, "selfgov.keep_decision")
+    decision = _get(request, decision_id)
+
+    def create():
+        return actions.decision_stage_convene(
+            actor=request.auth,
+            decision=decision,
+            held_on=payload.held_on,
+            place=payload.place,
+            starts_at=payload.starts_at,
+            urgency_reason=payload.urgency_reason,
+            method=payload.method,
+            resolution_kind=payload.resolution_kind,
+        )
+
+    meeting = idempotent_create(request, idempotency_key, payload, create)
+    meeting = type(meeting).objects.select_related("body").get(pk=meeting.pk)
+    return 201, {**_meeting_out(meeting), "agenda_item_id": meeting.agenda.get().pk}
+
+
+class StageTakeIn(Schema):
+    agenda_item_id: ApiId
+    opinion: str = ""
+
+
+@router.post(
+    "/selfgov/decisions/{decision_id}/stage/take",
+    response=DecisionDetailOut,
+    summary=gettext_noop("采用已召开会议的表决结果作为当前环节（须达到法定人数、已表决、举手表决已核对）"),
+)
+def decision_stage_take(request, decision_id: ApiId, payload: StageTakeIn):
+    _gate(request, "selfgov.keep_decision")
+    decision = _get(request, decision_id)
+    actions.decision_stage_take(
+        actor=request.auth,
+        decision=decision,
+        agenda_item=selectors.stage_agenda_item_get(decision, payload.agenda_item_id),
+        opinion=payload.opinion,
     )
     return _detail(_get(request, decision_id), request.auth)
 

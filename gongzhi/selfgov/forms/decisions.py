@@ -4,6 +4,8 @@ wrong (nothing changed)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.meetings.models import MeetingMethod
+
 from ..models import STAGES, MatterType, OriginKind, ResolutionBody, Stage
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,6 +46,45 @@ class StageForm(forms.Form):
     in_favour = forms.IntegerField(label=_("赞成"), min_value=0, required=False)
     against = forms.IntegerField(label=_("反对"), min_value=0, required=False, initial=0)
     abstaining = forms.IntegerField(label=_("弃权"), min_value=0, required=False, initial=0)
+    opinion = forms.CharField(
+        label=_("会议意见"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    minutes = forms.FileField(
+        label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
+    sign_in = forms.FileField(
+        label=_("签到表（PDF 或照片，10 MB 以内，可不填）"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
+
+
+class StageConveneForm(forms.Form):
+    """Convene the stage's meeting (gongzhi.meetings: the notice, the roll, the vote on the meetings pages)."""
+
+    held_on = forms.DateField(label=_("会议日期"), required=False, widget=DATE)
+    starts_at = forms.TimeField(
+        label=_("开始时间（可不填）"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    place = forms.CharField(label=_("会议地点"), max_length=100, required=False)
+    resolution_kind = forms.ChoiceField(label=_("决议会议"), choices=(), required=False)
+    method = forms.ChoiceField(label=_("表决方式"), choices=MeetingMethod.choices, required=False)
+    urgency_reason = forms.CharField(
+        label=_("紧急召开的理由（通知不足规定天数时必填）"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class StageTakeForm(forms.Form):
+    """Take a held meeting's vote as the stage's verdict."""
+
+    agenda_item = forms.IntegerField(widget=forms.HiddenInput)
     opinion = forms.CharField(
         label=_("会议意见"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -225,6 +225,11 @@ class DecisionStage(models.Model):
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The agenda item's vote of a meeting convened in gongzhi (gongzhi.meetings) that decided the stage; none for
+    # a meeting recorded after the fact (held before the matter was registered) or a publication.
+    item = models.ForeignKey(
+        "meetings.MeetingItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     passed = models.BooleanField(default=True)
     merged = models.BooleanField(default=False)  # 一肩挑: held with the proposal at one joint meeting
     skipped = models.BooleanField(default=False)  # the flow of its power item does not need it
@@ -241,7 +246,15 @@ class DecisionStage(models.Model):
 
     class Meta:
         ordering = ["decision", "recorded_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["decision", "stage"], name="decision_stage_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "stage"], name="decision_stage_once"),
+            # one vote decides one stage of one decision (一肩挑's merged 商议 shares the 提议's vote)
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=Q(merged=False, item__isnull=False),
+                name="decision_stage_item_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.decision_id} {self.stage}"

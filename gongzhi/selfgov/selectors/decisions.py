@@ -5,11 +5,26 @@ from django.utils import timezone
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
+from gongzhi.bodies.models import BodyKind
+from gongzhi.bodies.selectors import shoulder_one
 from gongzhi.cases.models import Case
 from gongzhi.core.errors import NotFound
+from gongzhi.meetings.models import Meeting, MeetingAgendaItem, MeetingDocument, MeetingItem, MeetingState
+from gongzhi.meetings.selectors import meeting_documents_of, meeting_items_of
 
-from ..models import Decision, DecisionObjection, DecisionStage, DecisionTask, PowerItem
+from ..models import (
+    MEETING_STAGES,
+    Decision,
+    DecisionObjection,
+    DecisionStage,
+    DecisionTask,
+    MatterType,
+    PowerItem,
+    ResolutionBody,
+    Stage,
+)
 from ..roles.decisions import READERS, STARTERS, TEMPLATE_KEEPERS
+from ..workflow.decisions import RESOLUTION_BODIES, STAGE_BODY
 
 ORIGIN_CASE_KINDS = ("wish", "situation")  # the case engine's kinds an escalation may come from
 
@@ -31,8 +46,116 @@ def decision_get_for(*, viewer, decision_id: int) -> Decision:
 
 
 def decision_stages_of(decision: Decision) -> dict[str, DecisionStage]:
-    rows = decision.stage_records.select_related("meeting", "recorded_by").prefetch_related("meeting__items")
+    rows = decision.stage_records.select_related("meeting", "item", "recorded_by").prefetch_related(
+        "meeting__items", "meeting__documents"
+    )
     return {row.stage: row for row in rows}
+
+
+def resolution_needs_assembly(decision: Decision) -> bool:
+    """Whether the resolution must be the whole meeting's (its power item says so, or it is the charter)."""
+    return (
+        decision.power_item is not None and decision.power_item.resolution_body == ResolutionBody.ASSEMBLY
+    ) or decision.matter_type == MatterType.CHARTER
+
+
+def decision_stage_kinds(decision: Decision) -> tuple[str, tuple[str, ...], bool]:
+    """The stage the decision waits for, the kinds of body whose meeting may decide it, and whether it merges
+    提议 and 商议 (一肩挑: the party secretary chairs the committee, so one joint meeting proposes and consults)."""
+    stage = decision.state
+    if stage not in MEETING_STAGES:
+        return stage, (), False
+    if stage == Stage.PROPOSAL and shoulder_one(decision.community) is not None:
+        return stage, (BodyKind.JOINT,), True
+    if stage == Stage.RESOLUTION:
+        return (
+            stage,
+            ((BodyKind.ASSEMBLY,) if resolution_needs_assembly(decision) else RESOLUTION_BODIES),
+            False,
+        )
+    return stage, (STAGE_BODY[Stage(stage)],), False
+
+
+def _previous_meeting_day(decision: Decision):
+    last = (
+        decision.stage_records.filter(meeting__isnull=False)
+        .select_related("meeting")
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+    return last.meeting.held_on if last is not None and last.meeting is not None else None
+
+
+def decision_stage_meetings(decision: Decision, *, limit: int = 20) -> dict[str, list]:
+    """The meetings convened in gongzhi for the stage the decision waits for (its bodies' meetings, held on or
+    after the previous stage's): `usable` agenda items voted at a held, quorate meeting and not yet taken by any
+    decision; `waiting` meetings still convened (the roll not closed); `short` meetings held without a quorum."""
+    stage, kinds, _merged = decision_stage_kinds(decision)
+    if not kinds:
+        return {"usable": [], "waiting": [], "short": []}
+    meetings = Meeting.objects.filter(
+        area=decision.community, body__kind__in=kinds, body__area=decision.community
+    ).select_related("body")
+    since = _previous_meeting_day(decision)
+    if since is not None:
+        meetings = meetings.filter(held_on__gte=since)
+    taken = DecisionStage.objects.filter(item__isnull=False).values("item_id")
+    usable = list(
+        MeetingAgendaItem.objects.filter(
+            meeting__in=meetings.filter(state__in=(MeetingState.HELD, MeetingState.CLOSED), quorate=True),
+            vote__isnull=False,
+        )
+        .exclude(vote_id__in=taken)
+        .select_related("meeting__body", "vote")
+        .order_by("-meeting__held_on", "-meeting_id", "number")[:limit]
+    )
+    waiting = list(meetings.filter(state=MeetingState.CONVENED).order_by("held_on", "id")[:limit])
+    short = list(
+        meetings.filter(state__in=(MeetingState.HELD, MeetingState.CLOSED), quorate=False).order_by(
+            "-held_on", "-id"
+        )[:limit]
+    )
+    return {"usable": usable, "waiting": waiting, "short": short}
+
+
+def stage_agenda_item_get(decision: Decision, agenda_item_id: int) -> MeetingAgendaItem:
+    """An agenda item of a meeting of the decision's community (404 otherwise; the action checks the rest)."""
+    found = (
+        MeetingAgendaItem.objects.filter(pk=agenda_item_id, meeting__area=decision.community)
+        .select_related("meeting__body", "vote")
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def stage_items_of(record: DecisionStage | None) -> list[MeetingItem]:
+    """The vote that decided a stage: the agenda item's of a convened meeting, or the one of a meeting recorded
+    after the fact."""
+    if record is None or record.meeting is None:
+        return []
+    if record.item_id is not None:
+        return [record.item]  # type: ignore[list-item]
+    return list(meeting_items_of(record.meeting))
+
+
+def stage_documents_of(record: DecisionStage | None) -> list[MeetingDocument]:
+    """The scanned minutes and sign-in sheet of the stage's meeting."""
+    return list(meeting_documents_of(record.meeting)) if record is not None and record.meeting else []
+
+
+def decision_document_of(decision: Decision, document_id: int) -> MeetingDocument:
+    """A document of one of the decision's stage meetings (NotFound for any other)."""
+    meetings = decision.stage_records.filter(meeting__isnull=False).values("meeting_id")
+    found = (
+        MeetingDocument.objects.filter(pk=document_id, meeting_id__in=meetings)
+        .select_related("photo")
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
 
 
 def decision_tasks_of(decision: Decision) -> QuerySet[DecisionTask]:

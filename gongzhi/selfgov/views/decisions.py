@@ -3,11 +3,15 @@ and the 登记表 PDFs), recording a stage's meeting, the two publications, the 
 committee's acceptance and objections with their answers; the power list (the township's template and each
 community's copy). Thin: parse, call one action or selector, render."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
@@ -19,7 +23,9 @@ from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import paginate, require_perm, set_choices
 from gongzhi.core.lifecycle import lifecycle_verbs_for
-from gongzhi.meetings.selectors import meeting_items_of
+from gongzhi.meetings import statute
+from gongzhi.meetings.http import meeting_document_response
+from gongzhi.meetings.models import MeetingMethod
 
 from ..actions import decisions as actions
 from ..decision_registers import REGISTER_TITLES, register_pdf
@@ -29,13 +35,15 @@ from ..forms.decisions import (
     DecisionStartForm,
     ObjectionForm,
     PublishForm,
+    StageConveneForm,
     StageForm,
+    StageTakeForm,
     TaskForm,
     TaskMoveForm,
 )
 from ..models import STAGES, DecisionState, OriginKind, Stage
 from ..selectors import decisions as selectors
-from ..workflow.decisions import DECISION_TASK
+from ..workflow.decisions import DECISION, DECISION_TASK
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -133,13 +141,14 @@ def _timeline(decision) -> list[dict]:
     rows = []
     for stage in STAGES:
         record = records.get(stage)
-        items = list(meeting_items_of(record.meeting)) if record and record.meeting else []
+        items = selectors.stage_items_of(record)
         rows.append(
             {
                 "stage": stage,
                 "label": Stage(stage).label,
                 "record": record,
                 "items": items,
+                "documents": selectors.stage_documents_of(record),
                 "needed": stage in decision.stages,
                 "current": decision.state == stage,
                 "register": record is not None and not record.skipped,
@@ -173,13 +182,25 @@ def decision(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "executing": found.state == DecisionState.EXECUTING,
             "tasks": [{"task": t, "state": DECISION_TASK.state_label(t.case.state)} for t in tasks],
             "objections": [{"o": o, "overdue": selectors.objection_overdue(o)} for o in objections],
-            "events": found.events.select_related("actor"),
+            "events": _events(found),
             "task_form": TaskForm(),
             "objection_form": ObjectionForm(),
             "answer_form": AnswerForm(),
             "accept_form": AcceptForm(),
         },
     )
+
+
+EVENT_VERBS = {"start": gettext_lazy("登记事项"), "convene": gettext_lazy("召集会议")}
+
+
+def _events(decision) -> list:
+    """The decision's history with its moves and states in words."""
+    rows = list(decision.events.select_related("actor"))
+    for row in rows:
+        row.verb_label = str(EVENT_VERBS.get(row.verb) or DECISION.verb_label(row.verb))
+        row.state_label = DECISION.state_label(row.to_state)
+    return rows
 
 
 def _roll_choices(body) -> list[tuple[int, str]]:
@@ -192,12 +213,7 @@ def _roll_choices(body) -> list[tuple[int, str]]:
     ]
 
 
-@require_perm("selfgov.keep_decision")
-@require_http_methods(["GET", "POST"])
-def decision_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    found = selectors.decision_get_for(viewer=request.user, decision_id=pk)
-    _require(request.user, "selfgov.keep_decision", found)
-    form = StageForm(request.POST or None, initial={"held_on": timezone.localdate()})
+def _resolution_choices(form) -> None:
     set_choices(
         form.fields["resolution_kind"],
         [
@@ -205,11 +221,64 @@ def decision_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             (BodyKind.ASSEMBLY.value, BodyKind.ASSEMBLY.label),
         ],
     )
-    stage, body, merged = actions.decision_stage_body(
+
+
+def _stage_page(
+    request, found, *, form=None, convene_form=None, take_form=None, take_error: str = "", status: int = 200
+) -> HttpResponse:
+    """The stage's page: the meetings convened for it (their votes to take, those still to be held, those short
+    of a quorum), convening one, and — behind a fold — recording a meeting held before the matter was
+    registered."""
+    resolution_kind = request.POST.get("resolution_kind", "")
+    stage, body, merged = actions.decision_stage_body(found, resolution_kind=resolution_kind)
+    if form is None:
+        form = StageForm(initial={"held_on": timezone.localdate(found.started_at)})
+        _resolution_choices(form)
+    set_choices(form.fields["present_residents"], _roll_choices(body))
+    roll = body_roll(body) if body is not None else None
+    lead = statute.lead_time(body.meeting_rule, body.notice_days) if body is not None else None
+    if convene_form is None:
+        day = timezone.localdate() + dt.timedelta(days=lead.days if lead else 0)
+        convene_form = StageConveneForm(initial={"method": MeetingMethod.SHOW_OF_HANDS, "held_on": day})
+        _resolution_choices(convene_form)
+    return render(
+        request,
+        "selfgov/decisions/stage.html",
+        {
+            "decision": found,
+            "form": form,
+            "convene_form": convene_form,
+            "take_form": take_form or StageTakeForm(),
+            "take_error": take_error,
+            "meetings": selectors.decision_stage_meetings(found),
+            "stage": stage,
+            "stage_label": Stage(stage).label if stage in STAGES else found.get_state_display(),
+            "body": body,
+            "roll": roll,
+            "lead": lead,
+            "merged": merged,
+            "secretary": shoulder_one(found.community) if merged else None,
+            "resolution": stage == Stage.RESOLUTION,
+            "registered_on": timezone.localdate(found.started_at),
+        },
+        status=status,
+    )
+
+
+@require_perm("selfgov.keep_decision")
+@require_http_methods(["GET", "POST"])
+def decision_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    found = selectors.decision_get_for(viewer=request.user, decision_id=pk)
+    _require(request.user, "selfgov.keep_decision", found)
+    if request.method != "POST":
+        return _stage_page(request, found)
+    form = StageForm(request.POST, request.FILES)
+    _resolution_choices(form)
+    _stage, body, _merged = actions.decision_stage_body(
         found, resolution_kind=request.POST.get("resolution_kind", "")
     )
     set_choices(form.fields["present_residents"], _roll_choices(body))
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         data = form.cleaned_data
         try:
             actions.decision_stage_record(
@@ -227,28 +296,65 @@ def decision_stage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     opinion=data["opinion"],
                     place=data["place"],
                 ),
+                documents={"minutes": data.get("minutes"), "sign_in": data.get("sign_in")},
             )
         except DomainError as exc:
             _form_error(form, exc)
         else:
             messages.success(request, _("会议已记录。"))
             return redirect("selfgov:decision", pk=found.pk)
-    roll = body_roll(body) if body is not None else None
-    return render(
-        request,
-        "selfgov/decisions/stage.html",
-        {
-            "decision": found,
-            "form": form,
-            "stage": stage,
-            "stage_label": Stage(stage).label if stage in STAGES else found.get_state_display(),
-            "body": body,
-            "roll": roll,
-            "merged": merged,
-            "secretary": shoulder_one(found.community) if merged else None,
-            "resolution": stage == Stage.RESOLUTION,
-        },
-    )
+    return _stage_page(request, found, form=form)
+
+
+@require_perm("selfgov.keep_decision")
+@require_POST
+def decision_stage_convene(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    found = selectors.decision_get_for(viewer=request.user, decision_id=pk)
+    _require(request.user, "selfgov.keep_decision", found)
+    form = StageConveneForm(request.POST)
+    _resolution_choices(form)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = actions.decision_stage_convene(
+                actor=request.user,
+                decision=found,
+                held_on=data["held_on"],
+                starts_at=data["starts_at"],
+                place=data["place"],
+                urgency_reason=data["urgency_reason"],
+                method=data["method"] or MeetingMethod.SHOW_OF_HANDS,
+                resolution_kind=data["resolution_kind"],
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(
+                request, _("会议通知已发出。会议当天在会议页点名、表决，再回到这里采用表决结果。")
+            )
+            return redirect("meetings:detail", pk=meeting.pk)
+    return _stage_page(request, found, convene_form=form, status=400)
+
+
+@require_perm("selfgov.keep_decision")
+@require_POST
+def decision_stage_take(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    found = selectors.decision_get_for(viewer=request.user, decision_id=pk)
+    _require(request.user, "selfgov.keep_decision", found)
+    form = StageTakeForm(request.POST)
+    if not form.is_valid():
+        return _stage_page(request, found, take_form=form, take_error=_("请选择会议议题。"), status=400)
+    agenda_item = selectors.stage_agenda_item_get(found, form.cleaned_data["agenda_item"])
+    try:
+        actions.decision_stage_take(
+            actor=request.user, decision=found, agenda_item=agenda_item, opinion=form.cleaned_data["opinion"]
+        )
+    except DomainError as exc:
+        if exc.status in (403, 404):
+            raise
+        return _stage_page(request, found, take_form=form, take_error=exc.message, status=exc.status)
+    messages.success(request, _("已采用会议的表决结果。"))
+    return redirect("selfgov:decision", pk=found.pk)
 
 
 @require_perm("selfgov.keep_decision")
@@ -290,7 +396,7 @@ def decision_register(request: AuthenticatedHttpRequest, pk: int, stage: str) ->
             "stage": record,
             "title": REGISTER_TITLES[stage],
             "meeting": meeting,
-            "items": list(meeting_items_of(meeting)),
+            "items": selectors.stage_items_of(record),
             "roll": list(meeting.roll.all()) if meeting else [],
             "tasks": [
                 {"case": t.case, "state_label": DECISION_TASK.state_label(t.case.state)}
@@ -305,6 +411,14 @@ def decision_register(request: AuthenticatedHttpRequest, pk: int, stage: str) ->
     response["Content-Disposition"] = f'inline; filename="{stage}-{found.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_perm("selfgov.view_decisions")
+@require_safe
+def decision_document(request: AuthenticatedHttpRequest, pk: int, document_id: int) -> HttpResponseBase:
+    """The scanned minutes or sign-in sheet of one of the decision's stage meetings, to its readers."""
+    found = selectors.decision_get_for(viewer=request.user, decision_id=pk)
+    return meeting_document_response(selectors.decision_document_of(found, document_id))
 
 
 def _back(request, pk: int, ok: str, call) -> HttpResponse:

@@ -21,14 +21,23 @@ A task of the execution is a case (kind "decision_task"): open → working
 
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.bodies.models import BodyKind
 from gongzhi.cases.workflow import CaseType, Limit, case_type_register
 from gongzhi.core.errors import DomainError
 from gongzhi.core.lifecycle import Lifecycle, Move, Refusal, lifecycle_register
 
-from ..models import Decision, DecisionEvent, DecisionState
+from ..models import Decision, DecisionEvent, DecisionState, Stage
 from ..roles.decisions import KEEPERS
 
 S = DecisionState
+
+# The body that meets at each meeting stage; the resolution's is the whole meeting or the representatives'.
+STAGE_BODY = {
+    Stage.PROPOSAL: BodyKind.PARTY_ORG,
+    Stage.CONSULTATION: BodyKind.JOINT,
+    Stage.REVIEW: BodyKind.PARTY_MEMBERS,
+}
+RESOLUTION_BODIES = (BodyKind.ASSEMBLY, BodyKind.REPRESENTATIVES)
 MEETING_VERBS = {
     "proposal": "propose",
     "consultation": "consult",
