@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.forms import ActionCheckedForm
+from gongzhi.meetings.forms import MINUTES_UPLOAD_LABEL, SIGN_IN_UPLOAD_LABEL, meeting_document_field
 
 from .actions import (
     COMMENT_MAX,
@@ -172,16 +173,8 @@ class AdoptionForm(ActionCheckedForm):
     abstaining = forms.CharField(
         label=_("弃权（可不填）"), max_length=7, required=False, widget=forms.NumberInput(attrs={"min": 0})
     )
-    minutes = forms.FileField(
-        label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
-    )
-    sign_in = forms.FileField(
-        label=_("签到表（PDF 或照片，10 MB 以内，可不填）"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
-    )
+    minutes = meeting_document_field(MINUTES_UPLOAD_LABEL)
+    sign_in = meeting_document_field(SIGN_IN_UPLOAD_LABEL)
 
 
 class DemonstrationForm(forms.Form):

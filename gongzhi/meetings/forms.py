@@ -157,6 +157,19 @@ class VoteForm(forms.Form):
         return {k: self.cleaned_data.get(k) or 0 for k in ("in_favour", "against", "abstaining")}
 
 
+def meeting_document_field(label) -> forms.FileField:
+    """An optional upload of a meeting's scanned minutes or sign-in sheet (checked by meeting_document_check)."""
+    return forms.FileField(
+        label=label,
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
+
+
+MINUTES_UPLOAD_LABEL = _("会议记录（PDF 或照片，10 MB 以内，可不填）")
+SIGN_IN_UPLOAD_LABEL = _("签到表（PDF 或照片，10 MB 以内，可不填）")
+
+
 class MinutesForm(forms.Form):
     minutes = forms.CharField(
         label=_("会议记录"), max_length=MINUTES_MAX, required=False, widget=forms.Textarea(attrs={"rows": 12})

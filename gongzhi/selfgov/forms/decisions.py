@@ -4,6 +4,7 @@ wrong (nothing changed)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.meetings.forms import MINUTES_UPLOAD_LABEL, SIGN_IN_UPLOAD_LABEL, meeting_document_field
 from gongzhi.meetings.models import MeetingMethod
 
 from ..models import STAGES, MatterType, OriginKind, ResolutionBody, Stage
@@ -49,16 +50,8 @@ class StageForm(forms.Form):
     opinion = forms.CharField(
         label=_("会议意见"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    minutes = forms.FileField(
-        label=_("会议记录（PDF 或照片，10 MB 以内，可不填）"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
-    )
-    sign_in = forms.FileField(
-        label=_("签到表（PDF 或照片，10 MB 以内，可不填）"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
-    )
+    minutes = meeting_document_field(MINUTES_UPLOAD_LABEL)
+    sign_in = meeting_document_field(SIGN_IN_UPLOAD_LABEL)
 
 
 class StageConveneForm(forms.Form):
