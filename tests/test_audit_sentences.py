@@ -330,7 +330,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "村民代表会议 2026-12-16",
     ),
     # Registered by gongzhi.bodies (AppConfig.ready).
-    "org.registered": ({"name": "永安镇阳光社会工作服务中心", "kind": "social_work", "home": "永安镇"}, "阳光社工"),
+    "org.registered": (
+        {"name": "永安镇阳光社会工作服务中心", "kind": "social_work", "home": "永安镇"},
+        "阳光社工",
+    ),
     "org.changed": ({"name": "永安镇阳光社会工作服务中心", "fields": "name,credit_code"}, "阳光社工"),
     "org.profile_changed": ({"name": "青山村乡贤理事会", "phone_changed": True}, "乡贤理事会"),
     "org.approved": ({"name": "青山村乡贤理事会", "reason": "-"}, "乡贤理事会"),

@@ -124,3 +124,46 @@ def communities_for(*, viewer) -> QuerySet[Area]:
 
 def user_by_username(username: str) -> User | None:
     return User.objects.filter(username__iexact=(username or "").strip()[:150], is_active=True).first()
+
+
+def organisations_represented_serving(user, community: Area) -> QuerySet[Organisation]:
+    """The organisations serving `community` that `user` represents, in any state but ended (a suspended one's
+    representative is told why they may not speak for it, rather than refused without a word)."""
+    ids = organisation_ids_for(user, REPRESENTATIVES)
+    if not ids:
+        return Organisation.objects.none()
+    return (
+        Organisation.objects.filter(serving_q(community), pk__in=ids).exclude(state=OrgState.ENDED).distinct()
+    )
+
+
+def organisation_voice_check(user, organisation_id: int | None, community: Area) -> Organisation:
+    """The organisation `user` may speak for in `community` now (协同参与): one they represent, registered, and
+    serving that community; otherwise a DomainError that says which of these fails."""
+    from django.utils.translation import gettext as _
+
+    from gongzhi.core.errors import DomainError
+
+    ids = organisation_ids_for(user, REPRESENTATIVES)
+    found = Organisation.objects.filter(pk=organisation_id, pk__in=ids).first() if organisation_id else None
+    if found is None:
+        raise DomainError(
+            _("您不是这个社会组织的登记代表，不能以它的名义留言。"),
+            field="organisation",
+            code="not_representative",
+        )
+    if found.state != OrgState.REGISTERED:
+        raise DomainError(
+            _("「%(name)s」现为“%(state)s”，只有已登记的社会组织才能以组织名义参与议事。")
+            % {"name": found.name, "state": found.get_state_display()},
+            field="organisation",
+            code="organisation_not_registered",
+        )
+    if not serves(found, community):
+        raise DomainError(
+            _("「%(name)s」不为%(community)s服务，不能在这里以组织名义留言。")
+            % {"name": found.name, "community": community.name},
+            field="organisation",
+            code="organisation_not_serving",
+        )
+    return found
