@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
@@ -205,7 +205,7 @@ def org_create(request, payload: OrganisationIn, idempotency_key: IdempotencyKey
         )
 
     made = idempotent_create(request, idempotency_key, payload, create)
-    return 201, _detail(made)
+    return Status(201, _detail(made))
 
 
 @router.get("/orgs/{org_id}", response=OrganisationDetailOut, summary=gettext_noop("社会组织详情"))
@@ -280,7 +280,7 @@ def org_representative_add(request, org_id: ApiId, payload: RepresentativeIn):
     if user is None:
         raise DomainError(_("没有找到这个用户名的在用账号。"), field="username")
     actions.representative_add(actor=request.auth, organisation=org, user=user)
-    return 201, _detail(org)
+    return Status(201, _detail(org))
 
 
 @router.post(
