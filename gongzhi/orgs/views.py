@@ -103,7 +103,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     may_keep = can(request.user, "orgs.keep", found)
     context = {
         "org": found,
-        "served": selectors.communities_served(found),
+        "served_names": "、".join(c.name for c in selectors.communities_served(found)),
         "representatives": selectors.representatives_of(found),
         "may_keep": may_keep,
         "may_edit_profile": can(request.user, "orgs.edit_profile", found) and found.state != OrgState.ENDED,
