@@ -19,7 +19,7 @@ from gongzhi.core.http import move_answer, require_perm, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.meetings.models import Meeting
-from gongzhi.orgs.selectors import organisations_speaking_for
+from gongzhi.orgs.selectors import organisations_represented_serving
 
 from .. import proposal_thresholds as th
 from ..actions import proposals as actions
@@ -59,10 +59,17 @@ def community(request: HttpRequest, community_id: int) -> HttpResponse:
 
 
 def _voices(user, proposal) -> list[tuple[int, str]]:
-    """The registered social organisations serving the community that the user speaks for (协同参与)."""
+    """The social organisations serving the community that the user represents (协同参与); one that may not
+    speak now (pending, suspended) is offered with its state, and posting as it says why not."""
     if not user.is_authenticated:
         return []
-    return list(organisations_speaking_for(user, proposal.community).values_list("pk", "name"))
+    voices = []
+    for org in organisations_represented_serving(user, proposal.community).order_by("name", "id"):
+        label = org.name
+        if not org.is_registered:
+            label = _("%(name)s（%(state)s）") % {"name": org.name, "state": org.get_state_display()}
+        voices.append((org.pk, label))
+    return voices
 
 
 def _detail_context(request: HttpRequest, proposal) -> dict:
