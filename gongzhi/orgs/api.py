@@ -272,14 +272,21 @@ def org_move(request, org_id: ApiId, payload: MoveIn):
     summary=gettext_noop("指定代表（按登录用户名）"),
     openapi_extra=NOT_FOUND_IN_BODY,
 )
-def org_representative_add(request, org_id: ApiId, payload: RepresentativeIn):
+def org_representative_add(
+    request, org_id: ApiId, payload: RepresentativeIn, idempotency_key: IdempotencyKey = None
+):
     org = _org(request, org_id)
     if not request.auth.has_perm("orgs.keep", org):
         raise PermissionDenied()
     user = selectors.user_by_username(payload.username)
     if user is None:
         raise DomainError(_("没有找到这个用户名的在用账号。"), field="username")
-    actions.representative_add(actor=request.auth, organisation=org, user=user)
+    idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.representative_add(actor=request.auth, organisation=org, user=user),
+    )
     return Status(201, _detail(org))
 
 
