@@ -330,6 +330,19 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "村民代表会议 2026-12-16",
     ),
     # Registered by gongzhi.bodies (AppConfig.ready).
+    "org.registered": (
+        {"name": "永安镇阳光社会工作服务中心", "kind": "social_work", "home": "永安镇"},
+        "阳光社工",
+    ),
+    "org.changed": ({"name": "永安镇阳光社会工作服务中心", "fields": "name,credit_code"}, "阳光社工"),
+    "org.profile_changed": ({"name": "青山村乡贤理事会", "phone_changed": True}, "乡贤理事会"),
+    "org.approved": ({"name": "青山村乡贤理事会", "reason": "-"}, "乡贤理事会"),
+    "org.rejected": ({"name": "青山村广场舞队", "reason": "材料不全，请补充章程"}, "广场舞队"),
+    "org.suspended": ({"name": "青山村广场舞队", "reason": "年检未通过"}, "广场舞队"),
+    "org.resumed": ({"name": "青山村广场舞队", "reason": "-"}, "广场舞队"),
+    "org.ended": ({"name": "青山村广场舞队", "reason": "自行解散"}, "广场舞队"),
+    "org.representative_added": ({"name": "青山村乡贤理事会", "user": "李德明(lidm)"}, "乡贤理事会"),
+    "org.representative_removed": ({"name": "青山村乡贤理事会", "user": "李德明(lidm)"}, "乡贤理事会"),
     "body.created": (
         {"kind": "committee", "name": "村民委员会", "rule": "body_meeting", "proxies": False, "active": True},
         "村民委员会",

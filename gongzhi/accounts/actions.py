@@ -35,7 +35,7 @@ from gongzhi.core.text import text_normalise, text_refusal
 from gongzhi.core.validators import validate_phone
 
 from .models import ApiToken, RoleAssignment, User
-from .roles import DEPARTMENT_ROLES, SEPARATED_ADMIN_ROLES, Role
+from .roles import DEPARTMENT_ROLES, ORGANISATION_ROLES, SEPARATED_ADMIN_ROLES, Role
 from .selectors import RESERVED_USERNAMES, session_keys_of
 
 
@@ -175,6 +175,8 @@ def user_deactivate(*, actor: User, user: User) -> User:
 def _check_assignable(*, actor: User, user: User, role: str) -> None:
     if role not in Role.values:
         raise DomainError(_("未知角色。"), field="role")
+    if role in ORGANISATION_ROLES:  # held for one organisation: granted on its page (gongzhi.orgs)
+        raise DomainError(_("社会组织代表请在该社会组织的页面上指定。"), field="role")
     if user.pk == actor.pk:
         raise DomainError(_("不能为自己分配或撤销角色。"))
     if user.is_superuser:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.http import set_choices
 
-from .roles import Role
+from .roles import ORGANISATION_ROLES, Role
 
 
 class LoginForm(AuthenticationForm):
@@ -68,6 +68,7 @@ class RoleAssignForm(forms.Form):
 
     def __init__(self, *args, areas: list[tuple[int, str]], departments: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        set_choices(self.fields["role"], list(Role.choices))
+        # A role held for a social organisation is granted on its page (gongzhi.orgs), not here.
+        set_choices(self.fields["role"], [c for c in Role.choices if c[0] not in ORGANISATION_ROLES])
         set_choices(self.fields["area"], areas)
         set_choices(self.fields["department"], [("", _("—（不在部门任职）")), *departments])

@@ -80,6 +80,16 @@ class RoleAssignment(models.Model):
         related_name="role_assignments",
         verbose_name=_("部门"),
     )
+    # A role held for one social organisation (accounts.roles.ORGANISATION_ROLES): it covers only that
+    # organisation's matters, whatever else lies in the area.
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("社会组织"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,13 +98,18 @@ class RoleAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "role", "area"],
-                condition=models.Q(department=None),
+                condition=models.Q(department=None, organisation=None),
                 name="role_assignment_unique",
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "area", "department"],
                 condition=~models.Q(department=None),
                 name="role_assignment_department_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"],
+                condition=~models.Q(organisation=None),
+                name="role_assignment_organisation_unique",
             ),
         ]
 

@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     MEDIATOR = "mediator", _("调解员")
     SUPERVISOR = "supervisor", _("监委会成员")
     RESIDENT = "resident", _("居民")
+    ORG_REPRESENTATIVE = "org_representative", _("社会组织代表")
     SYS_ADMIN = "sys_admin", _("系统管理员")
     SEC_ADMIN = "sec_admin", _("安全管理员")
     AUDIT_ADMIN = "audit_admin", _("审计管理员")
@@ -57,3 +58,8 @@ HELPERS = frozenset({Role.PARTY_MEMBER, Role.VOLUNTEER})  # claim requests, give
 # Roles that may be held in a township department (科室/部门, decision 0032): its officers. A role held in a
 # department covers only that department's matters; every other role is held over its area only.
 DEPARTMENT_ROLES = frozenset({Role.TOWNSHIP_REVIEWER})
+
+# Roles held for a registered social organisation (gongzhi.orgs, decision 0043): over the organisation's home
+# area, and only for that organisation (`RoleAssignment.organisation`), as a department role is for its
+# department. The organisation's keepers grant them on its page, not the security administrator.
+ORGANISATION_ROLES = frozenset({Role.ORG_REPRESENTATIVE})

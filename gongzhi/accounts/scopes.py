@@ -134,3 +134,35 @@ def routes_to(
         covers([area], path) and (d is None or d == department_id)
         for _, area, d in _grants(user, roles, held_at)
     )
+
+
+# --- Roles held for a social organisation (gongzhi.orgs) ---------------------------------------
+
+
+def organisation_ids_for(user, roles: Iterable[str]) -> set[int]:
+    """The organisations for which the user holds one of `roles` (accounts.roles.ORGANISATION_ROLES): read once
+    per change of the user's roles, like the grants."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    wanted = set(roles)
+    if not {role for role, _ in role_paths(user)} & wanted:
+        return set()  # no such role at all: no query
+    cached = getattr(user, "_gongzhi_organisations", None)
+    if cached is None:
+        from .usercache import user_cached, version_of
+
+        cached = user_cached(
+            user.pk, "organisations", lambda: _organisations_read(user.pk), version=version_of(user)
+        )
+        user._gongzhi_organisations = cached
+    return {org for role, org in cached if role in wanted}
+
+
+def _organisations_read(user_id) -> list[tuple[str, int]]:
+    from .models import RoleAssignment
+
+    return list(
+        RoleAssignment.objects.filter(user_id=user_id, organisation__isnull=False).values_list(
+            "role", "organisation_id"
+        )
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("areas/", include("gongzhi.areas.urls")),
     path("residents/", include("gongzhi.residents.urls")),
     path("bodies/", include("gongzhi.bodies.urls")),
+    path("orgs/", include("gongzhi.orgs.urls")),
     path("workdays/", include("gongzhi.workdays.urls")),
     path("audit/", include("gongzhi.audit.urls")),
     path("notices/", include("gongzhi.notices.urls")),

@@ -2,7 +2,7 @@
 the demo register: in 青山村 (the first community, where the demo resident `jumin` lives) one proposal
 gathering signatures below its threshold, one whose signatures reached the statute's threshold (a
 villagers' meeting is due), and one the party organisation answered; with a thread (a resident, the
-volunteer speaking for a social organisation, a post hidden by staff).
+representative of a registered social organisation speaking for it, a post hidden by staff).
 
 Co-signers sign with accounts of their own (unusable passwords: they are demo people, not demo logins), or
 through the grid worker with their consent recorded.
@@ -16,6 +16,7 @@ from django.utils import timezone
 from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area
+from gongzhi.orgs.selectors import organisations_speaking_for
 from gongzhi.residents.models import Resident
 from gongzhi.selfgov.actions import proposals as actions
 from gongzhi.selfgov.models import Proposal
@@ -55,7 +56,8 @@ def demo_proposals_seed(*, communities: list[Area], rng: random.Random) -> int:
     jumin = User.objects.get(username="jumin")
     staff = User.objects.get(username="cun_ganbu")
     grid_worker = User.objects.get(username="wanggeyuan")
-    volunteer = User.objects.get(username="zhiyuanzhe")
+    representative = User.objects.get(username="zuzhi_daibiao")  # gongzhi.devtools.demo_orgs
+    voice = organisations_speaking_for(representative, community).filter(kind="community_group").first()
     people = _adults(community)
     rng.shuffle(people)
     accounts = iter(_account(r, f"tian_{n:03d}") for n, r in enumerate(people))
@@ -85,10 +87,11 @@ def demo_proposals_seed(*, communities: list[Area], rng: random.Random) -> int:
     actions.proposal_post(
         actor=next(accounts), proposal=gathering, body="我在外地打工，支持修桥，回村时可以出工。"
     )
-    actions.proposal_post(
-        actor=volunteer, proposal=gathering, body="本会可以组织志愿者协助施工期间的交通疏导。",
-        organisation="青山村乡贤理事会",
-    )  # fmt: skip
+    if voice is not None:
+        actions.proposal_post(
+            actor=representative, proposal=gathering, body="本会可以组织志愿者协助施工期间的交通疏导。",
+            organisation_id=voice.pk,
+        )  # fmt: skip
     rude = actions.proposal_post(
         actor=next(accounts), proposal=gathering, body="村干部什么都不管，都是摆设！！！"
     )

@@ -1,12 +1,15 @@
 """议事厅: residents of the community (working away included) discuss a proposal, staff moderate by hiding
 with a reason (never deleting), social organisations take part as such."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from gongzhi.audit.models import AuditEvent
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.notices.models import Notice
+from gongzhi.orgs.actions import organisation_move, organisation_register, representative_add
 from gongzhi.selfgov.actions import proposals as actions
 from gongzhi.selfgov.models import ProposalPost
 from gongzhi.selfgov.selectors.proposals import thread_of
@@ -42,20 +45,28 @@ def test_someone_of_another_community_cannot_post(users, make_resident, proposal
     assert not ProposalPost.objects.exists()
 
 
-def test_a_social_organisation_comments_as_such(users, proposal):
-    volunteer = users["volunteer"]  # over 青山村: the organisation's representative
+def test_a_social_organisation_comments_as_such(users, areas, proposal):
+    """The registry's representative speaks for a registered organisation serving the community (the whole
+    story, with a suspended organisation refused: tests/orgs/test_participation.py)."""
+    org = organisation_register(
+        actor=users["community_staff"], home=areas["village"], name="青山村乡贤理事会", kind="community_group",
+        authority="青山村村民委员会", contact_name="李德明", contact_phone="13800138000",
+        filing_number="QS-1", filed_on=dt.date(2024, 1, 2),
+    )  # fmt: skip
+    org = organisation_move(actor=users["community_staff"], organisation=org, verb="approve")
+    representative_add(actor=users["community_staff"], organisation=org, user=users["volunteer"])
     post = actions.proposal_post(
-        actor=volunteer,
+        actor=users["volunteer"],
         proposal=proposal,
         body="本会可以组织志愿者参与施工监督。",
-        organisation="青山村乡贤理事会",
+        organisation_id=org.pk,
     )
-    assert (post.capacity, post.organisation) == ("organisation", "青山村乡贤理事会")
+    assert (post.capacity, post.organisation, post.org) == ("organisation", "青山村乡贤理事会", org)
     shown = thread_of(viewer=users["nobody"], proposal=proposal)
-    assert shown[0].who == "社会组织：青山村乡贤理事会（协同参与）"
-    with pytest.raises(DomainError, match="社会组织代表"):
+    assert shown[0].who == "青山村乡贤理事会（协同参与）"
+    with pytest.raises(DomainError, match="登记代表"):
         actions.proposal_post(
-            actor=users["community_staff"], proposal=proposal, body="试试。", organisation="某协会"
+            actor=users["community_staff"], proposal=proposal, body="试试。", organisation_id=org.pk
         )
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "gongzhi.hours",
     "gongzhi.meetings",
     "gongzhi.bodies",
+    "gongzhi.orgs",
     "gongzhi.ballots",
     "gongzhi.disclosures",
     "gongzhi.wishes",

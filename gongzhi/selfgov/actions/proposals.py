@@ -43,6 +43,8 @@ from gongzhi.core.lifecycle import lifecycle_move
 from gongzhi.core.text import text_clean
 from gongzhi.meetings.models import Meeting
 from gongzhi.notices.actions import notice_send
+from gongzhi.orgs.models import Organisation
+from gongzhi.orgs.selectors import organisation_voice_check
 from gongzhi.residents.models import Resident
 
 from .. import proposal_thresholds as th
@@ -515,49 +517,54 @@ def proposal_meeting_link(*, actor: User, proposal: Proposal, meeting: Meeting) 
     return proposal
 
 
-def _capacity(actor: User, proposal: Proposal, organisation: str) -> tuple[str, str]:
-    if organisation:
-        if not can(actor, "proposals.post", proposal) or not _organisation_of(actor, proposal):
-            raise DomainError(
-                _("只有在本村(社区)登记的社会组织代表才能以社会组织名义留言。"), code="not_organisation"
-            )
-        name = text_clean(organisation, label=_("社会组织名称"), field="organisation", minimum=2, maximum=60)
-        return "organisation", name
+def _capacity(
+    actor: User, proposal: Proposal, organisation_id: int | None
+) -> tuple[str, Organisation | None]:
+    if organisation_id is not None:
+        # 协同参与: a representative of a registered organisation that serves this community (gongzhi.orgs).
+        return "organisation", organisation_voice_check(actor, organisation_id, proposal.community)
     if can(actor, "proposals.moderate", proposal):
-        return "staff", ""
+        return "staff", None
     resident = resident_of(actor)
     if resident is None or resident.community_id != proposal.community_id:
         raise DomainError(
             _("只有%(community)s的居民才能在议事厅留言。") % {"community": proposal.community.name},
             code="other_community",
         )
-    return "resident", ""
-
-
-def _organisation_of(actor: User, proposal: Proposal) -> bool:
-    from ..rules.proposals import organisation
-
-    return bool(organisation(actor, proposal))
+    return "resident", None
 
 
 @transaction.atomic
-def proposal_post(*, actor: User, proposal: Proposal, body: str, organisation: str = "") -> ProposalPost:
-    """A message in the proposal's thread (议事厅). The author hears of it (that there is one)."""
+def proposal_post(
+    *, actor: User, proposal: Proposal, body: str, organisation_id: int | None = None
+) -> ProposalPost:
+    """A message in the proposal's thread (议事厅). The author hears of it (that there is one). With
+    `organisation_id`, a representative speaks for that registered organisation (协同参与)."""
     authorize(actor, "proposals.post", proposal)
     body = text_clean(body, label=_("留言"), field="body", minimum=2, maximum=POST_MAX)
     proposal = _locked(proposal)
     if proposal.state not in THREAD_STATES:
         raise Conflict(_("这项提案的议事厅现在不开放留言。"), code="thread_closed")
-    capacity, name = _capacity(actor, proposal, (organisation or "").strip())
+    capacity, org = _capacity(actor, proposal, organisation_id)
     post = ProposalPost.objects.create(
-        proposal=proposal, author=actor, capacity=capacity, organisation=name, body=body
+        proposal=proposal,
+        author=actor,
+        capacity=capacity,
+        organisation=org.name if org else "",
+        org=org,
+        body=body,
     )
     audit_event_record(
         actor=actor,
         verb="proposal.posted",
         target=proposal,
         area=proposal.community,
-        summary={"post": post.pk, "capacity": capacity, "length": len(body)},
+        summary={
+            "post": post.pk,
+            "capacity": capacity,
+            "length": len(body),
+            **({"organisation": org.name} if org else {}),
+        },
     )
     _tell(proposal, [proposal.author], what=_("的议事厅有新留言"), actor=actor)
     return post

@@ -99,7 +99,9 @@ class AnswerIn(Schema):
 
 class PostIn(Schema):
     body: str
-    organisation: str = ""  # the organisation's name, to take part as a social organisation (协同参与)
+    # A representative speaks for a registered social organisation serving the community (协同参与): its id in
+    # the registry (/api/v1/orgs).
+    organisation_id: ApiId | None = None
 
 
 class HideIn(Schema):
@@ -379,7 +381,7 @@ def proposal_post(request, proposal_id: ApiId, payload: PostIn, idempotency_key:
         idempotency_key,
         payload,
         lambda: actions.proposal_post(
-            actor=request.auth, proposal=proposal, body=payload.body, organisation=payload.organisation
+            actor=request.auth, proposal=proposal, body=payload.body, organisation_id=payload.organisation_id
         ),
     )
     views = selectors.thread_of(viewer=request.auth, proposal=proposal)

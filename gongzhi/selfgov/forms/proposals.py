@@ -71,6 +71,17 @@ class AssistedSignForm(forms.Form):
 
 class PostForm(forms.Form):
     body = forms.CharField(label=_("我的意见"), max_length=POST_MAX, widget=forms.Textarea(attrs={"rows": 3}))
-    organisation = forms.CharField(
-        label=_("以社会组织名义留言（填写组织名称）"), max_length=60, required=False
+    organisation = forms.TypedChoiceField(
+        label=_("发言身份"), coerce=int, choices=(), required=False, empty_value=None
     )
+
+    def __init__(self, *args, organisations: list[tuple[int, str]] = (), **kwargs) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        if organisations:  # a representative of registered social organisations serving the community
+            choices = [
+                ("", _("以个人身份")),
+                *[(pk, _("以社会组织「%(name)s」名义") % {"name": name}) for pk, name in organisations],
+            ]
+            self.fields["organisation"].choices = choices  # type: ignore[attr-defined]
+        else:
+            del self.fields["organisation"]

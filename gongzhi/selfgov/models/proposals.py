@@ -160,7 +160,16 @@ class ProposalPost(models.Model):
     # How the author takes part: a resident of the community, the community's staff, or a social
     # organisation (协同参与), named as the organisation.
     capacity = models.CharField(max_length=12)  # resident, staff, organisation
-    organisation = models.CharField(_("社会组织名称"), max_length=60, blank=True)
+    organisation = models.CharField(_("社会组织名称"), max_length=60, blank=True)  # its name when it spoke
+    # The registered organisation (gongzhi.orgs) a representative spoke for.
+    org = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("社会组织"),
+    )
     body = models.TextField(_("留言"), max_length=1000)
     created_at = models.DateTimeField(auto_now_add=True)
     hidden_at = models.DateTimeField(null=True, blank=True)

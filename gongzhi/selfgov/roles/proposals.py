@@ -10,6 +10,5 @@ MODERATORS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
 SIGN_ASSISTERS = ASSISTERS
 # Who watches the meetings that proposals made due (the township sees the overdue ones).
 WATCHERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN, Role.SUPERVISOR})
-# A social organisation takes part (协同参与) through a user holding the volunteer role over the community
-# (decision 0041: gongzhi keeps no registry of organisations yet; the role is granted by the community).
-ORGANISATIONS = frozenset({Role.VOLUNTEER})
+# A social organisation takes part (协同参与) through its representatives in the registry (gongzhi.orgs,
+# decision 0043): the kernel's org_representative role held for one organisation, read by rules.proposals.

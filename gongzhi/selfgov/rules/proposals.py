@@ -5,9 +5,10 @@ import rules
 
 from gongzhi.accounts.predicates import holds_role_over
 from gongzhi.accounts.scopes import covers, paths_for
+from gongzhi.orgs.selectors import organisations_represented_serving
 
 from ..models import Proposal
-from ..roles.proposals import ANSWERERS, MODERATORS, ORGANISATIONS, SIGN_ASSISTERS, WATCHERS
+from ..roles.proposals import ANSWERERS, MODERATORS, SIGN_ASSISTERS, WATCHERS
 from ..selectors.proposals import resident_of
 
 
@@ -46,9 +47,18 @@ def assists_here(user, obj=None) -> bool:
     return covers(paths, target)
 
 
+@rules.predicate
+def organisation(user, obj=None) -> bool:
+    """A representative of a social organisation of the registry (gongzhi.orgs) that serves the proposal's
+    community. Whether it may speak now (registered) is the action's answer, with its reason."""
+    community = getattr(obj, "community", None)
+    if community is None or not user.is_authenticated:
+        return False
+    return organisations_represented_serving(user, community).exists()
+
+
 answerer = holds_role_over(ANSWERERS)
 moderator = holds_role_over(MODERATORS)
-organisation = holds_role_over(ORGANISATIONS)
 watcher = holds_role_over(WATCHERS)
 
 # The object: the community (an Area) for proposing, else the proposal.

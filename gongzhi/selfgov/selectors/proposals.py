@@ -284,7 +284,7 @@ def thread_of(*, viewer, proposal: Proposal) -> list[PostView]:
     )
     for post in posts:
         if post.capacity == "organisation":
-            who = _("社会组织：%(name)s（协同参与）") % {"name": post.organisation}
+            who = _("%(name)s（协同参与）") % {"name": post.organisation}
         elif post.capacity == "staff":
             who = _("%(community)s工作人员") % {"community": proposal.community.name}
         else:

@@ -19,6 +19,7 @@ from gongzhi.core.http import move_answer, require_perm, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.meetings.models import Meeting
+from gongzhi.orgs.selectors import organisations_represented_serving
 
 from .. import proposal_thresholds as th
 from ..actions import proposals as actions
@@ -55,6 +56,20 @@ def community(request: HttpRequest, community_id: int) -> HttpResponse:
         setattr(proposal, "author_label", selectors.author_label(proposal))  # noqa: B010
         setattr(proposal, "count", selectors.proposal_count(proposal, bases=bases))  # noqa: B010
     return render(request, "selfgov/proposals/community.html", {"community": area, "proposals": proposals})
+
+
+def _voices(user, proposal) -> list[tuple[int, str]]:
+    """The social organisations serving the community that the user represents (协同参与); one that may not
+    speak now (pending, suspended) is offered with its state, and posting as it says why not."""
+    if not user.is_authenticated:
+        return []
+    voices = []
+    for org in organisations_represented_serving(user, proposal.community).order_by("name", "id"):
+        label = org.name
+        if not org.is_registered:
+            label = _("%(name)s（%(state)s）") % {"name": org.name, "state": org.get_state_display()}
+        voices.append((org.pk, label))
+    return voices
 
 
 def _detail_context(request: HttpRequest, proposal) -> dict:
@@ -101,7 +116,7 @@ def _detail_context(request: HttpRequest, proposal) -> dict:
         and user.is_authenticated
         and can(user, "proposals.post", proposal),
         "thread": selectors.thread_of(viewer=user, proposal=proposal),
-        "post_form": PostForm(),
+        "post_form": PostForm(organisations=_voices(user, proposal)),
         "meetings": meetings,
         "overdue": bool(
             proposal.meeting_due_on
@@ -236,11 +251,13 @@ def meeting(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @_view
 def post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    body, organisation = request.POST.get("body", ""), request.POST.get("organisation", "")
+    body, organisation_id = request.POST.get("body", ""), id_from(request.POST.get("organisation"))
     response = _move(
         request,
         pk,
-        lambda p: actions.proposal_post(actor=request.user, proposal=p, body=body, organisation=organisation),
+        lambda p: actions.proposal_post(
+            actor=request.user, proposal=p, body=body, organisation_id=organisation_id
+        ),
         _("留言已发布。"),
     )
     response["Location"] = response["Location"] + "#thread"

@@ -48,6 +48,7 @@ from gongzhi.devtools.demo_decisions import demo_decisions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
+from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
@@ -139,6 +140,13 @@ class Command(BaseCommand):
             # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies),
             # before the features that hold their meetings.
             demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
+            # The registry of social organisations and a representative (before the proposals' 协同参与).
+            demo_orgs_seed(
+                township=root,
+                communities=[c[0] for c in communities],
+                password=make_password(DEMO_PASSWORD),
+                rng=random.Random(opts["seed"] + 6),
+            )
             # 四议两公开: the power list (the bodies it lacks) and a decision at every stage (publishing on the boards).
             demo_decisions_seed(
                 township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5)
@@ -455,4 +463,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<14} {Role(role).label}{f'（{where}）' if where else ''}")
         for department, _kind, username, _display in DEMO_DEPARTMENTS:
             self.stdout.write(f"  {username:<14} {Role.TOWNSHIP_REVIEWER.label}（{department}）")
+        for username, _display, _which in DEMO_ORG_REPRESENTATIVES:
+            self.stdout.write(f"  {username:<14} {Role.ORG_REPRESENTATIVE.label}（青山村乡贤理事会等）")
         self.stdout.write("")
