@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orgs', '0001_initial'),
-        ('selfgov', '0001_initial'),
+        ('selfgov', '0002_stage_meeting_item'),
     ]
 
     operations = [
