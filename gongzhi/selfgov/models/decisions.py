@@ -107,6 +107,9 @@ class PowerItem(models.Model):
     )
     procedure = models.CharField(_("办理流程"), max_length=500)
     publish = models.CharField(_("公开内容"), max_length=300)
+    # The procedure as steps of gongzhi.core.power_flows' vocabulary ({kind, label, body, days}); an
+    # application in the service hall of a matter bound to this item follows it (decision 0044).
+    flow = models.JSONField(_("办理步骤"), default=list, blank=True)
     active = models.BooleanField(_("在用"), default=True)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     changed_at = models.DateTimeField(auto_now=True)
