@@ -1,10 +1,10 @@
 """The power list's flows as a kernel hook: a small power's procedure as ordered steps, for whoever follows it.
 
-The village power list (小微权力清单) is kept by a feature (`selfgov`); the service hall (`hall`), another
-feature, makes an application of a bound matter follow its item's flow. Features never import each other,
-so the kernel holds only this: the fixed vocabulary of a step's kind, the step as data, and one provider
-hook — the power list registers `power_flow_provider_register(fn)` in its `AppConfig.ready`, the hall asks
-`power_flow_for(community, code)`. Nothing here knows either app (decision 0044).
+The village power list (小微权力清单) is kept by one feature; another (the service counter's applications)
+makes a record of a bound kind follow its item's flow. Features never import each other, so the kernel
+holds only this: the fixed vocabulary of a step's kind, the step as data, and one provider hook — the
+feature keeping the list registers `power_flow_provider_register(fn)` in its `AppConfig.ready`, the one
+following it asks `power_flow_for(community, code)`. Nothing here knows either (decision 0044).
 
 A step's kinds (the procedure's verbs in the published county standards):
 
@@ -14,7 +14,7 @@ A step's kinds (the procedure's verbs in the published county standards):
 - ``publish`` 公示: the matter is published on the community's board for ``days`` calendar days; objections
   received in that window must be answered before the next step;
 - ``sign`` 签批: the committee's chair signs;
-- ``report`` 报送: sent to the township (the hall's 初审通过，报乡镇 fulfils it).
+- ``report`` 报送: sent to the township (passing the record up to the township fulfils it).
 """
 
 from collections.abc import Callable
