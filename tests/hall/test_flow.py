@@ -286,3 +286,40 @@ def test_the_page_and_the_api_show_and_record_the_flow(client, certificate, make
     Case.objects.filter(pk=application.pk).update(state="submitted")
     mine = client.get(f"/api/v1/hall/applications/{application.pk}", **headers)
     assert mine.json()["flow"]["code"] == "C06"
+
+
+def test_the_catalogue_form_binds_a_matter_and_an_import_leaves_the_binding(
+    make_matter, users, power, department
+):
+    from gongzhi.hall.actions.catalogue import MatterData, StepData, matter_update
+
+    matter = make_matter(code="MZ-101", village_review=True)
+    base = dict(code="MZ-101", name="最低生活保障", mode=HandlingMode.VILLAGE_TO_TOWNSHIP, department=department,
+                steps=[StepData("审核", 15, "workdays")])  # fmt: skip
+    admin = users["township_admin"]
+    with pytest.raises(DomainError) as refused:
+        matter_update(admin, matter.pk, MatterData(**base, power_code="C01"))  # no village review
+    assert refused.value.field == "power_code"
+    bound = matter_update(admin, matter.pk, MatterData(**base, village_review=True, power_code=" c01 "))
+    assert bound.power_code == "C01"
+    assert AuditEvent.objects.filter(verb="hall.matter_updated", target_id=str(matter.pk)).exists()
+    kept = matter_update(
+        admin, matter.pk, MatterData(**{**base, "name": "最低生活保障申请"}, village_review=True)
+    )
+    assert kept.power_code == "C01"
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_dibao_recommendation_part_way_through_its_flow(client):
+    from django.core.management import call_command
+
+    from gongzhi.accounts.models import User
+
+    call_command("seed_demo", "--quiet")
+    step = ApplicationStep.objects.get(power_code="C01", kind="publish", done_at__isnull=False)
+    assert step.objections.filter(answered_at=None).exists()
+    assert ApplicationStep.objects.get(application=step.application, order=2).passed is True
+    client.force_login(User.objects.get(username="cun_ganbu"))
+    page = client.get(reverse("hall:detail", args=[step.application_id])).content.decode()
+    assert 'data-state="publishing"' in page
+    assert 'data-testid="objection-form"' in page

@@ -367,6 +367,22 @@ def application_objection_answer(
     return objection
 
 
+def power_code_check(township, code: str, *, mode: str, village_review: bool) -> None:
+    """A power-list code a matter may be bound to: its township's template has the item, and the village
+    settles or first reviews the matter (where the flow's steps are recorded). "" (unbound) always may."""
+    if not code:
+        return
+    if not (mode == HandlingMode.VILLAGE_DIRECT or village_review):
+        raise DomainError(
+            _("按小微权力清单办理的事项须由村(社区)办理或初审，请先设为村级办结或村级初审。"),
+            field="power_code",
+        )
+    if power_flow_for(township, code) is None:
+        raise DomainError(
+            _("乡镇的小微权力清单模板中没有编号为“%(code)s”的在用事项。") % {"code": code}, field="power_code"
+        )
+
+
 @transaction.atomic
 def matter_power_bind(*, actor: User, matter: Matter, code: str) -> Matter:
     """Bind a matter of the catalogue to a power-list code ("" unbinds): its township's template must have

@@ -134,6 +134,22 @@ class PowerItem(models.Model):
         return self.matter_type in MANDATORY_TYPES
 
     @property
+    def flow_line(self) -> str:
+        """The 办理步骤 in one line: "核实·入户调查 → 会议·民主评议 → 公示·评议结果公示（7天） → 报送·报镇审核"."""
+        from django.utils.translation import gettext
+
+        from gongzhi.core.power_flows import PUBLISH, STEP_KINDS
+
+        parts = []
+        for step in self.flow or ():
+            kind = str(STEP_KINDS.get(step.get("kind", ""), step.get("kind", "")))
+            part = f"{kind}·{step['label']}" if step.get("label") and step["label"] != kind else kind
+            if step.get("kind") == PUBLISH:
+                part += gettext("（%(days)s天）") % {"days": step.get("days")}
+            parts.append(part)
+        return " → ".join(parts)
+
+    @property
     def decided(self) -> bool:
         """Whether a matter of this kind is decided by 四议两公开 at all (证明出具 is a service, not a decision)."""
         return bool(self.stages)
