@@ -461,6 +461,19 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"matter": "最低生活保障", "move": "approve", "decision": "approved", "opinion": "符合条件"},
         "SL-2026-0007",
     ),
+    "hall.step_fulfilled": (
+        {"matter": "最低生活保障", "code": "C01", "step": 2, "kind": "meeting", "label": "民主评议"},
+        "SL-2026-0007",
+    ),
+    "hall.step_objection_received": (
+        {"matter": "最低生活保障", "code": "C01", "step": 3, "kind": "publish", "label": "评议结果公示"},
+        "SL-2026-0007",
+    ),
+    "hall.step_objection_answered": (
+        {"matter": "最低生活保障", "code": "C01", "step": 3, "kind": "publish", "label": "评议结果公示"},
+        "SL-2026-0007",
+    ),
+    "hall.matter_power_bound": ({"matter": "最低生活保障", "from": "", "to": "C01"}, "最低生活保障"),
     "hall.passed_up": (
         {"matter": "最低生活保障", "move": "pass_up", "decision": "", "opinion": "同意上报"},
         "SL-2026-0007",

@@ -15,6 +15,7 @@ class HallConfig(AppConfig):
         from . import (
             audit_verbs_catalogue,
             audit_verbs_desk,
+            audit_verbs_flow,
             audit_verbs_office,
             audit_verbs_open311,
             audit_verbs_rate,
@@ -23,6 +24,7 @@ class HallConfig(AppConfig):
 
         audit_verbs_catalogue.register()
         audit_verbs_desk.register()
+        audit_verbs_flow.register()
         audit_verbs_office.register()
         audit_verbs_open311.register()
         audit_verbs_rate.register()

@@ -78,6 +78,9 @@ class Matter(models.Model):
     online = models.BooleanField(_("可网上申请"), default=True)
     proxy = models.BooleanField(_("可村级代办"), default=True)
     open311 = models.BooleanField(_("接受外部系统申请(Open311)"), default=False)
+    # The village power list's item (小微权力清单编号, e.g. C01) an application of this matter follows: the
+    # applicant's community's item of that code, through the kernel hook gongzhi.core.power_flows.
+    power_code = models.CharField(_("小微权力清单事项"), max_length=10, blank=True)
     is_active = models.BooleanField(_("启用"), default=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -477,3 +480,62 @@ class Handover(models.Model):
 
     def __str__(self) -> str:
         return f"handover of {self.application_id}"
+
+
+class ApplicationStep(models.Model):
+    """One step of the power-list flow an application follows (its item's 办理步骤, copied when the first
+    step is recorded): verification, a meeting's verdict, a publication with its objection window, the
+    chair's signature, the report to the township. Never deleted; fulfilled once, in order."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="flow_steps")
+    order = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10)  # gongzhi.core.power_flows.STEP_KINDS
+    label = models.CharField(_("步骤"), max_length=30)
+    body = models.CharField(max_length=20, blank=True)  # a meeting's body kind
+    days = models.PositiveSmallIntegerField(default=0)  # a publication's days
+    power_code = models.CharField(max_length=10)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(_("办理情况"), max_length=500, blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    passed = models.BooleanField(null=True, blank=True)  # the meeting's verdict
+    disclosure = models.ForeignKey(
+        "disclosures.Disclosure", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ends_at = models.DateTimeField(null=True, blank=True)  # the publication's end (objections until then)
+
+    class Meta:
+        ordering = ["application_id", "order"]
+        constraints = [models.UniqueConstraint(fields=["application", "order"], name="application_step_once")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def scope_path(self) -> str:
+        return self.application.case.area_path
+
+
+class ApplicationObjection(models.Model):
+    """An objection received during a publication step's window (in writing, at the window or by phone):
+    entered by staff, answered by staff; the flow does not go on while one is unanswered."""
+
+    step = models.ForeignKey(ApplicationStep, on_delete=models.PROTECT, related_name="objections")
+    text = models.CharField(_("异议内容"), max_length=500)
+    received_at = models.DateTimeField()
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    answer = models.CharField(_("答复"), max_length=500, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["step_id", "received_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:20]

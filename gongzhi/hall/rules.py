@@ -77,3 +77,7 @@ rules.add_perm("hall.open311_submit", is_open311_account)  # the object: the key
 # The front desk: a material accepted on a promise (容缺受理) arrives, from the applicant or at the window.
 rules.add_perm("hall.receive_promised", front_desk)
 rules.add_perm("hall.supply_promised", is_author | is_submitter | front_desk)
+
+# The village power list's flow on an application (actions/flow.py): the community's cadres who review it
+# record its steps — verification, the meeting's verdict, the publication and its objections, the signature.
+rules.add_perm("hall.keep_flow", village_reviewer)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, catalogue, followups, guide, office, open311, rating, stats
+from .views import applications, catalogue, flow, followups, guide, office, open311, rating, stats
 
 app_name = "hall"
 
@@ -47,6 +47,7 @@ urlpatterns += [
     path("guide/m/<id:pk>/", guide.guide_matter, name="guide"),
     path("a/<id:pk>/office/<slug:verb>/", office.move, name="office_move"),
     path("a/<id:pk>/issue/", office.issue, name="issue"),
+    path("a/<id:pk>/flow/", flow.flow, name="flow"),
     path("a/<id:pk>/documents/<id:doc>/", office.document, name="document"),
     path("a/<id:pk>/documents/<id:doc>/revoke/", office.document_revoke, name="document_revoke"),
     path("followups/<id:pk>/", followups.followup, name="followup"),

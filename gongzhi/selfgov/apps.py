@@ -8,7 +8,10 @@ class SelfgovConfig(AppConfig):
     verbose_name = _("村(居)民自治")
 
     def ready(self) -> None:
-        from . import audit_verbs_decisions, proposals_registry
+        from gongzhi.core.power_flows import power_flow_provider_register
+
+        from . import audit_verbs_decisions, power_flows, proposals_registry
 
         audit_verbs_decisions.register()
         proposals_registry.register()
+        power_flow_provider_register(power_flows.power_flow_of)

@@ -30,6 +30,7 @@ from ..models import (
     MatterStep,
 )
 from ..selectors.catalogue import REGISTER_FACTS
+from .flow import power_code_check
 
 PERMISSION = "hall.catalogue_manage"
 CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
@@ -77,6 +78,7 @@ class MatterData:
     open311: bool = False
     sort_order: int = 0
     is_active: bool | None = None  # None: left as it is (the form has its own switch); the import sets it
+    power_code: str | None = None  # the village power list's item (None: left as it is; the import has none)
     steps: list[StepData] = field(default_factory=list)
     materials: list[MaterialData] = field(default_factory=list)
 
@@ -97,7 +99,7 @@ _LENGTHS: dict[str, int] = {
 _CHANGE_LABELS: dict[str, object] = {
     **{
         name: getattr(Matter._meta.get_field(name), "verbose_name", name)
-        for name in (*PLAIN_FIELDS, "department", "parent", "is_active")
+        for name in (*PLAIN_FIELDS, "department", "parent", "is_active", "power_code")
     },
     "steps": gettext_lazy("办理时限"),
     "materials": gettext_lazy("申请材料"),
@@ -110,6 +112,8 @@ def _clean(data: MatterData) -> MatterData:
         value = getattr(data, name)
         if isinstance(value, str):
             setattr(data, name, value.strip())
+    if data.power_code is not None:
+        data.power_code = data.power_code.strip().upper()
     for step in data.steps:
         step.name = step.name.strip()
     for line in data.materials:
@@ -124,6 +128,8 @@ def _clean(data: MatterData) -> MatterData:
 
 def matter_check(township: Area, data: MatterData, *, matter: Matter | None = None) -> None:
     """Every rule a matter must keep, as a DomainError naming the field (the form and the import show it)."""
+    if data.power_code:
+        power_code_check(township, data.power_code, mode=data.mode, village_review=data.village_review)
     if not data.code:
         raise DomainError(_("请填写事项编码。"), field="code")
     if len(data.code) > _LENGTHS["code"] or not set(data.code) <= CODE_CHARS:
@@ -196,10 +202,11 @@ def matter_check(township: Area, data: MatterData, *, matter: Matter | None = No
             )
 
 
-def _snapshot(matter: Matter, *, with_active: bool) -> dict:
+def _snapshot(matter: Matter, *, with_active: bool, with_power: bool = False) -> dict:
     """What a matter says, to compare before and after (an unchanged import writes nothing)."""
     return {
         **({"is_active": matter.is_active} if with_active else {}),
+        **({"power_code": matter.power_code} if with_power else {}),
         **{name: getattr(matter, name) for name in PLAIN_FIELDS},
         "department": matter.department_id,
         "parent": matter.parent_id,
@@ -214,6 +221,7 @@ def _snapshot(matter: Matter, *, with_active: bool) -> dict:
 def _data_snapshot(data: MatterData) -> dict:
     return {
         **({"is_active": data.is_active} if data.is_active is not None else {}),
+        **({"power_code": data.power_code} if data.power_code is not None else {}),
         **{name: getattr(data, name) for name in PLAIN_FIELDS},
         "department": data.department.pk if data.department else None,
         "parent": data.parent.pk if data.parent else None,
@@ -271,6 +279,8 @@ def _save(matter: Matter, data: MatterData) -> None:
     matter.parent = data.parent
     if data.is_active is not None:
         matter.is_active = data.is_active
+    if data.power_code is not None:
+        matter.power_code = data.power_code
     matter.save()
     _write_lines(matter, data)
 
@@ -286,7 +296,7 @@ def matter_write(actor: User, township: Area, data: MatterData, *, matter: Matte
         audit_event_record(actor=actor, verb="hall.matter_created", target=matter, area=township,
                            summary={"code": matter.code, "mode": matter.mode})  # fmt: skip
         return "created"
-    before = _snapshot(matter, with_active=data.is_active is not None)
+    before = _snapshot(matter, with_active=data.is_active is not None, with_power=data.power_code is not None)
     after = _data_snapshot(data)
     if before == after:
         return "unchanged"

@@ -11,7 +11,9 @@ here, so that its refusals are alike wherever it is made, on a page or over the 
 - else 409 when the state allows none of them — naming who moved it last where a decision or an issue
   was beaten to it ("已由…处理，无需重复办理"), or the current state;
 - else 403 when the application is routed to someone else, naming who handles it;
-- else 409 when the matter's handling mode has no such step.
+- else 409 when the matter's handling mode has no such step;
+- and, for a move the actor may make, 409 when it would skip a step of the village power list's flow the
+  application follows (flow.py: `flow_gate`).
 
 The lock is the case row's (`case_row_lock`): of two people making a move at once, the second waits and
 then finds the state the first left.
@@ -31,6 +33,7 @@ from gongzhi.core.errors import Conflict, NotFound, NotPermitted
 
 from ..models import Application
 from ..workflow import APPLICATION
+from .flow import flow_gate
 
 # What a move is, for the refusals' wording: the front desk's, the applicant's, a decision, the issue.
 KINDS = ("desk", "applicant", "decide", "issue")
@@ -66,6 +69,7 @@ def application_locked_for(
     allowed = case_moves_for(locked, actor)
     for verb in verbs:
         if verb in allowed:
+            flow_gate(locked, verb)  # the power list's flow: no step skipped (flow.py)
             return locked, verb
     state = APPLICATION.state_label(case.state)
     possible = [verb for verb in verbs if APPLICATION.move(verb, case.state) is not None]

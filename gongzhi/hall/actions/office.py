@@ -49,6 +49,7 @@ from ..limits import Step, promised_due
 from ..models import Application, Decision
 from ..workflow import APPLICATION
 from .applying import application_url
+from .flow import flow_after_move
 from .guard import application_locked_for
 
 OPINION_MAX = 500
@@ -123,6 +124,7 @@ def application_decide(*, actor: User, application: Application, verb: str, opin
         fields = ["decision", "decision_reason", "decided_at", "decided_by"]
     if fields:
         locked.save(update_fields=fields)
+    flow_after_move(actor=actor, application=locked, verb=verb)
     _record(actor, locked, "hall.decided" if decision else f"hall.{'passed_up' if verb == 'pass_up' else 'returned'}",
             {"move": verb, "decision": decision, "opinion": opinion})  # fmt: skip
     return Application.objects.select_related("case", "matter").get(pk=locked.pk)

@@ -29,6 +29,7 @@ from ..models import Application, ApplicationFile
 from ..selectors import applications as selectors
 from ..selectors import issued
 from ..selectors.desk import application_file_get
+from ..selectors.flow import application_flow_for
 from ..selectors.followups import followup_of
 from ..selectors.issued import documents_of
 from ..workflow import APPLICATION
@@ -113,6 +114,9 @@ class ApplicationDetailOut(ApplicationOut):
     documents: list[DocumentOut]
     timeline: list[TimelineOut]
     allowed_moves: list[str]
+    # The village power list's flow it follows (its matter bound to an item): code, name, basis, steps
+    # (order, kind, label, state, done_at, note, meeting_id, passed, disclosure_id, ends_at, objections), next.
+    flow: dict | None = None
 
 
 class ApplicationPage(Schema):
@@ -251,6 +255,7 @@ def application_detail(request, application: Application) -> dict:
         ],
         "timeline": case_timeline(case, private=names, author_alias=_("申请人")),
         "allowed_moves": case_moves_for(application, viewer),
+        "flow": application_flow_for(application, viewer),
     }
 
 

@@ -20,16 +20,17 @@ from collections.abc import Callable
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Router, Schema
 
 from gongzhi.cases.selectors import case_moves_for, case_timeline
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.authz import authorize, can
-from gongzhi.core.errors import NotFound
+from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.ids import ApiId
 
-from ..actions import followups, issuing, office, rating, unreasonable
+from ..actions import flow, followups, issuing, office, rating, unreasonable
 from ..limits import due_colour
 from ..models import FollowUp
 from ..selectors import followups as followup_selectors
@@ -364,3 +365,50 @@ def followup_rectify(request, followup_id: ApiId, payload: RemedyIn):
         followup_id,
         lambda f: followups.followup_rectify(actor=request.auth, followup=f, remedy=payload.remedy),
     )
+
+
+class FlowIn(Schema):
+    """The power list's flow (actions/flow.py): `op` "step" records the next step (its `note`; a meeting's
+    `held_on`, `present`, `in_favour`, `against`, `abstaining`, `place`; a publication's text in `note`),
+    "objection" takes down an objection received during the publication (`text`), "answer" answers one
+    (`objection`, `answer`)."""
+
+    op: str = "step"
+    note: str = ""
+    held_on: dt.date | None = None
+    present: int | None = None
+    in_favour: int | None = None
+    against: int = 0
+    abstaining: int = 0
+    place: str = ""
+    text: str = ""
+    objection: int = 0
+    answer: str = ""
+
+
+@router.post(
+    "/hall/applications/{application_id}/flow",
+    response=ApplicationDetailOut,
+    summary=gettext_noop("按小微权力清单办理：完成下一步、登记或答复公示异议（村级初审人员）"),
+)
+def application_flow(request, application_id: ApiId, payload: FlowIn):
+    def run(application):
+        if payload.op == "step":
+            meeting = None
+            if payload.held_on is not None or payload.present is not None or payload.in_favour is not None:
+                meeting = flow.StepMeeting(held_on=payload.held_on, present=payload.present,
+                                           in_favour=payload.in_favour, against=payload.against,
+                                           abstaining=payload.abstaining, place=payload.place)  # fmt: skip
+            return flow.application_step_fulfil(
+                actor=request.auth, application=application, note=payload.note, meeting=meeting
+            )
+        if payload.op == "objection":
+            return flow.application_objection_record(
+                actor=request.auth, application=application, text=payload.text
+            )
+        if payload.op == "answer":
+            return flow.application_objection_answer(actor=request.auth, application=application,
+                                                     objection_id=payload.objection, answer=payload.answer)  # fmt: skip
+        raise DomainError(_("未知的操作。"), code="unknown_op")
+
+    return application_move(request, application_id, run)

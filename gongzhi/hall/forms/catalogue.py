@@ -36,6 +36,8 @@ class MatterForm(forms.Form):
     proxy = forms.BooleanField(label=_("可村级代办"), required=False, initial=True)
     open311 = forms.BooleanField(label=_("接受外部系统申请(Open311)"), required=False)
     sort_order = forms.IntegerField(label=_("排序"), min_value=0, initial=0, required=False)
+    power_code = forms.CharField(label=_("小微权力清单事项"), max_length=10, required=False,
+                                 help_text=_("按村级小微权力清单办理的，填写清单编号，如 C01（低保推荐）、C06（证明出具）"))  # fmt: skip
 
     def __init__(self, *args, parents=None, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +86,7 @@ def matter_data(form: MatterForm, steps, materials) -> MatterData:
         levels=list(c["levels"]), village_review=c["village_review"], county_office=c["county_office"],
         legal_basis=c["legal_basis"], conditions=c["conditions"], guide=c["guide"], where=c["where"],
         fee=c["fee"], online=c["online"], proxy=c["proxy"], open311=c["open311"], sort_order=c["sort_order"] or 0,
+        power_code=c.get("power_code") or "",
         steps=[
             StepData(s.cleaned_data["name"], s.cleaned_data["amount"] or 0, s.cleaned_data["unit"])
             for s in steps if s.cleaned_data and not s.is_blank()
@@ -104,7 +107,7 @@ def matter_initial(matter) -> tuple[dict, list[dict], list[dict]]:
     """The forms' initial values for an existing matter."""
     initial = {name: getattr(matter, name) for name in (
         "code", "name", "mode", "levels", "village_review", "county_office", "legal_basis", "conditions", "guide",
-        "where", "fee", "online", "proxy", "open311", "sort_order")}  # fmt: skip
+        "where", "fee", "online", "proxy", "open311", "sort_order", "power_code")}  # fmt: skip
     initial.update(parent=matter.parent_id, department=matter.department_id)
     steps = [{"name": s.name, "amount": s.amount, "unit": s.unit} for s in matter.steps.all()]
     materials = [

@@ -13,6 +13,7 @@ from gongzhi.core.http import move_answer, paginate, querystring_without, requir
 
 from ..selectors import applications as selectors
 from ..selectors.desk import notices_of, open_notice_of, promises_of
+from ..selectors.flow import application_flow_for
 from ..workflow import APPLICATION
 
 
@@ -67,6 +68,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_supply_promised": can(request.user, "hall.supply_promised", application),
         "may_revoke": can(request.user, "hall.revoke_document", application),
         "today": timezone.localdate(),
+        # The village power list's flow it follows, if its matter is bound to one (actions/flow.py).
+        "flow": application_flow_for(application, request.user),
+        "may_keep_flow": can(request.user, "hall.keep_flow", application),
     }
     return render(request, "hall/detail.html", context)
 

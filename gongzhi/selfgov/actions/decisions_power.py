@@ -23,6 +23,7 @@ from ..models import (
     ResolutionBody,
     Stage,
 )
+from ..power_flows import flow_clean, standard_flow
 from ..power_standard import STANDARD
 
 # --- The power list ----------------------------------------------------------------------------
@@ -68,6 +69,7 @@ def power_template_install(*, actor: User, township: Area) -> int:
             resolution_body=item.resolution_body,
             procedure=item.procedure,
             publish=item.publish,
+            flow=standard_flow(item.code),
             changed_by=actor,
         )
         for item in STANDARD
@@ -110,6 +112,7 @@ def power_list_adopt(*, actor: User, community: Area) -> int:
             resolution_body=item.resolution_body,
             procedure=item.procedure,
             publish=item.publish,
+            flow=list(item.flow or ()),
             changed_by=actor,
         )
         for item in template
@@ -136,6 +139,7 @@ class PowerItemInput:
     publish: str
     resolution_body: str = ResolutionBody.EITHER
     active: bool = True
+    flow: list[dict] | None = None  # the 办理步骤 (None: unchanged)
 
 
 @transaction.atomic
@@ -155,6 +159,8 @@ def power_item_update(*, actor: User, item: PowerItem, data: PowerItemInput) -> 
         "stages": _stages_clean(data.stages, item.matter_type),
         "active": bool(data.active),
     }
+    if data.flow is not None:
+        changes["flow"] = flow_clean(list(data.flow))
     if data.resolution_body not in ResolutionBody.values:
         raise DomainError(_("未知的决议会议。"), field="resolution_body")
     if item.matter_type == MatterType.CHARTER and data.resolution_body != ResolutionBody.ASSEMBLY:

@@ -36,6 +36,7 @@ class PowerItemOut(Schema):
     resolution_body: str
     procedure: str
     publish: str
+    flow: list[dict]
     active: bool
     template_id: int | None
 
@@ -53,6 +54,7 @@ def _item(i: PowerItem) -> dict:
         "resolution_body": i.resolution_body,
         "procedure": i.procedure,
         "publish": i.publish,
+        "flow": list(i.flow or ()),
         "active": i.active,
         "template_id": i.template_id,
     }
@@ -79,6 +81,7 @@ class PowerItemIn(Schema):
     publish: str
     resolution_body: str = "either"
     active: bool = True
+    flow: list[dict] | None = None  # the 办理步骤 ({kind, label, body, days}); left out: unchanged
 
 
 @router.post(
@@ -104,6 +107,7 @@ def power_item_update(request, item_id: ApiId, payload: PowerItemIn):
                 publish=payload.publish,
                 resolution_body=payload.resolution_body,
                 active=payload.active,
+                flow=payload.flow,
             ),
         )
     )

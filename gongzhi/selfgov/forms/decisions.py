@@ -130,4 +130,10 @@ class PowerItemForm(forms.Form):
     resolution_body = forms.ChoiceField(label=_("决议会议"), choices=ResolutionBody.choices)
     procedure = forms.CharField(label=_("办理流程"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     publish = forms.CharField(label=_("公开内容"), max_length=300)
+    flow = forms.CharField(
+        label=_("办理步骤（每行一步：核实、会议 会议名称、公示 天数、签批、报送，后面可写步骤名称）"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
     active = forms.BooleanField(label=_("在用"), required=False)

@@ -107,6 +107,9 @@ class PowerItem(models.Model):
     )
     procedure = models.CharField(_("办理流程"), max_length=500)
     publish = models.CharField(_("公开内容"), max_length=300)
+    # The procedure as steps of gongzhi.core.power_flows' vocabulary ({kind, label, body, days}); an
+    # application in the service hall of a matter bound to this item follows it (decision 0044).
+    flow = models.JSONField(_("办理步骤"), default=list, blank=True)
     active = models.BooleanField(_("在用"), default=True)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     changed_at = models.DateTimeField(auto_now=True)
@@ -129,6 +132,22 @@ class PowerItem(models.Model):
     @property
     def mandatory(self) -> bool:
         return self.matter_type in MANDATORY_TYPES
+
+    @property
+    def flow_line(self) -> str:
+        """The 办理步骤 in one line: "核实·入户调查 → 会议·民主评议 → 公示·评议结果公示（7天） → 报送·报镇审核"."""
+        from django.utils.translation import gettext
+
+        from gongzhi.core.power_flows import PUBLISH, STEP_KINDS
+
+        parts = []
+        for step in self.flow or ():
+            kind = str(STEP_KINDS.get(step.get("kind", ""), step.get("kind", "")))
+            part = f"{kind}·{step['label']}" if step.get("label") and step["label"] != kind else kind
+            if step.get("kind") == PUBLISH:
+                part += gettext("（%(days)s天）") % {"days": step.get("days")}
+            parts.append(part)
+        return " → ".join(parts)
 
     @property
     def decided(self) -> bool:

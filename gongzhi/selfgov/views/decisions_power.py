@@ -18,6 +18,7 @@ from ..actions import decisions as actions
 from ..forms.decisions import (
     PowerItemForm,
 )
+from ..power_flows import flow_parse, flow_text
 from ..selectors import decisions as selectors
 
 
@@ -76,6 +77,7 @@ def power_item_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "resolution_body": item.resolution_body,
         "procedure": item.procedure,
         "publish": item.publish,
+        "flow": flow_text(item.flow),
         "active": item.active,
     }
     form = PowerItemForm(request.POST or None, initial=initial)
@@ -94,6 +96,7 @@ def power_item_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     publish=data["publish"],
                     resolution_body=data["resolution_body"],
                     active=data["active"],
+                    flow=flow_parse(data["flow"]),
                 ),
             )
         except DomainError as exc:

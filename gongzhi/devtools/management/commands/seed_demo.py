@@ -48,6 +48,7 @@ from gongzhi.devtools.demo_decisions import demo_decisions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
+from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
@@ -163,6 +164,10 @@ class Command(BaseCommand):
                 township=root,
                 communities=[c[0] for c in communities],
                 rng=random.Random(opts["seed"] + 3),
+            )
+            # A 低保 recommendation on the village power list (C01), part-way: published, an objection waiting.
+            demo_hall_flow_seed(
+                township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 6)
             )
             demo_proposals_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
             demo_polls_seed(
