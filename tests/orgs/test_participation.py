@@ -61,7 +61,9 @@ def test_a_suspended_organisation_is_refused_with_its_state(users, township_org,
     _nothing_posted()
     client.force_login(rep)
     page = client.get(reverse("selfgov:proposal", args=[proposal.pk])).content.decode()
-    assert "以社会组织「永安镇阳光社会工作服务中心（暂停活动）」名义" in page  # offered, and refused with its state
+    assert (
+        "以社会组织「永安镇阳光社会工作服务中心（暂停活动）」名义" in page
+    )  # offered, and refused with its state
     response = client.post(
         f"/api/v1/selfgov/proposals/{proposal.pk}/posts",
         {"body": "我们想发表意见。", "organisation_id": township_org.pk},
