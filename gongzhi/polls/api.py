@@ -39,6 +39,7 @@ class SeatOut(Schema):
     competent: int
     basically_competent: int
     incompetent: int
+    committee_member: bool  # False: hired staff (聘用人员), evaluated too but never flagged (第三十三条)
     unfit: bool
     flagged: bool
 
@@ -158,6 +159,7 @@ def _detail(round_: Round, user) -> dict:
                     "competent": s.competent,
                     "basically_competent": s.basically_competent,
                     "incompetent": s.incompetent,
+                    "committee_member": s.committee_member,
                     "unfit": s.unfit,
                     "flagged": s.flagged,
                 }

@@ -375,3 +375,98 @@ def test_a_round_whose_box_the_kernel_closed_still_closes_and_keeps_its_results(
     assert ballot_boxes_close_due() == 1  # the kernel's own job, before the round's
     round_close(actor=users["community_staff"], round_=Round.objects.get(pk=poll.pk))
     assert round_results(Round.objects.get(pk=poll.pk)).options[2].votes == 1
+
+
+def _hire(village, areas, users, make_resident, name="钱报账", title="报账员"):
+    from gongzhi.bodies.actions import body_create, membership_add
+    from gongzhi.bodies.models import BodyKind, Post
+
+    from .conftest import START
+
+    staff_body = body_create(actor=users["community_staff"], area=areas["village"], kind=BodyKind.STAFF)
+    hired = make_resident(name=name)
+    membership_add(
+        actor=users["community_staff"], body=staff_body, resident=hired, post=Post.OTHER, title=title,
+        started_on=START,
+    )  # fmt: skip
+    return staff_body, hired
+
+
+def test_the_review_also_evaluates_the_hired_staff_after_the_members(village, areas, users, make_resident):
+    """村民委员会组织法 第三十三条: 村民委员会成员以及…承担误工补贴的聘用人员，应当接受…民主评议."""
+    from gongzhi.bodies.actions import membership_add
+    from gongzhi.bodies.models import Post
+
+    from .conftest import START
+
+    staff_body, _hired = _hire(village, areas, users, make_resident)
+    # A committee member who is also hired staff is evaluated once, as a member.
+    membership_add(
+        actor=users["community_staff"], body=staff_body, resident=village["members"][1], post=Post.OTHER,
+        title="保洁员", started_on=START,
+    )  # fmt: skip
+    review = _review(village, areas)
+    assert "聘用人员" in review.title
+    texts = [q["text"] for q in _box(review).questions]
+    assert texts == ["王主任（主任）", "赵副主任（副主任）", "李主任（委员）", "钱报账（报账员）"]
+    seats = {s.name: s.committee_member for s in ReviewSeat.objects.filter(round=review)}
+    assert seats == {"王主任": True, "赵副主任": True, "李主任": True, "钱报账": False}
+
+
+def test_hired_staff_unfit_twice_are_not_flagged_only_committee_members_are(
+    client, village, areas, users, make_resident
+):
+    _hire(village, areas, users, make_resident)
+    year = timezone.localdate().year
+    for round_year in (year - 1, year):
+        review = _review(village, areas, year=round_year)
+        _rate(village, review, [_all("competent", 王主任="incompetent", 钱报账="incompetent")] * 4)
+        round_close(actor=village["supervisor"], round_=review)
+    seats = {s.name: s for s in ReviewSeat.objects.filter(round=review)}
+    assert seats["钱报账"].unfit
+    assert not seats["钱报账"].flagged
+    assert seats["王主任"].unfit
+    assert seats["王主任"].flagged
+    assert [s.name for s in flags_for(viewer=users["township_admin"])] == ["王主任"]
+    client.force_login(users["supervisor"])
+    page = client.get(reverse("polls:round", args=[review.pk])).content.decode()
+    assert 'data-testid="hired"' in page
+    from gongzhi.accounts.actions import api_token_create
+
+    _token, key = api_token_create(actor=users["supervisor"], user=users["supervisor"], name="test")
+    found = client.get(f"/api/v1/polls/{review.pk}", HTTP_AUTHORIZATION=f"Bearer {key}").json()["results"][
+        "seats"
+    ]
+    assert [(s["name"], s["committee_member"], s["flagged"]) for s in found][-2:] == [
+        ("李主任", True, False),
+        ("钱报账", False, False),
+    ]
+
+
+def test_unfit_as_hired_staff_then_as_member_is_not_two_consecutive_as_member(
+    village, areas, users, make_resident
+):
+    from gongzhi.bodies.actions import membership_add
+    from gongzhi.bodies.models import Post
+    from gongzhi.bodies.selectors import memberships_current
+
+    from .conftest import START
+
+    _staff_body, hired = _hire(village, areas, users, make_resident)
+    year = timezone.localdate().year
+    first = _review(village, areas, year=year - 1)
+    _rate(village, first, [_all("competent", 钱报账="incompetent")] * 4)
+    round_close(actor=village["supervisor"], round_=first)
+    assert ReviewSeat.objects.get(round=first, name="钱报账").unfit
+    membership_add(
+        actor=users["community_staff"], body=village["committee"], resident=hired, post=Post.MEMBER,
+        started_on=START,
+    )  # fmt: skip
+    assert hired.pk in {m.resident_id for m in memberships_current(village["committee"])}
+    second = _review(village, areas, year=year)
+    _rate(village, second, [_all("competent", 钱报账="incompetent")] * 4)
+    round_close(actor=village["supervisor"], round_=second)
+    seat = ReviewSeat.objects.get(round=second, name="钱报账")
+    assert seat.committee_member
+    assert seat.unfit
+    assert not seat.flagged
