@@ -44,12 +44,23 @@ class SeatOut(Schema):
     flagged: bool
 
 
+class CommunityResultOut(Schema):
+    community_id: int
+    name: str
+    eligible: int
+    participated: int
+    shown: bool  # False: fewer ballots counted there than `breakdown_min` (or hidden with such a community)
+    options: list[OptionOut]  # empty when not shown
+
+
 class ResultsOut(Schema):
     eligible: int
     participated: int
     quorate: bool
     options: list[OptionOut]
     seats: list[SeatOut]  # a 民主评议's members, in post order (never ranked)
+    communities: list[CommunityResultOut]  # a township poll's, per community (aggregates, small ones hidden)
+    breakdown_min: int
     satisfied: str | None
     satisfied_basic: str | None
 
@@ -165,6 +176,21 @@ def _detail(round_: Round, user) -> dict:
                 }
                 for s in found.seats
             ],
+            "communities": [
+                {
+                    "community_id": c.community_id,
+                    "name": c.name,
+                    "eligible": c.eligible,
+                    "participated": c.participated,
+                    "shown": c.shown,
+                    "options": [
+                        {"key": o.key, "label": o.label, "votes": o.votes, "share": o.percent}
+                        for o in c.options
+                    ],
+                }
+                for c in found.communities
+            ],
+            "breakdown_min": found.breakdown_min,
             "satisfied": _percent(found.satisfied),
             "satisfied_basic": _percent(found.satisfied_basic),
         }
