@@ -10,6 +10,8 @@ MODERATORS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
 SIGN_ASSISTERS = ASSISTERS
 # Who watches the meetings that proposals made due (the township sees the overdue ones).
 WATCHERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN, Role.SUPERVISOR})
+# Who sets the township's own rules for proposals (the days to convene a meeting they made due).
+CONFIGURERS = frozenset({Role.TOWNSHIP_ADMIN})
 # A social organisation takes part (协同参与) through a user holding the volunteer role over the community
 # (decision 0041: gongzhi keeps no registry of organisations yet; the role is granted by the community).
 ORGANISATIONS = frozenset({Role.VOLUNTEER})

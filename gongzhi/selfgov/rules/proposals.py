@@ -7,7 +7,7 @@ from gongzhi.accounts.predicates import holds_role_over
 from gongzhi.accounts.scopes import covers, paths_for
 
 from ..models import Proposal
-from ..roles.proposals import ANSWERERS, MODERATORS, ORGANISATIONS, SIGN_ASSISTERS, WATCHERS
+from ..roles.proposals import ANSWERERS, CONFIGURERS, MODERATORS, ORGANISATIONS, SIGN_ASSISTERS, WATCHERS
 from ..selectors.proposals import resident_of
 
 
@@ -50,6 +50,7 @@ answerer = holds_role_over(ANSWERERS)
 moderator = holds_role_over(MODERATORS)
 organisation = holds_role_over(ORGANISATIONS)
 watcher = holds_role_over(WATCHERS)
+configurer = holds_role_over(CONFIGURERS)
 
 # The object: the community (an Area) for proposing, else the proposal.
 rules.add_perm("proposals.propose", has_register_entry)
@@ -61,3 +62,5 @@ rules.add_perm("proposals.moderate", moderator)
 rules.add_perm("proposals.view_draft", is_author | moderator)
 rules.add_perm("proposals.post", is_resident_here | moderator | organisation)
 rules.add_perm("proposals.watch", watcher)
+# The object: the township (an Area).
+rules.add_perm("proposals.configure", configurer)
