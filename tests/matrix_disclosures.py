@@ -76,6 +76,16 @@ def _api_publish(world, actor: str, relation: str) -> Call:
     return Call("/api/v1/disclosures", {**PUBLISH_FORM, "community_id": world.areas[COMMUNITY[relation]].pk})
 
 
+def _api_publish_with_attachment(world, actor: str, relation: str) -> Call:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.test_permission_matrix import _jpeg
+
+    photo = SimpleUploadedFile("board.jpg", _jpeg(), content_type="image/jpeg")
+    data = {**PUBLISH_FORM, "community_id": world.areas[COMMUNITY[relation]].pk, "attachment": photo}
+    return Call("/api/v1/disclosures/with-attachment", data, multipart=True)
+
+
 def _api_item(suffix: str = "", data: dict | None = None) -> Callable:
     def call(world, actor: str, relation: str) -> Call:
         return Call(
@@ -92,6 +102,7 @@ def _api_overdue(world, actor: str, relation: str) -> Call:
 API_CALLS: dict[str, Callable] = {
     "GET /api/v1/disclosures": _api_board,
     "POST /api/v1/disclosures": _api_publish,
+    "POST /api/v1/disclosures/with-attachment": _api_publish_with_attachment,
     "GET /api/v1/disclosures/overdue": _api_overdue,
     "GET /api/v1/disclosures/{disclosure_id}": _api_item(),
     "POST /api/v1/disclosures/{disclosure_id}/revise": _api_item(

@@ -346,6 +346,11 @@ API_CALLS: dict[str, Callable] = {
         "executing", "tasks", {"title": "签订租赁合同"}
     ),
     f"POST {API}/decisions/tasks/{{task_id}}/move": task_call("", {"verb": "start"}, api=True),
+    f"GET {API}/decisions/tasks/{{task_id}}": lambda world, actor, relation: (
+        None
+        if (task := world.obj(_part(world)["tasks"], actor, relation)) is None
+        else Call(f"{API}/decisions/tasks/{task.pk}")
+    ),
     f"POST {API}/decisions/{{decision_id}}/accept": api_decision(
         "accepting", "accept", {"note": "合同和租金到账无误"}
     ),

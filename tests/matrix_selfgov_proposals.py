@@ -166,6 +166,10 @@ PAGE_CALLS: dict[str, Callable] = {
         reverse("selfgov:proposal_new"), {**NEW, "author_shown": "masked"}
     ),
     "selfgov:proposals_due": lambda world, actor, relation: Call(reverse("selfgov:proposals_due")),
+    "selfgov:proposals_settings": lambda world, actor, relation: Call(
+        reverse("selfgov:proposals_settings"),
+        {"township": world.areas["township"].pk, "meeting_due_days": 20},
+    ),
     "selfgov:proposal": page("selfgov:proposal", "gathering"),
     "selfgov:proposal_open": page("selfgov:proposal_open", "draft"),
     "selfgov:proposal_sign": page("selfgov:proposal_sign", "gathering"),
@@ -187,6 +191,12 @@ PAGE_CALLS: dict[str, Callable] = {
 }
 
 API_CALLS: dict[str, Callable] = {
+    "GET /api/v1/selfgov/proposal-settings": lambda world, actor, relation: Call(
+        "/api/v1/selfgov/proposal-settings"
+    ),
+    "POST /api/v1/selfgov/proposal-settings/{township_id}": lambda world, actor, relation: Call(
+        f"/api/v1/selfgov/proposal-settings/{world.areas['township'].pk}", {"meeting_due_days": 20}
+    ),
     "GET /api/v1/selfgov/proposals": lambda world, actor, relation: Call(
         f"/api/v1/selfgov/proposals?community_id={_community(world, relation).pk}"
     ),

@@ -260,6 +260,26 @@ PART_API: dict[str, str] = {
         sec_admin             -      -      403    403
         audit_admin           -      -      403    403
     """,
+    # Publishing with a photo or PDF (multipart): as publishing; GET on the path is no operation.
+    "POST /api/v1/disclosures/with-attachment": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             405    405    401    401
+        nobody                405    405    403    403
+        resident              405    405    403    403
+        party_member          405    405    403    403
+        volunteer             405    405    403    403
+        grid_worker           405    405    403    403
+        community_staff       405    405    201*   404
+        window_clerk          405    405    403    403
+        mediator              405    405    403    403
+        supervisor            405    405    403    403
+        township_admin        405    405    403    403
+        township_reviewer     405    405    403    403
+        sys_admin             405    405    403    403
+        sec_admin             405    405    403    403
+        audit_admin           405    405    403    403
+    """,
     "GET /api/v1/disclosures/{disclosure_id}": """
                               GET           POST
                               same   other  same   other

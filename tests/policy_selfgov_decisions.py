@@ -562,6 +562,26 @@ PART_API: dict[str, str] = {
         sec_admin             405    405    403    403
         audit_admin           405    405    403    403
     """,
+    # A task with its timeline: read as its page is (the move is POST .../move).
+    "GET /api/v1/selfgov/decisions/tasks/{task_id}": """
+                              GET           POST
+                              same   other  same   other
+        anonymous             401    401    405    405
+        nobody                403    403    405    405
+        resident              403    403    405    405
+        party_member          403    403    405    405
+        volunteer             403    403    405    405
+        grid_worker           403    403    405    405
+        community_staff       200    404    405    405
+        window_clerk          403    403    405    405
+        mediator              403    403    405    405
+        supervisor            200    404    405    405
+        township_admin        200    200    405    405
+        township_reviewer     200    200    405    405
+        sys_admin             403    403    405    405
+        sec_admin             403    403    405    405
+        audit_admin           403    403    405    405
+    """,
     "POST /api/v1/selfgov/decisions/tasks/{task_id}/move": """
                               GET           POST
                               same   other  same   other

@@ -69,6 +69,25 @@ PART_PAGES: dict[str, str] = {
         audit_admin           200    302*
     """,
     # Meetings made due and proposals waiting for an answer: the community's staff, the township office, the supervisory committee.
+    # The township office's own time limit for the meetings proposals make due (POST writes it and an audit row).
+    "selfgov:proposals_settings": """
+                              GET    POST
+        anonymous             login  login
+        nobody                403    403
+        resident              403    403
+        party_member          403    403
+        volunteer             403    403
+        grid_worker           403    403
+        community_staff       403    403
+        window_clerk          403    403
+        mediator              403    403
+        supervisor            403    403
+        township_admin        200    302*
+        township_reviewer     403    403
+        sys_admin             403    403
+        sec_admin             403    403
+        audit_admin           403    403
+    """,
     "selfgov:proposals_due": """
                               GET    POST
         anonymous             login  405
@@ -330,6 +349,42 @@ PART_PAGES: dict[str, str] = {
 }
 
 PART_API: dict[str, str] = {
+    "GET /api/v1/selfgov/proposal-settings": """
+                              GET    POST
+        anonymous             401    405
+        nobody                403    405
+        resident              403    405
+        party_member          403    405
+        volunteer             403    405
+        grid_worker           403    405
+        community_staff       403    405
+        window_clerk          403    405
+        mediator              403    405
+        supervisor            403    405
+        township_admin        200    405
+        township_reviewer     403    405
+        sys_admin             403    405
+        sec_admin             403    405
+        audit_admin           403    405
+    """,
+    "POST /api/v1/selfgov/proposal-settings/{township_id}": """
+                              GET    POST
+        anonymous             405    401
+        nobody                405    403
+        resident              405    403
+        party_member          405    403
+        volunteer             405    403
+        grid_worker           405    403
+        community_staff       405    403
+        window_clerk          405    403
+        mediator              405    403
+        supervisor            405    403
+        township_admin        405    200*
+        township_reviewer     405    403
+        sys_admin             405    403
+        sec_admin             405    403
+        audit_admin           405    403
+    """,
     "GET /api/v1/selfgov/proposals": """
                               GET           POST
                               same   other  same   other

@@ -600,6 +600,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "proposal.meeting_linked": ({"meeting": 3, "held_on": "2026-12-20"}, "proposal#7 修缮村口的便民桥"),
     "proposal.posted": ({"post": 5, "capacity": "organisation", "length": 40}, "proposal#7 修缮村口的便民桥"),
     "proposal.post_hidden": ({"post": 5, "reason": "含人身攻击"}, "proposal#7 修缮村口的便民桥"),
+    "proposal.setting_changed": ({"meeting_due_days": 20, "before": 30}, "青山镇"),
 }
 
 

@@ -113,23 +113,24 @@ def test_public_pages_have_a_login_link_a_way_back_and_a_print_stylesheet(areas,
 HOME_QUERIES = {
     # session, user, roles, the roles' area names, the recent notices, the header's unread count: 6 for everyone;
     # the ballots waiting for this user's vote (polls: the rounds' boxes, the user's register entry): 2 for everyone;
+    # the meetings the user is called to (meetings: their register entry, the meetings with any open ballot): 2 more;
     # then each section the role has, through its app's selectors (none of them grows with the rows):
-    "nobody": 6 + 2,
-    "resident": 6 + 2 + 1 + 1,  # my wishes, my situation notes
-    "party_member": 6 + 2 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
-    "volunteer": 6 + 2 + 3 + 1,
-    "grid_worker": 6 + 2 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
+    "nobody": 6 + 2 + 2,
+    "resident": 6 + 2 + 2 + 1 + 1,  # my wishes, my situation notes
+    "party_member": 6 + 2 + 2 + 3 + 1,  # my claims, wishes to claim, restricted wishes to claim; my wishes
+    "volunteer": 6 + 2 + 2 + 3 + 1,
+    "grid_worker": 6 + 2 + 2 + 3 + 1,  # wish queue (counts, next due), my wishes, my situation notes
     # wish queue, proposals waiting and meetings they make due, situation queue, my wishes (assisted), revisions
     # waiting, the bodies' warnings (3), public boards overdue (4), decisions waiting and objections overdue
-    "community_staff": 6 + 2 + 2 + 2 + 2 + 1 + 1 + 3 + 4 + 2,
-    "window_clerk": 6 + 2 + 2 + 1,
-    "mediator": 6 + 2 + 1,  # my wishes (none, and cannot post: the section is left out)
-    "supervisor": 6 + 2 + 1 + 1 + 1,  # proposals' meetings due; my wishes; decisions being carried out
-    "township_admin": 6 + 2 + 2 + 2 + 2 + 1 + 1 + 3,  # as staff, without the boards and the decisions
-    "township_reviewer": 6 + 2 + 1 + 1,  # my wishes; revisions under review
-    "sys_admin": 6 + 2 + 1,
-    "sec_admin": 6 + 2 + 1,
-    "audit_admin": 6 + 2 + 1,
+    "community_staff": 6 + 2 + 2 + 2 + 2 + 2 + 1 + 1 + 3 + 4 + 2,
+    "window_clerk": 6 + 2 + 2 + 2 + 1,
+    "mediator": 6 + 2 + 2 + 1,  # my wishes (none, and cannot post: the section is left out)
+    "supervisor": 6 + 2 + 2 + 1 + 1 + 1,  # proposals' meetings due; my wishes; decisions being carried out
+    "township_admin": 6 + 2 + 2 + 2 + 2 + 2 + 1 + 1 + 3,  # as staff, without the boards and the decisions
+    "township_reviewer": 6 + 2 + 2 + 1 + 1,  # my wishes; revisions under review
+    "sys_admin": 6 + 2 + 2 + 1,
+    "sec_admin": 6 + 2 + 2 + 1,
+    "audit_admin": 6 + 2 + 2 + 1,
 }
 
 

@@ -42,6 +42,7 @@ POSTS: dict[str, frozenset[str]] = {
     BodyKind.COMMITTEE: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
     BodyKind.SUPERVISORY: frozenset({Post.CHAIR, Post.MEMBER}),
     BodyKind.REPRESENTATIVES: frozenset({Post.REPRESENTATIVE}),
+    BodyKind.STAFF: frozenset({Post.OTHER}),  # the job itself is the membership's 分工 (报账员, 保洁员, …)
     BodyKind.OTHER: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.LEADER, Post.MEMBER, Post.OTHER}),
 }
 SOLE_POSTS: dict[str, str] = {
@@ -77,6 +78,7 @@ def default_name(kind: str, community_type: str, group: Area | None = None) -> s
         BodyKind.PARTY_MEMBERS: _("党员大会"),
         BodyKind.ASSEMBLY: _("村民会议") if village else _("居民会议"),
         BodyKind.REPRESENTATIVES: _("村民代表会议") if village else _("居民代表会议"),
+        BodyKind.STAFF: _("村务聘用人员") if village else _("社区聘用人员"),
     }
     if kind == BodyKind.GROUP and group is not None:
         return _("%(group)s会议") % {"group": group.name}

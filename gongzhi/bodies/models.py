@@ -36,6 +36,9 @@ class BodyKind(models.TextChoices):
     ASSEMBLY = "assembly", _("村(居)民会议")
     REPRESENTATIVES = "representatives", _("村(居)民代表会议")
     GROUP = "group", _("村(居)民小组会议")
+    # The staff the village hires and whose 误工补贴 the villagers or the collective pay (村民委员会组织法
+    # 第三十三条: they too answer to the yearly 民主评议); one roster per community, each a membership.
+    STAFF = "staff", _("聘用人员")
     OTHER = "other", _("其他组织")
 
 
@@ -49,6 +52,7 @@ SINGLE_KINDS = frozenset(
         BodyKind.PARTY_MEMBERS,
         BodyKind.ASSEMBLY,
         BodyKind.REPRESENTATIVES,
+        BodyKind.STAFF,
     }
 )
 # Kinds whose members are derived from other records, never typed (gongzhi.bodies.selectors.body_roll).

@@ -60,6 +60,7 @@ KIND_ORDER: dict[str, int] = {
             BodyKind.PARTY_MEMBERS,
             BodyKind.ASSEMBLY,
             BodyKind.GROUP,
+            BodyKind.STAFF,
             BodyKind.OTHER,
         ]
     )

@@ -30,7 +30,9 @@ from gongzhi.polls.api import router as polls_router
 from gongzhi.residents.api import router as residents_router
 from gongzhi.selfgov.api.decisions import router as selfgov_decisions_router
 from gongzhi.selfgov.api.decisions_power import router as selfgov_power_router
+from gongzhi.selfgov.api.decisions_tasks import router as selfgov_decision_tasks_router
 from gongzhi.selfgov.api.proposals import router as selfgov_proposals_router
+from gongzhi.selfgov.api.proposals_settings import router as selfgov_proposal_settings_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
 
@@ -160,7 +162,9 @@ api.add_router("/", hall_stats_router)
 api.add_router("/", meetings_router)
 api.add_router("/", selfgov_decisions_router)
 api.add_router("/", selfgov_power_router)
+api.add_router("/", selfgov_decision_tasks_router)
 api.add_router("/", selfgov_proposals_router)
+api.add_router("/", selfgov_proposal_settings_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

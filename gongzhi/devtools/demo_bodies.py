@@ -128,6 +128,11 @@ def _community_bodies(index: int, community: Area, actor: User, rng: random.Rand
     seat(supervisory, pool.take(gender="F", apart=True), Post.MEMBER)
     seat(supervisory, pool.take(apart=True), Post.MEMBER)
 
+    # The staff the village hires on a 误工补贴 (evaluated in the yearly 民主评议 with the committee, 第三十三条).
+    hired = body(BodyKind.STAFF)
+    for title in ("报账员", "保洁员"):
+        seat(hired, pool.take(), Post.OTHER, title=title, term="")
+
     # Derived rolls: nobody typed.
     body(BodyKind.JOINT)
     body(BodyKind.PARTY_MEMBERS)

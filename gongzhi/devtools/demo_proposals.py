@@ -1,7 +1,7 @@
 """Residents' proposals of the demo township, made through the proposals' actions by residents already in
 the demo register: in 青山村 (the first community, where the demo resident `jumin` lives) one proposal
 gathering signatures below its threshold, one whose signatures reached the statute's threshold (a
-villagers' meeting is due), and one the party organisation answered; with a thread (a resident, the
+villagers' meeting is due, within the township's own 20 days), and one the party organisation answered; with a thread (a resident, the
 representative of a registered social organisation speaking for it, a post hidden by staff).
 
 Co-signers sign with accounts of their own (unusable passwords: they are demo people, not demo logins), or
@@ -19,7 +19,8 @@ from gongzhi.areas.models import Area
 from gongzhi.orgs.selectors import organisations_speaking_for
 from gongzhi.residents.models import Resident
 from gongzhi.selfgov.actions import proposals as actions
-from gongzhi.selfgov.models import Proposal
+from gongzhi.selfgov.actions.proposals_settings import proposal_setting_change
+from gongzhi.selfgov.models import Proposal, ProposalSetting
 from gongzhi.selfgov.selectors.proposals import adult_born_by, proposal_count
 
 UNUSABLE = "!"  # the co-signers' accounts: they sign in the demo's history, nobody logs in as them
@@ -58,6 +59,12 @@ def demo_proposals_seed(*, communities: list[Area], rng: random.Random) -> int:
     grid_worker = User.objects.get(username="wanggeyuan")
     representative = User.objects.get(username="zuzhi_daibiao")  # gongzhi.devtools.demo_orgs
     voice = organisations_speaking_for(representative, community).filter(kind="community_group").first()
+    # The township office's own time limit for the meetings proposals make due (the statute gives none).
+    township = community.parent
+    if township is not None and not ProposalSetting.objects.filter(township=township).exists():
+        proposal_setting_change(
+            actor=User.objects.get(username="zhen_admin"), township=township, meeting_due_days=20
+        )
     people = _adults(community)
     rng.shuffle(people)
     accounts = iter(_account(r, f"tian_{n:03d}") for n, r in enumerate(people))

@@ -4,13 +4,19 @@ A community's board and an item with its 修改记录 are public (any token: the
 API has no anonymous operations); publishing, revising and withdrawing are
 community staff's over their community (`disclosures.publish`); what is
 overdue is for those who read the staff pages (`disclosures.view`).
+Publishing with an attachment (a photo of the paper board, or a PDF) is the
+multipart twin of publishing (`POST /disclosures/with-attachment`): the same form
+fields and the same checks as the pages (at most 5 MB; a PDF safe to open, a
+photo cleaned of its metadata by the photos kernel; anything else refused).
 """
 
 import datetime as dt
+import hashlib
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from gongzhi.areas.selectors import community_public_get
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
@@ -51,6 +57,7 @@ class DisclosureOut(Schema):
     withdrawn_at: dt.datetime | None
     withdrawn_reason: str
     has_attachment: bool
+    attachment_url: str | None  # the public page's address of the photo or PDF
 
 
 class DisclosureDetailOut(DisclosureOut):
@@ -127,6 +134,11 @@ def _out(disclosure: Disclosure) -> dict:
         "withdrawn_at": disclosure.withdrawn_at,
         "withdrawn_reason": disclosure.withdrawn_reason,
         "has_attachment": disclosure.has_attachment and not withdrawn,
+        "attachment_url": (
+            reverse("disclosures:attachment", args=[disclosure.pk])
+            if disclosure.has_attachment and not withdrawn
+            else None
+        ),
     }
 
 
@@ -211,6 +223,24 @@ def overdue(request, community_id: ApiId | None = None):
     ]
 
 
+@router.post(
+    "/disclosures/with-attachment",
+    response={201: DisclosureDetailOut},
+    summary=gettext_noop(
+        "带附件发布（村社区干部）：表单字段和附件（照片或 PDF，不超过 5 MB）以 multipart 上传，字段同发布"
+    ),
+    openapi_extra=MAY_BE_MISSING,
+)
+def publish_with_attachment(
+    request,
+    payload: Form[PublishIn],
+    attachment: File[UploadedFile],
+    idempotency_key: IdempotencyKey = None,
+):
+    # Declared before GET /disclosures/{disclosure_id}, whose path would otherwise take this one.
+    return _publish(request, payload, idempotency_key, attachment)
+
+
 @router.get(
     "/disclosures/{disclosure_id}",
     response=DisclosureDetailOut,
@@ -227,6 +257,18 @@ def detail(request, disclosure_id: ApiId):
     openapi_extra=MAY_BE_MISSING,
 )
 def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None):
+    return _publish(request, payload, idempotency_key, None)
+
+
+def _fingerprint_of(payload: PublishIn, attachment: UploadedFile) -> dict:
+    """The form fields and the file's content, for Idempotency-Key: a retry must send the same file."""
+    attachment.seek(0)
+    digest = hashlib.sha256(attachment.read()).hexdigest()
+    attachment.seek(0)
+    return {**payload.dict(), "attachment": digest}
+
+
+def _publish(request, payload: PublishIn, idempotency_key: str | None, attachment: UploadedFile | None):
     if not can(request.auth, "disclosures.publish"):
         raise NotPermitted()
     try:
@@ -236,10 +278,13 @@ def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None)
         due = selectors.due_get_for(viewer=request.auth, due_id=payload.due_id) if payload.due_id else None
     except NotFound:
         raise Http404() from None
+    fingerprint = (
+        _fingerprint_of(payload, attachment) if attachment is not None and idempotency_key else payload
+    )
     disclosure = idempotent_create(
         request,
         idempotency_key,
-        payload,
+        fingerprint,
         lambda: actions.disclosure_publish(
             actor=request.auth,
             community=community,
@@ -250,6 +295,7 @@ def publish(request, payload: PublishIn, idempotency_key: IdempotencyKey = None)
             period=payload.period,
             personal_data_reason=payload.personal_data_reason,
             due=due,
+            attachment=attachment,
         ),
     )
     return Status(201, _detail(selectors.disclosure_public_get(disclosure.pk)))

@@ -24,6 +24,14 @@ class MeetingsConfig(AppConfig):
         )
         meetings_register()
 
+        from gongzhi.core.home import home_section_register
+
+        from .home import called_meetings_section
+
+        home_section_register(
+            "meetings.called", order=30, template="meetings/home_called.html", build=called_meetings_section
+        )
+
         from gongzhi.core.nav import nav_register
 
         nav_register(

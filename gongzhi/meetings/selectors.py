@@ -70,6 +70,11 @@ def _called_q(viewer) -> Q:
     return called
 
 
+def meeting_called_q(viewer) -> Q:
+    """A filter of the meetings `viewer` is called to (for the home page's section)."""
+    return _called_q(viewer)
+
+
 def meeting_list_for(*, viewer) -> QuerySet[Meeting]:
     """Convened meetings of bodies the viewer reads (staff, supervisory committee, township) or is called to."""
     readable = scope_q(paths_for(viewer, READERS))

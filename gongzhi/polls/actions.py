@@ -10,8 +10,8 @@
 Nothing here reads a ballot before the close, and nothing stores who voted how: the kernel keeps the voters
 (participations) and the ballots (slots) apart. At the close a 民主评议 keeps, per member, the counts of
 称职/基本称职/不称职 and whether 不称职 was more than half of the ballots counted for them in a quorate round
-(`unfit`); unfit twice running (the member's previous quorate 民主评议 in the same community) is flagged to
-the township (村民委员会组织法 第三十三条: 连续两次被评议不称职的，其职务终止; the community records the
+(`unfit`); a committee member (not hired staff, who are evaluated too) unfit twice running (unfit as a
+member in the community's previous quorate 民主评议 as well) is flagged to the township (村民委员会组织法 第三十三条: 连续两次被评议不称职的，其职务终止; the community records the
 end with gongzhi.bodies' membership_end).
 """
 
@@ -238,11 +238,14 @@ def round_review_open(
     opens_at: dt.datetime | None = None,
     year: int | None = None,
 ) -> Round:
-    """The yearly 民主评议 of the committee's members, run by the supervisory committee (第三十三条).
+    """The yearly 民主评议, run by the supervisory committee (村民委员会组织法 第三十三条: 村民委员会成员以及
+    由村民或者村集体承担误工补贴的聘用人员，应当接受村民会议或者村民代表会议对其履行职责情况的民主评议).
 
-    Evaluators: the members of the representatives' meeting other than the committee members under review
-    (nobody rates themself or a colleague), fixed now; each must have an account (the quorum counts them
-    all). One question per member, 称职/基本称职/不称职; quorate with two thirds of the evaluators taking part.
+    Evaluated: the committee's current members in post order, then the community's hired staff (the body of
+    kind `staff`, gongzhi.bodies) in order of hiring; someone who is both is evaluated once, as a member.
+    Evaluators: the members of the representatives' meeting other than the people under review (nobody rates
+    themself or a colleague), fixed now; each must have an account (the quorum counts them all). One question
+    per person, 称职/基本称职/不称职; quorate with two thirds of the evaluators taking part.
     """
     year = _evaluation_checks(actor, community, RoundKind.REVIEW, year)
     opens_at, closes_at = _dates(opens_at, closes_at)
@@ -251,7 +254,15 @@ def round_review_open(
     if not members:
         raise DomainError(_("请先登记村(居)民委员会的现任成员。"), field="area")
     members.sort(key=lambda m: (POST_ORDER.get(m.post, 9), m.started_on, m.pk))
-    reviewed = {m.resident_id for m in members}
+    in_committee = {m.resident_id for m in members}
+    staff_body = body_of_kind(community, BodyKind.STAFF)
+    hired = [
+        m
+        for m in (memberships_current(staff_body) if staff_body is not None else [])
+        if m.resident_id not in in_committee
+    ]
+    hired.sort(key=lambda m: (m.started_on, m.pk))
+    reviewed = in_committee | {m.resident_id for m in hired}
     representatives = body_of_kind(community, BodyKind.REPRESENTATIVES)
     seats = body_roll(representatives).seats if representatives is not None else ()
     evaluators = [seat.resident for seat in seats if seat.resident.pk not in reviewed]
@@ -264,16 +275,26 @@ def round_review_open(
             % {"n": len(missing), "names": "、".join(missing[:10])},
             field="area",
         )
-    title = _("%(community)s%(year)d年度村(居)民委员会成员民主评议") % {
-        "community": community.name,
-        "year": year,
-    }
+    if hired:
+        title = _("%(community)s%(year)d年度村(居)民委员会成员和聘用人员民主评议") % {
+            "community": community.name,
+            "year": year,
+        }
+        question = _("请对下列村(居)民委员会成员和聘用人员%(year)d年度履行职责的情况作出评议") % {
+            "year": year
+        }
+    else:
+        title = _("%(community)s%(year)d年度村(居)民委员会成员民主评议") % {
+            "community": community.name,
+            "year": year,
+        }
+        question = _("请对下列村(居)民委员会成员%(year)d年度履行职责的情况作出评议") % {"year": year}
     round_ = Round.objects.create(
         area=community,
         area_path=community.path,
         kind=RoundKind.REVIEW,
         title=title,
-        question=_("请对下列村(居)民委员会成员%(year)d年度履行职责的情况作出评议") % {"year": year},
+        question=question,
         year=year,
         opens_at=opens_at,
         closes_at=closes_at,
@@ -281,8 +302,12 @@ def round_review_open(
         created_by=actor,
     )
     questions = []
-    for position, membership in enumerate(members):
-        post = str(Post(membership.post).label)
+    for position, membership in enumerate(members + hired):
+        committee_member = membership.resident_id in in_committee
+        if committee_member:
+            post = str(Post(membership.post).label)
+        else:
+            post = membership.title or str(_("聘用人员"))
         key = f"m{membership.pk}"
         ReviewSeat.objects.create(
             round=round_,
@@ -292,6 +317,7 @@ def round_review_open(
             post=post,
             position=position,
             key=key,
+            committee_member=committee_member,
         )
         questions.append(
             {"key": key, "text": f"{membership.resident.name}（{post}）", "options": list(EVALUATION)}
@@ -303,7 +329,7 @@ def round_review_open(
         actor=actor,
         verb="review.opened",
         target=round_,
-        summary={"year": year, "members": len(members), "eligible": round_.eligible},
+        summary={"year": year, "members": len(members), "staff": len(hired), "eligible": round_.eligible},
     )
     return round_
 
@@ -392,8 +418,14 @@ def _review_finalise(round_: Round, box: BallotBox) -> int:
     outcome = ballot_box_results(box)
     by_key = {q.key: {key: votes for key, _label, votes in q.counts} for q in outcome.questions}
     previous = _previous_review(round_)
+    # 村民委员会成员连续两次被评议不称职的，其职务终止 (第三十三条第二款): only a committee member's seat counts, in
+    # this round and in the previous one; hired staff found 不称职 are shown so, and their employer decides.
     unfit_before = (
-        set(ReviewSeat.objects.filter(round=previous, unfit=True).values_list("resident_id", flat=True))
+        set(
+            ReviewSeat.objects.filter(round=previous, unfit=True, committee_member=True).values_list(
+                "resident_id", flat=True
+            )
+        )
         if previous is not None
         else set()
     )
@@ -405,7 +437,7 @@ def _review_finalise(round_: Round, box: BallotBox) -> int:
         seat.incompetent = counts.get("incompetent", 0)
         # 不称职: more than half of the ballots counted for the member, in a quorate round.
         seat.unfit = outcome.turnout.quorate and seat.incompetent * 2 > seat.total
-        seat.flagged = seat.unfit and seat.resident_id in unfit_before
+        seat.flagged = seat.committee_member and seat.unfit and seat.resident_id in unfit_before
         seat.save(update_fields=["competent", "basically_competent", "incompetent", "unfit", "flagged"])
         if seat.flagged:
             flagged.append(seat)

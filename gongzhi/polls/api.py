@@ -39,8 +39,18 @@ class SeatOut(Schema):
     competent: int
     basically_competent: int
     incompetent: int
+    committee_member: bool  # False: hired staff (聘用人员), evaluated too but never flagged (第三十三条)
     unfit: bool
     flagged: bool
+
+
+class CommunityResultOut(Schema):
+    community_id: int
+    name: str
+    eligible: int
+    participated: int
+    shown: bool  # False: fewer ballots counted there than `breakdown_min` (or hidden with such a community)
+    options: list[OptionOut]  # empty when not shown
 
 
 class ResultsOut(Schema):
@@ -49,6 +59,8 @@ class ResultsOut(Schema):
     quorate: bool
     options: list[OptionOut]
     seats: list[SeatOut]  # a 民主评议's members, in post order (never ranked)
+    communities: list[CommunityResultOut]  # a township poll's, per community (aggregates, small ones hidden)
+    breakdown_min: int
     satisfied: str | None
     satisfied_basic: str | None
 
@@ -158,11 +170,27 @@ def _detail(round_: Round, user) -> dict:
                     "competent": s.competent,
                     "basically_competent": s.basically_competent,
                     "incompetent": s.incompetent,
+                    "committee_member": s.committee_member,
                     "unfit": s.unfit,
                     "flagged": s.flagged,
                 }
                 for s in found.seats
             ],
+            "communities": [
+                {
+                    "community_id": c.community_id,
+                    "name": c.name,
+                    "eligible": c.eligible,
+                    "participated": c.participated,
+                    "shown": c.shown,
+                    "options": [
+                        {"key": o.key, "label": o.label, "votes": o.votes, "share": o.percent}
+                        for o in c.options
+                    ],
+                }
+                for c in found.communities
+            ],
+            "breakdown_min": found.breakdown_min,
             "satisfied": _percent(found.satisfied),
             "satisfied_basic": _percent(found.satisfied_basic),
         }

@@ -7,10 +7,11 @@
   results are public without login, and when it was finalised.
 - `RoundBox`: the round's ballot box in one community (a township poll has one per community, because a box
   lives in one community).
-- `ReviewSeat`: a committee member under review, fixed when the 民主评议 opens, in post order; at the close
+- `ReviewSeat`: a committee member or a hired staff member (聘用人员, 第三十三条) under review, fixed when
+  the 民主评议 opens, in post order (the members first, then the staff); at the close
   the counts of 称职/基本称职/不称职 for them (aggregates, never who gave which), whether 不称职 was more than
-  half of the ballots (`unfit`), and whether that is the second consecutive time (`flagged`: 村民委员会组织法
-  第三十三条, the post ends; the township is told).
+  half of the ballots (`unfit`), and, for a committee member only, whether that is the second consecutive time
+  (`flagged`: 村民委员会组织法 第三十三条, the post ends; the township is told).
 """
 
 from django.conf import settings
@@ -86,6 +87,9 @@ class ReviewSeat(models.Model):
     post = models.CharField(_("职务"), max_length=20)
     position = models.PositiveSmallIntegerField()  # post order (主任, 副主任, 委员), never a score
     key = models.CharField(max_length=30)  # the box's question key for this member
+    # A member of the committee (True) or hired staff paid 误工补贴 (False): both are evaluated (村民委员会组织法
+    # 第三十三条第一款), but only a committee member's office ends after two consecutive 不称职 (第二款).
+    committee_member = models.BooleanField(default=True)
     competent = models.PositiveIntegerField(default=0)
     basically_competent = models.PositiveIntegerField(default=0)
     incompetent = models.PositiveIntegerField(default=0)

@@ -3,6 +3,8 @@
 A viewer sees a round when they may vote in it, when they are a resident (with an account) of its area, or
 as the community's staff, supervisory committee or the township over its area. Results exist only after the
 close (the kernel's `ballot_box_results`); a 民主评议's are per member in post order, never sorted by score.
+A township poll's are also given per community, except where too few ballots were counted to keep them
+secret (`BREAKDOWN_MIN_BALLOTS`).
 """
 
 import datetime as dt
@@ -25,6 +27,12 @@ from .models import ReviewSeat, Round, RoundBox, RoundKind
 from .roles import READERS, TOWNSHIP
 
 SEGMENT = 8
+# A township poll's results per community are shown only where at least this many ballots were counted there:
+# below it a community's counts could tell a neighbour how one household voted (two voters who both chose A
+# need no secret ballot to be read). Five is the usual smallest published cell of statistical offices'
+# disclosure control; a community hidden alone would be the total less the others, so the smallest shown
+# communities are hidden with it until the hidden ones hold this many ballots together (decision 0042).
+BREAKDOWN_MIN_BALLOTS = 5
 
 
 def resident_paths(user) -> list[str]:
@@ -130,6 +138,19 @@ class OptionShare:
 
 
 @dataclass
+class CommunityResults:
+    """One community's part of a township poll: its turnout always, its counts only when `shown`."""
+
+    community_id: int
+    name: str
+    eligible: int
+    participated: int
+    counted: int
+    shown: bool = True
+    options: list[OptionShare] = field(default_factory=list)  # empty when hidden
+
+
+@dataclass
 class RoundResults:
     eligible: int
     participated: int
@@ -139,6 +160,8 @@ class RoundResults:
     seats: list[ReviewSeat] = field(default_factory=list)  # a 民主评议's, in post order
     satisfied: Fraction | None = None  # 群众评议: 满意; with 基本满意
     satisfied_basic: Fraction | None = None
+    communities: list[CommunityResults] = field(default_factory=list)  # a township poll's, in area order
+    breakdown_min: int = BREAKDOWN_MIN_BALLOTS
 
     @property
     def satisfied_percent(self) -> str:
@@ -157,13 +180,18 @@ def round_results(round_: Round) -> RoundResults:
     """The aggregates of a closed round, summed over its boxes. NotFound before the close (for everyone)."""
     if round_.closed_at is None:
         raise NotFound()
-    boxes = [rb.box for rb in RoundBox.objects.filter(round=round_).select_related("box")]
+    round_boxes = list(RoundBox.objects.filter(round=round_).select_related("box", "community"))
+    boxes = [rb.box for rb in round_boxes]
     eligible = participated = 0
     counts: dict[str, dict[str, int]] = {}
     labels: dict[str, list[tuple[str, str]]] = {}
     reason, quorate = "", True
-    for box in boxes:
+    parts: list[CommunityResults] = []
+    for round_box in round_boxes:
+        box = round_box.box
         outcome = ballot_box_results(box)
+        if len(round_boxes) > 1 and round_.kind == RoundKind.POLL:
+            parts.append(_community_part(round_box, outcome))
         eligible += outcome.eligible
         participated += outcome.participated
         quorate = quorate and outcome.turnout.quorate
@@ -186,7 +214,49 @@ def round_results(round_: Round) -> RoundResults:
     if round_.kind == RoundKind.SATISFACTION:
         results.satisfied = _share(tally.get("satisfied", 0), total)
         results.satisfied_basic = _share(tally.get("satisfied", 0) + tally.get("basically", 0), total)
+    results.communities = breakdown_suppress(parts)
     return results
+
+
+def _community_part(round_box: RoundBox, outcome) -> CommunityResults:
+    question = next((q for q in outcome.questions if q.key == "q"), None)
+    counted = question.total if question is not None else 0
+    options = [
+        OptionShare(key, label, votes, _share(votes, counted))
+        for key, label, votes in (question.counts if question else [])
+    ]
+    return CommunityResults(
+        round_box.community_id,
+        round_box.community.name,
+        outcome.eligible,
+        outcome.participated,
+        counted,
+        options=options,
+    )
+
+
+def breakdown_suppress(
+    parts: list[CommunityResults], least: int = BREAKDOWN_MIN_BALLOTS
+) -> list[CommunityResults]:
+    """Hide the counts of every community with fewer than `least` ballots counted (but at least one), then
+    hide the smallest shown ones too until the hidden ones together hold `least` or more — else the total
+    less the shown communities would give the hidden one's counts. Pure; the order of `parts` is kept."""
+    hidden = [p for p in parts if 0 < p.counted < least]
+    for part in hidden:
+        part.shown = False
+    held = sum(p.counted for p in hidden)
+    if hidden and held < least:
+        for part in sorted(
+            (p for p in parts if p.shown and p.counted), key=lambda p: (p.counted, p.community_id)
+        ):
+            part.shown = False
+            held += part.counted
+            if held >= least:
+                break
+    for part in parts:
+        if not part.shown:
+            part.options = []
+    return parts
 
 
 def round_box_states(round_: Round) -> list[str]:

@@ -74,6 +74,11 @@ def register() -> None:
         derive=_capacity,
     )
     verb_register(
+        "proposal.setting_changed",
+        gettext_lazy("设置提案召集会议期限"),
+        gettext_lazy("{target}：联名达到法定人数后应在 {meeting_due_days} 天内召集会议（原为 {before} 天）"),
+    )
+    verb_register(
         "proposal.post_hidden",
         gettext_lazy("隐藏议事厅留言"),
         gettext_lazy("隐藏提案「{target}」议事厅的一条留言，理由：{reason}"),

@@ -21,7 +21,7 @@ group once its leader has signed for it. Representatives' signatures count
 towards the representatives' routes (and, as residents, towards the adults').
 "以上" is inclusive (民法典 art. 1259): the smallest whole number n with
 n / base ≥ share. Counting uses exact fractions. The statute gives no time
-limit for convening; `MEETING_DUE_DAYS` is the township's practice.
+limit for convening; `MEETING_DUE_DAYS` is the default of the township's own setting.
 """
 
 from dataclasses import dataclass
@@ -33,8 +33,13 @@ VILLAGE, URBAN = "village", "urban"
 ASSEMBLY, REPRESENTATIVES, ANSWER = "assembly", "representatives", "answer"
 ADULTS, HOUSEHOLDS, GROUPS, REPS = "adults", "households", "groups", "representatives"
 
-# The statute says "应当召集" without a time limit; the township expects the meeting within 30 days.
+# The statute says "应当召集" without a time limit. Each township sets its own (ProposalSetting, by the township
+# office; decision 0041): the meeting is due that many calendar days after the threshold was reached. Without a
+# setting, 30 days: a month is what most local rules on 村民会议 give (e.g. "一个月内召集"), and long enough to
+# give the statutory notice (gongzhi.meetings.statute) and gather the villagers. Bounds: 7 days is the shortest
+# time that still leaves the notice and the preparation; 90 a quarter, past which "应当召集" means little.
 MEETING_DUE_DAYS = 30
+MEETING_DUE_DAYS_MIN, MEETING_DUE_DAYS_MAX = 7, 90
 
 # The meeting a proposal asks for and the bases, named as each kind of community names them.
 MEETING_NAMES = {

@@ -1,12 +1,14 @@
 from django.urls import path
 
 from .views import proposals as views
+from .views import proposals_settings
 
 urlpatterns = [
     path("proposals/", views.index, name="proposals"),
     path("proposals/c/<id:community_id>/", views.community, name="proposals_community"),
     path("proposals/new/", views.new, name="proposal_new"),
     path("proposals/due/", views.due, name="proposals_due"),
+    path("proposals/settings/", proposals_settings.settings_page, name="proposals_settings"),
     path("proposals/<id:pk>/", views.detail, name="proposal"),
     path("proposals/<id:pk>/open/", views.open_, name="proposal_open"),
     path("proposals/<id:pk>/sign/", views.sign, name="proposal_sign"),

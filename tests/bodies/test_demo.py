@@ -28,7 +28,7 @@ def test_every_demo_community_has_its_bodies_filled_from_the_register():
     for community in communities:
         kinds = set(Body.objects.filter(area=community).values_list("kind", flat=True))
         expected = {"party_org", "committee", "supervisory", "joint", "party_members", "assembly", "representatives",
-                    "other"}  # fmt: skip
+                    "staff", "other"}  # fmt: skip
         if community.community_type == CommunityType.VILLAGE:
             expected.add("group")
         assert kinds == expected, community.name

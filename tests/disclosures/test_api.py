@@ -130,3 +130,95 @@ def test_staff_publish_an_overdue_item_over_the_api_and_it_is_fulfilled(client, 
     assert made.status_code == 201
     assert DisclosureDue.objects.get().fulfilled_by_id == made.json()["id"]
     assert client.get("/api/v1/disclosures/overdue", **staff).json()[0]["overdue"] == []
+
+
+def _jpeg_with_gps() -> bytes:
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (16, 16), (10, 120, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "相机厂商"  # Make
+    exif[0x8825] = {1: "N", 2: (30.0, 40.0, 50.0)}  # GPSInfo: where the photo was taken
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def _upload(name: str, content: bytes, kind: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type=kind)
+
+
+def test_staff_publish_with_a_photo_or_a_pdf_over_the_api(client, users, areas, settings, tmp_path):
+    from tests.pdfs import BLANK_PDF
+
+    settings.DATA_DIR = tmp_path
+    staff = auth(users["community_staff"])
+    form = {**BODY, "community_id": areas["village"].pk}
+    made = client.post(
+        "/api/v1/disclosures/with-attachment",
+        {**form, "attachment": _upload("board.jpg", _jpeg_with_gps(), "image/jpeg")},
+        **staff,
+    )
+    assert made.status_code == 201, made.content
+    item = made.json()
+    assert item["has_attachment"] is True
+    disclosure = Disclosure.objects.get(pk=item["id"])
+    assert disclosure.photo_id is not None
+    # The photos kernel keeps a cleaned copy: no camera, no place.
+    served = client.get(item["attachment_url"])
+    assert served.status_code == 200
+    stored = b"".join(served.streaming_content) if served.streaming else served.content
+    assert b"GPS" not in stored
+    assert "相机厂商".encode() not in stored
+    pdf = client.post(
+        "/api/v1/disclosures/with-attachment",
+        {
+            **form,
+            "title": "2026年10月财务收支明细",
+            "attachment": _upload("statement.pdf", BLANK_PDF, "application/pdf"),
+        },
+        **staff,
+    )
+    assert pdf.status_code == 201, pdf.content
+    assert Disclosure.objects.get(pk=pdf.json()["id"]).pdf_path.startswith("disclosures/")
+    # The JSON twin still publishes without one.
+    plain = post(
+        client, "/api/v1/disclosures", staff, {**BODY, "title": "无附件", "community_id": areas["village"].pk}
+    )
+    assert plain.status_code == 201
+    assert plain.json()["attachment_url"] is None
+
+
+def test_bad_attachments_over_the_api_are_refused_and_change_nothing(
+    client, users, areas, settings, tmp_path
+):
+    from gongzhi.disclosures import actions
+    from tests.pdfs import pdf_with_javascript
+
+    settings.DATA_DIR = tmp_path
+    staff = auth(users["community_staff"])
+    form = {**BODY, "community_id": areas["village"].pk}
+    before = (Disclosure.objects.count(), DisclosureRevision.objects.count())
+    for name, content, kind, words in (
+        ("note.txt", b"not an image", "text/plain", "PDF 文件或照片"),
+        ("bad.pdf", pdf_with_javascript(), "application/pdf", "PDF"),
+        ("big.pdf", b"%PDF-" + b"0" * actions.ATTACHMENT_MAX, "application/pdf", "5 MB"),
+    ):
+        refused = client.post(
+            "/api/v1/disclosures/with-attachment",
+            {**form, "attachment": _upload(name, content, kind)},
+            **staff,
+        )
+        assert refused.status_code == 400, (name, refused.content)
+        assert words in json.dumps(refused.json(), ensure_ascii=False)
+    missing = client.post("/api/v1/disclosures/with-attachment", form, **staff)
+    assert missing.status_code in (400, 422)
+    resident = auth(users["resident"])
+    photo = _upload("board.jpg", _jpeg_with_gps(), "image/jpeg")
+    denied = client.post("/api/v1/disclosures/with-attachment", {**form, "attachment": photo}, **resident)
+    assert denied.status_code == 403
+    assert (Disclosure.objects.count(), DisclosureRevision.objects.count()) == before

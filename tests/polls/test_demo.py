@@ -18,10 +18,14 @@ def test_the_demo_has_an_open_poll_and_a_closed_review_with_results(client):
     review = Round.objects.get(kind="review")
     results = round_results(review)
     assert results.quorate
-    posts = [s.post for s in results.seats]  # in post order (主任, 副主任, 委员), never by their results
+    # In post order (主任, 副主任, 委员), never by their results; then the hired staff (第三十三条).
+    posts = [s.post for s in results.seats if s.committee_member]
     assert posts[0] == "主任"
     assert set(posts[1:]) <= {"副主任", "委员"}
     assert posts == sorted(posts, key=["主任", "副主任", "委员"].index)
+    hired = [s.post for s in results.seats if not s.committee_member]
+    assert hired == ["报账员", "保洁员"]
+    assert [s.committee_member for s in results.seats] == [True] * len(posts) + [False] * len(hired)
     assert all(s.total == results.participated for s in ReviewSeat.objects.filter(round=review))
     assert round_results(Round.objects.get(kind="satisfaction")).satisfied is not None
     assert all(ballot_box_invariant(rb.box)["ok"] for rb in RoundBox.objects.select_related("box"))

@@ -375,3 +375,195 @@ def test_a_round_whose_box_the_kernel_closed_still_closes_and_keeps_its_results(
     assert ballot_boxes_close_due() == 1  # the kernel's own job, before the round's
     round_close(actor=users["community_staff"], round_=Round.objects.get(pk=poll.pk))
     assert round_results(Round.objects.get(pk=poll.pk)).options[2].votes == 1
+
+
+def _hire(village, areas, users, make_resident, name="钱报账", title="报账员"):
+    from gongzhi.bodies.actions import body_create, membership_add
+    from gongzhi.bodies.models import BodyKind, Post
+
+    from .conftest import START
+
+    staff_body = body_create(actor=users["community_staff"], area=areas["village"], kind=BodyKind.STAFF)
+    hired = make_resident(name=name)
+    membership_add(
+        actor=users["community_staff"], body=staff_body, resident=hired, post=Post.OTHER, title=title,
+        started_on=START,
+    )  # fmt: skip
+    return staff_body, hired
+
+
+def test_the_review_also_evaluates_the_hired_staff_after_the_members(village, areas, users, make_resident):
+    """村民委员会组织法 第三十三条: 村民委员会成员以及…承担误工补贴的聘用人员，应当接受…民主评议."""
+    from gongzhi.bodies.actions import membership_add
+    from gongzhi.bodies.models import Post
+
+    from .conftest import START
+
+    staff_body, _hired = _hire(village, areas, users, make_resident)
+    # A committee member who is also hired staff is evaluated once, as a member.
+    membership_add(
+        actor=users["community_staff"], body=staff_body, resident=village["members"][1], post=Post.OTHER,
+        title="保洁员", started_on=START,
+    )  # fmt: skip
+    review = _review(village, areas)
+    assert "聘用人员" in review.title
+    texts = [q["text"] for q in _box(review).questions]
+    assert texts == ["王主任（主任）", "赵副主任（副主任）", "李主任（委员）", "钱报账（报账员）"]
+    seats = {s.name: s.committee_member for s in ReviewSeat.objects.filter(round=review)}
+    assert seats == {"王主任": True, "赵副主任": True, "李主任": True, "钱报账": False}
+
+
+def test_hired_staff_unfit_twice_are_not_flagged_only_committee_members_are(
+    client, village, areas, users, make_resident
+):
+    _hire(village, areas, users, make_resident)
+    year = timezone.localdate().year
+    for round_year in (year - 1, year):
+        review = _review(village, areas, year=round_year)
+        _rate(village, review, [_all("competent", 王主任="incompetent", 钱报账="incompetent")] * 4)
+        round_close(actor=village["supervisor"], round_=review)
+    seats = {s.name: s for s in ReviewSeat.objects.filter(round=review)}
+    assert seats["钱报账"].unfit
+    assert not seats["钱报账"].flagged
+    assert seats["王主任"].unfit
+    assert seats["王主任"].flagged
+    assert [s.name for s in flags_for(viewer=users["township_admin"])] == ["王主任"]
+    client.force_login(users["supervisor"])
+    page = client.get(reverse("polls:round", args=[review.pk])).content.decode()
+    assert 'data-testid="hired"' in page
+    from gongzhi.accounts.actions import api_token_create
+
+    _token, key = api_token_create(actor=users["supervisor"], user=users["supervisor"], name="test")
+    found = client.get(f"/api/v1/polls/{review.pk}", HTTP_AUTHORIZATION=f"Bearer {key}").json()["results"][
+        "seats"
+    ]
+    assert [(s["name"], s["committee_member"], s["flagged"]) for s in found][-2:] == [
+        ("李主任", True, False),
+        ("钱报账", False, False),
+    ]
+
+
+def test_unfit_as_hired_staff_then_as_member_is_not_two_consecutive_as_member(
+    village, areas, users, make_resident
+):
+    from gongzhi.bodies.actions import membership_add
+    from gongzhi.bodies.models import Post
+    from gongzhi.bodies.selectors import memberships_current
+
+    from .conftest import START
+
+    _staff_body, hired = _hire(village, areas, users, make_resident)
+    year = timezone.localdate().year
+    first = _review(village, areas, year=year - 1)
+    _rate(village, first, [_all("competent", 钱报账="incompetent")] * 4)
+    round_close(actor=village["supervisor"], round_=first)
+    assert ReviewSeat.objects.get(round=first, name="钱报账").unfit
+    membership_add(
+        actor=users["community_staff"], body=village["committee"], resident=hired, post=Post.MEMBER,
+        started_on=START,
+    )  # fmt: skip
+    assert hired.pk in {m.resident_id for m in memberships_current(village["committee"])}
+    second = _review(village, areas, year=year)
+    _rate(village, second, [_all("competent", 钱报账="incompetent")] * 4)
+    round_close(actor=village["supervisor"], round_=second)
+    seat = ReviewSeat.objects.get(round=second, name="钱报账")
+    assert seat.committee_member
+    assert seat.unfit
+    assert not seat.flagged
+
+
+def _township_poll(users, areas, make_resident, east_voters):
+    from tests.conftest import make_user
+    from tests.polls.conftest import link
+
+    east = [
+        link(make_resident("grid_b1", name="东街居民" + "甲乙丙丁戊己"[n]), make_user(f"east{n}")).user
+        for n in range(6)
+    ]
+    poll = _poll(users, areas, actor=users["township_admin"], area=areas["township"])
+    boxes = {rb.community_id: rb.box for rb in RoundBox.objects.filter(round=poll)}
+    return poll, boxes, east[:east_voters]
+
+
+def test_a_township_poll_shows_each_community_after_the_close_hiding_small_ones(
+    client, users, areas, village, make_resident
+):
+    from gongzhi.accounts.actions import api_token_create
+
+    poll, boxes, east = _township_poll(users, areas, make_resident, east_voters=6)
+    for voter, option in zip(village["evaluators"], ["o1", "o1", "o1", "o2", "o2", "o3"], strict=True):
+        ballot_cast(actor=voter, box=boxes[areas["village"].pk], answers={"q": option})
+    for voter in east:
+        ballot_cast(actor=voter, box=boxes[areas["urban"].pk], answers={"q": "o3"})
+    _token, key = api_token_create(actor=users["township_admin"], user=users["township_admin"], name="t")
+    api = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    assert (
+        client.get(f"/api/v1/polls/{poll.pk}", **api).json()["results"] is None
+    )  # before the close: nothing
+    round_close(actor=users["township_admin"], round_=poll)
+    results = round_results(Round.objects.get(pk=poll.pk))
+    assert [o.votes for o in results.options] == [3, 2, 7]
+    parts = {c.name: c for c in results.communities}
+    assert [(o.votes, o.percent) for o in parts["青山村"].options] == [
+        (3, "50.0%"),
+        (2, "33.3%"),
+        (1, "16.7%"),
+    ]
+    assert parts["青山村"].shown
+    assert parts["东街社区"].shown
+    assert [o.votes for o in parts["东街社区"].options] == [0, 0, 6]
+    found = client.get(f"/api/v1/polls/{poll.pk}", **api).json()["results"]
+    assert found["breakdown_min"] == 5
+    assert [(c["name"], c["shown"], [o["votes"] for o in c["options"]]) for c in found["communities"]] == [
+        ("青山村", True, [3, 2, 1]),
+        ("东街社区", True, [0, 0, 6]),
+    ]
+    client.force_login(users["township_admin"])
+    page = client.get(reverse("polls:round", args=[poll.pk])).content.decode()
+    assert 'data-testid="communities"' in page
+    assert 'data-testid="hidden"' not in page
+
+
+def test_a_community_with_few_ballots_is_hidden_with_the_smallest_other_so_no_vote_can_be_inferred(
+    client, users, areas, village, make_resident
+):
+    from gongzhi.accounts.actions import api_token_create
+
+    poll, boxes, east = _township_poll(users, areas, make_resident, east_voters=2)
+    for voter in village["evaluators"]:
+        ballot_cast(actor=voter, box=boxes[areas["village"].pk], answers={"q": "o1"})
+    for voter in east:
+        ballot_cast(actor=voter, box=boxes[areas["urban"].pk], answers={"q": "o2"})
+    round_close(actor=users["township_admin"], round_=poll)
+    results = round_results(Round.objects.get(pk=poll.pk))
+    assert [o.votes for o in results.options] == [6, 2, 0]  # the total still counts every ballot
+    # 东街社区 has 2 ballots: hidden; shown alone, 青山村 would give them away as the total less its own.
+    assert [(c.name, c.shown, c.options, c.participated) for c in results.communities] == [
+        ("青山村", False, [], 6),
+        ("东街社区", False, [], 2),
+    ]
+    _token, key = api_token_create(actor=users["township_admin"], user=users["township_admin"], name="t")
+    found = client.get(f"/api/v1/polls/{poll.pk}", HTTP_AUTHORIZATION=f"Bearer {key}").json()["results"]
+    assert [(c["shown"], c["options"]) for c in found["communities"]] == [(False, []), (False, [])]
+    client.force_login(users["township_admin"])
+    page = client.get(reverse("polls:round", args=[poll.pk])).content.decode()
+    assert page.count('data-testid="hidden"') == 2
+
+
+def test_breakdown_suppression_hides_small_cells_and_just_enough_others():
+    from gongzhi.polls.selectors import CommunityResults, breakdown_suppress
+
+    def parts(*counted):
+        return [CommunityResults(n, f"c{n}", 50, c, c, options=["x"]) for n, c in enumerate(counted)]
+
+    assert [p.shown for p in breakdown_suppress(parts(9, 7, 0))] == [True, True, True]  # nobody voted in c2
+    assert [p.shown for p in breakdown_suppress(parts(9, 7, 3))] == [True, False, False]
+    assert [p.shown for p in breakdown_suppress(parts(9, 7, 3, 2))] == [
+        True,
+        True,
+        False,
+        False,
+    ]  # 5 together
+    assert [p.shown for p in breakdown_suppress(parts(9, 7, 1, 1))] == [True, False, False, False]
+    hidden = breakdown_suppress(parts(9, 4))
+    assert [(p.shown, p.options) for p in hidden] == [(False, []), (False, [])]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from gongzhi.accounts.models import User
 from gongzhi.audit.verification import audit_chain_verify
@@ -28,6 +29,8 @@ def test_the_demo_has_a_proposal_gathering_one_that_reached_its_threshold_and_on
     assert reached.state == "submitted"
     assert reached.reached_route == "adults"
     assert reached.meeting_due_on is not None
+    # The township's own 20 days (the demo's setting).
+    assert (reached.meeting_due_on - timezone.localtime(reached.reached_at).date()).days == 20
     assert reached.reached_count == proposal_count(reached).progress.lines[0].needed
     answered = Proposal.objects.get(state="answered")
     assert answered.answer

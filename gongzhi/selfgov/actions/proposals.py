@@ -68,6 +68,7 @@ from ..selectors.proposals import (
     representatives_of,
     resident_of,
 )
+from ..selectors.proposals_settings import meeting_due_days
 from .decisions import decision_start
 
 TITLE_MAX, TEXT_MAX, ANSWER_MAX, POST_MAX, REASON_MAX = 60, 3000, 2000, 1000, 200
@@ -272,7 +273,8 @@ def _reach_if_due(proposal: Proposal, *, actor: User) -> None:
             "reached_route": line.route.base,
             "reached_count": line.signed,
             "reached_base": line.base,
-            "meeting_due_on": today + dt.timedelta(days=th.MEETING_DUE_DAYS),
+            # The township's own time limit (the statute gives none): gongzhi.selfgov.actions.proposals_settings.
+            "meeting_due_on": today + dt.timedelta(days=meeting_due_days(proposal.community)),
         },
     )
     what = _("联名已达法定人数（%(law)s），应当召集%(meeting)s") % {

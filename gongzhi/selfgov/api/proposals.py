@@ -9,6 +9,7 @@ Signing takes an Idempotency-Key: a retry gets the first signature back.
 import datetime as dt
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema, Status
@@ -53,6 +54,7 @@ class ProposalOut(Schema):
     opened_at: dt.datetime | None
     reached_at: dt.datetime | None
     meeting_due_on: dt.date | None  # a meeting must be convened by then (the threshold was reached)
+    meeting_overdue: bool  # due before today and no meeting linked yet
     meeting_held_on: dt.date | None
     answer: str
     answered_at: dt.datetime | None
@@ -150,6 +152,11 @@ def _out(proposal: Proposal, bases: dict[str, int] | None = None) -> dict:
         "opened_at": proposal.opened_at,
         "reached_at": proposal.reached_at,
         "meeting_due_on": proposal.meeting_due_on,
+        "meeting_overdue": bool(
+            proposal.meeting_due_on is not None
+            and proposal.meeting_id is None
+            and proposal.meeting_due_on < timezone.localdate()
+        ),
         "meeting_held_on": proposal.meeting.held_on if proposal.meeting else None,
         "answer": proposal.answer,
         "answered_at": proposal.answered_at,

@@ -14,6 +14,7 @@
   resident of the community, community staff, or a social organisation
   taking part (协同参与); hidden by staff with a reason, never deleted.
 - `ProposalEvent`: the proposal's timeline (every move, with who and a note).
+- `ProposalSetting`: a township's own rule: the days within which a meeting a proposal made due is held.
 """
 
 from django.conf import settings
@@ -26,6 +27,7 @@ __all__ = [
     "ProposalAsk",
     "ProposalEvent",
     "ProposalPost",
+    "ProposalSetting",
     "ProposalSignature",
     "ProposalState",
 ]
@@ -191,3 +193,16 @@ class ProposalPost(models.Model):
     @property
     def audit_area(self):
         return self.proposal.community
+
+
+class ProposalSetting(models.Model):
+    """A township's own rule for proposals: within how many days a meeting a proposal made due must be held
+    (the statute gives no time limit; gongzhi.selfgov.proposal_thresholds.MEETING_DUE_DAYS when unset)."""
+
+    township = models.OneToOneField("areas.Area", on_delete=models.PROTECT, related_name="+")
+    meeting_due_days = models.PositiveSmallIntegerField(_("联名达到法定人数后应在多少天内召集会议"))
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.township_id} meeting_due_days={self.meeting_due_days}"

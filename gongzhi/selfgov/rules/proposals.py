@@ -8,7 +8,7 @@ from gongzhi.accounts.scopes import covers, paths_for
 from gongzhi.orgs.selectors import organisations_represented_serving
 
 from ..models import Proposal
-from ..roles.proposals import ANSWERERS, MODERATORS, SIGN_ASSISTERS, WATCHERS
+from ..roles.proposals import ANSWERERS, CONFIGURERS, MODERATORS, SIGN_ASSISTERS, WATCHERS
 from ..selectors.proposals import resident_of
 
 
@@ -60,6 +60,7 @@ def organisation(user, obj=None) -> bool:
 answerer = holds_role_over(ANSWERERS)
 moderator = holds_role_over(MODERATORS)
 watcher = holds_role_over(WATCHERS)
+configurer = holds_role_over(CONFIGURERS)
 
 # The object: the community (an Area) for proposing, else the proposal.
 rules.add_perm("proposals.propose", has_register_entry)
@@ -71,3 +72,5 @@ rules.add_perm("proposals.moderate", moderator)
 rules.add_perm("proposals.view_draft", is_author | moderator)
 rules.add_perm("proposals.post", is_resident_here | moderator | organisation)
 rules.add_perm("proposals.watch", watcher)
+# The object: the township (an Area).
+rules.add_perm("proposals.configure", configurer)
