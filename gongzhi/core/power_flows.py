@@ -81,7 +81,3 @@ def power_flow_for(community, code: str) -> PowerFlow | None:
         if flow is not None:
             return flow
     return None
-
-
-def power_flow_known() -> bool:
-    return bool(_providers)

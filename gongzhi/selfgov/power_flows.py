@@ -106,10 +106,11 @@ def flow_clean(steps: list[dict]) -> list[dict]:
                 raise DomainError(_("第%(n)d步是会议，请写明由哪个会议（如村(居)民代表会议、两委联席会议）。")
                                   % {"n": number}, field="flow")  # fmt: skip
         if kind == PUBLISH:
-            try:
-                days = int(raw.get("days") or PUBLISH_DAYS_DEFAULT)
-            except (TypeError, ValueError):
-                days = -1
+            given = raw.get("days") or PUBLISH_DAYS_DEFAULT
+            # whole days only: 3.7, 1e999, true or "x" are refused, never cut or overflowed
+            days = given if isinstance(given, int) and not isinstance(given, bool) else -1
+            if isinstance(given, str) and given.strip().isascii() and given.strip().isdigit():
+                days = int(given.strip()) if len(given.strip()) <= 3 else -1
             if not 1 <= days <= PUBLISH_DAYS_MAX:
                 raise DomainError(_("第%(n)d步的公示天数应在1到%(max)d天之间。") % {"n": number, "max": PUBLISH_DAYS_MAX},
                                   field="flow")  # fmt: skip

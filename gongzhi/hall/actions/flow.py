@@ -390,17 +390,7 @@ def matter_power_bind(*, actor: User, matter: Matter, code: str) -> Matter:
     authorize(actor, "hall.catalogue_manage", matter)
     matter = Matter.objects.select_for_update().select_related("township").get(pk=matter.pk)
     code = (code or "").strip().upper()
-    if code:
-        if not (matter.mode == HandlingMode.VILLAGE_DIRECT or matter.village_review):
-            raise DomainError(
-                _("按小微权力清单办理的事项须由村(社区)办理或初审，请先设为村级办结或村级初审。"),
-                field="power_code",
-            )
-        if power_flow_for(matter.township, code) is None:
-            raise DomainError(
-                _("乡镇的小微权力清单模板中没有编号为“%(code)s”的在用事项。") % {"code": code},
-                field="power_code",
-            )
+    power_code_check(matter.township, code, mode=matter.mode, village_review=matter.village_review)
     if code == matter.power_code:
         return matter
     before = matter.power_code

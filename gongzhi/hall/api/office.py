@@ -382,7 +382,7 @@ class FlowIn(Schema):
     abstaining: int = 0
     place: str = ""
     text: str = ""
-    objection: int = 0
+    objection: ApiId | None = None
     answer: str = ""
 
 
@@ -408,7 +408,7 @@ def application_flow(request, application_id: ApiId, payload: FlowIn):
             )
         if payload.op == "answer":
             return flow.application_objection_answer(actor=request.auth, application=application,
-                                                     objection_id=payload.objection, answer=payload.answer)  # fmt: skip
+                                                     objection_id=payload.objection or 0, answer=payload.answer)  # fmt: skip
         raise DomainError(_("未知的操作。"), code="unknown_op")
 
     return application_move(request, application_id, run)

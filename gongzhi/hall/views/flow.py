@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import translate_errors
+from gongzhi.core.ids import id_from
 
 from ..actions import flow as actions
 from .applications import application_move_answer
@@ -62,7 +63,7 @@ def flow(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         if op == "answer":
             return actions.application_objection_answer(actor=request.user, application=application,
-                                                        objection_id=_int(post.get("objection")) or 0,
+                                                        objection_id=id_from(post.get("objection")) or 0,
                                                         answer=post.get("answer", ""))  # fmt: skip
         raise DomainError(_("未知的操作。"), code="unknown_op")
 
