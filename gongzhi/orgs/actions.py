@@ -25,7 +25,7 @@ from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
-from gongzhi.core.authz import authorize, can
+from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotFound
 from gongzhi.core.lifecycle import lifecycle_move
@@ -251,13 +251,27 @@ def organisation_update(
     serves_all, served = _served(organisation.home, serves_all, communities)
     contact = _contact(contact_name, contact_phone, description, phone_required=False)
     changed = [k for k, v in data.items() if getattr(organisation, k) != v]
+    if serves_all != organisation.serves_all:
+        changed.append("serves_all")
+    if {c.pk for c in served} != set(organisation.communities.values_list("pk", flat=True)):
+        changed.append("communities")
+    if contact["contact_name"] != organisation.contact_name:
+        changed.append("contact_name")
+    if contact["description"] != organisation.description:
+        changed.append("description")
+    if contact["phone"]:
+        changed.append("contact_phone")  # never the number itself
     for key, value in data.items():
         setattr(organisation, key, value)
     organisation.serves_all = serves_all
     organisation.contact_name, organisation.description = contact["contact_name"], contact["description"]
     if contact["phone"]:
         _set_phone(organisation, contact["phone"])
-    organisation.save()
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:  # the same name or code taken at the same moment
+        raise Conflict(_("同名或同一信用代码的社会组织刚刚已经登记。"), code="taken") from None
     organisation.communities.set(served)
     audit_event_record(
         actor=actor,
@@ -339,7 +353,12 @@ def representative_add(*, actor: User, organisation: Organisation, user: User) -
     organisation = _locked(organisation)
     if organisation.state == OrgState.ENDED:
         raise Conflict(_("已终止的社会组织不能再指定代表。"), code="ended")
-    user = User.objects.select_for_update().filter(pk=user.pk).first() or user
+    found = User.objects.select_for_update().filter(pk=user.pk).first()
+    if found is None:
+        raise NotFound(_("没有找到这个用户名的在用账号。"))
+    user = found
+    if user.is_superuser:
+        raise DomainError(_("超级用户账号不能使用，请先取消其超级用户身份。"), field="username")
     if not user.is_active:
         raise DomainError(_("该账号已经停用，不能担任代表。"), field="username")
     if user.pk == actor.pk:
@@ -383,7 +402,3 @@ def representative_remove(*, actor: User, organisation: Organisation, assignment
         target=organisation,
         summary={"name": organisation.name, "user": user.label},
     )
-
-
-def may_keep(user, organisation: Organisation) -> bool:
-    return can(user, "orgs.keep", organisation)

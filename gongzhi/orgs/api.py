@@ -19,6 +19,7 @@ from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
+from gongzhi.core.masking import mask_name
 
 from . import actions, selectors
 from .models import Organisation, OrgState
@@ -130,7 +131,7 @@ def _out(org: Organisation) -> dict:
 
 def _detail(org: Organisation) -> dict:
     reps = [
-        {"id": a.pk, "username": a.user.username, "name": a.user.display_name}
+        {"id": a.pk, "username": a.user.username, "name": mask_name(a.user.display_name)}
         for a in selectors.representatives_of(org)
     ]
     return {**_out(org), "representatives": reps}

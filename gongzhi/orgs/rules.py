@@ -26,4 +26,3 @@ reader = holds_role_over(READERS)
 rules.add_perm("orgs.keep", keeper)  # register (备案), review, suspend, end, representatives
 rules.add_perm("orgs.view", reader | represents)
 rules.add_perm("orgs.edit_profile", keeper | represents)
-rules.add_perm("orgs.represent", represents)

@@ -17,6 +17,7 @@ from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import paginate, public_page_cache, require_perm, search_indexable, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_moves_for
+from gongzhi.core.masking import mask_name
 
 from . import actions, selectors
 from .forms import MoveForm, OrganisationForm, ProfileForm, RepresentativeForm
@@ -104,7 +105,10 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {
         "org": found,
         "served_names": "、".join(c.name for c in selectors.communities_served(found)),
-        "representatives": selectors.representatives_of(found),
+        "representatives": [
+            {"pk": a.pk, "who": f"{mask_name(a.user.display_name)}（{a.user.username}）"}
+            for a in selectors.representatives_of(found)
+        ],
         "may_keep": may_keep,
         "may_edit_profile": can(request.user, "orgs.edit_profile", found) and found.state != OrgState.ENDED,
         "moves": lifecycle_moves_for(found, request.user),
@@ -190,12 +194,17 @@ def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _kept(request, pk)
     form = MoveForm(request.POST)
-    verb = request.POST.get("verb", "")[:20]
-    reason = request.POST.get("reason", "")[:400]
     try:
         if not form.is_valid():
-            raise DomainError(_("请说明理由（不超过200字）。"))
-        moved = actions.organisation_move(actor=request.user, organisation=found, verb=verb, reason=reason)
+            raise DomainError(
+                _("请选择要办理的操作。") if "verb" in form.errors else _("请说明理由（不超过200字）。")
+            )
+        moved = actions.organisation_move(
+            actor=request.user,
+            organisation=found,
+            verb=form.cleaned_data["verb"],
+            reason=form.cleaned_data["reason"],
+        )
     except DomainError as exc:
         if exc.status in (403, 404):
             raise

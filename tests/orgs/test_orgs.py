@@ -223,3 +223,30 @@ def test_pages_register_and_refuse_in_chinese(users, areas, client):
     org.refresh_from_db()
     assert org.state == OrgState.REGISTERED
     assert client.get(reverse("orgs:new", args=[areas["township"].pk])).status_code == 404
+
+
+def test_a_superuser_account_cannot_be_named_and_a_representative_shows_masked(
+    users, township_org, rep, client
+):
+    root = make_user("root_account")
+    root.is_superuser = True
+    root.save(update_fields=["is_superuser"])
+    before = (RoleAssignment.objects.count(), AuditEvent.objects.count())
+    with pytest.raises(DomainError, match="超级用户"):
+        actions.representative_add(actor=users["township_admin"], organisation=township_org, user=root)
+    assert (RoleAssignment.objects.count(), AuditEvent.objects.count()) == before
+    client.force_login(users["township_admin"])
+    page = client.get(reverse("orgs:detail", args=[township_org.pk])).content.decode()
+    assert "陈**（org_rep）" in page
+    assert "陈代表" not in page
+
+
+def test_a_correction_names_every_field_it_changed_but_never_the_phone(users, areas, township_org):
+    actions.organisation_update(
+        actor=users["township_admin"], organisation=township_org, name=township_org.name, kind=township_org.kind,
+        authority=township_org.authority, contact_name="王晓燕", contact_phone="13900139000", serves_all=True,
+        credit_code=CODE, description=township_org.description,
+    )  # fmt: skip
+    summary = AuditEvent.objects.filter(verb="org.changed").latest("id").summary
+    assert set(summary["fields"].split(",")) == {"serves_all", "communities", "contact_name", "contact_phone"}
+    assert "13900139000" not in str(summary)
