@@ -1,12 +1,9 @@
 """Micro-services 微服务: publish, book (self and assisted), no overbooking, cancel, serve, credit, privacy."""
 
 import datetime as dt
-import sqlite3
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +15,7 @@ from gongzhi.notices.models import Notice
 from gongzhi.offers import actions, selectors
 from gongzhi.offers.models import Booking, ServiceOffer
 from tests.conftest import make_user
+from tests.threads import at_once, count_in, database_for_threads, in_words
 
 pytestmark = pytest.mark.django_db
 
@@ -436,60 +434,22 @@ def test_twenty_bookers_on_five_places_make_exactly_five_bookings(areas, audit_t
     offer = actions.offer_publish(actor=offerer, community=areas["village"], title="义务理发", description="为老人免费理发。",
                                   place="村委会", starts_at=starts_at, ends_at=ends_at, places=5)  # fmt: skip
     bookers = [make_user(f"booker{n}", Role.RESIDENT, areas["village"]) for n in range(20)]
-    database = _database_for_threads(tmp_path)
-    barrier = threading.Barrier(len(bookers))
-    results: list[str] = []
-    lock = threading.Lock()
-
-    def book(user):
-        try:
-            if database:
-                connections["default"].settings_dict = {
-                    **connections["default"].settings_dict,
-                    "NAME": database,
-                }
-            barrier.wait()
-            try:
-                actions.booking_create(actor=user, offer=ServiceOffer.objects.get(pk=offer.pk))
-                outcome = "booked"
-            except Conflict as exc:
-                outcome = exc.message
-            with lock:
-                results.append(outcome)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=book, args=(user,)) for user in bookers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    database = database_for_threads(tmp_path, "concurrency.sqlite3")
+    results = in_words(
+        at_once(
+            database,
+            lambda user: actions.booking_create(actor=user, offer=ServiceOffer.objects.get(pk=offer.pk)),
+            bookers,
+            timeout=60,
+        ),
+        "booked",
+    )
     assert len(results) == 20, results
     assert results.count("booked") == 5
     assert all("名额已满" in r for r in results if r != "booked")
-    assert _count(database, Booking.objects.filter(offer=offer, state="booked")) == 5
-    assert _count(database, AuditEvent.objects.filter(verb="booking.created")) == 5
-    assert _count(database, Notice.objects.filter(recipient=offerer)) == 5
-
-
-def _database_for_threads(tmp_path) -> str:
-    """SQLite: the test database lives in shared-cache memory, where a second writer fails at once
-    ("table is locked") instead of waiting. Production runs on a file (WAL, IMMEDIATE transactions,
-    a busy timeout), so the bookers run on a file copy of the test database. PostgreSQL: as is."""
-    if connection.vendor != "sqlite":
-        return ""
-    path = str(tmp_path / "concurrency.sqlite3")
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM INTO %s", [path])
-    return path
-
-
-def _count(database: str, query) -> int:
-    if not database:
-        return query.count()
-    sql, params = query.query.sql_with_params()
-    with sqlite3.connect(database) as db:
-        return db.execute(f"SELECT COUNT(*) FROM ({sql.replace('%s', '?')})", params).fetchone()[0]
+    assert count_in(database, Booking.objects.filter(offer=offer, state="booked")) == 5
+    assert count_in(database, AuditEvent.objects.filter(verb="booking.created")) == 5
+    assert count_in(database, Notice.objects.filter(recipient=offerer)) == 5
 
 
 def test_an_offer_that_has_started_cannot_be_cancelled(users, areas):

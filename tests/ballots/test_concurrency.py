@@ -8,42 +8,24 @@ server killed mid-vote.
 """
 
 import json
-import sqlite3
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection, connections
 
 from gongzhi.accounts.roles import Role
 from gongzhi.ballots.actions import ballot_box_close, ballot_cast
 from gongzhi.core.errors import Conflict, DomainError
 from tests.conftest import make_user
+from tests.threads import at_once, database_for_threads, rows_in
 
 from .conftest import YES
 
 
-def _database_for_threads(tmp_path) -> str:
-    if connection.vendor != "sqlite":
-        return ""
-    path = str(tmp_path / "ballots.sqlite3")
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM INTO %s", [path])
-    return path
-
-
-def _rows(database: str, sql: str, params=()) -> list[tuple]:
-    if database:
-        with sqlite3.connect(database) as db:
-            return db.execute(sql.replace("%s", "?"), params).fetchall()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 def _box_figures(database: str, box_id: int) -> dict:
-    participations = _rows(database, "SELECT user_id FROM ballots_participation WHERE box_id = %s", [box_id])
-    ballots = _rows(database, "SELECT id, filled, answers FROM ballots_ballot WHERE box_id = %s", [box_id])
+    participations = rows_in(
+        database, "SELECT user_id FROM ballots_participation WHERE box_id = %s", [box_id]
+    )
+    ballots = rows_in(database, "SELECT id, filled, answers FROM ballots_ballot WHERE box_id = %s", [box_id])
     filled = [row for row in ballots if row[1]]
     answers = [row[2] if isinstance(row[2], dict) else json.loads(row[2]) for row in filled]
     return {
@@ -54,43 +36,13 @@ def _box_figures(database: str, box_id: int) -> dict:
     }
 
 
-def _together(count: int, database: str, work) -> list:
-    barrier = threading.Barrier(count)
-    results: list = []
-    lock = threading.Lock()
-
-    def run(n: int) -> None:
-        try:
-            if database:
-                connections["default"].settings_dict = {
-                    **connections["default"].settings_dict,
-                    "NAME": database,
-                }
-            barrier.wait()
-            try:
-                outcome = work(n)
-            except DomainError as exc:
-                outcome = exc
-            with lock:
-                results.append(outcome)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_one_voter_casting_eight_times_at_once_is_counted_once(
     open_box, voters, audit_triggers_for_flush, tmp_path
 ):
     box = open_box()
-    database = _database_for_threads(tmp_path)
-    outcomes = _together(8, database, lambda n: ballot_cast(actor=voters[0], box=box, answers=YES))
+    database = database_for_threads(tmp_path, "ballots.sqlite3")
+    outcomes = at_once(database, lambda n: ballot_cast(actor=voters[0], box=box, answers=YES), range(8))
     receipts = [o for o in outcomes if not isinstance(o, Exception)]
     refused = [o for o in outcomes if isinstance(o, Conflict) and o.code == "already_voted"]
     assert len(receipts) == 1, outcomes
@@ -108,14 +60,14 @@ def test_thirty_voters_at_once_fill_thirty_slots_and_the_tally_matches(
 ):
     people = [make_user(f"storm{n:02d}", Role.RESIDENT, areas["village"]) for n in range(30)]
     box = open_box(who=people)
-    database = _database_for_threads(tmp_path)
+    database = database_for_threads(tmp_path, "ballots.sqlite3")
     choice = ["for", "against", "abstain"]
 
     def cast(n: int):
         return ballot_cast(actor=people[n], box=box, answers={"road": choice[n % 3], "chair": "competent"},
                            key=f"key-{n}")  # fmt: skip
 
-    outcomes = _together(30, database, cast)
+    outcomes = at_once(database, cast, range(30))
     assert all(not isinstance(o, Exception) and o.receipt for o in outcomes), outcomes
     assert len({o.receipt for o in outcomes}) == 30
     figures = _box_figures(database, box.pk)
@@ -124,7 +76,7 @@ def test_thirty_voters_at_once_fill_thirty_slots_and_the_tally_matches(
     assert figures["filled"] == 30
     assert figures["road"] == Counter({"for": 10, "against": 10, "abstain": 10})
     # Everyone retrying at once with their key: all "already counted", nothing more written.
-    retries = _together(30, database, cast)
+    retries = at_once(database, cast, range(30))
     assert all(not isinstance(o, Exception) and o.already_counted for o in retries), retries
     assert _box_figures(database, box.pk) == figures
 
@@ -135,20 +87,20 @@ def test_casting_while_the_box_closes_counts_exactly_what_the_close_saw(
 ):
     people = [make_user(f"late{n:02d}", Role.RESIDENT, areas["village"]) for n in range(12)]
     box = open_box(who=people)
-    database = _database_for_threads(tmp_path)
+    database = database_for_threads(tmp_path, "ballots.sqlite3")
 
     def work(n: int):
         if n == 12:
             return ballot_box_close(actor=users["community_staff"], box=box)
         return ballot_cast(actor=people[n], box=box, answers=YES)
 
-    outcomes = _together(13, database, work)
+    outcomes = at_once(database, work, range(13))
     cast = [o for o in outcomes if hasattr(o, "receipt")]
     refused = [o for o in outcomes if isinstance(o, DomainError)]
     assert all(o.code == "ballot_closed" for o in refused), outcomes
     assert len(cast) + len(refused) == 12
     figures = _box_figures(database, box.pk)
     assert figures["filled"] == sum(figures["voters"].values()) == len(cast)
-    closed = _rows(database, "SELECT summary FROM audit_auditevent WHERE verb = %s", ["ballot.box_closed"])
+    closed = rows_in(database, "SELECT summary FROM audit_auditevent WHERE verb = %s", ["ballot.box_closed"])
     summary = closed[0][0] if isinstance(closed[0][0], dict) else json.loads(closed[0][0])
     assert summary["participated"] == len(cast)  # nothing counted after the close
