@@ -42,6 +42,8 @@ POSTS: dict[str, frozenset[str]] = {
     BodyKind.COMMITTEE: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
     BodyKind.SUPERVISORY: frozenset({Post.CHAIR, Post.MEMBER}),
     BodyKind.REPRESENTATIVES: frozenset({Post.REPRESENTATIVE}),
+    BodyKind.MORAL_REVIEW: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
+    BodyKind.MEDIATION: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
     BodyKind.STAFF: frozenset({Post.OTHER}),  # the job itself is the membership's 分工 (报账员, 保洁员, …)
     BodyKind.OTHER: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.LEADER, Post.MEMBER, Post.OTHER}),
 }
@@ -49,6 +51,8 @@ SOLE_POSTS: dict[str, str] = {
     BodyKind.PARTY_ORG: Post.SECRETARY,
     BodyKind.COMMITTEE: Post.CHAIR,
     BodyKind.SUPERVISORY: Post.CHAIR,
+    BodyKind.MORAL_REVIEW: Post.CHAIR,
+    BodyKind.MEDIATION: Post.CHAIR,
 }
 
 
@@ -79,6 +83,8 @@ def default_name(kind: str, community_type: str, group: Area | None = None) -> s
         BodyKind.ASSEMBLY: _("村民会议") if village else _("居民会议"),
         BodyKind.REPRESENTATIVES: _("村民代表会议") if village else _("居民代表会议"),
         BodyKind.STAFF: _("村务聘用人员") if village else _("社区聘用人员"),
+        BodyKind.MORAL_REVIEW: _("道德评议会"),
+        BodyKind.MEDIATION: _("人民调解委员会"),
     }
     if kind == BodyKind.GROUP and group is not None:
         return _("%(group)s会议") % {"group": group.name}

@@ -39,6 +39,10 @@ class BodyKind(models.TextChoices):
     # The staff the village hires and whose 误工补贴 the villagers or the collective pay (村民委员会组织法
     # 第三十三条: they too answer to the yearly 民主评议); one roster per community, each a membership.
     STAFF = "staff", _("聘用人员")
+    # The community's moral review council (道德评议会): it reviews the merit board's nominations.
+    MORAL_REVIEW = "moral_review", _("道德评议会")
+    # The people's mediation committee (人民调解委员会, 人民调解法 第八条: three to nine members, a chair).
+    MEDIATION = "mediation", _("人民调解委员会")
     OTHER = "other", _("其他组织")
 
 
@@ -53,6 +57,8 @@ SINGLE_KINDS = frozenset(
         BodyKind.ASSEMBLY,
         BodyKind.REPRESENTATIVES,
         BodyKind.STAFF,
+        BodyKind.MORAL_REVIEW,
+        BodyKind.MEDIATION,
     }
 )
 # Kinds whose members are derived from other records, never typed (gongzhi.bodies.selectors.body_roll).

@@ -61,6 +61,8 @@ KIND_ORDER: dict[str, int] = {
             BodyKind.ASSEMBLY,
             BodyKind.GROUP,
             BodyKind.STAFF,
+            BodyKind.MORAL_REVIEW,
+            BodyKind.MEDIATION,
             BodyKind.OTHER,
         ]
     )

@@ -150,8 +150,9 @@ def _community_bodies(index: int, community: Area, actor: User, rng: random.Rand
     council = body(
         BodyKind.OTHER, name="红白理事会", duties="倡导婚事新办、丧事简办，劝阻大操大办和铺张浪费。"
     )
-    ethics = body(BodyKind.OTHER, name="道德评议会", duties="评议好人好事和不良风气，推选文明家庭。")
-    for on in (council, ethics):
+    ethics = body(BodyKind.MORAL_REVIEW, duties="评议好人好事和不良风气，推选文明家庭，审议积德榜提名。")
+    mediation = body(BodyKind.MEDIATION, duties="调解本村(社区)的民间纠纷，开展矛盾纠纷排查，宣传法律法规。")
+    for on in (council, ethics, mediation):
         seat(on, pool.take(party=True), Post.CHAIR, term="")
         for _ in range(rng.randint(2, 4)):
             seat(on, pool.take(), Post.MEMBER, term="")

@@ -28,14 +28,17 @@ def test_every_demo_community_has_its_bodies_filled_from_the_register():
     for community in communities:
         kinds = set(Body.objects.filter(area=community).values_list("kind", flat=True))
         expected = {"party_org", "committee", "supervisory", "joint", "party_members", "assembly", "representatives",
-                    "staff", "other"}  # fmt: skip
+                    "staff", "moral_review", "mediation", "other"}  # fmt: skip
         if community.community_type == CommunityType.VILLAGE:
             expected.add("group")
         assert kinds == expected, community.name
         assert set(Body.objects.filter(area=community, kind="other").values_list("name", flat=True)) == {
-            "红白理事会",
-            "道德评议会",
+            "红白理事会"
         }
+        for kind in (BodyKind.MORAL_REVIEW, BodyKind.MEDIATION):  # a chair and two to four members
+            seats = [m.post for m in memberships_current(Body.objects.get(area=community, kind=kind))]
+            assert seats.count(Post.CHAIR) == 1, (community.name, kind)
+            assert 3 <= len(seats) <= 5, (community.name, kind)
         party = Body.objects.get(area=community, kind=BodyKind.PARTY_ORG)
         seats = list(memberships_current(party))
         assert [m.post for m in seats].count(Post.SECRETARY) == 1
