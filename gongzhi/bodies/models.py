@@ -39,7 +39,7 @@ class BodyKind(models.TextChoices):
     # The staff the village hires and whose 误工补贴 the villagers or the collective pay (村民委员会组织法
     # 第三十三条: they too answer to the yearly 民主评议); one roster per community, each a membership.
     STAFF = "staff", _("聘用人员")
-    # The community's moral review council (道德评议会): it reviews the merit board's nominations.
+    # The community's moral review council (道德评议会): it reviews the nominations to the board of good deeds (积德榜).
     MORAL_REVIEW = "moral_review", _("道德评议会")
     # The people's mediation committee (人民调解委员会, 人民调解法 第八条: three to nine members, a chair).
     MEDIATION = "mediation", _("人民调解委员会")

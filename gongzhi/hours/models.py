@@ -1,7 +1,7 @@
 """Service hours: the record of hours a helper gave, whatever feature the help came through.
 
 One row per (source, source id, helper): a confirmed wish credits its
-claimer once, a served micro-service its offerer once. The merit board and a
+claimer once, a served micro-service its offerer once. 积德榜 (the board of good deeds) and a
 person's own page read it through `selectors`.
 """
 

@@ -1,7 +1,7 @@
 """Reads of service hours, scoped to the viewer.
 
 A helper reads their own credits; community staff and the township office
-read the credits given in the communities under them (the merit board).
+read the credits given in the communities under them (积德榜, the board of good deeds).
 """
 
 from django.db.models import Q, QuerySet

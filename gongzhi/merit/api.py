@@ -1,0 +1,386 @@
+"""The merit board over the API: the same actions, rules and selectors as the pages.
+
+Nominations in the caller's scope (staff, supervisory committee, township), their own (as nominator or
+nominee) and, once consented, those of the 道德评议会 they sit on; nominating (JSON; photos from the pages),
+consent, declining, the review, 公示, objections and their answers, placing on the board, withdrawing; the
+board of a community (what the public page shows: the name as consented, the story, no counts, no ranking).
+"""
+
+import datetime as dt
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy, gettext_noop
+from ninja import Router, Schema, Status
+
+from gongzhi.areas.models import Area
+from gongzhi.core.errors import NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
+from gongzhi.core.ids import ApiId
+
+from . import actions, selectors
+from .models import MeritCategory, Nomination
+
+router = Router(tags=["积德榜 merit"])
+
+MAY_BE_MISSING: dict = {
+    "responses": {"404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")}}
+}
+
+
+class CategoryOut(Schema):
+    id: int
+    name: str
+    description: str
+    active: bool
+
+
+class OpinionOut(Schema):
+    member: str
+    agrees: bool
+    reason: str
+    at: dt.datetime
+
+
+class ObjectionOut(Schema):
+    id: int
+    text: str
+    at: dt.datetime
+    answered: bool
+    upheld: bool | None
+    answer: str
+
+
+class NominationOut(Schema):
+    id: int
+    community_id: int
+    community: str
+    category: str
+    kind: str
+    nominee: str  # the person's name, or the household head's (the register's; readers only)
+    title: str
+    story: str
+    witness: str
+    nominator_kind: str
+    organisation: str
+    nominated_at: dt.datetime
+    state: str
+    consent_channel: str
+    consented_at: dt.datetime | None
+    display_name: str
+    review_members: int
+    review_agree: int
+    review_disagree: int
+    review_reason: str
+    review_blocker: str
+    publicity_days: int | None
+    publicity_ends_at: dt.datetime | None
+    placed_at: dt.datetime | None
+    withdrawn_reason: str
+
+
+class NominationDetailOut(NominationOut):
+    opinions: list[OpinionOut]
+    objections: list[ObjectionOut]  # staff who keep the board only; empty for others
+
+
+class NominateIn(Schema):
+    community_id: int
+    category_id: int
+    kind: str  # "person" or "family"
+    title: str
+    story: str
+    witness: str = ""
+    nominee_name: str = ""
+    household_number: str = ""
+    nominee_id: int | None = None  # staff: the resident (person) or the household (family)
+    organisation_id: int | None = None
+
+
+class ConsentIn(Schema):
+    display: str  # "full" or "surname"
+
+
+class ReviewIn(Schema):
+    agrees: bool
+    reason: str
+
+
+class TextIn(Schema):
+    text: str
+
+
+class AnswerIn(Schema):
+    upheld: bool
+    answer: str
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class EntryOut(Schema):
+    id: int
+    community_id: int
+    community: str
+    category: str
+    kind: str
+    display_name: str
+    title: str
+    story: str
+    placed_at: dt.datetime | None
+
+
+def _get(request, nomination_id: int) -> Nomination:
+    try:
+        return selectors.nomination_get_for(viewer=request.auth, nomination_id=nomination_id)
+    except NotFound:
+        raise Http404() from None
+
+
+def _out(n: Nomination) -> dict:
+    due, agree, disagree, _result = actions.review_tally(n)
+    return {
+        "id": n.pk,
+        "community_id": n.community_id,
+        "community": n.community.name,
+        "category": n.category.name,
+        "kind": n.kind,
+        "nominee": n.consenter.name,
+        "title": n.title,
+        "story": n.story,
+        "witness": n.witness,
+        "nominator_kind": n.nominator_kind,
+        "organisation": n.organisation.name if n.organisation_id and n.organisation else "",
+        "nominated_at": n.nominated_at,
+        "state": n.state,
+        "consent_channel": n.consent_channel,
+        "consented_at": n.consented_at,
+        "display_name": n.display_name,
+        "review_members": due,
+        "review_agree": agree,
+        "review_disagree": disagree,
+        "review_reason": n.review_reason,
+        "review_blocker": actions.review_blocker(n) if n.state == "in_review" else "",
+        "publicity_days": n.publicity_days,
+        "publicity_ends_at": n.publicity_ends_at,
+        "placed_at": n.placed_at,
+        "withdrawn_reason": n.withdrawn_reason,
+    }
+
+
+def _detail(request, n: Nomination) -> dict:
+    n = selectors.nomination_get_for(viewer=request.auth, nomination_id=n.pk)
+    keeper = request.auth.has_perm("merit.keep", n)
+    return {
+        **_out(n),
+        "opinions": [
+            {"member": o.member.name, "agrees": o.agrees, "reason": o.reason, "at": o.at}
+            for o in selectors.opinions_of(n)
+        ],
+        "objections": [
+            {
+                "id": o.pk,
+                "text": o.text,
+                "at": o.at,
+                "answered": o.answered,
+                "upheld": o.upheld,
+                "answer": o.answer,
+            }
+            for o in selectors.objections_of(n)
+        ]
+        if keeper
+        else [],
+    }
+
+
+@router.get("/merit/categories", response=list[CategoryOut], summary=gettext_noop("积德榜类别"))
+def categories(request):
+    return [
+        {"id": c.pk, "name": c.name, "description": c.description, "active": c.active}
+        for c in selectors.categories_all()
+    ]
+
+
+@router.get("/merit/nominations", response=list[NominationOut], summary=gettext_noop("我能看到的积德榜提名"))
+def nominations(request, community_id: ApiId | None = None, state: str = ""):
+    rows = selectors.nominations_for(viewer=request.auth, community_id=community_id, state=state[:20])
+    return [_out(n) for n in rows.order_by("-nominated_at", "-id")[:200]]
+
+
+@router.get(
+    "/merit/nominations/{nomination_id}",
+    response=NominationDetailOut,
+    summary=gettext_noop("一项积德榜提名"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def nomination(request, nomination_id: ApiId):
+    return _detail(request, _get(request, nomination_id))
+
+
+@router.post(
+    "/merit/nominations",
+    response={201: NominationDetailOut},
+    summary=gettext_noop("提名个人或家庭上积德榜（本村(社区)居民、社会组织代表、工作人员）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def nominate(request, payload: NominateIn, idempotency_key: IdempotencyKey = None):
+    community = Area.objects.filter(pk=payload.community_id).first()
+    if community is None:
+        raise Http404()
+    category = MeritCategory.objects.filter(pk=payload.category_id).first()
+    created = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.nomination_create(
+            actor=request.auth,
+            community=community,
+            category=category,
+            kind=payload.kind,
+            title=payload.title,
+            story=payload.story,
+            witness=payload.witness,
+            nominee_id=payload.nominee_id,
+            nominee_name=payload.nominee_name,
+            household_number=payload.household_number,
+            organisation_id=payload.organisation_id,
+        ),
+    )
+    return Status(201, _detail(request, created))
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/consent",
+    response=NominationDetailOut,
+    summary=gettext_noop("被提名人（家庭为户主）同意，并选择署名"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def consent(request, nomination_id: ApiId, payload: ConsentIn):
+    n = actions.nomination_consent(
+        actor=request.auth, nomination=_get(request, nomination_id), display=payload.display
+    )
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/decline",
+    response=NominationDetailOut,
+    summary=gettext_noop("被提名人谢绝（或工作人员登记本人谢绝）：提名结束"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def decline(request, nomination_id: ApiId):
+    n = actions.nomination_decline(actor=request.auth, nomination=_get(request, nomination_id))
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/review",
+    response=NominationDetailOut,
+    summary=gettext_noop("道德评议会成员的评议意见（同意或不同意，附理由）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def review(request, nomination_id: ApiId, payload: ReviewIn):
+    n = _get(request, nomination_id)
+    actions.review_opinion_record(
+        actor=request.auth, nomination=n, agrees=payload.agrees, reason=payload.reason
+    )
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/publicise",
+    response=NominationDetailOut,
+    summary=gettext_noop("评议通过的提名在公开栏公示（工作人员）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def publicise(request, nomination_id: ApiId):
+    n = actions.nomination_publicise(actor=request.auth, nomination=_get(request, nomination_id))
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/objections",
+    response={201: ObjectionOut},
+    summary=gettext_noop("对公示中的提名提出异议（登录的任何人，每人一次）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def object_(request, nomination_id: ApiId, payload: TextIn):
+    try:
+        n = selectors.entry_public_get(nomination_id)
+    except NotFound:
+        raise Http404() from None
+    o = actions.objection_record(actor=request.auth, nomination=n, text=payload.text)
+    return Status(
+        201, {"id": o.pk, "text": o.text, "at": o.at, "answered": False, "upheld": None, "answer": ""}
+    )
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/objections/{objection_id}/answer",
+    response=NominationDetailOut,
+    summary=gettext_noop("答复异议（工作人员）：成立则撤回提名"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def answer(request, nomination_id: ApiId, objection_id: ApiId, payload: AnswerIn):
+    n = _get(request, nomination_id)
+    actions.objection_answer(
+        actor=request.auth,
+        nomination=n,
+        objection_id=objection_id,
+        upheld=payload.upheld,
+        answer=payload.answer,
+    )
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/place",
+    response=NominationDetailOut,
+    summary=gettext_noop("公示期满且异议均已答复，列入积德榜（工作人员）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def place(request, nomination_id: ApiId):
+    n = actions.nomination_place(actor=request.auth, nomination=_get(request, nomination_id))
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/withdraw",
+    response=NominationDetailOut,
+    summary=gettext_noop("撤回提名或撤下积德榜（工作人员，附理由）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def withdraw(request, nomination_id: ApiId, payload: ReasonIn):
+    n = actions.nomination_withdraw(
+        actor=request.auth, nomination=_get(request, nomination_id), reason=payload.reason
+    )
+    return _detail(request, n)
+
+
+@router.get(
+    "/merit/boards/{community_id}",
+    response=list[EntryOut],
+    summary=gettext_noop("一个村(社区)的积德榜（与公开页面相同：按本人同意的署名，新上榜的在前）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def board(request, community_id: ApiId, category_id: ApiId | None = None):
+    from gongzhi.areas.selectors import community_public_get
+
+    try:
+        community = community_public_get(community_id)
+    except NotFound:
+        raise Http404() from None
+    return [
+        {
+            "id": n.pk,
+            "community_id": n.community_id,
+            "community": n.community.name,
+            "category": n.category.name,
+            "kind": n.kind,
+            "display_name": n.display_name,
+            "title": n.title,
+            "story": n.story,
+            "placed_at": n.placed_at,
+        }
+        for n in selectors.board_entries(community, category_id)[:200]
+    ]
