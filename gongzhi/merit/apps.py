@@ -20,4 +20,4 @@ class MeritConfig(AppConfig):
         )
         public_link_register("merit", order=17, label=_("积德榜"), url_name="merit:boards")
         robots_register("merit", order=17, lines=["Allow: /merit/board/"])
-        nav_register("merit.index", order=74, label=_("积德榜"), url_name="merit:index", perm="merit.use")
+        nav_register("merit.index", order=24, label=_("积德榜"), url_name="merit:index", perm="merit.use")

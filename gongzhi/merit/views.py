@@ -4,17 +4,19 @@ the staff's page of a community with its 公示 period, the township's categorie
 board of a community and of a township (no login, phone first, cacheable), an entry (with the objection form
 while it is posted) and the printable poster."""
 
+import hashlib
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -43,6 +45,8 @@ from .forms import (
 from .models import MeritCategory, Nomination, NominationState
 
 PUBLIC_SECONDS = 60
+POSTER_SECONDS = 600
+POSTER_ENTRIES = 12  # two columns of six on an A4 sheet
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -483,8 +487,16 @@ def poster(request: HttpRequest, community_id: int) -> HttpResponse:
     from .poster import poster_pdf
 
     community = community_public_get(community_id)
-    entries = list(selectors.board_entries(community)[:12])
-    data = poster_pdf({"community": community, "entries": entries, "day": timezone.localdate()})
+    entries = list(selectors.board_entries(community)[:POSTER_ENTRIES])
+    # Rendering takes a moment: the same board on the same day in the same language is rendered once.
+    day = timezone.localdate()
+    version = ",".join(f"{n.pk}:{n.updated_at.timestamp()}" for n in entries)
+    raw = f"{translation.get_language()}|{community.pk}|{day}|{version}"
+    key = "gz:merit-poster:" + hashlib.sha256(raw.encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = poster_pdf({"community": community, "entries": entries, "day": day})
+        cache.set(key, data, POSTER_SECONDS)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="merit-board-{community.pk}.pdf"'
     response["Cache-Control"] = f"public, max-age={PUBLIC_SECONDS}"
