@@ -290,7 +290,7 @@ def review(request, nomination_id: ApiId, payload: ReviewIn):
 @router.post(
     "/merit/nominations/{nomination_id}/publicise",
     response=NominationDetailOut,
-    summary=gettext_noop("评议通过的提名在公开栏公示（工作人员）"),
+    summary=gettext_noop("评议通过的提名在村(社区)公示栏公示，接受异议（工作人员）"),
     openapi_extra=MAY_BE_MISSING,
 )
 def publicise(request, nomination_id: ApiId):
@@ -360,7 +360,7 @@ def withdraw(request, nomination_id: ApiId, payload: ReasonIn):
 @router.get(
     "/merit/boards/{community_id}",
     response=list[EntryOut],
-    summary=gettext_noop("一个村(社区)的积德榜（与公开页面相同：按本人同意的署名，新上榜的在前）"),
+    summary=gettext_noop("一个村(社区)的积德榜（与不登录可看的页面相同：按本人同意的署名，新上榜的在前）"),
     openapi_extra=MAY_BE_MISSING,
 )
 def board(request, community_id: ApiId, category_id: ApiId | None = None):

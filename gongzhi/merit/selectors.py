@@ -154,21 +154,34 @@ def objection_of(nomination: Nomination, user) -> Objection | None:
 
 
 def nominations_waiting_for(viewer) -> dict[str, list[Nomination]]:
-    """What waits for the viewer: their consent, their review opinion, and (staff) the keepers' moves."""
+    """What waits for the viewer: their consent, their review opinion, and (staff) the keepers' moves. One query
+    for the first two (the home page of every signed-in user asks), one more for those who keep a board."""
     if not viewer.is_authenticated:
         return {}
-    consent = list(
-        Nomination.objects.filter(consenter__user=viewer, state=NominationState.AWAITING_CONSENT)
-        .select_related("category")
-        .order_by("nominated_at")[:10]
+    from gongzhi.bodies.models import Membership
+
+    day = timezone.localdate()
+    sits_on = (
+        Membership.objects.filter(
+            body__kind=BodyKind.MORAL_REVIEW, body__active=True, resident__user=viewer, started_on__lte=day
+        )
+        .filter(Q(ended_on=None) | Q(ended_on__gte=day))
+        .values("body__area_id")
     )
-    communities = _review_communities(viewer)
-    review = list(
-        Nomination.objects.filter(community_id__in=communities, state=NominationState.IN_REVIEW)
-        .exclude(opinions__by=viewer)
+    mine = list(
+        Nomination.objects.filter(
+            Q(consenter__user=viewer, state=NominationState.AWAITING_CONSENT)
+            | (
+                Q(community_id__in=sits_on, state=NominationState.IN_REVIEW)
+                & ~Q(consenter__user=viewer)
+                & ~Q(pk__in=ReviewOpinion.objects.filter(by=viewer).values("nomination_id"))
+            )
+        )
         .select_related("category")
-        .order_by("consented_at")[:10]
+        .order_by("nominated_at", "id")[:20]
     )
+    consent = [n for n in mine if n.state == NominationState.AWAITING_CONSENT]
+    review = [n for n in mine if n.state == NominationState.IN_REVIEW]
     keep_paths = paths_for(viewer, KEEPERS)
     keep: list[Nomination] = []
     if keep_paths:
