@@ -19,7 +19,12 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_nomination_goes_from_consent_through_publicity_to_the_board(
-    browser_run, phone_page, merit, users, areas, tmp_path  # noqa: F811
+    browser_run,
+    phone_page,
+    merit,
+    users,
+    areas,
+    tmp_path,  # noqa: F811
 ):
     check_layout = LayoutCheck(tmp_path)
     neighbour = phone_page
@@ -77,7 +82,9 @@ def test_a_nomination_goes_from_consent_through_publicity_to_the_board(
     expect(staff.get_by_test_id("objection")).to_contain_text("异议不成立")
     staff.get_by_test_id("place-button").tap()
     expect(staff.get_by_text("期满后才能上榜")).to_be_visible()  # the 公示 still runs
-    Nomination.objects.filter(pk=nomination.pk).update(publicity_ends_at=timezone.now() - dt.timedelta(minutes=1))
+    Nomination.objects.filter(pk=nomination.pk).update(
+        publicity_ends_at=timezone.now() - dt.timedelta(minutes=1)
+    )
     staff.get_by_test_id("place-button").tap()
     expect(staff.get_by_test_id("state")).to_have_text("已上榜")
     check_layout(staff, "merit-04-placed")
