@@ -21,10 +21,10 @@ pytestmark = pytest.mark.browser
 def test_a_nomination_goes_from_consent_through_publicity_to_the_board(
     browser_run,
     phone_page,
-    merit,
+    merit,  # noqa: F811  (the fixture imported above)
     users,
     areas,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     check_layout = LayoutCheck(tmp_path)
     neighbour = phone_page
