@@ -304,12 +304,17 @@ def publicise(request, nomination_id: ApiId):
     summary=gettext_noop("对公示中的提名提出异议（登录的任何人，每人一次）"),
     openapi_extra=MAY_BE_MISSING,
 )
-def object_(request, nomination_id: ApiId, payload: TextIn):
+def object_(request, nomination_id: ApiId, payload: TextIn, idempotency_key: IdempotencyKey = None):
     try:
         n = selectors.entry_public_get(nomination_id)
     except NotFound:
         raise Http404() from None
-    o = actions.objection_record(actor=request.auth, nomination=n, text=payload.text)
+    o = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.objection_record(actor=request.auth, nomination=n, text=payload.text),
+    )
     return Status(
         201, {"id": o.pk, "text": o.text, "at": o.at, "answered": False, "upheld": None, "answer": ""}
     )

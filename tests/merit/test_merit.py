@@ -310,3 +310,26 @@ def test_categories_are_the_township_offices(merit, areas, users):
     actions.category_active_set(actor=users["township_admin"], category=category, active=False)
     with pytest.raises(DomainError, match="在用的积德榜类别"):
         nominate(merit, areas, users["resident"], category=category)
+
+
+def test_a_registered_organisation_nominates_through_its_representative(merit, areas, users):
+    from gongzhi.orgs.actions import organisation_move, organisation_register, representative_add
+    from tests.conftest import make_user
+
+    org = organisation_register(
+        actor=users["township_admin"], home=areas["township"], name="永安镇阳光社会工作服务中心", kind="social_work",
+        authority="某县民政局", contact_name="陈晓燕", contact_phone="13912345678", communities=[areas["village"]],
+        credit_code="91110108551385082Q", description="为留守老人和儿童提供社工服务。",
+    )  # fmt: skip
+    org = organisation_move(actor=users["township_admin"], organisation=org, verb="approve")
+    rep = make_user("org_rep", display_name="陈代表")
+    representative_add(actor=users["township_admin"], organisation=org, user=rep)
+    before = Nomination.objects.count()
+    with pytest.raises(DomainError, match="请选择以哪个社会组织的名义提名"):
+        nominate(merit, areas, rep)
+    with pytest.raises(NotPermitted):
+        nominate(merit, areas, rep, community=areas["urban"], organisation_id=None)
+    assert Nomination.objects.count() == before
+    n = nominate(merit, areas, rep, organisation_id=org.pk)
+    assert n.nominator_kind == "organisation"
+    assert n.organisation == org
