@@ -14,9 +14,12 @@ community's 道德评议会, the public posting for objections (公示) and the 
 - `MeritSetting`: a community's own 公示 period in calendar days (7 unless it says otherwise).
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 PUBLICITY_DAYS_DEFAULT = 7
@@ -157,6 +160,13 @@ class Nomination(models.Model):
     @property
     def consented(self) -> bool:
         return self.consented_at is not None
+
+    @property
+    def publicity_last_day(self):
+        """The last day of the 公示 (it ends at 24:00 that day), in local time."""
+        if self.publicity_ends_at is None:
+            return None
+        return (timezone.localtime(self.publicity_ends_at) - dt.timedelta(days=1)).date()
 
     @property
     def has_consent_file(self) -> bool:
