@@ -1,52 +1,40 @@
-"""The merit board's pages: a signed-in user's nominations and what waits for them, the nomination form, a
-nomination's page (consent, review, 公示, objections and their answers, the board — each part for whom it is),
-the staff's page of a community with its 公示 period, the township's categories; and the public pages: the
-board of a community and of a township (no login, phone first, cacheable), an entry (with the objection form
-while it is posted) and the printable poster."""
+"""The merit board's pages for the signed in: nominations, consent, review, 公示, the keepers' pages."""
 
-import hashlib
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
-from gongzhi.areas.selectors import community_public_get, township_directory
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.forms import form_error_from
-from gongzhi.core.http import move_answer, paginate, public_page_cache, require_perm, translate_errors
+from gongzhi.core.http import move_answer, paginate, require_perm, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.photos.http import photo_response
 
-from . import actions, selectors
-from .forms import (
+from .. import actions, selectors
+from ..forms import (
     PHOTO_FIELDS,
     AnswerForm,
     CategoryForm,
     ConsentForm,
     ConsentRecordForm,
     NominateForm,
-    ObjectionForm,
     ReasonForm,
     ReviewForm,
     SettingForm,
 )
-from .models import MeritCategory, Nomination, NominationState
-
-PUBLIC_SECONDS = 60
-POSTER_SECONDS = 600
-POSTER_ENTRIES = 12  # two columns of six on an A4 sheet
+from ..models import MeritCategory, Nomination, NominationState
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -419,114 +407,4 @@ def category_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         run=lambda: actions.category_active_set(actor=request.user, category=category, active=active),
         success=_("已启用。") if active else _("已停用：不再接受这个类别的新提名，已上榜的不受影响。"),
         back=reverse("merit:categories"),
-    )
-
-
-# --- Public ---------------------------------------------------------------------------------------
-
-
-def _category_filter(request) -> MeritCategory | None:
-    chosen = id_from(request.GET.get("category"))
-    return MeritCategory.objects.filter(pk=chosen).first() if chosen else None
-
-
-@require_safe
-@public_page_cache(PUBLIC_SECONDS)
-def boards(request: HttpRequest) -> HttpResponse:
-    return render(request, "merit/boards.html", {"directory": township_directory()})
-
-
-@require_safe
-@public_page_cache(PUBLIC_SECONDS, params=("category", "page"))
-@translate_errors
-def board(request: HttpRequest, community_id: int) -> HttpResponse:
-    community = community_public_get(community_id)
-    chosen = _category_filter(request)
-    entries = selectors.board_entries(community, chosen.pk if chosen else None)
-    return render(
-        request,
-        "merit/board.html",
-        {
-            "community": community,
-            "place": community,
-            "page": paginate(request, entries, per_page=20),
-            "posted": list(selectors.publicity_entries(community)) if chosen is None else [],
-            "categories": selectors.categories_all(),
-            "chosen": chosen,
-            "board_url": reverse("merit:board", args=[community.pk]),
-        },
-    )
-
-
-@require_safe
-@public_page_cache(PUBLIC_SECONDS, params=("category", "page"))
-@translate_errors
-def township_board(request: HttpRequest, township_id: int) -> HttpResponse:
-    township = selectors.township_get_public(township_id)
-    chosen = _category_filter(request)
-    entries = selectors.board_entries_township(township, chosen.pk if chosen else None)
-    return render(
-        request,
-        "merit/board.html",
-        {
-            "township": township,
-            "place": township,
-            "page": paginate(request, entries, per_page=20),
-            "posted": [],
-            "categories": selectors.categories_all(),
-            "chosen": chosen,
-            "board_url": reverse("merit:township_board", args=[township.pk]),
-        },
-    )
-
-
-@require_safe
-@translate_errors
-def poster(request: HttpRequest, community_id: int) -> HttpResponse:
-    """The community's board as an A4 poster (WeasyPrint) for the physical 积德榜 on the culture wall."""
-    from .poster import poster_pdf
-
-    community = community_public_get(community_id)
-    entries = list(selectors.board_entries(community)[:POSTER_ENTRIES])
-    # Rendering takes a moment: the same board on the same day in the same language is rendered once.
-    day = timezone.localdate()
-    version = ",".join(f"{n.pk}:{n.updated_at.timestamp()}" for n in entries)
-    raw = f"{translation.get_language()}|{community.pk}|{day}|{version}"
-    key = "gz:merit-poster:" + hashlib.sha256(raw.encode()).hexdigest()
-    data = cache.get(key)
-    if data is None:
-        data = poster_pdf({"community": community, "entries": entries, "day": day})
-        cache.set(key, data, POSTER_SECONDS)
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="merit-board-{community.pk}.pdf"'
-    response["Cache-Control"] = f"public, max-age={PUBLIC_SECONDS}"
-    return response
-
-
-@require_safe
-@translate_errors
-def entry(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.entry_public_get(pk)
-    mine = selectors.objection_of(item, request.user)
-    running = (
-        item.state == NominationState.PUBLICISED
-        and item.publicity_ends_at is not None
-        and timezone.now() < item.publicity_ends_at
-    )
-    context = {"n": item, "mine": mine, "running": running, "form": ObjectionForm()}
-    return render(request, "merit/entry.html", context)
-
-
-@require_POST
-@login_required
-@translate_errors
-def object_(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    item = selectors.entry_public_get(pk)
-    return move_answer(
-        request,
-        run=lambda: actions.objection_record(
-            actor=request.user, nomination=item, text=request.POST.get("text", "")
-        ),
-        success=_("您的异议已提交，工作人员会答复您。"),
-        back=reverse("merit:entry", args=[item.pk]),
     )
