@@ -70,7 +70,7 @@ def test_a_wrong_id_number_is_a_clear_message_and_nothing_is_made(client, commit
 
 def test_the_papers_are_for_the_case_only_and_each_download_is_audited(client, committee, open_case, users):
     dispute = _agreed(committee, open_case)
-    url = reverse("mediation:paper", args=[dispute.pk, "agreement"])
+    url = reverse("mediation:agreement_pdf", args=[dispute.pk])
     for name in ("community_staff", "township_admin", "grid_worker", "supervisor"):
         assert _as(client, users[name]).get(url).status_code in (403, 404)
     assert _as(client, committee.second).get(url).status_code == 404
