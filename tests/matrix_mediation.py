@@ -216,7 +216,17 @@ def _scan(world, actor: str, relation: str) -> Call:
     )
 
 
+def _refer(table: str, state: str, name: str) -> Callable:
+    def call(world, actor: str, relation: str) -> Call | None:
+        found = world.obj(getattr(world, table)[state], actor, relation)
+        return None if found is None else Call(reverse(name, args=[found.pk]))
+
+    return call
+
+
 PAGE_CALLS: dict[str, Callable] = {
+    "situations:refer_mediation": _refer("situations", "handling", "situations:refer_mediation"),
+    "wishes:refer_mediation": _refer("wishes", "submitted", "wishes:refer_mediation"),
     "mediation:index": lambda world, actor, relation: Call(reverse("mediation:index")),
     "mediation:intake": lambda world, actor, relation: Call(reverse("mediation:intake"), _intake_form(world)),
     "mediation:stats": lambda world, actor, relation: Call(reverse("mediation:stats")),

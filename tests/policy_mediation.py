@@ -11,6 +11,8 @@ make the move is refused (403). Downloading a paper is audited (a write: 200*). 
 """
 
 from tests.policy import ACTORS
+from tests.policy_situations import SITUATION_PAGES
+from tests.policy_wishes import WISH_PAGES
 
 GATED = ("resident", "grid_worker", "mediator")
 
@@ -104,6 +106,10 @@ PART_PAGES: dict[str, str] = {
     "mediation:followup": _move(_PARTY_REFUSED, _DONE),
     # A party withdraws; a mediator records a party's withdrawal.
     "mediation:withdraw": _move(_DONE, _DONE),
+    # "转人民调解" from a situation note (a handling note: its handlers, as resolving it) and from a wish (a
+    # submitted wish: its moderators, as returning it), through the kernel hook gongzhi.core.referrals.
+    "situations:refer_mediation": SITUATION_PAGES["situations:resolve"],
+    "wishes:refer_mediation": WISH_PAGES["wishes:return"],
 }
 
 
