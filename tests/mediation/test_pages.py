@@ -120,3 +120,27 @@ def test_the_roster_shows_training_and_the_statistics_show_counts(client, commit
     assert "&lt;5" in stats
     assert "李四" not in stats
     assert "TJ" not in stats
+
+
+def test_every_state_renders_for_the_chair_the_mediator_and_the_party(client, committee, open_case):
+    received = open_case()
+    declined = actions.dispute_decline(actor=committee.chair, dispute=open_case(), reason="已由人民法院受理")
+    agreed = _agreed(committee, open_case)
+    failed = actions.dispute_accept(actor=committee.chair, dispute=open_case())
+    actions.dispute_assign(actor=committee.chair, dispute=failed, mediator_id=committee.mediator.pk)
+    actions.dispute_fail(
+        actor=committee.mediator, dispute=failed, referral_to="county_centre", reason="分歧太大"
+    )
+    withdrawn = actions.dispute_withdraw(actor=committee.party, dispute=open_case(), reason="已和解")
+    for dispute in (received, declined, agreed, failed, withdrawn):
+        for user in (committee.chair, committee.party):
+            page = _as(client, user).get(reverse("mediation:detail", args=[dispute.pk]))
+            assert page.status_code == 200
+            assert dispute.code in page.content.decode()
+    mediator_page = (
+        _as(client, committee.mediator).get(reverse("mediation:detail", args=[failed.pk])).content.decode()
+    )
+    assert "下载引导移交记录" in mediator_page
+    assert "县级矛盾纠纷调处中心" in mediator_page
+    home = _as(client, committee.mediator).get("/").content.decode()
+    assert agreed.code in home
