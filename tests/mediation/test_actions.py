@@ -462,3 +462,17 @@ def test_adding_a_party_from_a_mediators_household_is_refused(
         party=actions.PartyInput(side="respondent", name="外村人", phone="13912345678"),
     )
     assert added.phone_masked == "139****5678"
+
+
+def test_the_mediator_role_without_a_seat_reads_and_opens_nothing(committee, open_case, areas):
+    dispute = open_case()
+    seatless = make_user("seatless", Role.MEDIATOR, areas["village"])
+    assert list(selectors.dispute_list_for(viewer=seatless)) == []
+    assert not seatless.has_perm("mediation.view", dispute)
+    assert not seatless.has_perm("mediation.intake")
+    # A seat without the role is no office either: the chair's role withdrawn, the chair reads nothing.
+    committee.chair.role_assignments.all().delete()
+    chair = type(committee.chair).objects.get(pk=committee.chair.pk)
+    assert not chair.has_perm("mediation.view", dispute)
+    with pytest.raises(NotPermitted):
+        actions.dispute_accept(actor=chair, dispute=dispute)
