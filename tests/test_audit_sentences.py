@@ -633,6 +633,33 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "merit.category_added": ({"name": "尊师重教"}, "尊师重教"),
     "merit.category_retired": ({"name": "尊师重教"}, "尊师重教"),
     "merit.category_restored": ({"name": "尊师重教"}, "尊师重教"),
+    # Registered by gongzhi.mediation (AppConfig.ready): the case code, never a party or the facts.
+    "mediation.received": ({"code": "TJ2026000123", "source": "grid", "parties": 2}, "TJ2026000123"),
+    "mediation.party_added": (
+        {"code": "TJ2026000123", "side": "respondent", "register": False},
+        "TJ2026000123",
+    ),
+    "mediation.accepted": ({"code": "TJ2026000123"}, "TJ2026000123"),
+    "mediation.declined": ({"code": "TJ2026000123"}, "TJ2026000123"),
+    "mediation.assigned": ({"code": "TJ2026000123", "mediator": 41}, "TJ2026000123"),
+    "mediation.recused": ({"code": "TJ2026000123"}, "TJ2026000123"),
+    "mediation.session_recorded": ({"code": "TJ2026000123", "session": 7, "positions": 2}, "TJ2026000123"),
+    "mediation.agreed": ({"code": "TJ2026000123", "confirmation": True, "sha256": "ab" * 32}, "TJ2026000123"),
+    "mediation.scan_uploaded": ({"code": "TJ2026000123", "sha256": "cd" * 32}, "TJ2026000123"),
+    "mediation.failed": (
+        {"code": "TJ2026000123", "referral_to": "court", "sha256": "ef" * 32},
+        "TJ2026000123",
+    ),
+    "mediation.withdrawn": ({"code": "TJ2026000123"}, "TJ2026000123"),
+    "mediation.followed_up": ({"code": "TJ2026000123", "outcome": "kept"}, "TJ2026000123"),
+    "mediation.reopened": ({"code": "TJ2026000123"}, "TJ2026000123"),
+    "mediation.training_recorded": (
+        {"course": "人民调解法实务", "hours": "4.0", "held_on": "2026-03-01"},
+        "钱调解",
+    ),
+    "mediation.screened": ({"month": "2026-11", "none_found": True}, "2026-11"),
+    "mediation.confirmation_reminded": ({"code": "TJ2026000123", "due": "2026-12-31"}, "TJ2026000123"),
+    "mediation.file_read": ({"code": "TJ2026000123", "file": "agreement"}, "TJ2026000123"),
 }
 
 

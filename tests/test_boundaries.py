@@ -30,6 +30,9 @@ HISTORY = {
     "hours/migrations/0001_servicecredit_from_wishes.py",
     "hours/migrations/0002_servicecredit_table.py",
 }
+# Kernel vocabulary that is also a feature's label: the people's mediation committee is a kind of body
+# (bodies.BodyKind.MEDIATION, "mediation"); the feature app gongzhi.mediation works with it. Only there.
+SHARED_WORDS = {"mediation": ("bodies/",)}
 
 
 def feature_apps() -> list[str]:
@@ -61,7 +64,10 @@ def test_no_kernel_file_names_a_feature_app():
         f"{path.relative_to(ROOT.parent)}:{number}: {line.strip()[:100]}"
         for path in files
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if pattern.search(line)
+        if any(
+            not path.relative_to(ROOT).as_posix().startswith(SHARED_WORDS.get(hit.lower(), ()))
+            for hit in pattern.findall(line)
+        )
     ]
     assert not hits, (
         "the kernel names a feature app (register it from the app's AppConfig.ready):\n" + "\n".join(hits)

@@ -23,6 +23,7 @@ from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
 from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
+from gongzhi.mediation.api import router as mediation_router
 from gongzhi.meetings.api import router as meetings_router
 from gongzhi.merit.api import router as merit_router
 from gongzhi.offers.api import router as offers_router
@@ -167,6 +168,7 @@ api.add_router("/", selfgov_power_router)
 api.add_router("/", selfgov_decision_tasks_router)
 api.add_router("/", selfgov_proposals_router)
 api.add_router("/", selfgov_proposal_settings_router)
+api.add_router("/", mediation_router)
 
 
 def _error(request, code: str, message: str, status: int, details=None):

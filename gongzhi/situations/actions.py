@@ -67,6 +67,7 @@ from .rules import GRID_REPORTERS, RESIDENT_REPORTERS
 from .workflow import REOPEN_DAYS, REPORT_AREA_KINDS, SITUATION
 
 PLACE_MAX, BODY_MAX, REPLY_MAX, REASON_MAX = 100, 500, 500, 200
+MEDIATION_TARGET = "mediation"  # the referral target people's mediation registers (gongzhi.core.referrals)
 TITLE_LENGTH = 30
 
 
@@ -202,6 +203,40 @@ def situation_resolve(
     situation.handled_note, situation.resolved_at = handled_note, timezone.now()
     situation.save(update_fields=["handled_note", "resolved_at"])
     case_photo_attach(case=situation.case, actor=actor, upload=photo, stage="result")
+    return situation
+
+
+@transaction.atomic
+def situation_refer_to_mediation(*, actor: User, situation: SituationNote) -> SituationNote:
+    """A handler hands a note that is a dispute to the community's people's mediation committee (through the
+    kernel hook gongzhi.core.referrals): the note is resolved with the dispute's case code; the dispute is
+    the committee's from now on, and the handler does not read it."""
+    from gongzhi.core.referrals import referral_send, referral_target
+
+    authorize(actor, "situations.handle", situation)
+    if referral_target(MEDIATION_TARGET) is None:
+        raise Conflict(_("本平台未启用人民调解。"), code="no_mediation")
+    situation = case_row_lock(situation)
+    case = situation.case
+    if case.state != "handling":
+        raise Conflict(
+            _("受理后才能转人民调解（现为“%(state)s”）。") % {"state": SITUATION.state_label(case.state)}
+        )
+    code = referral_send(
+        MEDIATION_TARGET,
+        actor=actor,
+        community=case.community,
+        source="situation",
+        source_ref=situation.pk,
+        facts=case.body,
+        resident=case.resident,
+    )
+    handled_note = _("已转人民调解委员会调解，案件编号 %(code)s。") % {"code": code}
+    situation.case = case_move(
+        case=case, verb="resolve", actor=actor, note=handled_note, url=situation_url(situation)
+    )
+    situation.handled_note, situation.resolved_at = handled_note, timezone.now()
+    situation.save(update_fields=["handled_note", "resolved_at"])
     return situation
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<id:pk>/reply/", views.reply, name="reply"),
     path("<id:pk>/resolve/", views.resolve, name="resolve"),
     path("<id:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<id:pk>/refer-mediation/", views.refer_mediation, name="refer_mediation"),
     path("<id:pk>/reopen/", views.reopen, name="reopen"),
     path("<id:pk>/rate/", views.rate, name="rate"),
     path("<id:pk>/escalate/", views.escalate, name="escalate"),

@@ -30,6 +30,7 @@ from gongzhi.core.http import (
     typed_rating,
 )
 from gongzhi.core.images import photo_clean
+from gongzhi.core.referrals import referral_target
 
 from . import actions, selectors
 from .forms import (
@@ -129,6 +130,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overdue": selectors.is_overdue(situation),
         "timeline": case_timeline(situation.case),
         "attachments": case_attachments(situation.case),
+        "may_refer_mediation": situation.case.state == "handling"
+        and can(request.user, "situations.handle", situation)
+        and referral_target(actions.MEDIATION_TARGET) is not None,
         "moves": case_move_forms(
             situation,
             request.user,
@@ -250,6 +254,16 @@ def resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             actor=request.user, situation=s, handled_note=handled_note, photo=photo_clean(photo)
         ),
         _("已办结，提交人会收到通知。"),
+    )
+
+
+@_view
+def refer_mediation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _move(
+        request,
+        pk,
+        lambda s: actions.situation_refer_to_mediation(actor=request.user, situation=s),
+        _("已转人民调解委员会，提交人会收到通知。"),
     )
 
 

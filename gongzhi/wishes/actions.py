@@ -63,6 +63,7 @@ from .workflow import THREAD_STATES, WISH
 # States in which a wish is still being worked on: only these show a due time.
 OPEN_STATES = ("submitted", "published", "claimed", "fulfilled")
 TITLE_MAX, STORY_MAX, NOTE_MAX = 60, 1000, 500
+MEDIATION_TARGET = "mediation"  # the referral target people's mediation registers (gongzhi.core.referrals)
 
 
 def wish_url(wish: Wish) -> str:
@@ -279,6 +280,42 @@ def wish_return(*, actor: User, wish: Wish, reason: str) -> Wish:
         note=reason,
         url=wish_url(wish),
         notify=[wish.case.submitted_by],
+    )
+    return wish
+
+
+@transaction.atomic
+def wish_refer_to_mediation(*, actor: User, wish: Wish) -> Wish:
+    """A moderator finds a submitted wish is a dispute and hands it to the community's people's mediation
+    committee (kernel hook gongzhi.core.referrals): the wish is returned with the dispute's case code and never
+    reaches the wall; the dispute is the committee's, read by its parties, mediators and chair only."""
+    from gongzhi.core.referrals import referral_send, referral_target
+
+    authorize(actor, "wishes.moderate", wish)
+    if referral_target(MEDIATION_TARGET) is None:
+        raise Conflict(_("本平台未启用人民调解。"), code="no_mediation")
+    wish = case_row_lock(wish)
+    case = wish.case
+    if case.state != "submitted":
+        raise Conflict(
+            _("只有待审核的心愿可以转人民调解（现为“%(state)s”）。") % {"state": WISH.state_label(case.state)}
+        )
+    code = referral_send(
+        MEDIATION_TARGET,
+        actor=actor,
+        community=case.community,
+        source="wish",
+        source_ref=wish.pk,
+        facts=f"{case.title}\n{case.body}",
+        resident=case.resident,
+    )
+    wish.case = case_move(
+        case=case,
+        verb="return",
+        actor=actor,
+        note=_("已转人民调解委员会调解，案件编号 %(code)s。") % {"code": code},
+        url=wish_url(wish),
+        notify=[case.submitted_by],
     )
     return wish
 

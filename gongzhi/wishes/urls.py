@@ -18,6 +18,7 @@ urlpatterns = [
     path("<id:pk>/messages/", views.message, name="message"),
     path("<id:pk>/contact/", views.contact, name="contact"),
     path("<id:pk>/return/", views.return_, name="return"),
+    path("<id:pk>/refer-mediation/", views.refer_mediation, name="refer_mediation"),
     path("<id:pk>/claim/", views.claim, name="claim"),
     path("<id:pk>/release/", views.release, name="release"),
     path("<id:pk>/fulfil/", views.fulfil, name="fulfil"),

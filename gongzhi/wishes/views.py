@@ -39,6 +39,7 @@ from gongzhi.core.http import (
 from gongzhi.core.ids import id_from
 from gongzhi.core.images import photo_clean
 from gongzhi.core.pii import pii_summary
+from gongzhi.core.referrals import referral_target
 
 from . import actions, selectors
 from .forms import (
@@ -216,6 +217,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "timeline": selectors.timeline_of(wish, private=private),
         "attachments": case_attachments(wish.case) if story_visible else [],
         "verbs": verbs,
+        "may_refer_mediation": "return" in verbs and referral_target(actions.MEDIATION_TARGET) is not None,
         "publish_form": PublishForm(initial={"privacy": wish.case.privacy}),
         "publish_findings": publish_findings if not wish.case.pii_released else [],
         "pii_found": bool(pii_found),
@@ -610,6 +612,16 @@ def return_(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda w: actions.wish_return(actor=request.user, wish=w, reason=_reason(request)),
         _("已退回，许愿人会收到通知。"),
+    )
+
+
+@_view
+def refer_mediation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _move(
+        request,
+        pk,
+        lambda w: actions.wish_refer_to_mediation(actor=request.user, wish=w),
+        _("已转人民调解委员会，许愿人会收到通知。"),
     )
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "gongzhi.selfgov",
     "gongzhi.polls",
     "gongzhi.merit",
+    "gongzhi.mediation",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

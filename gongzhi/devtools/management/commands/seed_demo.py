@@ -50,6 +50,7 @@ from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_merit import demo_merit_seed
+from gongzhi.devtools.demo_mediation import demo_mediation_seed
 from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
@@ -142,6 +143,7 @@ class Command(BaseCommand):
             # Every community's bodies and who sits on them, from the register (gongzhi.devtools.demo_bodies),
             # before the features that hold their meetings.
             demo_bodies_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 5))
+            demo_mediation_seed(communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 7))  # fmt: skip
             # The registry of social organisations and a representative (before the proposals' 协同参与).
             demo_orgs_seed(
                 township=root,
