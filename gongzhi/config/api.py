@@ -23,6 +23,7 @@ from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
 from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
+from gongzhi.legal.api import router as legal_router
 from gongzhi.meetings.api import router as meetings_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.orgs.api import router as orgs_router
@@ -153,6 +154,7 @@ api.add_router("/", ballots_router)
 api.add_router("/", disclosures_router)
 api.add_router("/", orgs_router)
 api.add_router("/", polls_router)
+api.add_router("/", legal_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

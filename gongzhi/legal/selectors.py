@@ -344,3 +344,11 @@ def keeps(viewer, community: Area) -> bool:
 
 def roles_held(viewer) -> set[str]:
     return {role for role, _path in role_paths(viewer)}
+
+
+def consult_communities_for(*, viewer) -> QuerySet[Area]:
+    """Where the viewer publishes consultation slots: the communities they keep, and the one(s) they advise."""
+    return Area.objects.filter(
+        scope_q(paths_for(viewer, KEEPERS), "path") | Q(pk__in=adviser_communities_of(viewer)),
+        kind=AreaKind.COMMUNITY,
+    ).order_by("path")

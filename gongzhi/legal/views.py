@@ -318,8 +318,8 @@ def consult(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _consult_community(request, community_id: int) -> Area:
-    area = Area.objects.filter(pk=community_id, kind=AreaKind.COMMUNITY).first()
-    if area is None or not can(request.user, "legal.consult", area):
+    area = selectors.consult_communities_for(viewer=request.user).filter(pk=community_id).first()
+    if area is None:
         raise NotFound()
     return area
 
