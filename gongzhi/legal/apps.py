@@ -12,11 +12,11 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from gongzhi.core.home import public_link_register, robots_register
+        from gongzhi.core.home import home_section_register, public_link_register, robots_register
         from gongzhi.core.nav import nav_register
         from gongzhi.core.periodic import periodic_job_register
 
-        from . import workflow  # noqa: F401  (the lifecycles)
+        from . import home, workflow  # noqa: F401  (the lifecycles)
         from .actions import consultation_reminders
         from .audit_verbs import audit_verbs_register
 
@@ -24,9 +24,12 @@ class LegalConfig(AppConfig):
         periodic_job_register(
             "legal_consultation_reminders", consultation_reminders, "法律咨询预约前一天提醒预约的居民"
         )
-        nav_register("legal.index", order=72, label=_("法治"), url_name="legal:index", perm="legal.view")
+        home_section_register(
+            "legal.work", order=45, template="legal/home_work.html", build=home.work_section
+        )
+        nav_register("legal.index", order=94, label=_("法治"), url_name="legal:index", perm="legal.view")
         nav_register(
-            "legal.consult", order=73, label=_("法律咨询"), url_name="legal:consult", perm="legal.book"
+            "legal.consult", order=95, label=_("法律咨询"), url_name="legal:consult", perm="legal.book"
         )
         public_link_register("legal", order=28, label=_("民主法治示范村"), url_name="legal:named")
         robots_register("legal", order=28, lines=["Allow: /legal/named/"])
