@@ -175,6 +175,15 @@ PAGE_CALLS: dict[str, Callable] = {
     "legal:savvy_move": page("legal:savvy_move", "savvy", lambda world, relation: {"verb": "end"}),
     "legal:consult": plain("legal:consult"),
     "legal:book": page("legal:book", "open", lambda world, relation: {"topic": "土地纠纷"}),
+    "legal:book_assisted": page(
+        "legal:book_assisted",
+        "open",
+        lambda world, relation: {
+            "resident": world.residents[relation].pk,
+            "topic": "赡养纠纷",
+            "consent_channel": "phone",
+        },
+    ),  # fmt: skip
     "legal:slot_withdraw": page("legal:slot_withdraw", "open"),
     "legal:cancel": page("legal:cancel", "booked"),
     "legal:record": page("legal:record", "past", lambda world, relation: {"held": "yes"}),

@@ -104,6 +104,14 @@ PART_PAGES: dict[str, str] = {
     # Residents book: their own community's slot; another community's is refused with a message (302, nothing
     # written).
     "legal:book": _table({"anonymous": ANON, "resident": ("405", "405", "302*", "302")}, NO),
+    # Booking for a resident of the register (assisted mode): the clerk, the grid worker, the community's staff.
+    "legal:book_assisted": _table(
+        {
+            "anonymous": ANON,
+            **{a: ("200", "404", "302*", "404") for a in ("grid_worker", "window_clerk", "community_staff")},
+        },
+        NO,
+    ),  # fmt: skip
     # Cancel: whoever reaches the consultation (the booker, the adviser, the community's staff).
     "legal:cancel": _table(
         {

@@ -624,6 +624,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     ),
     "legal.slot_withdrawn": ({"at": "2026-12-10 09:00", "bookings": 1}, "2026-12-10 01:00"),
     "legal.consultation_booked": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
+    "legal.consultation_booked_assisted": (
+        {"slot": 4, "at": "2026-12-10 09:00", "consent": "phone"},
+        "consultation 7",
+    ),  # fmt: skip
     "legal.consultation_cancelled": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
     "legal.consultation_held": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
     "legal.consultation_missed": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),

@@ -40,6 +40,7 @@ from gongzhi.accounts.models import User
 from gongzhi.accounts.selectors import users_holding_over
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
+from gongzhi.cases.models import ConsentChannel
 from gongzhi.core.authz import authorize
 from gongzhi.core.crypto import encrypt
 from gongzhi.core.errors import Conflict, DomainError, NotFound
@@ -476,7 +477,7 @@ def slot_withdraw(*, actor: User, slot: Slot) -> Slot:
         summary={"at": _slot_label(slot), "bookings": len(booked)},
     )  # fmt: skip
     _tell(
-        [c.booker for c in booked],
+        [c.booker or c.booked_by for c in booked],
         actor=actor,
         title=_("您预约的 %(time)s 法律咨询已取消，请另选时段") % {"time": _slot_label(slot)},
         url=reverse("legal:consult"),
@@ -484,18 +485,23 @@ def slot_withdraw(*, actor: User, slot: Slot) -> Slot:
     return slot
 
 
-@transaction.atomic
-def consultation_book(*, actor: User, slot: Slot, topic: str) -> Consultation:
-    """A resident books one slot of their own community's adviser: one person per slot."""
-    authorize(actor, "legal.book")
-    topic = text_clean(topic, label=_("咨询事项"), field="topic", minimum=2, maximum=TOPIC_MAX)
-    home = resident_home_of(actor)
+def _book(
+    *,
+    actor: User,
+    slot: Slot,
+    topic: str,
+    community: Area,
+    booker: User | None,
+    resident: Resident | None,
+    consent_channel: str = "",
+) -> Consultation:
+    """One booking of `slot` for `booker`/`resident` of `community`: the checks, the lock, the row, the audit."""
     # The slot row is locked: two residents booking it at once are served one after the other (PostgreSQL; on
     # SQLite the IMMEDIATE transaction serialises writers) and the second finds it taken.
     slot = Slot.objects.select_for_update(of=("self",)).select_related("adviser", "community").get(pk=slot.pk)
-    if slot.community_id != home.community.pk:
+    if slot.community_id != community.pk:
         raise DomainError(
-            _("只能预约本村(社区)法律顾问的时段（您在%(home)s）。") % {"home": home.community.name},
+            _("只能预约本村(社区)法律顾问的时段（您在%(home)s）。") % {"home": community.name},
             code="other_community",
         )
     if slot.cancelled_at is not None:
@@ -504,20 +510,30 @@ def consultation_book(*, actor: User, slot: Slot, topic: str) -> Consultation:
         raise DomainError(_("这个时段已经过去了，请另选时段。"), code="slot_past")
     taken = Consultation.objects.filter(slot=slot).exclude(state=ConsultationState.CANCELLED).first()
     if taken is not None:
-        if taken.booker_id == actor.pk:
+        same_person = (booker is not None and taken.booker_id == booker.pk) or (
+            resident is not None and taken.resident_id == resident.pk
+        )
+        if same_person:
             raise DomainError(_("您已经预约了这个时段。"), code="already_booked")
         raise Conflict(_("这个时段已被他人预约，请另选时段。"), code="slot_taken")
     try:
         with transaction.atomic():
             consultation = Consultation.objects.create(
-                community=slot.community, area_path=slot.area_path, slot=slot, booker=actor, topic=topic
-            )
+                community=slot.community, area_path=slot.area_path, slot=slot, booker=booker, resident=resident,
+                booked_by=actor, assisted=bool(consent_channel), consent_channel=consent_channel, topic=topic,
+            )  # fmt: skip
     except IntegrityError:
         raise Conflict(_("这个时段已被他人预约，请另选时段。"), code="slot_taken") from None
+    summary = {"slot": slot.pk, "at": _slot_label(slot)}
+    if consent_channel:
+        summary["consent"] = consent_channel
     audit_event_record(
-        actor=actor, verb="legal.consultation_booked", target=consultation, area=slot.community,
-        summary={"slot": slot.pk, "at": _slot_label(slot)},
-    )  # fmt: skip
+        actor=actor,
+        verb="legal.consultation_booked_assisted" if consent_channel else "legal.consultation_booked",
+        target=consultation,
+        area=slot.community,
+        summary=summary,
+    )
     _tell(
         [slot.adviser.user],
         actor=actor,
@@ -525,6 +541,35 @@ def consultation_book(*, actor: User, slot: Slot, topic: str) -> Consultation:
         url=reverse("legal:consult"),
     )
     return consultation
+
+
+@transaction.atomic
+def consultation_book(*, actor: User, slot: Slot, topic: str) -> Consultation:
+    """A resident books one slot of their own community's adviser: one person per slot."""
+    authorize(actor, "legal.book")
+    topic = text_clean(topic, label=_("咨询事项"), field="topic", minimum=2, maximum=TOPIC_MAX)
+    home = resident_home_of(actor)
+    return _book(
+        actor=actor, slot=slot, topic=topic, community=home.community, booker=actor, resident=home.resident
+    )
+
+
+@transaction.atomic
+def consultation_book_assisted(
+    *, actor: User, slot: Slot, resident: Resident, topic: str, consent_channel: str
+) -> Consultation:
+    """A clerk, grid worker or the community's staff books for a resident of the register (an elderly person
+    without a phone), with the way the resident consented (当面, 电话, 书面)."""
+    authorize(actor, "legal.book_assisted", resident)
+    if consent_channel not in ConsentChannel.values:
+        raise DomainError(_("请选择居民同意的方式（当面、电话或书面）。"), field="consent_channel")
+    if resident.status != "active":
+        raise DomainError(_("这位居民不在册，不能代为预约。"), field="resident")
+    topic = text_clean(topic, label=_("咨询事项"), field="topic", minimum=2, maximum=TOPIC_MAX)
+    return _book(
+        actor=actor, slot=slot, topic=topic, community=resident.community, booker=resident.user,
+        resident=resident, consent_channel=consent_channel,
+    )  # fmt: skip
 
 
 def _lock_consultation(consultation: Consultation) -> Consultation:
@@ -538,7 +583,7 @@ def _lock_consultation(consultation: Consultation) -> Consultation:
 @transaction.atomic
 def consultation_cancel(*, actor: User, consultation: Consultation) -> Consultation:
     """The resident (or the staff for them) cancels before the time: the slot is open again."""
-    if consultation.booker_id != actor.pk:
+    if actor.pk not in (consultation.booker_id, consultation.booked_by_id):
         authorize(actor, "legal.consult", consultation)
     consultation = _lock_consultation(consultation)
     if consultation.state != ConsultationState.BOOKED:
@@ -553,7 +598,7 @@ def consultation_cancel(*, actor: User, consultation: Consultation) -> Consultat
         actor=actor, verb="legal.consultation_cancelled", target=consultation, area=consultation.community,
         summary={"slot": consultation.slot_id, "at": _slot_label(consultation.slot)},
     )  # fmt: skip
-    recipients = [consultation.slot.adviser.user, consultation.booker]
+    recipients = [consultation.slot.adviser.user, consultation.booker or consultation.booked_by]
     _tell(
         recipients, actor=actor, url=reverse("legal:consult"),
         title=_("%(time)s 的法律咨询预约已取消") % {"time": _slot_label(consultation.slot)},
@@ -599,13 +644,18 @@ def consultation_reminders(*, today: dt.date | None = None) -> int:
                 continue
             slot = consultation.slot
             where = _("电话咨询") if slot.by_phone else slot.place
-            notice_send(
-                recipient=consultation.booker,
-                kind=NOTICE_KIND,
-                title=_("明天 %(time)s 有您预约的法律咨询（%(where)s）")
-                % {"time": timezone.localtime(slot.starts_at).strftime("%H:%M"), "where": where},
-                url=reverse("legal:consult"),
-            )
+            time = timezone.localtime(slot.starts_at).strftime("%H:%M")
+            if consultation.booker is not None:
+                recipient = consultation.booker
+                title = _("明天 %(time)s 有您预约的法律咨询（%(where)s）") % {"time": time, "where": where}
+            else:  # booked for a resident without an account: the clerk who booked it reminds them
+                recipient = consultation.booked_by
+                title = _("请提醒%(name)s：明天 %(time)s 有代为预约的法律咨询（%(where)s）") % {
+                    "name": mask_name(consultation.resident.name if consultation.resident else ""),
+                    "time": time,
+                    "where": where,
+                }
+            notice_send(recipient=recipient, kind=NOTICE_KIND, title=title, url=reverse("legal:consult"))
             audit_event_record(
                 actor=None, actor_label="系统", verb="legal.consultation_reminded", target=consultation,
                 area=consultation.community, summary={"at": _slot_label(slot)},

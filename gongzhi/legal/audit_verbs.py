@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongzhi.audit.sentences import Facts
 from gongzhi.audit.verbs import target_types_register, verb_register
+from gongzhi.cases.models import ConsentChannel
 
 from .models import AideKind
 from .standards import group_label
@@ -41,6 +42,10 @@ VERBS = {
     "legal.slot_published": (_("发布法律咨询时段"), _("发布 {at} 的法律咨询时段（{minutes} 分钟，{place}）")),
     "legal.slot_withdrawn": (_("撤回法律咨询时段"), _("撤回 {at} 的法律咨询时段，取消预约 {bookings} 个")),
     "legal.consultation_booked": (_("预约法律咨询"), _("预约 {at} 的法律咨询")),
+    "legal.consultation_booked_assisted": (
+        _("代居民预约法律咨询"),
+        _("代居民预约 {at} 的法律咨询（居民{consent}同意）"),
+    ),
     "legal.consultation_cancelled": (_("取消法律咨询预约"), _("取消 {at} 的法律咨询预约")),
     "legal.consultation_held": (_("记录法律咨询"), _("记录 {at} 的法律咨询已进行")),
     "legal.consultation_missed": (_("记录法律咨询未到"), _("记录 {at} 的法律咨询预约人未到")),
@@ -67,7 +72,14 @@ VERBS = {
     ),
 }
 
+
+def _consent(facts: Facts) -> dict[str, str]:
+    channel = str(facts.summary.get("consent", ""))
+    return {"consent": str(dict(ConsentChannel.choices).get(channel, channel))} if channel else {}
+
+
 DERIVE = {
+    "legal.consultation_booked_assisted": _consent,
     "legal.aide_appointed": _kind,
     "legal.aide_ended": _kind,
     "legal.savvy_selected": _group,

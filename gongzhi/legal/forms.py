@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongzhi.cases.models import ConsentChannel
+
 from .actions import (
     COURSE_MAX,
     DUTIES_MAX,
@@ -107,3 +109,9 @@ class DecideForm(forms.Form):
         choices=[("approve", _("命名")), ("reject", _("不予命名")), ("return", _("退回补充"))]
     )
     note = forms.CharField(label=_("审核意见（不予命名、退回时必填）"), max_length=NOTE_MAX, required=False)
+
+
+class AssistedBookForm(BookForm):
+    resident = forms.TypedChoiceField(label=_("居民"), coerce=int, choices=())
+    consent_channel = forms.ChoiceField(label=_("居民同意的方式"), choices=ConsentChannel.choices)
+    field_order = ["resident", "topic", "consent_channel"]

@@ -184,7 +184,16 @@ class ConsultationState(models.TextChoices):
 
 class Consultation(AreaScoped):
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="consultations")
-    booker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The resident's account (None when a clerk booked for a resident without one) and register entry.
+    booker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resident = models.ForeignKey(
+        "residents.Resident", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assisted = models.BooleanField(default=False)
+    consent_channel = models.CharField(_("居民同意方式"), max_length=10, blank=True)
     topic = models.CharField(_("咨询事项（仅本人、法律顾问和村(社区)工作人员可见）"), max_length=200)
     state = models.CharField(
         _("状态"), max_length=10, choices=ConsultationState.choices, default=ConsultationState.BOOKED

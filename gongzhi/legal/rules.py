@@ -10,7 +10,7 @@ import rules
 
 from gongzhi.accounts.predicates import holds_role_over
 
-from .roles import APPLICANTS, BOOKERS, DECIDERS, KEEPERS, READERS
+from .roles import APPLICANTS, BOOKERS, BOOKING_ASSISTERS, DECIDERS, KEEPERS, READERS
 from .selectors import adviser_communities_of
 
 
@@ -34,5 +34,6 @@ rules.add_perm("legal.set_target", holds_role_over(DECIDERS))  # the object: the
 rules.add_perm("legal.consult", keeper | advises)  # publish slots, record consultations
 rules.add_perm("legal.consultations", reader | advises)  # the consultation pages
 rules.add_perm("legal.book", booker)
+rules.add_perm("legal.book_assisted", holds_role_over(BOOKING_ASSISTERS))  # the object: the resident
 rules.add_perm("legal.apply", holds_role_over(APPLICANTS))
 rules.add_perm("legal.decide", holds_role_over(DECIDERS))

@@ -199,7 +199,7 @@ def open_slots_of(community: Area, *, now: dt.datetime | None = None) -> QuerySe
         Slot.objects.filter(community=community, cancelled_at__isnull=True, starts_at__gt=now)
         .annotate(booked=_booked())
         .filter(booked=False)
-        .select_related("adviser")
+        .select_related("adviser", "community")
         .order_by("starts_at", "id")
     )
 
@@ -246,6 +246,7 @@ def consultations_of(user) -> QuerySet[Consultation]:
 def _topic_q(viewer) -> Q:
     return (
         Q(booker=viewer)
+        | Q(booked_by=viewer)
         | Q(slot__adviser__user=viewer, slot__adviser__ended_at__isnull=True)
         | scope_q(paths_for(viewer, TOPIC_READERS))
     )
@@ -268,7 +269,7 @@ def consultation_get_for(*, viewer, consultation_id: int) -> Consultation:
 
 def may_read_topic(viewer, consultation: Consultation) -> bool:
     return (
-        consultation.booker_id == viewer.pk
+        viewer.pk in (consultation.booker_id, consultation.booked_by_id)
         or (consultation.slot.adviser.user_id == viewer.pk and consultation.slot.adviser.ended_at is None)
         or covers(paths_for(viewer, TOPIC_READERS), consultation.area_path)
     )
@@ -285,7 +286,7 @@ def consultations_to_remind(*, day: dt.date) -> QuerySet[Consultation]:
             slot__starts_at__lt=start + dt.timedelta(days=1),
             slot__cancelled_at__isnull=True,
         )
-        .select_related("slot", "slot__adviser", "booker")
+        .select_related("slot", "slot__adviser", "booker", "booked_by", "resident")
         .order_by("slot__starts_at", "id")
     )
 
@@ -352,3 +353,36 @@ def consult_communities_for(*, viewer) -> QuerySet[Area]:
         scope_q(paths_for(viewer, KEEPERS), "path") | Q(pk__in=adviser_communities_of(viewer)),
         kind=AreaKind.COMMUNITY,
     ).order_by("path")
+
+
+def assisting_communities_for(*, viewer) -> list[Area]:
+    """The communities in which the viewer books for residents (a grid worker's grid lies in one)."""
+    from gongzhi.areas.selectors import community_of
+
+    from .roles import BOOKING_ASSISTERS
+
+    found: dict[int, Area] = {}
+    for path in paths_for(viewer, BOOKING_ASSISTERS):
+        area = Area.objects.filter(path=path).first()
+        if area is None:
+            continue
+        if area.kind in (AreaKind.TOWNSHIP, AreaKind.COUNTY):
+            found.update(
+                {c.pk: c for c in Area.objects.filter(scope_q([path], "path"), kind=AreaKind.COMMUNITY)}
+            )
+        else:
+            community = community_of(area)
+            if community is not None:
+                found[community.pk] = community
+    return sorted(found.values(), key=lambda c: c.path)
+
+
+def assisted_slot_get(*, viewer, slot_id: int) -> Slot:
+    """A slot of a community the viewer books in for residents (any state: the action says why not)."""
+    ids = [c.pk for c in assisting_communities_for(viewer=viewer)]
+    found = (
+        Slot.objects.filter(pk=slot_id, community_id__in=ids).select_related("adviser", "community").first()
+    )
+    if found is None:
+        raise NotFound()
+    return found

@@ -19,6 +19,7 @@ urlpatterns = [
     path("savvy/<id:pk>/move/", views.savvy_move, name="savvy_move"),
     path("consult/", views.consult, name="consult"),
     path("slots/<id:pk>/book/", views.book, name="book"),
+    path("slots/<id:pk>/book-for/", views.book_assisted, name="book_assisted"),
     path("slots/<id:pk>/withdraw/", views.slot_withdraw, name="slot_withdraw"),
     path("consultations/<id:pk>/cancel/", views.cancel, name="cancel"),
     path("consultations/<id:pk>/record/", views.record, name="record"),

@@ -17,16 +17,18 @@ from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError, NotFound, NotPermitted
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import public_page_cache, require_perm, search_indexable, translate_errors
+from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_moves_for
 from gongzhi.core.masking import mask_name
 from gongzhi.residents.models import Resident
-from gongzhi.residents.selectors import resident_home_of
+from gongzhi.residents.selectors import resident_get_for, resident_home_of, resident_list_for
 
 from . import actions, selectors
 from .forms import (
     AideForm,
     ApplicationForm,
     AssessForm,
+    AssistedBookForm,
     BookForm,
     DecideForm,
     EndForm,
@@ -311,6 +313,13 @@ def consult(request: AuthenticatedHttpRequest) -> HttpResponse:
             )
         )
         + list(selectors.communities_for(viewer=request.user, roles=KEEPERS)),
+        "assist_slots": [
+            slot
+            for community in selectors.assisting_communities_for(viewer=request.user)
+            for slot in selectors.open_slots_of(community)[:20]
+        ]
+        if request.user.has_perm("legal.book_assisted")
+        else [],
         "book_form": BookForm(),
         "now": timezone.now(),
     }
@@ -356,6 +365,39 @@ def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         success=_("预约成功，咨询前一天会提醒您。"),
         back="legal:consult",
     )
+
+
+@require_perm("legal.book_assisted")
+@require_http_methods(["GET", "POST"])
+def book_assisted(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A clerk, grid worker or the community's staff books the slot for a resident of the register."""
+    slot = selectors.assisted_slot_get(viewer=request.user, slot_id=pk)
+    q = (request.GET.get("q") or "")[:30]
+    found = resident_list_for(viewer=request.user, q=q).filter(community=slot.community)[:50]
+    form = AssistedBookForm(request.POST or None)
+    form.fields["resident"].choices = [(r.pk, f"{mask_name(r.name)} {r.masked_id}") for r in found]  # type: ignore[attr-defined]
+    if request.method == "POST":
+        try:
+            resident = resident_get_for(
+                viewer=request.user, resident_id=id_from(request.POST.get("resident")) or 0
+            )
+        except NotFound:
+            resident = None
+        if resident is not None:
+            form.fields["resident"].choices = [(resident.pk, mask_name(resident.name))]  # type: ignore[attr-defined]
+        if form.is_valid() and resident is not None:
+            try:
+                actions.consultation_book_assisted(
+                    actor=request.user, slot=slot, resident=resident, topic=form.cleaned_data["topic"],
+                    consent_channel=form.cleaned_data["consent_channel"],
+                )  # fmt: skip
+            except DomainError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(request, _("已代为预约，咨询前一天会提醒您转告居民。"))
+                return redirect("legal:consult")
+    context = {"form": form, "slot": slot, "q": q}
+    return render(request, "legal/book_assisted.html", context)
 
 
 @require_perm("legal.consult")

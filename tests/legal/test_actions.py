@@ -289,3 +289,42 @@ def test_the_township_returns_names_and_cannot_decide_twice(users, areas, settin
         _apply(users, areas)
     assert again.value.code == "already_applied"
     assert application.attachments.count() == 2
+
+
+def test_a_clerk_books_for_a_resident_without_an_account_with_their_consent(
+    users, areas, slot, make_resident
+):
+    open_slot = slot()
+    elderly = make_resident(name="王大爷")
+    outsider = make_resident("grid_b1", name="外村人")
+    clerk = users["window_clerk"]
+    before = _counts()
+    with pytest.raises(DomainError) as no_consent:
+        actions.consultation_book_assisted(actor=clerk, slot=open_slot, resident=elderly, topic="赡养费",
+                                           consent_channel="")  # fmt: skip
+    assert "同意的方式" in no_consent.value.message
+    with pytest.raises(NotPermitted):
+        actions.consultation_book_assisted(actor=clerk, slot=open_slot, resident=outsider, topic="赡养费",
+                                           consent_channel="phone")  # fmt: skip
+    with pytest.raises(NotPermitted):
+        actions.consultation_book_assisted(actor=users["resident"], slot=open_slot, resident=elderly, topic="赡养费",
+                                           consent_channel="phone")  # fmt: skip
+    assert _counts() == before
+    booked = actions.consultation_book_assisted(actor=clerk, slot=open_slot, resident=elderly, topic="赡养费",
+                                                consent_channel="in_person")  # fmt: skip
+    assert (booked.booker, booked.resident, booked.booked_by, booked.assisted) == (None, elderly, clerk, True)
+    event = AuditEvent.objects.get(verb="legal.consultation_booked_assisted")
+    assert event.summary["consent"] == "in_person"
+    with pytest.raises(DomainError) as twice:
+        actions.consultation_book_assisted(actor=users["community_staff"], slot=open_slot, resident=elderly,
+                                           topic="赡养费", consent_channel="phone")  # fmt: skip
+    assert twice.value.code == "already_booked"
+    # The day before, the clerk who booked it is reminded to tell the resident.
+    tomorrow = timezone.make_aware(
+        dt.datetime.combine(timezone.localdate() + dt.timedelta(days=1), dt.time(15))
+    )
+    Slot.objects.filter(pk=open_slot.pk).update(starts_at=tomorrow)
+    assert actions.consultation_reminders() == 1
+    notice = Notice.objects.get(kind="legal", recipient=clerk)
+    assert notice.title.startswith("请提醒王**")
+    actions.consultation_cancel(actor=clerk, consultation=booked)

@@ -121,3 +121,20 @@ def test_a_past_slot_cannot_be_published_on_the_form(client, users, areas, advis
                        {"starts_at": past, "minutes": "30", "place": "村委会"}).content.decode()  # fmt: skip
     assert "咨询时间应晚于现在" in page
     assert not Slot.objects.exists()
+
+
+def test_a_clerk_finds_the_resident_and_books_for_them_on_the_page(client, users, slot, make_resident):
+    open_slot = slot()
+    elderly = make_resident(name="王大爷")
+    client.force_login(users["window_clerk"])
+    consult = client.get(reverse("legal:consult")).content.decode()
+    assert reverse("legal:book_assisted", args=[open_slot.pk]) in consult
+    page = client.get(reverse("legal:book_assisted", args=[open_slot.pk]), {"q": "王"}).content.decode()
+    assert "王**" in page
+    assert "王大爷" not in page
+    response = client.post(
+        reverse("legal:book_assisted", args=[open_slot.pk]),
+        {"resident": elderly.pk, "topic": "赡养纠纷", "consent_channel": "in_person"},
+    )
+    assert response.status_code == 302
+    assert Consultation.objects.get().resident == elderly
