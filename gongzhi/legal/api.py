@@ -194,7 +194,7 @@ def _savvy(savvy: LawSavvy) -> dict:
         "state": savvy.state,
         "state_label": savvy.get_state_display(),
         "duties": savvy.duties,
-        "training_hours": selectors.training_hours(savvy),
+        "training_hours": getattr(savvy, "training_hours", None) or selectors.training_hours(savvy),
         "assessed_on": savvy.assessed_on,
         "assessment_passed": savvy.assessment_passed,
     }

@@ -7,8 +7,10 @@ resident who booked it, the adviser whose slot it is and the community's staff (
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, DecimalField, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gongzhi.accounts.scopes import covers, paths_for, role_paths, scope_q
@@ -99,7 +101,12 @@ def savvies_of(community: Area, *, current: bool = True) -> QuerySet[LawSavvy]:
     if current:
         found = found.exclude(state=SavvyState.ENDED)
     return (
-        found.select_related("resident").annotate(training_count=Count("trainings")).order_by("state", "id")
+        found.select_related("resident")
+        .annotate(
+            training_count=Count("trainings"),
+            training_hours=Coalesce(Sum("trainings__hours"), Value(Decimal(0)), output_field=DecimalField()),
+        )
+        .order_by("state", "id")
     )
 
 

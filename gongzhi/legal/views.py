@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -170,7 +171,7 @@ def aide_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: actions.aide_end(actor=request.user, aide=aide, reason=request.POST.get("reason", "")),
         success=_("已办理离任。"),
-        back=f"/legal/c/{aide.community_id}/",
+        back=reverse("legal:community", args=[aide.community_id]),
     )
 
 
@@ -241,7 +242,7 @@ def savvy_training(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             organiser=post.get("organiser", ""),
         ),  # fmt: skip
         success=_("已记录培训。"),
-        back=f"/legal/savvy/{found.pk}/",
+        back=reverse("legal:savvy", args=[found.pk]),
     )
 
 
@@ -263,7 +264,7 @@ def savvy_assess(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         ),  # fmt: skip
         success=_("已记录考核结果。"),
-        back=f"/legal/savvy/{found.pk}/",
+        back=reverse("legal:savvy", args=[found.pk]),
     )
 
 
@@ -275,7 +276,7 @@ def savvy_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: actions.savvy_move(actor=request.user, savvy=found, verb=request.POST.get("verb", "")),
         success=_("已办理。"),
-        back=f"/legal/savvy/{found.pk}/",
+        back=reverse("legal:savvy", args=[found.pk]),
     )
 
 
@@ -486,7 +487,7 @@ def decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         ),  # fmt: skip
         success=_("已审核。"),
-        back=f"/legal/applications/{found.pk}/",
+        back=reverse("legal:application", args=[found.pk]),
     )
 
 

@@ -33,7 +33,17 @@ def test_a_resident_books_over_the_api_once_and_a_second_gets_a_conflict(client,
     assert mine == []
 
 
-def test_the_roster_is_masked_and_coverage_counts_it(client, users, areas, adviser):
+def test_the_roster_is_masked_and_coverage_counts_it(client, users, areas, adviser, make_resident):
+    from django.utils import timezone
+
+    from gongzhi.legal import actions
+
+    staff = users["community_staff"]
+    savvy = actions.savvy_select(actor=staff, community=areas["village"], resident=make_resident(name="陈明白"),
+                                 group="youth")  # fmt: skip
+    for hours in ("2", "1.5"):
+        actions.savvy_training_record(actor=staff, savvy=savvy, held_on=timezone.localdate(), course="宪法",
+                                      hours=hours, organiser="镇司法所")  # fmt: skip
     roster = client.get(
         f"/api/v1/legal/communities/{areas['village'].pk}/roster", **_headers(users["supervisor"])
     )
@@ -41,6 +51,7 @@ def test_the_roster_is_masked_and_coverage_counts_it(client, users, areas, advis
     assert body["aides"][0]["name"] == "李**"
     assert body["aides"][0]["phone"] == "138****8000"
     assert "李明律" not in roster.content.decode()
+    assert [(s["name"], float(s["training_hours"])) for s in body["law_savvy"]] == [("陈**", 3.5)]
     second = _post(
         client,
         f"/api/v1/legal/communities/{areas['village'].pk}/aides",
