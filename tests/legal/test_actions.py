@@ -328,3 +328,20 @@ def test_a_clerk_books_for_a_resident_without_an_account_with_their_consent(
     notice = Notice.objects.get(kind="legal", recipient=clerk)
     assert notice.title.startswith("请提醒王**")
     actions.consultation_cancel(actor=clerk, consultation=booked)
+
+
+def test_coverage_reads_a_fixed_number_of_queries_however_many_communities(
+    users, areas, django_assert_num_queries
+):
+    from gongzhi.areas.actions import area_create_unchecked
+
+    viewer = users["township_admin"]
+    coverage_for(viewer=viewer)  # the viewer's grants, read once
+    with django_assert_num_queries(4):  # communities, targets, 法律明白人 by state, aides by kind
+        assert len(coverage_for(viewer=viewer)) == 2
+    for n in range(5):
+        area_create_unchecked(
+            kind="community", name=f"新村{n}", parent=areas["township"], community_type="village"
+        )
+    with django_assert_num_queries(4):
+        assert len(coverage_for(viewer=viewer)) == 7
