@@ -660,6 +660,51 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "mediation.screened": ({"month": "2026-11", "none_found": True}, "2026-11"),
     "mediation.confirmation_reminded": ({"code": "TJ2026000123", "due": "2026-12-31"}, "TJ2026000123"),
     "mediation.file_read": ({"code": "TJ2026000123", "file": "agreement"}, "TJ2026000123"),
+    # Legal aides and the law-savvy (gongzhi.legal).
+    "legal.aide_appointed": (
+        {"kind": "adviser", "name": "李**", "unit": "青山律师事务所", "account": True},
+        "法律顾问 李**",
+    ),  # fmt: skip
+    "legal.aide_ended": ({"kind": "police", "name": "赵**", "reason": "工作调动"}, "警务助理 赵**"),
+    "legal.savvy_selected": ({"group": "mediator", "name": "陈**"}, "法律明白人 陈**"),
+    "legal.savvy_training": ({"group": "mediator"}, "法律明白人 陈**"),
+    "legal.savvy_trained": (
+        {"course": "民法典进农村", "hours": "3.5", "date": "2026-11-20", "organiser": "镇司法所"},
+        "法律明白人 陈**",
+    ),  # fmt: skip
+    "legal.savvy_passed": ({"date": "2026-11-28", "note": "-"}, "法律明白人 陈**"),
+    "legal.savvy_failed": ({"date": "2026-11-28", "note": "笔试未达60分"}, "法律明白人 陈**"),
+    "legal.savvy_activated": ({"group": "mediator"}, "法律明白人 陈**"),
+    "legal.savvy_ended": ({"group": "youth"}, "法律明白人 周**"),
+    "legal.target_set": ({"target": 4, "before": 3}, "1: 4"),
+    "legal.slot_published": (
+        {"at": "2026-12-10T09:00+08:00", "minutes": 30, "place": "村便民服务中心"},
+        "2026-12-10 01:00",
+    ),
+    "legal.slot_withdrawn": ({"at": "2026-12-10 09:00", "bookings": 1}, "2026-12-10 01:00"),
+    "legal.consultation_booked": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
+    "legal.consultation_booked_assisted": (
+        {"slot": 4, "at": "2026-12-10 09:00", "consent": "phone"},
+        "consultation 7",
+    ),  # fmt: skip
+    "legal.consultation_cancelled": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
+    "legal.consultation_held": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
+    "legal.consultation_missed": ({"slot": 4, "at": "2026-12-10 09:00"}, "consultation 7"),
+    "legal.consultation_reminded": ({"at": "2026-12-10 09:00"}, "consultation 7"),
+    "legal.application_submitted": (
+        {"year": 2026, "met": 9, "criteria": 10, "attachments": 2},
+        "青山村2026年民主法治示范村申报",
+    ),  # fmt: skip
+    "legal.application_resubmitted": ({"year": 2026, "attachments": 1}, "青山村2026年民主法治示范村申报"),
+    "legal.application_approved": ({"year": 2026, "note": "材料齐全"}, "青山村2026年民主法治示范村申报"),
+    "legal.application_rejected": (
+        {"year": 2026, "note": "发生重大信访事件"},
+        "青山村2026年民主法治示范村申报",
+    ),
+    "legal.application_returned": (
+        {"year": 2026, "note": "请补充调解台账"},
+        "青山村2026年民主法治示范村申报",
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from gongzhi.hall.api.desk import router as hall_desk_router
 from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
 from gongzhi.mediation.api import router as mediation_router
+from gongzhi.legal.api import router as legal_router
 from gongzhi.meetings.api import router as meetings_router
 from gongzhi.merit.api import router as merit_router
 from gongzhi.offers.api import router as offers_router
@@ -156,6 +157,7 @@ api.add_router("/", disclosures_router)
 api.add_router("/", orgs_router)
 api.add_router("/", polls_router)
 api.add_router("/", merit_router)
+api.add_router("/", legal_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "gongzhi.polls",
     "gongzhi.merit",
     "gongzhi.mediation",
+    "gongzhi.legal",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
