@@ -26,6 +26,7 @@ urlpatterns = [
     path("hall/", include("gongzhi.hall.urls")),
     path("selfgov/", include("gongzhi.selfgov.urls")),
     path("polls/", include("gongzhi.polls.urls")),
+    path("points/", include("gongzhi.points.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
     # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
     path("verify/", hall_verify.verify_form, name="verify_form"),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gongzhi.hall",
     "gongzhi.selfgov",
     "gongzhi.polls",
+    "gongzhi.points",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
