@@ -211,13 +211,6 @@ def catalogue_draft(
     _switched_on(community)
     title = text_clean(title, label=_("名称"), field="title", minimum=2, maximum=TITLE_MAX)
     specs = _items_clean(items, allows_deductions=allows_deductions)
-    if Catalogue.objects.filter(
-        community=community, state__in=[CatalogueState.DRAFT, CatalogueState.CONVENED]
-    ).exists():
-        raise DomainError(
-            _("已有一个待表决的积分规则草案，请先办完（提交代表会议表决）再起草新版本。"),
-            code="draft_pending",
-        )
     last = (
         Catalogue.objects.filter(community=community).order_by("-version").values_list("version", flat=True)
     )
@@ -345,6 +338,15 @@ def catalogue_take(*, actor: User, catalogue: Catalogue) -> Catalogue:
     meeting, vote, _item = meeting_agenda_vote_takeable(
         catalogue.agenda_item_id, area=community, kinds=[BodyKind.REPRESENTATIVES]
     )
+    newer = Catalogue.objects.filter(
+        community=community, state=CatalogueState.IN_FORCE, version__gt=catalogue.version
+    ).first()
+    if newer is not None:
+        raise DomainError(
+            _("第%(newer)d版已经施行，较早的第%(version)d版不能再采用；如需修改，请起草新版本。")
+            % {"newer": newer.version, "version": catalogue.version},
+            code="outdated",
+        )
     if vote.passed:
         Catalogue.objects.filter(community=community, state=CatalogueState.IN_FORCE).update(
             state=CatalogueState.SUPERSEDED

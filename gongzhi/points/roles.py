@@ -6,5 +6,5 @@ from gongzhi.accounts.roles import Role
 SWITCHERS = frozenset({Role.TOWNSHIP_ADMIN})
 # A community's staff keep its catalogue, enter and approve awards, answer appeals, keep the store.
 KEEPERS = frozenset({Role.COMMUNITY_STAFF})
-# Who reads a community's points (ledgers included): its keepers, the township office, its supervisory committee.
-READERS = frozenset({Role.TOWNSHIP_ADMIN, Role.COMMUNITY_STAFF, Role.SUPERVISOR})
+# Who reads a community's points (the households' ledgers included): its keepers and the township office.
+READERS = frozenset({Role.TOWNSHIP_ADMIN, Role.COMMUNITY_STAFF})

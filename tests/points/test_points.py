@@ -443,3 +443,14 @@ def test_the_monthly_summary_totals_items_never_households(staff, counted, soap,
     assert [(r.name, r.count, r.points) for r in summary.awarded] == [("参加道德讲堂", 1, 5)]
     assert [(r.name, r.count, r.points) for r in summary.redeemed] == [("洗衣粉", 1, 5)]
     assert "QS-001" not in repr(summary)
+
+
+def test_an_older_version_adopted_after_a_newer_one_cannot_take_over(staff, second, catalogue, areas):
+    older = catalogue_draft(actor=staff, community=areas["village"], title="修订甲", items=ITEMS[:2])
+    newer = catalogue_draft(actor=staff, community=areas["village"], title="修订乙", items=ITEMS[:3])
+    adopt(staff, second, newer)
+    with pytest.raises(DomainError, match="第3版已经施行") as refused:
+        adopt(staff, second, older)
+    assert refused.value.code == "outdated"
+    assert Catalogue.objects.get(pk=older.pk).state == CatalogueState.CONVENED
+    assert Catalogue.objects.get(pk=newer.pk).state == CatalogueState.IN_FORCE
