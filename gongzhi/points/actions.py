@@ -36,6 +36,7 @@ from gongzhi.bodies.selectors import body_of_kind
 from gongzhi.core.authz import authorize
 from gongzhi.core.deeds import deed_source, deed_sources
 from gongzhi.core.errors import Conflict, DomainError, NotFound
+from gongzhi.core.lookups import lookups_changed
 from gongzhi.core.text import text_clean
 from gongzhi.meetings.actions import AgendaEntry, meeting_agenda_vote_takeable, meeting_convene
 from gongzhi.meetings.models import Meeting, MeetingMethod
@@ -102,6 +103,7 @@ def points_switch_set(*, actor: User, township: Area, enabled: bool) -> PointsSw
     else:
         switch.enabled, switch.changed_by = enabled, actor
         switch.save(update_fields=["enabled", "changed_by", "changed_at"])
+    transaction.on_commit(lookups_changed)  # the home page's "is it on anywhere" reads the lookups cache
     audit_event_record(
         actor=actor,
         verb="points.switched_on" if enabled else "points.switched_off",
@@ -147,6 +149,38 @@ class ItemSpec:
     evidence: str
     source: str = STAFF_SOURCE
     photo_required: bool = False
+
+
+PHOTO_YES = frozenset({"是", "要", "须", "yes", "y", "1"})
+PHOTO_WORDS = {True: "是", False: "否"}
+
+
+def items_parse(text: str) -> list[ItemSpec]:
+    """The catalogue's lines (项目｜分值｜所需凭证｜来源｜须附照片) as ItemSpec; a line that cannot be read is a
+    DomainError naming it. The action checks the values."""
+    specs = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.replace("|", "｜").split("｜")]
+        if len(parts) < 3 or len(parts) > 5:
+            raise DomainError(
+                _("第%(n)d行请按“项目｜分值｜所需凭证｜来源｜须附照片”填写。") % {"n": number}, field="items"
+            )
+        try:
+            points = int(parts[1].replace("＋", "+").replace("－", "-"))
+        except ValueError:
+            raise DomainError(_("第%(n)d行的分值请填写整数。") % {"n": number}, field="items") from None
+        source = parts[3] if len(parts) > 3 and parts[3] else STAFF_SOURCE
+        photo = len(parts) > 4 and parts[4].lower() in PHOTO_YES
+        specs.append(ItemSpec(parts[0], points, parts[2], source, photo))
+    return specs
+
+
+def items_format(items) -> str:
+    return "\n".join(
+        f"{i.name}｜{i.points}｜{i.evidence}｜{i.source}｜{PHOTO_WORDS[i.photo_required]}" for i in items
+    )
 
 
 def _items_clean(items: Iterable[ItemSpec], *, allows_deductions: bool) -> list[ItemSpec]:

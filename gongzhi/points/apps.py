@@ -2,15 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _household_member(user) -> bool:
-    """The menu's "my household's points": for residents (the menu depends on roles only; the page itself finds
-    the household through the register)."""
-    from gongzhi.accounts.roles import Role
-    from gongzhi.accounts.scopes import roles_of
-
-    return Role.RESIDENT in roles_of(user)
-
-
 class PointsConfig(AppConfig):
     name = "gongzhi.points"
     label = "points"
@@ -90,14 +81,9 @@ class PointsConfig(AppConfig):
         target_types_register(
             "points.catalogue", "points.entry", "points.goods", "points.funding", "points.pointsswitch"
         )
-        nav_register("points.index", order=68, label=_("积分制"), url_name="points:index", perm="points.view")
-        nav_register(
-            "points.mine",
-            order=69,
-            label=_("我家的积分"),
-            url_name="points:mine",
-            visible=_household_member,
-        )
+        # Last before the notices: the menu of those who read a community's points (the page says when it is off);
+        # a household finds its own ledger from the home page, once its township has the points on.
+        nav_register("points.index", order=96, label=_("积分制"), url_name="points:index", perm="points.view")
         home_section_register(
             "points", order=68, template="points/home_section.html", build=home.work_section
         )

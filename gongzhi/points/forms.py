@@ -103,38 +103,3 @@ class RedeemForm(forms.Form):
 
 class SettingsForm(forms.Form):
     appeal_days = forms.IntegerField(label=_("申诉期（天）"), min_value=1, max_value=60)
-
-
-def items_parse(text: str) -> list:
-    """The catalogue's lines (项目｜分值｜所需凭证｜来源｜须附照片) as ItemSpec; a line that cannot be read is a
-    DomainError naming it. The action checks the values."""
-    from django.utils.translation import gettext as _
-
-    from gongzhi.core.errors import DomainError
-
-    from .actions import ItemSpec
-    from .models import STAFF_SOURCE
-
-    specs = []
-    for number, line in enumerate((text or "").splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.replace("|", "｜").split("｜")]
-        if len(parts) < 3 or len(parts) > 5:
-            raise DomainError(
-                _("第%(n)d行请按“项目｜分值｜所需凭证｜来源｜须附照片”填写。") % {"n": number}, field="items"
-            )
-        try:
-            points = int(parts[1].replace("＋", "+").replace("－", "-"))
-        except ValueError:
-            raise DomainError(_("第%(n)d行的分值请填写整数。") % {"n": number}, field="items") from None
-        source = parts[3] if len(parts) > 3 and parts[3] else STAFF_SOURCE
-        photo = len(parts) > 4 and parts[4] in ("是", "yes", "y", "1")
-        specs.append(ItemSpec(parts[0], points, parts[2], source, photo))
-    return specs
-
-
-def items_format(items) -> str:
-    return "\n".join(
-        f"{i.name}｜{i.points}｜{i.evidence}｜{i.source}｜{'是' if i.photo_required else '否'}" for i in items
-    )

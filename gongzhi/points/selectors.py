@@ -47,6 +47,17 @@ def points_enabled(area: Area) -> bool:
     return PointsSwitch.objects.filter(township=township, enabled=True).exists()
 
 
+def townships_on_cached() -> frozenset[int]:
+    """The townships with the points on, from the lookups cache (for the home page's section only: whether to
+    look further; every write and every page reads the switch itself)."""
+    from gongzhi.core.lookups import cached_lookup
+
+    return cached_lookup(
+        "points:on",
+        lambda: frozenset(PointsSwitch.objects.filter(enabled=True).values_list("township_id", flat=True)),
+    )
+
+
 def townships_for(*, viewer) -> list[tuple[Area, bool]]:
     """The townships whose switch the viewer holds, each with its state."""
     found = Area.objects.filter(scope_q(paths_for(viewer, SWITCHERS), "path"), kind=AreaKind.TOWNSHIP)

@@ -36,8 +36,6 @@ from .forms import (
     RedeemForm,
     RestockForm,
     SettingsForm,
-    items_format,
-    items_parse,
 )
 from .models import STAFF_SOURCE, CatalogueState, EntryState
 
@@ -112,7 +110,16 @@ def community(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
         ),
         "goods_form": GoodsForm(),
         "funding_form": FundingForm(),
-        "redeem_form": RedeemForm(goods=[(g.pk, f"{g.name}（{g.price}分，余{g.quantity}）") for g in goods]),
+        "redeem_form": RedeemForm(
+            goods=[
+                (
+                    g.pk,
+                    _("%(name)s（%(price)d分，余%(stock)d）")
+                    % {"name": g.name, "price": g.price, "stock": g.quantity},
+                )
+                for g in goods
+            ]
+        ),
         "settings_form": SettingsForm(initial={"appeal_days": selectors.appeal_days_of(area)}),
         "user_id": request.user.pk,
     }
@@ -124,7 +131,9 @@ def community(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
 def catalogue_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     area = _kept(request, community_id)
     in_force = selectors.catalogue_in_force(area)
-    initial = {"title": in_force.title, "items": items_format(in_force.items.all())} if in_force else {}
+    initial = (
+        {"title": in_force.title, "items": actions.items_format(in_force.items.all())} if in_force else {}
+    )
     form = CatalogueForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -133,7 +142,7 @@ def catalogue_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpR
                 actor=request.user,
                 community=area,
                 title=data["title"],
-                items=items_parse(data["items"]),
+                items=actions.items_parse(data["items"]),
                 allows_deductions=data["allows_deductions"],
             )
         except DomainError as exc:
@@ -221,7 +230,14 @@ def entry_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
     area = _kept(request, community_id)
     in_force = selectors.catalogue_in_force(area)
     items = [i for i in in_force.items.all() if i.source == STAFF_SOURCE] if in_force else []
-    choices = [(i.pk, f"{i.name}（{i.points:+d}分；{i.evidence}）") for i in items]
+    choices = [
+        (
+            i.pk,
+            _("%(name)s（%(points)+d分；%(evidence)s）")
+            % {"name": i.name, "points": i.points, "evidence": i.evidence},
+        )
+        for i in items
+    ]
     form = EntryForm(request.POST or None, request.FILES or None, items=choices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

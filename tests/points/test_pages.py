@@ -90,3 +90,53 @@ def test_the_public_summary_lists_items_and_never_households(staff, second, cata
     assert "洗衣粉" in body
     for private in ("QS-001", "QS-002", "张大", "李二"):
         assert private not in body
+
+
+def test_the_home_page_shows_the_households_balance_only_while_on(
+    staff, second, catalogue, households, users, areas
+):
+    from gongzhi.points.actions import points_switch_set
+
+    entry_decide(actor=second, entry=_award(staff, catalogue, households["zhang"]), approve=True)
+    client = _client(users["resident"])
+    body = client.get("/").content.decode()
+    assert 'data-testid="home-own-points"' in body
+    assert "余额 5 分" in body
+    points_switch_set(actor=users["township_admin"], township=areas["township"], enabled=False)
+    assert 'data-testid="home-own-points"' not in client.get("/").content.decode()
+
+
+def test_a_household_member_sees_the_evidence_photo_of_their_own_entry(
+    staff, second, catalogue, households, users
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gongzhi.core.images import photo_clean
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, "PNG")
+    photo = photo_clean(SimpleUploadedFile("p.png", buffer.getvalue(), content_type="image/png"))
+    entry = _award(
+        staff, catalogue, households["zhang"], name="获评积德榜", evidence="道德评议会评议结果", photo=photo
+    )
+    url = reverse("points:entry_photo", args=[entry.pk])
+    assert _client(users["resident"]).get(url).status_code == 200
+    assert _client(users["volunteer"]).get(url).status_code == 404
+
+
+def test_a_catalogue_drafted_from_the_page_reads_its_lines(staff, switched_on, representatives, areas):
+    from gongzhi.points.models import Catalogue
+
+    client = _client(staff)
+    url = reverse("points:catalogue_new", args=[areas["village"].pk])
+    bad = client.post(url, {"title": "青山村积分制规则", "items": "门前三包｜三分｜检查记录"})
+    assert "分值请填写整数" in bad.content.decode()
+    assert not Catalogue.objects.exists()
+    client.post(
+        url, {"title": "青山村积分制规则", "items": "门前三包｜3｜检查记录\n获评积德榜|20|评议结果|staff|是"}
+    )
+    items = list(Catalogue.objects.get().items.values_list("name", "points", "photo_required"))
+    assert items == [("门前三包", 3, False), ("获评积德榜", 20, True)]

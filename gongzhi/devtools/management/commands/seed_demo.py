@@ -50,6 +50,7 @@ from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
+from gongzhi.devtools.demo_points import demo_points_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
@@ -175,6 +176,7 @@ class Command(BaseCommand):
                 password=make_password(DEMO_PASSWORD),
                 rng=random.Random(opts["seed"] + 4),
             )
+            demo_points_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 7))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
