@@ -237,4 +237,42 @@ def _appeal_new(world, actor: str, relation: str) -> Call | None:
     return Call(reverse("points:appeal_new", args=[entry.pk]), {"reason": "矩阵申诉：记错了"})
 
 
-API_CALLS: dict[str, Callable] = {}
+def _api(path: str, key: str, data: Callable[[object, str], dict] | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call | None:
+        obj = _get(world, key, actor, relation)
+        if obj is None:
+            return None
+        return Call(path.format(obj.pk), data(world, relation) if data else {})
+
+    return call
+
+
+def _api_entry(world, relation: str) -> dict:
+    item = world.parts["points"]["v1"][relation].items.get(number=1)
+    return {"household": world.households[relation].number, "item_id": item.pk, "occurred_on": TODAY(),
+            "evidence": "矩阵接口凭证"}  # fmt: skip
+
+
+def _api_redeem(world, relation: str) -> dict:
+    goods = world.parts["points"]["goods"][relation]
+    return {"household": world.households[relation].number, "goods_id": goods.pk, "quantity": 1}
+
+
+API_CALLS: dict[str, Callable] = {
+    "GET /api/v1/points/mine": lambda world, actor, relation: Call("/api/v1/points/mine"),
+    "POST /api/v1/points/mine/{entry_id}/appeal": _api(
+        "/api/v1/points/mine/{}/appeal", "counted", lambda w, r: {"reason": "矩阵接口申诉：记错了"}
+    ),
+    "GET /api/v1/points/communities/{community_id}/entries": _api(
+        "/api/v1/points/communities/{}/entries", "community"
+    ),
+    "POST /api/v1/points/communities/{community_id}/entries": _api(
+        "/api/v1/points/communities/{}/entries", "community", _api_entry
+    ),
+    "POST /api/v1/points/entries/{entry_id}/decide": _api(
+        "/api/v1/points/entries/{}/decide", "pending", lambda w, r: {"approve": True}
+    ),
+    "POST /api/v1/points/communities/{community_id}/redemptions": _api(
+        "/api/v1/points/communities/{}/redemptions", "community", _api_redeem
+    ),
+}

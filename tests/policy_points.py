@@ -99,4 +99,40 @@ PART_PAGES: dict[str, str] = {
     "points:public": _table(("200", "200", "405", "405"), {}),
 }
 
-PART_API: dict[str, str] = {}
+_API_NO = ("405", "405", "403", "403")
+
+
+PART_API: dict[str, str] = {
+    "GET /api/v1/points/mine": _table(("200", "405"), {"anonymous": ("401", "405")}, relations=""),
+    "POST /api/v1/points/mine/{entry_id}/appeal": _table(
+        ("405", "405", "405", "201*", "404", "404"),
+        {"anonymous": ("-", "405", "405", "-", "401", "401")},
+        relations="own same other",
+    ),
+    # GET and POST of a community's entries share a path: each table leaves the other method to its sibling.
+    "GET /api/v1/points/communities/{community_id}/entries": _table(
+        ("403", "403", "-", "-"),
+        {
+            "anonymous": ("401", "401", "-", "-"),
+            "community_staff": ("200", "404", "-", "-"),
+            "township_admin": ("200", "200", "-", "-"),
+        },
+    ),
+    "POST /api/v1/points/communities/{community_id}/entries": _table(
+        ("-", "-", "403", "403"),
+        {"anonymous": ("-", "-", "401", "401"), "community_staff": ("-", "-", "201*", "404")},
+    ),
+    # Approving: the entry must be within the viewer's reading reach (else 404), and they must keep it (else 403).
+    "POST /api/v1/points/entries/{entry_id}/decide": _table(
+        ("405", "405", "404", "404"),
+        {
+            "anonymous": ("405", "405", "401", "401"),
+            "community_staff": ("405", "405", "200*", "404"),
+            "township_admin": ("405", "405", "403", "403"),
+        },
+    ),
+    "POST /api/v1/points/communities/{community_id}/redemptions": _table(
+        _API_NO,
+        {"anonymous": ("405", "405", "401", "401"), "community_staff": ("405", "405", "201*", "404")},
+    ),
+}
