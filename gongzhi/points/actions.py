@@ -607,9 +607,9 @@ def _household_of(deed, community: Area) -> tuple[Household | None, Resident | N
 
 @transaction.atomic
 def deeds_import(*, actor: User, community: Area, start: dt.date | None, end: dt.date | None) -> ImportResult:
-    """Credit the recorded deeds (gongzhi.core.deeds) of `community` from `start` to `end` to the items of the
-    catalogue in force that name their source: each deed at most once (a unique constraint on its source and
-    id), to the household of the person on the register; deeds of nobody on the register are left."""
+    """Staff credit the recorded deeds (gongzhi.core.deeds) of `community` from `start` to `end` to the items of
+    the catalogue in force that name their source: each deed at most once (a unique constraint on its source
+    and id), to the household of the person on the register; deeds of nobody on the register are left."""
     authorize(actor, "points.keep", community)
     community = _community(community)
     _switched_on(community)
@@ -623,9 +623,44 @@ def deeds_import(*, actor: User, community: Area, start: dt.date | None, end: dt
         raise DomainError(
             _("本村(社区)还没有经村(居)民代表会议通过的积分规则，不能记分。"), code="no_catalogue"
         )
-    items = [i for i in catalogue.items.all() if i.source != STAFF_SOURCE]
-    if not items:
+    if not any(i.source != STAFF_SOURCE for i in catalogue.items.all()):
         raise DomainError(_("现行的积分规则没有来自活动记录的项目。"), code="no_deed_items")
+    return _deeds_credit(community, catalogue, start, end, actor=actor)
+
+
+SWEEP_DAYS = 7
+
+
+def deeds_sweep(*, today: dt.date | None = None) -> int:
+    """The periodic sweep: in every community whose township has the points on and whose catalogue in force
+    names a deed source, credit the deeds of the last SWEEP_DAYS days (idempotent: each deed once). Recorded
+    as the system's; returns how many entries it wrote."""
+    from gongzhi.points.models import PointsSwitch
+
+    today = today or timezone.localdate()
+    on = list(PointsSwitch.objects.filter(enabled=True).values_list("township__path", flat=True))
+    if not on:
+        return 0
+    written = 0
+    catalogues = Catalogue.objects.filter(state=CatalogueState.IN_FORCE).select_related("community")
+    for catalogue in catalogues:
+        if not any(catalogue.area_path.startswith(path) for path in on):
+            continue
+        if not catalogue.items.exclude(source=STAFF_SOURCE).exists():
+            continue
+        with transaction.atomic():
+            result = _deeds_credit(
+                catalogue.community, catalogue, today - dt.timedelta(days=SWEEP_DAYS), today, actor=None
+            )
+        written += result.credited
+    return written
+
+
+def _deeds_credit(
+    community: Area, catalogue: Catalogue, start: dt.date, end: dt.date, *, actor: User | None
+) -> ImportResult:
+    today = timezone.localdate()
+    items = [i for i in catalogue.items.all() if i.source != STAFF_SOURCE]
     credited = already = unmatched = 0
     for item in items:
         try:
@@ -669,20 +704,22 @@ def deeds_import(*, actor: User, community: Area, start: dt.date | None, end: dt
             _count(entry, account, today=today)
             entry.save(update_fields=["state", "counted_on", "appeal_until"])
             credited += 1
-    audit_event_record(
-        actor=actor,
-        verb="points.deeds_imported",
-        target=catalogue,
-        area=community,
-        summary={
-            "community": community.name,
-            "start": start.isoformat(),
-            "end": end.isoformat(),
-            "credited": credited,
-            "already": already,
-            "unmatched": unmatched,
-        },
-    )
+    if actor is not None or credited:
+        audit_event_record(
+            actor=actor,
+            actor_label=None if actor is not None else _("系统"),
+            verb="points.deeds_imported",
+            target=catalogue,
+            area=community,
+            summary={
+                "community": community.name,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "credited": credited,
+                "already": already,
+                "unmatched": unmatched,
+            },
+        )
     return ImportResult(credited, already, unmatched)
 
 

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _sweep() -> int:
+    from .actions import deeds_sweep
+
+    return deeds_sweep()
+
+
 class PointsConfig(AppConfig):
     name = "gongzhi.points"
     label = "points"
@@ -11,6 +17,7 @@ class PointsConfig(AppConfig):
         from gongzhi.audit.verbs import target_types_register, verb_register
         from gongzhi.core.home import home_section_register, public_link_register, robots_register
         from gongzhi.core.nav import nav_register
+        from gongzhi.core.periodic import periodic_job_register
 
         from . import home, rules  # noqa: F401  (the permissions)
 
@@ -84,6 +91,9 @@ class PointsConfig(AppConfig):
         # Last before the notices: the menu of those who read a community's points (the page says when it is off);
         # a household finds its own ledger from the home page, once its township has the points on.
         nav_register("points.index", order=96, label=_("积分制"), url_name="points:index", perm="points.view")
+        periodic_job_register(
+            "points.deeds_sweep", _sweep, "积分制：把近7天经确认的活动记录按现行规则计入（每条只计一次）"
+        )
         home_section_register(
             "points", order=68, template="points/home_section.html", build=home.work_section
         )

@@ -212,7 +212,7 @@ def own_ledgers(user) -> list[OwnLedger]:
         entries = list(
             Entry.objects.filter(account__household=household)
             .exclude(state=EntryState.REFUSED)
-            .select_related("item", "goods")
+            .select_related("item", "goods", "account__household")
             .prefetch_related("appeals")
             .order_by("-entered_at", "-id")[:200]
         )

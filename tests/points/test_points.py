@@ -454,3 +454,63 @@ def test_an_older_version_adopted_after_a_newer_one_cannot_take_over(staff, seco
     assert refused.value.code == "outdated"
     assert Catalogue.objects.get(pk=older.pk).state == CatalogueState.CONVENED
     assert Catalogue.objects.get(pk=newer.pk).state == CatalogueState.IN_FORCE
+
+
+def test_switched_off_every_write_is_refused_and_nothing_changes(
+    staff, second, catalogue, households, users, areas
+):
+    from gongzhi.points.actions import appeal_days_set, goods_restock
+
+    pending = _award(staff, catalogue, households["zhang"])
+    counted = entry_decide(actor=second, entry=_award(staff, catalogue, households["zhang"]), approve=True)
+    appeal = appeal_file(actor=users["resident"], entry=counted, reason="那天没有参加")
+    soap = goods_add(actor=staff, community=catalogue.community, name="洗衣粉", price=1, quantity=5)
+    draft = catalogue_draft(actor=staff, community=areas["village"], title="修订", items=ITEMS[:2])
+    points_switch_set(actor=users["township_admin"], township=areas["township"], enabled=False)
+    village = areas["village"]
+    writes = [
+        lambda: catalogue_draft(actor=staff, community=village, title="再修订", items=ITEMS[:1]),
+        lambda: catalogue_convene(actor=staff, catalogue=draft, held_on=TODAY(), place="村委会", urgency_reason="急需"),
+        lambda: _award(staff, catalogue, households["li"]),
+        lambda: entry_decide(actor=second, entry=pending, approve=True),
+        lambda: deeds_import(actor=staff, community=village, start=TODAY(), end=TODAY()),
+        lambda: appeal_file(actor=users["resident"], entry=counted, reason="再次申诉"),
+        lambda: appeal_answer(actor=staff, appeal=appeal, upheld=True, answer="核实有误"),
+        lambda: goods_add(actor=staff, community=village, name="毛巾", price=1, quantity=5),
+        lambda: goods_restock(actor=staff, goods=soap, quantity=5),
+        lambda: funding_record(actor=staff, community=village, kind="grant", source="镇财政", amount="10",
+                               received_on=TODAY()),
+        lambda: redemption_make(actor=staff, community=village, household=households["zhang"], goods=soap),
+        lambda: appeal_days_set(actor=staff, community=village, days=10),
+    ]  # fmt: skip
+    before = _state()
+    for write in writes:
+        with pytest.raises(DomainError) as refused:
+            write()
+        assert refused.value.code == "points_off", refused.value.message
+    assert _state() == before
+
+
+def test_the_periodic_sweep_credits_recent_deeds_once_and_only_where_switched_on(
+    catalogue, households, users, areas
+):
+    from gongzhi.core.periodic import periodic_jobs
+    from gongzhi.points.actions import deeds_sweep
+
+    assert "points.deeds_sweep" in {job.name for job in periodic_jobs()}
+    ServiceCredit.objects.create(
+        helper=users["resident"], hours=Decimal("2"), source="wish", source_id=77, community=areas["village"]
+    )
+    assert deeds_sweep() == 1
+    entry = Entry.objects.get(source="hours")
+    assert entry.entered_by is None
+    assert entry.points == 4
+    assert balance_of(households["zhang"]) == 4
+    assert deeds_sweep() == 0
+    assert AuditEvent.objects.filter(verb="points.deeds_imported").count() == 1
+    points_switch_set(actor=users["township_admin"], township=areas["township"], enabled=False)
+    ServiceCredit.objects.create(
+        helper=users["resident"], hours=Decimal("1"), source="wish", source_id=78, community=areas["village"]
+    )
+    assert deeds_sweep() == 0
+    assert balance_of(households["zhang"]) == 4
