@@ -255,8 +255,8 @@ def test_every_paginated_operation_declares_its_bounds():
             assert params["limit"].get("minimum") == 1
     # four before issue 9; the escalations list; the hall applications queue and mine, its matters and follow-ups;
     # a community's public board; the bodies' list; the meetings list; the 四议两公开 decisions; a community's proposals;
-    # the social organisations' list
-    assert paginated == 15
+    # the social organisations' list; a community's points entries
+    assert paginated == 16
 
 
 def test_every_id_parameter_of_the_api_is_bounded_to_64_bits():

@@ -479,7 +479,7 @@ def _month(raw: str | None) -> dt.date:
     try:
         year, month = (int(p) for p in (raw or "").split("-"))
         chosen = dt.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return today.replace(day=1)
     return chosen if dt.date(2000, 1, 1) <= chosen <= today else today.replace(day=1)
 

@@ -140,3 +140,9 @@ def test_a_catalogue_drafted_from_the_page_reads_its_lines(staff, switched_on, r
     )
     items = list(Catalogue.objects.get().items.values_list("name", "points", "photo_required"))
     assert items == [("门前三包", 3, False), ("获评积德榜", 20, True)]
+
+
+@pytest.mark.parametrize("month", ["99999999999999999999999-1", "2024-13", "x", "9999999-01", "-"])
+def test_the_public_summary_takes_any_month_without_an_error(areas, month):
+    answer = Client().get(reverse("points:public", args=[areas["village"].pk]), {"month": month})
+    assert answer.status_code == 200
