@@ -390,7 +390,11 @@ def catalogue_take(*, actor: User, catalogue: Catalogue) -> Catalogue:
     else:
         catalogue.state = CatalogueState.NOT_ADOPTED
     catalogue.vote_reason = vote.vote_reason[:500]
-    catalogue.save(update_fields=["state", "in_force_from", "vote_reason"])
+    try:
+        with transaction.atomic():
+            catalogue.save(update_fields=["state", "in_force_from", "vote_reason"])
+    except IntegrityError:  # another version of this community taken into force at the same moment
+        raise Conflict(_("本村(社区)的另一个版本刚刚开始施行，请刷新后再看。")) from None
     audit_event_record(
         actor=actor,
         verb="points.catalogue_adopted" if vote.passed else "points.catalogue_rejected",

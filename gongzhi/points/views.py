@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.areas.selectors import community_public_get
 from gongzhi.core.authz import can
+from gongzhi.core.deeds import deed_sources
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import public_page_cache, require_perm, translate_errors
@@ -154,7 +155,13 @@ def catalogue_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpR
                 request, _("已起草第%(v)d版，请提交村(居)民代表会议表决。") % {"v": made.version}
             )
             return redirect("points:catalogue", pk=made.pk)
-    context = {"form": form, "community": area, "enabled": selectors.points_enabled(area)}
+    context = {
+        "form": form,
+        "community": area,
+        "enabled": selectors.points_enabled(area),
+        "sources": [(source.name, source.label) for source in deed_sources()],
+        "staff_source": STAFF_SOURCE,
+    }
     return render(request, "points/catalogue_form.html", context)
 
 

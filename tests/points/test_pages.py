@@ -132,6 +132,7 @@ def test_a_catalogue_drafted_from_the_page_reads_its_lines(staff, switched_on, r
 
     client = _client(staff)
     url = reverse("points:catalogue_new", args=[areas["village"].pk])
+    assert "<code>hours</code>" in client.get(url).content.decode()  # the registered sources, named
     bad = client.post(url, {"title": "青山村积分制规则", "items": "门前三包｜三分｜检查记录"})
     assert "分值请填写整数" in bad.content.decode()
     assert not Catalogue.objects.exists()
