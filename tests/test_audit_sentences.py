@@ -343,6 +343,72 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "org.ended": ({"name": "青山村广场舞队", "reason": "自行解散"}, "广场舞队"),
     "org.representative_added": ({"name": "青山村乡贤理事会", "user": "李德明(lidm)"}, "乡贤理事会"),
     "org.representative_removed": ({"name": "青山村乡贤理事会", "user": "李德明(lidm)"}, "乡贤理事会"),
+    "points.switched_on": ({"township": "永安镇"}, "永安镇"),
+    "points.switched_off": ({"township": "永安镇"}, "永安镇"),
+    "points.appeal_days_set": ({"community": "青山村", "days": 10, "before": 7}, "青山村"),
+    "points.catalogue_drafted": (
+        {"title": "青山村积分制规则", "version": 1, "items": 6, "deductions": False},
+        "青山村积分制规则 v1",
+    ),
+    "points.catalogue_convened": (
+        {"title": "青山村积分制规则", "version": 1, "date": "2026-12-20"},
+        "青山村积分制规则 v1",
+    ),
+    "points.catalogue_adopted": (
+        {
+            "title": "青山村积分制规则",
+            "version": 1,
+            "meeting": 12,
+            "verdict": "赞成 5 人，超过到会 7 人的半数",
+        },
+        "青山村积分制规则 v1",
+    ),
+    "points.catalogue_rejected": (
+        {"title": "青山村积分制规则", "version": 2, "meeting": 13, "verdict": "赞成 2 人，未过半数"},
+        "青山村积分制规则 v2",
+    ),
+    "points.entry_entered": (
+        {"item": "门前三包", "points": 3, "household": "QS-001", "photo": True},
+        "award 3",
+    ),
+    "points.entry_approved": (
+        {"item": "门前三包", "points": 3, "household": "QS-001", "note": "-"},
+        "award 3",
+    ),
+    "points.entry_refused": (
+        {"item": "门前三包", "points": 3, "household": "QS-001", "note": "检查记录上没有该户"},
+        "award 3",
+    ),
+    "points.deeds_imported": (
+        {
+            "community": "青山村",
+            "start": "2026-11-01",
+            "end": "2026-11-30",
+            "credited": 14,
+            "already": 2,
+            "unmatched": 1,
+        },
+        "青山村积分制规则 v1",
+    ),  # fmt: skip
+    "points.appeal_filed": ({"item": "参加道德讲堂", "points": 5}, "award 5"),
+    "points.appeal_upheld": (
+        {"item": "参加道德讲堂", "points": 5, "answer": "核对签到表，确系登记错误"},
+        "award 5",
+    ),
+    "points.appeal_dismissed": (
+        {"item": "参加道德讲堂", "points": 5, "answer": "签到表上有本户签名"},
+        "award 5",
+    ),
+    "points.goods_added": ({"name": "洗衣粉", "price": 20, "quantity": 30}, "洗衣粉"),
+    "points.goods_restocked": ({"name": "洗衣粉", "added": 10, "stock": 25}, "洗衣粉"),
+    "points.funding_recorded": (
+        {"kind": "donation", "source": "青山农业公司", "amount": "2000.00", "date": "2026-11-05"},
+        "青山农业公司 2000.00",
+    ),
+    "points.redeemed": (
+        {"goods": "洗衣粉", "quantity": 1, "points": 20, "household": "QS-001"},
+        "redemption -20",
+    ),
     "body.created": (
         {"kind": "committee", "name": "村民委员会", "rule": "body_meeting", "proxies": False, "active": True},
         "村民委员会",

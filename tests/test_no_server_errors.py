@@ -259,6 +259,8 @@ def test_every_paginated_operation_declares_its_bounds():
     assert paginated == 16
     # the social organisations' list; the legal slots, consultations and 民主法治示范村 applications
     assert paginated == 18
+    # the social organisations' list; a community's points entries
+    assert paginated == 16
 
 
 def test_every_id_parameter_of_the_api_is_bounded_to_64_bits():

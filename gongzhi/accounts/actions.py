@@ -4,7 +4,7 @@ Lifecycle of an account: created by the system administrator (user_create)
 → its password changed by its owner (password_change) → roles assigned and revoked by the security administrator (role_assign,
 role_revoke) → deactivated by the system administrator (user_deactivate),
 which ends every live session and revokes every API token at once. Accounts
-are never deleted: the audit trail points at them.
+are never deleted: the audit trail refers to them.
 
 三员分立 (等保 8.1.4.2d, 8.1.5): the system, security and audit administrator
 roles are held by three different people; nobody is a Django superuser, and

@@ -1,13 +1,13 @@
 """How every form renders: one field template, one form template, one punctuation style.
 
 Each field is its label (no trailing colon; an optional field says so in its label, 「（可不填）」), its
-help text and its errors, each with an id the input points at (`aria-describedby`), then the input
+help text and its errors, each with an id the input refers to (`aria-describedby`), then the input
 with `required`, `maxlength` and `aria-invalid` from the field itself. The whole form's errors show
 at once: forms validate every field with the rules the action applies (required, lengths, choices)
 before the action runs, and the action stays the authority for what the form cannot know.
 
 Django 5.2 builds most of the attributes; the bound field here adds one thing it skips: a widget
-that already points at something (the personal-data check under free text, `text-check`) keeps
+that already refers to something (the personal-data check under free text, `text-check`) keeps
 that and gains its help text and error ids, instead of losing them.
 """
 

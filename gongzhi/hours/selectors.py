@@ -28,3 +28,44 @@ def hours_credit_list_for(
     if source is not None:
         query = query.filter(source=source)
     return query.select_related("helper", "community").order_by("-credited_at", "-id")
+
+
+def _label(credit: ServiceCredit) -> str:
+    from django.utils.translation import gettext as _
+
+    from .sources import hours_source
+
+    try:
+        label = str(hours_source(credit.source).label)
+    except LookupError:
+        label = credit.source
+    return _("%(source)s，服务%(hours)s小时") % {"source": label, "hours": credit.hours}
+
+
+def hours_deeds_between(community, start, end) -> list:
+    """The service hours credited in `community` from `start` to `end` (local days, both included), as recorded
+    deeds (gongzhi.core.deeds): each credit once, for its helper, with its hours as the deed's units. A credit
+    is written only once the helped person (or a witness) confirmed the service."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongzhi.core.deeds import Deed
+
+    zone = timezone.get_current_timezone()
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=zone)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    credits = ServiceCredit.objects.filter(
+        community=community, credited_at__gte=since, credited_at__lt=until
+    ).order_by("credited_at", "id")
+    return [
+        Deed(
+            source="hours",
+            source_id=credit.pk,
+            on=timezone.localdate(credit.credited_at),
+            description=_label(credit),
+            user_id=credit.helper_id,
+            units=credit.hours,
+        )
+        for credit in credits
+    ]

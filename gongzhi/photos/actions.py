@@ -104,7 +104,7 @@ def file_write_atomically(target: Path, content: bytes) -> None:
 def photo_delete(photo: Photo) -> None:
     """Delete the row now and the file once that has committed (剩余信息保护).
 
-    The caller first removes whatever points at the photo (attachments
+    The caller first removes whatever refers to the photo (attachments
     protect it). If the surrounding transaction rolls back, row and file
     both stay; if the unlink itself is lost, `photos_orphans_delete` does it.
     """

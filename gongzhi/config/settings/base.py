@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "gongzhi.merit",
     "gongzhi.mediation",
     "gongzhi.legal",
+    "gongzhi.points",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

@@ -27,6 +27,7 @@ from .recording import (
     meeting_item_vote_record,
     meeting_record,
 )
+from .taking import meeting_agenda_vote_takeable
 
 __all__ = [
     "DOCUMENT_MAX",
@@ -38,6 +39,7 @@ __all__ = [
     "meeting_agenda_ballot_open",
     "meeting_agenda_box_of",
     "meeting_agenda_vote",
+    "meeting_agenda_vote_takeable",
     "meeting_cancel",
     "meeting_close",
     "meeting_convene",

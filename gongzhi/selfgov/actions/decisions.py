@@ -52,7 +52,7 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
-from gongzhi.bodies.models import Body, BodyKind
+from gongzhi.bodies.models import Body
 from gongzhi.bodies.selectors import body_of_kind, body_roll
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError
@@ -60,8 +60,15 @@ from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
 from gongzhi.core.quorum import RULES, meeting_check
 from gongzhi.core.text import text_clean
 from gongzhi.disclosures.actions import disclosure_publish
-from gongzhi.meetings.actions import AgendaEntry, ItemVote, RollEntry, meeting_convene, meeting_record
-from gongzhi.meetings.models import Meeting, MeetingAgendaItem, MeetingItem, MeetingMethod, MeetingState
+from gongzhi.meetings.actions import (
+    AgendaEntry,
+    ItemVote,
+    RollEntry,
+    meeting_agenda_vote_takeable,
+    meeting_convene,
+    meeting_record,
+)
+from gongzhi.meetings.models import Meeting, MeetingAgendaItem, MeetingItem, MeetingMethod
 
 from ..models import (
     MANDATORY_TYPES,
@@ -529,44 +536,11 @@ def decision_stage_take(
     stage, kinds, merged = decision_stage_kinds(decision)
     verb = "propose_merged" if merged else MEETING_VERBS[stage]
     lifecycle_check(decision, verb)
-    found = (
-        MeetingAgendaItem.objects.select_related("meeting__body", "vote").filter(pk=agenda_item.pk).first()
+    meeting, vote, agenda_item = meeting_agenda_vote_takeable(
+        agenda_item.pk, area=decision.community, kinds=kinds
     )
-    meeting = found.meeting if found is not None else None
-    if (
-        found is None
-        or meeting is None
-        or meeting.body is None
-        or meeting.area_id != decision.community_id
-        or meeting.body.kind not in kinds
-    ):
-        raise DomainError(
-            _("请选择本村(社区)%(bodies)s的会议议题。")
-            % {"bodies": "、".join(str(BodyKind(kind).label) for kind in kinds)},
-            field="agenda_item",
-            code="wrong_meeting",
-        )
-    body, agenda_item = meeting.body, found
-    if meeting.state == MeetingState.CANCELLED:
-        raise DomainError(_("这次会议已取消。"), field="agenda_item", code="meeting_cancelled")
-    if meeting.state == MeetingState.CONVENED:
-        raise DomainError(
-            _("这次会议还没有召开（到会名单尚未确认）。"), field="agenda_item", code="meeting_not_held"
-        )
-    if not meeting.quorate:
-        raise DomainError(
-            _("这次会议未达到法定人数（%(reason)s），不能作为本环节的依据；请重新召集会议。")
-            % {"reason": meeting.quorum_reason},
-            field="agenda_item",
-            code="not_quorate",
-        )
-    vote = agenda_item.vote
-    if vote is None:
-        raise DomainError(_("这项议题还没有表决。"), field="agenda_item", code="not_voted")
-    if vote.method == MeetingMethod.SHOW_OF_HANDS and vote.confirmed_by_id is None:
-        raise DomainError(
-            _("举手表决的票数还没有经第二人核对，核对后才能采用。"), field="agenda_item", code="not_confirmed"
-        )
+    body = meeting.body
+    assert body is not None
     if DecisionStage.objects.filter(item=vote, merged=False).exists():
         raise Conflict(_("这项表决已经作为决策环节的依据，不能再次采用。"))
     _not_before_previous(decision, meeting.held_on)
