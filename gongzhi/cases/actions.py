@@ -43,10 +43,23 @@ def _due_set(case: Case, due: Any) -> None:
 
 
 def _tell(
-    case: Case, *, actor: User | None, recipients: Iterable, what: str, url: str, detail: str = ""
+    case: Case,
+    *,
+    actor: User | None,
+    recipients: Iterable,
+    what: str,
+    url: str,
+    detail: str = "",
+    without_detail: Iterable = (),
 ) -> None:
+    """Tell each recipient once (never the actor, never an inactive account); those only in `without_detail`
+    hear what happened without the detail (the move's note)."""
     told = set()
-    for user in recipients:
+    recipients = [*recipients]
+    bare = {user.pk for user in without_detail if user is not None} - {
+        u.pk for u in recipients if u is not None
+    }
+    for user in [*recipients, *without_detail]:
         if (
             user is None
             or user.pk in told
@@ -59,7 +72,7 @@ def _tell(
             recipient=user,
             kind=f"case.{case.kind}",
             title=f"{case_type_of(case.kind).label}「{case.title}」{what}"[:120],
-            body=f"{what}。{detail}" if detail else what,
+            body=f"{what}。{detail}" if detail and user.pk not in bare else what,
             url=url,
         )
 
@@ -124,6 +137,7 @@ def case_move(
     actor: User | None,
     note: str = "",
     notify: Iterable = (),
+    notify_without_note: Iterable = (),
     url: str = "",
     refused: str | None = None,
     limit: Limit | None = None,
@@ -139,7 +153,8 @@ def case_move(
     `due` sets a due time the feature computed (an application's promised
     time, chained over steps in different units): anything with `at`,
     `limit_label`, `basis` and `basis_note`, as `workdays.selectors.due_for` returns.
-    The author and `notify` are told. Returns the moved case, read afresh
+    The author and `notify` are told, with the note; `notify_without_note` are told of the move but not its
+    note (a family mediation's chair, who no longer reads its content). Returns the moved case, read afresh
     under lock; the `case` passed in is left as it was.
     """
     locked = case_lock(case)
@@ -181,7 +196,15 @@ def case_move(
         "state": case_type.state_label(move.target),
     }
     detail = _("说明：%(note)s") % {"note": note[:200]} if note else ""
-    _tell(locked, actor=actor, recipients=[locked.author, *notify], what=what, url=url, detail=detail)
+    _tell(
+        locked,
+        actor=actor,
+        recipients=[locked.author, *notify],
+        what=what,
+        url=url,
+        detail=detail,
+        without_detail=notify_without_note,
+    )
     return locked
 
 

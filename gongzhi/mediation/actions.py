@@ -120,9 +120,15 @@ def _chairs(community: Area) -> list[User]:
     return [user for seat, user in selectors.committee_mediators(community) if seat.post == Post.CHAIR]
 
 
-def _everyone(dispute: Dispute) -> list[User]:
-    """Who hears of a move: the parties with accounts, the mediators on the case and the chair."""
-    return [*_party_users(dispute), *_mediator_users(dispute), *_chairs(dispute.case.community)]
+def _everyone(dispute: Dispute) -> tuple[list[User], list[User]]:
+    """Who hears of a move, and who hears of it without its note: the parties with accounts and the mediators
+    on the case hear it all; the chair too, except on a family case once a mediator is on it, where the chair no
+    longer reads the content (rules: mediation.view_facts) and so hears only that the case moved."""
+    inside = [*_party_users(dispute), *_mediator_users(dispute)]
+    chairs = _chairs(dispute.case.community)
+    if dispute.family and selectors.has_mediators(dispute):
+        return inside, chairs
+    return [*inside, *chairs], []
 
 
 def _locked(dispute: Dispute) -> Dispute:
@@ -131,12 +137,14 @@ def _locked(dispute: Dispute) -> Dispute:
 
 
 def _move(dispute: Dispute, *, verb: str, actor: User, note: str = "", **changes) -> Dispute:
+    told, told_without_note = _everyone(dispute)
     dispute.case = case_move(
         case=dispute.case,
         verb=verb,
         actor=actor,
         note=note,
-        notify=_everyone(dispute),
+        notify=told,
+        notify_without_note=told_without_note,
         url=dispute_url(dispute),
         **changes,
     )

@@ -8,6 +8,7 @@ class MeritConfig(AppConfig):
     verbose_name = _("积德榜")
 
     def ready(self) -> None:
+        from gongzhi.core.deeds import DeedAct, deed_source_register
         from gongzhi.core.home import (
             home_section_register,
             public_link_register,
@@ -18,8 +19,13 @@ class MeritConfig(AppConfig):
 
         from . import home
         from .audit_verbs import audit_verbs_register
+        from .selectors import board_deeds_between
 
         audit_verbs_register()
+        # An entry on the board is a recorded deed the optional points (积分制) may reward: the council adopted it.
+        deed_source_register(
+            "merit", label=_("上积德榜"), act=DeedAct.REVIEW_ADOPTED, lister=board_deeds_between
+        )
         home_section_register(
             "merit.work", order=47, template="merit/home_work.html", build=home.work_section
         )

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.bodies.models import Body, BodyKind
 from gongzhi.bodies.selectors import body_of_kind, memberships_current
+from gongzhi.core.deeds import Deed
 from gongzhi.core.errors import NotFound
 from gongzhi.residents.models import Resident
 
@@ -288,4 +290,20 @@ def board_entries_between(community: Area, start: dt.date, end: dt.date) -> list
             placed_on=timezone.localtime(row.placed_at).date() if row.placed_at else start,
         )
         for row in rows
+    ]
+
+
+def board_deeds_between(community: Area, start: dt.date, end: dt.date) -> list[Deed]:
+    """The entries placed on `community`'s board from `start` to `end`, as recorded deeds (gongzhi.core.deeds):
+    an entry exists only once the 道德评议会 adopted it and its 公示 passed. A family's entry is its household's."""
+    return [
+        Deed(
+            source="merit",
+            source_id=entry.nomination_id,
+            on=entry.placed_on,
+            description=str(_("积德榜：%(category)s") % {"category": entry.category}),
+            resident_id=entry.resident_id,
+            household_id=entry.household_id,
+        )
+        for entry in board_entries_between(community, start, end)
     ]

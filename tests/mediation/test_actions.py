@@ -332,6 +332,24 @@ def test_family_facts_are_hidden_from_the_chair_once_assigned(committee, open_ca
     assert not committee.chair.has_perm("mediation.files", dispute)
     assert committee.mediator.has_perm("mediation.view_facts", dispute)
     assert committee.party.has_perm("mediation.view_facts", dispute)
+    # Nor does the chair's inbox carry what the page hides: told that the case moved, not the move's note.
+    before = set(Notice.objects.values_list("pk", flat=True))
+    actions.dispute_withdraw(actor=committee.party, dispute=dispute, reason="婆媳已和好，不再调解")
+    told = {n.recipient_id: n.body for n in Notice.objects.exclude(pk__in=before)}
+    assert "婆媳已和好" in told[committee.mediator.pk]
+    assert committee.chair.pk in told
+    assert "婆媳已和好" not in told[committee.chair.pk]
+    assert told[committee.chair.pk].startswith("撤回")
+
+
+def test_the_chair_of_any_other_dispute_hears_the_note_of_a_move(committee, open_case):
+    dispute = actions.dispute_accept(actor=committee.chair, dispute=open_case())
+    actions.dispute_assign(actor=committee.chair, dispute=dispute, mediator_id=committee.mediator.pk)
+    before = set(Notice.objects.values_list("pk", flat=True))
+    actions.dispute_withdraw(actor=committee.party, dispute=dispute, reason="已私下和解")
+    told = {n.recipient_id: n.body for n in Notice.objects.exclude(pk__in=before)}
+    assert "已私下和解" in told[committee.chair.pk]
+    assert "已私下和解" in told[committee.mediator.pk]
 
 
 def test_only_parties_mediators_and_the_chair_list_a_case(committee, open_case, users):

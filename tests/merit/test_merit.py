@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongzhi.audit.models import AuditEvent
+from gongzhi.core.deeds import deed_source
 from gongzhi.core.errors import Conflict, DomainError, NotFound, NotPermitted
 from gongzhi.disclosures.models import Disclosure
 from gongzhi.merit import actions, selectors
@@ -102,6 +103,12 @@ def test_a_nomination_goes_from_consent_through_review_and_publicity_to_the_boar
         )
         == []
     )
+    # The entry is a recorded deed the optional points may reward, through the kernel's registry (no import).
+    deeds = deed_source("merit").between(areas["village"], today, today)
+    assert [(d.source_id, d.resident_id, d.household_id, d.on, d.description) for d in deeds] == [
+        (n.pk, merit["nominee"].pk, None, today, "积德榜：孝老爱亲")
+    ]
+    assert deed_source("merit").between(areas["urban"], today, today) == []  # another community's board
     verbs = list(
         AuditEvent.objects.filter(target_type="merit.nomination", target_id=str(n.pk)).values_list(
             "verb", flat=True
