@@ -131,6 +131,10 @@ def _clean_fields(*, title, description, place, audience, series_id, kind_id) ->
     }
 
 
+def _field_label(name: str) -> str:
+    return str(getattr(Activity._meta.get_field(name), "verbose_name", name))
+
+
 def _organisation_for(actor: User, organisation_id: int, community: Area):
     """The organisation the actor publishes for (a registered one serving the community that they represent)."""
     from gongzhi.orgs.selectors import organisations_speaking_for
@@ -300,7 +304,7 @@ def activity_edit(
         verb="activity.edited",
         target=activity,
         area=activity.community,
-        summary={"fields": "、".join(str(Activity._meta.get_field(name).verbose_name) for name in changed)},
+        summary={"fields": "、".join(_field_label(name) for name in changed)},
     )
     if {"starts_at", "ends_at", "place"} & set(changed):
         for signup in _active_signups(activity).select_related("user", "signed_by"):
