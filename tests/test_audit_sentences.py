@@ -200,6 +200,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "signup.withdrawn": ({"activity": 4}, "报名 #21"),
     "signup.cancelled_with_activity": ({"activity": 4}, "报名 #21"),
     "signup.attended": ({"activity": 4, "hours": "2.0"}, "报名 #21"),
+    "hours.certificate_printed": ({"lines": 7, "hours": "18.5", "sha256": "ab" * 32}, "王建国(wangjg)"),
     "convention.campaign_launched": (
         {
             "year": 2026,
