@@ -443,3 +443,21 @@ def test_the_api_publishes_signs_up_marks_and_reports(users, areas, client):
                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {staff}")  # fmt: skip
     assert reported.status_code == 200
     assert reported.json()["report"] == "来了好多村民，讨论热烈。"
+
+
+def test_the_home_page_shows_my_sign_ups_and_what_the_organiser_has_to_record(users, areas, client):
+    upcoming = publish(users["community_staff"], areas["village"], title="好家风故事会")
+    actions.signup_create(actor=users["resident"], activity=upcoming)
+    past = publish(users["community_staff"], areas["village"], title="清明会·缅怀先人")
+    actions.signup_create(actor=users["volunteer"], activity=past)
+    move_to_past(past)
+    client.force_login(users["resident"])
+    page = client.get(reverse("core:home")).content.decode()
+    assert "好家风故事会" in page
+    assert "清明会" not in page
+    client.force_login(users["community_staff"])
+    page = client.get(reverse("core:home")).content.decode()
+    assert 'data-testid="home-to-record"' in page
+    assert "清明会·缅怀先人" in page
+    client.force_login(users["other_staff"])
+    assert "清明会·缅怀先人" not in client.get(reverse("core:home")).content.decode()
