@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.urls import reverse
 
 from .models import Activity, ActivityState
 
@@ -40,7 +41,8 @@ def _utc(value) -> str:
     return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def ics_of(activities: Iterable[Activity], *, name: str) -> str:
+def ics_of(activities: Iterable[Activity], *, name: str, base: str = "") -> str:
+    """The feed; `base` is the site's address (scheme and host) each event's link starts with."""
     host = getattr(settings, "GONGZHI_FEED_DOMAIN", "gongzhi.local")
     lines = [
         "BEGIN:VCALENDAR",
@@ -59,7 +61,7 @@ def ics_of(activities: Iterable[Activity], *, name: str) -> str:
             f"SUMMARY:{_escape(activity.title)}",
             f"LOCATION:{_escape(activity.community.name + ' ' + activity.place)}",
             f"DESCRIPTION:{_escape(activity.description)}",
-            f"URL:/activities/{activity.pk}/",
+            f"URL:{base}{reverse('activities:detail', args=[activity.pk])}",
             "STATUS:" + ("CANCELLED" if activity.state == ActivityState.CANCELLED else "CONFIRMED"),
             "END:VEVENT",
         ]

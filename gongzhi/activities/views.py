@@ -91,8 +91,9 @@ def community(request: HttpRequest, community_id: int) -> HttpResponse:
     return _calendar(request, community_public_get(community_id))
 
 
-def _ics(activities, name: str) -> HttpResponse:
-    response = HttpResponse(ics_of(activities, name=name), content_type="text/calendar; charset=utf-8")
+def _ics(request: HttpRequest, activities, name: str) -> HttpResponse:
+    body = ics_of(activities, name=name, base=request.build_absolute_uri("/")[:-1])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="activities.ics"'
     response["Cache-Control"] = "public, max-age=300"
     return response
@@ -106,7 +107,7 @@ def _feed_window():
 @require_safe
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     start, end = _feed_window()
-    return _ics(selectors.calendar_for(start=start, end=end)[:1000], name=_("全镇活动"))
+    return _ics(request, selectors.calendar_for(start=start, end=end)[:1000], name=_("全镇活动"))
 
 
 @require_safe
@@ -114,7 +115,9 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
 def community_ics(request: HttpRequest, community_id: int) -> HttpResponse:
     place = community_public_get(community_id)
     start, end = _feed_window()
-    return _ics(selectors.calendar_for(community=place, start=start, end=end)[:1000], name=place.name)
+    return _ics(
+        request, selectors.calendar_for(community=place, start=start, end=end)[:1000], name=place.name
+    )
 
 
 @require_safe

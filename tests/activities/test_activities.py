@@ -365,6 +365,7 @@ def test_the_public_calendar_month_list_and_feed(users, areas, client):
     assert body.startswith("BEGIN:VCALENDAR\r\n")
     assert f"UID:activity-{other.pk}@" in body
     assert "新时代好家风故事会" not in body
+    assert f"URL:http://testserver/activities/{other.pk}/" in body
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
     # Nobody's name is on the public pages.
     actions.signup_create(actor=users["resident"], activity=activity)
