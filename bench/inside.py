@@ -16,6 +16,10 @@
     python bench/inside.py ballot-verify PATH  after the ballot storm: every acknowledged ballot counted once, no
                                                voter twice, ballots = participations = tally = the clients'
                                                choices, every receipt included; then the close (JSON)
+    python bench/inside.py signup-prepare P N A  the sign-up storm's own small database: a community, P residents
+                                               with API tokens, A upcoming activities of N places each (JSON)
+    python bench/inside.py signup-verify PATH  after the sign-up storm: never more active sign-ups than places,
+                                               one audit row each, the people HTTP answered 201 (JSON)
     python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
     python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
     python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
@@ -396,6 +400,103 @@ def ballot_prepare(voters: int) -> None:
     out({"box_id": box.pk, "voters": tokens, "questions": box.questions})
 
 
+SIGNUP_STAFF = "bench_signup_staff"  # publishes the sign-up storm's activities
+SIGNUP_PERSON = "bench_signer_{:04d}"
+
+
+def signup_prepare(people: int, places: int, activities: int) -> None:
+    """A township, a community, its staff member and `people` residents with API tokens (no password: they
+    sign up over the API), and `activities` upcoming activities of `places` places, published by the staff
+    member through the activities' own action."""
+    import datetime as dt
+
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from gongzhi.accounts.models import RoleAssignment
+    from gongzhi.activities.actions import activity_publish
+    from gongzhi.activities.models import ActivityKind, Series
+    from gongzhi.areas.actions import area_create_unchecked
+
+    township = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="报名镇", parent=None, code="519998101000")
+    community = area_create_unchecked(
+        kind=AreaKind.COMMUNITY, name="报名村", parent=township, code="519998101201", community_type="village"
+    )
+    unusable = make_password(None)
+    staff = User.objects.create(username=SIGNUP_STAFF, display_name="报名村干部", password=unusable)
+    RoleAssignment.objects.create(
+        user=staff, role=Role.COMMUNITY_STAFF, area=community, area_path=community.path
+    )
+    User.objects.bulk_create(
+        [
+            User(username=SIGNUP_PERSON.format(n), display_name=f"村民{n}", password=unusable)
+            for n in range(people)
+        ]
+    )
+    residents = list(User.objects.filter(username__startswith="bench_signer_").order_by("username"))
+    RoleAssignment.objects.bulk_create(
+        [
+            RoleAssignment(user=u, role=Role.RESIDENT, area=community, area_path=community.path)
+            for u in residents
+        ]
+    )
+    tokens = []
+    for user in residents:
+        key = ApiToken.new_key()
+        ApiToken.objects.create(user=user, name=TOKEN_NAME, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+        tokens.append({"username": user.username, "token": key})
+    series, kind = Series.objects.get(code="moral_lecture"), ActivityKind.objects.get(code="lecture")
+    start = timezone.now() + dt.timedelta(days=2)
+    ids = [
+        activity_publish(
+            actor=staff, community=community, title=f"基准测试：报名风暴{n}", description="基准测试用的活动。",
+            place="文化礼堂", starts_at=start, ends_at=start + dt.timedelta(hours=2), places=places,
+            series_id=series.pk, kind_id=kind.pk,
+        ).pk
+        for n in range(activities)
+    ]  # fmt: skip
+    out({"activity_ids": ids, "people": tokens})
+
+
+def signup_verify(path: Path) -> None:
+    """The database's view of the sign-up storm: the most active sign-ups on any activity, against its places."""
+    from django.db.models import Count, Q
+
+    from gongzhi.activities.models import Activity, SignUp
+    from gongzhi.audit.models import AuditEvent
+
+    data = json.loads(path.read_text())
+    ids, places = data["activity_ids"], data["places"]
+    rows = Activity.objects.filter(pk__in=ids).annotate(
+        taken=Count("signups", filter=Q(signups__state__in=["signed", "attended"]))
+    )
+    taken = {a.pk: a.taken for a in rows}
+    problems = []
+    overbooked = [pk for pk, n in taken.items() if n > places]
+    if overbooked:
+        problems.append(f"overbooked: {overbooked[:10]}")
+    for pk in ids:
+        got = set(
+            SignUp.objects.filter(activity_id=pk, state="signed").values_list("user__username", flat=True)
+        )
+        if got != set(data["signed"].get(str(pk), [])):
+            problems.append(f"activity {pk}: the database's sign-ups differ from the 201 answers")
+    signups = SignUp.objects.filter(activity_id__in=ids).count()
+    audit_rows = AuditEvent.objects.filter(verb="signup.created").count()
+    if audit_rows != signups:
+        problems.append(f"{audit_rows} signup.created audit rows for {signups} sign-ups")
+    out(
+        {
+            "most": max(taken.values(), default=0),
+            "overbooked": len(overbooked),
+            "signups": signups,
+            "audit_rows": audit_rows,
+            "ok": not problems and len(taken) == len(ids),
+            "problems": problems[:10],
+        }
+    )
+
+
 def ballot_verify(path: Path) -> None:
     """The database's view of the storm, then the close: the invariant again, and the results."""
     from collections import Counter as Tally
@@ -658,6 +759,10 @@ def main(argv: list[str]) -> None:
         ballot_prepare(int(argv[2]))
     elif command == "ballot-verify":
         ballot_verify(Path(argv[2]))
+    elif command == "signup-prepare":
+        signup_prepare(int(argv[2]), int(argv[3]), int(argv[4]))
+    elif command == "signup-verify":
+        signup_verify(Path(argv[2]))
     elif command == "make-xlsx":
         make_xlsx(Path(argv[2]), int(argv[3]))
     elif command == "import":

@@ -26,6 +26,7 @@ from bench.config import (
 )
 from bench.load import Load
 from bench.seed import Database
+from bench.signups import SignupStorm, signup_storm_line
 from bench.storm import DecisionStorm, Storm
 
 
@@ -79,7 +80,8 @@ def db_version(db: Database) -> str:
 
 def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], rss: list[int],
                  rss_before: list[int], imported: dict | None, storm: Storm | None,
-                 decided: DecisionStorm | None = None, ballots: BallotStorm | None = None) -> Report:  # fmt: skip
+                 decided: DecisionStorm | None = None, ballots: BallotStorm | None = None,
+                 signups: SignupStorm | None = None) -> Report:  # fmt: skip
     report = Report(args.db)
     bare = loads[0]
     full = args.residents == COUNTY_RESIDENTS
@@ -180,6 +182,7 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
             f"| {decide_target} | {report.check(decided.ok, 'decision storm')} |"
         )
     lines.append(ballot_storm_line(ballots, report))
+    lines.append(signup_storm_line(signups, report))
     if imported is None:
         lines.append("| 100,000-row import | skipped | — | < 60 s, < 1 GiB | — |")
     elif not imported.get("ok"):
@@ -240,6 +243,33 @@ def ballot_storm_report(args, storm: BallotStorm) -> Report:
         "| what | time | peak memory | target | result |",
         "| --- | ---: | ---: | --- | --- |",
         ballot_storm_line(storm, report),
+        "",
+    ]
+    report.lines.append(
+        "All targets met." if not report.failures else "Missed: " + "; ".join(report.failures) + "."
+    )
+    return report
+
+
+def signup_storm_report(args, storm: SignupStorm) -> Report:
+    """The table of `--only signup-storm`: the storm's row alone, with what it ran on."""
+    from bench.signups import signup_database
+
+    report = Report(args.db)
+    now = dt.datetime.now().astimezone()
+    cpu = platform.processor() or platform.machine()
+    report.lines += [
+        f"# gongzhi sign-up storm — {db_version(signup_database(args.db))} — {now:%Y-%m-%d %H:%M}",
+        "",
+        f"- data: a fresh database of its own, migrated; one community, {storm.people} residents with API tokens, "
+        f"{storm.activities} upcoming activities of {storm.places} places published by the activities' action",
+        f"- server: gunicorn, {args.workers} sync workers, DEBUG off, settings gongzhi.config.settings.bench, "
+        f"127.0.0.1; machine {os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+        f"Python {platform.python_version()}, commit {git_commit()}; load average {os.getloadavg()[0]:.1f}",
+        "",
+        "| what | time | peak memory | target | result |",
+        "| --- | ---: | ---: | --- | --- |",
+        signup_storm_line(storm, report),
         "",
     ]
     report.lines.append(

@@ -20,6 +20,9 @@
    ballot from 64 clients over HTTP while gunicorn is killed with SIGKILL five times and restarted; clients
    retry with their Idempotency-Key until acknowledged; every acknowledged ballot must be counted once,
    nobody twice, ballots = participations = tally. `--only ballot-storm` runs this step alone (no county).
+6c. Sign-up storm (bench/signups.py): in a small database of its own, 64 residents sign up for the same
+   activity of 20 places at once over HTTP, repeated over 100 activities; never more sign-ups than places, in
+   the answers and in the database. `--only signup-storm` runs this step alone (no county).
 7. Imports a generated 100,000-row Excel file into a throwaway copy of the
    database (validate + import, in a process of its own: time and peak memory).
 8. Prints a markdown table and writes it to bench/results/<db>-<time>.md and
@@ -66,9 +69,16 @@ from bench.config import (  # noqa: E402
 from bench.importing import import_benchmark  # noqa: E402
 from bench.load import Load, check_answers, measure  # noqa: E402
 from bench.processes import inside, log, manage  # noqa: E402
-from bench.report import ballot_storm_report, build_report, write_report  # noqa: E402
+from bench.report import ballot_storm_report, build_report, signup_storm_report, write_report  # noqa: E402
 from bench.seed import database_for, database_prepare  # noqa: E402
 from bench.server import Server, login, login_for_forms  # noqa: E402
+from bench.signups import (  # noqa: E402
+    SIGNUP_ACTIVITIES,
+    SIGNUP_PEOPLE,
+    SIGNUP_PLACES,
+    SignupStorm,
+    signup_storm,
+)
 from bench.storm import claim_storm, decide_verify, decision_storm, storm_verify  # noqa: E402
 
 
@@ -108,8 +118,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--skip-storm", action="store_true")
     parser.add_argument(
         "--only",
-        choices=["ballot-storm"],
-        help="run only this step: ballot-storm needs no county (its own small database, made fresh)",
+        choices=["ballot-storm", "signup-storm"],
+        help="run only this step: ballot-storm and signup-storm need no county (their own small database, made fresh)",
     )
     parser.add_argument(
         "--ballot-voters", type=int, default=BALLOT_VOTERS, help="eligible members of the box"
@@ -119,6 +129,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--ballot-kills", type=int, default=BALLOT_KILLS, help="SIGKILLs of gunicorn mid-vote"
     )
     parser.add_argument("--skip-ballot-storm", action="store_true")
+    parser.add_argument(
+        "--signup-people", type=int, default=SIGNUP_PEOPLE, help="residents signing up at once"
+    )
+    parser.add_argument("--signup-places", type=int, default=SIGNUP_PLACES, help="places of each activity")
+    parser.add_argument(
+        "--signup-activities", type=int, default=SIGNUP_ACTIVITIES, help="activities the storm repeats over"
+    )
+    parser.add_argument("--skip-signup-storm", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     return parser.parse_args(argv)
 
@@ -132,6 +150,27 @@ def _ballot_storm(args, env: dict) -> BallotStorm:
         f"{storm.already} already counted), {storm.kills_done} kills, {len(storm.errors)} errors, "
         f"database {'ok' if storm.verified.get('ok') else storm.verified}")  # fmt: skip
     return storm
+
+
+def _signup_storm(args, env: dict) -> SignupStorm:
+    storm = signup_storm(
+        args.db, env, people=args.signup_people, places=args.signup_places, activities=args.signup_activities,
+        workers=args.workers,
+    )  # fmt: skip
+    log(f"  {storm.seconds:.1f} s, most {storm.most_over_http} places taken on one activity over HTTP "
+        f"({storm.places} places), {storm.full} full, {len(storm.errors)} errors, "
+        f"database {'ok, at most ' + str(storm.verified.get('most')) if storm.verified.get('ok') else storm.verified}")  # fmt: skip
+    return storm
+
+
+def main_only_signup_storm(args, env: dict) -> int:
+    manage(env, "collectstatic", "--noinput", "-v0")
+    storm = _signup_storm(args, env)
+    report = signup_storm_report(args, storm)
+    path = write_report(report, name=f"signup-storm-{args.db}")
+    print("\n".join(report.lines))
+    print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-signup-storm-{args.db}.md)")
+    return 1 if report.failures else 0
 
 
 def main_only_ballot_storm(args, env: dict) -> int:
@@ -157,6 +196,8 @@ def main(argv: list[str]) -> int:
     )
     if args.only == "ballot-storm":
         return main_only_ballot_storm(args, env)
+    if args.only == "signup-storm":
+        return main_only_signup_storm(args, env)
     if shutil.which("wrk") is None:
         raise BenchError("wrk is not installed (make services installs it)")
     db = database_for(args.db, args.residents, args.wishes)
@@ -256,11 +297,14 @@ def main(argv: list[str]) -> int:
     if decided is not None:
         decide_verify(env, decided, hall["storm"]["application_ids"])
     ballots = None if args.skip_ballot_storm else _ballot_storm(args, env)
+    signups = None if args.skip_signup_storm else _signup_storm(args, env)
     imported = None
     if not args.skip_import:
         imported = import_benchmark(db, env, args.import_rows)
     prep["loadavg"] = f"{load_before[0]:.1f} before, {load_after[0]:.1f} after the load"
-    report = build_report(args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots)
+    report = build_report(
+        args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots, signups
+    )
     path = write_report(report)
     print("\n".join(report.lines))
     print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-{args.db}.md)")

@@ -188,6 +188,19 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "booking.cancelled": ({"offer": 3}, "预约 #9"),
     "booking.cancelled_with_offer": ({"offer": 3}, "预约 #9"),
     "booking.served": ({"offer": 3}, "预约 #9"),
+    "activity.published": (
+        {"places": 20, "starts_at": "2026-03-07T09:00:00+08:00", "series": "道德讲堂", "organisation": ""},
+        "孝老爱亲故事会",
+    ),
+    "activity.edited": ({"fields": "活动地点、开始时间"}, "孝老爱亲故事会"),
+    "activity.cancelled": ({"reason": "台风预警", "signups_cancelled": 12}, "孝老爱亲故事会"),
+    "activity.reported": ({"photos": 3}, "孝老爱亲故事会"),
+    "activity.report_changed": ({"photos": 1}, "孝老爱亲故事会"),
+    "signup.created": ({"activity": 4, "assisted": True, "consent_channel": "phone"}, "报名 #21"),
+    "signup.withdrawn": ({"activity": 4}, "报名 #21"),
+    "signup.cancelled_with_activity": ({"activity": 4}, "报名 #21"),
+    "signup.attended": ({"activity": 4, "hours": "2.0"}, "报名 #21"),
+    "hours.certificate_printed": ({"lines": 7, "hours": "18.5", "sha256": "ab" * 32}, "王建国(wangjg)"),
     "convention.campaign_launched": (
         {
             "year": 2026,

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from gongzhi.accounts.api import TokenAuth
+from gongzhi.activities.api import router as activities_router
 from gongzhi.areas.api import router as areas_router
 from gongzhi.ballots.api import router as ballots_router
 from gongzhi.bodies.api import router as bodies_router
@@ -152,6 +153,7 @@ api.add_router("/", bodies_router)
 api.add_router("/", wishes_router)
 api.add_router("/", situations_router)
 api.add_router("/", offers_router)
+api.add_router("/", activities_router)
 api.add_router("/", cases_router)
 api.add_router("/", ballots_router)
 api.add_router("/", disclosures_router)

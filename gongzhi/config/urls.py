@@ -21,6 +21,8 @@ urlpatterns = [
     path("wishes/", include("gongzhi.wishes.urls")),
     path("situations/", include("gongzhi.situations.urls")),
     path("offers/", include("gongzhi.offers.urls")),
+    path("activities/", include("gongzhi.activities.urls")),
+    path("hours/", include("gongzhi.hours.urls")),
     path("conventions/", include("gongzhi.conventions.urls")),
     path("disclosures/", include("gongzhi.disclosures.urls")),
     path("hall/", include("gongzhi.hall.urls")),

@@ -24,7 +24,7 @@ confirmed, the offerer when someone books or cancels.
 """
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -39,8 +39,10 @@ from gongzhi.cases.models import ConsentChannel
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
+from gongzhi.core.places import places_check, row_lock
 from gongzhi.core.text import text_clean
 from gongzhi.hours.actions import hours_credit
+from gongzhi.hours.spans import hours_of_span
 from gongzhi.notices.actions import notice_send
 
 from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
@@ -92,10 +94,7 @@ def _clean_places(places) -> int:
 
 def credit_hours(offer: ServiceOffer) -> Decimal:
     """The offer's duration in hours, rounded to the nearest half hour (at least half an hour)."""
-    halves = Decimal((offer.ends_at - offer.starts_at).total_seconds() / 1800).quantize(
-        Decimal(1), ROUND_HALF_UP
-    )
-    return max(halves, Decimal(1)) / 2
+    return hours_of_span(offer.starts_at, offer.ends_at)
 
 
 def _active_bookings(offer: ServiceOffer):
@@ -104,11 +103,7 @@ def _active_bookings(offer: ServiceOffer):
 
 def _lock(offer: ServiceOffer) -> ServiceOffer:
     """Lock the offer row: bookings, cancellations and confirmations of one offer happen one at a time."""
-    return (
-        ServiceOffer.objects.select_for_update(of=("self",))
-        .select_related("community", "offerer")
-        .get(pk=offer.pk)
-    )
+    return row_lock(ServiceOffer, offer.pk, "community", "offerer")
 
 
 def _lock_booking(booking: Booking) -> tuple[ServiceOffer, Booking]:
@@ -204,8 +199,7 @@ def _book(*, actor: User, offer: ServiceOffer, resident, user, consent_channel: 
         message = _("这位居民已预约过这项服务。") if consent_channel else _("您已预约过这项服务。")
         raise Conflict(message, code="already_booked")
     taken = _active_bookings(offer).count()
-    if taken >= offer.places:
-        raise Conflict(_("名额已满，请看看其他服务。"), code="full")
+    places_check(places=offer.places, taken=taken, message=_("名额已满，请看看其他服务。"))
     assisted = bool(consent_channel)
     try:
         with transaction.atomic():

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "gongzhi.wishes",
     "gongzhi.situations",
     "gongzhi.offers",
+    "gongzhi.activities",
     "gongzhi.conventions",
     "gongzhi.hall",
     "gongzhi.selfgov",

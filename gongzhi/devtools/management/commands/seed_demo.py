@@ -42,6 +42,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
+from gongzhi.devtools.demo_activities import demo_activities_seed
 from gongzhi.devtools.demo_bodies import demo_bodies_seed
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_decisions import demo_decisions_seed
@@ -175,6 +176,7 @@ class Command(BaseCommand):
                 township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 6)
             )
             demo_proposals_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 4))
+            demo_activities_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 7))
             demo_polls_seed(
                 communities=[c[0] for c in communities],
                 password=make_password(DEMO_PASSWORD),
