@@ -10,6 +10,7 @@ class ActivitiesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from gongzhi.core.deeds import DeedAct, deed_source_register
         from gongzhi.core.home import (
             home_section_register,
             public_link_register,
@@ -22,9 +23,14 @@ class ActivitiesConfig(AppConfig):
         from . import home
         from .actions import CREDIT_SOURCE
         from .audit_verbs import audit_verbs_register
+        from .selectors import attendance_deeds_between
 
         audit_verbs_register()
         hours_source_register(CREDIT_SOURCE, label=_("志愿服务活动"), permission="activities.attend")
+        # An attendance its organiser recorded is a deed the optional points (积分制) may reward.
+        deed_source_register(
+            "activities", label=_("参加活动"), act=DeedAct.ATTENDANCE_MARKED, lister=attendance_deeds_between
+        )
         nav_register("activities.calendar", order=21, label=_("活动"), url_name="activities:calendar")
         public_link_register("activities", order=27, label=_("活动日历"), url_name="activities:community")
         public_page_register(

@@ -19,6 +19,7 @@ from gongzhi.accounts.scopes import covers, paths_for
 from gongzhi.areas.models import Area
 from gongzhi.areas.selectors import communities_public
 from gongzhi.core.authz import can
+from gongzhi.core.deeds import Deed
 from gongzhi.core.errors import NotFound, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_verbs_for
 from gongzhi.core.masking import mask_name
@@ -235,26 +236,28 @@ def activity_moves_for(user, activity: Activity) -> dict[str, bool]:
     }
 
 
-def attendances_between(community: Area, start: dt.datetime, end: dt.datetime) -> list[dict]:
-    """Attended activities in `community` (and the areas under it) that started in [start, end): the recorded
-    events another feature may build on (e.g. points). One row per attendance:
-    {"user_id", "resident_id", "activity_id", "date"} — `user_id` or `resident_id` may be None."""
+def attendance_deeds_between(community: Area, start: dt.date, end: dt.date) -> list[Deed]:
+    """The attendances its organiser recorded at activities of `community` (and the areas under it) that started
+    from `start` to `end` (local days, both included), as recorded deeds (gongzhi.core.deeds): one per sign-up."""
+    zone = timezone.get_current_timezone()
     rows = (
         SignUp.objects.filter(
             state=SignUpState.ATTENDED,
             activity__area_path__startswith=community.path,
-            activity__starts_at__gte=start,
-            activity__starts_at__lt=end,
+            activity__starts_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+            activity__starts_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
         )
-        .values("user_id", "resident_id", "activity_id", "activity__starts_at")
+        .values("id", "user_id", "resident_id", "activity__title", "activity__starts_at")
         .order_by("activity__starts_at", "id")
     )
     return [
-        {
-            "user_id": row["user_id"],
-            "resident_id": row["resident_id"],
-            "activity_id": row["activity_id"],
-            "date": timezone.localtime(row["activity__starts_at"]).date(),
-        }
+        Deed(
+            source="activities",
+            source_id=row["id"],
+            on=timezone.localtime(row["activity__starts_at"]).date(),
+            description=row["activity__title"],
+            user_id=row["user_id"],
+            resident_id=row["resident_id"],
+        )
         for row in rows
     ]

@@ -154,7 +154,7 @@ def case_move(
     time, chained over steps in different units): anything with `at`,
     `limit_label`, `basis` and `basis_note`, as `workdays.selectors.due_for` returns.
     The author and `notify` are told, with the note; `notify_without_note` are told of the move but not its
-    note (a family mediation's chair, who no longer reads its content). Returns the moved case, read afresh
+    note (on a private case, someone who hears that it moved but no longer reads its content). Returns the moved case, read afresh
     under lock; the `case` passed in is left as it was.
     """
     locked = case_lock(case)

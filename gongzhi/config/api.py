@@ -24,8 +24,8 @@ from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
 from gongzhi.hall.api.office import router as hall_office_router
 from gongzhi.hall.api.stats import router as hall_stats_router
-from gongzhi.mediation.api import router as mediation_router
 from gongzhi.legal.api import router as legal_router
+from gongzhi.mediation.api import router as mediation_router
 from gongzhi.meetings.api import router as meetings_router
 from gongzhi.merit.api import router as merit_router
 from gongzhi.offers.api import router as offers_router

@@ -1,14 +1,14 @@
 """Recorded deeds: the kernel's registry of sources of recorded, confirmed acts that a feature may reward.
 
 A feature whose records say that a person did something for the community — a service the helped person
-confirmed, an attendance its organiser marked, a merit-board entry its review council adopted — registers a
+confirmed, an attendance its organiser marked, a good deed its review council adopted — registers a
 source in its `AppConfig.ready`, with one call::
 
     deed_source_register(
-        "activities",
+        "SOURCE",  # the feature's source name
         label=_("参加活动"),
         act=DeedAct.ATTENDANCE_MARKED,
-        lister=lambda community, start, end: [Deed(...) for a in attendances_between(community, start, end)],
+        lister=deeds_between,  # (community, start, end) -> the Deeds of that community and those days
     )
 
 `lister(community, start, end)` returns the deeds recorded in that community from `start` to `end` (both
@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 from django.utils.functional import Promise
@@ -63,7 +64,7 @@ class Deed:
     units: Decimal = Decimal(1)
 
 
-Lister = Callable[[object, dt.date, dt.date], Iterable[Deed]]
+Lister = Callable[[Any, dt.date, dt.date], Iterable[Deed]]  # (a community Area, first day, last day)
 
 
 @dataclass(frozen=True)

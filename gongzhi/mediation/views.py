@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
@@ -357,7 +358,11 @@ def reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-FILE_NAMES = {"agreement": "人民调解协议书", "scan": "人民调解协议书（签字）", "referral": "人民调解记录"}
+FILE_NAMES = {
+    "agreement": gettext_lazy("人民调解协议书"),
+    "scan": gettext_lazy("人民调解协议书（签字）"),
+    "referral": gettext_lazy("人民调解记录"),
+}
 
 
 @require_perm("mediation.cases")

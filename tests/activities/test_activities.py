@@ -16,6 +16,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.activities import actions, selectors
 from gongzhi.activities.models import Activity, ReportPhoto, SignUp
 from gongzhi.audit.models import AuditEvent
+from gongzhi.core.deeds import deed_source
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.hours.models import ServiceCredit
 from gongzhi.notices.models import Notice
@@ -392,18 +393,20 @@ def test_pages_sign_up_and_attendance(users, areas, client):
     assert ServiceCredit.objects.filter(helper=users["volunteer"], source="activity").exists()
 
 
-def test_attendances_between_lists_recorded_events_only(users, areas):
+def test_an_attendance_the_organiser_recorded_is_a_deed_the_points_may_reward(users, areas):
     activity = publish(users["community_staff"], areas["village"])
     came = actions.signup_create(actor=users["resident"], activity=activity)
     actions.signup_create(actor=users["volunteer"], activity=activity)
     activity = move_to_past(activity)
     actions.attendance_mark(actor=users["community_staff"], activity=activity, signup_ids=[came.pk])
-    start = timezone.now() - dt.timedelta(days=1)
-    end = timezone.now()
-    rows = selectors.attendances_between(areas["village"], start, end)
-    assert rows == [{"user_id": users["resident"].pk, "resident_id": None, "activity_id": activity.pk,
-                     "date": timezone.localtime(activity.starts_at).date()}]  # fmt: skip
-    assert selectors.attendances_between(areas["urban"], start, end) == []
+    day = timezone.localtime(activity.starts_at).date()
+    # Through the kernel's registry of recorded deeds (gongzhi.core.deeds), as the points feature reads it.
+    deeds = deed_source("activities").between(areas["village"], day, day)
+    assert [(d.source_id, d.user_id, d.resident_id, d.on, d.description) for d in deeds] == [
+        (came.pk, users["resident"].pk, None, day, activity.title)
+    ]  # the volunteer signed up but was not marked: no deed
+    assert deed_source("activities").between(areas["urban"], day, day) == []
+    assert deed_source("activities").between(areas["village"], day + dt.timedelta(days=1), day + dt.timedelta(days=9)) == []  # fmt: skip
 
 
 def test_the_api_publishes_signs_up_marks_and_reports(users, areas, client):

@@ -66,7 +66,9 @@ def _category(name: str) -> MeritCategory:
     """A category the data migration seeds (merit 0002); a transactional test's flush (a browser test, a storm)
     empties the table for the tests after it, so the seed's rows are made again where missing."""
     seeded = dict(import_module("gongzhi.merit.migrations.0002_seed_categories").CATEGORIES)
-    category, _created = MeritCategory.objects.get_or_create(name=name, defaults={"description": seeded[name]})
+    category, _created = MeritCategory.objects.get_or_create(
+        name=name, defaults={"description": seeded[name]}
+    )
     return category
 
 

@@ -50,9 +50,9 @@ from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
-from gongzhi.devtools.demo_merit import demo_merit_seed
+from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
 from gongzhi.devtools.demo_mediation import demo_mediation_seed
-from gongzhi.devtools.demo_legal import demo_legal_seed
+from gongzhi.devtools.demo_merit import demo_merit_seed
 from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
 from gongzhi.devtools.demo_points import demo_points_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
@@ -480,4 +480,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<14} {Role.TOWNSHIP_REVIEWER.label}（{department}）")
         for username, _display, _which in DEMO_ORG_REPRESENTATIVES:
             self.stdout.write(f"  {username:<14} {Role.ORG_REPRESENTATIVE.label}（青山村乡贤理事会等）")
+        self.stdout.write(f"  {'tiaojie_zhuren':<14} {Role.MEDIATOR.label}（青山村人民调解委员会主任）")
+        self.stdout.write(f"  {ADVISER_USERNAME:<14} 法律顾问（青山村，在“法治”里发布咨询时段）")
         self.stdout.write("")
