@@ -1,14 +1,27 @@
 """The points over the API: the same actions and refusals as the pages."""
 
 import datetime as dt
+import json
+from decimal import Decimal
 
 from django.test import Client
 from django.utils import timezone
 
 from gongzhi.accounts.actions import api_token_create
-from gongzhi.points.actions import entry_decide, points_switch_set
-from gongzhi.points.models import Entry, EntryState
+from gongzhi.audit.models import AuditEvent
+from gongzhi.hours.models import ServiceCredit
+from gongzhi.meetings.actions import (
+    RollMark,
+    meeting_agenda_vote,
+    meeting_item_confirm,
+    meeting_roll_close,
+    meeting_roll_mark,
+)
+from gongzhi.meetings.models import Meeting
+from gongzhi.points.actions import catalogue_draft, entry_decide, goods_add, points_switch_set
+from gongzhi.points.models import Catalogue, Entry, EntryState, Funding, Goods, PointsSwitch, RuleItem
 
+from .conftest import ITEMS
 from .test_points import _award
 
 
@@ -18,8 +31,6 @@ def _api(user) -> Client:
 
 
 def _post(client, path, body):
-    import json
-
     return client.post(path, json.dumps(body), content_type="application/json")
 
 
@@ -69,3 +80,251 @@ def test_an_appeal_after_the_window_is_refused_over_the_api(staff, second, catal
     assert answer.status_code == 400
     assert answer.json()["code"] == "appeal_closed"
     assert not counted.appeals.exists()
+
+
+# --- The catalogue, the store, the funding, the deeds, the switch and the summary over the API ----------------
+
+
+def _state():
+    return (
+        PointsSwitch.objects.filter(enabled=True).count(),
+        Catalogue.objects.count(),
+        RuleItem.objects.count(),
+        Entry.objects.count(),
+        list(Goods.objects.order_by("pk").values_list("name", "quantity")),
+        Funding.objects.count(),
+        AuditEvent.objects.filter(verb__startswith="points.").count(),
+    )
+
+
+DRAFT = {
+    "title": "青山村积分制规则修订",
+    "items": [
+        {"name": "参加道德讲堂", "points": 6, "evidence": "签到表"},
+        {"name": "参加志愿服务每小时", "points": 2, "evidence": "服务时长记录", "source": "hours"},
+    ],
+}
+
+
+def _hold_and_vote(staff, second, meeting_id):
+    meeting = Meeting.objects.get(pk=meeting_id)
+    meeting_roll_mark(
+        actor=staff, meeting=meeting, marks=[RollMark(m.pk, "present") for m in meeting.roll.order_by("id")]
+    )
+    meeting_roll_close(actor=staff, meeting=meeting)
+    vote = meeting_agenda_vote(actor=staff, agenda_item=meeting.agenda.get(number=1), in_favour=5)
+    meeting_item_confirm(actor=second, item=vote)
+
+
+def test_a_catalogue_is_drafted_convened_and_taken_into_force_over_the_api(staff, second, catalogue):
+    community = catalogue.community_id
+    client = _api(staff)
+    drafted = client.post(
+        f"/api/v1/points/communities/{community}/catalogues",
+        json.dumps(DRAFT),
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="draft-1",
+    )
+    assert drafted.status_code == 201
+    body = drafted.json()
+    assert (body["version"], body["state"], len(body["items"])) == (2, "draft", 2)
+    again = client.post(
+        f"/api/v1/points/communities/{community}/catalogues",
+        json.dumps(DRAFT),
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="draft-1",
+    )
+    assert again.status_code == 201
+    assert again.json()["id"] == body["id"]
+    assert Catalogue.objects.filter(community_id=community).count() == 2
+    convened = _post(
+        client,
+        f"/api/v1/points/catalogues/{body['id']}/convene",
+        {"held_on": timezone.localdate().isoformat(), "place": "村委会", "urgency_reason": "规则须尽快修订"},
+    )
+    assert convened.status_code == 200
+    assert convened.json()["state"] == "convened"
+    early = _post(client, f"/api/v1/points/catalogues/{body['id']}/take", {})
+    assert early.status_code == 400
+    assert Catalogue.objects.get(pk=body["id"]).state == "convened"
+    _hold_and_vote(staff, second, convened.json()["meeting_id"])
+    taken = _post(client, f"/api/v1/points/catalogues/{body['id']}/take", {})
+    assert taken.status_code == 200
+    assert taken.json()["state"] == "in_force"
+    in_force = client.get(f"/api/v1/points/communities/{community}/catalogue").json()
+    assert in_force["catalogue"]["id"] == body["id"]
+    assert [i["points"] for i in in_force["catalogue"]["items"]] == [6, 2]
+    assert Catalogue.objects.get(pk=catalogue.pk).state == "superseded"
+
+
+def test_a_bad_draft_or_convening_is_refused_over_the_api_with_nothing_changed(staff, catalogue):
+    before = _state()
+    path = f"/api/v1/points/communities/{catalogue.community_id}/catalogues"
+    deduction = {"title": "扣分规则", "items": [{"name": "乱扔垃圾", "points": -3, "evidence": "检查记录"}]}
+    refused = _post(_api(staff), path, deduction)
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "deductions_not_allowed"
+    assert "扣分" in refused.json()["message"]
+    empty = _post(_api(staff), path, {"title": "空规则", "items": []})
+    assert empty.status_code == 400
+    assert "至少" in empty.json()["message"]
+    in_force = _post(
+        _api(staff),
+        f"/api/v1/points/catalogues/{catalogue.pk}/convene",
+        {"held_on": timezone.localdate().isoformat(), "place": "村委会"},
+    )
+    assert in_force.status_code == 400
+    assert in_force.json()["code"] == "not_draft"
+    huge = _post(_api(staff), f"/api/v1/points/catalogues/{2**63}/take", {})
+    assert huge.status_code == 422
+    assert _state() == before
+
+
+def test_staff_of_another_community_and_the_township_office_may_not_draft(users, catalogue):
+    before = _state()
+    path = f"/api/v1/points/communities/{catalogue.community_id}/catalogues"
+    assert _post(_api(users["other_staff"]), path, DRAFT).status_code == 404
+    assert _post(_api(users["township_admin"]), path, DRAFT).status_code == 403
+    assert _state() == before
+
+
+def test_the_store_is_stocked_over_the_api_and_bad_goods_are_refused(staff, catalogue):
+    path = f"/api/v1/points/communities/{catalogue.community_id}/goods"
+    made = _post(_api(staff), path, {"name": "肥皂", "price": 5, "quantity": 10})
+    assert made.status_code == 201
+    goods_id = made.json()["id"]
+    restocked = _post(_api(staff), f"{path}/{goods_id}/restock", {"quantity": 5})
+    assert restocked.status_code == 200
+    assert restocked.json()["quantity"] == 15
+    before = _state()
+    duplicate = _post(_api(staff), path, {"name": "肥皂", "price": 5, "quantity": 1})
+    assert duplicate.status_code == 400
+    assert "补充库存" in duplicate.json()["message"]
+    free = _post(_api(staff), path, {"name": "毛巾", "price": 0, "quantity": 1})
+    assert free.status_code == 400
+    assert free.json()["details"]["field"] == "price"
+    negative = _post(_api(staff), f"{path}/{goods_id}/restock", {"quantity": -3})
+    assert negative.status_code == 400
+    assert "数量" in negative.json()["message"]
+    assert _post(_api(staff), f"{path}/{goods_id + 1000}/restock", {"quantity": 3}).status_code == 404
+    assert _state() == before
+
+
+def test_the_funding_ledger_over_the_api(staff, users, catalogue):
+    path = f"/api/v1/points/communities/{catalogue.community_id}/funding"
+    body = {"kind": "donation", "source": "爱心企业", "amount": "200.50", "received_on": "2026-01-05"}
+    made = _api(staff).post(
+        path, json.dumps(body), content_type="application/json", HTTP_IDEMPOTENCY_KEY="fund-1"
+    )
+    assert made.status_code == 201
+    retried = _api(staff).post(
+        path, json.dumps(body), content_type="application/json", HTTP_IDEMPOTENCY_KEY="fund-1"
+    )
+    assert retried.json()["id"] == made.json()["id"]
+    reused = _api(staff).post(
+        path,
+        json.dumps({**body, "amount": "1"}),
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="fund-1",
+    )
+    assert reused.status_code == 422
+    _post(_api(staff), path, {**body, "kind": "grant", "source": "镇财政", "received_on": "2026-02-01"})
+    listed = _api(users["township_admin"]).get(path).json()
+    assert [f["source"] for f in listed] == ["镇财政", "爱心企业"]
+    assert [f["source"] for f in _api(staff).get(f"{path}?limit=1&offset=1").json()] == ["爱心企业"]
+    before = _state()
+    for bad, field in [
+        ({**body, "amount": "0.001"}, "amount"),
+        ({**body, "kind": "loan"}, "kind"),
+        ({**body, "received_on": (timezone.localdate() + dt.timedelta(days=1)).isoformat()}, "received_on"),
+    ]:
+        answer = _post(_api(staff), path, bad)
+        assert answer.status_code == 400
+        assert answer.json()["details"]["field"] == field
+    assert _post(_api(users["township_admin"]), path, body).status_code == 403
+    assert _state() == before
+
+
+def test_recorded_deeds_are_imported_over_the_api_each_once(staff, catalogue, households, users, areas):
+    ServiceCredit.objects.create(
+        helper=users["resident"],
+        hours=Decimal("1.5"),
+        source="wish",
+        source_id=41,
+        community=areas["village"],
+    )
+    path = f"/api/v1/points/communities/{catalogue.community_id}/deeds-import"
+    span = {
+        "start": (timezone.localdate() - dt.timedelta(days=3)).isoformat(),
+        "end": timezone.localdate().isoformat(),
+    }
+    first = _post(_api(staff), path, span)
+    assert first.status_code == 200
+    assert first.json() == {"credited": 1, "already": 0, "unmatched": 0}
+    assert _post(_api(staff), path, span).json() == {"credited": 0, "already": 1, "unmatched": 0}
+    before = _state()
+    backwards = _post(_api(staff), path, {"start": span["end"], "end": span["start"]})
+    assert backwards.status_code == 400
+    assert "起止日期" in backwards.json()["message"]
+    assert _state() == before
+
+
+def test_the_switch_is_read_and_set_over_the_api_by_the_township_office_only(users, areas, staff):
+    path = f"/api/v1/points/townships/{areas['township'].pk}/switch"
+    office = _api(users["township_admin"])
+    assert office.get(path).json()["enabled"] is False
+    before = _state()
+    assert _post(_api(staff), path, {"enabled": True}).status_code == 403
+    assert _api(staff).get(path).status_code == 403
+    village = f"/api/v1/points/townships/{areas['village'].pk}/switch"
+    assert _post(office, village, {"enabled": True}).status_code == 404
+    assert _state() == before
+    switched = _post(office, path, {"enabled": True})
+    assert switched.status_code == 200
+    assert switched.json()["enabled"] is True
+    assert office.get(path).json()["enabled"] is True
+    before = _state()
+    unchanged = _post(office, path, {"enabled": True})
+    assert unchanged.status_code == 400
+    assert unchanged.json()["code"] == "unchanged"
+    assert _state() == before
+
+
+def test_every_new_write_is_refused_while_off_with_nothing_changed(staff, second, catalogue, users, areas):
+    community = catalogue.community_id
+    soap = goods_add(actor=staff, community=catalogue.community, name="肥皂", price=2, quantity=3)
+    draft = catalogue_draft(actor=staff, community=catalogue.community, title="修订草案", items=ITEMS)
+    points_switch_set(actor=users["township_admin"], township=areas["township"], enabled=False)
+    before = _state()
+    today = timezone.localdate().isoformat()
+    writes = [
+        (f"/api/v1/points/communities/{community}/catalogues", DRAFT),
+        (f"/api/v1/points/catalogues/{draft.pk}/convene", {"held_on": today, "place": "村委会"}),
+        (f"/api/v1/points/catalogues/{draft.pk}/take", {}),
+        (f"/api/v1/points/communities/{community}/goods", {"name": "毛巾", "price": 3, "quantity": 1}),
+        (f"/api/v1/points/communities/{community}/goods/{soap.pk}/restock", {"quantity": 2}),
+        (
+            f"/api/v1/points/communities/{community}/funding",
+            {"kind": "grant", "source": "镇财政", "amount": "10", "received_on": today},
+        ),
+        (f"/api/v1/points/communities/{community}/deeds-import", {"start": today, "end": today}),
+    ]
+    for path, body in writes:
+        answer = _post(_api(staff), path, body)
+        assert answer.status_code == 400, path
+        assert answer.json()["code"] == "points_off", path
+    assert _state() == before
+
+
+def test_the_monthly_summary_over_the_api_names_items_never_households(
+    staff, second, catalogue, households, users
+):
+    entry_decide(actor=second, entry=_award(staff, catalogue, households["zhang"]), approve=True)
+    path = f"/api/v1/points/communities/{catalogue.community_id}/summary"
+    summary = _api(users["resident"]).get(path).json()
+    assert summary["enabled"] is True
+    assert summary["awarded"] == [{"name": "参加道德讲堂", "count": 1, "points": 5}]
+    assert summary["awarded_points"] == 5
+    assert "QS-001" not in json.dumps(summary, ensure_ascii=False)
+    assert _api(users["resident"]).get(f"{path}?month=2001-03-01").json()["awarded"] == []
+    assert _api(users["resident"]).get(f"/api/v1/points/communities/{2**62}/summary").status_code == 404
