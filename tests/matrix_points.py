@@ -276,3 +276,59 @@ API_CALLS: dict[str, Callable] = {
         "/api/v1/points/communities/{}/redemptions", "community", _api_redeem
     ),
 }
+
+
+def _api_restock(world, actor: str, relation: str) -> Call:
+    goods = world.parts["points"]["goods"][relation]
+    return Call(f"/api/v1/points/communities/{goods.community_id}/goods/{goods.pk}/restock", {"quantity": 5})
+
+
+def _api_switch(world, actor: str, relation: str) -> Call:
+    return Call(f"/api/v1/points/townships/{world.areas['township'].pk}/switch", {"enabled": False})
+
+
+def _api_funding(world, relation: str) -> dict:
+    return {"kind": "grant", "source": "矩阵接口镇财政", "amount": "50.00", "received_on": TODAY()}
+
+
+API_CALLS |= {
+    "POST /api/v1/points/communities/{community_id}/catalogues": _api(
+        "/api/v1/points/communities/{}/catalogues",
+        "community",
+        lambda w, r: {
+            "title": "矩阵接口规则",
+            "items": [{"name": "矩阵接口项目", "points": 2, "evidence": "签到表"}],
+        },
+    ),
+    "GET /api/v1/points/communities/{community_id}/catalogue": _api(
+        "/api/v1/points/communities/{}/catalogue", "community"
+    ),
+    "POST /api/v1/points/catalogues/{catalogue_id}/convene": _api(
+        "/api/v1/points/catalogues/{}/convene",
+        "v3",
+        lambda w, r: {"held_on": TODAY(), "place": "矩阵会议室", "urgency_reason": "矩阵急需"},
+    ),
+    "POST /api/v1/points/catalogues/{catalogue_id}/take": _api("/api/v1/points/catalogues/{}/take", "v2"),
+    "POST /api/v1/points/communities/{community_id}/goods": _api(
+        "/api/v1/points/communities/{}/goods",
+        "community",
+        lambda w, r: {"name": "矩阵接口毛巾", "price": 3, "quantity": 4},
+    ),
+    "POST /api/v1/points/communities/{community_id}/goods/{goods_id}/restock": _api_restock,
+    "POST /api/v1/points/communities/{community_id}/deeds-import": _api(
+        "/api/v1/points/communities/{}/deeds-import",
+        "community",
+        lambda w, r: {"start": TODAY(), "end": TODAY()},
+    ),
+    "GET /api/v1/points/communities/{community_id}/funding": _api(
+        "/api/v1/points/communities/{}/funding", "community"
+    ),
+    "POST /api/v1/points/communities/{community_id}/funding": _api(
+        "/api/v1/points/communities/{}/funding", "community", _api_funding
+    ),
+    "GET /api/v1/points/townships/{township_id}/switch": _api_switch,
+    "POST /api/v1/points/townships/{township_id}/switch": _api_switch,
+    "GET /api/v1/points/communities/{community_id}/summary": _api(
+        "/api/v1/points/communities/{}/summary", "community"
+    ),
+}

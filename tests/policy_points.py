@@ -136,3 +136,53 @@ PART_API: dict[str, str] = {
         {"anonymous": ("405", "405", "401", "401"), "community_staff": ("405", "405", "201*", "404")},
     ),
 }
+
+# The catalogue, the store, the funding, the deeds, the switch and the summary (the operations added for issue 12's
+# "from the pages and the API"): a community's writes are its staff's (outside their reach 404, a reader who may not
+# keep 403); a catalogue version is reached through the readers' scope (the township office: 403, it may not keep).
+_API_KEEP_COMMUNITY = _table(
+    _API_NO, {"anonymous": ("405", "405", "401", "401"), "community_staff": ("405", "405", "201*", "404")}
+)
+_API_KEEP_RECORD = _table(
+    _API_NO, {"anonymous": ("405", "405", "401", "401"), "community_staff": ("405", "405", "200*", "404")}
+)
+PART_API |= {
+    "POST /api/v1/points/communities/{community_id}/catalogues": _API_KEEP_COMMUNITY,
+    "GET /api/v1/points/communities/{community_id}/catalogue": _table(
+        ("403", "403", "405", "405"),
+        {
+            "anonymous": ("401", "401", "405", "405"),
+            "community_staff": ("200", "404", "405", "405"),
+            "township_admin": ("200", "200", "405", "405"),
+        },
+    ),
+    "POST /api/v1/points/catalogues/{catalogue_id}/convene": _API_KEEP_RECORD,
+    "POST /api/v1/points/catalogues/{catalogue_id}/take": _API_KEEP_RECORD,
+    "POST /api/v1/points/communities/{community_id}/goods": _API_KEEP_COMMUNITY,
+    "POST /api/v1/points/communities/{community_id}/goods/{goods_id}/restock": _API_KEEP_RECORD,
+    "POST /api/v1/points/communities/{community_id}/deeds-import": _API_KEEP_RECORD,
+    # GET and POST of the funding ledger share a path, as a community's entries do.
+    "GET /api/v1/points/communities/{community_id}/funding": _table(
+        ("403", "403", "-", "-"),
+        {
+            "anonymous": ("401", "401", "-", "-"),
+            "community_staff": ("200", "404", "-", "-"),
+            "township_admin": ("200", "200", "-", "-"),
+        },
+    ),
+    "POST /api/v1/points/communities/{community_id}/funding": _table(
+        ("-", "-", "403", "403"),
+        {"anonymous": ("-", "-", "401", "401"), "community_staff": ("-", "-", "201*", "404")},
+    ),
+    # The township's switch (here: off again): read and set by the township office only.
+    "GET /api/v1/points/townships/{township_id}/switch": _table(
+        ("403", "-"), {"anonymous": ("401", "-"), "township_admin": ("200", "-")}, relations=""
+    ),
+    "POST /api/v1/points/townships/{township_id}/switch": _table(
+        ("-", "403"), {"anonymous": ("-", "401"), "township_admin": ("-", "200*")}, relations=""
+    ),
+    # The monthly summary (items, never households): every token user, as its page is public.
+    "GET /api/v1/points/communities/{community_id}/summary": _table(
+        ("200", "200", "405", "405"), {"anonymous": ("401", "401", "405", "405")}
+    ),
+}

@@ -256,8 +256,8 @@ def test_every_paginated_operation_declares_its_bounds():
     # four before issue 9; the escalations list; the hall applications queue and mine, its matters and follow-ups;
     # a community's public board; the bodies' list; the meetings list; the 四议两公开 decisions; a community's proposals;
     # the social organisations' list; the mediation cases in the viewer's scope; the legal slots, consultations and
-    # 民主法治示范村 applications; a community's points entries
-    assert paginated == 20
+    # 民主法治示范村 applications; a community's points entries; a community's points funding ledger
+    assert paginated == 21
 
 
 def test_every_id_parameter_of_the_api_is_bounded_to_64_bits():

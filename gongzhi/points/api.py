@@ -598,7 +598,7 @@ def points_switch_change(request, township_id: ApiId, payload: SwitchIn):
 @router.get(
     "/points/communities/{community_id}/summary",
     response=SummaryOut,
-    summary=gettext_noop("村(社区)积分制月度公开汇总（按项目和物品，不列任何一户）"),
+    summary=gettext_noop("村(社区)积分制月度汇总（按项目和物品，不列任何一户）"),
 )
 def points_summary(request, community_id: ApiId, month: dt.date | None = None):
     try:
