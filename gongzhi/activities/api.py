@@ -305,7 +305,9 @@ def attendance(request, activity_id: ApiId, payload: AttendanceIn):
 @router.post(
     "/activities/{activity_id}/report",
     response=ActivityDetailOut,
-    summary=gettext_noop("发布或修改活动报道的文字（组织方；活动开始后）；照片在页面上传"),
+    summary=gettext_noop(
+        "发布或修改活动报道的文字（组织方；活动开始后）；带照片的报道用 report-with-photos 上传"
+    ),
 )
 def report(request, activity_id: ApiId, payload: ReportIn):
     actions.report_save(actor=request.auth, activity=_get(activity_id), text=payload.report)
