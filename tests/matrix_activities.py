@@ -202,6 +202,15 @@ def _api_assisted(world, actor: str, relation: str) -> Call | None:
     )
 
 
+def _api_report_with_photos(world, actor: str, relation: str) -> Call:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    started = world.parts["activities"]["started"][relation]
+    photo = SimpleUploadedFile("scene.png", _png(), content_type="image/png")
+    body = {"report": "矩阵活动报道，写得很好。", "photos": [photo]}
+    return Call(f"/api/v1/activities/{started.pk}/report-with-photos", body, multipart=True)
+
+
 API_CALLS: dict[str, Callable] = {
     "GET /api/v1/activities": lambda world, actor, relation: Call("/api/v1/activities"),
     "POST /api/v1/activities": _api_create,
@@ -225,6 +234,7 @@ API_CALLS: dict[str, Callable] = {
         "started",
         lambda world, obj, relation: {"report": "矩阵活动报道，写得很好。"},
     ),
+    "POST /api/v1/activities/{activity_id}/report-with-photos": _api_report_with_photos,
     "POST /api/v1/activities/{activity_id}/cancel": api(
         "/api/v1/activities/{}/cancel", "fresh", lambda world, obj, relation: {"reason": "矩阵取消"}
     ),

@@ -209,6 +209,24 @@ def _api_aide(world, relation: str) -> dict:
     return {"kind": "police", "name": "矩阵警官", "unit": "镇派出所", "term_start": "2026-01-01"}
 
 
+def _api_assessment() -> str:
+    import json
+
+    return json.dumps(_assessment(), ensure_ascii=False)
+
+
+def _api_apply(world, actor: str, relation: str) -> Call:
+    body = {"year": str(timezone.localdate().year - 1), "summary": SUMMARY + "补充了台账。",
+            "assessment": _api_assessment(), "files": [SimpleUploadedFile("材料.pdf", BLANK_PDF)]}  # fmt: skip
+    return Call(f"/api/v1/legal/communities/{_obj(world, 'community', relation).pk}/applications", body, True)
+
+
+def _api_resubmit(world, actor: str, relation: str) -> Call:
+    body = {"summary": SUMMARY + "补充了台账。", "assessment": _api_assessment(),
+            "files": [SimpleUploadedFile("补充.pdf", BLANK_PDF)]}  # fmt: skip
+    return Call(f"/api/v1/legal/applications/{_obj(world, 'returned', relation).pk}/resubmit", body, True)
+
+
 API_CALLS: dict[str, Callable] = {
     "GET /api/v1/legal/communities/{community_id}/roster": api(
         "/api/v1/legal/communities/{}/roster", "community"
@@ -261,6 +279,8 @@ API_CALLS: dict[str, Callable] = {
     ),
     "GET /api/v1/legal/applications": lambda world, actor, relation: Call("/api/v1/legal/applications"),
     "GET /api/v1/legal/applications/{application_id}": api("/api/v1/legal/applications/{}", "submitted"),
+    "POST /api/v1/legal/communities/{community_id}/applications": _api_apply,
+    "POST /api/v1/legal/applications/{application_id}/resubmit": _api_resubmit,
     "POST /api/v1/legal/applications/{application_id}/decide": api(
         "/api/v1/legal/applications/{}/decide",
         "submitted",

@@ -178,6 +178,10 @@ PART_API: dict[str, str] = {
     "POST /api/v1/activities/{activity_id}/report": _table(
         ("405", "405", "403", "403"), _API_ORGANISER_MOVE, SO
     ),
+    # The report with its photos (multipart): as the text-only report, its organiser only.
+    "POST /api/v1/activities/{activity_id}/report-with-photos": _table(
+        ("405", "405", "403", "403"), _API_ORGANISER_MOVE, SO
+    ),
     "POST /api/v1/activities/{activity_id}/cancel": _table(
         ("405", "405", "403", "403"), _API_ORGANISER_MOVE, SO
     ),

@@ -206,6 +206,18 @@ PART_API: dict[str, str] = {
     "GET /api/v1/legal/consultations": _table({"anonymous": ("401", "405")}, ("200", "405"), relations=False),
     "POST /api/v1/legal/consultations/{consultation_id}/cancel": _api_consultation(),
     "POST /api/v1/legal/consultations/{consultation_id}/record": _api_consultation(),
+    # Apply (multipart, PDF attachments): the community's staff. 青山村 has applied for both years a matrix
+    # application may name (this year's submitted, last year's returned): refused as a duplicate (400), nothing
+    # written, as the page's form shows the error (200); tests/legal/test_api.py shows it writing.
+    "POST /api/v1/legal/communities/{community_id}/applications": _table(
+        {"anonymous": ("405", "405", "401", "401"), "community_staff": ("405", "405", "400", "404")},
+        ("405", "405", "403", "403"),
+    ),  # fmt: skip
+    # Resubmit a returned application (multipart): the community's staff, as the page.
+    "POST /api/v1/legal/applications/{application_id}/resubmit": _table(
+        {"anonymous": ("405", "405", "401", "401"), "community_staff": ("405", "405", "200*", "404")},
+        ("405", "405", "403", "403"),
+    ),  # fmt: skip
     "POST /api/v1/legal/applications/{application_id}/decide": _table(
         {
             "anonymous": ("405", "405", "401", "401"),

@@ -3,21 +3,24 @@
 Activities are public to any token (no personal data). The sign-ups of an
 activity are for its organiser and staff over it, each person named as on the
 pages (in full to staff over the resident, masked to an organisation). The
-report's text is written here; its photos are uploaded on the page.
+report's text is written here, with or without its photos (a multipart form; EXIF stripped as on the page).
 """
 
 import datetime as dt
+import hashlib
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from ninja import Router, Schema
+from ninja import File, Form, Router, Schema, UploadedFile
 
 from gongzhi.areas.selectors import communities_public, community_public_get
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
-from gongzhi.core.authz import authorize
-from gongzhi.core.errors import NotFound
+from gongzhi.core.authz import authorize, can
+from gongzhi.core.errors import NotFound, NotPermitted
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
+from gongzhi.core.images import image_clean
 
 from . import actions, selectors
 from .models import Activity, SignUp
@@ -302,10 +305,52 @@ def attendance(request, activity_id: ApiId, payload: AttendanceIn):
 @router.post(
     "/activities/{activity_id}/report",
     response=ActivityDetailOut,
-    summary=gettext_noop("发布或修改活动报道的文字（组织方；活动开始后）；照片在页面上传"),
+    summary=gettext_noop(
+        "发布或修改活动报道的文字（组织方；活动开始后）；带照片的报道用 report-with-photos 上传"
+    ),
 )
 def report(request, activity_id: ApiId, payload: ReportIn):
     actions.report_save(actor=request.auth, activity=_get(activity_id), text=payload.report)
+    return _detail(activity_id, request.auth)
+
+
+def _fingerprint_of(payload: Schema, photos: list[UploadedFile] | None) -> dict:
+    """The form fields and the photos' content, for Idempotency-Key: a retry must send the same photos."""
+    digests = []
+    for upload in photos or []:
+        upload.seek(0)
+        digests.append(hashlib.sha256(upload.read()).hexdigest())
+        upload.seek(0)
+    return {**payload.dict(), "photos": digests}
+
+
+@router.post(
+    "/activities/{activity_id}/report-with-photos",
+    response=ActivityDetailOut,
+    summary=gettext_noop(
+        "发布或修改活动报道并添加照片（组织方；活动开始后）：文字和照片以 multipart 上传，照片去除 EXIF，每篇最多9张"
+    ),
+)
+def report_with_photos(
+    request,
+    activity_id: ApiId,
+    payload: Form[ReportIn],
+    photos: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    activity = _get(activity_id)
+    if not can(request.auth, "activities.organise", activity):
+        raise NotPermitted(_("只有活动的组织方才能发布活动报道。"))
+    # Decoded and cleaned before the action's transaction, as on the page; the action counts and stores them.
+    cleaned = [image_clean(upload) for upload in photos or []]
+    idempotent_create(
+        request,
+        idempotency_key,
+        _fingerprint_of(payload, photos) if idempotency_key else None,
+        lambda: actions.report_save(
+            actor=request.auth, activity=activity, text=payload.report, photos=cleaned
+        ),
+    )
     return _detail(activity_id, request.auth)
 
 

@@ -3,17 +3,20 @@ and rules as the pages.
 
 Names are masked (王**), an aide's phone is masked, and a consultation's topic is answered only to the resident
 who booked it, the adviser and the community's staff. A community, record or slot outside the token user's
-reach is 404, as one that does not exist. Applications are made on the pages (their attachments are PDF
-uploads); the API lists and decides them.
+reach is 404, as one that does not exist. Applications are submitted and resubmitted as multipart forms (the
+self-assessment a JSON object, the attachments PDF files checked as on the pages), listed and decided.
 """
 
 import datetime as dt
+import hashlib
+import json
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from gongzhi.areas.models import Area
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
@@ -163,6 +166,18 @@ class ApplicationOut(Schema):
     summary: str
     attachments: int
     decision_note: str
+
+
+class ApplyIn(Schema):
+    year: int  # this year or last year
+    summary: str
+    # A JSON object: for every criterion key, {"met": true|false, "note": "..."} (the note required when met).
+    assessment: str
+
+
+class ResubmitIn(Schema):
+    summary: str
+    assessment: str  # as ApplyIn's
 
 
 class DecideIn(Schema):
@@ -537,4 +552,87 @@ def application_decide(request, application_id: ApiId, payload: DecideIn):
     done = actions.application_decide(
         actor=request.auth, application=found, verb=payload.verb, note=payload.note
     )
+    return _application(done)
+
+
+def _assessment(text: str) -> dict:
+    """The self-assessment sent as a JSON object in a form field; the action checks every criterion."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        found = None
+    if not isinstance(found, dict):
+        raise DomainError(
+            _("自评（assessment）应为 JSON 对象：每一项标准写明 met（true 或 false）和 note。"),
+            field="assessment",
+        )
+    return found
+
+
+def _fingerprint_of(payload: Schema, files: list[UploadedFile] | None) -> dict:
+    """The form fields and the files' content, for Idempotency-Key: a retry must send the same files."""
+    digests = []
+    for upload in files or []:
+        upload.seek(0)
+        digests.append(hashlib.sha256(upload.read()).hexdigest())
+        upload.seek(0)
+    return {**payload.dict(), "files": digests}
+
+
+@router.post(
+    "/legal/communities/{community_id}/applications",
+    response={201: ApplicationOut},
+    summary=gettext_noop(
+        "申报民主法治示范村(社区)（村社区干部）：年度、创建情况、自评（JSON）和佐证材料（PDF，最多5个）以 multipart 上传"
+    ),
+)
+def application_submit(
+    request,
+    community_id: ApiId,
+    payload: Form[ApplyIn],
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    if not request.auth.has_perm("legal.apply"):
+        raise PermissionDenied()
+    area = selectors.applying_communities_for(viewer=request.auth).filter(pk=community_id).first()
+    if area is None:
+        raise Http404()
+    assessment = _assessment(payload.assessment)
+    made = idempotent_create(
+        request,
+        idempotency_key,
+        _fingerprint_of(payload, files) if idempotency_key else None,
+        lambda: actions.application_submit(
+            actor=request.auth,
+            community=area,
+            year=payload.year,
+            assessment=assessment,
+            summary=payload.summary,
+            files=files or [],
+        ),  # fmt: skip
+    )
+    return Status(201, _application(made))
+
+
+@router.post(
+    "/legal/applications/{application_id}/resubmit",
+    response=ApplicationOut,
+    summary=gettext_noop(
+        "补充后重新报送被退回的申报（村社区干部）：创建情况、自评（JSON）和新增的佐证材料（PDF）以 multipart 上传"
+    ),
+)
+def application_resubmit(
+    request,
+    application_id: ApiId,
+    payload: Form[ResubmitIn],
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+):
+    if not request.auth.has_perm("legal.apply"):
+        raise PermissionDenied()
+    found = _found(lambda: selectors.application_get_for(viewer=request.auth, application_id=application_id))
+    done = actions.application_resubmit(
+        actor=request.auth, application=found, assessment=_assessment(payload.assessment),
+        summary=payload.summary, files=files or [],
+    )  # fmt: skip
     return _application(done)

@@ -465,3 +465,70 @@ def test_the_home_page_shows_my_sign_ups_and_what_the_organiser_has_to_record(us
     assert "清明会·缅怀先人" in page
     client.force_login(users["other_staff"])
     assert "清明会·缅怀先人" not in client.get(reverse("core:home")).content.decode()
+
+
+def test_the_api_reports_with_photos_stripped_of_exif_and_refuses_bad_photos(users, areas, client):
+    from gongzhi.accounts.actions import api_token_create
+    from gongzhi.activities.actions import PHOTOS_MAX
+
+    def auth(user) -> dict:
+        return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, user=user, name='t')[1]}"}
+
+    def jpeg(name: str = "scene.jpg") -> SimpleUploadedFile:
+        return SimpleUploadedFile(name, jpeg_with_gps(), content_type="image/jpeg")
+
+    staff, other, resident = (
+        auth(users["community_staff"]),
+        auth(users["other_staff"]),
+        auth(users["resident"]),
+    )
+    activity = publish(users["community_staff"], areas["village"])
+    url = f"/api/v1/activities/{activity.pk}/report-with-photos"
+    text = "活动开得很好，大家很受教育。"
+    before = snapshot()
+    early = client.post(url, {"report": text, "photos": [jpeg()]}, **staff)
+    assert early.status_code == 409
+    assert "活动开始后才能发布报道" in early.json()["message"]
+    assert snapshot() == before
+    activity = move_to_past(activity)
+    before = snapshot()
+    # Not an image (gongzhi.core.images, as on the page): refused with its Chinese message.
+    not_image = SimpleUploadedFile("report.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+    refused = client.post(url, {"report": text, "photos": [jpeg(), not_image]}, **staff)
+    assert refused.status_code == 400
+    assert "图片" in refused.json()["message"] or "照片" in refused.json()["message"]
+    # Too many photos for one report.
+    many = client.post(
+        url, {"report": text, "photos": [jpeg(f"{n}.jpg") for n in range(PHOTOS_MAX + 1)]}, **staff
+    )
+    assert many.status_code == 400
+    assert f"最多 {PHOTOS_MAX} 张照片" in many.json()["message"]
+    # Not the organiser: another community's staff, a resident.
+    not_organiser = client.post(url, {"report": text, "photos": [jpeg()]}, **other)
+    assert not_organiser.status_code == 403
+    assert "只有活动的组织方" in not_organiser.json()["message"]
+    assert client.post(url, {"report": text, "photos": [jpeg()]}, **resident).status_code == 403
+    assert client.post(url, {"report": text, "photos": [jpeg()]}).status_code == 401
+    assert snapshot() == before
+
+    done = client.post(
+        url, {"report": text, "photos": [jpeg(), jpeg("b.jpg")]}, HTTP_IDEMPOTENCY_KEY="r-1", **staff
+    )
+    assert done.status_code == 200, done.content
+    assert done.json()["report"] == text
+    # A retry with the same key and the same photos adds nothing.
+    retry = client.post(
+        url, {"report": text, "photos": [jpeg(), jpeg("b.jpg")]}, HTTP_IDEMPOTENCY_KEY="r-1", **staff
+    )
+    assert retry.status_code == 200
+    stored = ReportPhoto.objects.filter(activity=activity)
+    assert stored.count() == 2
+    for item in stored:
+        with Image.open(item.photo.file_path) as image:
+            exif = image.getexif()
+            assert not exif.get_ifd(0x8825)
+            assert 0x010F not in exif
+    assert AuditEvent.objects.filter(verb="activity.reported", summary__photos=2).count() == 1
+    # The photos are served on the public page like the page's.
+    served = client.get(reverse("activities:photo", args=[activity.pk, stored.first().pk]))
+    assert served.status_code == 200

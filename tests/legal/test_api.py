@@ -71,3 +71,150 @@ def test_the_roster_is_masked_and_coverage_counts_it(client, users, areas, advis
         ("青山村", 3, True),
         ("东街社区", 3, False),
     }
+
+
+# --- 民主法治示范村 applications over the API (multipart, as the page) --------------------------------------------
+
+
+def _assessment() -> str:
+    from gongzhi.legal.standards import CRITERION_KEYS
+
+    return json.dumps(
+        {key: {"met": True, "note": "有制度有记录"} for key in CRITERION_KEYS}, ensure_ascii=False
+    )
+
+
+def _apply_form(year: int, files: list) -> dict:
+    body: dict = {
+        "year": str(year),
+        "summary": "本村建立了法律顾问制度，培养法律明白人，矛盾纠纷不出村。",
+        "assessment": _assessment(),
+    }
+    if files:
+        body["files"] = files
+    return body
+
+
+def _pdf(name: str = "材料.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.pdfs import BLANK_PDF
+
+    return SimpleUploadedFile(name, BLANK_PDF, content_type="application/pdf")
+
+
+def _nothing_changed(before: tuple) -> None:
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.legal.models import Application, Attachment
+
+    legal = AuditEvent.objects.filter(verb__startswith="legal.").count()
+    assert (Application.objects.count(), Attachment.objects.count(), legal) == before
+
+
+def _counts() -> tuple:
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.legal.models import Application, Attachment
+
+    legal = AuditEvent.objects.filter(verb__startswith="legal.").count()
+    return Application.objects.count(), Attachment.objects.count(), legal
+
+
+def test_staff_apply_over_the_api_with_pdfs_and_bad_input_changes_nothing(
+    client, users, areas, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from gongzhi.legal.models import Application
+
+    settings.DATA_DIR = tmp_path
+    staff, year = users["community_staff"], timezone.localdate().year
+    url = f"/api/v1/legal/communities/{areas['village'].pk}/applications"
+    before = _counts()
+    # Not a PDF (the page's check, core.pdfs): refused with its Chinese message, nothing stored.
+    html = SimpleUploadedFile("a.pdf", b"<html>", content_type="application/pdf")
+    bad = client.post(url, _apply_form(year, [html]), **_headers(staff))
+    assert bad.status_code == 400
+    assert "不是有效的PDF" in bad.json()["message"]
+    # More than five attachments.
+    many = client.post(url, _apply_form(year, [_pdf(f"{n}.pdf") for n in range(6)]), **_headers(staff))
+    assert many.status_code == 400
+    assert "附件最多5个" in many.json()["message"]
+    # No attachment at all, and a self-assessment that is not a JSON object.
+    bare = client.post(url, _apply_form(year, []), **_headers(staff))
+    assert "请上传佐证材料" in bare.json()["message"]
+    garbled = client.post(url, {**_apply_form(year, [_pdf()]), "assessment": "[1, 2"}, **_headers(staff))
+    assert garbled.status_code == 400
+    assert "JSON 对象" in garbled.json()["message"]
+    # Someone not allowed: a resident (403), another community's staff (404, as if it did not exist).
+    resident = client.post(url, _apply_form(year, [_pdf()]), **_headers(users["resident"]))
+    assert resident.status_code == 403
+    other = f"/api/v1/legal/communities/{areas['urban'].pk}/applications"
+    assert client.post(other, _apply_form(year, [_pdf()]), **_headers(staff)).status_code == 404
+    _nothing_changed(before)
+    assert not any(tmp_path.rglob("*.pdf"))
+
+    made = client.post(
+        url, _apply_form(year, [_pdf(), _pdf("台账.pdf")]), HTTP_IDEMPOTENCY_KEY="apply-1", **_headers(staff)
+    )
+    assert made.status_code == 201, made.content
+    body = made.json()
+    assert (body["state"], body["attachments"], body["year"]) == ("submitted", 2, year)
+    # A retry with the same key and the same files answers the first application; nothing is added.
+    retry = client.post(
+        url, _apply_form(year, [_pdf(), _pdf("台账.pdf")]), HTTP_IDEMPOTENCY_KEY="apply-1", **_headers(staff)
+    )
+    assert retry.status_code == 201
+    assert retry.json()["id"] == body["id"]
+    application = Application.objects.get()
+    assert application.attachments.count() == 2
+    assert len(list(tmp_path.rglob("*.pdf"))) == 2
+    # Without the key, a second application of the same year is refused, as on the page.
+    again = client.post(url, _apply_form(year, [_pdf()]), **_headers(staff))
+    assert again.status_code == 400
+    assert "不能重复申报" in again.json()["message"]
+
+
+def test_a_returned_application_is_resubmitted_over_the_api(client, users, areas, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from gongzhi.legal import actions
+    from gongzhi.legal.models import Application
+
+    settings.DATA_DIR = tmp_path
+    staff = users["community_staff"]
+    application = actions.application_submit(
+        actor=staff, community=areas["village"], year=timezone.localdate().year,
+        assessment=json.loads(_assessment()), summary="本村建立了法律顾问制度，培养法律明白人，矛盾纠纷不出村。",
+        files=[_pdf(f"{n}.pdf") for n in range(3)],
+    )  # fmt: skip
+    url = f"/api/v1/legal/applications/{application.pk}/resubmit"
+    form = {"summary": "补充了调解台账和普法活动记录，矛盾纠纷不出村。", "assessment": _assessment()}
+    # Not yet returned: the lifecycle refuses it.
+    early = client.post(url, form, **_headers(staff))
+    assert early.status_code == 400
+    assert early.json()["code"] != "validation_error"
+    actions.application_decide(
+        actor=users["township_admin"], application=application, verb="return", note="请补充"
+    )
+    before = _counts()
+    html = SimpleUploadedFile("b.pdf", b"<html>", content_type="application/pdf")
+    bad = client.post(url, {**form, "files": [html]}, **_headers(staff))
+    assert bad.status_code == 400
+    assert "不是有效的PDF" in bad.json()["message"]
+    # Three already, three more: beyond five.
+    many = client.post(url, {**form, "files": [_pdf(f"{n}.pdf") for n in range(3)]}, **_headers(staff))
+    assert "附件最多5个" in many.json()["message"]
+    assert client.post(url, {**form, "files": [_pdf()]}, **_headers(users["resident"])).status_code == 403
+    outside = client.post(url, {**form, "files": [_pdf()]}, **_headers(users["other_staff"]))
+    assert outside.status_code == 404
+    decider = client.post(url, {**form, "files": [_pdf()]}, **_headers(users["township_admin"]))
+    assert decider.status_code == 403
+    _nothing_changed(before)
+    assert Application.objects.get().state == "returned"
+
+    done = client.post(url, {**form, "files": [_pdf("补充.pdf")]}, **_headers(staff))
+    assert done.status_code == 200, done.content
+    assert (done.json()["state"], done.json()["attachments"]) == ("submitted", 4)
+    assert Application.objects.get().summary.startswith("补充了调解台账")
