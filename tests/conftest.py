@@ -133,6 +133,34 @@ def make_resident(users, areas):
     return build
 
 
+# The migrations that put rows in (as `migrate` leaves a fresh database) and their seeding function. A
+# transactional test's flush removes those rows for the transactional tests after it on the same worker, so a
+# transactional test that needs them calls `migration_rows_restore()` (tests/test_boundaries.py checks that every
+# data migration is either here or in MIGRATIONS_CHANGING_ROWS_ONLY).
+MIGRATIONS_SEEDING_ROWS = {
+    "gongzhi.residents.migrations.0002_default_tags": "forwards",
+    "gongzhi.merit.migrations.0002_seed_categories": "forwards",
+    "gongzhi.activities.migrations.0002_series_and_kinds": "seed",
+}
+# Data migrations that only change rows already there (or install triggers), with nothing to restore.
+MIGRATIONS_CHANGING_ROWS_ONLY = {
+    "gongzhi.audit.migrations.0002_append_only_triggers",
+    "gongzhi.conventions.migrations.0005_revision_meeting_from_fields",
+    "gongzhi.residents.migrations.0004_resident_name_sort",
+    "gongzhi.selfgov.migrations.0004_powerhall_flow",
+}
+
+
+def migration_rows_restore() -> None:
+    """Put back the rows the data migrations seed (each seeding is idempotent: get_or_create)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module, function in MIGRATIONS_SEEDING_ROWS.items():
+        getattr(import_module(module), function)(apps, None)
+
+
 @pytest.fixture
 def audit_triggers_for_flush(transactional_db):
     """SQLite's flush deletes rows one table at a time, which the append-only

@@ -127,7 +127,7 @@ API_CALLS: dict[str, Callable] = {
     "GET /api/v1/bodies": lambda world, actor, relation: Call("/api/v1/bodies"),
     "POST /api/v1/bodies": lambda world, actor, relation: Call(
         "/api/v1/bodies",
-        {"community_id": _of(world, "community", relation).pk, "kind": "other", "name": "道德评议会"},
+        {"community_id": _of(world, "community", relation).pk, "kind": "other", "name": "老年人协会"},
     ),
     "GET /api/v1/bodies/{body_id}": api("/api/v1/bodies/{}", "body"),
     "POST /api/v1/bodies/{body_id}/change": api(

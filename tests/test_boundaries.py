@@ -72,3 +72,19 @@ def test_no_kernel_file_names_a_feature_app():
     assert not hits, (
         "the kernel names a feature app (register it from the app's AppConfig.ready):\n" + "\n".join(hits)
     )
+
+
+def test_every_data_migration_says_whether_a_flush_must_restore_its_rows():
+    """A migration that runs Python either seeds rows (restored after a transactional test's flush by
+    tests.conftest.migration_rows_restore) or only changes rows already there: each is listed as one or the
+    other, so a new seeding migration cannot be forgotten by the transactional tests."""
+    from tests.conftest import MIGRATIONS_CHANGING_ROWS_ONLY, MIGRATIONS_SEEDING_ROWS
+
+    running_python = {
+        ".".join(path.relative_to(ROOT.parent).with_suffix("").parts)
+        for path in ROOT.glob("*/migrations/*.py")
+        if "RunPython(" in path.read_text(encoding="utf-8")
+    }
+    assert running_python, "no data migration found: the scan is broken"
+    assert running_python == set(MIGRATIONS_SEEDING_ROWS) | MIGRATIONS_CHANGING_ROWS_ONLY
+    assert not set(MIGRATIONS_SEEDING_ROWS) & MIGRATIONS_CHANGING_ROWS_ONLY

@@ -13,6 +13,7 @@ from gongzhi.residents.models import Household, Resident, ResidentEvent
 from gongzhi.wishes.actions import WISH
 from gongzhi.wishes.models import Wish
 from gongzhi.wishes.selectors import wall_for
+from tests.conftest import migration_rows_restore
 
 pytestmark = pytest.mark.django_db
 
@@ -151,12 +152,9 @@ def test_demo_seeding_commits_like_make_demo_does(audit_triggers_for_flush, sett
     # there; `make demo` commits. A notice removed before its e-mail went out once broke it.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # A transactional test that ran earlier on this worker flushed the rows data migrations put in
-    # (the default resident tags); put them back as `migrate` would have left them.
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("gongzhi.residents.migrations.0002_default_tags").forwards(apps, None)
+    # (the default resident tags, the merit board's categories, the activities' series); put them back as
+    # `migrate` would have left them.
+    migration_rows_restore()
     call_command("seed_demo", "--quiet")
     from django.core import mail
 

@@ -142,12 +142,18 @@ def points_mine(request):
     response={201: EntryOut},
     summary=gettext_noop("对本户的加分或扣分提出申诉（申诉期内）"),
 )
-def points_appeal(request, entry_id: ApiId, payload: AppealIn):
+def points_appeal(request, entry_id: ApiId, payload: AppealIn, idempotency_key: IdempotencyKey = None):
     try:
         entry = selectors.own_entry_get(request.auth, entry_id)
     except NotFound:
         raise Http404() from None
-    actions.appeal_file(actor=request.auth, entry=entry, reason=payload.reason)
+    # A retry with the same key answers as the first call did (the appeal it filed), never "already appealed".
+    idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.appeal_file(actor=request.auth, entry=entry, reason=payload.reason),
+    )
     return Status(201, _out(entry))
 
 
@@ -171,22 +177,27 @@ def points_entries(request, community_id: ApiId, state: str = "", limit: Limit =
     response={201: EntryOut},
     summary=gettext_noop("录入积分（附凭证，待另一名工作人员复核）"),
 )
-def points_entry_create(request, community_id: ApiId, payload: EntryIn):
+def points_entry_create(
+    request, community_id: ApiId, payload: EntryIn, idempotency_key: IdempotencyKey = None
+):
     if not request.auth.has_perm("points.keep"):
         raise PermissionDenied()
     community = _kept(request, community_id)
     catalogue = selectors.catalogue_in_force(community)
     item = catalogue.items.filter(pk=payload.item_id).first() if catalogue is not None else None
-    entry = actions.award_enter(
-        actor=request.auth,
-        community=community,
-        household=selectors.household_in(community, payload.household),
-        item=item,
-        units=payload.units,
-        occurred_on=payload.occurred_on,
-        evidence=payload.evidence,
-    )
-    return Status(201, _out(entry))
+
+    def create() -> Entry:
+        return actions.award_enter(
+            actor=request.auth,
+            community=community,
+            household=selectors.household_in(community, payload.household),
+            item=item,
+            units=payload.units,
+            occurred_on=payload.occurred_on,
+            evidence=payload.evidence,
+        )
+
+    return Status(201, _out(idempotent_create(request, idempotency_key, payload, create)))
 
 
 @router.post(
@@ -212,7 +223,7 @@ def points_entry_decide(request, entry_id: ApiId, payload: DecideIn):
     response={201: RedemptionOut},
     summary=gettext_noop("积分超市兑换（该户在柜台；不超过余额和库存）"),
 )
-def points_redeem(request, community_id: ApiId, payload: RedeemIn):
+def points_redeem(request, community_id: ApiId, payload: RedeemIn, idempotency_key: IdempotencyKey = None):
     if not request.auth.has_perm("points.keep"):
         raise PermissionDenied()
     community = _kept(request, community_id)
@@ -221,8 +232,19 @@ def points_redeem(request, community_id: ApiId, payload: RedeemIn):
     except NotFound:
         raise Http404() from None
     household = selectors.household_in(community, payload.household)
-    entry = actions.redemption_make(
-        actor=request.auth, community=community, household=household, goods=goods, quantity=payload.quantity
+    # A counter on a poor line sends again: with its key, the retry answers with the first redemption, never a
+    # second one off the balance and the stock.
+    entry = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.redemption_make(
+            actor=request.auth,
+            community=community,
+            household=household,
+            goods=goods,
+            quantity=payload.quantity,
+        ),
     )
     return Status(201, {"entry": _out(entry), "balance": selectors.balance_of(entry.account.household)})
 

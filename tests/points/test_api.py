@@ -46,9 +46,20 @@ def test_staff_enter_over_the_api_and_a_second_person_approves(staff, second, ca
     refused = _post(_api(staff), path, body)
     assert refused.status_code == 400
     assert "凭证说明" in refused.json()["message"]
-    made = _post(_api(staff), path, {**body, "evidence": "网格员检查记录"})
-    assert made.status_code == 201
-    entry_id = made.json()["id"]
+    keeper = _api(staff)
+    sent = [
+        keeper.post(
+            path,
+            json.dumps({**body, "evidence": "网格员检查记录"}),
+            content_type="application/json",
+            HTTP_IDEMPOTENCY_KEY="entry-1",
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    assert [made.status_code for made in sent] == [201, 201]
+    entry_id = sent[0].json()["id"]
+    assert sent[1].json()["id"] == entry_id  # the retry with its key: the same entry, not a second one
+    assert Entry.objects.filter(item=item).count() == 1
     self_approval = _post(_api(staff), f"/api/v1/points/entries/{entry_id}/decide", {"approve": True})
     assert self_approval.status_code == 400
     assert self_approval.json()["code"] == "self_approval"
@@ -328,3 +339,42 @@ def test_the_monthly_summary_over_the_api_names_items_never_households(
     assert "QS-001" not in json.dumps(summary, ensure_ascii=False)
     assert _api(users["resident"]).get(f"{path}?month=2001-03-01").json()["awarded"] == []
     assert _api(users["resident"]).get(f"/api/v1/points/communities/{2**62}/summary").status_code == 404
+
+
+def test_an_appeal_sent_twice_with_its_key_is_filed_once(staff, second, catalogue, households, users):
+    counted = entry_decide(actor=second, entry=_award(staff, catalogue, households["zhang"]), approve=True)
+    client, path = _api(users["resident"]), f"/api/v1/points/mine/{counted.pk}/appeal"
+    sent = [
+        client.post(
+            path,
+            json.dumps({"reason": "那天没有参加"}),
+            content_type="application/json",
+            HTTP_IDEMPOTENCY_KEY="appeal-1",
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    assert [answer.status_code for answer in sent] == [201, 201]
+    assert counted.appeals.count() == 1
+    again = _post(client, path, {"reason": "那天没有参加"})  # without the key: a second appeal is refused
+    assert again.status_code == 400, again.content
+    assert again.json()["code"] == "appeal_open"
+    assert counted.appeals.count() == 1
+
+
+def test_a_redemption_sent_twice_with_its_key_takes_the_balance_and_the_stock_once(
+    staff, second, catalogue, households
+):
+    entry_decide(actor=second, entry=_award(staff, catalogue, households["zhang"]), approve=True)
+    soap = goods_add(actor=staff, community=catalogue.community, name="肥皂", price=2, quantity=3)
+    keeper = _api(staff)
+    path = f"/api/v1/points/communities/{catalogue.community_id}/redemptions"
+    body = json.dumps({"household": "QS-001", "goods_id": soap.pk, "quantity": 1})
+    sent = [
+        keeper.post(path, body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="counter-1")
+        for _ in range(2)
+    ]
+    assert [answer.status_code for answer in sent] == [201, 201], sent[0].content
+    assert sent[0].json()["entry"]["id"] == sent[1].json()["entry"]["id"]
+    soap.refresh_from_db()
+    assert soap.quantity == 2  # one taken from the stock, not two
+    assert Entry.objects.filter(account__household=households["zhang"], points__lt=0).count() == 1
