@@ -131,8 +131,11 @@ def is_search_indexable(response) -> bool:
     return bool(getattr(response, "gz_indexable", False))
 
 
-def move_answer(request, *, run, success: str, back: str):
+def move_answer(request, *, run, success, back: str):
     """Answer a POSTed move: run it, then back to `back` with a message saying what happened or why not.
+
+    `success` is the message, or a function of what `run` returned that makes it (the goods redeemed, the
+    deeds imported).
 
     A refusal the user can act on (a state that does not allow it, bad input)
     is a message on the page they come back to; not allowed (403) and not
@@ -144,13 +147,13 @@ def move_answer(request, *, run, success: str, back: str):
     from .errors import DomainError
 
     try:
-        run()
+        result = run()
     except DomainError as exc:
         if exc.status in (403, 404):
             raise
         messages.error(request, exc.message)
     else:
-        messages.success(request, success)
+        messages.success(request, success(result) if callable(success) else success)
     return redirect(back)
 
 

@@ -69,3 +69,12 @@ def hours_deeds_between(community, start, end) -> list:
         )
         for credit in credits
     ]
+
+
+def helper_name(user) -> str:
+    """The name a certificate shows for a helper: their register name where the register links them to the
+    account, else the account's own label."""
+    from gongzhi.residents.models import Resident
+
+    entry = Resident.objects.filter(user=user).first()
+    return entry.name if entry is not None else user.label

@@ -15,6 +15,7 @@ from gongzhi.core.masking import mask_name
 
 from .certificates import certificate_verify
 from .printing import certificate_print
+from .selectors import helper_name
 
 
 def _pdf(data: bytes) -> HttpResponse:
@@ -22,13 +23,6 @@ def _pdf(data: bytes) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="service-hours.pdf"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-def _name_of(user: User) -> str:
-    from gongzhi.residents.models import Resident
-
-    entry = Resident.objects.filter(user=user).first()
-    return entry.name if entry is not None else user.label
 
 
 @require_safe
@@ -40,7 +34,7 @@ def certificate(request: HttpRequest) -> HttpResponse:
     data = certificate_print(
         actor=request.user,
         helper=request.user,
-        name=_name_of(request.user),
+        name=helper_name(request.user),
         verify_base=request.build_absolute_uri("/")[:-1],
     )
     return _pdf(data)
@@ -77,7 +71,7 @@ def verify(request: HttpRequest, reference: str) -> HttpResponse:
     context: dict = {"found": found}
     if found is not None:
         helper = User.objects.filter(pk=found.helper_id).first()
-        context["name"] = mask_name(_name_of(helper)) if helper is not None else ""
+        context["name"] = mask_name(helper_name(helper)) if helper is not None else ""
     response = render(request, "hours/verify.html", context, status=200 if found else 404)
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -19,7 +20,7 @@ from gongzhi.core.authz import can
 from gongzhi.core.deeds import deed_sources
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.forms import form_error_from
-from gongzhi.core.http import public_page_cache, require_perm, translate_errors
+from gongzhi.core.http import move_answer, public_page_cache, require_perm, translate_errors
 from gongzhi.core.images import photo_clean
 from gongzhi.photos.http import photo_response
 
@@ -43,12 +44,6 @@ from .models import STAFF_SOURCE, CatalogueState, EntryState
 PUBLIC_SECONDS = 60
 
 
-def _refused(request, exc: DomainError) -> None:
-    if exc.status in (403, 404):
-        raise exc
-    messages.error(request, exc.message)
-
-
 def _form_refused(request, form) -> None:
     first = next(iter(form.errors.values()))[0] if form.errors else _("请检查填写的内容。")
     messages.error(request, first)
@@ -67,13 +62,12 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 def switch(request: AuthenticatedHttpRequest, township_id: int) -> HttpResponse:
     township = selectors.township_get_for(viewer=request.user, township_id=township_id)
     enabled = request.POST.get("enabled") == "1"
-    try:
-        actions.points_switch_set(actor=request.user, township=township, enabled=enabled)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("积分制已开启。") if enabled else _("积分制已关闭。"))
-    return redirect("points:index")
+    return move_answer(
+        request,
+        run=lambda: actions.points_switch_set(actor=request.user, township=township, enabled=enabled),
+        success=_("积分制已开启。") if enabled else _("积分制已关闭。"),
+        back=reverse("points:index"),
+    )
 
 
 def _kept(request: AuthenticatedHttpRequest, community_id: int):
@@ -199,8 +193,9 @@ def catalogue_convene(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         _form_refused(request, form)
         return redirect("points:catalogue", pk=found.pk)
     data = form.cleaned_data
-    try:
-        meeting = actions.catalogue_convene(
+    return move_answer(
+        request,
+        run=lambda: actions.catalogue_convene(
             actor=request.user,
             catalogue=found,
             held_on=data["held_on"],
@@ -208,27 +203,22 @@ def catalogue_convene(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             starts_at=data["starts_at"],
             urgency_reason=data["urgency_reason"],
             method=data["method"],
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("已通知召开村(居)民代表会议（%(day)s）。") % {"day": meeting.held_on})
-    return redirect("points:catalogue", pk=found.pk)
+        ),
+        success=lambda meeting: _("已通知召开村(居)民代表会议（%(day)s）。") % {"day": meeting.held_on},
+        back=reverse("points:catalogue", kwargs={"pk": found.pk}),
+    )
 
 
 @require_perm("points.keep")
 @require_POST
 def catalogue_take(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _catalogue_kept(request, pk)
-    try:
-        taken = actions.catalogue_take(actor=request.user, catalogue=found)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(
-            request, _("代表会议表决结果已采用：%(state)s。") % {"state": taken.get_state_display()}
-        )
-    return redirect("points:catalogue", pk=found.pk)
+    return move_answer(
+        request,
+        run=lambda: actions.catalogue_take(actor=request.user, catalogue=found),
+        success=lambda taken: _("代表会议表决结果已采用：%(state)s。") % {"state": taken.get_state_display()},
+        back=reverse("points:catalogue", kwargs={"pk": found.pk}),
+    )
 
 
 @require_perm("points.keep")
@@ -290,15 +280,14 @@ def entry_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = DecideForm(request.POST)
     form.is_valid()
     approve = bool(form.cleaned_data.get("approve"))
-    try:
-        actions.entry_decide(
+    return move_answer(
+        request,
+        run=lambda: actions.entry_decide(
             actor=request.user, entry=entry, approve=approve, note=form.cleaned_data.get("note", "")
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("已复核通过，计入该户积分。") if approve else _("已退回，不计入积分。"))
-    return redirect("points:community", community_id=entry.community_id)
+        ),
+        success=_("已复核通过，计入该户积分。") if approve else _("已退回，不计入积分。"),
+        back=reverse("points:community", kwargs={"community_id": entry.community_id}),
+    )
 
 
 @login_required
@@ -323,21 +312,19 @@ def deeds_import(request: AuthenticatedHttpRequest, community_id: int) -> HttpRe
     if not form.is_valid():
         _form_refused(request, form)
         return redirect("points:community", community_id=area.pk)
-    try:
-        result = actions.deeds_import(
+    return move_answer(
+        request,
+        run=lambda: actions.deeds_import(
             actor=request.user, community=area, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(
-            request,
+        ),
+        success=lambda result: (
             _(
                 "导入完成：计入%(credited)d条，此前已计入%(already)d条，%(unmatched)d条未能对应到本村(社区)登记的户。"
             )
-            % {"credited": result.credited, "already": result.already, "unmatched": result.unmatched},
-        )
-    return redirect("points:community", community_id=area.pk)
+            % {"credited": result.credited, "already": result.already, "unmatched": result.unmatched}
+        ),
+        back=reverse("points:community", kwargs={"community_id": area.pk}),
+    )
 
 
 @require_perm("points.keep")
@@ -347,15 +334,14 @@ def appeal_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     form.is_valid()
     upheld = bool(form.cleaned_data.get("upheld"))
-    try:
-        actions.appeal_answer(
+    return move_answer(
+        request,
+        run=lambda: actions.appeal_answer(
             actor=request.user, appeal=appeal, upheld=upheld, answer=form.cleaned_data.get("answer", "")
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("申诉成立，已冲正。") if upheld else _("已答复：申诉不成立。"))
-    return redirect("points:community", community_id=appeal.entry.community_id)
+        ),
+        success=_("申诉成立，已冲正。") if upheld else _("已答复：申诉不成立。"),
+        back=reverse("points:community", kwargs={"community_id": appeal.entry.community_id}),
+    )
 
 
 @require_perm("points.keep")
@@ -366,13 +352,12 @@ def goods_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
     if not form.is_valid():
         _form_refused(request, form)
         return redirect("points:community", community_id=area.pk)
-    try:
-        actions.goods_add(actor=request.user, community=area, **form.cleaned_data)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("已登记物品。"))
-    return redirect("points:community", community_id=area.pk)
+    return move_answer(
+        request,
+        run=lambda: actions.goods_add(actor=request.user, community=area, **form.cleaned_data),
+        success=_("已登记物品。"),
+        back=reverse("points:community", kwargs={"community_id": area.pk}),
+    )
 
 
 @require_perm("points.keep")
@@ -384,13 +369,14 @@ def goods_restock(request: AuthenticatedHttpRequest, community_id: int, goods_id
     if not form.is_valid():
         _form_refused(request, form)
         return redirect("points:community", community_id=area.pk)
-    try:
-        actions.goods_restock(actor=request.user, goods=goods, quantity=form.cleaned_data["quantity"])
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("已补充库存。"))
-    return redirect("points:community", community_id=area.pk)
+    return move_answer(
+        request,
+        run=lambda: actions.goods_restock(
+            actor=request.user, goods=goods, quantity=form.cleaned_data["quantity"]
+        ),
+        success=_("已补充库存。"),
+        back=reverse("points:community", kwargs={"community_id": area.pk}),
+    )
 
 
 @require_perm("points.keep")
@@ -401,13 +387,12 @@ def funding_add(request: AuthenticatedHttpRequest, community_id: int) -> HttpRes
     if not form.is_valid():
         _form_refused(request, form)
         return redirect("points:community", community_id=area.pk)
-    try:
-        actions.funding_record(actor=request.user, community=area, **form.cleaned_data)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("已登记资金来源。"))
-    return redirect("points:community", community_id=area.pk)
+    return move_answer(
+        request,
+        run=lambda: actions.funding_record(actor=request.user, community=area, **form.cleaned_data),
+        success=_("已登记资金来源。"),
+        back=reverse("points:community", kwargs={"community_id": area.pk}),
+    )
 
 
 @require_perm("points.keep")
@@ -420,22 +405,20 @@ def redeem(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse
         _form_refused(request, form)
         return redirect("points:community", community_id=area.pk)
     data = form.cleaned_data
-    try:
-        entry = actions.redemption_make(
+    return move_answer(
+        request,
+        run=lambda: actions.redemption_make(
             actor=request.user,
             community=area,
             household=selectors.household_in(area, data["household"]),
             goods=selectors.goods_get(area, data["goods"]),
             quantity=data["quantity"],
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(
-            request,
-            _("已兑换：%(what)s，扣%(points)d分。") % {"what": entry.description, "points": -entry.points},
-        )
-    return redirect("points:community", community_id=area.pk)
+        ),
+        success=lambda entry: (
+            _("已兑换：%(what)s，扣%(points)d分。") % {"what": entry.description, "points": -entry.points}
+        ),
+        back=reverse("points:community", kwargs={"community_id": area.pk}),
+    )
 
 
 @require_perm("points.keep")
@@ -444,13 +427,12 @@ def settings(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
     area = _kept(request, community_id)
     form = SettingsForm(request.POST)
     days = form.cleaned_data["appeal_days"] if form.is_valid() else None
-    try:
-        actions.appeal_days_set(actor=request.user, community=area, days=days)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("申诉期已设为%(days)d天。") % {"days": days})
-    return redirect("points:community", community_id=area.pk)
+    return move_answer(
+        request,
+        run=lambda: actions.appeal_days_set(actor=request.user, community=area, days=days),
+        success=lambda _set: _("申诉期已设为%(days)d天。") % {"days": days},
+        back=reverse("points:community", kwargs={"community_id": area.pk}),
+    )
 
 
 @login_required
@@ -472,13 +454,14 @@ def appeal_new(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse
     entry = selectors.own_entry_get(request.user, entry_id)
     form = AppealForm(request.POST)
     form.is_valid()
-    try:
-        actions.appeal_file(actor=request.user, entry=entry, reason=form.cleaned_data.get("reason", ""))
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("申诉已提交，工作人员答复后会通知您。"))
-    return redirect("points:mine")
+    return move_answer(
+        request,
+        run=lambda: actions.appeal_file(
+            actor=request.user, entry=entry, reason=form.cleaned_data.get("reason", "")
+        ),
+        success=_("申诉已提交，工作人员答复后会通知您。"),
+        back=reverse("points:mine"),
+    )
 
 
 def _month(raw: str | None) -> dt.date:
