@@ -19,6 +19,7 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.idempotency import HEADER as IDEMPOTENCY_HEADER
 from gongzhi.core.middleware import api_error_body
 from gongzhi.disclosures.api import router as disclosures_router
+from gongzhi.elections.api import router as elections_router
 from gongzhi.hall.api.applications import router as hall_router
 from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
@@ -162,6 +163,7 @@ api.add_router("/", polls_router)
 api.add_router("/", merit_router)
 api.add_router("/", legal_router)
 api.add_router("/", points_router)
+api.add_router("/", elections_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)
