@@ -39,7 +39,14 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_move
-from gongzhi.core.places import assisted_user, place_give_back, place_take, places_cancel, places_when
+from gongzhi.core.places import (
+    assisted_user,
+    place_give_back,
+    place_take,
+    places_cancel,
+    places_times_clean,
+    places_when,
+)
 from gongzhi.core.text import text_clean
 from gongzhi.hours.actions import hours_credit
 from gongzhi.hours.spans import hours_of_span
@@ -58,8 +65,6 @@ from .workflow import ACTIVITY, PLACES, SIGNUP  # noqa: F401  (registers the lif
 TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, AUDIENCE_MAX, REASON_MAX, REPORT_MAX = 60, 1000, 100, 60, 200, 1000
 PLACES_MIN, PLACES_MAX = 1, 2000
 PHOTOS_MAX = 9
-LONGEST = dt.timedelta(hours=24)
-FURTHEST = dt.timedelta(days=366)
 CREDIT_SOURCE = "activity"  # the hours source (registered in apps.py); source_id is the activity's id
 
 
@@ -72,21 +77,7 @@ def credit_hours(activity: Activity) -> Decimal:
 
 
 def _clean_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
-    if starts_at is None:
-        raise DomainError(_("请填写开始时间。"), field="starts_at")
-    if ends_at is None:
-        raise DomainError(_("请填写结束时间。"), field="ends_at")
-    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise DomainError(_("时间须带时区。"), field="starts_at")
-    now = timezone.now()
-    if starts_at <= now:
-        raise DomainError(_("开始时间已经过去，请选择以后的时间。"), field="starts_at")
-    if starts_at > now + FURTHEST:
-        raise DomainError(_("开始时间应在一年之内。"), field="starts_at")
-    if ends_at <= starts_at:
-        raise DomainError(_("结束时间应晚于开始时间。"), field="ends_at")
-    if ends_at - starts_at > LONGEST:
-        raise DomainError(_("一次活动不能超过24小时；多天的活动请分次发布。"), field="ends_at")
+    places_times_clean(starts_at, ends_at, too_long=_("一次活动不能超过24小时；多天的活动请分次发布。"))
 
 
 def _clean_places(places) -> int | None:

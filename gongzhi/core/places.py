@@ -146,6 +146,30 @@ class PlacesFlow:
         notice_send(recipient=recipient, kind=self.notice_kind, title=title, body=body, url=self.url(parent))
 
 
+LONGEST = dt.timedelta(hours=24)
+FURTHEST = dt.timedelta(days=366)
+
+
+def places_times_clean(starts_at: dt.datetime | None, ends_at: dt.datetime | None, *, too_long: str) -> None:
+    """A thing with places starts in the coming year and lasts at most a day (`too_long`: the feature's
+    refusal for a longer one); refused with a clear message naming the field."""
+    if starts_at is None:
+        raise DomainError(_("请填写开始时间。"), field="starts_at")
+    if ends_at is None:
+        raise DomainError(_("请填写结束时间。"), field="ends_at")
+    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
+        raise DomainError(_("时间须带时区。"), field="starts_at")
+    now = timezone.now()
+    if starts_at <= now:
+        raise DomainError(_("开始时间已经过去，请选择以后的时间。"), field="starts_at")
+    if starts_at > now + FURTHEST:
+        raise DomainError(_("开始时间应在一年之内。"), field="starts_at")
+    if ends_at <= starts_at:
+        raise DomainError(_("结束时间应晚于开始时间。"), field="ends_at")
+    if ends_at - starts_at > LONGEST:
+        raise DomainError(too_long, field="ends_at")
+
+
 def places_when(parent) -> str:
     """The parent's start, as notices write it."""
     return timezone.localtime(parent.starts_at).strftime("%Y-%m-%d %H:%M")

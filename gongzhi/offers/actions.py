@@ -37,7 +37,7 @@ from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
-from gongzhi.core.places import assisted_user, place_give_back, place_take, places_cancel
+from gongzhi.core.places import assisted_user, place_give_back, place_take, places_cancel, places_times_clean
 from gongzhi.core.text import text_clean
 from gongzhi.hours.actions import hours_credit
 from gongzhi.hours.spans import hours_of_span
@@ -47,8 +47,6 @@ from .workflow import BOOKING, OFFER, PLACES  # noqa: F401  (registers the lifec
 
 TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, REASON_MAX = 60, 1000, 100, 200
 PLACES_MIN, PLACES_MAX = 1, 500
-LONGEST = dt.timedelta(hours=24)
-FURTHEST = dt.timedelta(days=366)
 CREDIT_SOURCE = (
     "service"  # the hours source (registered in apps.py); source_id is the offer's id (one credit per offer)
 )
@@ -59,21 +57,7 @@ def offer_url(offer: ServiceOffer) -> str:
 
 
 def _clean_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
-    if starts_at is None:
-        raise DomainError(_("请填写开始时间。"), field="starts_at")
-    if ends_at is None:
-        raise DomainError(_("请填写结束时间。"), field="ends_at")
-    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise DomainError(_("时间须带时区。"), field="starts_at")
-    now = timezone.now()
-    if starts_at <= now:
-        raise DomainError(_("开始时间已经过去，请选择以后的时间。"), field="starts_at")
-    if starts_at > now + FURTHEST:
-        raise DomainError(_("开始时间应在一年之内。"), field="starts_at")
-    if ends_at <= starts_at:
-        raise DomainError(_("结束时间应晚于开始时间。"), field="ends_at")
-    if ends_at - starts_at > LONGEST:
-        raise DomainError(_("一次服务不能超过24小时；多天的服务请分次发布。"), field="ends_at")
+    places_times_clean(starts_at, ends_at, too_long=_("一次服务不能超过24小时；多天的服务请分次发布。"))
 
 
 def _clean_places(places) -> int:
