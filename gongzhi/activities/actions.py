@@ -28,8 +28,7 @@ resident when a clerk signed them up.
 import datetime as dt
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,36 +36,36 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
-from gongzhi.cases.models import ConsentChannel
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
-from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
-from gongzhi.core.places import places_check, row_lock
+from gongzhi.core.lifecycle import lifecycle_move
+from gongzhi.core.places import (
+    assisted_user,
+    place_give_back,
+    place_take,
+    places_cancel,
+    places_times_clean,
+    places_when,
+)
 from gongzhi.core.text import text_clean
 from gongzhi.hours.actions import hours_credit
 from gongzhi.hours.spans import hours_of_span
-from gongzhi.notices.actions import notice_send
 from gongzhi.photos.actions import photo_store
 
 from .models import (
-    ACTIVE_SIGNUP_STATES,
     Activity,
     ActivityKind,
     ActivityState,
     ReportPhoto,
     Series,
     SignUp,
-    SignUpState,
 )
-from .workflow import ACTIVITY, SIGNUP  # noqa: F401  (registers the lifecycles)
+from .workflow import ACTIVITY, PLACES, SIGNUP  # noqa: F401  (registers the lifecycles)
 
 TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, AUDIENCE_MAX, REASON_MAX, REPORT_MAX = 60, 1000, 100, 60, 200, 1000
 PLACES_MIN, PLACES_MAX = 1, 2000
 PHOTOS_MAX = 9
-LONGEST = dt.timedelta(hours=24)
-FURTHEST = dt.timedelta(days=366)
 CREDIT_SOURCE = "activity"  # the hours source (registered in apps.py); source_id is the activity's id
-NOTICE_KIND = "activity"
 
 
 def activity_url(activity: Activity) -> str:
@@ -78,21 +77,7 @@ def credit_hours(activity: Activity) -> Decimal:
 
 
 def _clean_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
-    if starts_at is None:
-        raise DomainError(_("请填写开始时间。"), field="starts_at")
-    if ends_at is None:
-        raise DomainError(_("请填写结束时间。"), field="ends_at")
-    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise DomainError(_("时间须带时区。"), field="starts_at")
-    now = timezone.now()
-    if starts_at <= now:
-        raise DomainError(_("开始时间已经过去，请选择以后的时间。"), field="starts_at")
-    if starts_at > now + FURTHEST:
-        raise DomainError(_("开始时间应在一年之内。"), field="starts_at")
-    if ends_at <= starts_at:
-        raise DomainError(_("结束时间应晚于开始时间。"), field="ends_at")
-    if ends_at - starts_at > LONGEST:
-        raise DomainError(_("一次活动不能超过24小时；多天的活动请分次发布。"), field="ends_at")
+    places_times_clean(starts_at, ends_at, too_long=_("一次活动不能超过24小时；多天的活动请分次发布。"))
 
 
 def _clean_places(places) -> int | None:
@@ -149,35 +134,8 @@ def _organisation_for(actor: User, organisation_id: int, community: Area):
     return found
 
 
-def _active_signups(activity: Activity):
-    return SignUp.objects.filter(activity=activity, state__in=ACTIVE_SIGNUP_STATES)
-
-
-def _lock(activity: Activity) -> Activity:
-    """Lock the activity row: sign-ups, withdrawals, edits and attendance of one activity happen one at a time."""
-    return row_lock(Activity, activity.pk, "community", "series", "kind")
-
-
-def _lock_signup(signup: SignUp) -> tuple[Activity, SignUp]:
-    activity = _lock(signup.activity)
-    fresh = row_lock(SignUp, signup.pk, "resident", "user", "signed_by")
-    fresh.activity = activity
-    return activity, fresh
-
-
 def _tell(recipient, *, title: str, body: str = "", activity: Activity, actor: User | None = None) -> None:
-    if recipient is None or (actor is not None and recipient.pk == actor.pk):
-        return
-    notice_send(recipient=recipient, kind=NOTICE_KIND, title=title, body=body, url=activity_url(activity))
-
-
-def signup_contact(signup: SignUp):
-    """Who hears about a sign-up: the person's own account, else whoever signed them up."""
-    return signup.user if signup.user_id else signup.signed_by
-
-
-def _when(activity: Activity) -> str:
-    return timezone.localtime(activity.starts_at).strftime("%Y-%m-%d %H:%M")
+    PLACES.tell(recipient, parent=activity, title=title, body=body, actor=actor)
 
 
 @transaction.atomic
@@ -264,7 +222,7 @@ def activity_edit(
     """The organiser corrects an activity before it starts; the places never drop below those signed up."""
     if not can(actor, "activities.organise", activity):
         raise NotPermitted(_("只有活动的组织方才能修改这项活动。"))
-    activity = _lock(activity)
+    activity = PLACES.lock(activity)
     if activity.state != ActivityState.OPEN:
         raise Conflict(_("这项活动已取消，不能修改。"), code="activity_cancelled")
     if activity.starts_at <= timezone.now():
@@ -279,7 +237,7 @@ def activity_edit(
     )
     _clean_times(starts_at, ends_at)
     number = _clean_places(places)
-    taken = _active_signups(activity).count()
+    taken = PLACES.active(activity).count()
     if number is not None and number < taken:
         raise Conflict(
             _("已有 %(n)d 人报名，名额不能少于 %(n)d 个。") % {"n": taken},
@@ -307,14 +265,14 @@ def activity_edit(
         summary={"fields": "、".join(_field_label(name) for name in changed)},
     )
     if {"starts_at", "ends_at", "place"} & set(changed):
-        for signup in _active_signups(activity).select_related("user", "signed_by"):
+        for signup in PLACES.active(activity).select_related("user", "signed_by"):
             _tell(
-                signup_contact(signup),
+                PLACES.contact(signup),
                 activity=activity,
                 actor=actor,
                 title=_("您报名的「%(t)s」有变动") % {"t": activity.title},
                 body=_("时间：%(when)s；地点：%(place)s。")
-                % {"when": _when(activity), "place": activity.place},
+                % {"when": places_when(activity), "place": activity.place},
             )
     return activity
 
@@ -325,47 +283,8 @@ def activity_cancel(*, actor: User, activity: Activity, reason: str = "") -> Act
     if not can(actor, "activities.organise", activity):
         raise NotPermitted(_("只有活动的组织方才能取消这项活动。"))
     reason = text_clean(reason, label=_("取消原因"), field="reason", minimum=0, maximum=REASON_MAX)
-    activity = _lock(activity)
-    lifecycle_check(activity, "cancel")
-    now = timezone.now()
-    signed = list(
-        SignUp.objects.select_for_update(of=("self",))
-        .filter(activity=activity, state=SignUpState.SIGNED)
-        .select_related("user", "signed_by")
-        .order_by("pk")
-    )
-    activity = lifecycle_move(
-        activity,
-        "cancel",
-        actor=actor,
-        audit_verb="activity.cancelled",
-        area=activity.community,
-        changes={"cancel_reason": reason, "closed_at": now},
-        summary={"reason": reason, "signups_cancelled": len(signed)},
-    ).obj
-    for signup in signed:
-        signup.activity = activity
-        lifecycle_move(
-            signup,
-            "cancel_with_activity",
-            actor=actor,
-            audit_verb="signup.cancelled_with_activity",
-            area=activity.community,
-            changes={"closed_at": now},
-            summary={"activity": activity.pk},
-        )
-    body = _("时间：%(when)s。") % {"when": _when(activity)} + (
-        _("原因：%(r)s") % {"r": reason} if reason else ""
-    )
-    for signup in signed:
-        _tell(
-            signup_contact(signup),
-            activity=activity,
-            actor=actor,
-            title=_("您报名的「%(t)s」已取消") % {"t": activity.title},
-            body=body,
-        )
-    return activity
+    told = _("您报名的「%(t)s」已取消")
+    return places_cancel(PLACES, actor=actor, parent=activity, reason=reason, told=told).parent
 
 
 def _check_open(activity: Activity) -> None:
@@ -376,49 +295,21 @@ def _check_open(activity: Activity) -> None:
 
 
 def _sign_up(*, actor: User, activity: Activity, resident, user, consent_channel: str = "") -> SignUp:
-    activity = _lock(activity)
-    _check_open(activity)
-    same_person = Q(pk__in=[])
-    if resident is not None:
-        same_person |= Q(resident=resident)
-    if user is not None:
-        same_person |= Q(user=user)
-    if _active_signups(activity).filter(same_person).exists():
-        message = _("这位居民已报名这项活动。") if consent_channel else _("您已报名这项活动。")
-        raise Conflict(message, code="already_signed")
-    taken = _active_signups(activity).count()
-    places_check(places=activity.places, taken=taken, message=_("名额已满，请看看其他活动。"))
-    assisted = bool(consent_channel)
-    try:
-        with transaction.atomic():
-            signup = SignUp.objects.create(
-                activity=activity,
-                resident=resident,
-                user=user,
-                signed_by=actor,
-                assisted=assisted,
-                consent_channel=consent_channel,
-                consent_at=timezone.now() if assisted else None,
-            )
-    except IntegrityError:  # the lock makes this unreachable; the constraint is the last line of defence
-        raise Conflict(_("您已报名这项活动。"), code="already_signed") from None
-    audit_event_record(
+    taken = place_take(
+        PLACES,
         actor=actor,
-        verb="signup.created",
-        target=signup,
-        area=activity.community,
-        summary={"activity": activity.pk, "assisted": assisted, "consent_channel": consent_channel},
+        parent=activity,
+        resident=resident,
+        user=user,
+        consent_channel=consent_channel,
+        refuse=_check_open,
+        already=_("您已报名这项活动。"),
+        already_assisted=_("这位居民已报名这项活动。"),
+        already_code="already_signed",
+        full=_("名额已满，请看看其他活动。"),
+        told_assisted=_("已为您报名「%(t)s」"),
     )
-    if assisted and user is not None:
-        _tell(
-            user,
-            activity=activity,
-            actor=actor,
-            title=_("已为您报名「%(t)s」") % {"t": activity.title},
-            body=_("时间：%(when)s；地点：%(place)s。") % {"when": _when(activity), "place": activity.place},
-        )
-    signup.activity = activity
-    return signup
+    return taken.taking
 
 
 @transaction.atomic
@@ -434,11 +325,7 @@ def signup_create(*, actor: User, activity: Activity) -> SignUp:
 def signup_create_assisted(*, actor: User, activity: Activity, resident, consent_channel: str) -> SignUp:
     """A clerk signs up a resident of the register in their scope (assisted: recorded with the consent)."""
     authorize(actor, "activities.sign_up_assisted", resident)
-    if consent_channel not in ConsentChannel.values:
-        raise DomainError(_("请选择居民同意的方式（当面、电话或书面）。"), field="consent_channel")
-    if resident.status != "active":
-        raise DomainError(_("这位居民不在册，不能代为报名。"), field="resident")
-    user = resident.user if resident.user_id else None
+    user = assisted_user(resident, consent_channel, not_listed=_("这位居民不在册，不能代为报名。"))
     return _sign_up(
         actor=actor, activity=activity, resident=resident, user=user, consent_channel=consent_channel
     )
@@ -449,24 +336,7 @@ def signup_withdraw(*, actor: User, signup: SignUp) -> SignUp:
     """The signer (or whoever signed them up, or an assister over the resident) gives the place back."""
     if not can(actor, "activities.withdraw", signup):
         raise NotPermitted(_("只能退出自己的报名（或您为居民代办的报名）。"))
-    activity, signup = _lock_signup(signup)
-    lifecycle_move(
-        signup,
-        "withdraw",
-        actor=actor,
-        audit_verb="signup.withdrawn",
-        area=activity.community,
-        summary={"activity": activity.pk},
-    )
-    contact = signup_contact(signup)
-    if contact is not None and contact.pk != actor.pk:
-        _tell(
-            contact,
-            activity=activity,
-            actor=actor,
-            title=_("您对「%(t)s」的报名已退出") % {"t": activity.title},
-        )
-    return signup
+    return place_give_back(PLACES, actor=actor, taking=signup, told=_("您对「%(t)s」的报名已退出")).taking
 
 
 @transaction.atomic
@@ -477,7 +347,7 @@ def attendance_mark(*, actor: User, activity: Activity, signup_ids: list[int]) -
     """
     if not can(actor, "activities.organise", activity):
         raise NotPermitted(_("只有活动的组织方才能记录谁参加了活动。"))
-    activity = _lock(activity)
+    activity = PLACES.lock(activity)
     ids = sorted({int(i) for i in signup_ids})
     if not ids:
         raise DomainError(_("请勾选参加了活动的人。"), field="signups", code="nobody_marked")
@@ -524,7 +394,7 @@ def report_save(*, actor: User, activity: Activity, text: str, photos: list | No
     """
     if not can(actor, "activities.organise", activity):
         raise NotPermitted(_("只有活动的组织方才能发布活动报道。"))
-    activity = _lock(activity)
+    activity = PLACES.lock(activity)
     if activity.state == ActivityState.CANCELLED:
         raise Conflict(_("这项活动已取消，不能发布报道。"), code="activity_cancelled")
     if activity.starts_at > timezone.now():

@@ -24,6 +24,7 @@ from gongzhi.core.images import image_clean
 
 from . import actions, selectors
 from .models import Activity, SignUp
+from .workflow import PLACES
 
 router = Router(tags=["活动 activities"])
 
@@ -145,15 +146,7 @@ def _detail(activity_id: int, user) -> dict:
 
 
 def _signup_out(signup: SignUp, user) -> dict:
-    return {
-        "id": signup.pk,
-        "activity_id": signup.activity_id,
-        "who": selectors.signer_label(signup, viewer=user),
-        "state": signup.state,
-        "state_label": signup.get_state_display(),
-        "assisted": signup.assisted,
-        "created_at": signup.created_at,
-    }
+    return PLACES.taking_out(signup, who=selectors.signer_label(signup, viewer=user))
 
 
 def _signup(request, signup_id: int) -> SignUp:

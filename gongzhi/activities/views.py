@@ -11,15 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
-from gongzhi.accounts.roles import REGISTER_READERS
 from gongzhi.areas.selectors import communities_public, community_public_get
 from gongzhi.core.authz import can
-from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.errors import DomainError
 from gongzhi.core.forms import form_error_from
-from gongzhi.core.http import move_answer, require_perm, set_choices, translate_errors
+from gongzhi.core.http import move_answer, move_view, require_perm, set_choices, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.core.images import image_clean
 from gongzhi.core.lifecycle import lifecycle_verbs_for
@@ -283,17 +282,7 @@ def _answer(request: HttpRequest, pk: int, run, success: str, to: str = "activit
     return move_answer(request, run=run, success=success, back=reverse(to, args=[pk]))
 
 
-def _view(fn):
-    """A move view: POST only, 404/403 from the domain, a login first for anonymous users."""
-
-    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return fn(request, pk)
-
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return require_POST(translate_errors(wrapper))
+_view = move_view
 
 
 @_view
@@ -311,19 +300,16 @@ def sign_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @translate_errors
 def sign_up_assisted(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    from gongzhi.residents.selectors import resident_get_for, resident_list_for
+    from gongzhi.residents.selectors import resident_picked
 
     activity = selectors.activity_get(pk)
-    resident = None
-    resident_id = id_from(request.POST.get("resident") or request.GET.get("resident"))
-    if resident_id:
-        try:
-            resident = resident_get_for(viewer=request.user, resident_id=resident_id, roles=REGISTER_READERS)
-        except NotFound:
-            resident = None
+    q = (request.GET.get("q") or "").strip()[:50]
+    resident, matches = resident_picked(
+        viewer=request.user,
+        resident_id=id_from(request.POST.get("resident") or request.GET.get("resident")),
+        q=q,
+    )
     if resident is None:
-        q = (request.GET.get("q") or "").strip()[:50]
-        matches = list(resident_list_for(viewer=request.user, q=q)[:10]) if q else []
         return render(
             request, "activities/assisted_pick.html", {"activity": activity, "q": q, "matches": matches}
         )

@@ -9,24 +9,33 @@ Cancelling an activity cancels its sign-ups with it, each by its own move
 (not manual) and its own audit row (gongzhi.activities.actions.activity_cancel).
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.lifecycle import Guard, Lifecycle, Move, Refusal, lifecycle_register
+from gongzhi.core.places import PlacesFlow
 
-from .models import Activity, ActivityState, SignUp, SignUpState
+from .models import ACTIVE_SIGNUP_STATES, Activity, ActivityState, SignUp, SignUpState
 
-
-def _activity_of(obj) -> Activity:
-    return obj.activity if isinstance(obj, SignUp) else obj
-
-
-def _not_started(obj) -> bool:
-    return _activity_of(obj).starts_at > timezone.now()
-
-
-def _started(obj) -> bool:
-    return not _not_started(obj)
+# The activity's places (gongzhi.core.places): signing up, withdrawing, cancelling the activity with its sign-ups.
+PLACES = PlacesFlow(
+    parent=Activity,
+    taking=SignUp,
+    parent_field="activity",
+    by_field="signed_by",
+    active_states=ACTIVE_SIGNUP_STATES,
+    open_state=SignUpState.SIGNED,
+    parent_related=("community", "series", "kind"),
+    url_name="activities:detail",
+    notice_kind="activity",
+    taken_verb="signup.created",
+    give_back_move="withdraw",
+    give_back_verb="signup.withdrawn",
+    cancel_verb="activity.cancelled",
+    cancelled_count_key="signups_cancelled",
+    with_parent_move="cancel_with_activity",
+    with_parent_verb="signup.cancelled_with_activity",
+)
+_not_started, _started = PLACES.not_started, PLACES.started
 
 
 def _activity_open(signup: SignUp) -> bool:

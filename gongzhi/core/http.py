@@ -157,6 +157,22 @@ def move_answer(request, *, run, success, back: str):
     return redirect(back)
 
 
+def move_view(view):
+    """A move page `view(request, pk)`: POST only, 404/403 from the domain, a login first for anonymous users."""
+    import functools
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.views.decorators.http import require_POST
+
+    @functools.wraps(view)
+    def wrapper(request, pk: int):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, pk)
+
+    return require_POST(translate_errors(wrapper))
+
+
 def typed_rating(request) -> int:
     """The 1–5 rating as sent; anything else becomes 0, which the rating action refuses with its message."""
     raw = (request.POST.get("rating") or "").strip()

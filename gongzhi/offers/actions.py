@@ -26,8 +26,7 @@ confirmed, the offerer when someone books or cancels.
 import datetime as dt
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,27 +34,22 @@ from django.utils.translation import gettext as _
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
-from gongzhi.cases.models import ConsentChannel
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.lifecycle import lifecycle_check, lifecycle_move
-from gongzhi.core.places import places_check, row_lock
+from gongzhi.core.places import assisted_user, place_give_back, place_take, places_cancel, places_times_clean
 from gongzhi.core.text import text_clean
 from gongzhi.hours.actions import hours_credit
 from gongzhi.hours.spans import hours_of_span
-from gongzhi.notices.actions import notice_send
 
-from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
-from .workflow import BOOKING, OFFER  # noqa: F401  (registers the lifecycles)
+from .models import Booking, BookingState, OfferState, ServiceOffer
+from .workflow import BOOKING, OFFER, PLACES  # noqa: F401  (registers the lifecycles)
 
 TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX, REASON_MAX = 60, 1000, 100, 200
 PLACES_MIN, PLACES_MAX = 1, 500
-LONGEST = dt.timedelta(hours=24)
-FURTHEST = dt.timedelta(days=366)
 CREDIT_SOURCE = (
     "service"  # the hours source (registered in apps.py); source_id is the offer's id (one credit per offer)
 )
-NOTICE_KIND = "offer"
 
 
 def offer_url(offer: ServiceOffer) -> str:
@@ -63,21 +57,7 @@ def offer_url(offer: ServiceOffer) -> str:
 
 
 def _clean_times(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> None:
-    if starts_at is None:
-        raise DomainError(_("请填写开始时间。"), field="starts_at")
-    if ends_at is None:
-        raise DomainError(_("请填写结束时间。"), field="ends_at")
-    if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
-        raise DomainError(_("时间须带时区。"), field="starts_at")
-    now = timezone.now()
-    if starts_at <= now:
-        raise DomainError(_("开始时间已经过去，请选择以后的时间。"), field="starts_at")
-    if starts_at > now + FURTHEST:
-        raise DomainError(_("开始时间应在一年之内。"), field="starts_at")
-    if ends_at <= starts_at:
-        raise DomainError(_("结束时间应晚于开始时间。"), field="ends_at")
-    if ends_at - starts_at > LONGEST:
-        raise DomainError(_("一次服务不能超过24小时；多天的服务请分次发布。"), field="ends_at")
+    places_times_clean(starts_at, ends_at, too_long=_("一次服务不能超过24小时；多天的服务请分次发布。"))
 
 
 def _clean_places(places) -> int:
@@ -97,39 +77,8 @@ def credit_hours(offer: ServiceOffer) -> Decimal:
     return hours_of_span(offer.starts_at, offer.ends_at)
 
 
-def _active_bookings(offer: ServiceOffer):
-    return Booking.objects.filter(offer=offer, state__in=ACTIVE_BOOKING_STATES)
-
-
-def _lock(offer: ServiceOffer) -> ServiceOffer:
-    """Lock the offer row: bookings, cancellations and confirmations of one offer happen one at a time."""
-    return row_lock(ServiceOffer, offer.pk, "community", "offerer")
-
-
-def _lock_booking(booking: Booking) -> tuple[ServiceOffer, Booking]:
-    offer = _lock(booking.offer)
-    fresh = (
-        Booking.objects.select_for_update(of=("self",))
-        .select_related("resident", "user", "booked_by")
-        .get(pk=booking.pk)
-    )
-    fresh.offer = offer
-    return offer, fresh
-
-
 def _tell(recipient, *, title: str, body: str = "", offer: ServiceOffer, actor: User | None = None) -> None:
-    if recipient is None or (actor is not None and recipient.pk == actor.pk):
-        return
-    notice_send(recipient=recipient, kind=NOTICE_KIND, title=title, body=body, url=offer_url(offer))
-
-
-def booking_contact(booking: Booking):
-    """Who hears about a booking: the resident's own account, else whoever booked it for them."""
-    return booking.user if booking.user_id else booking.booked_by
-
-
-def _when(offer: ServiceOffer) -> str:
-    return timezone.localtime(offer.starts_at).strftime("%Y-%m-%d %H:%M")
+    PLACES.tell(recipient, parent=offer, title=title, body=body, actor=actor)
 
 
 @transaction.atomic
@@ -178,66 +127,39 @@ def offer_publish(
     return offer
 
 
-def _check_bookable(offer: ServiceOffer) -> None:
+def _check_bookable(offer: ServiceOffer, user) -> None:
     if offer.state == OfferState.CANCELLED:
         raise Conflict(_("这项服务已取消，不能预约。"), code="offer_cancelled")
     if offer.state == OfferState.DONE or offer.starts_at <= timezone.now():
         raise Conflict(_("这项服务已经开始或结束，不能再预约。"), code="offer_past")
+    if user is not None and offer.offerer_id == user.pk:
+        raise DomainError(_("不能预约自己发布的服务。"), code="own_offer")
 
 
 def _book(*, actor: User, offer: ServiceOffer, resident, user, consent_channel: str = "") -> Booking:
-    offer = _lock(offer)
-    _check_bookable(offer)
-    if user is not None and offer.offerer_id == user.pk:
-        raise DomainError(_("不能预约自己发布的服务。"), code="own_offer")
-    same_person = Q(pk__in=[])
-    if resident is not None:
-        same_person |= Q(resident=resident)
-    if user is not None:
-        same_person |= Q(user=user)
-    if _active_bookings(offer).filter(same_person).exists():
-        message = _("这位居民已预约过这项服务。") if consent_channel else _("您已预约过这项服务。")
-        raise Conflict(message, code="already_booked")
-    taken = _active_bookings(offer).count()
-    places_check(places=offer.places, taken=taken, message=_("名额已满，请看看其他服务。"))
-    assisted = bool(consent_channel)
-    try:
-        with transaction.atomic():
-            booking = Booking.objects.create(
-                offer=offer,
-                resident=resident,
-                user=user,
-                booked_by=actor,
-                assisted=assisted,
-                consent_channel=consent_channel,
-                consent_at=timezone.now() if assisted else None,
-            )
-    except IntegrityError:  # the lock makes this unreachable; the constraint is the last line of defence
-        raise Conflict(_("您已预约过这项服务。"), code="already_booked") from None
-    audit_event_record(
+    taken = place_take(
+        PLACES,
         actor=actor,
-        verb="booking.created",
-        target=booking,
-        area=offer.community,
-        summary={"offer": offer.pk, "assisted": assisted, "consent_channel": consent_channel},
+        parent=offer,
+        resident=resident,
+        user=user,
+        consent_channel=consent_channel,
+        refuse=lambda locked: _check_bookable(locked, user),
+        already=_("您已预约过这项服务。"),
+        already_assisted=_("这位居民已预约过这项服务。"),
+        already_code="already_booked",
+        full=_("名额已满，请看看其他服务。"),
+        told_assisted=_("已为您预约「%(t)s」"),
     )
-    left = offer.places - taken - 1
+    booking, offer = taken.taking, taken.parent
+    left = offer.places - taken.before - 1
     _tell(
         offer.offerer,
         offer=offer,
         actor=actor,
         title=_("「%(t)s」有新的预约") % {"t": offer.title},
-        body=_("已预约 %(n)d 人，剩余名额 %(left)d 个。") % {"n": taken + 1, "left": left},
+        body=_("已预约 %(n)d 人，剩余名额 %(left)d 个。") % {"n": taken.before + 1, "left": left},
     )
-    if assisted and user is not None:
-        _tell(
-            user,
-            offer=offer,
-            actor=actor,
-            title=_("已为您预约「%(t)s」") % {"t": offer.title},
-            body=_("时间：%(when)s；地点：%(place)s。") % {"when": _when(offer), "place": offer.place},
-        )
-    booking.offer = offer
     return booking
 
 
@@ -254,11 +176,7 @@ def booking_create(*, actor: User, offer: ServiceOffer) -> Booking:
 def booking_create_assisted(*, actor: User, offer: ServiceOffer, resident, consent_channel: str) -> Booking:
     """A clerk books for a resident of the register in their scope (e.g. an elderly person without a phone)."""
     authorize(actor, "offers.book_assisted", resident)
-    if consent_channel not in ConsentChannel.values:
-        raise DomainError(_("请选择居民同意的方式（当面、电话或书面）。"), field="consent_channel")
-    if resident.status != "active":
-        raise DomainError(_("这位居民不在册，不能代为预约。"), field="resident")
-    user = resident.user if resident.user_id else None
+    user = assisted_user(resident, consent_channel, not_listed=_("这位居民不在册，不能代为预约。"))
     return _book(actor=actor, offer=offer, resident=resident, user=user, consent_channel=consent_channel)
 
 
@@ -267,27 +185,16 @@ def booking_cancel(*, actor: User, booking: Booking) -> Booking:
     """The booker (or whoever booked for them, or an assister over the resident) gives the place back."""
     if not can(actor, "offers.cancel_booking", booking):
         raise NotPermitted(_("只能取消自己的预约（或您为居民代办的预约）。"))
-    offer, booking = _lock_booking(booking)
-    lifecycle_move(
-        booking,
-        "cancel",
-        actor=actor,
-        audit_verb="booking.cancelled",
-        area=offer.community,
-        summary={"offer": offer.pk},
-    )
-    left = offer.places - _active_bookings(offer).count()
+    given = place_give_back(PLACES, actor=actor, taking=booking, told=_("您对「%(t)s」的预约已取消"))
+    offer = given.parent
     _tell(
         offer.offerer,
         offer=offer,
         actor=actor,
         title=_("「%(t)s」有一个预约取消了") % {"t": offer.title},
-        body=_("剩余名额 %(left)d 个。") % {"left": left},
+        body=_("剩余名额 %(left)d 个。") % {"left": offer.places - given.before},
     )
-    contact = booking_contact(booking)
-    if contact is not None and contact.pk != actor.pk:
-        _tell(contact, offer=offer, actor=actor, title=_("您对「%(t)s」的预约已取消") % {"t": offer.title})
-    return booking
+    return given.taking
 
 
 @transaction.atomic
@@ -296,54 +203,18 @@ def offer_cancel(*, actor: User, offer: ServiceOffer, reason: str = "") -> Servi
     if not can(actor, "offers.cancel", offer):
         raise NotPermitted(_("只有发布人或村(社区)工作人员才能取消这项服务。"))
     reason = text_clean(reason, label=_("取消原因"), field="reason", minimum=0, maximum=REASON_MAX)
-    offer = _lock(offer)
-    lifecycle_check(offer, "cancel")
-    now = timezone.now()
-    booked = list(
-        Booking.objects.select_for_update(of=("self",))
-        .filter(offer=offer, state=BookingState.BOOKED)
-        .select_related("user", "booked_by")
-        .order_by("pk")
-    )
-    offer = lifecycle_move(
-        offer,
-        "cancel",
-        actor=actor,
-        audit_verb="offer.cancelled",
-        area=offer.community,
-        changes={"cancel_reason": reason, "closed_at": now},
-        summary={"reason": reason, "bookings_cancelled": len(booked)},
-    ).obj
     # The bookings go with the offer, each by its own (system) move: each has its audit row.
-    for booking in booked:
-        booking.offer = offer
-        lifecycle_move(
-            booking,
-            "cancel_with_offer",
-            actor=actor,
-            audit_verb="booking.cancelled_with_offer",
-            area=offer.community,
-            changes={"closed_at": now},
-            summary={"offer": offer.pk},
-        )
-    body = _("时间：%(when)s。") % {"when": _when(offer)} + (
-        _("原因：%(r)s") % {"r": reason} if reason else ""
+    cancelled = places_cancel(
+        PLACES, actor=actor, parent=offer, reason=reason, told=_("您预约的「%(t)s」已取消")
     )
-    for booking in booked:
-        _tell(
-            booking_contact(booking),
-            offer=offer,
-            actor=actor,
-            title=_("您预约的「%(t)s」已取消") % {"t": offer.title},
-            body=body,
-        )
+    offer = cancelled.parent
     if actor.pk != offer.offerer_id:
         _tell(
             offer.offerer,
             offer=offer,
             actor=actor,
             title=_("您发布的「%(t)s」已被取消") % {"t": offer.title},
-            body=body,
+            body=cancelled.body,
         )
     return offer
 
@@ -360,7 +231,7 @@ def _serve(*, actor: User, offer: ServiceOffer, booking: Booking, now: dt.dateti
         summary={"offer": offer.pk},
     )
     _tell(
-        booking_contact(booking),
+        PLACES.contact(booking),
         offer=offer,
         actor=actor,
         title=_("「%(t)s」服务已确认完成") % {"t": offer.title},
@@ -390,7 +261,7 @@ def _refuse_unless_offerer(actor: User, offer: ServiceOffer) -> None:
 def booking_serve(*, actor: User, booking: Booking) -> Booking:
     """The offerer confirms one booker was served; the first confirmation credits the hours."""
     _refuse_unless_offerer(actor, booking.offer)
-    offer, booking = _lock_booking(booking)
+    offer, booking = PLACES.lock_taking(booking)
     _serve(actor=actor, offer=offer, booking=booking, now=timezone.now())
     _credit(actor=actor, offer=offer)
     return booking
@@ -400,7 +271,7 @@ def booking_serve(*, actor: User, booking: Booking) -> Booking:
 def offer_complete(*, actor: User, offer: ServiceOffer) -> ServiceOffer:
     """The offerer confirms every remaining booking served and closes the offer."""
     _refuse_unless_offerer(actor, offer)
-    offer = _lock(offer)
+    offer = PLACES.lock(offer)
     lifecycle_check(offer, "complete")
     now = timezone.now()
     remaining = list(

@@ -20,6 +20,7 @@ from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
 from .models import Booking, ServiceOffer
+from .workflow import PLACES
 
 router = Router(tags=["微服务 offers"])
 
@@ -111,15 +112,7 @@ def _detail(offer_id: int, user) -> dict:
 
 
 def _booking_out(booking: Booking, user) -> dict:
-    return {
-        "id": booking.pk,
-        "offer_id": booking.offer_id,
-        "who": selectors.booker_label(booking, viewer=user),
-        "state": booking.state,
-        "state_label": booking.get_state_display(),
-        "assisted": booking.assisted,
-        "created_at": booking.created_at,
-    }
+    return PLACES.taking_out(booking, who=selectors.booker_label(booking, viewer=user))
 
 
 def _get(offer_id: int) -> ServiceOffer:

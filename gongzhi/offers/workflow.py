@@ -11,24 +11,33 @@ moves by `cancel_with_offer`, a move nobody is offered (not manual), so each
 has its own audit row beside the offer's (gongzhi.offers.actions.offer_cancel).
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongzhi.core.lifecycle import Guard, Lifecycle, Move, Refusal, lifecycle_register
+from gongzhi.core.places import PlacesFlow
 
-from .models import Booking, BookingState, OfferState, ServiceOffer
+from .models import ACTIVE_BOOKING_STATES, Booking, BookingState, OfferState, ServiceOffer
 
-
-def _offer_of(obj) -> ServiceOffer:
-    return obj.offer if isinstance(obj, Booking) else obj
-
-
-def _not_started(obj) -> bool:
-    return _offer_of(obj).starts_at > timezone.now()
-
-
-def _started(obj) -> bool:
-    return not _not_started(obj)
+# The offer's places (gongzhi.core.places): booking, cancelling a booking, cancelling the offer with its bookings.
+PLACES = PlacesFlow(
+    parent=ServiceOffer,
+    taking=Booking,
+    parent_field="offer",
+    by_field="booked_by",
+    active_states=ACTIVE_BOOKING_STATES,
+    open_state=BookingState.BOOKED,
+    parent_related=("community", "offerer"),
+    url_name="offers:detail",
+    notice_kind="offer",
+    taken_verb="booking.created",
+    give_back_move="cancel",
+    give_back_verb="booking.cancelled",
+    cancel_verb="offer.cancelled",
+    cancelled_count_key="bookings_cancelled",
+    with_parent_move="cancel_with_offer",
+    with_parent_verb="booking.cancelled_with_offer",
+)
+_not_started, _started = PLACES.not_started, PLACES.started
 
 
 def _nothing_served(offer: ServiceOffer) -> bool:

@@ -140,6 +140,18 @@ def resident_get_for(*, viewer, resident_id: int, roles=REGISTER_READERS) -> Res
     return resident
 
 
+def resident_picked(*, viewer, resident_id: int | None, q: str) -> tuple[Resident | None, list[Resident]]:
+    """A clerk picking a resident of the register in their scope (to act for them): the one picked, if any
+    (none when out of their scope), else the first ten that match the search `q` (none without a search)."""
+    if resident_id:
+        try:
+            return resident_get_for(viewer=viewer, resident_id=resident_id, roles=REGISTER_READERS), []
+        except NotFound:
+            pass
+    q = (q or "").strip()[:50]
+    return None, list(resident_list_for(viewer=viewer, q=q)[:10]) if q else []
+
+
 def resident_get_own(*, viewer) -> Resident | None:
     if not viewer.is_authenticated:
         return None
