@@ -239,3 +239,19 @@ API_CALLS: dict[str, Callable] = {
         "/api/v1/activities/{}/cancel", "fresh", lambda world, obj, relation: {"reason": "矩阵取消"}
     ),
 }
+
+
+def _api_edit(world, obj: Activity, relation: str) -> dict:
+    return {
+        "series_id": obj.series_id, "kind_id": obj.kind_id, "title": obj.title, "description": obj.description,
+        "place": "新的地点", "starts_at": obj.starts_at.isoformat(), "ends_at": obj.ends_at.isoformat(),
+        "places": None, "volunteer": True,
+    }  # fmt: skip
+
+
+API_CALLS |= {
+    "POST /api/v1/activities/{activity_id}/edit": api("/api/v1/activities/{}/edit", "fresh", _api_edit),
+    "GET /api/v1/activities/organised/mine": lambda world, actor, relation: Call(
+        "/api/v1/activities/organised/mine"
+    ),
+}

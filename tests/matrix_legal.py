@@ -287,3 +287,23 @@ API_CALLS: dict[str, Callable] = {
         lambda world, relation: {"verb": "return", "note": "请补充"},
     ),
 }
+
+
+API_CALLS |= {
+    "POST /api/v1/legal/aides/{aide_id}/end": api(
+        "/api/v1/legal/aides/{}/end", "assistant", lambda world, relation: {"reason": "矩阵接口离任"}
+    ),
+    "POST /api/v1/legal/townships/{township_id}/target": lambda world, actor, relation: Call(
+        f"/api/v1/legal/townships/{world.areas['township'].pk}/target", {"target": 4}
+    ),
+    "POST /api/v1/legal/slots/{slot_id}/withdraw": api("/api/v1/legal/slots/{}/withdraw", "open"),
+    "POST /api/v1/legal/slots/{slot_id}/book-for": api(
+        "/api/v1/legal/slots/{}/book-for",
+        "open",
+        lambda world, relation: {
+            "resident_id": world.residents[relation].pk,
+            "topic": "赡养纠纷",
+            "consent_channel": "phone",
+        },
+    ),
+}

@@ -234,3 +234,36 @@ API_CALLS: dict[str, Callable] = {
     ),
     "GET /api/v1/merit/boards/{community_id}": _community_call("", api="/api/v1/merit/boards/{}"),
 }
+
+
+def _nominate_with_photos_api(world, actor, relation) -> Call:
+    body = _nominate_api(world, actor, relation).data
+    photo = SimpleUploadedFile("好人好事.png", _png(), content_type="image/png")
+    return Call("/api/v1/merit/nominations-with-photos", {**body, "photos": [photo]}, multipart=True)
+
+
+def _consent_record_api(world, actor, relation) -> Call:
+    n = _n(world, "awaiting", relation)
+    return Call(
+        API.format(n.pk) + "/consent-record",
+        {"display": "full", "consent_file": SimpleUploadedFile("同意书.pdf", blank_pdf())},
+        multipart=True,
+    )
+
+
+API_CALLS |= {
+    "POST /api/v1/merit/nominations-with-photos": _nominate_with_photos_api,
+    "POST /api/v1/merit/nominations/{nomination_id}/consent-record": _consent_record_api,
+    "GET /api/v1/merit/communities/{community_id}/setting": _community_call(
+        "", api="/api/v1/merit/communities/{}/setting"
+    ),
+    "POST /api/v1/merit/communities/{community_id}/setting": _community_call(
+        "", {"publicity_days": 10}, api="/api/v1/merit/communities/{}/setting"
+    ),
+    "POST /api/v1/merit/categories": lambda world, actor, relation: Call(
+        "/api/v1/merit/categories", {"name": "矩阵接口类别"}
+    ),
+    "POST /api/v1/merit/categories/{category_id}/active": lambda world, actor, relation: Call(
+        f"/api/v1/merit/categories/{world.parts['merit']['category'].pk}/active", {"active": False}
+    ),
+}

@@ -332,3 +332,33 @@ API_CALLS |= {
         "/api/v1/points/communities/{}/summary", "community"
     ),
 }
+
+
+def _api_entry_with_photo(world, actor: str, relation: str) -> Call:
+    community = world.parts["points"]["community"][relation]
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, "JPEG")
+    upload = SimpleUploadedFile("凭证.jpg", buffer.getvalue(), content_type="image/jpeg")
+    return Call(
+        f"/api/v1/points/communities/{community.pk}/entries-with-photo",
+        {**_api_entry(world, relation), "photo": upload},
+        multipart=True,
+    )
+
+
+API_CALLS |= {
+    "GET /api/v1/points/communities/{community_id}/appeals": _api(
+        "/api/v1/points/communities/{}/appeals", "community"
+    ),
+    "POST /api/v1/points/appeals/{appeal_id}/answer": _api(
+        "/api/v1/points/appeals/{}/answer", "appeal", lambda w, r: {"upheld": True, "answer": "矩阵接口答复"}
+    ),
+    "GET /api/v1/points/communities/{community_id}/appeal-days": _api(
+        "/api/v1/points/communities/{}/appeal-days", "community"
+    ),
+    "POST /api/v1/points/communities/{community_id}/appeal-days": _api(
+        "/api/v1/points/communities/{}/appeal-days", "community", lambda w, r: {"appeal_days": 10}
+    ),
+    "POST /api/v1/points/communities/{community_id}/entries-with-photo": _api_entry_with_photo,
+    "GET /api/v1/points/entries/{entry_id}/photo": _api("/api/v1/points/entries/{}/photo", "counted"),
+}

@@ -186,3 +186,12 @@ PART_API: dict[str, str] = {
         ("405", "405", "403", "403"), _API_ORGANISER_MOVE, SO
     ),
 }
+
+# Editing an activity over the API (the page's edit): its organiser only, before it starts; the activities one
+# organises: everyone signed in (an actor who organises none reads an empty list).
+PART_API |= {
+    "POST /api/v1/activities/{activity_id}/edit": _table(
+        ("405", "405", "403", "403"), _API_ORGANISER_MOVE, SO
+    ),
+    "GET /api/v1/activities/organised/mine": _table(("200", "405"), {"anonymous": ("401", "405")}),
+}

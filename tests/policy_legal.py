@@ -229,3 +229,36 @@ PART_API: dict[str, str] = {
         ("405", "405", "404", "404"),
     ),  # fmt: skip
 }
+
+# The pages' writes the API lacked: the same people as on the pages (a reader who may not do it: 403 at the door;
+# outside the viewer's reach: 404).
+_API_NO = ("405", "405", "403", "403")
+PART_API |= {
+    "POST /api/v1/legal/aides/{aide_id}/end": _table(
+        {
+            "anonymous": ("405", "405", "401", "401"),
+            "community_staff": ("405", "405", "200*", "404"),
+            "township_admin": ("405", "405", "200*", "200*"),
+        },
+        _API_NO,
+    ),  # fmt: skip
+    "POST /api/v1/legal/townships/{township_id}/target": _table(
+        {"anonymous": ("405", "401"), "township_admin": ("405", "200*")}, ("405", "403"), relations=False
+    ),  # fmt: skip
+    "POST /api/v1/legal/slots/{slot_id}/withdraw": _table(
+        {
+            "anonymous": ("405", "405", "401", "401"),
+            "community_staff": ("405", "405", "200*", "404"),
+            "mediator": ("405", "405", "200*", "404"),
+            "township_admin": ("405", "405", "200*", "200*"),
+        },
+        _API_NO,
+    ),  # fmt: skip
+    "POST /api/v1/legal/slots/{slot_id}/book-for": _table(
+        {
+            "anonymous": ("405", "405", "401", "401"),
+            **{a: ("405", "405", "201*", "404") for a in ("grid_worker", "window_clerk", "community_staff")},
+        },
+        _API_NO,
+    ),  # fmt: skip
+}

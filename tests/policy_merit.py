@@ -120,7 +120,8 @@ def _api(text: str, *, created: str = "") -> str:
 
 
 PART_API: dict[str, str] = {
-    "GET /api/v1/merit/categories": _table(ONE, "401 405", "200 405"),
+    # GET and POST /api/v1/merit/categories share a path: each leaves the other method to its sibling ("-").
+    "GET /api/v1/merit/categories": _table(ONE, "401 -", "200 -"),
     # GET and POST /api/v1/merit/nominations share a path: each leaves the other method to its sibling ("-").
     "GET /api/v1/merit/nominations": _table(ONE, "401 -", "200 -"),
     "POST /api/v1/merit/nominations": _table(ONE, "- 401", "- 201*"),
@@ -138,4 +139,31 @@ PART_API: dict[str, str] = {
     "POST /api/v1/merit/nominations/{nomination_id}/place": _api(PART_PAGES["merit:place"]),
     "POST /api/v1/merit/nominations/{nomination_id}/withdraw": _api(PART_PAGES["merit:withdraw"]),
     "GET /api/v1/merit/boards/{community_id}": _table(TWO, "401 401 405 405", "200 200 405 405"),
+}
+
+# The pages' writes the API lacked (nominating with photos, the paper consent, the 公示 period, the categories):
+# the same people as on the pages; a JSON-only or multipart path answers GET with 405.
+_CONSENT_RECORD_API = _table(
+    TWO,
+    "405 405 401 401",
+    "405 405 404 404",
+    community_staff="405 405 200* 404",
+    township_admin="405 405 200* 200*",
+    supervisor="405 405 403 404",
+    resident="405 405 403 404",
+)  # fmt: skip
+PART_API |= {
+    "POST /api/v1/merit/nominations-with-photos": _table(ONE, "405 401", "405 201*"),
+    "POST /api/v1/merit/nominations/{nomination_id}/consent-record": _CONSENT_RECORD_API,
+    # GET and POST of a community's 公示 period share a path: each leaves the other method to its sibling ("-").
+    "GET /api/v1/merit/communities/{community_id}/setting": _table(
+        TWO, "401 401 - -", "403 403 - -", community_staff="200 404 - -", township_admin="200 200 - -"
+    ),
+    "POST /api/v1/merit/communities/{community_id}/setting": _table(
+        TWO, "- - 401 401", "- - 403 403", community_staff="- - 200* 404", township_admin="- - 200* 200*"
+    ),
+    "POST /api/v1/merit/categories": _table(ONE, "- 401", "- 403", township_admin="- 201*"),
+    "POST /api/v1/merit/categories/{category_id}/active": _table(
+        ONE, "405 401", "405 403", township_admin="405 200*"
+    ),
 }

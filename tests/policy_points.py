@@ -186,3 +186,36 @@ PART_API |= {
         ("200", "200", "405", "405"), {"anonymous": ("401", "401", "405", "405")}
     ),
 }
+
+# Answering appeals, the appeal window and evidence photos (the pages' writes the API lacked): a community's
+# staff write (outside their reach 404, the township office reads but may not keep: 403); the evidence photo is
+# read as its page (the community's readers; the household's members, tested in tests/points).
+PART_API |= {
+    "GET /api/v1/points/communities/{community_id}/appeals": _table(
+        ("403", "403", "405", "405"),
+        {"anonymous": ("401", "401", "405", "405"), "community_staff": ("200", "404", "405", "405")},
+    ),
+    "POST /api/v1/points/appeals/{appeal_id}/answer": _API_KEEP_RECORD,
+    # GET and POST of the appeal window share a path, as a community's entries do.
+    "GET /api/v1/points/communities/{community_id}/appeal-days": _table(
+        ("403", "403", "-", "-"),
+        {
+            "anonymous": ("401", "401", "-", "-"),
+            "community_staff": ("200", "404", "-", "-"),
+            "township_admin": ("200", "200", "-", "-"),
+        },
+    ),
+    "POST /api/v1/points/communities/{community_id}/appeal-days": _table(
+        ("-", "-", "403", "403"),
+        {"anonymous": ("-", "-", "401", "401"), "community_staff": ("-", "-", "200*", "404")},
+    ),
+    "POST /api/v1/points/communities/{community_id}/entries-with-photo": _API_KEEP_COMMUNITY,
+    "GET /api/v1/points/entries/{entry_id}/photo": _table(
+        ("404", "404", "405", "405"),
+        {
+            "anonymous": ("401", "401", "405", "405"),
+            "community_staff": ("200", "404", "405", "405"),
+            "township_admin": ("200", "200", "405", "405"),
+        },
+    ),
+}

@@ -4,6 +4,7 @@ Activities are public to any token (no personal data). The sign-ups of an
 activity are for its organiser and staff over it, each person named as on the
 pages (in full to staff over the resident, masked to an organisation). The
 report's text is written here, with or without its photos (a multipart form; EXIF stripped as on the page).
+The organiser edits an activity before it starts and reads the activities they organise, as on the pages.
 """
 
 import datetime as dt
@@ -71,6 +72,19 @@ class SignUpOut(Schema):
 class ActivityIn(Schema):
     community_id: ApiId
     organisation_id: ApiId | None = None
+    series_id: ApiId
+    kind_id: ApiId
+    title: str
+    description: str
+    place: str
+    audience: str = ""
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    places: int | None = None
+    volunteer: bool = False
+
+
+class ActivityEditIn(Schema):
     series_id: ApiId
     kind_id: ApiId
     title: str
@@ -176,6 +190,15 @@ def activity_list(request, community_id: ApiId | None = None):
 )
 def my_signups(request):
     return [_signup_out(s, request.auth) for s in selectors.mine_for(viewer=request.auth)[:200]]
+
+
+@router.get(
+    "/activities/organised/mine",
+    response=list[ActivityOut],
+    summary=gettext_noop("我组织的活动（本人发布的，或以我代表的社会组织名义发布的）"),
+)
+def my_organised(request):
+    return [_out(a) for a in selectors.organised_by(viewer=request.auth)[:200]]
 
 
 @router.get(
@@ -354,4 +377,27 @@ def report_with_photos(
 )
 def cancel(request, activity_id: ApiId, payload: ReasonIn):
     actions.activity_cancel(actor=request.auth, activity=_get(activity_id), reason=payload.reason)
+    return _detail(activity_id, request.auth)
+
+
+@router.post(
+    "/activities/{activity_id}/edit",
+    response=ActivityDetailOut,
+    summary=gettext_noop("修改活动（组织方；活动开始前）：时间或地点有变时，已报名的人收到通知"),
+)
+def edit(request, activity_id: ApiId, payload: ActivityEditIn):
+    actions.activity_edit(
+        actor=request.auth,
+        activity=_get(activity_id),
+        title=payload.title,
+        description=payload.description,
+        place=payload.place,
+        audience=payload.audience,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        places=payload.places,
+        series_id=payload.series_id,
+        kind_id=payload.kind_id,
+        volunteer=payload.volunteer,
+    )
     return _detail(activity_id, request.auth)

@@ -4,7 +4,10 @@ and rules as the pages.
 Names are masked (王**), an aide's phone is masked, and a consultation's topic is answered only to the resident
 who booked it, the adviser and the community's staff. A community, record or slot outside the token user's
 reach is 404, as one that does not exist. Applications are submitted and resubmitted as multipart forms (the
-self-assessment a JSON object, the attachments PDF files checked as on the pages), listed and decided.
+self-assessment a JSON object, the attachments PDF files checked as on the pages), listed and decided. As on the
+pages: an aide leaves the roster, the township office sets the target of 法律明白人, a slot is withdrawn, a clerk
+books a slot for a resident of the register (with the way the resident consented), and an aide is linked to an
+account only among the people on the register or holding a role within the keeper's reach.
 """
 
 import datetime as dt
@@ -24,8 +27,7 @@ from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
 from gongzhi.core.masking import mask_name
-from gongzhi.residents.models import Resident
-from gongzhi.residents.selectors import resident_home_of
+from gongzhi.residents.selectors import resident_get_for, resident_home_of
 
 from . import actions, selectors
 from .models import Aide, Application, ApplicationState, Consultation, LawSavvy, Slot
@@ -91,6 +93,8 @@ class AideIn(Schema):
     term_start: dt.date
     term_end: dt.date | None = None
     duties: str = ""
+    # The aide's own account, if they have one: an account of a person on the register within the keeper's reach.
+    username: str = ""
 
 
 class SavvyIn(Schema):
@@ -298,6 +302,7 @@ def aide_add(request, community_id: ApiId, payload: AideIn, idempotency_key: Ide
         idempotency_key,
         payload,
         lambda: actions.aide_appoint(
+            user=selectors.aide_account_get(viewer=request.auth, username=payload.username),
             actor=request.auth,
             community=area,
             kind=payload.kind,
@@ -321,9 +326,11 @@ def savvy_add(request, community_id: ApiId, payload: SavvyIn, idempotency_key: I
     area = _found(lambda: selectors.community_get_for(viewer=request.auth, community_id=community_id))
     if not request.auth.has_perm("legal.keep", area):
         raise PermissionDenied()
-    resident = Resident.objects.filter(pk=payload.resident_id, community=area).first()
-    if resident is None:
-        raise Http404()
+    resident = _found(
+        lambda: selectors.savvy_candidate_get(
+            viewer=request.auth, community=area, resident_id=payload.resident_id
+        )
+    )
     made = idempotent_create(
         request,
         idempotency_key,
@@ -636,3 +643,101 @@ def application_resubmit(
         summary=payload.summary, files=files or [],
     )  # fmt: skip
     return _application(done)
+
+
+# --- The pages' writes the API lacked: an aide's leaving, the township's target, withdrawing a slot, booking
+# --- for a resident -------------------------------------------------------------------------------------------
+
+
+class EndIn(Schema):
+    reason: str
+
+
+class TargetIn(Schema):
+    target: int
+
+
+class TargetOut(Schema):
+    township_id: int
+    township_name: str
+    target: int
+
+
+class AssistedBookIn(Schema):
+    resident_id: ApiId
+    topic: str
+    consent_channel: str  # in_person, phone, written
+
+
+@router.post(
+    "/legal/aides/{aide_id}/end",
+    response=AideOut,
+    summary=gettext_noop("法律顾问(助理)离任（村(社区)工作人员，附原因）"),
+)
+def aide_end(request, aide_id: ApiId, payload: EndIn):
+    if not request.auth.has_perm("legal.keep"):
+        raise PermissionDenied()
+    aide = _found(lambda: selectors.aide_get_for(viewer=request.auth, aide_id=aide_id))
+    if not request.auth.has_perm("legal.keep", aide):
+        raise PermissionDenied()
+    return _aide(actions.aide_end(actor=request.auth, aide=aide, reason=payload.reason))
+
+
+@router.post(
+    "/legal/townships/{township_id}/target",
+    response=TargetOut,
+    summary=gettext_noop("设置本镇(街道)每村(社区)法律明白人的目标数（镇(街道)社治办）"),
+)
+def township_target(request, township_id: ApiId, payload: TargetIn):
+    if not request.auth.has_perm("legal.set_target"):
+        raise PermissionDenied()
+    township = selectors.townships_for(viewer=request.auth).filter(pk=township_id).first()
+    if township is None:
+        raise Http404()
+    actions.savvy_target_set(actor=request.auth, township=township, target=payload.target)
+    return {
+        "township_id": township.pk,
+        "township_name": township.name,
+        "target": selectors.savvy_target_for(township),
+    }
+
+
+@router.post(
+    "/legal/slots/{slot_id}/withdraw",
+    response=SlotOut,
+    summary=gettext_noop("撤回未开始的咨询时段（法律顾问本人或村(社区)工作人员）"),
+)
+def slot_withdraw(request, slot_id: ApiId):
+    if not request.auth.has_perm("legal.consult"):
+        raise PermissionDenied()
+    slot = _found(lambda: selectors.slot_get_for(viewer=request.auth, slot_id=slot_id))
+    if not request.auth.has_perm("legal.consult", slot):
+        raise PermissionDenied()
+    return _slot(actions.slot_withdraw(actor=request.auth, slot=slot))
+
+
+@router.post(
+    "/legal/slots/{slot_id}/book-for",
+    response={201: ConsultationOut},
+    summary=gettext_noop("代居民预约咨询时段（窗口人员、网格员、村(社区)工作人员），须记录居民同意方式"),
+)
+def slot_book_assisted(
+    request, slot_id: ApiId, payload: AssistedBookIn, idempotency_key: IdempotencyKey = None
+):
+    if not request.auth.has_perm("legal.book_assisted"):
+        raise PermissionDenied()
+    slot = _found(lambda: selectors.assisted_slot_get(viewer=request.auth, slot_id=slot_id))
+    resident = _found(lambda: resident_get_for(viewer=request.auth, resident_id=payload.resident_id))
+    made = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.consultation_book_assisted(
+            actor=request.auth,
+            slot=slot,
+            resident=resident,
+            topic=payload.topic,
+            consent_channel=payload.consent_channel,
+        ),
+    )
+    return Status(201, _consultation(made, request.auth))

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
-from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.areas.selectors import community_public_get, township_of
 from gongzhi.core.authz import can
@@ -21,7 +20,6 @@ from gongzhi.core.http import public_page_cache, require_perm, search_indexable,
 from gongzhi.core.ids import id_from
 from gongzhi.core.lifecycle import lifecycle_moves_for
 from gongzhi.core.masking import mask_name
-from gongzhi.residents.models import Resident
 from gongzhi.residents.selectors import resident_get_for, resident_home_of, resident_list_for
 
 from . import actions, selectors
@@ -141,11 +139,7 @@ def aide_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = None
-            if data["username"]:
-                user = User.objects.filter(username__iexact=data["username"].strip(), is_active=True).first()
-                if user is None:
-                    raise DomainError(_("没有找到这个用户名的在用账号。"), field="username")
+            user = selectors.aide_account_get(viewer=request.user, username=data["username"])
             actions.aide_appoint(
                 actor=request.user, community=area, kind=data["kind"], name=data["name"], unit=data["unit"],
                 phone=data["phone"], term_start=data["term_start"], term_end=data["term_end"],
@@ -179,15 +173,20 @@ def aide_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def savvy_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     area = _kept_community(request, community_id)
-    residents = Resident.objects.filter(community=area, status="active").order_by("name_sort", "id")[:500]
+    residents = selectors.savvy_candidates_for(viewer=request.user, community=area)[:500]
     form = SavvyForm(request.POST or None)
     form.fields["resident"].choices = [(r.pk, f"{mask_name(r.name)} {r.masked_id}") for r in residents]  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        resident = Resident.objects.filter(pk=data["resident"], community=area).first()
         try:
-            if resident is None:
-                raise DomainError(_("只能从本村(社区)户籍登记在册的居民中选定法律明白人。"), field="resident")
+            try:
+                resident = selectors.savvy_candidate_get(
+                    viewer=request.user, community=area, resident_id=data["resident"]
+                )
+            except NotFound:
+                raise DomainError(
+                    _("只能从本村(社区)户籍登记在册的居民中选定法律明白人。"), field="resident"
+                ) from None
             savvy = actions.savvy_select(actor=request.user, community=area, resident=resident, group=data["group"],
                                          duties=data["duties"])  # fmt: skip
         except DomainError as exc:

@@ -1,24 +1,26 @@
 """The merit board over the API: the same actions, rules and selectors as the pages.
 
 Nominations in the caller's scope (staff, supervisory committee, township), their own (as nominator or
-nominee) and, once consented, those of the 道德评议会 they sit on; nominating (JSON; photos from the pages),
+nominee) and, once consented, those of the 道德评议会 they sit on; nominating (JSON, or a multipart form with
+photos), the consent signed on paper (its scan uploaded), the 公示 period, the categories,
 consent, declining, the review, 公示, objections and their answers, placing on the board, withdrawing; the
 board of a community (what the public page shows: the name as consented, the story, no counts, no ranking).
 """
 
 import datetime as dt
+import hashlib
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy, gettext_noop
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from gongzhi.areas.models import Area
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
-from .models import MeritCategory, Nomination
+from .models import Nomination
 
 router = Router(tags=["积德榜 merit"])
 
@@ -224,10 +226,11 @@ def nomination(request, nomination_id: ApiId):
     openapi_extra=MAY_BE_MISSING,
 )
 def nominate(request, payload: NominateIn, idempotency_key: IdempotencyKey = None):
-    community = Area.objects.filter(pk=payload.community_id).first()
-    if community is None:
-        raise Http404()
-    category = MeritCategory.objects.filter(pk=payload.category_id).first()
+    try:
+        community = selectors.community_nominable_get(viewer=request.auth, community_id=payload.community_id)
+        category = selectors.category_active_get(payload.category_id)
+    except NotFound:
+        raise Http404() from None
     created = idempotent_create(
         request,
         idempotency_key,
@@ -389,3 +392,164 @@ def board(request, community_id: ApiId, category_id: ApiId | None = None):
         }
         for n in selectors.board_entries(community, category_id)[:200]
     ]
+
+
+# --- The pages' writes the API lacked: nominating with photos, the consent signed on paper, the 公示 period,
+# --- the categories ------------------------------------------------------------------------------------------
+
+
+class SettingIn(Schema):
+    publicity_days: int
+
+
+class SettingOut(Schema):
+    community_id: int
+    publicity_days: int
+
+
+class CategoryIn(Schema):
+    name: str
+    description: str = ""
+
+
+class ActiveIn(Schema):
+    active: bool
+
+
+def _digests(uploads: list[UploadedFile]) -> list[str]:
+    found = []
+    for upload in uploads:
+        upload.seek(0)
+        found.append(hashlib.sha256(upload.read()).hexdigest())
+        upload.seek(0)
+    return found
+
+
+@router.post(
+    "/merit/nominations-with-photos",
+    response={201: NominationDetailOut},
+    summary=gettext_noop("提名并附照片（multipart 上传，最多6张，照片去除 EXIF；其余与提名相同）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def nominate_with_photos(
+    request,
+    payload: Form[NominateIn],
+    photos: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    try:
+        community = selectors.community_nominable_get(viewer=request.auth, community_id=payload.community_id)
+        category = selectors.category_active_get(payload.category_id)
+    except NotFound:
+        raise Http404() from None
+    uploads = list(photos or [])
+    fingerprint = {**payload.dict(), "photos": _digests(uploads)} if idempotency_key else None
+    created = idempotent_create(
+        request,
+        idempotency_key,
+        fingerprint,
+        lambda: actions.nomination_create(
+            actor=request.auth,
+            community=community,
+            category=category,
+            kind=payload.kind,
+            title=payload.title,
+            story=payload.story,
+            witness=payload.witness,
+            nominee_id=payload.nominee_id,
+            nominee_name=payload.nominee_name,
+            household_number=payload.household_number,
+            organisation_id=payload.organisation_id,
+            photos=[upload.read() for upload in uploads],
+        ),
+    )
+    return Status(201, _detail(request, created))
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/consent-record",
+    response=NominationDetailOut,
+    summary=gettext_noop(
+        "工作人员登记被提名人签字的纸质同意书（multipart 上传扫描件：PDF 或照片），并选择署名"
+    ),
+    openapi_extra=MAY_BE_MISSING,
+)
+def consent_record(
+    request,
+    nomination_id: ApiId,
+    payload: Form[ConsentIn],
+    consent_file: File[UploadedFile] = None,  # type: ignore[assignment]
+):
+    n = actions.nomination_consent_record(
+        actor=request.auth,
+        nomination=_get(request, nomination_id),
+        display=payload.display,
+        consent_file=consent_file,
+    )
+    return _detail(request, n)
+
+
+def _kept_community(request, community_id: int):
+    if not request.auth.has_perm("merit.keep"):
+        raise PermissionDenied()
+    try:
+        return selectors.community_kept_get(viewer=request.auth, community_id=community_id)
+    except NotFound:
+        raise Http404() from None
+
+
+@router.get(
+    "/merit/communities/{community_id}/setting",
+    response=SettingOut,
+    summary=gettext_noop("村(社区)积德榜的公示天数（管理积德榜的工作人员）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def setting_read(request, community_id: ApiId):
+    community = _kept_community(request, community_id)
+    return {"community_id": community.pk, "publicity_days": selectors.publicity_days_of(community)}
+
+
+@router.post(
+    "/merit/communities/{community_id}/setting",
+    response=SettingOut,
+    summary=gettext_noop("设置村(社区)积德榜的公示天数（管理积德榜的工作人员）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def setting_change(request, community_id: ApiId, payload: SettingIn):
+    community = _kept_community(request, community_id)
+    setting = actions.merit_setting_change(
+        actor=request.auth, community=community, publicity_days=payload.publicity_days
+    )
+    return {"community_id": community.pk, "publicity_days": setting.publicity_days}
+
+
+@router.post(
+    "/merit/categories",
+    response={201: CategoryOut},
+    summary=gettext_noop("添加积德榜类别（镇(街道)社治办）"),
+)
+def category_add(request, payload: CategoryIn, idempotency_key: IdempotencyKey = None):
+    made = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.category_add(actor=request.auth, name=payload.name, description=payload.description),
+    )
+    return Status(
+        201, {"id": made.pk, "name": made.name, "description": made.description, "active": made.active}
+    )
+
+
+@router.post(
+    "/merit/categories/{category_id}/active",
+    response=CategoryOut,
+    summary=gettext_noop("启用或停用积德榜类别（镇(街道)社治办）：停用后不再接受新提名，已上榜的不受影响"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def category_active(request, category_id: ApiId, payload: ActiveIn):
+    try:
+        category = selectors.category_get(category_id)
+    except NotFound:
+        raise Http404() from None
+    done = actions.category_active_set(actor=request.auth, category=category, active=payload.active)
+    return {"id": done.pk, "name": done.name, "description": done.description, "active": done.active}

@@ -128,6 +128,60 @@ def communities_nominable_by(user) -> list[Area]:
     return sorted(staff, key=lambda area: area.path)
 
 
+def organisations_nominating_for(user, communities: list[Area]) -> list:
+    """The registered organisations the user speaks for in the communities they may nominate in."""
+    from gongzhi.orgs.selectors import organisations_speaking_for
+
+    seen: dict[int, object] = {}
+    for community in communities:
+        for org in organisations_speaking_for(user, community):
+            seen.setdefault(org.pk, org)
+    return list(seen.values())
+
+
+def community_ids_nominable_by(user, communities: list[Area], organisations: list) -> set[int]:
+    """Where the user may nominate: their own communities, and those their organisations serve."""
+    ids = {c.pk for c in communities}
+    if organisations:
+        from gongzhi.orgs.selectors import communities_served
+
+        ids |= {c.pk for org in organisations for c in communities_served(org)}
+    return ids
+
+
+def communities_in(ids: set[int]) -> QuerySet[Area]:
+    return Area.objects.filter(pk__in=ids).order_by("path")
+
+
+def community_nominable_get(*, viewer, community_id: int) -> Area:
+    """A community the viewer may nominate in (as the nominating page offers), or NotFound: a community outside
+    their reach and one that does not exist answer alike."""
+    communities = communities_nominable_by(viewer)
+    ids = community_ids_nominable_by(viewer, communities, organisations_nominating_for(viewer, communities))
+    found = (
+        Area.objects.filter(pk=community_id, kind=AreaKind.COMMUNITY).first() if community_id in ids else None
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def category_get(category_id: int) -> MeritCategory:
+    """Any category, active or retired (for the township office that keeps the list), or NotFound."""
+    found = categories_all().filter(pk=category_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def category_active_get(category_id: int) -> MeritCategory:
+    """A category nominations may name (an active one), or NotFound."""
+    found = categories_active().filter(pk=category_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
 def categories_active() -> QuerySet[MeritCategory]:
     return MeritCategory.objects.filter(active=True)
 

@@ -60,7 +60,7 @@ from .models import (
     PointsSwitch,
     RuleItem,
 )
-from .selectors import appeal_days_of, catalogue_in_force, points_enabled
+from .selectors import APPEAL_DAYS_DEFAULT, appeal_days_of, catalogue_in_force, points_enabled
 
 TITLE_MAX, ITEM_NAME_MAX, EVIDENCE_RULE_MAX, EVIDENCE_MAX, REASON_MAX, NOTE_MAX = 60, 60, 200, 500, 500, 200
 ITEMS_MAX, POINTS_MAX, UNITS_MAX, QUANTITY_MAX, PRICE_MAX = 60, 1000, Decimal(100), 100000, 100000
@@ -123,10 +123,11 @@ def appeal_days_set(*, actor: User, community: Area, days: int | None) -> Commun
         raise DomainError(
             _("申诉期请填写1到%(max)d之间的天数。") % {"max": APPEAL_DAYS_MAX}, field="appeal_days"
         )
-    found, _created = CommunitySettings.objects.select_for_update().get_or_create(
+    found, created = CommunitySettings.objects.select_for_update().get_or_create(
         community=community, defaults={"appeal_days": days, "changed_by": actor}
     )
-    before = found.appeal_days
+    # A community without its own row had the default (the audit sentence says what it was before).
+    before = APPEAL_DAYS_DEFAULT if created else found.appeal_days
     found.appeal_days, found.changed_by = days, actor
     found.save(update_fields=["appeal_days", "changed_by", "changed_at"])
     audit_event_record(

@@ -13,13 +13,14 @@ token user. Drafting a catalogue, adding goods and recording funding take an `Id
 """
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBase
 from django.utils import timezone
-from django.utils.translation import gettext_noop
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext_lazy, gettext_noop
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from gongzhi.areas.selectors import community_public_get
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
@@ -27,10 +28,12 @@ from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
+from gongzhi.core.images import photo_clean
 from gongzhi.meetings.models import MeetingMethod
+from gongzhi.photos.http import photo_response
 
 from . import actions, selectors
-from .models import STAFF_SOURCE, Catalogue, Entry, EntryState, Funding, Goods
+from .models import STAFF_SOURCE, Appeal, Catalogue, Entry, EntryState, Funding, Goods
 
 router = Router(tags=["积分制 points"])
 
@@ -642,3 +645,172 @@ def points_summary(request, community_id: ApiId, month: dt.date | None = None):
         "awarded_points": found.awarded_points if found else 0,
         "redeemed_points": found.redeemed_points if found else 0,
     }
+
+
+# --- The appeals' answers, the appeal window and evidence photos (the pages' writes the API lacked) -------------
+
+
+class AppealOut(Schema):
+    id: int
+    entry: EntryOut
+    reason: str
+    state: str
+    state_label: str
+    answer: str
+    created_at: dt.datetime
+    answered_at: dt.datetime | None
+
+
+class AnswerIn(Schema):
+    upheld: bool
+    answer: str
+
+
+class AppealDaysIn(Schema):
+    appeal_days: int
+
+
+class AppealDaysOut(Schema):
+    community_id: int
+    appeal_days: int
+
+
+def _appeal_out(appeal: Appeal) -> dict:
+    return {
+        "id": appeal.pk,
+        "entry": _out(appeal.entry),
+        "reason": appeal.reason,
+        "state": appeal.state,
+        "state_label": appeal.get_state_display(),
+        "answer": appeal.answer,
+        "created_at": appeal.created_at,
+        "answered_at": appeal.answered_at,
+    }
+
+
+@router.get(
+    "/points/communities/{community_id}/appeals",
+    response=list[AppealOut],
+    summary=gettext_noop("村(社区)待答复的积分申诉（本村(社区)工作人员）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def points_appeals(request, community_id: ApiId):
+    if not request.auth.has_perm("points.keep"):
+        raise PermissionDenied()
+    community = _kept(request, community_id)
+    return [_appeal_out(a) for a in selectors.appeals_of(community)]
+
+
+@router.post(
+    "/points/appeals/{appeal_id}/answer",
+    response=AppealOut,
+    summary=gettext_noop("答复积分申诉（本村(社区)工作人员）：成立则冲正，不成立则维持"),
+)
+def points_appeal_answer(request, appeal_id: ApiId, payload: AnswerIn):
+    if not request.auth.has_perm("points.keep"):
+        raise PermissionDenied()
+    try:
+        appeal = selectors.appeal_get_for(viewer=request.auth, appeal_id=appeal_id)
+    except NotFound:
+        raise Http404() from None
+    answered = actions.appeal_answer(
+        actor=request.auth, appeal=appeal, upheld=payload.upheld, answer=payload.answer
+    )
+    return _appeal_out(answered)
+
+
+@router.get(
+    "/points/communities/{community_id}/appeal-days",
+    response=AppealDaysOut,
+    summary=gettext_noop("村(社区)积分的申诉期（天）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def points_appeal_days_read(request, community_id: ApiId):
+    if not request.auth.has_perm("points.view"):
+        raise PermissionDenied()
+    community = _community(request, community_id)
+    return {"community_id": community.pk, "appeal_days": selectors.appeal_days_of(community)}
+
+
+@router.post(
+    "/points/communities/{community_id}/appeal-days",
+    response=AppealDaysOut,
+    summary=gettext_noop("设置村(社区)积分的申诉期（本村(社区)工作人员）"),
+)
+def points_appeal_days_set(request, community_id: ApiId, payload: AppealDaysIn):
+    if not request.auth.has_perm("points.keep"):
+        raise PermissionDenied()
+    community = _kept(request, community_id)
+    found = actions.appeal_days_set(actor=request.auth, community=community, days=payload.appeal_days)
+    return {"community_id": community.pk, "appeal_days": found.appeal_days}
+
+
+def _fingerprint_of(payload: Schema, photo: UploadedFile | None) -> dict:
+    """The form fields and the photo's content, for Idempotency-Key: a retry must send the same photo."""
+    digest = ""
+    if photo is not None:
+        photo.seek(0)
+        digest = hashlib.sha256(photo.read()).hexdigest()
+        photo.seek(0)
+    return {**payload.dict(), "photo": digest}
+
+
+@router.post(
+    "/points/communities/{community_id}/entries-with-photo",
+    response={201: EntryOut},
+    summary=gettext_noop("录入积分并附照片凭证（multipart 上传，照片去除 EXIF；待另一名工作人员复核）"),
+)
+def points_entry_create_with_photo(
+    request,
+    community_id: ApiId,
+    payload: Form[EntryIn],
+    photo: File[UploadedFile] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    if not request.auth.has_perm("points.keep"):
+        raise PermissionDenied()
+    community = _kept(request, community_id)
+    catalogue = selectors.catalogue_in_force(community)
+    item = catalogue.items.filter(pk=payload.item_id).first() if catalogue is not None else None
+    # Decoded and cleaned before the action's transaction, as on the page; the action stores it.
+    cleaned = photo_clean(photo)
+
+    def create() -> Entry:
+        return actions.award_enter(
+            actor=request.auth,
+            community=community,
+            household=selectors.household_in(community, payload.household),
+            item=item,
+            units=payload.units,
+            occurred_on=payload.occurred_on,
+            evidence=payload.evidence,
+            photo=cleaned,
+        )
+
+    fingerprint = _fingerprint_of(payload, photo) if idempotency_key else None
+    return Status(201, _out(idempotent_create(request, idempotency_key, fingerprint, create)))
+
+
+@router.get(
+    "/points/entries/{entry_id}/photo",
+    summary=gettext_noop("积分记录的照片凭证（本村(社区)工作人员、镇(街道)社治办、该户成员）"),
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": gettext_lazy("照片本身"),
+                "content": {"image/*": {"schema": {"type": "string", "format": "binary"}}},
+            },
+        }
+    },
+)
+def points_entry_photo(request, entry_id: ApiId) -> HttpResponseBase:
+    try:
+        entry = selectors.entry_get_for(viewer=request.auth, entry_id=entry_id)
+    except NotFound:
+        try:
+            entry = selectors.own_entry_get(request.auth, entry_id)
+        except NotFound:
+            raise Http404() from None
+    if entry.photo is None:
+        raise Http404()
+    return photo_response(entry.photo, public=False)

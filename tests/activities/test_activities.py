@@ -532,3 +532,54 @@ def test_the_api_reports_with_photos_stripped_of_exif_and_refuses_bad_photos(use
     # The photos are served on the public page like the page's.
     served = client.get(reverse("activities:photo", args=[activity.pk, stored.first().pk]))
     assert served.status_code == 200
+
+
+def test_the_api_edits_an_activity_through_the_pages_action(users, areas, client):
+    import json
+
+    from gongzhi.accounts.actions import api_token_create
+
+    def auth(user) -> dict:
+        return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, user=user, name='t')[1]}"}
+
+    staff, other = auth(users["community_staff"]), auth(users["other_staff"])
+    activity = publish(users["community_staff"], areas["village"], places=10)
+    actions.signup_create(actor=users["resident"], activity=activity)
+    url = f"/api/v1/activities/{activity.pk}/edit"
+    body = {
+        "series_id": activity.series_id,
+        "kind_id": activity.kind_id,
+        "title": activity.title,
+        "description": activity.description,
+        "place": "村文化礼堂二楼",
+        "starts_at": activity.starts_at.isoformat(),
+        "ends_at": activity.ends_at.isoformat(),
+        "places": 10,
+    }
+
+    def post(data, headers):
+        return client.post(url, json.dumps(data), content_type="application/json", **headers)
+
+    before = snapshot()
+    # Fewer places than those signed up, an end before the start, another community's staff: refused, unchanged.
+    fewer = post({**body, "places": 0}, staff)
+    assert fewer.status_code in (400, 409)
+    assert "名额" in fewer.json()["message"]
+    backwards = post({**body, "ends_at": (activity.starts_at - dt.timedelta(hours=1)).isoformat()}, staff)
+    assert backwards.status_code == 400
+    assert backwards.json()["message"]
+    refused = post(body, other)
+    assert refused.status_code == 403
+    assert "只有活动的组织方" in refused.json()["message"]
+    assert post(body, {}).status_code == 401
+    assert snapshot() == before
+    done = post(body, staff)
+    assert done.status_code == 200, done.content
+    assert done.json()["place"] == "村文化礼堂二楼"
+    # The same audit row as the page's edit, and the signed-up resident is told of the new place.
+    event = AuditEvent.objects.get(verb="activity.edited", target_id=str(activity.pk))
+    assert event.actor == users["community_staff"]
+    assert Notice.objects.filter(recipient=users["resident"]).count() >= 1
+    organised = client.get("/api/v1/activities/organised/mine", **staff)
+    assert [a["id"] for a in organised.json()] == [activity.pk]
+    assert client.get("/api/v1/activities/organised/mine", **other).json() == []

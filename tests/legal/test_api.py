@@ -218,3 +218,81 @@ def test_a_returned_application_is_resubmitted_over_the_api(client, users, areas
     assert done.status_code == 200, done.content
     assert (done.json()["state"], done.json()["attachments"]) == ("submitted", 4)
     assert Application.objects.get().summary.startswith("补充了调解台账")
+
+
+def _legal_state():
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.legal.models import Aide, Setting, Slot
+
+    return (
+        list(Aide.objects.order_by("pk").values_list("pk", "ended_at")),
+        list(Slot.objects.order_by("pk").values_list("pk", "cancelled_at")),
+        Consultation.objects.count(),
+        list(Setting.objects.values_list("pk", flat=True)),
+        AuditEvent.objects.filter(verb__startswith="legal.").count(),
+    )
+
+
+def test_an_aide_leaves_and_the_target_is_set_over_the_api(client, users, areas, adviser):
+    from gongzhi.audit.models import AuditEvent
+
+    path = f"/api/v1/legal/aides/{adviser.pk}/end"
+    before = _legal_state()
+    refused = _post(client, path, {"reason": ""}, users["community_staff"])
+    assert refused.status_code == 400
+    assert "离任原因" in refused.json()["message"]
+    assert _post(client, path, {"reason": "任期届满"}, users["other_staff"]).status_code == 404
+    assert _post(client, path, {"reason": "任期届满"}, users["supervisor"]).status_code == 403
+    target = f"/api/v1/legal/townships/{areas['township'].pk}/target"
+    bad = _post(client, target, {"target": -1}, users["township_admin"])
+    assert bad.status_code == 400
+    assert bad.json()["message"]
+    assert _post(client, target, {"target": 4}, users["community_staff"]).status_code == 403
+    assert _legal_state() == before
+    ended = _post(client, path, {"reason": "任期届满"}, users["community_staff"])
+    assert ended.status_code == 200, ended.content
+    assert AuditEvent.objects.filter(verb="legal.aide_ended", target_id=str(adviser.pk)).count() == 1
+    again = _post(client, path, {"reason": "任期届满"}, users["community_staff"])
+    assert again.status_code == 400
+    assert "已经离任" in again.json()["message"]
+    done = _post(client, target, {"target": 4}, users["township_admin"])
+    assert done.status_code == 200, done.content
+    assert done.json()["target"] == 4
+    assert AuditEvent.objects.filter(verb="legal.target_set").count() == 1
+
+
+def test_a_slot_is_withdrawn_and_a_clerk_books_for_a_resident_over_the_api(
+    client, users, areas, slot, adviser, make_resident
+):
+    from gongzhi.audit.models import AuditEvent
+
+    first, second = slot(), slot(hours_ahead=50)
+    elder = make_resident(name="王老伯")
+    book_for = f"/api/v1/legal/slots/{first.pk}/book-for"
+    body = {"resident_id": elder.pk, "topic": "赡养纠纷", "consent_channel": "phone"}
+    before = _legal_state()
+    no_channel = _post(client, book_for, {**body, "consent_channel": "guess"}, users["window_clerk"])
+    assert no_channel.status_code == 400
+    assert no_channel.json()["message"]
+    assert _post(client, book_for, body, users["other_staff"]).status_code == 404
+    assert _post(client, book_for, body, users["resident"]).status_code == 403
+    withdraw = f"/api/v1/legal/slots/{second.pk}/withdraw"
+    assert _post(client, withdraw, {}, users["other_staff"]).status_code == 404
+    assert _post(client, withdraw, {}, users["resident"]).status_code == 403
+    assert _legal_state() == before
+    booked = [
+        client.post(book_for, json.dumps(body), content_type="application/json", HTTP_IDEMPOTENCY_KEY="bf-1",
+                    **_headers(users["window_clerk"]))
+        for _ in range(2)
+    ]  # fmt: skip
+    assert [b.status_code for b in booked] == [201, 201], booked[0].content
+    assert booked[0].json()["id"] == booked[1].json()["id"]
+    assert Consultation.objects.count() == 1
+    assert AuditEvent.objects.filter(verb="legal.consultation_booked_assisted").count() == 1
+    withdrawn = _post(client, withdraw, {}, users["community_staff"])
+    assert withdrawn.status_code == 200, withdrawn.content
+    assert withdrawn.json()["withdrawn"] is True
+    assert AuditEvent.objects.filter(verb="legal.slot_withdrawn").count() == 1
+    again = _post(client, withdraw, {}, users["community_staff"])
+    assert again.status_code == 400
+    assert "已经撤回" in again.json()["message"]

@@ -1,15 +1,19 @@
 """The legal pages: what each person sees and does, and every refusal shown as a message with nothing changed."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from gongzhi.accounts.actions import api_token_create
+from gongzhi.audit.models import AuditEvent
 from gongzhi.legal import actions
 from gongzhi.legal.models import Application, Consultation, Slot
 from gongzhi.legal.standards import CRITERION_KEYS
+from tests.conftest import make_user
 from tests.pdfs import BLANK_PDF
 
 
@@ -138,3 +142,61 @@ def test_a_clerk_finds_the_resident_and_books_for_them_on_the_page(client, users
     )
     assert response.status_code == 302
     assert Consultation.objects.get().resident == elderly
+
+
+def test_linking_an_aide_to_an_account_looks_only_within_the_keepers_reach(
+    client, users, areas, make_resident
+):
+    """The username lookup is no oracle: a username that does not exist and one of an account outside the keeper's
+    reach (on another community's register) are refused with the same message, and nothing is written."""
+    from gongzhi.legal.models import Aide
+    from gongzhi.residents.models import Resident
+
+    inside, outside = make_user("villager_zhao"), make_user("townsman_qian")
+    Resident.objects.filter(pk=make_resident(name="赵律师").pk).update(user=inside)
+    Resident.objects.filter(pk=make_resident("grid_b1", name="钱先生").pk).update(user=outside)
+    client.force_login(users["community_staff"])
+    url = f"/legal/c/{areas['village'].pk}/aides/new/"
+    form = {"kind": "adviser", "name": "赵助理", "unit": "青山律师事务所", "phone": "13800138001",
+            "term_start": "2026-01-01"}  # fmt: skip
+    before = (Aide.objects.count(), AuditEvent.objects.filter(verb__startswith="legal.").count())
+    answers = [client.post(url, {**form, "username": name}) for name in ("no_such_user", "townsman_qian")]
+    assert [a.status_code for a in answers] == [200, 200]
+    texts = [a.content.decode() for a in answers]
+    assert all("居民登记簿上没有这个用户名的在用账号" in t for t in texts)
+    assert (Aide.objects.count(), AuditEvent.objects.filter(verb__startswith="legal.").count()) == before
+    # Over the API, the same lookup and the same answer for both.
+    token = api_token_create(actor=users["community_staff"], user=users["community_staff"], name="t")[1]
+    path = f"/api/v1/legal/communities/{areas['village'].pk}/aides"
+    body = {**form, "term_start": "2026-01-01"}
+    refused = [
+        client.post(path, json.dumps({**body, "username": name}), content_type="application/json",
+                    HTTP_AUTHORIZATION=f"Bearer {token}")
+        for name in ("no_such_user", "townsman_qian")
+    ]  # fmt: skip
+    assert [r.status_code for r in refused] == [400, 400]
+    assert refused[0].json() == refused[1].json()
+    assert "居民登记簿上没有这个用户名的在用账号" in refused[0].json()["message"]
+    assert (Aide.objects.count(), AuditEvent.objects.filter(verb__startswith="legal.").count()) == before
+    made = client.post(url, {**form, "username": "villager_zhao"})
+    assert made.status_code == 302
+    assert Aide.objects.get(name="赵助理").user == inside
+
+
+def test_the_law_savvy_are_chosen_only_from_the_keepers_register(client, users, areas, make_resident):
+    from gongzhi.legal.models import LawSavvy
+
+    mine, theirs = make_resident(name="孙明白"), make_resident("grid_b1", name="周外村")
+    client.force_login(users["community_staff"])
+    url = f"/legal/c/{areas['village'].pk}/savvy/new/"
+    page = client.get(url).content.decode()
+    assert f'value="{mine.pk}"' in page
+    assert f'value="{theirs.pk}"' not in page
+    token = api_token_create(actor=users["community_staff"], user=users["community_staff"], name="t")[1]
+    answer = client.post(
+        f"/api/v1/legal/communities/{areas['village'].pk}/law-savvy",
+        json.dumps({"resident_id": theirs.pk, "group": "cadre"}), content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )  # fmt: skip
+    assert answer.status_code == 404
+    assert not LawSavvy.objects.exists()

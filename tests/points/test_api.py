@@ -378,3 +378,136 @@ def test_a_redemption_sent_twice_with_its_key_takes_the_balance_and_the_stock_on
     soap.refresh_from_db()
     assert soap.quantity == 2  # one taken from the stock, not two
     assert Entry.objects.filter(account__household=households["zhang"], points__lt=0).count() == 1
+
+
+# --- Answering appeals, the appeal window and evidence photos over the API (as the pages) ------------------------
+
+
+def _appeals_state():
+    from gongzhi.points.models import Appeal
+
+    return (
+        list(Appeal.objects.order_by("pk").values_list("state", "answer")),
+        Entry.objects.count(),
+        AuditEvent.objects.filter(verb__startswith="points.").count(),
+    )
+
+
+def test_staff_answer_an_appeal_over_the_api_as_on_the_page(staff, second, catalogue, households, users):
+    from gongzhi.points.actions import appeal_file
+
+    counted = entry_decide(actor=second, entry=_award(staff, catalogue, households["zhang"]), approve=True)
+    appeal = appeal_file(actor=users["resident"], entry=counted, reason="那天没有参加道德讲堂")
+    community_id = catalogue.community_id
+    listed = _api(staff).get(f"/api/v1/points/communities/{community_id}/appeals")
+    assert listed.status_code == 200
+    assert [a["id"] for a in listed.json()] == [appeal.pk]
+    assert listed.json()[0]["entry"]["id"] == counted.pk
+    path = f"/api/v1/points/appeals/{appeal.pk}/answer"
+    before = _appeals_state()
+    # No answer: refused with the action's message, nothing changed.
+    refused = _post(_api(staff), path, {"upheld": True, "answer": ""})
+    assert refused.status_code == 400
+    assert "答复" in refused.json()["message"]
+    # Another community's staff: not in their reach (404); the township office reads but does not keep (403).
+    assert _post(_api(users["other_staff"]), path, {"upheld": True, "answer": "核实有误"}).status_code == 404
+    assert (
+        _post(_api(users["township_admin"]), path, {"upheld": True, "answer": "核实有误"}).status_code == 403
+    )
+    assert _post(_api(users["resident"]), path, {"upheld": True, "answer": "核实有误"}).status_code == 403
+    assert _appeals_state() == before
+    done = _post(_api(staff), path, {"upheld": True, "answer": "核实签到表，记录有误"})
+    assert done.status_code == 200, done.content
+    assert done.json()["state"] == "upheld"
+    reversal = Entry.objects.get(reverses=counted)
+    assert reversal.points == -counted.points
+    # The same audit row as the page's.
+    event = AuditEvent.objects.get(verb="points.appeal_upheld")
+    assert event.actor == staff
+    assert event.summary["answer"] == "核实签到表，记录有误"
+    again = _post(_api(staff), path, {"upheld": False, "answer": "再答复一次"})
+    assert again.status_code == 400
+    assert again.json()["code"] == "answered"
+    assert Entry.objects.filter(reverses=counted).count() == 1
+
+
+def test_the_appeal_window_is_read_and_set_over_the_api(staff, catalogue, users):
+    from gongzhi.points.models import CommunitySettings
+
+    path = f"/api/v1/points/communities/{catalogue.community_id}/appeal-days"
+    assert _api(staff).get(path).json() == {"community_id": catalogue.community_id, "appeal_days": 7}
+    audited = AuditEvent.objects.filter(verb="points.appeal_days_set").count()
+    for bad in (0, 61, 1000):
+        refused = _post(_api(staff), path, {"appeal_days": bad})
+        assert refused.status_code == 400
+        assert "申诉期请填写1到" in refused.json()["message"]
+    assert _post(_api(users["other_staff"]), path, {"appeal_days": 10}).status_code == 404
+    assert _post(_api(users["township_admin"]), path, {"appeal_days": 10}).status_code == 403
+    assert not CommunitySettings.objects.exists()
+    assert AuditEvent.objects.filter(verb="points.appeal_days_set").count() == audited
+    done = _post(_api(staff), path, {"appeal_days": 10})
+    assert done.status_code == 200, done.content
+    assert done.json()["appeal_days"] == 10
+    assert _api(staff).get(path).json()["appeal_days"] == 10
+    event = AuditEvent.objects.get(verb="points.appeal_days_set")
+    assert (event.actor, event.summary["days"], event.summary["before"]) == (staff, 10, 7)
+
+
+def test_an_entry_with_its_evidence_photo_over_the_api_is_stripped_of_exif(
+    staff, catalogue, households, users
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gongzhi.photos.models import Photo
+    from tests.activities.test_activities import jpeg_with_gps
+
+    item = catalogue.items.get(name="获评积德榜")  # an item that asks for a photo
+    path = f"/api/v1/points/communities/{catalogue.community_id}/entries-with-photo"
+    fields = {
+        "household": "QS-001",
+        "item_id": item.pk,
+        "occurred_on": timezone.localdate().isoformat(),
+        "evidence": "道德评议会评议结果",
+    }
+
+    def photo(raw: bytes | None = None) -> SimpleUploadedFile:
+        return SimpleUploadedFile("凭证.jpg", raw or jpeg_with_gps(), content_type="image/jpeg")
+
+    keeper = _api(staff)
+
+    def counts():
+        return (
+            Entry.objects.count(),
+            Photo.objects.count(),
+            AuditEvent.objects.filter(verb__startswith="points.").count(),
+        )
+
+    before = counts()
+    # Without the photo the item asks for; with something that is not an image; by a reader who does not keep.
+    missing = keeper.post(path, fields)
+    assert missing.status_code == 400
+    assert missing.json()["code"] == "photo_required"
+    assert "须附照片" in missing.json()["message"]
+    not_image = keeper.post(path, {**fields, "photo": photo(b"%PDF-1.4 not an image")})
+    assert not_image.status_code == 400
+    assert "图片" in not_image.json()["message"] or "照片" in not_image.json()["message"]
+    assert _api(users["township_admin"]).post(path, {**fields, "photo": photo()}).status_code == 403
+    assert _api(users["other_staff"]).post(path, {**fields, "photo": photo()}).status_code == 404
+    assert counts() == before
+    made = [keeper.post(path, {**fields, "photo": photo()}, HTTP_IDEMPOTENCY_KEY="photo-1") for _ in range(2)]
+    assert [m.status_code for m in made] == [201, 201], made[0].content
+    assert made[0].json()["id"] == made[1].json()["id"]
+    entry = Entry.objects.get(pk=made[0].json()["id"])
+    assert entry.state == EntryState.PENDING
+    assert Photo.objects.count() == before[1] + 1
+    with Image.open(entry.photo.file_path) as image:
+        exif = image.getexif()
+        assert not exif.get_ifd(0x8825)
+        assert 0x010F not in exif
+    event = AuditEvent.objects.get(verb="points.entry_entered", target_id=str(entry.pk))
+    assert event.summary["photo"] is True
+    # The photo is read back by the community's staff and the household's member; not by another community.
+    photo_path = f"/api/v1/points/entries/{entry.pk}/photo"
+    assert keeper.get(photo_path).status_code == 200
+    assert _api(users["other_staff"]).get(photo_path).status_code == 404

@@ -34,7 +34,7 @@ from ..forms import (
     ReviewForm,
     SettingForm,
 )
-from ..models import MeritCategory, Nomination, NominationState
+from ..models import Nomination, NominationState
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -77,34 +77,16 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _organisations(user, communities):
-    from gongzhi.orgs.selectors import organisations_speaking_for
-
-    seen: dict[int, object] = {}
-    for community in communities:
-        for org in organisations_speaking_for(user, community):
-            seen.setdefault(org.pk, org)
-    return list(seen.values())
-
-
 @require_http_methods(["GET", "POST"])
 @require_perm("merit.use")
 def nominate(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     communities = selectors.communities_nominable_by(user)
-    organisations = _organisations(user, communities)
+    organisations = selectors.organisations_nominating_for(user, communities)
     if not communities and not organisations:
         raise PermissionDenied()
-    from gongzhi.areas.models import Area
-
-    if organisations:
-        from gongzhi.orgs.selectors import communities_served
-
-        extra = {c.pk for org in organisations for c in communities_served(org)}
-        ids = {c.pk for c in communities} | extra
-    else:
-        ids = {c.pk for c in communities}
-    queryset = Area.objects.filter(pk__in=ids).order_by("path")
+    ids = selectors.community_ids_nominable_by(user, communities, organisations)
+    queryset = selectors.communities_in(ids)
     form = NominateForm(
         request.POST or None,
         request.FILES or None,
@@ -398,9 +380,10 @@ def categories(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 @require_perm("merit.categories")
 def category_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    category = MeritCategory.objects.filter(pk=pk).first()
-    if category is None:
-        raise Http404()
+    try:
+        category = selectors.category_get(pk)
+    except NotFound:
+        raise Http404() from None
     active = request.POST.get("active") == "1"
     return move_answer(
         request,
