@@ -303,6 +303,28 @@ def _api_session(dispute) -> dict:
     }
 
 
+def _api_scan(world, actor: str, relation: str) -> Call:
+    dispute = _case(world, "agreed", relation)
+    return Call(
+        f"/api/v1/mediation/cases/{dispute.pk}/scan",
+        {"scan": SimpleUploadedFile("s.pdf", blank_pdf())},
+        multipart=True,
+    )
+
+
+def _api_community(path: str, data: dict | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        return Call(path.format(world.parts["mediation"]["communities"][relation].pk), dict(data or {}))
+
+    return call
+
+
+def _api_training(world, actor: str, relation: str) -> Call:
+    seat = world.parts["mediation"]["seat"][relation]
+    data = {"held_on": "2026-01-02", "course": "矩阵培训", "hours": "2", "given_by": "县司法局"}
+    return Call(f"/api/v1/mediation/committee/seats/{seat.pk}/trainings", data)
+
+
 API_CALLS: dict[str, Callable] = {
     "GET /api/v1/mediation/cases": lambda world, actor, relation: Call("/api/v1/mediation/cases"),
     "POST /api/v1/mediation/cases": lambda world, actor, relation: Call(
@@ -327,5 +349,26 @@ API_CALLS: dict[str, Callable] = {
         "/api/v1/mediation/cases/{}/followup",
         "agreed",
         lambda d: {"visited_on": timezone.localdate().isoformat(), "outcome": "kept", "note": "矩阵回访"},
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/decline": api(
+        "/api/v1/mediation/cases/{}/decline", "received", lambda d: {"reason": "矩阵：已由法院受理"}
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/recuse": api(
+        "/api/v1/mediation/cases/{}/recuse", "mediating", lambda d: {"reason": "矩阵回避"}
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/parties": api(
+        "/api/v1/mediation/cases/{}/parties",
+        "mediating",
+        lambda d: {"side": "respondent", "name": "矩阵新当事人", "phone": OUTSIDER},
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/scan": _api_scan,
+    "POST /api/v1/mediation/cases/{dispute_id}/reopen": api(
+        "/api/v1/mediation/cases/{}/reopen", "agreed", lambda d: {"reason": "矩阵：回访未履行"}
+    ),
+    "GET /api/v1/mediation/committees/{community_id}": _api_community("/api/v1/mediation/committees/{}"),
+    "POST /api/v1/mediation/committee/seats/{membership_id}/trainings": _api_training,
+    "GET /api/v1/mediation/screenings/{community_id}": _api_community("/api/v1/mediation/screenings/{}"),
+    "POST /api/v1/mediation/screenings/{community_id}": _api_community(
+        "/api/v1/mediation/screenings/{}", {"month": timezone.localdate().isoformat(), "none_found": True}
     ),
 }

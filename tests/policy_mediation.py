@@ -23,10 +23,14 @@ GATED = ("resident", "grid_worker", "mediator")
 
 
 def _table(
-    rows: dict[str, tuple[str, ...]], *, relations: str = "same   grid   other", default: str = "403"
+    rows: dict[str, tuple[str, ...]],
+    *,
+    relations: str = "same   grid   other",
+    default: str = "403",
+    default_row: tuple[str, ...] | None = None,
 ) -> str:
     """A table: every actor's cells from `rows`; anonymous and the actors not named get `default` (anonymous:
-    login) in every column."""
+    login) in every column, or `default_row`."""
     width = len(relations.split()) * 2 if relations else 2
     head = "GET" + " " * (7 * (width // 2) - 3) + "POST\n"
     if relations:
@@ -34,7 +38,7 @@ def _table(
     lines = [head]
     for actor in ACTORS + tuple(a for a in ACTOR_BASES if a in rows):  # a based actor: only where named
         fill = "login" if actor == "anonymous" else default
-        cells = rows.get(actor, (fill,) * width)
+        cells = rows.get(actor, default_row or (fill,) * width)
         assert len(cells) == width, (actor, cells)
         lines.append(f"{actor:<22}" + "".join(f"{c:<7}" for c in cells).rstrip() + "\n")
     return "".join(lines)
@@ -175,5 +179,69 @@ PART_API: dict[str, str] = {
     "POST /api/v1/mediation/cases/{dispute_id}/followup": _api(
         {"resident": _PARTY_REFUSED, "mediator": ("200*", "404", "404"), "mediation_chair": _API_CHAIR_DONE},
         get=False,
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/decline": _api(
+        {"resident": _PARTY_REFUSED, "mediation_chair": _API_CHAIR_DONE}, get=False
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/recuse": _api(
+        {"resident": _PARTY_REFUSED, "mediator": ("200*", "404", "404"), "mediation_chair": _CHAIR_REFUSED},
+        get=False,
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/parties": _api(
+        {
+            "resident": _PARTY_REFUSED,
+            "mediator": ("201*", "404", "404"),
+            "mediation_chair": ("201*", "201*", "404"),
+        },
+        get=False,
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/scan": _api(
+        {"resident": _PARTY_REFUSED, "mediator": ("200*", "404", "404"), "mediation_chair": _CHAIR_REFUSED},
+        get=False,
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/reopen": _api(
+        {"resident": _PARTY_REFUSED, "mediator": ("403", "404", "404"), "mediation_chair": _API_CHAIR_DONE},
+        get=False,
+    ),
+    # The roster and training records ("same" 青山村, "other" 东街社区): as the committee page.
+    "GET /api/v1/mediation/committees/{community_id}": _table(
+        {
+            "anonymous": ("401", "401", "405", "405"),
+            "community_staff": ("200", "404", "405", "405"),
+            "mediator": ("200", "404", "405", "405"),
+            "township_admin": ("200", "200", "405", "405"),
+        },
+        relations="same   other",
+        default_row=("403", "403", "405", "405"),
+    ),
+    # Recording a member's training: the chair of the member's committee only.
+    "POST /api/v1/mediation/committee/seats/{membership_id}/trainings": _table(
+        {
+            "anonymous": ("405", "405", "401", "401"),
+            "mediation_chair": ("405", "405", "201*", "404"),
+        },
+        relations="same   other",
+        default_row=("405", "405", "403", "403"),
+    ),
+    # The monthly screenings of a committee's community: its own mediators (GET and POST share the path).
+    "GET /api/v1/mediation/screenings/{community_id}": _table(
+        {
+            "anonymous": ("401", "401", "-", "-"),
+            "resident": ("404", "404", "-", "-"),
+            "grid_worker": ("404", "404", "-", "-"),
+            "mediator": ("200", "404", "-", "-"),
+        },
+        relations="same   other",
+        default_row=("403", "403", "-", "-"),
+    ),
+    "POST /api/v1/mediation/screenings/{community_id}": _table(
+        {
+            "anonymous": ("-", "-", "401", "401"),
+            "resident": ("-", "-", "404", "404"),
+            "grid_worker": ("-", "-", "404", "404"),
+            "mediator": ("-", "-", "201*", "404"),
+        },
+        relations="same   other",
+        default_row=("-", "-", "403", "403"),
     ),
 }
