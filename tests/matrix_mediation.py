@@ -10,7 +10,9 @@ record), one per relation:
   `mediator` actor is not on it;
 - "other": a 东街社区 dispute of two outsiders, with 东街社区's own committee.
 
-The committees' chairs are no actor of the matrix (their reach is tested in tests/mediation). No party is a
+青山村's committee is chaired by the `mediation_chair` actor (a mediator of 青山村 with a base, tests/policy.py):
+assigned to none of the cases, it reads "same" and "grid" as their committee's chair and gets 404 for "other",
+which 东街社区's own chair (no actor) chairs. No party is a
 planted register resident: the pages show parties by name, and the matrix's markers must stay where they
 belong. For the roster and the screenings, "same" is 青山村 and "other" 东街社区.
 """
@@ -57,10 +59,12 @@ def _seat(world, body, user, area, post: str) -> None:
     member_ensure(actor=staff, body=body, resident=resident, post=post, started_on=SINCE)
 
 
-def _committee(world, community_key: str, grid_key: str, staff: str, tag: str):
+def _committee(world, community_key: str, grid_key: str, staff: str, tag: str, chair=None):
     community = world.areas[community_key]
     body = body_ensure(actor=world.users[staff], area=community, kind=BodyKind.MEDIATION)
-    chair = make_user(f"mediation_chair_{tag}", Role.MEDIATOR, community, display_name="矩阵调委会主任")
+    chair = chair or make_user(
+        f"mediation_chair_{tag}", Role.MEDIATOR, community, display_name="矩阵调委会主任"
+    )
     second = make_user(f"mediation_second_{tag}", Role.MEDIATOR, community, display_name="矩阵调解员乙")
     _seat(world, body, chair, world.areas[grid_key], Post.CHAIR)
     _seat(world, body, second, world.areas[grid_key], Post.MEMBER)
@@ -113,7 +117,9 @@ def _dispute(world, *, chair, mediator, community, parties, state: str):
 
 def build(world) -> None:
     users, areas = world.users, world.areas
-    village_chair, village_second = _committee(world, "village", "grid_a2", "peer_staff", "v")
+    village_chair, village_second = _committee(
+        world, "village", "grid_a2", "peer_staff", "v", chair=users["mediation_chair"]
+    )
     urban_chair, urban_second = _committee(world, "urban", "grid_b1", "other_staff", "u")
     body = body_ensure(actor=users["peer_staff"], area=areas["village"], kind=BodyKind.MEDIATION)
     _seat(world, body, users["mediator"], areas["grid_a1"], Post.MEMBER)
@@ -149,6 +155,7 @@ def build(world) -> None:
         "cases": cases,
         "screening": screening,
         "communities": {"same": areas["village"], "other": areas["urban"]},
+        "second": {"same": village_second, "grid": village_second, "other": urban_second},
         "seat": {
             relation: body_ensure(actor=users["peer_staff"], area=area, kind=BodyKind.MEDIATION)
             .memberships.filter(ended_on=None)
@@ -224,6 +231,19 @@ def _refer(table: str, state: str, name: str) -> Callable:
     return call
 
 
+def _assign_page(world, actor: str, relation: str) -> Call:
+    """Assigning the second mediator of the case's committee (one the chair may assign: no party's relative)."""
+    dispute = _case(world, "accepted", relation)
+    second = world.parts["mediation"]["second"][relation]
+    return Call(reverse("mediation:assign", args=[dispute.pk]), {"mediator": str(second.pk)})
+
+
+def _assign_api(world, actor: str, relation: str) -> Call:
+    dispute = _case(world, "accepted", relation)
+    second = world.parts["mediation"]["second"][relation]
+    return Call(f"/api/v1/mediation/cases/{dispute.pk}/assign", {"mediator_id": second.pk})
+
+
 PAGE_CALLS: dict[str, Callable] = {
     "situations:refer_mediation": _refer("situations", "handling", "situations:refer_mediation"),
     "wishes:refer_mediation": _refer("wishes", "submitted", "wishes:refer_mediation"),
@@ -241,7 +261,7 @@ PAGE_CALLS: dict[str, Callable] = {
     "mediation:referral_pdf": page("mediation:referral_pdf", "failed"),
     "mediation:accept": page("mediation:accept", "received"),
     "mediation:decline": page("mediation:decline", "received", lambda d: {"reason": "矩阵：已由法院受理"}),
-    "mediation:assign": page("mediation:assign", "accepted", lambda d: {"mediator": "1"}),
+    "mediation:assign": _assign_page,
     "mediation:recuse": page("mediation:recuse", "mediating", lambda d: {"reason": "矩阵回避"}),
     "mediation:party_add": page(
         "mediation:party_add",
@@ -283,6 +303,28 @@ def _api_session(dispute) -> dict:
     }
 
 
+def _api_scan(world, actor: str, relation: str) -> Call:
+    dispute = _case(world, "agreed", relation)
+    return Call(
+        f"/api/v1/mediation/cases/{dispute.pk}/scan",
+        {"scan": SimpleUploadedFile("s.pdf", blank_pdf())},
+        multipart=True,
+    )
+
+
+def _api_community(path: str, data: dict | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        return Call(path.format(world.parts["mediation"]["communities"][relation].pk), dict(data or {}))
+
+    return call
+
+
+def _api_training(world, actor: str, relation: str) -> Call:
+    seat = world.parts["mediation"]["seat"][relation]
+    data = {"held_on": "2026-01-02", "course": "矩阵培训", "hours": "2", "given_by": "县司法局"}
+    return Call(f"/api/v1/mediation/committee/seats/{seat.pk}/trainings", data)
+
+
 API_CALLS: dict[str, Callable] = {
     "GET /api/v1/mediation/cases": lambda world, actor, relation: Call("/api/v1/mediation/cases"),
     "POST /api/v1/mediation/cases": lambda world, actor, relation: Call(
@@ -296,9 +338,7 @@ API_CALLS: dict[str, Callable] = {
     ),
     "GET /api/v1/mediation/cases/{dispute_id}": api("/api/v1/mediation/cases/{}", "mediating"),
     "POST /api/v1/mediation/cases/{dispute_id}/accept": api("/api/v1/mediation/cases/{}/accept", "received"),
-    "POST /api/v1/mediation/cases/{dispute_id}/assign": api(
-        "/api/v1/mediation/cases/{}/assign", "accepted", lambda d: {"mediator_id": 1}
-    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/assign": _assign_api,
     "POST /api/v1/mediation/cases/{dispute_id}/sessions": api(
         "/api/v1/mediation/cases/{}/sessions", "mediating", _api_session
     ),
@@ -309,5 +349,26 @@ API_CALLS: dict[str, Callable] = {
         "/api/v1/mediation/cases/{}/followup",
         "agreed",
         lambda d: {"visited_on": timezone.localdate().isoformat(), "outcome": "kept", "note": "矩阵回访"},
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/decline": api(
+        "/api/v1/mediation/cases/{}/decline", "received", lambda d: {"reason": "矩阵：已由法院受理"}
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/recuse": api(
+        "/api/v1/mediation/cases/{}/recuse", "mediating", lambda d: {"reason": "矩阵回避"}
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/parties": api(
+        "/api/v1/mediation/cases/{}/parties",
+        "mediating",
+        lambda d: {"side": "respondent", "name": "矩阵新当事人", "phone": OUTSIDER},
+    ),
+    "POST /api/v1/mediation/cases/{dispute_id}/scan": _api_scan,
+    "POST /api/v1/mediation/cases/{dispute_id}/reopen": api(
+        "/api/v1/mediation/cases/{}/reopen", "agreed", lambda d: {"reason": "矩阵：回访未履行"}
+    ),
+    "GET /api/v1/mediation/committees/{community_id}": _api_community("/api/v1/mediation/committees/{}"),
+    "POST /api/v1/mediation/committee/seats/{membership_id}/trainings": _api_training,
+    "GET /api/v1/mediation/screenings/{community_id}": _api_community("/api/v1/mediation/screenings/{}"),
+    "POST /api/v1/mediation/screenings/{community_id}": _api_community(
+        "/api/v1/mediation/screenings/{}", {"month": timezone.localdate().isoformat(), "none_found": True}
     ),
 }

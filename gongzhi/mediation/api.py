@@ -10,21 +10,22 @@ case's page, which audits each download.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from ninja import Router, Schema, Status
+from ninja import File, Router, Schema, Status, UploadedFile
 
 from gongzhi.cases.actions import AlreadySubmitted
 from gongzhi.cases.selectors import case_moves_for, case_timeline
-from gongzhi.core.api_input import Limit, Offset
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN, Limit, Offset
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create, submission_key_for
 from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
-from .models import Dispute
+from .models import Dispute, Screening, Training
 from .workflow import DISPUTE
 
 router = Router(tags=["人民调解 mediation"])
@@ -114,6 +115,7 @@ class IntakeIn(Schema):
     category: str
     facts: str
     parties: list[PartyIn] = []
+    screening_id: ApiId | None = None  # a dispute the committee's monthly screening found (its community)
     submission_key: str = ""
 
 
@@ -252,21 +254,12 @@ def case_intake(request, payload: IntakeIn, idempotency_key: IdempotencyKey = No
     authorize(request.auth, "mediation.intake")
     community = None
     if payload.community_id is not None:
-        community = next(
-            (
-                c
-                for c in selectors.intake_communities_for(viewer=request.auth)
-                if c.pk == payload.community_id
-            ),
-            None,
-        )
-        if community is None:
-            from gongzhi.areas.models import Area
-
-            found = Area.objects.filter(pk=payload.community_id, kind="community").first()
-            if found is None:
-                raise DomainError(_("请选择您负责的村(社区)。"), field="community_id")
-            community = found  # the action refuses it with its own message (outside the opener's scope)
+        # Scoped: a community the user brings disputes in for (or their own, as a resident); else 404.
+        community = selectors.intake_community_get_for(viewer=request.auth, community_id=payload.community_id)
+    screening = None
+    if payload.screening_id is not None:
+        screening = selectors.screening_get_for(viewer=request.auth, screening_id=payload.screening_id)
+        community = screening.community
 
     def create() -> Dispute:
         try:
@@ -279,6 +272,8 @@ def case_intake(request, payload: IntakeIn, idempotency_key: IdempotencyKey = No
                     actions.PartyInput(side=p.side, name=p.name, id_number=p.id_number, phone=p.phone)
                     for p in payload.parties
                 ],
+                source="screening" if screening is not None else "",
+                source_ref=screening.pk if screening is not None else None,
                 submission_key=payload.submission_key or submission_key_for(idempotency_key),
             )
         except AlreadySubmitted as exc:
@@ -408,3 +403,255 @@ def case_followup(request, dispute_id: ApiId, payload: FollowUpIn):
             note=payload.note,
         ),
     )
+
+
+class ReasonIn(Schema):
+    reason: str = ""
+
+
+class RecusedOut(Schema):
+    id: int
+    code: str  # the case leaves the recused mediator's reach: only its code is answered
+
+
+@router.post(
+    "/mediation/cases/{dispute_id}/decline",
+    response=DisputeDetailOut,
+    summary=gettext_noop("不予受理（调委会主任，须写明理由并告知当事人）"),
+)
+def case_decline(request, dispute_id: ApiId, payload: ReasonIn):
+    return _move(
+        request,
+        dispute_id,
+        lambda d: actions.dispute_decline(actor=request.auth, dispute=d, reason=payload.reason),
+    )
+
+
+@router.post(
+    "/mediation/cases/{dispute_id}/recuse",
+    response=RecusedOut,
+    summary=gettext_noop("回避（承办调解员；此后不再能查看本案）"),
+)
+def case_recuse(request, dispute_id: ApiId, payload: ReasonIn):
+    dispute = _get(request, dispute_id)
+    actions.dispute_recuse(actor=request.auth, dispute=dispute, reason=payload.reason)
+    return {"id": dispute.pk, "code": dispute.code}
+
+
+@router.post(
+    "/mediation/cases/{dispute_id}/parties",
+    response={201: DisputeDetailOut},
+    summary=gettext_noop("添加当事人（调委会主任或承办调解员；受理至调解中）"),
+)
+def case_party_add(request, dispute_id: ApiId, payload: PartyIn, idempotency_key: IdempotencyKey = None):
+    dispute = _get(request, dispute_id)
+
+    def create():
+        return actions.party_add(
+            actor=request.auth,
+            dispute=dispute,
+            party=actions.PartyInput(
+                side=payload.side, name=payload.name, id_number=payload.id_number, phone=payload.phone
+            ),
+        )
+
+    idempotent_create(request, idempotency_key, payload, create)
+    return Status(201, _detail(request, dispute_id))
+
+
+@router.post(
+    "/mediation/cases/{dispute_id}/scan",
+    response=DisputeDetailOut,
+    summary=gettext_noop("上传签字盖章的调解协议书扫描件（PDF，multipart 字段 scan；承办调解员）"),
+)
+def case_scan(request, dispute_id: ApiId, scan: File[UploadedFile]):
+    return _move(
+        request,
+        dispute_id,
+        lambda d: actions.agreement_scan_upload(actor=request.auth, dispute=d, upload=scan),
+    )
+
+
+@router.post(
+    "/mediation/cases/{dispute_id}/reopen",
+    response=DisputeDetailOut,
+    summary=gettext_noop("回访发现未履行时重新调解（调委会主任）"),
+)
+def case_reopen(request, dispute_id: ApiId, payload: ReasonIn):
+    return _move(
+        request,
+        dispute_id,
+        lambda d: actions.dispute_reopen(actor=request.auth, dispute=d, reason=payload.reason),
+    )
+
+
+# --- The committee: its roster and training records, the monthly screening ----------------------------
+
+
+class TrainingOut(Schema):
+    id: int
+    held_on: dt.date
+    course: str
+    hours: Decimal
+    given_by: str
+
+
+class SeatOut(Schema):
+    id: int  # the seat (membership): where a training is recorded
+    name: str
+    post: str
+    post_label: str
+    started_on: dt.date
+    training_hours: Decimal
+    trainings: list[TrainingOut]
+
+
+class CommitteeOut(Schema):
+    community_id: int
+    community_name: str
+    name: str  # blank: the community has no committee registered yet
+    is_chair: bool
+    seats: list[SeatOut]
+
+
+class TrainingIn(Schema):
+    held_on: dt.date
+    course: str
+    hours: Decimal
+    given_by: str
+
+
+class FindingOut(Schema):
+    code: str
+    dispute_id: int | None  # only where the user may read the case
+
+
+class ScreeningOut(Schema):
+    id: int
+    month: dt.date
+    none_found: bool
+    note: str
+    findings: list[FindingOut]
+
+
+class ScreeningIn(Schema):
+    month: dt.date  # any day of the month
+    none_found: bool = False
+    note: str = ""
+
+
+def _training_out(training: Training) -> dict:
+    return {
+        "id": training.pk,
+        "held_on": training.held_on,
+        "course": training.course,
+        "hours": training.hours,
+        "given_by": training.given_by,
+    }
+
+
+@router.get(
+    "/mediation/committees/{community_id}",
+    response=CommitteeOut,
+    summary=gettext_noop("人民调解委员会名单和委员的培训记录（委员、村社区干部、镇）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def committee(request, community_id: ApiId):
+    authorize(request.auth, "mediation.roster")
+    community = selectors.roster_community_get_for(viewer=request.auth, community_id=community_id)
+    body = selectors.committee_of(community)
+    return {
+        "community_id": community.pk,
+        "community_name": community.name,
+        "name": body.name if body is not None else "",
+        "is_chair": selectors.is_chair_of(request.auth, community),
+        "seats": [
+            {
+                "id": seat.pk,
+                "name": seat.resident.name,
+                "post": seat.post,
+                "post_label": seat.get_post_display(),
+                "started_on": seat.started_on,
+                "training_hours": seat.training_hours,  # type: ignore[attr-defined]
+                "trainings": [_training_out(t) for t in seat.trainings],  # type: ignore[attr-defined]
+            }
+            for seat in selectors.committee_roster(community)
+        ],
+    }
+
+
+@router.post(
+    "/mediation/committee/seats/{membership_id}/trainings",
+    response={201: TrainingOut},
+    summary=gettext_noop("记录委员的一次培训（本调委会主任）"),
+)
+def training_create(
+    request, membership_id: ApiId, payload: TrainingIn, idempotency_key: IdempotencyKey = None
+):
+    authorize(request.auth, "mediation.train")
+    seat = selectors.seat_get_for_chair(viewer=request.auth, membership_id=membership_id)
+    training = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.training_record(
+            actor=request.auth,
+            membership=seat,
+            held_on=payload.held_on,
+            course=payload.course,
+            hours=payload.hours,
+            given_by=payload.given_by,
+        ),
+    )
+    return Status(201, _training_out(training))
+
+
+def _screening_out(request, screening: Screening) -> dict:
+    visible = set(selectors.dispute_list_for(viewer=request.auth).values_list("pk", flat=True))
+    return {
+        "id": screening.pk,
+        "month": screening.month,
+        "none_found": screening.none_found,
+        "note": screening.note,
+        "findings": [
+            {"code": d.code, "dispute_id": d.pk if d.pk in visible else None}
+            for d in selectors.screening_findings(screening)
+        ],
+    }
+
+
+@router.get(
+    "/mediation/screenings/{community_id}",
+    response=list[ScreeningOut],
+    summary=gettext_noop("本村(社区)每月矛盾纠纷排查记录（本调委会调解员；发现的纠纷只给案件编号）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def screening_list(request, community_id: ApiId):
+    authorize(request.auth, "mediation.cases")
+    community = selectors.screening_community_get_for(viewer=request.auth, community_id=community_id)
+    return [_screening_out(request, row) for row in selectors.screenings_of(community)[:24]]
+
+
+@router.post(
+    "/mediation/screenings/{community_id}",
+    response={201: ScreeningOut},
+    summary=gettext_noop("登记本月矛盾纠纷排查（本调委会调解员；发现的纠纷随后以排查来源登记）"),
+)
+def screening_create(
+    request, community_id: ApiId, payload: ScreeningIn, idempotency_key: IdempotencyKey = None
+):
+    authorize(request.auth, "mediation.cases")
+    community = selectors.screening_community_get_for(viewer=request.auth, community_id=community_id)
+    screening = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.screening_record(
+            actor=request.auth,
+            community=community,
+            month=payload.month,
+            none_found=payload.none_found,
+            note=payload.note,
+        ),
+    )
+    return Status(201, _screening_out(request, screening))

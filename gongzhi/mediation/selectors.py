@@ -34,7 +34,7 @@ from .models import (
     Session,
     Training,
 )
-from .roles import MEDIATORS, ROSTER_READERS, STATISTICS_READERS
+from .roles import MEDIATORS, RESIDENT_APPLICANTS, ROSTER_READERS, STATISTICS_READERS
 from .workflow import DISPUTE
 
 # Statistics: a cell below this is shown as "<5"; family disputes are shown apart only from this many up.
@@ -290,6 +290,30 @@ def intake_communities_for(*, viewer) -> list[Area]:
         if community is not None:
             found[community.pk] = community
     return sorted(found.values(), key=lambda a: a.path)
+
+
+def intake_community_get_for(*, viewer, community_id: int) -> Area:
+    """The community an intake names: one the viewer brings disputes in for (intake_communities_for), or, for
+    a resident applying for themself, their own; any other answers like a missing one."""
+    found = next((c for c in intake_communities_for(viewer=viewer) if c.pk == community_id), None)
+    if found is None and paths_for(viewer, RESIDENT_APPLICANTS):
+        own = (
+            Resident.objects.filter(user=viewer, community_id=community_id)
+            .select_related("community")
+            .first()
+        )
+        found = own.community if own is not None else None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def screening_community_get_for(*, viewer, community_id: int) -> Area:
+    """A community whose committee the viewer mediates on (its monthly screenings); any other: 404."""
+    found = next((c for c in communities_mediated_by(viewer) if c.pk == community_id), None)
+    if found is None:
+        raise NotFound()
+    return found
 
 
 def screenings_of(community: Area) -> QuerySet[Screening]:

@@ -426,11 +426,7 @@ def training(request: AuthenticatedHttpRequest, membership_id: int) -> HttpRespo
 @require_perm("mediation.cases")
 @require_http_methods(["GET", "POST"])
 def screenings(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
-    community = next(
-        (c for c in selectors.communities_mediated_by(request.user) if c.pk == community_id), None
-    )
-    if community is None:
-        raise NotFound()
+    community = selectors.screening_community_get_for(viewer=request.user, community_id=community_id)
     form = ScreeningForm(request.POST or None, initial={"month": timezone.localdate().replace(day=1)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
