@@ -37,7 +37,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.db.models import Model
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
@@ -585,8 +585,13 @@ def build_conventions(world: World) -> None:
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Built once per module inside a transaction that is rolled back afterwards;
-    every test (db fixture) and every cell (savepoint) nests inside it."""
-    with django_db_blocker.unblock():
+    every test (db fixture) and every cell (savepoint) nests inside it.
+
+    Each cell's savepoint also rolls back the session's last-activity stamp, so every actor's session looks
+    idle since the world was built: the idle limits are lifted for the module, or a run slower than 15
+    minutes (a loaded machine, a growing matrix) would see every staff session end part-way through."""
+    lifted = override_settings(GONGZHI_IDLE_TIMEOUT_STAFF=24 * 3600, GONGZHI_IDLE_TIMEOUT_RESIDENT=24 * 3600)
+    with lifted, django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
