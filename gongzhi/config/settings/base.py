@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "gongzhi.merit",
     "gongzhi.mediation",
     "gongzhi.legal",
+    "gongzhi.pledges",
     "gongzhi.points",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
