@@ -27,7 +27,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
-from gongzhi.areas.models import Area, AreaKind
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
@@ -370,9 +369,3 @@ def post_active_set(*, actor: User, post: VanguardPost, active: bool) -> Vanguar
     verb = "pledges.post_restored" if active else "pledges.post_retired"
     audit_event_record(actor=actor, verb=verb, target=post, summary={"name": post.name})
     return post
-
-
-def community_check(area: Area) -> Area:
-    if area.kind != AreaKind.COMMUNITY:
-        raise DomainError(_("党员承诺属于村(社区)，请选择一个村或社区。"), field="community")
-    return area
