@@ -141,6 +141,7 @@ MIGRATIONS_SEEDING_ROWS = {
     "gongzhi.residents.migrations.0002_default_tags": "forwards",
     "gongzhi.merit.migrations.0002_seed_categories": "forwards",
     "gongzhi.activities.migrations.0002_series_and_kinds": "seed",
+    "gongzhi.pledges.migrations.0002_seed_posts": "forwards",
 }
 # Data migrations that only change rows already there (or install triggers), with nothing to restore.
 MIGRATIONS_CHANGING_ROWS_ONLY = {

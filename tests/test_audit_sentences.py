@@ -739,6 +739,28 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "mediation.screened": ({"month": "2026-11", "none_found": True}, "2026-11"),
     "mediation.confirmation_reminded": ({"code": "TJ2026000123", "due": "2026-12-31"}, "TJ2026000123"),
     "mediation.file_read": ({"code": "TJ2026000123", "file": "agreement"}, "TJ2026000123"),
+    # Party members' pledges (gongzhi.pledges): the year, the post, whether staff wrote it and how the member agreed.
+    "pledges.written": (
+        {"year": 2026, "post": "政策宣传岗", "assisted": True, "consent_channel": "paper"},
+        "党员承诺 #4（2026年）",
+    ),
+    "pledges.revised": (
+        {"year": 2026, "post": "环境卫生岗", "version": 2, "assisted": False, "consent_channel": ""},
+        "党员承诺 #4（2026年）",
+    ),
+    "pledges.approved": ({"year": 2026, "post": "政策宣传岗", "version": 2}, "党员承诺 #4（2026年）"),
+    "pledges.returned": (
+        {"year": 2026, "post": "政策宣传岗", "reason": "请写得具体些"},
+        "党员承诺 #4（2026年）",
+    ),
+    "pledges.closed": ({"year": 2026, "post": "政策宣传岗", "assisted": False}, "党员承诺 #4（2026年）"),
+    "pledges.privacy_set": (
+        {"public": True, "name_display": "surname", "deeds_shown": True, "paper_consent": True},
+        "居民 王**",
+    ),
+    "pledges.post_added": ({"name": "文明劝导岗"}, "文明劝导岗"),
+    "pledges.post_retired": ({"name": "文明劝导岗"}, "文明劝导岗"),
+    "pledges.post_restored": ({"name": "文明劝导岗"}, "文明劝导岗"),
     # Legal aides and the law-savvy (gongzhi.legal).
     "legal.aide_appointed": (
         {"kind": "adviser", "name": "李**", "unit": "青山律师事务所", "account": True},

@@ -31,6 +31,7 @@ urlpatterns = [
     path("merit/", include("gongzhi.merit.urls")),
     path("mediation/", include("gongzhi.mediation.urls")),
     path("legal/", include("gongzhi.legal.urls")),
+    path("pledges/", include("gongzhi.pledges.urls")),
     path("points/", include("gongzhi.points.urls")),
     path("elections/", include("gongzhi.elections.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),

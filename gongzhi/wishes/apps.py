@@ -10,6 +10,7 @@ class WishesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from gongzhi.core.deeds import DeedAct, deed_source_register
         from gongzhi.core.forms import text_audience_register
         from gongzhi.core.home import (
             home_section_register,
@@ -24,6 +25,7 @@ class WishesConfig(AppConfig):
         from . import home
         from .actions import HOURS_SOURCE, wish_claims_check
         from .audit_verbs import audit_verbs_register
+        from .selectors import wish_deeds_between
 
         audit_verbs_register()
 
@@ -50,6 +52,11 @@ class WishesConfig(AppConfig):
         )
         public_link_register("wishes", order=10, label=_("心愿墙"), url_name="wishes:community_wall")
         hours_source_register(HOURS_SOURCE, label=_("微心愿"), permission="wishes.confirm")
+        # A wish its claimer fulfilled and the wisher (or a witness) confirmed is a recorded deed of the claimer,
+        # whether or not hours were credited for it (the party members' pledge cards show them).
+        deed_source_register(
+            "wishes", label=_("实现微心愿"), act=DeedAct.SERVICE_CONFIRMED, lister=wish_deeds_between
+        )
         public_page_register(
             "wishes.wall", order=10, label=_("不登录也可以看看心愿墙"), url_name="wishes:wall"
         )

@@ -247,3 +247,33 @@ def contact_for(*, viewer, wish: Wish) -> dict | None:
         "via": wish.case.submitted_by if wish.case.assisted else None,
         "due_at": wish.claim_due_at if wish.case.state == "claimed" else None,
     }
+
+
+def wish_deeds_between(community: Area, start: dt.date, end: dt.date) -> list:
+    """The wishes of `community` whose fulfilment the wisher (or a witness) confirmed from `start` to `end`
+    (local days, both included), as recorded deeds (gongzhi.core.deeds) of their claimer: once per wish. The
+    description names no wisher, no title and no category (a wish may be about health or hardship)."""
+    from django.utils import timezone
+
+    from gongzhi.core.deeds import Deed
+
+    zone = timezone.get_current_timezone()
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=zone)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    rows = (
+        Wish.objects.filter(
+            case__community=community, claimer__isnull=False, confirmed_at__gte=since, confirmed_at__lt=until
+        )
+        .order_by("confirmed_at", "case_id")
+        .values_list("case_id", "claimer_id", "confirmed_at")
+    )
+    return [
+        Deed(
+            source="wishes",
+            source_id=case_id,
+            on=timezone.localdate(confirmed_at),
+            description=_("帮助实现了一个微心愿，经许愿人确认"),
+            user_id=claimer_id,
+        )
+        for case_id, claimer_id, confirmed_at in rows
+    ]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "gongzhi.merit",
     "gongzhi.mediation",
     "gongzhi.legal",
+    "gongzhi.pledges",
     "gongzhi.points",
     "gongzhi.elections",
 ]
