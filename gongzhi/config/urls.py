@@ -32,6 +32,7 @@ urlpatterns = [
     path("mediation/", include("gongzhi.mediation.urls")),
     path("legal/", include("gongzhi.legal.urls")),
     path("points/", include("gongzhi.points.urls")),
+    path("pairing/", include("gongzhi.pairing.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
     # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
     path("verify/", hall_verify.verify_form, name="verify_form"),

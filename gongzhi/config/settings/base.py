@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongzhi.mediation",
     "gongzhi.legal",
     "gongzhi.points",
+    "gongzhi.pairing",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
