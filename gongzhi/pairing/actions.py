@@ -249,7 +249,7 @@ def pair_make(
         raise Conflict(_("户 %(number)s 刚刚已由他人结对。") % {"number": household.number}) from None
     audit_event_record(
         actor=actor,
-        verb="pairing.repaired" if previous is not None else "pairing.paired",
+        verb="pairing.repaired" if previous else "pairing.paired",
         target=pair,
         area=household.community,
         summary={
