@@ -135,6 +135,8 @@ def member_candidates(household: Household, *, grid_only: bool = False) -> list[
     limit = aim.per_member_max if aim is not None else None
     found = []
     for member in members:
+        if member.household_id is not None and member.household_id == household.pk:
+            continue  # not with their own household
         grid = grid_of(member.area_path, grids)
         in_grid = home is not None and grid is not None and grid.pk == home.pk
         if grid_only and not in_grid:

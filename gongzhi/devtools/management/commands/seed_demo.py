@@ -54,6 +54,7 @@ from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
 from gongzhi.devtools.demo_mediation import demo_mediation_seed
 from gongzhi.devtools.demo_merit import demo_merit_seed
 from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
+from gongzhi.devtools.demo_pairing import demo_pairing_seed
 from gongzhi.devtools.demo_points import demo_points_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
@@ -185,6 +186,7 @@ class Command(BaseCommand):
             demo_merit_seed(communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 7))  # fmt: skip
             demo_legal_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 7))  # fmt: skip
             demo_points_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 7))  # fmt: skip
+            demo_pairing_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 13))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
