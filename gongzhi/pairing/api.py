@@ -12,7 +12,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema, Status
 
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
@@ -24,6 +24,14 @@ from . import actions, selectors
 from .models import Aim, Pair, Visit
 
 router = Router(tags=["党员结对 pairing"])
+
+# POST /pairing/aims names its area in the body: outside the token user's reach it is a 404.
+FORBIDDEN_OR_NOT_FOUND = {
+    "responses": {
+        **MAY_BE_FORBIDDEN["responses"],
+        "404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")},
+    }
+}
 
 
 class AimOut(Schema):
@@ -212,7 +220,12 @@ def _household(household: Household) -> dict:
 # --- Aims and the township view --------------------------------------------------------------
 
 
-@router.get("/pairing/aims", response=list[AimOut], summary=gettext_noop("结对目标（按镇或村(社区)）"))
+@router.get(
+    "/pairing/aims",
+    response=list[AimOut],
+    summary=gettext_noop("结对目标（按镇或村(社区)）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
 def aims(request):
     if not request.auth.has_perm("pairing.view"):
         raise PermissionDenied()
@@ -223,7 +236,7 @@ def aims(request):
     "/pairing/aims",
     response=AimOut,
     summary=gettext_noop("设置结对目标：须结对的户（登记标签）和每名党员最多结对户数"),
-    openapi_extra=MAY_BE_FORBIDDEN,
+    openapi_extra=FORBIDDEN_OR_NOT_FOUND,
 )
 def aim_set(request, payload: AimIn):
     if not request.auth.has_perm("pairing.set_aim"):
@@ -240,6 +253,7 @@ def aim_set(request, payload: AimIn):
     "/pairing/coverage",
     response=list[CoverageOut],
     summary=gettext_noop("各村(社区)结对覆盖情况（对照结对目标）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
 )
 def coverage(request):
     if not request.auth.has_perm("pairing.view"):
