@@ -806,6 +806,44 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"year": 2026, "note": "请补充调解台账"},
         "青山村2026年民主法治示范村申报",
     ),
+    # Party members paired with households (gongzhi.pairing): masked names, the household's number, no visit text.
+    "pairing.aim_set": ({"tags": "低保、留守老人", "before": "-", "limit": 5}, "永安镇结对目标"),
+    "pairing.paired": (
+        {
+            "household": "QS-0012",
+            "member": "李**",
+            "origin": "assigned",
+            "consent": "-",
+            "previous": "-",
+            "reason": "-",
+        },
+        "户 QS-0012 · 党员 李**",
+    ),  # fmt: skip
+    "pairing.repaired": (
+        {
+            "household": "QS-0012",
+            "member": "王**",
+            "origin": "chosen_assisted",
+            "consent": "phone",
+            "previous": "李**",
+            "reason": "李党员外出务工",
+        },
+        "户 QS-0012 · 党员 王**",
+    ),  # fmt: skip
+    "pairing.ended": (
+        {"household": "QS-0012", "member": "李**", "reason": "迁出本村"},
+        "户 QS-0012 · 党员 李**",
+    ),
+    "pairing.declined": (
+        {"household": "QS-0012", "date": "2026-12-01", "consent": "in_person", "ended": False},
+        "户 QS-0012",
+    ),
+    "pairing.decline_undone": ({"household": "QS-0012", "date": "2026-12-01"}, "户 QS-0012"),
+    "pairing.visit_recorded": (
+        {"date": "2026-12-05", "follow_up": True, "by_member": True},
+        "户 QS-0012 · 党员 李**",
+    ),
+    "pairing.exported": ({"rows": 12}, ""),
 }
 
 

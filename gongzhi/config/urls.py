@@ -34,6 +34,7 @@ urlpatterns = [
     path("pledges/", include("gongzhi.pledges.urls")),
     path("points/", include("gongzhi.points.urls")),
     path("elections/", include("gongzhi.elections.urls")),
+    path("pairing/", include("gongzhi.pairing.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
     # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
     path("verify/", hall_verify.verify_form, name="verify_form"),

@@ -1,7 +1,7 @@
 """Where service hours come from: each feature registers its sources when it starts.
 
 A feature that credits hours (a confirmed wish, a served micro-service, and
-later events and pairing visits) registers a source name in its
+later events and visits to paired households) registers a source name in its
 `AppConfig.ready`, with the label people read and the permission its
 crediting action already checked (the credit is checked against it again, on
 the same object). The kernel names no feature.

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gongzhi.pledges",
     "gongzhi.points",
     "gongzhi.elections",
+    "gongzhi.pairing",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

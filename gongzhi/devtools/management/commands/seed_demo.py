@@ -54,6 +54,7 @@ from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
 from gongzhi.devtools.demo_mediation import demo_mediation_seed
 from gongzhi.devtools.demo_merit import demo_merit_seed
 from gongzhi.devtools.demo_orgs import DEMO_ORG_REPRESENTATIVES, demo_orgs_seed
+from gongzhi.devtools.demo_pairing import demo_pairing_seed
 from gongzhi.devtools.demo_pledges import demo_pledges_seed
 from gongzhi.devtools.demo_points import demo_points_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
@@ -188,6 +189,7 @@ class Command(BaseCommand):
             demo_points_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 7))  # fmt: skip
             # 双亮: party members' pledges (after the wishes, whose helpers are the demo party members).
             demo_pledges_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 8))
+            demo_pairing_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 13))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
