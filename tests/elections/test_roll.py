@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from gongzhi.audit.models import AuditEvent
@@ -260,3 +261,19 @@ def test_an_authorisation_is_given_once(users, village, make_resident):
     with pytest.raises(DomainError, match="只能委托一次"):
         proxy_authorise(actor=staff, election=village, grantor=relative, holder=second, signed_on=today)
     assert _counts() == before
+
+
+def test_the_election_page_shows_an_objection_unanswered_past_three_days_as_overdue(
+    client, users, village, make_resident
+):
+    roll_generate(actor=users["community_staff"], election=village)
+    village = _publish_days_ago(village, 4)
+    line = Voter.objects.get(election=village)
+    objection = objection_file(actor=users["community_staff"], election=village, author=line.resident,
+                               subject=line.resident, kind="wrongly_on", reason="已长期在外定居")  # fmt: skip
+    client.force_login(users["community_staff"])
+    page = client.get(reverse("elections:election", args=[village.pk])).content.decode()
+    assert 'data-overdue="yes"' not in page
+    Objection.objects.filter(pk=objection.pk).update(filed_at=timezone.now() - dt.timedelta(days=4))
+    page = client.get(reverse("elections:election", args=[village.pk])).content.decode()
+    assert 'data-overdue="yes"' in page

@@ -46,7 +46,11 @@ def election(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "counts": selectors.roll_counts(found),
         "lines": selectors.roll_lines(found),
         "removed": selectors.roll_removed(found),
-        "objections": selectors.objections_of(found),
+        "objections": [
+            (objection, deadlines.answer_due(timezone.localdate(objection.filed_at)))
+            for objection in selectors.objections_of(found)
+        ],
+        "today": timezone.localdate(),
         "proxies": selectors.proxies_of(found),
         "roll_last_day": deadlines.roll_last_day(found.election_day),
         "objections_last_day": deadlines.objections_last_day(timezone.localdate(published))
