@@ -352,3 +352,20 @@ def election_get_for_voter(user: User, pk: int) -> Election:
     if own_resident_in(user, election) is None and not elections_for(user).filter(pk=pk).exists():
         raise NotFound()
     return election
+
+
+def objection_subjects_for(me: Resident, election: Election, q: str, limit: int = 10) -> list[Resident]:
+    """Whom a resident may object about, by name: people on the published roll (already public to them), and
+    themself and their own household (who may be left off). Never the rest of the register."""
+    q = q.strip()
+    if not q:
+        return []
+    on_roll = Voter.objects.filter(election=election, removed_at=None).values("resident_id")
+    mine = Q(pk=me.pk) | (Q(household_id=me.household_id) if me.household_id else Q(pk__in=[]))
+    return list(
+        Resident.objects.filter(community_id=election.community_id)
+        .filter(Q(pk__in=on_roll) | mine)
+        .filter(Q(name__startswith=q) | Q(name_initials__startswith=q.lower()))
+        .select_related("area")
+        .order_by("name_sort")[:limit]
+    )

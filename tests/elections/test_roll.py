@@ -277,3 +277,17 @@ def test_the_election_page_shows_an_objection_unanswered_past_three_days_as_over
     Objection.objects.filter(pk=objection.pk).update(filed_at=timezone.now() - dt.timedelta(days=4))
     page = client.get(reverse("elections:election", args=[village.pk])).content.decode()
     assert 'data-overdue="yes"' in page
+
+
+def test_a_resident_finds_only_the_roll_and_their_own_household_to_object_about(
+    client, users, village, make_resident
+):
+    roll_generate(actor=users["community_staff"], election=village)
+    village = _publish_days_ago(village, 1)
+    me = make_resident(name="张本人", birth=dt.date(1990, 1, 1))
+    Resident.objects.filter(pk=me.pk).update(user=users["nobody"])
+    make_resident(name="张邻居", birth=dt.date(1990, 1, 1))
+    client.force_login(users["nobody"])
+    page = client.get(reverse("elections:voters", args=[village.pk]) + "?q=张").content.decode()
+    assert "张本人" in page
+    assert "张邻居" not in page

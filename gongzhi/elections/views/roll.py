@@ -256,7 +256,7 @@ def voters(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "election": found,
         "me": me,
         "q": q,
-        "matches": selectors.community_residents_matching(found, q) if me else [],
+        "matches": selectors.objection_subjects_for(me, found, q) if me else [],
         "lines": selectors.roll_lines(found),
         "objections": selectors.objections_of(found).exclude(answered_at=None),
         "proxies": selectors.proxies_of(found),
