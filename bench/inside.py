@@ -23,6 +23,9 @@
     python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
     python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
     python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
+    python bench/inside.py roll-generate       the voter rolls of every community of the county, generated from
+                                               the register for an election 60 days ahead, timed; then rolled
+                                               back, so the county stays as seeded (JSON)
 
 The environment (DJANGO_SETTINGS_MODULE, GONGZHI_DATA_DIR, DATABASE_URL) is set by run.py.
 Each command runs in a process of its own so that its peak memory is its own.
@@ -745,6 +748,61 @@ def profile(count: int, top: int) -> None:
             pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(top)
 
 
+class _RollBack(Exception):
+    pass
+
+
+def roll_generate() -> None:
+    """Every township opens a round with every community's election, and every roll is generated; the time of
+    the generation (the roll part of gongzhi.elections) is the figure, then everything is rolled back."""
+    import datetime as dt
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from gongzhi.elections.actions.roll import roll_generate as generate
+    from gongzhi.elections.actions.rounds import election_add, round_open, seats_range
+    from gongzhi.elections.models import Round
+
+    day = timezone.localdate() + dt.timedelta(days=60)
+    result: dict = {"communities": 0, "voters": 0, "seconds": 0.0, "slowest": 0.0}
+    try:
+        with transaction.atomic():
+            for township in Area.objects.filter(kind=AreaKind.TOWNSHIP):
+                admin = _bench_account(f"bench_roll_{township.pk}", "换届测试", Role.TOWNSHIP_ADMIN, township)
+                term = (Round.objects.filter(township=township).order_by("-term").values_list("term", flat=True)
+                        .first() or 0) + 1  # fmt: skip
+                round_ = round_open(
+                    actor=admin, township=township, term=term, name=f"第{term}届换届选举(测试)"
+                )
+                elections = [
+                    election_add(
+                        actor=admin,
+                        round_=round_,
+                        community=community,
+                        election_day=day,
+                        seats=seats_range(community)[0],
+                    )  # fmt: skip
+                    for community in Area.objects.filter(parent=township, kind=AreaKind.COMMUNITY)
+                ]
+                for election in elections:
+                    started = time.perf_counter()
+                    result["voters"] += generate(actor=admin, election=election)
+                    took = time.perf_counter() - started
+                    result["seconds"] += took
+                    result["slowest"] = max(result["slowest"], took)
+                    result["communities"] += 1
+            raise _RollBack()
+    except _RollBack:
+        pass
+    result["seconds"] = round(result["seconds"], 2)
+    result["slowest"] = round(result["slowest"], 3)
+    from gongzhi.residents.models import Resident
+
+    result["residents"] = Resident.objects.count()
+    out(result)
+
+
 def main(argv: list[str]) -> None:
     command = argv[1] if len(argv) > 1 else ""
     if command == "status":
@@ -767,6 +825,8 @@ def main(argv: list[str]) -> None:
         make_xlsx(Path(argv[2]), int(argv[3]))
     elif command == "import":
         run_import(Path(argv[2]))
+    elif command == "roll-generate":
+        roll_generate()
     elif command == "profile":
         profile(int(argv[2]) if len(argv) > 2 else 200, int(argv[3]) if len(argv) > 3 else 60)
     else:

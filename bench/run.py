@@ -25,6 +25,9 @@
    the answers and in the database. `--only signup-storm` runs this step alone (no county).
 7. Imports a generated 100,000-row Excel file into a throwaway copy of the
    database (validate + import, in a process of its own: time and peak memory).
+7b. Roll generation (gongzhi.elections): every township opens a round, every community's voter roll is
+   generated from the register in one transaction that is then rolled back; the time is a figure (no target).
+   `--only roll-generate` prepares the county (at --residents) and runs this step alone.
 8. Prints a markdown table and writes it to bench/results/<db>-<time>.md and
    bench/results/latest-<db>.md.
 
@@ -69,7 +72,13 @@ from bench.config import (  # noqa: E402
 from bench.importing import import_benchmark  # noqa: E402
 from bench.load import Load, check_answers, measure  # noqa: E402
 from bench.processes import inside, log, manage  # noqa: E402
-from bench.report import ballot_storm_report, build_report, signup_storm_report, write_report  # noqa: E402
+from bench.report import (  # noqa: E402
+    Report,
+    ballot_storm_report,
+    build_report,
+    signup_storm_report,
+    write_report,
+)
 from bench.seed import database_for, database_prepare  # noqa: E402
 from bench.server import Server, login, login_for_forms  # noqa: E402
 from bench.signups import (  # noqa: E402
@@ -118,7 +127,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--skip-storm", action="store_true")
     parser.add_argument(
         "--only",
-        choices=["ballot-storm", "signup-storm"],
+        choices=["ballot-storm", "signup-storm", "roll-generate"],
         help="run only this step: ballot-storm and signup-storm need no county (their own small database, made fresh)",
     )
     parser.add_argument(
@@ -183,6 +192,47 @@ def main_only_ballot_storm(args, env: dict) -> int:
     return 1 if report.failures else 0
 
 
+def _roll_generate(env: dict) -> dict:
+    result, elapsed, peak = inside(env, "roll-generate", timeout=3600)
+    result["process_seconds"], result["peak"] = round(elapsed, 1), peak
+    return result
+
+
+def roll_line(rolls: dict) -> str:
+    return (
+        f"| voter rolls generated from the register: {rolls['communities']} communities, {rolls['voters']:,} voters "
+        f"of {rolls['residents']:,} residents | {rolls['seconds']} s (slowest community {rolls['slowest']} s) "
+        f"| {rolls['peak'] / 2**20:.0f} MiB | figure | - |"
+    )
+
+
+def main_only_roll_generate(args, env: dict) -> int:
+    db = database_for(args.db, args.residents, args.wishes)
+    env["DATABASE_URL"] = db.url
+    database_prepare(
+        db,
+        env,
+        reseed=args.reseed,
+        residents=args.residents,
+        wishes=args.wishes,
+        applications=args.applications,
+    )
+    rolls = _roll_generate(env)
+    report = Report(args.db)
+    report.lines += [
+        f"# gongzhi roll generation — {args.db} — {args.residents:,} residents seeded",
+        "",
+        "| what | time | peak memory | target | result |",
+        "| --- | ---: | ---: | --- | --- |",
+        roll_line(rolls),
+        "",
+    ]
+    path = write_report(report, name=f"roll-generate-{args.db}")
+    print("\n".join(report.lines))
+    print(f"\n(written to {path.relative_to(ROOT)})")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "GONGZHI_DEBUG")}
@@ -198,6 +248,8 @@ def main(argv: list[str]) -> int:
         return main_only_ballot_storm(args, env)
     if args.only == "signup-storm":
         return main_only_signup_storm(args, env)
+    if args.only == "roll-generate":
+        return main_only_roll_generate(args, env)
     if shutil.which("wrk") is None:
         raise BenchError("wrk is not installed (make services installs it)")
     db = database_for(args.db, args.residents, args.wishes)
@@ -301,10 +353,13 @@ def main(argv: list[str]) -> int:
     imported = None
     if not args.skip_import:
         imported = import_benchmark(db, env, args.import_rows)
+    rolls = _roll_generate(env)
     prep["loadavg"] = f"{load_before[0]:.1f} before, {load_after[0]:.1f} after the load"
     report = build_report(
         args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots, signups
     )
+    report.lines += ["", "| what | time | peak memory | target | result |", "| --- | ---: | ---: | --- | --- |",
+                     roll_line(rolls)]  # fmt: skip
     path = write_report(report)
     print("\n".join(report.lines))
     print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-{args.db}.md)")

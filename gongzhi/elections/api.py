@@ -3,3 +3,8 @@
 from ninja import Router
 
 router = Router(tags=["换届选举 elections"])
+
+# The round, the committee and the roll.
+from .api_roll import router as roll_router  # noqa: E402
+
+router.add_router("", roll_router)

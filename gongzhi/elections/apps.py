@@ -6,3 +6,9 @@ class ElectionsConfig(AppConfig):
     name = "gongzhi.elections"
     label = "elections"
     verbose_name = _("换届选举")
+
+    def ready(self) -> None:
+        # The round, the committee and the roll.
+        from . import audit_verbs_roll
+
+        audit_verbs_roll.register()

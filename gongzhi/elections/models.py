@@ -188,3 +188,134 @@ class Voter(models.Model):
     @property
     def audit_area(self):
         return self.election.community
+
+
+# --- The round's periods, the roll's additions, objections and proxies (the roll part) ----------------------
+
+
+class RoundPractice(models.Model):
+    """The round's periods that are provincial practice, not statute, and the township's target shares.
+
+    Kept beside the round (one to one) so the round's own fields stay as they are. The statute's periods
+    (roll 20 days before election day, objections 5 days, answers 3 days) are constants in deadlines.py.
+    """
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="practice")
+    # The committee is chosen this many days before election day at the latest (provinces: 30 to 60).
+    committee_lead_days = models.PositiveSmallIntegerField(_("选举委员会最迟产生(选举日前天数)"), default=60)
+    # The candidates are published this many days before election day at the latest (provinces: 5).
+    candidates_lead_days = models.PositiveSmallIntegerField(_("候选人名单最迟公布(选举日前天数)"), default=5)
+    # The result is filed with the township within this many days of election day (provinces: 15).
+    filing_days = models.PositiveSmallIntegerField(_("结果报备期限(选举日后天数)"), default=15)
+    # Target shares in percent: 一肩挑 (the party secretary chairs the committee) and 交叉任职.
+    shoulder_one_target = models.PositiveSmallIntegerField(_("一肩挑目标比例(%)"), default=50)
+    cross_holding_target = models.PositiveSmallIntegerField(_("交叉任职目标比例(%)"), default=50)
+
+    class Meta:
+        verbose_name = _("换届工作期限")
+        verbose_name_plural = _("换届工作期限")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(shoulder_one_target__lte=100) & Q(cross_holding_target__lte=100),
+                name="election_practice_share_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.round_id)
+
+
+class VoterAdmission(models.Model):
+    """How a line of basis (2) or (3) came onto the roll, or why one was added after publication."""
+
+    voter = models.OneToOneField(Voter, on_delete=models.CASCADE, related_name="admission")
+    requested_on = models.DateField(_("本人表示或申请日期"), null=True, blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    admitted_on = models.DateField(_("会议同意日期"), null=True, blank=True)
+    minute_ref = models.CharField(_("会议记录编号"), max_length=60, blank=True)
+    reason = models.CharField(_("公布后增补原因"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("选民登记依据")
+        verbose_name_plural = _("选民登记依据")
+
+    def __str__(self) -> str:
+        return str(self.voter_id)
+
+
+class ObjectionKind(models.TextChoices):
+    WRONGLY_ON = "wrongly_on", _("不应列入选民名单")
+    LEFT_OFF = "left_off", _("应列入而未列入")
+    WRONG_BASIS = "wrong_basis", _("登记依据有误")
+
+
+class Objection(models.Model):
+    """An objection to the published roll (第十四条): filed within 5 days, answered within 3 days, published."""
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="objections")
+    author = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="+")
+    subject = models.ForeignKey("residents.Resident", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("异议类型"), max_length=20, choices=ObjectionKind.choices)
+    basis = models.CharField(_("应为登记依据"), max_length=20, choices=VoterBasis.choices, blank=True)
+    reason = models.CharField(_("异议理由"), max_length=300)
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    filed_at = models.DateTimeField(auto_now_add=True)
+    upheld = models.BooleanField(_("异议成立"), null=True)
+    answer = models.CharField(_("处理决定"), max_length=300, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("选民名单异议")
+        verbose_name_plural = _("选民名单异议")
+        ordering = ["election", "filed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.election_id} {self.pk}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.election.community
+
+
+class Proxy(models.Model):
+    """A written authorisation to vote (委托投票, 第十五条): to a close relative on the same roll, at most 3 each."""
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="proxies")
+    grantor = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="+")
+    holder = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="+")
+    signed_on = models.DateField(_("委托书签署日期"))
+    scan_name = models.CharField(max_length=80, blank=True, editable=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("委托投票")
+        verbose_name_plural = _("委托投票")
+        ordering = ["election", "holder", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grantor"], condition=Q(withdrawn_at=None), name="election_proxy_one_per_grantor"
+            ),
+            models.CheckConstraint(condition=~Q(grantor=F("holder")), name="election_proxy_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grantor_id} → {self.holder_id}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.election.community

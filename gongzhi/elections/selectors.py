@@ -52,3 +52,320 @@ def election_get_for(user: User, pk: int) -> Election:
 def roll_of(election: Election) -> QuerySet[Voter]:
     """The election's current roll (removed lines are kept, and left out here)."""
     return Voter.objects.filter(election=election, removed_at=None).select_related("resident")
+
+
+# --- The round's board, the roll, objections and proxies (the roll part) -----------------------------------
+
+from dataclasses import dataclass  # noqa: E402
+
+from django.db.models import Count, Max  # noqa: E402
+
+from gongzhi.bodies.models import BodyKind  # noqa: E402
+from gongzhi.bodies.selectors import body_of_kind, memberships_current, shoulder_one  # noqa: E402
+from gongzhi.residents.models import Resident  # noqa: E402
+
+from . import deadlines  # noqa: E402
+from .models import Objection, Proxy, RoundPractice  # noqa: E402
+
+
+def round_get_for(user: User, pk: int) -> Round:
+    round_ = rounds_for(user).filter(pk=pk).first()
+    if round_ is None:
+        raise NotFound()
+    return round_
+
+
+def practice_of(round_: Round) -> RoundPractice:
+    """The round's periods and targets (the defaults, unsaved, for a round opened before they existed)."""
+    return RoundPractice.objects.filter(round=round_).first() or RoundPractice(round=round_)
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    election: Election
+    steps: list[deadlines.Step]
+    voters: int
+    objections_open: int
+    shoulder_one: bool
+    cross_holders: int
+    two_committees: int
+
+
+def _local(moment) -> dt.date | None:
+    return timezone.localdate(moment) if moment else None
+
+
+def _cross(community) -> tuple[bool, int, int]:
+    """一肩挑, and how many sit on both the party organisation and the committee, of how many on either."""
+    party, committee = (
+        body_of_kind(community, BodyKind.PARTY_ORG),
+        body_of_kind(community, BodyKind.COMMITTEE),
+    )
+    party_ids = set(memberships_current(party).values_list("resident_id", flat=True)) if party else set()
+    committee_ids = (
+        set(memberships_current(committee).values_list("resident_id", flat=True)) if committee else set()
+    )
+    return shoulder_one(community) is not None, len(party_ids & committee_ids), len(party_ids | committee_ids)
+
+
+def round_board(round_: Round, *, today: dt.date | None = None) -> list[BoardRow]:
+    """Every community's steps with their dates or due dates (the township's board), and the 两委's shape."""
+    today = today or timezone.localdate()
+    practice = practice_of(round_)
+    elections = list(
+        Election.objects.filter(round=round_).select_related("community").order_by("community__path")
+    )
+    voters = dict(
+        Voter.objects.filter(round=round_, removed_at=None)
+        .values("election_id")
+        .annotate(n=Count("id"))
+        .values_list("election_id", "n")
+    )
+    objections = {
+        row["election_id"]: row
+        for row in Objection.objects.filter(election__round=round_)
+        .values("election_id")
+        .annotate(open=Count("id", filter=Q(answered_at=None)), last=Max("answered_at"))
+    }
+    rows = []
+    for election in elections:
+        published = _local(election.roll_published_at)
+        stats = objections.get(election.pk, {"open": 0, "last": None})
+        closed = None
+        if published is not None and stats["open"] == 0:
+            period_end = deadlines.objections_last_day(published)
+            if today > period_end:
+                closed = max(filter(None, [period_end, _local(stats["last"])]))
+        steps = deadlines.steps(
+            election_day=election.election_day,
+            committee_formed_on=election.committee_formed_on,
+            roll_published_on=published,
+            objections_closed_on=closed,
+            candidates_published_on=_local(election.candidates_published_at),
+            result_filed_on=_local(election.result_filed_at),
+            today=today,
+            committee_lead_days=practice.committee_lead_days,
+            candidates_lead_days=practice.candidates_lead_days,
+            filing_days=practice.filing_days,
+        )
+        one, cross, both = _cross(election.community)
+        rows.append(
+            BoardRow(election, steps, voters.get(election.pk, 0), int(stats["open"] or 0), one, cross, both)
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Shares:
+    communities: int
+    shoulder_one: int
+    shoulder_one_target: int
+    cross_holders: int
+    two_committees: int
+    cross_holding_target: int
+
+    @property
+    def shoulder_one_percent(self) -> int:
+        return round(100 * self.shoulder_one / self.communities) if self.communities else 0
+
+    @property
+    def cross_holding_percent(self) -> int:
+        return round(100 * self.cross_holders / self.two_committees) if self.two_committees else 0
+
+    @property
+    def shoulder_one_met(self) -> bool:
+        return self.shoulder_one_percent >= self.shoulder_one_target
+
+    @property
+    def cross_holding_met(self) -> bool:
+        return self.cross_holding_percent >= self.cross_holding_target
+
+
+def round_shares(round_: Round, rows: list[BoardRow]) -> Shares:
+    """The township's 一肩挑 and 交叉任职 against the round's targets, derived from the bodies' posts."""
+    practice = practice_of(round_)
+    return Shares(
+        communities=len(rows),
+        shoulder_one=sum(1 for row in rows if row.shoulder_one),
+        shoulder_one_target=practice.shoulder_one_target,
+        cross_holders=sum(row.cross_holders for row in rows),
+        two_committees=sum(row.two_committees for row in rows),
+        cross_holding_target=practice.cross_holding_target,
+    )
+
+
+def roll_counts(election: Election) -> dict[str, int]:
+    """The roll's size by basis: what the public page shows (never a name)."""
+    counts = dict(
+        Voter.objects.filter(election=election, removed_at=None)
+        .values("basis")
+        .annotate(n=Count("id"))
+        .values_list("basis", "n")
+    )
+    return {"total": sum(counts.values()), **counts}
+
+
+def roll_lines(election: Election) -> QuerySet[Voter]:
+    """The roll for the notice board and the pages: name and resident group, in the register's order."""
+    return (
+        roll_of(election)
+        .select_related("resident__area__parent")
+        .order_by("resident__area_path", "resident__name_sort")
+    )
+
+
+def roll_removed(election: Election) -> QuerySet[Voter]:
+    return Voter.objects.filter(election=election).exclude(removed_at=None).select_related("resident")
+
+
+def objections_of(election: Election) -> QuerySet[Objection]:
+    return Objection.objects.filter(election=election).select_related("author", "subject")
+
+
+def objection_get_for(user: User, pk: int) -> Objection:
+    objection = (
+        Objection.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community", "author", "subject")
+        .first()
+    )
+    if objection is None:
+        raise NotFound()
+    return objection
+
+
+def proxies_of(election: Election) -> QuerySet[Proxy]:
+    return (
+        Proxy.objects.filter(election=election, withdrawn_at=None)
+        .select_related("grantor__resident", "holder__resident")
+        .order_by("holder__resident__name_sort", "id")
+    )
+
+
+def voter_get(election: Election, pk: int | None) -> Voter:
+    voter = roll_of(election).filter(pk=pk).first() if pk else None
+    if voter is None:
+        raise NotFound()
+    return voter
+
+
+def community_voter_of(user: User, election: Election) -> Voter | None:
+    """The signed-in user's own line on the community's roll (a voter may read the roll), or None."""
+    if not user.is_authenticated:
+        return None
+    return roll_of(election).filter(resident__user=user).first()
+
+
+def elections_open_to(user: User) -> QuerySet[Election]:
+    """Elections whose published roll the user may read as a voter of the community (or as a reader)."""
+    if not user.is_authenticated:
+        return Election.objects.none()
+    mine = Voter.objects.filter(resident__user=user, removed_at=None).values("election_id")
+    return Election.objects.filter(
+        Q(pk__in=mine) | Q(pk__in=elections_for(user).values("pk"))
+    ).select_related("round", "community")
+
+
+def community_resident(election: Election, pk: int | None) -> Resident:
+    """A person of the election's community on the register (for an action that has checked its actor)."""
+    resident = Resident.objects.filter(community_id=election.community_id, pk=pk).first() if pk else None
+    if resident is None:
+        raise NotFound()
+    return resident
+
+
+def community_residents_matching(election: Election, q: str, limit: int = 10) -> list[Resident]:
+    """Register entries of the community whose name or pinyin initials start with `q` (to pick from)."""
+    q = q.strip()
+    if not q:
+        return []
+    return list(
+        Resident.objects.filter(community_id=election.community_id)
+        .filter(Q(name__startswith=q) | Q(name_initials__startswith=q.lower()))
+        .select_related("area")
+        .order_by("name_sort")[:limit]
+    )
+
+
+def committee_of(election: Election) -> QuerySet[CommitteeMember]:
+    return CommitteeMember.objects.filter(election=election).select_related("resident")
+
+
+def committee_member_get_for(user: User, pk: int) -> CommitteeMember:
+    member = (
+        CommitteeMember.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election")
+        .first()
+    )
+    if member is None:
+        raise NotFound()
+    return member
+
+
+def voter_get_for(user: User, pk: int) -> Voter:
+    voter = Voter.objects.filter(pk=pk, election__in=elections_for(user)).select_related("election").first()
+    if voter is None:
+        raise NotFound()
+    return voter
+
+
+def election_public_get(pk: int) -> Election:
+    """An election whose roll is published (its counts are public), for anyone."""
+    election = (
+        Election.objects.filter(pk=pk).exclude(roll_published_at=None).select_related("community").first()
+    )
+    if election is None:
+        raise NotFound()
+    return election
+
+
+def townships_kept_by(user: User) -> QuerySet:
+    """The townships where the user may open a round."""
+    from gongzhi.areas.models import Area, AreaKind
+
+    return Area.objects.filter(scope_q(paths_for(user, ROUND_KEEPERS), "path"), kind=AreaKind.TOWNSHIP)
+
+
+def communities_without_election(round_: Round) -> QuerySet:
+    from gongzhi.areas.models import Area, AreaKind
+
+    taken = Election.objects.filter(round=round_).values("community_id")
+    return Area.objects.filter(parent_id=round_.township_id, kind=AreaKind.COMMUNITY).exclude(pk__in=taken)
+
+
+def own_resident_in(user: User, election: Election) -> Resident | None:
+    """The user's own active register entry in the election's community (who may object), or None."""
+    if not user.is_authenticated:
+        return None
+    return Resident.objects.filter(user=user, community_id=election.community_id, status="active").first()
+
+
+def election_get_for_voter(user: User, pk: int) -> Election:
+    """A published roll for the community's residents with an account, and for those who read the election."""
+    election = (
+        Election.objects.filter(pk=pk)
+        .exclude(roll_published_at=None)
+        .select_related("community", "round")
+        .first()
+    )
+    if election is None:
+        raise NotFound()
+    if own_resident_in(user, election) is None and not elections_for(user).filter(pk=pk).exists():
+        raise NotFound()
+    return election
+
+
+def objection_subjects_for(me: Resident, election: Election, q: str, limit: int = 10) -> list[Resident]:
+    """Whom a resident may object about, by name: people on the published roll (already public to them), and
+    themself and their own household (who may be left off). Never the rest of the register."""
+    q = q.strip()
+    if not q:
+        return []
+    on_roll = Voter.objects.filter(election=election, removed_at=None).values("resident_id")
+    mine = Q(pk=me.pk) | (Q(household_id=me.household_id) if me.household_id else Q(pk__in=[]))
+    return list(
+        Resident.objects.filter(community_id=election.community_id)
+        .filter(Q(pk__in=on_roll) | mine)
+        .filter(Q(name__startswith=q) | Q(name_initials__startswith=q.lower()))
+        .select_related("area")
+        .order_by("name_sort")[:limit]
+    )

@@ -1,4 +1,26 @@
-from django.urls import path  # noqa: F401 - the election pages add their routes here
+from django.urls import path
+
+from .views import roll, rounds
 
 app_name = "elections"
-urlpatterns: list = []
+urlpatterns: list = [
+    # The round, the committee and the roll.
+    path("rounds/", rounds.index, name="rounds"),
+    path("rounds/<id:pk>/", rounds.board, name="round"),
+    path("rounds/<id:pk>/practice/", rounds.practice, name="round_practice"),
+    path("rounds/<id:pk>/close/", rounds.close, name="round_close"),
+    path("rounds/<id:pk>/export.xlsx", rounds.export, name="round_export"),
+    path("<id:pk>/", roll.election, name="election"),
+    path("<id:pk>/edit/", rounds.election_edit, name="election_edit"),
+    path("<id:pk>/committee/", roll.committee_add, name="committee_add"),
+    path("committee/<id:pk>/leave/", roll.committee_leave, name="committee_leave"),
+    path("<id:pk>/roll/generate/", roll.roll_generate, name="roll_generate"),
+    path("<id:pk>/roll/publish/", roll.roll_publish, name="roll_publish"),
+    path("<id:pk>/roll/add/", roll.voter_add, name="voter_add"),
+    path("voters/<id:pk>/remove/", roll.voter_remove, name="voter_remove"),
+    path("objections/<id:pk>/answer/", roll.objection_answer, name="objection_answer"),
+    path("<id:pk>/proxies/", roll.proxy_add, name="proxy_add"),
+    path("<id:pk>/papers/<slug:kind>.pdf", roll.paper, name="paper"),
+    path("<id:pk>/roll/", roll.voters, name="voters"),
+    path("<id:pk>/public/", roll.public, name="public"),
+]

@@ -48,6 +48,7 @@ from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_decisions import demo_decisions_seed
 from gongzhi.devtools.demo_departments import DEMO_DEPARTMENTS, demo_escalations_seed
 from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
+from gongzhi.devtools.demo_elections_roll import demo_elections_roll_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
@@ -190,6 +191,8 @@ class Command(BaseCommand):
             # 双亮: party members' pledges (after the wishes, whose helpers are the demo party members).
             demo_pledges_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 8))
             demo_pairing_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 13))  # fmt: skip
+            # The election round in progress: committees, rolls, objections, proxies (gongzhi.elections).
+            demo_elections_roll_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 8))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []

@@ -1,0 +1,1 @@
+"""The elections' pages, one module a part (rounds.py, roll.py; the count's part beside them)."""
