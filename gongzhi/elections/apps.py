@@ -6,3 +6,8 @@ class ElectionsConfig(AppConfig):
     name = "gongzhi.elections"
     label = "elections"
     verbose_name = _("换届选举")
+
+    def ready(self) -> None:
+        from . import audit_verbs_count
+
+        audit_verbs_count.register()

@@ -9,7 +9,18 @@ from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.core.errors import NotFound
 
-from .models import CommitteeMember, Election, Round, Voter
+from .models import (
+    BallotBox,
+    CommitteeMember,
+    CountSheet,
+    Election,
+    Nomination,
+    NominationStatus,
+    Poll,
+    PollKind,
+    Round,
+    Voter,
+)
 from .roles import READERS, ROUND_KEEPERS
 
 
@@ -52,3 +63,61 @@ def election_get_for(user: User, pk: int) -> Election:
 def roll_of(election: Election) -> QuerySet[Voter]:
     """The election's current roll (removed lines are kept, and left out here)."""
     return Voter.objects.filter(election=election, removed_at=None).select_related("resident")
+
+
+# --- Candidates, the count and the result ------------------------------------------------------------------
+
+
+def nominations_of(election: Election) -> QuerySet[Nomination]:
+    return (
+        Nomination.objects.filter(election=election)
+        .select_related("candidate__resident")
+        .prefetch_related("nominators__voter__resident")
+    )
+
+
+def candidates_of(election: Election) -> QuerySet[Nomination]:
+    """The confirmed candidates (published once `candidates_published_at` is set)."""
+    return (
+        nominations_of(election)
+        .filter(status=NominationStatus.ACCEPTED)
+        .order_by("candidate__resident__name_sort")
+    )
+
+
+def poll_choices(poll: Poll) -> list[Nomination | None]:
+    """What a poll's sheets count: the candidates (a second round: those not elected in the first); a recall: None."""
+    if poll.kind == PollKind.RECALL:
+        return [None]
+    choices: list[Nomination | None] = list(candidates_of(poll.election))
+    if poll.kind == PollKind.SECOND:
+        first = Poll.objects.filter(election=poll.election, kind=PollKind.FIRST, recall=None).first()
+        elected = set((first.result or {}).get("elected", [])) if first else set()
+        choices = [choice for choice in choices if choice is not None and choice.pk not in elected]
+    return choices
+
+
+def box_disagreements(box: BallotBox) -> list[tuple[int | None, int, int]]:
+    """(choice, first clerk's figure, second clerk's figure) wherever the two sheets of a box differ."""
+    sheets = list(box.sheets.order_by("id").prefetch_related("lines"))
+    if len(sheets) < 2:
+        return []
+    first = {line.nomination_id: line.votes for line in sheets[0].lines.all()}
+    second = {line.nomination_id: line.votes for line in sheets[1].lines.all()}
+    return [
+        (key, first.get(key, 0), second.get(key, 0))
+        for key in sorted(set(first) | set(second), key=lambda k: -1 if k is None else k)
+        if first.get(key) != second.get(key)
+    ]
+
+
+def sheet_visible(user: User, sheet: CountSheet) -> bool:
+    """A clerk's figures are seen by nobody else until the box's second sheet is in (double entry, blind)."""
+    if sheet.clerk_id == user.pk:
+        return True
+    return CountSheet.objects.filter(box_id=sheet.box_id).count() >= 2
+
+
+def poll_announced(election: Election, kind: str = PollKind.FIRST) -> Poll | None:
+    """The announced poll of a round, for the public notice (names of the elected, votes per candidate)."""
+    return Poll.objects.filter(election=election, kind=kind, recall=None).exclude(announced_at=None).first()
