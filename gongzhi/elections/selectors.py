@@ -121,3 +121,76 @@ def sheet_visible(user: User, sheet: CountSheet) -> bool:
 def poll_announced(election: Election, kind: str = PollKind.FIRST) -> Poll | None:
     """The announced poll of a round, for the public notice (names of the elected, votes per candidate)."""
     return Poll.objects.filter(election=election, kind=kind, recall=None).exclude(announced_at=None).first()
+
+
+def poll_get_for(user: User, pk: int) -> Poll:
+    """A poll of an election the user reads (404 for missing and not yours alike)."""
+    poll = (
+        Poll.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community")
+        .first()
+    )
+    if poll is None:
+        raise NotFound()
+    return poll
+
+
+def count_board(poll: Poll, viewer: User) -> list[dict]:
+    """Each box of a poll: its paper, its sheets (whose, without figures), and the disagreements once both are in."""
+    names = {choice.pk: choice.candidate.resident.name for choice in poll_choices(poll) if choice is not None}
+    board = []
+    for box in poll.boxes.order_by("id").prefetch_related("sheets"):
+        sheets = list(box.sheets.all())
+        board.append(
+            {
+                "box": box,
+                "sheets": len(sheets),
+                "mine": any(sheet.clerk_id == viewer.pk for sheet in sheets),
+                "disagreements": [
+                    {"choice": names.get(key, "") if key is not None else "", "first": a, "second": b}
+                    for key, a, b in box_disagreements(box)
+                ],
+            }
+        )
+    return board
+
+
+def public_notice(election: Election) -> dict | None:
+    """What the public notice shows once announced: each round's figures, the elected and votes per candidate."""
+    polls = list(
+        Poll.objects.filter(election=election, recall=None).exclude(announced_at=None).order_by("id")
+    )
+    if not polls:
+        return None
+    names = {
+        str(nomination.pk): nomination.candidate.resident.name
+        for nomination in Nomination.objects.filter(election=election).select_related("candidate__resident")
+    }
+    rounds = []
+    for poll in polls:
+        result = poll.result or {}
+        elected = {str(pk) for pk in result.get("elected", [])}
+        rows = sorted(
+            ((names.get(key, ""), count, key in elected) for key, count in result.get("votes", {}).items()),
+            key=lambda row: -row[1],
+        )
+        rounds.append({"poll": poll, "result": result, "rows": rows})
+    last = polls[-1].result or {}
+    return {
+        "rounds": rounds,
+        "elected": [names.get(str(pk), "") for pk in last.get("elected_all", [])],
+        "without_woman": bool(last.get("without_woman")),
+        "unfilled": last.get("unfilled", 0),
+    }
+
+
+def election_public_get(pk: int) -> Election:
+    """An election whose result has been announced, for anyone (404 otherwise)."""
+    election = (
+        Election.objects.filter(pk=pk, polls__announced_at__isnull=False, polls__recall=None)
+        .select_related("community", "round")
+        .first()
+    )
+    if election is None:
+        raise NotFound()
+    return election
