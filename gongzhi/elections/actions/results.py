@@ -145,7 +145,7 @@ def committee_install(
     if body is None:
         raise DomainError(_("请先在组织中登记本村(社区)的村(居)民委员会。"), code="no_committee")
     body = Body.objects.select_for_update(of=("self",)).get(pk=body.pk)
-    term = _("第%(term)s届") % {"term": term_numeral(locked.round.term)}
+    term = f"第{term_numeral(locked.round.term)}届"  # data, as written on the register (never translated)
     if memberships_current(body).filter(term=term).exists():
         raise Conflict(_("本届村(居)民委员会已经登记过了。"), code="installed")
     for membership in memberships_current(body):
