@@ -876,6 +876,33 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "elections.proxy_authorised": ({"community": "青山村", "held": 2}, "41 → 42"),
     "elections.proxy_withdrawn": ({"community": "青山村"}, "41 → 42"),
     "elections.roll_printed": ({"community": "青山村", "paper": "选民名单"}, "3 7"),
+    # Registered by gongzhi.elections (audit_verbs_count): names and counts, never a ballot.
+    "elections.nominated": ({"candidate": "李秀英", "nominators": 12}, "提名"),
+    "elections.nomination_accepted": ({"candidate": "李秀英", "reason": "-"}, "提名"),
+    "elections.nomination_rejected": ({"candidate": "王五", "reason": "不在本村选民名单上"}, "提名"),
+    "elections.candidates_published": ({"seats": 5, "candidates": 7}, "青山村"),
+    "elections.poll_opened": (
+        {"kind": "first", "held_on": "2027-03-20", "place": "村委会大院", "seats": 5},
+        "选举",
+    ),
+    "elections.box_added": ({"kind": "mobile", "place": "三组流动票箱"}, "三组流动票箱"),
+    "elections.box_paper_recorded": (
+        {"place": "村委会大院", "issued": 420, "returned": 415, "spoiled": 3},
+        "村委会大院",
+    ),
+    "elections.count_entered": ({"place": "村委会大院", "entry": 2}, "村委会大院"),
+    "elections.count_corrected": (
+        {"place": "村委会大院", "changes": [{"choice": 3, "from": 201, "to": 210}], "lines": 1},
+        "村委会大院",
+    ),
+    "elections.count_signed": (
+        {"kind": "first", "scrutineers": 3, "valid": True, "cast": 610, "roll": 900},
+        "选举",
+    ),
+    "elections.result_announced": ({"kind": "first", "valid": True, "elected": 4}, "选举"),
+    "elections.result_filed": ({"elected": 5, "seats": 5, "without_woman": False}, "青山村"),
+    "elections.committee_installed": ({"term": "第十一届", "members": 5, "from": "2027-03-21"}, "青山村"),
+    "elections.recall_proposed": ({"member": "张三", "supporters": 190, "roll": 900}, "罢免"),
 }
 
 

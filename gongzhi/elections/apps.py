@@ -8,7 +8,7 @@ class ElectionsConfig(AppConfig):
     verbose_name = _("换届选举")
 
     def ready(self) -> None:
-        # The round, the committee and the roll.
-        from . import audit_verbs_roll
+        from . import audit_verbs_count, audit_verbs_roll
 
-        audit_verbs_roll.register()
+        audit_verbs_roll.register()  # the round, the committee and the roll
+        audit_verbs_count.register()  # candidates, the count and the result

@@ -319,3 +319,244 @@ class Proxy(models.Model):
     @property
     def audit_area(self):
         return self.election.community
+
+
+# --- Candidates, election day, the double-entry count, the result and recall ------------------------------
+
+
+class NominationStatus(models.TextChoices):
+    PENDING = "pending", _("待审核")
+    ACCEPTED = "accepted", _("已确认")
+    REJECTED = "rejected", _("未确认")
+
+
+class Nomination(models.Model):
+    """A voter nominated as a candidate by voters of the roll (村民委员会组织法 第十五条: 由登记参加选举的村民直接提名)."""
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="nominations")
+    candidate = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("状态"), max_length=20, choices=NominationStatus.choices, default=NominationStatus.PENDING
+    )
+    reason = models.CharField(_("理由"), max_length=200, blank=True)
+    nominated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nominated_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("候选人提名")
+        verbose_name_plural = _("候选人提名")
+        ordering = ["election", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "candidate"],
+                condition=~Q(status="rejected"),
+                name="election_nomination_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election_id} {self.candidate_id}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.election.community
+
+
+class Nominator(models.Model):
+    """One voter of the roll who signed a nomination (联名 when there are several, 个人 when one)."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="nominators")
+    voter = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "voter"], name="election_nominator_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id} {self.voter_id}"
+
+
+class Recall(models.Model):
+    """A proposal to recall (罢免, 第十六条) a sitting member of the committee, with its supporters."""
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="recalls")  # whose roll
+    membership = models.ForeignKey("bodies.Membership", on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("罢免理由"), max_length=300)
+    proposed_on = models.DateField(_("提出日期"))
+    supporters = models.ManyToManyField(Voter, related_name="+", verbose_name=_("联名选民"))
+    representatives = models.PositiveSmallIntegerField(_("联名的村(居)民代表人数"), default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("罢免")
+        verbose_name_plural = _("罢免")
+        ordering = ["election", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.election_id} {self.membership_id}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.election.community
+
+
+class PollKind(models.TextChoices):
+    FIRST = "first", _("选举")
+    SECOND = "second", _("另行选举")
+    RECALL = "recall", _("罢免投票")
+
+
+class Poll(models.Model):
+    """One vote on paper: the election, its second round (另行选举), or a recall; its boxes, count and result."""
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="polls")
+    kind = models.CharField(_("类型"), max_length=20, choices=PollKind.choices)
+    recall = models.OneToOneField(
+        Recall, on_delete=models.PROTECT, null=True, blank=True, related_name="poll"
+    )
+    seats = models.PositiveSmallIntegerField(_("应选名额"))
+    held_on = models.DateField(_("投票日期"))
+    meeting_place = models.CharField(_("选举大会会场"), max_length=100)
+    signed_off_at = models.DateTimeField(_("监票人签字时间"), null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    result = models.JSONField(null=True, blank=True)  # the tally's outcome, computed at sign-off
+    announced_at = models.DateTimeField(_("宣布时间"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("投票")
+        verbose_name_plural = _("投票")
+        ordering = ["election", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "kind"], condition=Q(recall=None), name="election_poll_round_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election_id} {self.kind}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.election.community
+
+
+class BoxKind(models.TextChoices):
+    CENTRAL = "central", _("中心会场")
+    STATION = "station", _("投票站")
+    MOBILE = "mobile", _("流动票箱")
+
+
+class BallotBox(models.Model):
+    """A ballot box of a poll and its paper: ballots issued (发出), returned (收回) and spoiled (无效)."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.PROTECT, related_name="boxes")
+    kind = models.CharField(_("类型"), max_length=20, choices=BoxKind.choices)
+    place = models.CharField(_("地点"), max_length=100)
+    staff = models.CharField(_("工作人员"), max_length=200)
+    issued = models.PositiveIntegerField(_("发出选票"), null=True, blank=True)
+    returned = models.PositiveIntegerField(_("收回选票"), null=True, blank=True)
+    spoiled = models.PositiveIntegerField(_("无效选票"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("票箱")
+        verbose_name_plural = _("票箱")
+        ordering = ["poll", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(returned=None) | Q(returned__lte=F("issued")), name="election_box_returned_issued"
+            ),
+            models.CheckConstraint(
+                condition=Q(spoiled=None) | Q(spoiled__lte=F("returned")),
+                name="election_box_spoiled_returned",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.place
+
+    @property
+    def valid(self) -> int | None:
+        return None if self.returned is None or self.spoiled is None else self.returned - self.spoiled
+
+    @property
+    def scope_path(self) -> str:
+        return self.poll.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.poll.election.community
+
+
+class CountSheet(models.Model):
+    """One clerk's independent count of one box (double entry: two clerks, two sheets)."""
+
+    box = models.ForeignKey(BallotBox, on_delete=models.PROTECT, related_name="sheets")
+    clerk = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+    corrected_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["box", "id"]
+        constraints = [models.UniqueConstraint(fields=["box", "clerk"], name="election_sheet_clerk_once")]
+
+    def __str__(self) -> str:
+        return f"{self.box_id} {self.clerk_id}"
+
+
+class CountLine(models.Model):
+    """A candidate's votes on a sheet; without a candidate, the votes for the recall."""
+
+    sheet = models.ForeignKey(CountSheet, on_delete=models.CASCADE, related_name="lines")
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    votes = models.PositiveIntegerField(_("票数"))
+
+    class Meta:
+        ordering = ["sheet", "nomination"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "nomination"], name="election_line_once"),
+            models.UniqueConstraint(
+                fields=["sheet"], condition=Q(nomination=None), name="election_line_recall_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sheet_id} {self.nomination_id} {self.votes}"
+
+
+class Scrutineer(models.Model):
+    """A scrutineer (监票人) who signed the poll's count: a voter of the roll, not a candidate."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.PROTECT, related_name="scrutineers")
+    voter = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["poll", "voter"], name="election_scrutineer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.poll_id} {self.voter_id}"

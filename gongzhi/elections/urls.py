@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import roll, rounds
+from .views import results, roll, rounds
 
 app_name = "elections"
 urlpatterns: list = [
@@ -23,4 +23,8 @@ urlpatterns: list = [
     path("<id:pk>/papers/<slug:kind>.pdf", roll.paper, name="paper"),
     path("<id:pk>/roll/", roll.voters, name="voters"),
     path("<id:pk>/public/", roll.public, name="public"),
+    # Candidates, the count and the result.
+    path("polls/<id:pk>/count/", results.count, name="count"),
+    path("polls/<id:pk>/record.pdf", results.record, name="count_record"),
+    path("<id:pk>/notice/", results.notice, name="notice"),
 ]

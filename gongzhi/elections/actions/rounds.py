@@ -247,10 +247,18 @@ def committee_member_leave(
         raise DomainError(_("请选择退出原因。"), field="left_reason")
     if left_on is None or left_on < locked.joined_on or left_on > timezone.localdate():
         raise DomainError(_("退出日期应在推选日期和今天之间。"), field="left_on")
-    locked.left_on, locked.left_reason = left_on, reason
-    locked.save(update_fields=["left_on", "left_reason"])
+    return committee_seat_end(actor=actor, seat=locked, left_on=left_on, reason=reason)
+
+
+def committee_seat_end(
+    *, actor: User, seat: CommitteeMember, left_on: dt.date, reason: str
+) -> CommitteeMember:
+    """End a locked seat and audit it: the committee's own leave above, and a nomination (第十二条) in the
+    candidates' actions, which has already checked the nominator's permission and locked the election."""
+    seat.left_on, seat.left_reason = left_on, reason
+    seat.save(update_fields=["left_on", "left_reason"])
     audit_event_record(
-        actor=actor, verb="elections.committee_left", target=locked, area=locked.election.community,
-        summary={"community": locked.election.community.name, "reason": reason, "on": left_on.isoformat()},
+        actor=actor, verb="elections.committee_left", target=seat, area=seat.election.community,
+        summary={"community": seat.election.community.name, "reason": reason, "on": left_on.isoformat()},
     )  # fmt: skip
-    return locked
+    return seat
