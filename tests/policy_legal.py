@@ -12,13 +12,15 @@ the adviser and the community's staff: the township office is answered 404. Outs
 as what does not exist; a reader who may not do it is refused (403). Writing requests are marked *.
 """
 
-from tests.policy import ACTORS
+from tests.policy import MATRIX_ACTORS
 
 
 def _table(rows: dict[str, tuple[str, ...]], default: tuple[str, ...], relations: bool = True) -> str:
     head = "GET           POST\nsame   other  same   other\n" if relations else "GET    POST\n"
     lines = [head]
-    for actor in ACTORS:
+    # Every actor has its row here, the committee's chair too: the mediator is the village's legal adviser in this
+    # world, and the chair, who is not, takes the table's default rather than the adviser's row.
+    for actor in MATRIX_ACTORS:
         cells = rows.get(actor, default)
         lines.append(f"{actor:<22}" + "".join(f"{c:<7}" for c in cells).rstrip() + "\n")
     return "".join(lines)

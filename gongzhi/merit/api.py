@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
@@ -27,6 +28,8 @@ router = Router(tags=["积德榜 merit"])
 MAY_BE_MISSING: dict = {
     "responses": {"404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")}}
 }
+# A keeper's reads: 403 for an account that keeps no board anywhere, 404 for a community outside its reach.
+MAY_BE_MISSING_OR_FORBIDDEN: dict = {"responses": MAY_BE_MISSING["responses"] | MAY_BE_FORBIDDEN["responses"]}
 
 
 class CategoryOut(Schema):
@@ -502,7 +505,7 @@ def _kept_community(request, community_id: int):
     "/merit/communities/{community_id}/setting",
     response=SettingOut,
     summary=gettext_noop("村(社区)积德榜的公示天数（管理积德榜的工作人员）"),
-    openapi_extra=MAY_BE_MISSING,
+    openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
 def setting_read(request, community_id: ApiId):
     community = _kept_community(request, community_id)

@@ -17,6 +17,7 @@ from ninja import Router, Schema, Status
 
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
 from gongzhi.residents.models import Household, Resident, Tag
 
@@ -329,16 +330,19 @@ def household(request, household_id: ApiId):
     summary=gettext_noop("党员与农户结对，或重新结对（写明原因；农户自选须记录同意方式）"),
     openapi_extra=MAY_BE_FORBIDDEN,
 )
-def pair(request, household_id: ApiId, payload: PairIn):
+def pair(request, household_id: ApiId, payload: PairIn, idempotency_key: IdempotencyKey = None):
     found = _found(lambda: selectors.household_get_for(viewer=request.auth, household_id=household_id))
     if not request.auth.has_perm("pairing.keep", found):
         raise PermissionDenied()
     member = Resident.objects.filter(pk=payload.member_id, community=found.community).first()
     if member is None:
         raise DomainError(_("请选择本村(社区)的党员。"), field="member_id")
-    made = actions.pair_make(
-        actor=request.auth, household=found, member=member, reason=payload.reason, repair=payload.repair,
-        chosen=payload.chosen, consent_channel=payload.consent_channel,
+    made = idempotent_create(
+        request, idempotency_key, payload,
+        lambda: actions.pair_make(
+            actor=request.auth, household=found, member=member, reason=payload.reason, repair=payload.repair,
+            chosen=payload.chosen, consent_channel=payload.consent_channel,
+        ),
     )  # fmt: skip
     return Status(201, _pair(made))
 
@@ -369,11 +373,14 @@ def decline(request, household_id: ApiId, payload: DeclineIn):
     summary=gettext_noop("记录结对走访帮扶（结对党员本人或村(社区)工作人员）"),
     openapi_extra=MAY_BE_FORBIDDEN,
 )
-def visit(request, pair_id: ApiId, payload: VisitIn):
+def visit(request, pair_id: ApiId, payload: VisitIn, idempotency_key: IdempotencyKey = None):
     found = _found(lambda: selectors.pair_get_for(viewer=request.auth, pair_id=pair_id))
-    made = actions.visit_record(
-        actor=request.auth, pair=found, visited_on=payload.visited_on, what=payload.what,
-        follow_up=payload.follow_up, follow_up_text=payload.follow_up_text,
+    made = idempotent_create(
+        request, idempotency_key, payload,
+        lambda: actions.visit_record(
+            actor=request.auth, pair=found, visited_on=payload.visited_on, what=payload.what,
+            follow_up=payload.follow_up, follow_up_text=payload.follow_up_text,
+        ),
     )  # fmt: skip
     return Status(201, _visit(made))
 
@@ -413,14 +420,17 @@ def _own_or_refuse(request):
     response={201: PairOut},
     summary=gettext_noop("农户从本网格的党员中自选结对党员"),
 )
-def choose(request, payload: ChooseIn):
+def choose(request, payload: ChooseIn, idempotency_key: IdempotencyKey = None):
     own = _own_or_refuse(request)
     picked = next((c.member for c in own.candidates if c.member.pk == payload.member_id), None)
     if picked is None:
         raise DomainError(_("请从本网格的党员中选择。"), field="member_id")
-    made = actions.pair_make(
-        actor=request.auth, household=own.household, member=picked, chosen=True, repair=own.pair is not None,
-        reason=_("农户自选结对党员") if own.pair is not None else "",
+    made = idempotent_create(
+        request, idempotency_key, payload,
+        lambda: actions.pair_make(
+            actor=request.auth, household=own.household, member=picked, chosen=True,
+            repair=own.pair is not None, reason=_("农户自选结对党员") if own.pair is not None else "",
+        ),
     )  # fmt: skip
     return Status(201, _pair(made))
 
