@@ -89,6 +89,20 @@ class Election(models.Model):
         return self.community
 
 
+class OfElection:
+    """A record of one community's election: scoped and audited where its community is."""
+
+    election: "Election"
+
+    @property
+    def scope_path(self) -> str:
+        return self.election.community.path
+
+    @property
+    def audit_area(self):
+        return self.election.community
+
+
 class CommitteePost(models.TextChoices):
     CHAIR = "chair", _("主任")
     VICE_CHAIR = "vice_chair", _("副主任")
@@ -100,7 +114,7 @@ class LeftReason(models.TextChoices):
     OTHER = "other", _("其他原因")
 
 
-class CommitteeMember(models.Model):
+class CommitteeMember(OfElection, models.Model):
     """A seat on the community's election committee (村(居)民选举委员会)."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="committee")
@@ -133,14 +147,6 @@ class CommitteeMember(models.Model):
     def __str__(self) -> str:
         return f"{self.election_id} {self.resident_id} {self.post}"
 
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
-
-    @property
-    def audit_area(self):
-        return self.election.community
-
 
 class VoterBasis(models.TextChoices):
     """Why a person is on the roll (村民委员会组织法 第十三条)."""
@@ -150,7 +156,7 @@ class VoterBasis(models.TextChoices):
     NEWCOMER = "newcomer", _("户籍不在本村(社区), 在本村(社区)居住一年以上, 本人申请, 经会议同意")
 
 
-class Voter(models.Model):
+class Voter(OfElection, models.Model):
     """One line of a community's voter roll: who may vote, and why."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="voters")
@@ -180,14 +186,6 @@ class Voter(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.round_id = self.election.round_id
         super().save(*args, **kwargs)
-
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
-
-    @property
-    def audit_area(self):
-        return self.election.community
 
 
 # --- The round's periods, the roll's additions, objections and proxies (the roll part) ----------------------
@@ -251,7 +249,7 @@ class ObjectionKind(models.TextChoices):
     WRONG_BASIS = "wrong_basis", _("登记依据有误")
 
 
-class Objection(models.Model):
+class Objection(OfElection, models.Model):
     """An objection to the published roll (第十四条): filed within 5 days, answered within 3 days, published."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="objections")
@@ -277,16 +275,8 @@ class Objection(models.Model):
     def __str__(self) -> str:
         return f"{self.election_id} {self.pk}"
 
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
 
-    @property
-    def audit_area(self):
-        return self.election.community
-
-
-class Proxy(models.Model):
+class Proxy(OfElection, models.Model):
     """A written authorisation to vote (委托投票, 第十五条): to a close relative on the same roll, at most 3 each."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="proxies")
@@ -312,14 +302,6 @@ class Proxy(models.Model):
     def __str__(self) -> str:
         return f"{self.grantor_id} → {self.holder_id}"
 
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
-
-    @property
-    def audit_area(self):
-        return self.election.community
-
 
 # --- Candidates, election day, the double-entry count, the result and recall ------------------------------
 
@@ -330,7 +312,7 @@ class NominationStatus(models.TextChoices):
     REJECTED = "rejected", _("未确认")
 
 
-class Nomination(models.Model):
+class Nomination(OfElection, models.Model):
     """A voter nominated as a candidate by voters of the roll (村民委员会组织法 第十五条: 由登记参加选举的村民直接提名)."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="nominations")
@@ -361,14 +343,6 @@ class Nomination(models.Model):
     def __str__(self) -> str:
         return f"{self.election_id} {self.candidate_id}"
 
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
-
-    @property
-    def audit_area(self):
-        return self.election.community
-
 
 class Nominator(models.Model):
     """One voter of the roll who signed a nomination (联名 when there are several, 个人 when one)."""
@@ -385,7 +359,7 @@ class Nominator(models.Model):
         return f"{self.nomination_id} {self.voter_id}"
 
 
-class Recall(models.Model):
+class Recall(OfElection, models.Model):
     """A proposal to recall (罢免, 第十六条) a sitting member of the committee, with its supporters."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="recalls")  # whose roll
@@ -405,14 +379,6 @@ class Recall(models.Model):
     def __str__(self) -> str:
         return f"{self.election_id} {self.membership_id}"
 
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
-
-    @property
-    def audit_area(self):
-        return self.election.community
-
 
 class PollKind(models.TextChoices):
     FIRST = "first", _("选举")
@@ -420,7 +386,7 @@ class PollKind(models.TextChoices):
     RECALL = "recall", _("罢免投票")
 
 
-class Poll(models.Model):
+class Poll(OfElection, models.Model):
     """One vote on paper: the election, its second round (另行选举), or a recall; its boxes, count and result."""
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="polls")
@@ -452,14 +418,6 @@ class Poll(models.Model):
 
     def __str__(self) -> str:
         return f"{self.election_id} {self.kind}"
-
-    @property
-    def scope_path(self) -> str:
-        return self.election.community.path
-
-    @property
-    def audit_area(self):
-        return self.election.community
 
 
 class BoxKind(models.TextChoices):
