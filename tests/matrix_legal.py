@@ -307,3 +307,14 @@ API_CALLS |= {
         },
     ),
 }
+
+
+def _attachment_api(world, actor: str, relation: str) -> Call:
+    application, item = _obj(world, "submitted", relation), _obj(world, "attachment", relation)
+    return Call(f"/api/v1/legal/applications/{application.pk}/attachments/{item.pk}")
+
+
+API_CALLS |= {
+    "GET /api/v1/legal/law-savvy/{savvy_id}": api("/api/v1/legal/law-savvy/{}", "savvy"),
+    "GET /api/v1/legal/applications/{application_id}/attachments/{attachment_id}": _attachment_api,
+}

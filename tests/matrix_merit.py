@@ -267,3 +267,16 @@ API_CALLS |= {
         f"/api/v1/merit/categories/{world.parts['merit']['category'].pk}/active", {"active": False}
     ),
 }
+
+
+def _photo_api(world, actor, relation) -> Call:
+    n = _n(world, "review", relation)
+    return Call(API.format(n.pk) + f"/photos/{n.photos.get().pk}")
+
+
+API_CALLS |= {
+    "GET /api/v1/merit/nominations/{nomination_id}/consent-file": nomination_call(
+        "", "review", api=API + "/consent-file"
+    ),
+    "GET /api/v1/merit/nominations/{nomination_id}/photos/{photo_id}": _photo_api,
+}

@@ -264,3 +264,9 @@ PART_API |= {
         _API_NO,
     ),  # fmt: skip
 }
+
+# The pages' reads the API lacked (one 法律明白人, an application's attachment): the readers over its community.
+PART_API |= {
+    "GET /api/v1/legal/law-savvy/{savvy_id}": _api_read(),
+    "GET /api/v1/legal/applications/{application_id}/attachments/{attachment_id}": _api_read(),
+}

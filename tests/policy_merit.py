@@ -167,3 +167,9 @@ PART_API |= {
         ONE, "405 401", "405 403", township_admin="405 200*"
     ),
 }
+
+# The pages' file reads (the paper-consent scan, an evidence photo): the same people as on the pages.
+PART_API |= {
+    "GET /api/v1/merit/nominations/{nomination_id}/consent-file": _api(PART_PAGES["merit:consent_file"]),
+    "GET /api/v1/merit/nominations/{nomination_id}/photos/{photo_id}": _api(PART_PAGES["merit:photo"]),
+}

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import File, Form, Router, Schema, Status, UploadedFile
@@ -30,6 +31,7 @@ from gongzhi.core.masking import mask_name
 from gongzhi.residents.selectors import resident_get_for, resident_home_of
 
 from . import actions, selectors
+from .files import attachment_response
 from .models import Aide, Application, ApplicationState, Consultation, LawSavvy, Slot
 from .standards import group_label
 
@@ -169,6 +171,7 @@ class ApplicationOut(Schema):
     assessment: dict
     summary: str
     attachments: int
+    attachment_ids: list[int]  # GET .../attachments/{attachment_id}
     decision_note: str
 
 
@@ -246,6 +249,7 @@ def _consultation(consultation: Consultation, viewer) -> dict:
 
 
 def _application(application: Application) -> dict:
+    attachment_ids = list(application.attachments.values_list("pk", flat=True))
     return {
         "id": application.pk,
         "community_id": application.community_id,
@@ -256,7 +260,8 @@ def _application(application: Application) -> dict:
         "met": application.met_count(),
         "assessment": application.assessment,
         "summary": application.summary,
-        "attachments": application.attachments.count(),
+        "attachments": len(attachment_ids),
+        "attachment_ids": attachment_ids,
         "decision_note": application.decision_note,
     }
 
@@ -741,3 +746,61 @@ def slot_book_assisted(
         ),
     )
     return Status(201, _consultation(made, request.auth))
+
+
+# --- The pages' reads the API lacked: one 法律明白人 (its page), an application's attachment -------------------
+
+
+class TrainingOut(Schema):
+    held_on: dt.date
+    course: str
+    hours: Decimal
+    organiser: str
+
+
+class SavvyDetailOut(SavvyOut):
+    community_id: int
+    community_name: str
+    assessment_note: str
+    trainings: list[TrainingOut]
+
+
+@router.get(
+    "/legal/law-savvy/{savvy_id}",
+    response=SavvyDetailOut,
+    summary=gettext_noop("一名法律明白人：重点人群、职责、培训记录与学时、考核（姓名部分隐藏）"),
+    openapi_extra=NOT_FOUND_IN_BODY,
+)
+def savvy_detail(request, savvy_id: ApiId):
+    found = _savvy_for(request, savvy_id)
+    trainings = list(selectors.trainings_of(found))
+    return {
+        **_savvy(found),
+        "training_hours": selectors.training_hours(found, trainings),
+        "community_id": found.community_id,
+        "community_name": found.community.name,
+        "assessment_note": found.assessment_note,
+        "trainings": [
+            {"held_on": t.held_on, "course": t.course, "hours": t.hours, "organiser": t.organiser}
+            for t in trainings
+        ],
+    }
+
+
+@router.get(
+    "/legal/applications/{application_id}/attachments/{attachment_id}",
+    summary=gettext_noop("民主法治示范村申报的一份附件（PDF）"),
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": gettext_lazy("文件本身"),
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            },
+            **NOT_FOUND_IN_BODY["responses"],
+        }
+    },
+)
+def attachment(request, application_id: ApiId, attachment_id: ApiId) -> HttpResponseBase:
+    return _found(
+        lambda: attachment_response(request.auth, application_id=application_id, attachment_id=attachment_id)
+    )

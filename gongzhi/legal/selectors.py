@@ -33,6 +33,7 @@ from .models import (
     SavvyState,
     Setting,
     Slot,
+    Training,
 )
 from .roles import APPLICANTS, DECIDERS, KEEPERS, READERS, TOPIC_READERS
 from .standards import COVERAGE_TARGET_DEFAULT
@@ -125,8 +126,15 @@ def savvy_get_for(*, viewer, savvy_id: int, roles=READERS) -> LawSavvy:
     return found
 
 
-def training_hours(savvy: LawSavvy):
-    return sum((t.hours for t in savvy.trainings.all()), start=0)
+def trainings_of(savvy: LawSavvy) -> QuerySet[Training]:
+    """A 法律明白人's training record, oldest first (its page and the API)."""
+    return savvy.trainings.all()
+
+
+def training_hours(savvy: LawSavvy, trainings: list[Training] | None = None):
+    """The hours trained: over `trainings` when the caller already holds them, else read."""
+    rows = trainings if trainings is not None else trainings_of(savvy)
+    return sum((t.hours for t in rows), start=0)
 
 
 # --- Coverage --------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from gongzhi.core.masking import mask_name
 from gongzhi.residents.selectors import resident_get_for, resident_home_of, resident_list_for
 
 from . import actions, selectors
+from .files import attachment_response
 from .forms import (
     AideForm,
     ApplicationForm,
@@ -201,13 +202,13 @@ def savvy_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
 @require_safe
 def savvy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.savvy_get_for(viewer=request.user, savvy_id=pk)
-    trainings = list(found.trainings.all())
+    trainings = list(selectors.trainings_of(found))
     context = {
         "savvy": found,
         "name": mask_name(found.resident.name),
         "group": group_label(found.group),
         "trainings": trainings,
-        "hours": sum((t.hours for t in trainings), start=0),
+        "hours": selectors.training_hours(found, trainings),
         "may_keep": can(request.user, "legal.keep", found),
         "moves": lifecycle_moves_for(found, request.user),
         "training_form": TrainingForm(initial={"held_on": timezone.localdate()}),
@@ -540,13 +541,7 @@ def resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_perm("legal.view")
 @require_safe
 def attachment(request: AuthenticatedHttpRequest, pk: int, attachment_id: int) -> FileResponse:
-    found = selectors.application_get_for(viewer=request.user, application_id=pk)
-    item = selectors.attachment_get_for(viewer=request.user, application=found, attachment_id=attachment_id)
-    path = actions.attachment_path(item)
-    response = FileResponse(path.open("rb"), content_type="application/pdf", filename=f"legal-{item.pk}.pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(request.user, application_id=pk, attachment_id=attachment_id)
 
 
 # --- Public ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
@@ -21,6 +22,7 @@ from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
 
 from . import actions, selectors
+from .files import consent_file_response, photo_file_response
 from .models import Nomination
 
 router = Router(tags=["积德榜 merit"])
@@ -86,6 +88,7 @@ class NominationOut(Schema):
 class NominationDetailOut(NominationOut):
     opinions: list[OpinionOut]
     objections: list[ObjectionOut]  # staff who keep the board only; empty for others
+    photo_ids: list[int]  # the evidence photos: GET .../photos/{photo_id}
 
 
 class NominateIn(Schema):
@@ -195,6 +198,7 @@ def _detail(request, n: Nomination) -> dict:
         ]
         if keeper
         else [],
+        "photo_ids": [p.pk for p in n.photos.all()],
     }
 
 
@@ -556,3 +560,37 @@ def category_active(request, category_id: ApiId, payload: ActiveIn):
         raise Http404() from None
     done = actions.category_active_set(actor=request.auth, category=category, active=payload.active)
     return {"id": done.pk, "name": done.name, "description": done.description, "active": done.active}
+
+
+# --- The pages' file reads: the paper-consent scan and the evidence photos (gongzhi/merit/files.py, as the pages) --
+
+
+def _file_answers(description, content_type: str, *, forbidden: bool) -> dict:
+    answers = MAY_BE_MISSING_OR_FORBIDDEN if forbidden else MAY_BE_MISSING
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            },
+            **answers["responses"],
+        }
+    }
+
+
+@router.get(
+    "/merit/nominations/{nomination_id}/consent-file",
+    summary=gettext_noop("被提名人签字的纸质同意书扫描件（PDF 或照片；管理积德榜的工作人员）"),
+    openapi_extra=_file_answers(gettext_lazy("文件本身"), "*/*", forbidden=True),
+)
+def consent_file(request, nomination_id: ApiId) -> HttpResponseBase:
+    return consent_file_response(request.auth, _get(request, nomination_id))
+
+
+@router.get(
+    "/merit/nominations/{nomination_id}/photos/{photo_id}",
+    summary=gettext_noop("提名所附的一张事迹照片（能看到该提名的人）"),
+    openapi_extra=_file_answers(gettext_lazy("照片本身"), "image/*", forbidden=False),
+)
+def photo(request, nomination_id: ApiId, photo_id: ApiId) -> HttpResponseBase:
+    return photo_file_response(_get(request, nomination_id), photo_id)

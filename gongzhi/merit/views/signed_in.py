@@ -1,12 +1,9 @@
 """The merit board's pages for the signed in: nominations, consent, review, 公示, the keepers' pages."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,9 +17,9 @@ from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.forms import form_error_from
 from gongzhi.core.http import move_answer, paginate, require_perm, translate_errors
 from gongzhi.core.ids import id_from
-from gongzhi.photos.http import photo_response
 
 from .. import actions, selectors
+from ..files import consent_file_response, photo_file_response
 from ..forms import (
     PHOTO_FIELDS,
     AnswerForm,
@@ -208,31 +205,14 @@ def consent_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @translate_errors
 def consent_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
-    item = _get(request, pk)
-    if not can(request.user, "merit.keep", item):
-        raise PermissionDenied()
-    if item.consent_photo is not None:
-        return photo_response(item.consent_photo, public=False)
-    if not item.consent_pdf_path:
-        raise Http404()
-    path = Path(settings.DATA_DIR) / item.consent_pdf_path
-    if not path.is_file():
-        raise Http404()
-    response = FileResponse(path.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="consent-{item.pk}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return consent_file_response(request.user, _get(request, pk))
 
 
 @require_safe
 @login_required
 @translate_errors
 def photo(request: AuthenticatedHttpRequest, pk: int, photo_id: int) -> HttpResponseBase:
-    item = _get(request, pk)
-    found = item.photos.filter(pk=photo_id).select_related("photo").first()
-    if found is None:
-        raise Http404()
-    return photo_response(found.photo, public=False)
+    return photo_file_response(_get(request, pk), photo_id)
 
 
 @require_POST
