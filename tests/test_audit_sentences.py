@@ -708,6 +708,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"title": "照顾婆婆二十年", "from": "publicised", "reason": "异议成立：事迹不实"},
         "积德榜提名 #3",
     ),
+    "merit.consent_withdrawn": (
+        {"title": "照顾婆婆二十年", "from": "on_board", "reason": "本人撤回同意"},
+        "积德榜提名 #3",
+    ),
     "merit.setting_changed": ({"publicity_days": 5, "before": 7}, "青山村"),
     "merit.category_added": ({"name": "尊师重教"}, "尊师重教"),
     "merit.category_retired": ({"name": "尊师重教"}, "尊师重教"),
