@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for, scope_q
-from gongzhi.bodies.models import BodyKind
+from gongzhi.bodies.models import BodyKind, Membership
 from gongzhi.bodies.selectors import body_of_kind, memberships_current, shoulder_one
 from gongzhi.core.errors import NotFound
 from gongzhi.residents.models import Resident
@@ -25,6 +25,7 @@ from .models import (
     Poll,
     PollKind,
     Proxy,
+    Recall,
     Round,
     RoundPractice,
     Voter,
@@ -508,3 +509,69 @@ def election_announced_get(pk: int) -> Election:
     if election is None:
         raise NotFound()
     return election
+
+
+# --- The count's API: the objects an operation names, found within the user's reach -------------------------
+
+
+def nomination_get_for(user: User, pk: int) -> Nomination:
+    """A nomination of an election the user reads (404 for missing and not yours alike)."""
+    nomination = (
+        Nomination.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community", "candidate__resident")
+        .first()
+    )
+    if nomination is None:
+        raise NotFound()
+    return nomination
+
+
+def box_get_for(user: User, pk: int) -> BallotBox:
+    """A ballot box of a poll of an election the user reads (404 for missing and not yours alike)."""
+    box = (
+        BallotBox.objects.filter(pk=pk, poll__election__in=elections_for(user))
+        .select_related("poll__election__community")
+        .first()
+    )
+    if box is None:
+        raise NotFound()
+    return box
+
+
+def sheet_of(user: User, box: BallotBox) -> CountSheet:
+    """The user's own sheet of a box (404 when they have entered none: nobody reads another clerk's sheet here)."""
+    sheet = CountSheet.objects.filter(box=box, clerk=user).prefetch_related("lines").first()
+    if sheet is None or not sheet_visible(user, sheet):
+        raise NotFound()
+    return sheet
+
+
+def election_voters(election: Election, ids: list[int]) -> list[Voter]:
+    """The election's roll lines of these ids, in their order (a removed line too: the action names it);
+    404 for an id that is no line of this election's roll."""
+    found = {
+        voter.pk: voter
+        for voter in Voter.objects.filter(election=election, pk__in=ids).select_related("resident")
+    }
+    if any(pk not in found for pk in ids):
+        raise NotFound()
+    return [found[pk] for pk in ids]
+
+
+def recall_of(election: Election, pk: int | None) -> Recall:
+    recall = Recall.objects.filter(election=election, pk=pk).first() if pk else None
+    if recall is None:
+        raise NotFound()
+    return recall
+
+
+def community_membership(election: Election, pk: int) -> Membership:
+    """A post on one of the election's community's bodies (the action checks it is the committee's, current)."""
+    membership = (
+        Membership.objects.filter(pk=pk, body__area_id=election.community_id)
+        .select_related("body", "resident")
+        .first()
+    )
+    if membership is None:
+        raise NotFound()
+    return membership

@@ -148,7 +148,8 @@ def committee_install(
     term = f"第{term_numeral(locked.round.term)}届"  # data, as written on the register (never translated)
     if memberships_current(body).filter(term=term).exists():
         raise Conflict(_("本届村(居)民委员会已经登记过了。"), code="installed")
-    for membership in memberships_current(body):
+    # Those whose leaving is already recorded (today: a current post still) keep their own date.
+    for membership in memberships_current(body).filter(ended_on=None):
         membership_end(
             actor=actor,
             membership=membership,
