@@ -154,7 +154,8 @@ def committee_install(
     term = f"第{term_numeral(locked.round.term)}届"  # data, as written on the register (never translated)
     if memberships_current(body).filter(term=term).exists():
         raise Conflict(_("本届村(居)民委员会已经登记过了。"), code="installed")
-    for membership in memberships_current(body):
+    # Those still in office; one whose leaving is recorded already (today, a takeover) is left as it is.
+    for membership in memberships_current(body).filter(ended_on=None):
         membership_end(
             actor=actor,
             membership=membership,
