@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from gongzhi.accounts.roles import Role
 from gongzhi.audit.models import AuditEvent
-from gongzhi.bodies.actions import body_create, membership_add
+from gongzhi.bodies.actions import body_create, membership_add, membership_end
 from gongzhi.bodies.models import BodyKind, Membership, Post
 from gongzhi.core.errors import DomainError, NotPermitted
 from gongzhi.elections.actions.candidates import candidates_publish, nomination_decide, nomination_submit
@@ -98,6 +98,10 @@ def day(users, areas, make_resident):
     committee = body_create(actor=staff, area=areas["village"], kind=BodyKind.COMMITTEE)
     old_chair = membership_add(actor=staff, body=committee, resident=voters[9].resident, post=Post.CHAIR,
                                started_on=TODAY - dt.timedelta(days=1000), term="第十届")  # fmt: skip
+    # A member whose leaving is already recorded today: installing leaves that record as it is.
+    left = membership_add(actor=staff, body=committee, resident=voters[8].resident, post=Post.MEMBER,
+                          started_on=TODAY - dt.timedelta(days=1000), term="第十届")  # fmt: skip
+    membership_end(actor=staff, membership=left, ended_on=TODAY, reason="辞职")
     return {
         "election": election,
         "voters": voters,
@@ -358,6 +362,7 @@ def test_the_result_is_announced_from_its_tally_filed_and_the_new_committee_inst
     }
     day["old_chair"].refresh_from_db()
     assert day["old_chair"].ended_on == TODAY - dt.timedelta(days=1)
+    assert Membership.objects.get(resident=day["voters"][8].resident).ended_on == TODAY  # recorded already
     assert verbs()[-3:] == [
         "elections.result_announced",
         "elections.result_filed",
