@@ -19,6 +19,7 @@ from gongzhi.residents.models import Resident
 from tests.conftest import make_user
 
 from .conftest import log_in
+from .test_phone import LayoutCheck
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +66,10 @@ def _enter(page, figures: dict[str, int]) -> None:
     form.get_by_test_id("save-sheet").click()
 
 
-def test_one_communitys_election_from_the_roll_to_the_filed_result(browser_run, users, areas, make_resident):
+def test_one_communitys_election_from_the_roll_to_the_filed_result(
+    browser_run, users, areas, make_resident, tmp_path
+):
+    check_layout = LayoutCheck(tmp_path)
     today = timezone.localdate()
     admin, staff = users["township_admin"], users["community_staff"]
     make_user("clerk2", Role.COMMUNITY_STAFF, areas["village"], display_name="第二录入员")
@@ -123,6 +127,7 @@ def test_one_communitys_election_from_the_roll_to_the_filed_result(browser_run, 
     first.goto(f"/elections/{election.pk}/")
     first.get_by_test_id("poll").get_by_role("link", name="计票").click()
     first.get_by_test_id("enter").click()
+    check_layout(first, "election-day-01-entry")
     _enter(first, {"赵建国": 5, "钱秀英": 4, "孙志强": 4, "李明": 2})
     expect(first.get_by_test_id("box")).to_contain_text("还须另一位录入员独立录入")
 
@@ -142,6 +147,7 @@ def test_one_communitys_election_from_the_roll_to_the_filed_result(browser_run, 
     expect(counted.get_by_test_id("disagreement")).to_be_visible()
     expect(counted.locator("tbody tr")).to_have_text(re.compile(r"钱秀英\s*4\s*3"))
     expect(first.get_by_test_id("to-sign")).to_have_count(0)
+    check_layout(first, "election-day-02-disagreement")
 
     # The second clerk checks the ballots again and corrects their own sheet: the line in red is the one.
     second.goto(f"/elections/polls/{poll.pk}/count/")
@@ -153,6 +159,7 @@ def test_one_communitys_election_from_the_roll_to_the_filed_result(browser_run, 
     # The scrutineers sign; the tally before the button; the result announced on the spot.
     first.reload()
     first.get_by_test_id("to-sign").click()
+    check_layout(first, "election-day-03-sign")
     first.get_by_label("吴刚").check()
     first.get_by_label("周红").check()
     first.get_by_test_id("sign").click()
@@ -160,6 +167,7 @@ def test_one_communitys_election_from_the_roll_to_the_filed_result(browser_run, 
     for name in ("赵建国", "钱秀英", "孙志强"):
         expect(first.get_by_test_id("elected")).to_contain_text(name)
     expect(first.get_by_test_id("without-woman")).to_have_count(0)
+    check_layout(first, "election-day-04-tally")
     first.get_by_test_id("announce").click()
     expect(first.get_by_test_id("announced")).to_be_visible()
 
@@ -182,4 +190,5 @@ def test_one_communitys_election_from_the_roll_to_the_filed_result(browser_run, 
     expect(row.locator('[data-step="result"]')).to_have_attribute("data-done", "yes")
     election.refresh_from_db()
     assert election.result_filed_at is not None
+    check_layout.assert_clean()
     browser_run.assert_clean()
