@@ -481,7 +481,7 @@ def elections_sheet_enter(request, box_id: ApiId, payload: SheetIn, idempotency_
 )
 def elections_sheet_mine(request, box_id: ApiId):
     box = _found(lambda: selectors.box_get_for(request.auth, box_id))
-    return _sheet_out(_found(lambda: selectors.sheet_of(request.auth, box)))
+    return _sheet_out(_found(lambda: selectors.own_sheet_get(request.auth, box)))
 
 
 @router.post(
@@ -491,10 +491,10 @@ def elections_sheet_mine(request, box_id: ApiId):
 )
 def elections_sheet_correct(request, box_id: ApiId, payload: SheetIn):
     box = _found(lambda: selectors.box_get_for(request.auth, box_id))
-    sheet = _found(lambda: selectors.sheet_of(request.auth, box))
+    sheet = _found(lambda: selectors.own_sheet_get(request.auth, box))
     votes = _votes(payload)
     corrected = count_actions.sheet_correct(actor=request.auth, sheet=sheet, votes=votes)
-    return _sheet_out(selectors.sheet_of(request.auth, corrected.box))
+    return _sheet_out(selectors.own_sheet_get(request.auth, corrected.box))
 
 
 # --- Sign-off, the result, the new committee, recall -----------------------------------------------------

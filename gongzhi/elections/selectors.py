@@ -527,10 +527,10 @@ def nomination_get_for(user: User, pk: int) -> Nomination:
 
 
 def box_get_for(user: User, pk: int) -> BallotBox:
-    """A ballot box of a poll of an election the user reads (404 for missing and not yours alike)."""
+    """A ballot box of an election the user reads (404 for missing and not yours alike)."""
     box = (
         BallotBox.objects.filter(pk=pk, poll__election__in=elections_for(user))
-        .select_related("poll__election__community")
+        .select_related("poll__election__community", "poll__election__round")
         .first()
     )
     if box is None:
@@ -538,7 +538,7 @@ def box_get_for(user: User, pk: int) -> BallotBox:
     return box
 
 
-def sheet_of(user: User, box: BallotBox) -> CountSheet:
+def own_sheet_get(user: User, box: BallotBox) -> CountSheet:
     """The user's own sheet of a box (404 when they have entered none: nobody reads another clerk's sheet here)."""
     sheet = CountSheet.objects.filter(box=box, clerk=user).prefetch_related("lines").first()
     if sheet is None or not sheet_visible(user, sheet):
@@ -575,3 +575,89 @@ def community_membership(election: Election, pk: int) -> Membership:
     if membership is None:
         raise NotFound()
     return membership
+
+
+# --- The count's write pages: a box, one's own sheet, the scrutineers to choose, the steps of the day -------
+
+
+def sheet_of(user: User, box: BallotBox) -> CountSheet | None:
+    """The user's own sheet of the box, or None (nobody reaches another clerk's sheet through this)."""
+    if not user.is_authenticated:
+        return None
+    return CountSheet.objects.filter(box=box, clerk=user).first()
+
+
+def sheet_figures(sheet: CountSheet) -> dict[int | None, int]:
+    """A sheet's figures by choice (nomination id; None for a recall's 'for'): only for a viewer who may see it."""
+    return {line.nomination_id: line.votes for line in sheet.lines.all()}
+
+
+def scrutineer_choices(poll: Poll) -> QuerySet[Voter]:
+    """Whom the committee may record as a scrutineer (监票人): voters of the roll who are not candidates."""
+    candidates = (
+        Nomination.objects.filter(election=poll.election)
+        .exclude(status=NominationStatus.REJECTED)
+        .values("candidate_id")
+    )
+    return (
+        roll_of(poll.election)
+        .exclude(pk__in=candidates)
+        .select_related("resident__area__parent")
+        .order_by("resident__area_path", "resident__name_sort")
+    )
+
+
+@dataclass(frozen=True)
+class CountSteps:
+    """The election's votes on paper and what can be done next, for the links of the election page."""
+
+    polls: list[Poll]
+    fileable: bool  # every round held announced (a second round too, if one is held), not filed yet
+    filed: bool
+
+
+def count_steps(election: Election) -> CountSteps:
+    polls = list(Poll.objects.filter(election=election).order_by("id"))
+    rounds = {poll.kind: poll for poll in polls if poll.recall_id is None}
+    first, second = rounds.get(PollKind.FIRST), rounds.get(PollKind.SECOND)
+    announced = (
+        first is not None
+        and first.announced_at is not None
+        and (second is None or second.announced_at is not None)
+    )
+    filed = election.result_filed_at is not None
+    return CountSteps(polls=polls, fileable=announced and not filed, filed=filed)
+
+
+def poll_tally(poll: Poll) -> dict | None:
+    """A signed poll's result for the page before it is announced: every choice's votes, who is elected, tied."""
+    result = poll.result
+    if result is None:
+        return None
+    names = {
+        str(nomination.pk): (nomination.candidate.resident.name, nomination.candidate.resident.gender == "F")
+        for nomination in Nomination.objects.filter(election=poll.election).select_related(
+            "candidate__resident"
+        )
+    }
+    elected = {str(pk) for pk in result.get("elected", [])}
+    tied = {str(pk) for pk in result.get("tied", [])}
+    rows = sorted(
+        (
+            {
+                "name": names.get(key, ("", False))[0],
+                "woman": names.get(key, ("", False))[1],
+                "votes": count,
+                "elected": key in elected,
+                "tied": key in tied,
+                "recall": key == "None",
+            }
+            for key, count in result.get("votes", {}).items()
+        ),
+        key=lambda row: -row["votes"],
+    )
+    return {
+        "result": result,
+        "rows": rows,
+        "elected_all": [names.get(str(pk), ("", False))[0] for pk in result.get("elected_all", [])],
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import results, roll, rounds
+from .views import count_entry, results, roll, rounds
 
 app_name = "elections"
 urlpatterns: list = [
@@ -27,4 +27,11 @@ urlpatterns: list = [
     path("polls/<id:pk>/count/", results.count, name="count"),
     path("polls/<id:pk>/record.pdf", results.record, name="count_record"),
     path("<id:pk>/notice/", results.notice, name="notice"),
+    # The count's write pages: entry and correction by each clerk, sign-off, announce, file, install.
+    path("boxes/<id:pk>/count/", count_entry.sheet_enter, name="sheet_enter"),
+    path("boxes/<id:pk>/count/correct/", count_entry.sheet_correct, name="sheet_correct"),
+    path("polls/<id:pk>/sign/", count_entry.poll_sign_off, name="poll_sign_off"),
+    path("polls/<id:pk>/announce/", count_entry.poll_announce, name="poll_announce"),
+    path("<id:pk>/file/", count_entry.result_file, name="result_file"),
+    path("<id:pk>/install/", count_entry.committee_install, name="committee_install"),
 ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
+from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.http import require_perm, translate_errors
 
@@ -21,7 +22,18 @@ from ..models import Scrutineer
 def count(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every box of a poll: its paper, how many clerks entered it, and every disagreement (both figures)."""
     poll = selectors.poll_get_for(request.user, pk)
-    context = {"poll": poll, "election": poll.election, "board": selectors.count_board(poll, request.user)}
+    board = selectors.count_board(poll, request.user)
+    context = {
+        "poll": poll,
+        "election": poll.election,
+        "board": board,
+        "runs": can(request.user, "elections.run", poll.election),
+        # Every box's paper recorded, entered by two clerks who agree: the scrutineers may sign.
+        "ready": bool(board)
+        and all(
+            row["box"].valid is not None and row["sheets"] >= 2 and not row["disagreements"] for row in board
+        ),
+    }
     return render(request, "elections/count/count.html", context)
 
 

@@ -60,6 +60,8 @@ def election(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "reasons": LeftReason.choices,
         "bases": VoterBasis.choices,
         "papers": PAPERS,
+        "count_steps": selectors.count_steps(found),
+        "installs": runs and can(request.user, "bodies.manage", found.community),
     }
     return render(request, "elections/roll/election.html", context)
 
