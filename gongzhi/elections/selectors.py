@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.areas.models import Area
 from gongzhi.bodies.models import BodyKind, Membership
 from gongzhi.bodies.selectors import body_of_kind, memberships_current, shoulder_one
 from gongzhi.core.errors import NotFound
+from gongzhi.meetings.models import Meeting
 from gongzhi.residents.models import Resident
 
 from . import deadlines
@@ -250,6 +252,18 @@ def proxies_of(election: Election) -> QuerySet[Proxy]:
     )
 
 
+def proxy_get_for(user: User, pk: int) -> Proxy:
+    """A proxy of an election the user reads (its scan is theirs to see; 404 outside, as for none)."""
+    proxy = (
+        Proxy.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community", "grantor__resident", "holder__resident")
+        .first()
+    )
+    if proxy is None:
+        raise NotFound()
+    return proxy
+
+
 def voter_get(election: Election, pk: int | None) -> Voter:
     voter = roll_of(election).filter(pk=pk).first() if pk else None
     if voter is None:
@@ -332,6 +346,40 @@ def townships_kept_by(user: User) -> QuerySet:
     from gongzhi.areas.models import Area, AreaKind
 
     return Area.objects.filter(scope_q(paths_for(user, ROUND_KEEPERS), "path"), kind=AreaKind.TOWNSHIP)
+
+
+def township_kept_get(user: User, pk: int | None) -> Area:
+    """A township where the user may open a round (404 for one outside their reach, as for none)."""
+    township = townships_kept_by(user).filter(pk=pk).first() if pk else None
+    if township is None:
+        raise NotFound()
+    return township
+
+
+def round_community_get(round_: Round, pk: int | None) -> Area:
+    """A community of the round's township (404 for one of another township, as for none); the round itself was
+    reached through the viewer's scope (`round_get_for`)."""
+    from gongzhi.areas.models import Area, AreaKind
+
+    community = (
+        Area.objects.filter(pk=pk, parent_id=round_.township_id, kind=AreaKind.COMMUNITY).first()
+        if pk
+        else None
+    )
+    if community is None:
+        raise NotFound()
+    return community
+
+
+def community_meeting(election: Election, pk: int | None) -> Meeting | None:
+    """A meeting of the election's community (the villagers' meeting that admitted a voter of basis 3): None
+    when none was chosen, 404 for one of another community, as for one that does not exist."""
+    if not pk:
+        return None
+    meeting = Meeting.objects.filter(pk=pk, area_id=election.community_id).first()
+    if meeting is None:
+        raise NotFound()
+    return meeting
 
 
 def communities_without_election(round_: Round) -> QuerySet:
