@@ -12,7 +12,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema, Status
 
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
@@ -26,6 +26,14 @@ from .models import Booking, Facility, FacilityType
 from .roles import KEEPERS
 
 router = Router(tags=["阵地 facilities"])
+
+# POST /facilities names its community in the body: outside the token user's reach it is a 404.
+FORBIDDEN_OR_NOT_FOUND = {
+    "responses": {
+        **MAY_BE_FORBIDDEN["responses"],
+        "404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")},
+    }
+}
 
 
 class FacilityOut(Schema):
@@ -194,7 +202,7 @@ def _save(request, payload: FacilityIn, *, community, facility):
     "/facilities",
     response={201: FacilityOut},
     summary=gettext_noop("登记本村(社区)的阵地"),
-    openapi_extra=MAY_BE_FORBIDDEN,
+    openapi_extra=FORBIDDEN_OR_NOT_FOUND,
 )
 def facility_create(request, payload: FacilityIn, idempotency_key: IdempotencyKey = None):
     if not request.auth.has_perm("facilities.keep"):
