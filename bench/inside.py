@@ -20,6 +20,10 @@
                                                with API tokens, A upcoming activities of N places each (JSON)
     python bench/inside.py signup-verify PATH  after the sign-up storm: never more active sign-ups than places,
                                                one audit row each, the people HTTP answered 201 (JSON)
+    python bench/inside.py booking-prepare P S the booking storm's own small database: a community, P residents
+                                               with API tokens, one bookable room and S one-hour slots (JSON)
+    python bench/inside.py booking-verify PATH after the booking storm: one booking per slot, none overlapping,
+                                               one audit row each, the people HTTP answered 201 (JSON)
     python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
     python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
     python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
@@ -461,6 +465,110 @@ def signup_prepare(people: int, places: int, activities: int) -> None:
     out({"activity_ids": ids, "people": tokens})
 
 
+BOOKING_STAFF = "bench_booking_staff"  # records the booking storm's room
+BOOKING_PERSON = "bench_booker_{:04d}"
+
+
+def booking_prepare(people: int, slots: int) -> None:
+    """A township, a community, its staff member and `people` residents with API tokens, one bookable room
+    (08:00–20:00, no approval) recorded through the facilities' own action, and `slots` one-hour slots from
+    tomorrow on, within its opening hours."""
+    import datetime as dt
+
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from gongzhi.accounts.models import RoleAssignment
+    from gongzhi.areas.actions import area_create_unchecked
+    from gongzhi.facilities.actions import facility_save
+    from gongzhi.facilities.models import FacilityType
+
+    township = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="预约镇", parent=None, code="519997101000")
+    community = area_create_unchecked(
+        kind=AreaKind.COMMUNITY, name="预约村", parent=township, code="519997101201", community_type="village"
+    )
+    unusable = make_password(None)
+    staff = User.objects.create(username=BOOKING_STAFF, display_name="预约村干部", password=unusable)
+    RoleAssignment.objects.create(
+        user=staff, role=Role.COMMUNITY_STAFF, area=community, area_path=community.path
+    )
+    User.objects.bulk_create(
+        [
+            User(username=BOOKING_PERSON.format(n), display_name=f"村民{n}", password=unusable)
+            for n in range(people)
+        ]
+    )
+    residents = list(User.objects.filter(username__startswith="bench_booker_").order_by("username"))
+    RoleAssignment.objects.bulk_create(
+        [
+            RoleAssignment(user=u, role=Role.RESIDENT, area=community, area_path=community.path)
+            for u in residents
+        ]
+    )
+    tokens = []
+    for user in residents:
+        key = ApiToken.new_key()
+        ApiToken.objects.create(user=user, name=TOKEN_NAME, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+        tokens.append({"username": user.username, "token": key})
+    room = facility_save(
+        actor=staff, community=community, facility_type=FacilityType.objects.get(name="党员活动室"),
+        name="党员活动室", opens_at="08:00", closes_at="20:00", bookable=True, capacity=50,
+    )  # fmt: skip
+    first = timezone.localdate() + dt.timedelta(days=1)
+    hours = [
+        timezone.make_aware(dt.datetime.combine(first + dt.timedelta(days=n // 12), dt.time(8 + n % 12)))
+        for n in range(slots)
+    ]
+    out(
+        {
+            "facility_id": room.pk,
+            "slots": [
+                {"starts_at": h.isoformat(), "ends_at": (h + dt.timedelta(hours=1)).isoformat()}
+                for h in hours
+            ],
+            "people": tokens,
+        }
+    )
+
+
+def booking_verify(path: Path) -> None:
+    """The database's view of the booking storm: one booking per slot, none overlapping, the 201s' bookers."""
+    import datetime as dt
+
+    from gongzhi.audit.models import AuditEvent
+    from gongzhi.facilities.models import Booking
+
+    data = json.loads(path.read_text())
+    rows = list(
+        Booking.objects.filter(facility_id=data["facility_id"], state__in=["pending", "approved"])
+        .order_by("starts_at", "id")
+        .values_list("starts_at", "ends_at", "user__username")
+    )
+    problems = []
+    overlaps = sum(1 for a, b in zip(rows, rows[1:], strict=False) if b[0] < a[1])
+    if overlaps:
+        problems.append(f"{overlaps} overlapping bookings")
+    by_start = {start: username for start, _end, username in rows}
+    for index, slot in enumerate(data["slots"]):
+        start = dt.datetime.fromisoformat(slot["starts_at"])
+        if by_start.get(start) not in data["booked"].get(str(index), [None]):
+            problems.append(f"slot {index}: the database's booker differs from the 201 answer")
+    audit_rows = AuditEvent.objects.filter(verb="facilities.booked").count()
+    if audit_rows != len(rows):
+        problems.append(f"{audit_rows} facilities.booked audit rows for {len(rows)} bookings")
+    if len(rows) != len(data["slots"]):
+        problems.append(f"{len(rows)} bookings for {len(data['slots'])} slots")
+    out(
+        {
+            "bookings": len(rows),
+            "overlaps": overlaps,
+            "audit_rows": audit_rows,
+            "ok": not problems,
+            "problems": problems[:10],
+        }
+    )
+
+
 def signup_verify(path: Path) -> None:
     """The database's view of the sign-up storm: the most active sign-ups on any activity, against its places."""
     from django.db.models import Count, Q
@@ -821,6 +929,10 @@ def main(argv: list[str]) -> None:
         signup_prepare(int(argv[2]), int(argv[3]), int(argv[4]))
     elif command == "signup-verify":
         signup_verify(Path(argv[2]))
+    elif command == "booking-prepare":
+        booking_prepare(int(argv[2]), int(argv[3]))
+    elif command == "booking-verify":
+        booking_verify(Path(argv[2]))
     elif command == "make-xlsx":
         make_xlsx(Path(argv[2]), int(argv[3]))
     elif command == "import":

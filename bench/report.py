@@ -11,6 +11,7 @@ from pathlib import Path
 import psutil
 
 from bench.ballots import BallotStorm, ballot_storm_line
+from bench.bookings import BookingStorm, booking_storm_line
 from bench.config import (
     COUNTY_RESIDENTS,
     IMPORT_PEAK_MB,
@@ -81,7 +82,7 @@ def db_version(db: Database) -> str:
 def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], rss: list[int],
                  rss_before: list[int], imported: dict | None, storm: Storm | None,
                  decided: DecisionStorm | None = None, ballots: BallotStorm | None = None,
-                 signups: SignupStorm | None = None) -> Report:  # fmt: skip
+                 signups: SignupStorm | None = None, bookings: BookingStorm | None = None) -> Report:  # fmt: skip
     report = Report(args.db)
     bare = loads[0]
     full = args.residents == COUNTY_RESIDENTS
@@ -183,6 +184,7 @@ def build_report(args, db: Database, seed: dict, prep: dict, loads: list[Load], 
         )
     lines.append(ballot_storm_line(ballots, report))
     lines.append(signup_storm_line(signups, report))
+    lines.append(booking_storm_line(bookings, report))
     if imported is None:
         lines.append("| 100,000-row import | skipped | — | < 60 s, < 1 GiB | — |")
     elif not imported.get("ok"):
@@ -270,6 +272,33 @@ def signup_storm_report(args, storm: SignupStorm) -> Report:
         "| what | time | peak memory | target | result |",
         "| --- | ---: | ---: | --- | --- |",
         signup_storm_line(storm, report),
+        "",
+    ]
+    report.lines.append(
+        "All targets met." if not report.failures else "Missed: " + "; ".join(report.failures) + "."
+    )
+    return report
+
+
+def booking_storm_report(args, storm: BookingStorm) -> Report:
+    """The table of `--only booking-storm`: the storm's row alone, with what it ran on."""
+    from bench.bookings import booking_database
+
+    report = Report(args.db)
+    now = dt.datetime.now().astimezone()
+    cpu = platform.processor() or platform.machine()
+    report.lines += [
+        f"# gongzhi booking storm — {db_version(booking_database(args.db))} — {now:%Y-%m-%d %H:%M}",
+        "",
+        f"- data: a fresh database of its own, migrated; one community, {storm.people} residents with API tokens, "
+        f"one bookable room (no approval) recorded by the facilities' action, {storm.slots} one-hour slots",
+        f"- server: gunicorn, {args.workers} sync workers, DEBUG off, settings gongzhi.config.settings.bench, "
+        f"127.0.0.1; machine {os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+        f"Python {platform.python_version()}, commit {git_commit()}; load average {os.getloadavg()[0]:.1f}",
+        "",
+        "| what | time | peak memory | target | result |",
+        "| --- | ---: | ---: | --- | --- |",
+        booking_storm_line(storm, report),
         "",
     ]
     report.lines.append(

@@ -23,6 +23,9 @@
 6c. Sign-up storm (bench/signups.py): in a small database of its own, 64 residents sign up for the same
    activity of 20 places at once over HTTP, repeated over 100 activities; never more sign-ups than places, in
    the answers and in the database. `--only signup-storm` runs this step alone (no county).
+6d. Booking storm (bench/bookings.py): in a small database of its own, 64 residents book the same hour of one
+   room at once over HTTP, repeated over 200 slots; exactly one booking each, never two overlapping, in the
+   answers and in the database. `--only booking-storm` runs this step alone (no county).
 7. Imports a generated 100,000-row Excel file into a throwaway copy of the
    database (validate + import, in a process of its own: time and peak memory).
 7b. Roll generation (gongzhi.elections): every township opens a round, every community's voter roll is
@@ -54,6 +57,7 @@ from bench.ballots import (  # noqa: E402
     BallotStorm,
     ballot_storm,
 )
+from bench.bookings import BOOKING_PEOPLE, BOOKING_SLOTS, BookingStorm, booking_storm  # noqa: E402
 from bench.config import (  # noqa: E402
     API_RATIO,
     BENCH_DIR,
@@ -75,6 +79,7 @@ from bench.processes import inside, log, manage  # noqa: E402
 from bench.report import (  # noqa: E402
     Report,
     ballot_storm_report,
+    booking_storm_report,
     build_report,
     signup_storm_report,
     write_report,
@@ -127,7 +132,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--skip-storm", action="store_true")
     parser.add_argument(
         "--only",
-        choices=["ballot-storm", "signup-storm", "roll-generate"],
+        choices=["ballot-storm", "signup-storm", "booking-storm", "roll-generate"],
         help="run only this step: ballot-storm and signup-storm need no county (their own small database, made fresh)",
     )
     parser.add_argument(
@@ -146,6 +151,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--signup-activities", type=int, default=SIGNUP_ACTIVITIES, help="activities the storm repeats over"
     )
     parser.add_argument("--skip-signup-storm", action="store_true")
+    parser.add_argument(
+        "--booking-people", type=int, default=BOOKING_PEOPLE, help="residents booking at once"
+    )
+    parser.add_argument(
+        "--booking-slots", type=int, default=BOOKING_SLOTS, help="slots the storm repeats over"
+    )
+    parser.add_argument("--skip-booking-storm", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     return parser.parse_args(argv)
 
@@ -179,6 +191,26 @@ def main_only_signup_storm(args, env: dict) -> int:
     path = write_report(report, name=f"signup-storm-{args.db}")
     print("\n".join(report.lines))
     print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-signup-storm-{args.db}.md)")
+    return 1 if report.failures else 0
+
+
+def _booking_storm(args, env: dict) -> BookingStorm:
+    storm = booking_storm(
+        args.db, env, people=args.booking_people, slots=args.booking_slots, workers=args.workers
+    )
+    log(f"  {storm.seconds:.1f} s, most {storm.most_over_http} bookings on one slot over HTTP, "
+        f"{storm.refused} overlapping, {len(storm.errors)} errors, "
+        f"database {'ok' if storm.verified.get('ok') else storm.verified}")  # fmt: skip
+    return storm
+
+
+def main_only_booking_storm(args, env: dict) -> int:
+    manage(env, "collectstatic", "--noinput", "-v0")
+    storm = _booking_storm(args, env)
+    report = booking_storm_report(args, storm)
+    path = write_report(report, name=f"booking-storm-{args.db}")
+    print("\n".join(report.lines))
+    print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-booking-storm-{args.db}.md)")
     return 1 if report.failures else 0
 
 
@@ -248,6 +280,8 @@ def main(argv: list[str]) -> int:
         return main_only_ballot_storm(args, env)
     if args.only == "signup-storm":
         return main_only_signup_storm(args, env)
+    if args.only == "booking-storm":
+        return main_only_booking_storm(args, env)
     if args.only == "roll-generate":
         return main_only_roll_generate(args, env)
     if shutil.which("wrk") is None:
@@ -350,13 +384,14 @@ def main(argv: list[str]) -> int:
         decide_verify(env, decided, hall["storm"]["application_ids"])
     ballots = None if args.skip_ballot_storm else _ballot_storm(args, env)
     signups = None if args.skip_signup_storm else _signup_storm(args, env)
+    bookings = None if args.skip_booking_storm else _booking_storm(args, env)
     imported = None
     if not args.skip_import:
         imported = import_benchmark(db, env, args.import_rows)
     rolls = _roll_generate(env)
     prep["loadavg"] = f"{load_before[0]:.1f} before, {load_after[0]:.1f} after the load"
     report = build_report(
-        args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots, signups
+        args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots, signups, bookings
     )
     report.lines += ["", "| what | time | peak memory | target | result |", "| --- | ---: | ---: | --- | --- |",
                      roll_line(rolls)]  # fmt: skip

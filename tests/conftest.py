@@ -142,6 +142,7 @@ MIGRATIONS_SEEDING_ROWS = {
     "gongzhi.merit.migrations.0002_seed_categories": "forwards",
     "gongzhi.activities.migrations.0002_series_and_kinds": "seed",
     "gongzhi.pledges.migrations.0002_seed_posts": "forwards",
+    "gongzhi.facilities.migrations.0002_seed_types": "forwards",
 }
 # Data migrations that only change rows already there (or install triggers), with nothing to restore.
 MIGRATIONS_CHANGING_ROWS_ONLY = {
@@ -149,6 +150,7 @@ MIGRATIONS_CHANGING_ROWS_ONLY = {
     "gongzhi.conventions.migrations.0005_revision_meeting_from_fields",
     "gongzhi.residents.migrations.0004_resident_name_sort",
     "gongzhi.selfgov.migrations.0004_powerhall_flow",
+    "gongzhi.facilities.migrations.0003_booking_no_overlap",
 }
 
 

@@ -848,6 +848,43 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "户 QS-0012 · 党员 李**",
     ),
     "pairing.exported": ({"rows": 12}, ""),
+    # The facilities (gongzhi.facilities): bookers masked or named by their organisation.
+    "facilities.standard_set": (
+        {
+            "type": "警务室",
+            "village": True,
+            "urban": True,
+            "before_village": False,
+            "before_urban": True,
+            "signage": "功能室门牌、统一色彩",
+        },
+        "永安镇·警务室标准",
+    ),  # fmt: skip
+    "facilities.facility_added": (
+        {"type": "党员活动室", "bookable": True, "shared": False, "photos": 1},
+        "青山村·党员活动室",
+    ),
+    "facilities.facility_changed": (
+        {"type": "党员活动室", "bookable": True, "shared": True, "photos": 0},
+        "青山村·党员活动室",
+    ),
+    "facilities.booked": (
+        {
+            "who": "王**",
+            "when": "2026-12-10 09:00–11:00",
+            "headcount": 10,
+            "state": "pending",
+            "consent": "phone",
+        },
+        "党员活动室 2026-12-10 09:00",
+    ),  # fmt: skip
+    "facilities.approved": ({"when": "2026-12-10 09:00–11:00"}, "党员活动室 2026-12-10 09:00"),
+    "facilities.refused": (
+        {"when": "2026-12-10 09:00–11:00", "reason": "当天村里开会"},
+        "党员活动室 2026-12-10 09:00",
+    ),
+    "facilities.cancelled": ({"when": "2026-12-10 09:00–11:00"}, "党员活动室 2026-12-10 09:00"),
+    "facilities.exported": ({"rows": 6}, ""),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

@@ -35,6 +35,7 @@ urlpatterns = [
     path("points/", include("gongzhi.points.urls")),
     path("elections/", include("gongzhi.elections.urls")),
     path("pairing/", include("gongzhi.pairing.urls")),
+    path("facilities/", include("gongzhi.facilities.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
     # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
     path("verify/", hall_verify.verify_form, name="verify_form"),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "gongzhi.points",
     "gongzhi.elections",
     "gongzhi.pairing",
+    "gongzhi.facilities",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
