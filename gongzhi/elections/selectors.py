@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for, scope_q
-from gongzhi.bodies.models import BodyKind
+from gongzhi.bodies.models import BodyKind, Membership
 from gongzhi.bodies.selectors import body_of_kind, memberships_current, shoulder_one
 from gongzhi.core.errors import NotFound
 from gongzhi.residents.models import Resident
@@ -25,6 +25,7 @@ from .models import (
     Poll,
     PollKind,
     Proxy,
+    Recall,
     Round,
     RoundPractice,
     Voter,
@@ -397,6 +398,81 @@ def candidates_of(election: Election) -> QuerySet[Nomination]:
         .filter(status=NominationStatus.ACCEPTED)
         .order_by("candidate__resident__name_sort")
     )
+
+
+# --- The candidate and election-day pages: picking voters of the roll, the election's polls and recalls -------
+
+
+def roll_matching(election: Election, q: str, limit: int = 10) -> list[Voter]:
+    """Voters of the election's roll whose name or pinyin initials start with `q` (to pick a candidate or a
+    nominator from the roll)."""
+    q = q.strip()
+    if not q:
+        return []
+    return list(
+        roll_of(election)
+        .filter(Q(resident__name__startswith=q) | Q(resident__name_initials__startswith=q.lower()))
+        .select_related("resident__area__parent")
+        .order_by("resident__name_sort", "id")[:limit]
+    )
+
+
+def voters_picked(election: Election, ids: list[int]) -> list[Voter]:
+    """The election's roll lines of `ids`, in their order, repeats kept (a line struck off, a voter given twice:
+    the action says why it will not do); an id of another election's roll is 404."""
+    found = {
+        voter.pk: voter
+        for voter in Voter.objects.filter(election=election, pk__in=ids).select_related(
+            "resident__area__parent"
+        )
+    }
+    if len(found) != len(set(ids)):
+        raise NotFound()
+    return [found[pk] for pk in ids]
+
+
+def nomination_get_for(user: User, pk: int) -> Nomination:
+    nomination = (
+        Nomination.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community", "election__round", "candidate__resident")
+        .prefetch_related("nominators__voter__resident")
+        .first()
+    )
+    if nomination is None:
+        raise NotFound()
+    return nomination
+
+
+def polls_of(election: Election) -> QuerySet[Poll]:
+    return (
+        Poll.objects.filter(election=election).select_related("recall__membership__resident").order_by("id")
+    )
+
+
+def box_get_for(user: User, pk: int) -> BallotBox:
+    box = (
+        BallotBox.objects.filter(pk=pk, poll__election__in=elections_for(user))
+        .select_related("poll__election__community")
+        .first()
+    )
+    if box is None:
+        raise NotFound()
+    return box
+
+
+def recalls_of(election: Election) -> QuerySet[Recall]:
+    return (
+        Recall.objects.filter(election=election)
+        .select_related("membership__resident", "poll")
+        .annotate(supporter_count=Count("supporters"))
+        .order_by("id")
+    )
+
+
+def recall_members(election: Election) -> list[Membership]:
+    """The current members of the community's committee (村(居)民委员会), whom a recall may name."""
+    body = body_of_kind(election.community, BodyKind.COMMITTEE)
+    return list(memberships_current(body).select_related("resident")) if body else []
 
 
 def poll_choices(poll: Poll) -> list[Nomination | None]:

@@ -21,6 +21,7 @@ from ..actions import roll as actions
 from ..actions import rounds as round_actions
 from ..models import CommitteePost, LeftReason, ObjectionKind, VoterBasis
 from ..printing import PAPERS, paper_print
+from . import candidates
 from ._parse import date_from, pk_from
 
 
@@ -60,6 +61,7 @@ def election(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "reasons": LeftReason.choices,
         "bases": VoterBasis.choices,
         "papers": PAPERS,
+        "steps": candidates.election_steps(found, runs),
     }
     return render(request, "elections/roll/election.html", context)
 
@@ -274,5 +276,6 @@ def public(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.election_public_get(pk)
     counts = selectors.roll_counts(found)
     bases = [(label, counts.get(value, 0)) for value, label in VoterBasis.choices]
-    context = {"election": found, "counts": counts, "bases": bases}
+    candidates_published = selectors.candidates_of(found) if found.candidates_published_at else []
+    context = {"election": found, "counts": counts, "bases": bases, "candidates": candidates_published}
     return render(request, "elections/roll/public.html", context)
