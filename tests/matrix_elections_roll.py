@@ -3,12 +3,14 @@
 Objects: a round of 永安镇 with an election per relation ("same" 青山村 by peer_staff, "other" 东街社区 by
 other_staff), 40 days ahead: its committee's chair; a roll of the chair and a household (head and child) added
 one by one (no planted register resident is on a roll, so no page shows one), published today; an open
-objection to the chair's line; a person left off (for an addition) and one for the committee.
+objection to the chair's line; a person left off (for an addition) and one for the committee; the household's
+spouse has authorised the head (a proxy with its scan, to read, attach to and withdraw).
 """
 
 import datetime as dt
 from collections.abc import Callable
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +20,7 @@ from gongzhi.elections.models import CommitteeMember, Voter
 from gongzhi.residents.actions import resident_create
 from gongzhi.residents.models import Household, Resident
 from tests.conftest import clean_input
+from tests.pdfs import blank_pdf
 from tests.permission_kit import Call
 
 
@@ -35,18 +38,25 @@ def _election(world, round_, community_key: str, area_key: str, staff, tag: str)
     chair = _person(world, "矩阵选委主任", area_key, staff)
     committee_member_add(actor=staff, election=election, resident=chair, post="chair", joined_on=today)
     head, child = _person(world, "矩阵户主", area_key, staff), _person(world, "矩阵家人", area_key, staff)
+    spouse = _person(world, "矩阵配偶", area_key, staff)
     household = Household.objects.create(number=f"XJ-{tag}", area=head.area, area_path=head.area_path,
                                          community=head.community)  # fmt: skip
     Resident.objects.filter(pk=head.pk).update(household=household, relation_to_head="02")
     Resident.objects.filter(pk=child.pk).update(household=household, relation_to_head="20")
-    for person in (chair, head, child):
+    Resident.objects.filter(pk=spouse.pk).update(household=household, relation_to_head="10")
+    for person in (chair, head, child, spouse):
         actions.voter_add(actor=staff, election=election, resident=person, basis="living")
     election.refresh_from_db()
     election = actions.roll_publish(actor=staff, election=election)
     objection = actions.objection_file(actor=staff, election=election, author=chair, subject=chair,
                                        kind="wrongly_on", reason="矩阵：已长期在外定居")  # fmt: skip
-    lines = {v.resident_id: v for v in Voter.objects.filter(election=election)}
+    lines = {v.resident_id: v for v in Voter.objects.filter(election=election).select_related("resident")}
+    # A proxy already recorded, with its scan (the spouse's, to the head): to read, attach to and withdraw.
+    proxy = actions.proxy_authorise(actor=staff, election=election, grantor=lines[spouse.pk],
+                                    holder=lines[head.pk], signed_on=timezone.localdate(),
+                                    scan=actions.proxy_scan_check(blank_pdf()))  # fmt: skip
     return {
+        "proxy": proxy,
         "election": election,
         "member": CommitteeMember.objects.get(election=election),
         "voter": lines[chair.pk],
@@ -91,6 +101,21 @@ def _round_page(name: str, data: Callable | None = None) -> Callable:
 
 
 TODAY = lambda: timezone.localdate().isoformat()  # noqa: E731
+
+
+def _scan() -> SimpleUploadedFile:
+    return SimpleUploadedFile("委托书.pdf", blank_pdf(), content_type="application/pdf")
+
+
+def _multipart(path: str, key: str, data: Callable) -> Callable:
+    def call(world, actor: str, relation: str) -> Call | None:
+        objs = _of(world, relation)
+        if objs is None:
+            return None
+        return Call(path.format(objs[key].pk), data(world, actor, objs), multipart=True)
+
+    return call
+
 
 PAGE_CALLS: dict[str, Callable] = {
     "elections:rounds": lambda world, actor, relation: Call(
@@ -152,6 +177,8 @@ PAGE_CALLS: dict[str, Callable] = {
             "signed_on": TODAY(),
         },
     ),
+    "elections:proxy_scan": _page("elections:proxy_scan", "proxy", lambda world, actor, o: {"scan": _scan()}),
+    "elections:proxy_withdraw": _page("elections:proxy_withdraw", "proxy"),
     "elections:paper": _page("elections:paper", extra=("roll",)),
     "elections:voters": _page(
         "elections:voters",
@@ -224,6 +251,24 @@ API_CALLS: dict[str, Callable] = {
             "signed_on": TODAY(),
         },
     ),  # fmt: skip
+    "GET /api/v1/elections/{election_id}/proxies": _api("/api/v1/elections/{}/proxies"),
+    "POST /api/v1/elections/{election_id}/proxies-with-scan": _multipart(
+        "/api/v1/elections/{}/proxies-with-scan",
+        "election",
+        lambda world, actor, o: {
+            "grantor_id": o["grantor"].pk,
+            "holder_id": o["holder"].pk,
+            "signed_on": TODAY(),
+            "scan": _scan(),
+        },
+    ),  # fmt: skip
+    "GET /api/v1/elections/proxies/{proxy_id}/scan": _api("/api/v1/elections/proxies/{}/scan", "proxy"),
+    "POST /api/v1/elections/proxies/{proxy_id}/scan": _multipart(
+        "/api/v1/elections/proxies/{}/scan", "proxy", lambda world, actor, o: {"scan": _scan()}
+    ),
+    "POST /api/v1/elections/proxies/{proxy_id}/withdraw": _api(
+        "/api/v1/elections/proxies/{}/withdraw", "proxy"
+    ),
     "POST /api/v1/elections/{election_id}/objections": _api(
         "/api/v1/elections/{}/objections",
         data=lambda world, actor, o: {

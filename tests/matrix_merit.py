@@ -30,7 +30,7 @@ from tests.permission_kit import Call
 START = dt.date(2024, 1, 10)
 STORY = "多年来义务照看村里的留守儿童，放学后辅导功课，寒暑假组织孩子们读书，从不要一分钱。"
 TAG = {"same": "青", "other": "东"}
-STATES = ("awaiting", "review", "passed", "posted", "over", "board")
+STATES = ("awaiting", "review", "passed", "posted", "over", "board", "mine")
 
 
 def _resident(world, area_key: str, name: str, staff, user=None) -> Resident:
@@ -53,6 +53,7 @@ def build(world) -> None:
     staff = {"same": users["peer_staff"], "other": users["other_staff"]}
     where = {"same": ("village", "grid_a1"), "other": ("urban", "grid_b1")}
     category = MeritCategory.objects.get(name="助人为乐")
+    filial = MeritCategory.objects.get(name="孝老爱亲")  # the `resident` actor's second nomination ("mine")
     judges: dict[str, list] = {}
     for relation, (community_key, grid_key) in where.items():
         body = body_ensure(actor=staff[relation], area=areas[community_key], kind=BodyKind.MORAL_REVIEW)
@@ -74,16 +75,21 @@ def build(world) -> None:
     for relation, (community_key, grid_key) in where.items():
         keeper = staff[relation]
         for index, state in enumerate(STATES):
-            if state == "awaiting" and relation == "same":
+            if state in ("awaiting", "mine") and relation == "same":
                 person = world.residents["own:resident"]
             else:
-                person = _resident(world, grid_key, f"矩阵好人{TAG[relation]}{'一二三四五六'[index]}", keeper)
+                person = _resident(
+                    world, grid_key, f"矩阵好人{TAG[relation]}{'一二三四五六七'[index]}", keeper
+                )
             n = actions.nomination_create(
-                actor=keeper, community=areas[community_key], category=category, kind="person",
+                actor=keeper, community=areas[community_key], kind="person",
+                category=filial if state == "mine" else category,
                 title=f"义务辅导留守儿童{index}", story=STORY, witness="村小学老师", nominee_id=person.pk,
                 photos=[_png()] if state == "review" else [],
             )  # fmt: skip
-            if state != "awaiting":
+            if state == "mine" and relation == "same":  # consented online by the `resident` actor
+                n = actions.nomination_consent(actor=users["resident"], nomination=n, display="surname")
+            elif state != "awaiting":
                 n = actions.nomination_consent_record(actor=keeper, nomination=n, display="surname",
                                                       consent_file=blank_pdf())  # fmt: skip
             if state in ("passed", "posted", "over", "board"):
@@ -181,6 +187,7 @@ PAGE_CALLS: dict[str, Callable] = {
     "merit:nomination": nomination_call("merit:nomination", "review"),
     "merit:consent": nomination_call("merit:consent", "awaiting", {"display": "full"}),
     "merit:decline": nomination_call("merit:decline", "awaiting"),
+    "merit:consent_withdraw": nomination_call("merit:consent_withdraw", "mine", {"reason": "不想公开"}),
     "merit:consent_record": _consent_record,
     "merit:consent_file": nomination_call("merit:consent_file", "review"),
     "merit:photo": _photo,
@@ -212,6 +219,9 @@ API_CALLS: dict[str, Callable] = {
     "GET /api/v1/merit/nominations/{nomination_id}": nomination_call("", "review", api=API),
     "POST /api/v1/merit/nominations/{nomination_id}/consent": nomination_call(
         "", "awaiting", {"display": "full"}, api=API + "/consent"
+    ),
+    "POST /api/v1/merit/nominations/{nomination_id}/consent/withdraw": nomination_call(
+        "", "mine", {"reason": "不想公开"}, api=API + "/consent/withdraw"
     ),
     "POST /api/v1/merit/nominations/{nomination_id}/decline": nomination_call(
         "", "awaiting", api=API + "/decline"

@@ -111,6 +111,18 @@ PART_PAGES: dict[str, str] = {
     "elections:voter_remove": _election_move("302*"),
     "elections:objection_answer": _election_move("302*"),
     "elections:proxy_add": _election_move("302*"),
+    # The signed 委托书's scan: the election's readers see it (never public, 404 beyond); its runners attach one.
+    "elections:proxy_scan": _table(
+        {
+            "anonymous": ("login",) * 4,
+            "community_staff": ("200", "404", "302*", "404"),
+            "supervisor": ("200", "404", "403", "404"),
+            "township_admin": ("200", "200", "302*", "302*"),
+            "township_reviewer": ("200", "200", "403", "403"),
+        },
+        ("404",) * 4,
+    ),
+    "elections:proxy_withdraw": _election_move("302*"),
     "elections:paper": _election_read("200*"),
     # The published roll for the community's signed-in residents (every actor has a register entry in 青山村),
     # who object there as themselves; 东街社区's readers read it, and object to nothing there (404).
@@ -154,6 +166,18 @@ def _api_move(staff: str, admin: str | None = None) -> str:
     )
 
 
+def _sibling(table: str, method: str) -> str:
+    """An operation sharing its path with another method's: that method's columns are the sibling's ("-")."""
+    lines = table.splitlines(keepends=True)
+    out = lines[:2]
+    for line in lines[2:]:
+        actor, cells = line[:22], line[22:].split()
+        half = len(cells) // 2
+        cells = ["-"] * half + cells[half:] if method == "POST" else cells[:half] + ["-"] * half
+        out.append(actor + "".join(f"{c:<7}" for c in cells).rstrip() + "\n")
+    return "".join(out)
+
+
 PART_API: dict[str, str] = {
     "GET /api/v1/elections/rounds/{round_id}": _table(
         {"anonymous": ("401", "405"), "township_admin": ("200", "405"), "township_reviewer": ("200", "405")},
@@ -173,7 +197,13 @@ PART_API: dict[str, str] = {
     "POST /api/v1/elections/{election_id}/voters": _api_move("201*"),
     "POST /api/v1/elections/voters/{voter_id}/remove": _api_move("200*"),
     "POST /api/v1/elections/objections/{objection_id}/answer": _api_move("200*"),
-    "POST /api/v1/elections/{election_id}/proxies": _api_move("201*"),
+    "POST /api/v1/elections/{election_id}/proxies": _sibling(_api_move("201*"), "POST"),
+    "GET /api/v1/elections/{election_id}/proxies": _sibling(_api_read(), "GET"),
+    "POST /api/v1/elections/{election_id}/proxies-with-scan": _api_move("201*"),
+    # The scan: its readers download it; its runners attach one (multipart).
+    "GET /api/v1/elections/proxies/{proxy_id}/scan": _sibling(_api_read(), "GET"),
+    "POST /api/v1/elections/proxies/{proxy_id}/scan": _sibling(_api_move("200*"), "POST"),
+    "POST /api/v1/elections/proxies/{proxy_id}/withdraw": _api_move("200*"),
     # As on the page: every signed-in resident of 青山村 objects as themself; nobody in 东街社区 (404).
     "POST /api/v1/elections/{election_id}/objections": _table(
         {"anonymous": ("405", "405", "401", "401")}, ("405", "405", "201*", "404")

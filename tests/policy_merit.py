@@ -60,6 +60,8 @@ PART_PAGES: dict[str, str] = {
     # Awaiting consent: the `resident` actor is 青山村's nominee.
     "merit:consent": _move(keepers=False, consented=False, extra={"resident": "405 405 302* 404"}),
     "merit:decline": _move(consented=False, extra={"resident": "405 405 302* 404"}),
+    # Consented online by the `resident` actor (青山村's, in review): only the nominee takes the consent back.
+    "merit:consent_withdraw": _move(keepers=False, extra={"resident": "405 405 302* 404"}),
     "merit:consent_record": _table(
         TWO,
         "login login login login",
@@ -128,6 +130,9 @@ PART_API: dict[str, str] = {
     "GET /api/v1/merit/nominations/{nomination_id}": _api(PART_PAGES["merit:nomination"]),
     "POST /api/v1/merit/nominations/{nomination_id}/consent": _api(PART_PAGES["merit:consent"]),
     "POST /api/v1/merit/nominations/{nomination_id}/decline": _api(PART_PAGES["merit:decline"]),
+    "POST /api/v1/merit/nominations/{nomination_id}/consent/withdraw": _api(
+        PART_PAGES["merit:consent_withdraw"]
+    ),
     "POST /api/v1/merit/nominations/{nomination_id}/review": _api(PART_PAGES["merit:review"]),
     "POST /api/v1/merit/nominations/{nomination_id}/publicise": _api(PART_PAGES["merit:publicise"]),
     "POST /api/v1/merit/nominations/{nomination_id}/objections": _api(

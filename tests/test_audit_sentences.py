@@ -708,6 +708,10 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"title": "照顾婆婆二十年", "from": "publicised", "reason": "异议成立：事迹不实"},
         "积德榜提名 #3",
     ),
+    "merit.consent_withdrawn": (
+        {"title": "照顾婆婆二十年", "from": "on_board", "reason": "本人撤回同意"},
+        "积德榜提名 #3",
+    ),
     "merit.setting_changed": ({"publicity_days": 5, "before": 7}, "青山村"),
     "merit.category_added": ({"name": "尊师重教"}, "尊师重教"),
     "merit.category_retired": ({"name": "尊师重教"}, "尊师重教"),
@@ -854,8 +858,14 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "第十一届",
     ),  # fmt: skip
     "elections.round_closed": ({"name": "第十一届"}, "第十一届"),
-    "elections.election_added": ({"community": "青山村", "day": "2027-03-20", "seats": 5}, "3 7"),
-    "elections.election_changed": ({"community": "青山村", "seats": {"from": 5, "to": 7}}, "3 7"),
+    "elections.election_added": (
+        {"community": "青山村", "day": "2027-03-20", "seats": 5},
+        "青山村 第11届换届选举",
+    ),
+    "elections.election_changed": (
+        {"community": "青山村", "seats": {"from": 5, "to": 7}},
+        "青山村 第11届换届选举",
+    ),
     "elections.committee_joined": (
         {"community": "青山村", "post": "member", "on": "2026-12-01"},
         "3 41 member",
@@ -864,18 +874,22 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"community": "青山村", "reason": "nominated", "on": "2026-12-05"},
         "3 41 member",
     ),
-    "elections.roll_generated": ({"community": "青山村", "count": 812}, "3 7"),
+    "elections.roll_generated": ({"community": "青山村", "count": 812}, "青山村 第11届换届选举"),
     "elections.voter_added": (
         {"community": "青山村", "basis": "away", "published": True, "reason": "本人申请", "objection": None},
         "3 41",
     ),  # fmt: skip
     "elections.voter_removed": ({"community": "青山村", "reason": "已迁出", "objection": 2}, "3 41"),
-    "elections.roll_published": ({"community": "青山村", "count": 812}, "3 7"),
+    "elections.roll_published": ({"community": "青山村", "count": 812}, "青山村 第11届换届选举"),
     "elections.objection_filed": ({"community": "青山村", "kind": "left_off"}, "3 2"),
     "elections.objection_answered": ({"community": "青山村", "upheld": True, "overdue": False}, "3 2"),
     "elections.proxy_authorised": ({"community": "青山村", "held": 2}, "41 → 42"),
     "elections.proxy_withdrawn": ({"community": "青山村"}, "41 → 42"),
-    "elections.roll_printed": ({"community": "青山村", "paper": "选民名单"}, "3 7"),
+    "elections.proxy_scan_attached": (
+        {"community": "青山村", "scan": "9f86d081884c7d65", "replaced": False},
+        "41 → 42",
+    ),
+    "elections.roll_printed": ({"community": "青山村", "paper": "选民名单"}, "青山村 第11届换届选举"),
     # Registered by gongzhi.elections (audit_verbs_count): names and counts, never a ballot.
     "elections.nominated": ({"candidate": "李秀英", "nominators": 12}, "提名"),
     "elections.nomination_accepted": ({"candidate": "李秀英", "reason": "-"}, "提名"),

@@ -2,7 +2,9 @@
 
 Three communities of the round: the first has filed its result (two boxes counted by two clerks, signed by
 the scrutineers, announced, filed, and the new committee installed in the bodies); the fourth stands with the
-two clerks' figures of its central box in disagreement; the second has its candidates published. The roll is
+two clerks' figures of its central box in disagreement, and a recall of a committee member proposed by a fifth
+of its roll was voted on there two days ago (counted by two clerks, signed, announced: not carried, the member
+stays); the second has its candidates published. The roll is
 the round's (made by the roll's own demo when present), otherwise the community's adults from the register.
 """
 
@@ -14,11 +16,12 @@ from django.utils import timezone
 
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area
-from gongzhi.bodies.models import Post
+from gongzhi.bodies.models import BodyKind, Post
+from gongzhi.bodies.selectors import body_of_kind, memberships_current
 from gongzhi.elections.actions.candidates import candidates_publish, nomination_decide, nomination_submit
 from gongzhi.elections.actions.count import box_add, box_paper_record, poll_open, poll_sign_off, sheet_enter
-from gongzhi.elections.actions.results import committee_install, poll_announce, result_file
-from gongzhi.elections.models import Election, PollKind, Round, Voter, VoterBasis
+from gongzhi.elections.actions.results import committee_install, poll_announce, recall_propose, result_file
+from gongzhi.elections.models import Election, Nomination, PollKind, Round, Voter, VoterBasis
 from gongzhi.elections.selectors import roll_of
 from gongzhi.residents.models import Resident
 
@@ -63,6 +66,35 @@ def _figures(nominations, valid: int, rng: random.Random) -> dict:
     # Five clear winners (one a seat each), then two below half: each ballot marks at most SEATS names.
     shares = [0.8, 0.75, 0.7, 0.65, 0.6, 0.3, 0.2]
     return {n.pk: min(valid, int(valid * shares[i]) + rng.randint(0, 1)) for i, n in enumerate(nominations)}
+
+
+def _recall(election: Election, admin: User, clerk: User, rng: random.Random, today: dt.date) -> None:
+    """A fifth of the roll asked to recall a committee member (第十六条); the villagers voted two days ago, more
+    than half of the roll came, and fewer than half of the ballots were for it: the member stays."""
+    committee = body_of_kind(election.community, BodyKind.COMMITTEE)
+    members = (
+        list(memberships_current(committee).filter(post=Post.MEMBER).order_by("id")) if committee else []
+    )
+    if not members:
+        return
+    member = members[-1]
+    taken = set(Nomination.objects.filter(election=election).values_list("candidate_id", flat=True))
+    voters = [v for v in roll_of(election).order_by("id") if v.resident_id != member.resident_id]
+    supporters = voters[: -(-roll_of(election).count() // 5)]
+    recall = recall_propose(actor=admin, election=election, membership=member, reason="长期外出务工，不履行委员职责",
+                            supporters=supporters, proposed_on=today - dt.timedelta(days=12))  # fmt: skip
+    poll = poll_open(actor=admin, election=election, kind=PollKind.RECALL, recall=recall,
+                     held_on=today - dt.timedelta(days=2), meeting_place="社区活动中心")  # fmt: skip
+    roll = roll_of(election).count()
+    box = box_add(actor=admin, poll=poll, kind="central", place="社区活动中心", staff="赵会计、钱出纳")
+    returned = roll - roll // 4
+    box_paper_record(actor=admin, box=box, issued=returned + 2, returned=returned, spoiled=1)
+    yes = (returned - 1) * 2 // 5 + rng.randint(0, 1)
+    sheet_enter(actor=admin, box=box, votes={None: yes})
+    sheet_enter(actor=clerk, box=box, votes={None: yes})
+    scrutineers = [v for v in voters if v.pk not in taken and v not in supporters][:2]
+    poll = poll_sign_off(actor=admin, poll=poll, scrutineers=scrutineers)
+    poll_announce(actor=admin, poll=poll)
 
 
 def demo_elections_count_seed(*, township: Area, communities: list[Area], rng: random.Random) -> None:
@@ -114,6 +146,8 @@ def demo_elections_count_seed(*, township: Area, communities: list[Area], rng: r
             sheet_enter(actor=admin, box=box, votes=figures)
             first = nominations[0].pk
             sheet_enter(actor=clerk, box=box, votes={**figures, first: max(0, figures[first] - 3)})
+            # A recall voted on there two days ago (proposed by a fifth of the roll); the member stays.
+            _recall(election, admin, clerk, rng, today)
         # Published: the candidates out, election day in a month.
         if len(communities) > 1:
             election = _election(round_, communities[1], today + dt.timedelta(days=30), admin)

@@ -8,3 +8,8 @@ router = Router(tags=["换届选举 elections"])
 from .api_roll import router as roll_router  # noqa: E402
 
 router.add_router("", roll_router)
+
+# Candidates, election day, the count, the result and recall.
+from .api_count import router as count_router  # noqa: E402
+
+router.add_router("", count_router)

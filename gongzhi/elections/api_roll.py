@@ -6,13 +6,14 @@ proxy) take an `Idempotency-Key`. The roll's lines carry names and resident grou
 """
 
 import datetime as dt
+import hashlib
 
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils import timezone
-from django.utils.translation import gettext_noop
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext_lazy, gettext_noop
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
@@ -20,8 +21,13 @@ from gongzhi.core.ids import ApiId
 from . import selectors
 from .actions import roll as actions
 from .actions import rounds as round_actions
+from .files import proxy_scan_response
 
 router = Router(tags=["换届选举 elections"])
+
+MAY_BE_MISSING: dict = {
+    "responses": {"404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")}}
+}
 
 
 def _found(get):
@@ -134,6 +140,26 @@ class ProxyIn(Schema):
     signed_on: dt.date
 
 
+class ProxyOut(Schema):
+    id: int
+    grantor: str
+    holder: str
+    signed_on: dt.date
+    has_scan: bool
+    withdrawn_at: dt.datetime | None
+
+
+def _proxy_out(proxy) -> dict:
+    return {
+        "id": proxy.pk,
+        "grantor": proxy.grantor.resident.name,
+        "holder": proxy.holder.resident.name,
+        "signed_on": proxy.signed_on,
+        "has_scan": bool(proxy.scan_name),
+        "withdrawn_at": proxy.withdrawn_at,
+    }
+
+
 def _election_out(election) -> dict:
     return {
         "id": election.pk,
@@ -187,9 +213,7 @@ def elections_election_add(
     request, round_id: ApiId, payload: ElectionIn, idempotency_key: IdempotencyKey = None
 ):
     round_ = _found(lambda: selectors.round_get_for(request.auth, round_id))
-    community = Area.objects.filter(pk=payload.community_id, kind=AreaKind.COMMUNITY).first()
-    if community is None:
-        raise Http404()
+    community = _found(lambda: selectors.round_community_get(round_, payload.community_id))
     election = idempotent_create(
         request,
         idempotency_key,
@@ -345,3 +369,90 @@ def elections_proxy_add(
         ),
     )
     return Status(201, {"id": proxy.pk})
+
+
+@router.post(
+    "/elections/{election_id}/proxies-with-scan",
+    response={201: IdOut},
+    summary=gettext_noop("登记委托投票并附书面委托书扫描件（multipart 上传：PDF 或照片，照片去除 EXIF）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def elections_proxy_add_with_scan(
+    request,
+    election_id: ApiId,
+    payload: Form[ProxyIn],
+    scan: File[UploadedFile] = None,  # type: ignore[assignment]
+    idempotency_key: IdempotencyKey = None,
+):
+    election = _found(lambda: selectors.election_get_for(request.auth, election_id))
+    grantor = _found(lambda: selectors.voter_get(election, payload.grantor_id))
+    holder = _found(lambda: selectors.voter_get(election, payload.holder_id))
+    digest = ""
+    if scan is not None and idempotency_key:
+        digest = hashlib.sha256(scan.read()).hexdigest()
+        scan.seek(0)
+    proxy = idempotent_create(
+        request,
+        idempotency_key,
+        {**payload.dict(), "scan": digest} if idempotency_key else None,
+        lambda: actions.proxy_authorise(
+            actor=request.auth, election=election, grantor=grantor, holder=holder, signed_on=payload.signed_on,
+            scan=actions.proxy_scan_check(scan),
+        ),
+    )  # fmt: skip
+    return Status(201, {"id": proxy.pk})
+
+
+@router.get(
+    "/elections/{election_id}/proxies",
+    response=list[ProxyOut],
+    summary=gettext_noop("委托投票名单（已撤销的不在其中）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def elections_proxies(request, election_id: ApiId):
+    election = _found(lambda: selectors.election_get_for(request.auth, election_id))
+    return [_proxy_out(proxy) for proxy in selectors.proxies_of(election)]
+
+
+@router.post(
+    "/elections/proxies/{proxy_id}/scan",
+    response=ProxyOut,
+    summary=gettext_noop("为委托投票附上（或更换）书面委托书扫描件（multipart 上传：PDF 或照片）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def elections_proxy_scan_attach(
+    request,
+    proxy_id: ApiId,
+    scan: File[UploadedFile] = None,  # type: ignore[assignment]
+):
+    proxy = _found(lambda: selectors.proxy_get_for(request.auth, proxy_id))
+    done = actions.proxy_scan_attach(actor=request.auth, proxy=proxy, scan=actions.proxy_scan_check(scan))
+    return _proxy_out(selectors.proxy_get_for(request.auth, done.pk))
+
+
+@router.get(
+    "/elections/proxies/{proxy_id}/scan",
+    summary=gettext_noop("书面委托书扫描件（PDF 或照片；读得到这次选举的人）"),
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": gettext_lazy("文件本身"),
+                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+            },
+            **MAY_BE_MISSING["responses"],
+        }
+    },
+)
+def elections_proxy_scan(request, proxy_id: ApiId) -> HttpResponseBase:
+    return proxy_scan_response(_found(lambda: selectors.proxy_get_for(request.auth, proxy_id)))
+
+
+@router.post(
+    "/elections/proxies/{proxy_id}/withdraw",
+    response=ProxyOut,
+    summary=gettext_noop("撤销委托投票（从公布的委托名单中去掉）"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def elections_proxy_withdraw(request, proxy_id: ApiId):
+    proxy = _found(lambda: selectors.proxy_get_for(request.auth, proxy_id))
+    return _proxy_out(actions.proxy_withdraw(actor=request.auth, proxy=proxy))

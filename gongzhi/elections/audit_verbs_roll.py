@@ -30,6 +30,11 @@ def register() -> None:
         ("elections.objection_answered", _("处理选民名单异议"), _("处理{community}选民名单的一条异议")),
         ("elections.proxy_authorised", _("登记委托投票"), _("登记{community}的一份委托投票")),
         ("elections.proxy_withdrawn", _("撤销委托投票"), _("撤销{community}的一份委托投票")),
+        (
+            "elections.proxy_scan_attached",
+            _("附上委托书扫描件"),
+            _("为{community}的一份委托投票附上书面委托书扫描件"),
+        ),
         ("elections.roll_printed", _("打印选民名单"), _("打印{community}的{paper}")),
     ):
         verb_register(verb, label, sentence)

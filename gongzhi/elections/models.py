@@ -78,7 +78,8 @@ class Election(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.round_id} {self.community_id}"
+        # What its audit rows and the admin read: "青山村 第11届换届选举".
+        return f"{self.community.name} 第{self.round.term}届换届选举"
 
     @property
     def scope_path(self) -> str:

@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for, scope_q
+from gongzhi.areas.models import Area
 from gongzhi.bodies.models import BodyKind, Membership
 from gongzhi.bodies.selectors import body_of_kind, memberships_current, shoulder_one
 from gongzhi.core.errors import NotFound
+from gongzhi.meetings.models import Meeting
 from gongzhi.residents.models import Resident
 
 from . import deadlines
@@ -250,6 +252,18 @@ def proxies_of(election: Election) -> QuerySet[Proxy]:
     )
 
 
+def proxy_get_for(user: User, pk: int) -> Proxy:
+    """A proxy of an election the user reads (its scan is theirs to see; 404 outside, as for none)."""
+    proxy = (
+        Proxy.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community", "grantor__resident", "holder__resident")
+        .first()
+    )
+    if proxy is None:
+        raise NotFound()
+    return proxy
+
+
 def voter_get(election: Election, pk: int | None) -> Voter:
     voter = roll_of(election).filter(pk=pk).first() if pk else None
     if voter is None:
@@ -332,6 +346,40 @@ def townships_kept_by(user: User) -> QuerySet:
     from gongzhi.areas.models import Area, AreaKind
 
     return Area.objects.filter(scope_q(paths_for(user, ROUND_KEEPERS), "path"), kind=AreaKind.TOWNSHIP)
+
+
+def township_kept_get(user: User, pk: int | None) -> Area:
+    """A township where the user may open a round (404 for one outside their reach, as for none)."""
+    township = townships_kept_by(user).filter(pk=pk).first() if pk else None
+    if township is None:
+        raise NotFound()
+    return township
+
+
+def round_community_get(round_: Round, pk: int | None) -> Area:
+    """A community of the round's township (404 for one of another township, as for none); the round itself was
+    reached through the viewer's scope (`round_get_for`)."""
+    from gongzhi.areas.models import Area, AreaKind
+
+    community = (
+        Area.objects.filter(pk=pk, parent_id=round_.township_id, kind=AreaKind.COMMUNITY).first()
+        if pk
+        else None
+    )
+    if community is None:
+        raise NotFound()
+    return community
+
+
+def community_meeting(election: Election, pk: int | None) -> Meeting | None:
+    """A meeting of the election's community (the villagers' meeting that admitted a voter of basis 3): None
+    when none was chosen, 404 for one of another community, as for one that does not exist."""
+    if not pk:
+        return None
+    meeting = Meeting.objects.filter(pk=pk, area_id=election.community_id).first()
+    if meeting is None:
+        raise NotFound()
+    return meeting
 
 
 def communities_without_election(round_: Round) -> QuerySet:
@@ -431,33 +479,10 @@ def voters_picked(election: Election, ids: list[int]) -> list[Voter]:
     return [found[pk] for pk in ids]
 
 
-def nomination_get_for(user: User, pk: int) -> Nomination:
-    nomination = (
-        Nomination.objects.filter(pk=pk, election__in=elections_for(user))
-        .select_related("election__community", "election__round", "candidate__resident")
-        .prefetch_related("nominators__voter__resident")
-        .first()
-    )
-    if nomination is None:
-        raise NotFound()
-    return nomination
-
-
 def polls_of(election: Election) -> QuerySet[Poll]:
     return (
         Poll.objects.filter(election=election).select_related("recall__membership__resident").order_by("id")
     )
-
-
-def box_get_for(user: User, pk: int) -> BallotBox:
-    box = (
-        BallotBox.objects.filter(pk=pk, poll__election__in=elections_for(user))
-        .select_related("poll__election__community")
-        .first()
-    )
-    if box is None:
-        raise NotFound()
-    return box
 
 
 def recalls_of(election: Election) -> QuerySet[Recall]:
@@ -584,3 +609,155 @@ def election_announced_get(pk: int) -> Election:
     if election is None:
         raise NotFound()
     return election
+
+
+# --- The count's API: the objects an operation names, found within the user's reach -------------------------
+
+
+def nomination_get_for(user: User, pk: int) -> Nomination:
+    """A nomination of an election the user reads (404 for missing and not yours alike)."""
+    nomination = (
+        Nomination.objects.filter(pk=pk, election__in=elections_for(user))
+        .select_related("election__community", "candidate__resident")
+        .first()
+    )
+    if nomination is None:
+        raise NotFound()
+    return nomination
+
+
+def box_get_for(user: User, pk: int) -> BallotBox:
+    """A ballot box of an election the user reads (404 for missing and not yours alike)."""
+    box = (
+        BallotBox.objects.filter(pk=pk, poll__election__in=elections_for(user))
+        .select_related("poll__election__community", "poll__election__round")
+        .first()
+    )
+    if box is None:
+        raise NotFound()
+    return box
+
+
+def own_sheet_get(user: User, box: BallotBox) -> CountSheet:
+    """The user's own sheet of a box (404 when they have entered none: nobody reads another clerk's sheet here)."""
+    sheet = CountSheet.objects.filter(box=box, clerk=user).prefetch_related("lines").first()
+    if sheet is None or not sheet_visible(user, sheet):
+        raise NotFound()
+    return sheet
+
+
+def election_voters(election: Election, ids: list[int]) -> list[Voter]:
+    """The election's roll lines of these ids, in their order (a removed line too: the action names it);
+    404 for an id that is no line of this election's roll."""
+    found = {
+        voter.pk: voter
+        for voter in Voter.objects.filter(election=election, pk__in=ids).select_related("resident")
+    }
+    if any(pk not in found for pk in ids):
+        raise NotFound()
+    return [found[pk] for pk in ids]
+
+
+def recall_of(election: Election, pk: int | None) -> Recall:
+    recall = Recall.objects.filter(election=election, pk=pk).first() if pk else None
+    if recall is None:
+        raise NotFound()
+    return recall
+
+
+def community_membership(election: Election, pk: int) -> Membership:
+    """A post on one of the election's community's bodies (the action checks it is the committee's, current)."""
+    membership = (
+        Membership.objects.filter(pk=pk, body__area_id=election.community_id)
+        .select_related("body", "resident")
+        .first()
+    )
+    if membership is None:
+        raise NotFound()
+    return membership
+
+
+# --- The count's write pages: a box, one's own sheet, the scrutineers to choose, the steps of the day -------
+
+
+def sheet_of(user: User, box: BallotBox) -> CountSheet | None:
+    """The user's own sheet of the box, or None (nobody reaches another clerk's sheet through this)."""
+    if not user.is_authenticated:
+        return None
+    return CountSheet.objects.filter(box=box, clerk=user).first()
+
+
+def sheet_figures(sheet: CountSheet) -> dict[int | None, int]:
+    """A sheet's figures by choice (nomination id; None for a recall's 'for'): only for a viewer who may see it."""
+    return {line.nomination_id: line.votes for line in sheet.lines.all()}
+
+
+def scrutineer_choices(poll: Poll) -> QuerySet[Voter]:
+    """Whom the committee may record as a scrutineer (监票人): voters of the roll who are not candidates."""
+    candidates = (
+        Nomination.objects.filter(election=poll.election)
+        .exclude(status=NominationStatus.REJECTED)
+        .values("candidate_id")
+    )
+    return (
+        roll_of(poll.election)
+        .exclude(pk__in=candidates)
+        .select_related("resident__area__parent")
+        .order_by("resident__area_path", "resident__name_sort")
+    )
+
+
+@dataclass(frozen=True)
+class CountSteps:
+    """The election's votes on paper and what can be done next, for the links of the election page."""
+
+    polls: list[Poll]
+    fileable: bool  # every round held announced (a second round too, if one is held), not filed yet
+    filed: bool
+
+
+def count_steps(election: Election) -> CountSteps:
+    polls = list(Poll.objects.filter(election=election).order_by("id"))
+    rounds = {poll.kind: poll for poll in polls if poll.recall_id is None}
+    first, second = rounds.get(PollKind.FIRST), rounds.get(PollKind.SECOND)
+    announced = (
+        first is not None
+        and first.announced_at is not None
+        and (second is None or second.announced_at is not None)
+    )
+    filed = election.result_filed_at is not None
+    return CountSteps(polls=polls, fileable=announced and not filed, filed=filed)
+
+
+def poll_tally(poll: Poll) -> dict | None:
+    """A signed poll's result for the page before it is announced: every choice's votes, who is elected, tied."""
+    result = poll.result
+    if result is None:
+        return None
+    names = {
+        str(nomination.pk): (nomination.candidate.resident.name, nomination.candidate.resident.gender == "F")
+        for nomination in Nomination.objects.filter(election=poll.election).select_related(
+            "candidate__resident"
+        )
+    }
+    elected = {str(pk) for pk in result.get("elected", [])}
+    tied = {str(pk) for pk in result.get("tied", [])}
+    rows = sorted(
+        (
+            {
+                "name": names.get(key, ("", False))[0],
+                "woman": names.get(key, ("", False))[1],
+                "votes": count,
+                "elected": key in elected,
+                "tied": key in tied,
+                "recall": key == "None",
+            }
+            for key, count in result.get("votes", {}).items()
+        ),
+        key=lambda row: -row["votes"],
+    )
+    return {
+        "result": result,
+        "rows": rows,
+        "elected_all": [names.get(str(pk), ("", False))[0] for pk in result.get("elected_all", [])],
+    }

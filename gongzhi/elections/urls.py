@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import candidates, results, roll, rounds
+from .views import candidates, count_entry, results, roll, rounds
 
 app_name = "elections"
 urlpatterns: list = [
@@ -20,6 +20,8 @@ urlpatterns: list = [
     path("voters/<id:pk>/remove/", roll.voter_remove, name="voter_remove"),
     path("objections/<id:pk>/answer/", roll.objection_answer, name="objection_answer"),
     path("<id:pk>/proxies/", roll.proxy_add, name="proxy_add"),
+    path("proxies/<id:pk>/scan/", roll.proxy_scan, name="proxy_scan"),
+    path("proxies/<id:pk>/withdraw/", roll.proxy_withdraw, name="proxy_withdraw"),
     path("<id:pk>/papers/<slug:kind>.pdf", roll.paper, name="paper"),
     path("<id:pk>/roll/", roll.voters, name="voters"),
     path("<id:pk>/public/", roll.public, name="public"),
@@ -35,4 +37,11 @@ urlpatterns: list = [
     path("polls/<id:pk>/boxes/add/", candidates.box_add, name="box_add"),
     path("boxes/<id:pk>/paper/", candidates.box_paper_record, name="box_paper"),
     path("<id:pk>/recalls/propose/", candidates.recall_propose, name="recall_propose"),
+    # The count's write pages: entry and correction by each clerk, sign-off, announce, file, install.
+    path("boxes/<id:pk>/count/", count_entry.sheet_enter, name="sheet_enter"),
+    path("boxes/<id:pk>/count/correct/", count_entry.sheet_correct, name="sheet_correct"),
+    path("polls/<id:pk>/sign/", count_entry.poll_sign_off, name="poll_sign_off"),
+    path("polls/<id:pk>/announce/", count_entry.poll_announce, name="poll_announce"),
+    path("<id:pk>/file/", count_entry.result_file, name="result_file"),
+    path("<id:pk>/install/", count_entry.committee_install, name="committee_install"),
 ]

@@ -12,14 +12,13 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
 
-from gongzhi.accounts.models import RoleAssignment, User
+from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import covers, paths_for, role_paths, scope_q
 from gongzhi.areas.models import Area, AreaKind
-from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.errors import NotFound
 from gongzhi.residents.models import Resident
-from gongzhi.residents.selectors import resident_base_for
+from gongzhi.residents.selectors import account_in_reach, resident_base_for
 
 from .models import (
     Aide,
@@ -407,9 +406,6 @@ def assisted_slot_get(*, viewer, slot_id: int) -> Slot:
     return found
 
 
-ACCOUNT_NOT_FOUND = gettext_lazy("您管辖范围内的居民登记簿上没有这个用户名的在用账号。")
-
-
 def savvy_candidates_for(*, viewer, community: Area) -> QuerySet[Resident]:
     """The residents a keeper may select as 法律明白人: active on the community's register, within the keeper's
     reach on the register."""
@@ -430,19 +426,5 @@ def savvy_candidate_get(*, viewer, community: Area, resident_id: int | None) -> 
 
 
 def aide_account_get(*, viewer, username: str) -> User | None:
-    """The active account an aide is linked to, looked up only among the people the keeper may see: those on the
-    register, or holding a role (a grid worker, the adviser's own role), within the keeper's reach. No username is None; an unknown username and one outside that reach are
-    refused with the same message, so the lookup tells nothing about accounts elsewhere."""
-    name = (username or "").strip()[:150]
-    if not name:
-        return None
-    on_register = resident_base_for(viewer=viewer, roles=KEEPERS).filter(user__isnull=False).values("user_id")
-    holding_a_role = RoleAssignment.objects.filter(scope_q(paths_for(viewer, KEEPERS))).values("user_id")
-    found = (
-        User.objects.filter(username__iexact=name, is_active=True)
-        .filter(Q(pk__in=on_register) | Q(pk__in=holding_a_role))
-        .first()
-    )
-    if found is None:
-        raise DomainError(str(ACCOUNT_NOT_FOUND), field="username", code="account_not_found")
-    return found
+    """The active account an aide is linked to, among the people the keeper may see (`account_in_reach`)."""
+    return account_in_reach(viewer=viewer, roles=KEEPERS, username=username)

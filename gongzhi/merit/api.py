@@ -108,6 +108,10 @@ class ConsentIn(Schema):
     display: str  # "full" or "surname"
 
 
+class OwnReasonIn(Schema):
+    reason: str = ""
+
+
 class ReviewIn(Schema):
     agrees: bool
     reason: str
@@ -268,6 +272,19 @@ def nominate(request, payload: NominateIn, idempotency_key: IdempotencyKey = Non
 def consent(request, nomination_id: ApiId, payload: ConsentIn):
     n = actions.nomination_consent(
         actor=request.auth, nomination=_get(request, nomination_id), display=payload.display
+    )
+    return _detail(request, n)
+
+
+@router.post(
+    "/merit/nominations/{nomination_id}/consent/withdraw",
+    response=NominationDetailOut,
+    summary=gettext_noop("被提名人（家庭为户主）撤回同意：提名结束，公示和榜上内容撤下"),
+    openapi_extra=MAY_BE_MISSING,
+)
+def consent_withdraw(request, nomination_id: ApiId, payload: OwnReasonIn):
+    n = actions.nomination_consent_withdraw(
+        actor=request.auth, nomination=_get(request, nomination_id), reason=payload.reason
     )
     return _detail(request, n)
 

@@ -19,6 +19,10 @@ VERBS = {
     "merit.objection_answered": (_("答复积德榜异议"), _("答复对「{title}」公示的异议")),
     "merit.placed": (_("列入积德榜"), _("「{title}」列入积德榜，署名“{display_name}”")),
     "merit.withdrawn": (_("撤回积德榜提名"), _("撤回「{title}」：{reason}")),
+    "merit.consent_withdrawn": (
+        _("被提名人撤回同意"),
+        _("被提名人撤回了对「{title}」的同意，提名结束：{reason}"),
+    ),
     "merit.setting_changed": (_("设置积德榜公示天数"), _("积德榜公示天数设为 {publicity_days} 天")),
     "merit.category_added": (_("新增积德榜类别"), _("新增积德榜类别“{name}”")),
     "merit.category_retired": (_("停用积德榜类别"), _("停用积德榜类别“{name}”：不再接受新的提名")),

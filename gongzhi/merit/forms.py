@@ -102,6 +102,12 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("撤回理由"), max_length=300)
 
 
+class OwnReasonForm(forms.Form):
+    """The nominee's own reason for taking back their consent: optional."""
+
+    reason = forms.CharField(label=_("撤回原因（可不填）"), max_length=300, required=False)
+
+
 class SettingForm(forms.Form):
     publicity_days = forms.IntegerField(label=_("公示天数（日历日）"), min_value=1, max_value=30)
 

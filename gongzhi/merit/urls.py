@@ -11,6 +11,7 @@ urlpatterns = [
     path("n/<id:pk>/decline/", views.decline, name="decline"),
     path("n/<id:pk>/consent/record/", views.consent_record, name="consent_record"),
     path("n/<id:pk>/consent/file/", views.consent_file, name="consent_file"),
+    path("n/<id:pk>/consent/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("n/<id:pk>/photos/<id:photo_id>/", views.photo, name="photo"),
     path("n/<id:pk>/review/", views.review, name="review"),
     path("n/<id:pk>/publicise/", views.publicise, name="publicise"),

@@ -279,9 +279,7 @@ def org_representative_add(
     org = _org(request, org_id)
     if not request.auth.has_perm("orgs.keep", org):
         raise PermissionDenied()
-    user = selectors.user_by_username(payload.username)
-    if user is None:
-        raise DomainError(_("没有找到这个用户名的在用账号。"), field="username")
+    user = selectors.representative_account_get(viewer=request.auth, username=payload.username)
     idempotent_create(
         request,
         idempotency_key,

@@ -5,11 +5,13 @@ organisation in a community (协同参与): registered, serving that community, 
 """
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.scopes import organisation_ids_for, paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
-from gongzhi.core.errors import NotFound
+from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.residents.selectors import account_in_reach
 
 from .models import Organisation, OrgState
 from .roles import KEEPERS, READERS, REPRESENTATIVES
@@ -122,8 +124,13 @@ def communities_for(*, viewer) -> QuerySet[Area]:
     )
 
 
-def user_by_username(username: str) -> User | None:
-    return User.objects.filter(username__iexact=(username or "").strip()[:150], is_active=True).first()
+def representative_account_get(*, viewer, username: str) -> User:
+    """The account to name as a representative, among the people the keeper may see (on the register within
+    their reach, or holding a role there): an unknown username and one elsewhere get the same message."""
+    found = account_in_reach(viewer=viewer, roles=KEEPERS, username=username)
+    if found is None:
+        raise DomainError(_("请填写代表的登录用户名。"), field="username", code="required")
+    return found
 
 
 def organisations_represented_serving(user, community: Area) -> QuerySet[Organisation]:

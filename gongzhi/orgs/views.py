@@ -221,11 +221,10 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def representative_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = _kept(request, pk)
-    username = request.POST.get("username", "")
-    user = selectors.user_by_username(username)
     try:
-        if user is None:
-            raise DomainError(_("没有找到这个用户名的在用账号。"), field="username")
+        user = selectors.representative_account_get(
+            viewer=request.user, username=request.POST.get("username", "")
+        )
         actions.representative_add(actor=request.user, organisation=found, user=user)
     except DomainError as exc:
         if exc.status in (403, 404):

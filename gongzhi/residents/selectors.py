@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import REGISTER_READERS, REGISTER_WRITERS, Role
 from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
 from gongzhi.areas.models import Area
@@ -292,3 +293,26 @@ def export_request_get_for(*, viewer, request_id: int) -> ExportRequest:
     if request is None:
         raise NotFound()
     return request
+
+
+ACCOUNT_NOT_FOUND = gettext_lazy("您管辖范围内的居民登记簿上没有这个用户名的在用账号。")
+
+
+def account_in_reach(*, viewer, roles, username: str) -> User | None:
+    """The active account named by `username`, looked up only among the people `viewer` may see through `roles`:
+    those on the register within their reach, or holding a role there (a grid worker, an adviser). A blank username
+    is None; an unknown username and one outside that reach are refused with the same message, so the lookup tells
+    nothing about accounts elsewhere (it is not an oracle of who has an account)."""
+    name = (username or "").strip()[:150]
+    if not name:
+        return None
+    on_register = resident_base_for(viewer=viewer, roles=roles).filter(user__isnull=False).values("user_id")
+    holding_a_role = RoleAssignment.objects.filter(scope_q(paths_for(viewer, roles))).values("user_id")
+    found = (
+        User.objects.filter(username__iexact=name, is_active=True)
+        .filter(Q(pk__in=on_register) | Q(pk__in=holding_a_role))
+        .first()
+    )
+    if found is None:
+        raise DomainError(str(ACCOUNT_NOT_FOUND), field="username", code="account_not_found")
+    return found

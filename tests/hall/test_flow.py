@@ -140,12 +140,41 @@ def test_a_certificate_application_follows_verification_and_signature_and_no_ste
     )
 
 
-def test_issuing_an_approval_of_a_bound_matter_needs_every_step(certificate, make_application, users):
-    application = make_application(certificate, state="approved", decision=Decision.APPROVED)
+def test_issuing_an_approval_of_a_bound_matter_needs_every_step(certificate, make_application, users, staff):
+    application = make_application(certificate, state="village_review")
+    _step(staff, application, "已核实申请人在本村居住")
+    Case.objects.filter(pk=application.case_id).update(state="approved")  # as if a step had been skipped
+    Application.objects.filter(pk=application.pk).update(decision=Decision.APPROVED)
+    application.refresh_from_db()
     _refused(Conflict, "flow_step_pending",
              lambda: application_issue(actor=users["window_clerk"], application=application, delivery="in_person",
                                        site_url="http://testserver"),
-             application, "核实情况")  # fmt: skip
+             application, "主任签字盖章")  # fmt: skip
+
+
+def test_an_application_past_the_village_before_its_matter_was_bound_goes_on_and_returned_follows_the_flow(
+    make_matter, make_application, users, power, officer, staff
+):
+    """Binding a matter does not strand the applications that had already left the village (no step recorded
+    there, and none can be past it): they are approved and issued as before; one returned to the village
+    follows the flow from there."""
+    direct = make_matter(mode=HandlingMode.VILLAGE_DIRECT, code="ZM-002", name="在读证明")
+    approved = make_application(direct, state="approved", decision=Decision.APPROVED)
+    reviewed = make_matter(code="MZ-002", name="临时救助", village_review=True)
+    at_township = make_application(reviewed, state="township_review")
+    returned = make_application(reviewed, state="township_review")
+    flow.matter_power_bind(actor=users["township_admin"], matter=direct, code="C06")
+    flow.matter_power_bind(actor=users["township_admin"], matter=reviewed, code="C02")
+    application_issue(actor=users["window_clerk"], application=approved, delivery="in_person",
+                      site_url="http://testserver")  # fmt: skip
+    assert Case.objects.get(pk=approved.case_id).state == "issued"
+    assert _decide(officer, at_township, "approve", "同意").case.state == "approved"
+    back = _decide(officer, returned, "return", "请村里按新的流程办理")
+    assert back.case.state == "submitted"
+    Case.objects.filter(pk=back.case_id).update(state="village_review")
+    back.refresh_from_db()
+    _refused(Conflict, "flow_step_pending", lambda: _decide(staff, back, "pass_up"), back, "C02")
+    assert not ApplicationStep.objects.filter(application__in=[approved, at_township]).exists()
 
 
 def test_a_dibao_recommendation_needs_the_meeting_the_publication_and_answered_objections(

@@ -340,3 +340,52 @@ def test_a_registered_organisation_nominates_through_its_representative(merit, a
     n = nominate(merit, areas, rep, organisation_id=org.pk)
     assert n.nominator_kind == "organisation"
     assert n.organisation == org
+
+
+def test_the_nominee_takes_back_consent_online_even_from_the_board(merit, areas, users, client):
+    """Consent given may always be taken back: from the board, by the nominee's own account, on the page or the
+    API; the entry and its 公示 come down, the keepers and others cannot do it in the nominee's name."""
+    n = passed(merit, areas, users)
+    n = actions.nomination_publicise(actor=users["community_staff"], nomination=n)
+    publicity_over(n)
+    n = actions.nomination_place(actor=users["community_staff"], nomination=n)
+    assert selectors.entry_public_get(n.pk) == n
+    with pytest.raises(NotPermitted):
+        actions.nomination_consent_withdraw(actor=users["community_staff"], nomination=n, reason="代为撤回")
+    with pytest.raises(DomainError, match="撤回理由不能超过"):
+        actions.nomination_consent_withdraw(actor=merit["nominee_user"], nomination=n, reason="太" * 301)
+    n.refresh_from_db()
+    assert n.state == NominationState.ON_BOARD
+    client.force_login(merit["nominee_user"])
+    page = client.get(f"/merit/n/{n.pk}/")
+    assert 'data-testid="consent-withdraw"' in page.content.decode()
+    answer = client.post(f"/merit/n/{n.pk}/consent/withdraw/", {"reason": ""}, follow=True)
+    assert "您已撤回同意" in answer.content.decode()
+    n.refresh_from_db()
+    assert (n.state, n.withdrawn_reason) == (NominationState.WITHDRAWN, "本人撤回同意")
+    assert Disclosure.objects.get(pk=n.disclosure_id).is_withdrawn
+    with pytest.raises(NotFound):
+        selectors.entry_public_get(n.pk)
+    event = AuditEvent.objects.filter(verb="merit.consent_withdrawn").get()
+    assert event.summary["from"] == NominationState.ON_BOARD
+    again = actions.nomination_consent_withdraw
+    with pytest.raises(Conflict, match="没有可以撤回的同意"):
+        again(actor=merit["nominee_user"], nomination=n)
+
+
+def test_the_nominee_takes_back_consent_over_the_api_and_awaiting_consent_is_declined_instead(
+    merit, areas, users, client
+):
+    from tests.selfgov.test_proposals_api import auth
+
+    waiting = nominate(merit, areas, users["resident"])
+    path = f"/api/v1/merit/nominations/{waiting.pk}/consent/withdraw"
+    refused = client.post(path, {}, content_type="application/json", **auth(merit["nominee_user"]))
+    assert (refused.status_code, refused.json()["code"]) == (409, "not_consented")
+    n = actions.nomination_consent(actor=merit["nominee_user"], nomination=waiting, display="full")
+    answer = client.post(path, {"reason": "家里人不同意公开"}, content_type="application/json",
+                         **auth(merit["nominee_user"]))  # fmt: skip
+    assert answer.status_code == 200
+    assert answer.json()["state"] == NominationState.WITHDRAWN
+    n.refresh_from_db()
+    assert n.withdrawn_reason == "家里人不同意公开"

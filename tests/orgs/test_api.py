@@ -46,3 +46,23 @@ def test_register_review_and_read_over_the_api(users, areas, client):
     listed = client.get(f"/api/v1/orgs?community_id={areas['urban'].pk}", **auth(users["township_reviewer"]))
     assert [o["name"] for o in listed.json()] == ["永安镇志愿者协会"]
     assert PHONE not in listed.content.decode()
+
+
+def test_naming_a_representative_tells_nothing_about_accounts_out_of_reach(
+    users, areas, client, township_org
+):
+    """An unknown username and an account that is neither on the keeper's register nor holding a role there get
+    the same message, on the API and the page, and nobody is named."""
+    admin = auth(users["township_admin"])
+    path = f"/api/v1/orgs/{township_org.pk}/representatives"
+    unknown = _post(client, path, {"username": "no-such-account"}, admin)
+    elsewhere = _post(client, path, {"username": "nobody"}, admin)
+    assert unknown.status_code == elsewhere.status_code == 400
+    assert unknown.json()["message"] == elsewhere.json()["message"]
+    assert "管辖范围内" in elsewhere.json()["message"]
+    blank = _post(client, path, {"username": "  "}, admin)
+    assert (blank.status_code, blank.json()["message"]) == (400, "请填写代表的登录用户名。")
+    client.force_login(users["township_admin"])
+    page = client.post(f"/orgs/{township_org.pk}/representatives/", {"username": "nobody"}, follow=True)
+    assert "管辖范围内" in page.content.decode()
+    assert not users["nobody"].role_assignments.exists()

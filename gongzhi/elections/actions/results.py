@@ -8,7 +8,12 @@
         └─ poll_announce: recalled ──▶ the member's membership ends (membership_end)
 
 Who may: `elections.run` over the election; installing the committee and ending a recalled member's post
-also need `bodies.manage` (the bodies' actions check it: the community's staff, the township office).
+also need `bodies.manage` (the bodies' actions check it: the community's staff, the township office). The
+election committee presides over the vote and its members run the count (`elections.run` through their seat),
+but recording the new committee on the register of bodies is the community's staff's (or the township
+office's) work: `committee_install` checks `bodies.manage` over the community first, so a committee member
+without it is refused before anything is read or written, and the page offers the form only to those who
+hold both.
 """
 
 import datetime as dt
@@ -127,6 +132,7 @@ def committee_install(
 ) -> list[Membership]:
     """The elected take their posts on the committee (no retyping); the previous term ends the day before."""
     authorize(actor, "elections.run", election)
+    authorize(actor, "bodies.manage", election.community)
     locked = (
         Election.objects.select_for_update(of=("self",))
         .select_related("community", "round")
@@ -148,7 +154,8 @@ def committee_install(
     term = f"第{term_numeral(locked.round.term)}届"  # data, as written on the register (never translated)
     if memberships_current(body).filter(term=term).exists():
         raise Conflict(_("本届村(居)民委员会已经登记过了。"), code="installed")
-    for membership in memberships_current(body):
+    # Those still in office; one whose leaving is recorded already (today, a takeover) is left as it is.
+    for membership in memberships_current(body).filter(ended_on=None):
         membership_end(
             actor=actor,
             membership=membership,

@@ -5,16 +5,22 @@
     roll_publish ──▶ published (at least 20 days before election day); afterwards a line changes only
         through an answered objection or a recorded addition/removal with its reason
     objection_file (within 5 days of publication) ──▶ objection_answer (due in 3 days; may add/remove the line)
-    proxy_authorise (a close relative on the same roll, at most 3 per proxy) / proxy_withdraw
+    proxy_authorise (a close relative on the same roll, at most 3 per proxy; the signed 委托书's scan with it or
+        later: proxy_scan_attach) / proxy_withdraw (drops it from the published list)
 
 Who may: `elections.run` over the election (the community's staff, the township office, the committee's
 members); an objection also by the resident themself. Every action writes one audit event in its transaction.
 """
 
 import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import CharField, DateTimeField, Exists, F, IntegerField, OuterRef, QuerySet, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,9 +30,12 @@ from gongzhi.accounts.models import User
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize, can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
+from gongzhi.core.images import image_clean
+from gongzhi.core.pdfs import pdf_check
 from gongzhi.core.text import text_clean
 from gongzhi.meetings.models import Meeting
 from gongzhi.notices.actions import notice_send
+from gongzhi.photos.actions import file_write_atomically
 from gongzhi.residents.models import Resident
 
 from .. import deadlines
@@ -35,10 +44,39 @@ from ..models import Election, Objection, ObjectionKind, Proxy, Voter, VoterAdmi
 REASON_MAX = 100
 OBJECTION_MAX = 300
 PROXIES_MAX = 3
+SCAN_MAX = 5 * 1024 * 1024
+SCAN_DIR = "elections/proxies"
 # Close relatives for a proxy: members of one household on the register whose relation to the head is one of
 # these (head, spouse, children, grandchildren, parents, grandparents, siblings); "other relatives" (80) and
 # non-relatives (99) are not counted.
 CLOSE_RELATIONS = frozenset({"02", "10", "20", "30", "40", "50", "60", "70"})
+
+
+# The columns roll_generate writes, in the order its SELECT gives them (removed_at is left NULL).
+_GENERATED = ("election_id", "round_id", "resident_id", "basis", "added_by_id", "added_at", "removal_reason")
+
+
+def _voters_insert(eligible: QuerySet[Resident], *, election: Election, actor: User) -> int:
+    """One INSERT … SELECT of the eligible residents' lines: the database reads and writes them in one statement,
+    whatever the roll's size (a county community's thousand voters as model instances, or even as rows sent
+    from Python, cost most of the time: bench/README.md, roll generation). Returns the lines added."""
+    rows = eligible.annotate(
+        v_election=Value(election.pk, output_field=IntegerField()),
+        v_round=Value(election.round_id, output_field=IntegerField()),
+        v_resident=F("pk"),
+        v_basis=Value(VoterBasis.LIVING.value, output_field=CharField()),
+        v_added_by=Value(actor.pk, output_field=IntegerField()),
+        v_added_at=Value(timezone.now(), output_field=DateTimeField()),
+        v_reason=Value("", output_field=CharField()),
+    ).values_list("v_election", "v_round", "v_resident", "v_basis", "v_added_by", "v_added_at", "v_reason")
+    select, params = rows.query.get_compiler(connection=connection).as_sql()
+    fields = {field.attname: field.column for field in Voter._meta.concrete_fields}
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(fields[name])) for name in _GENERATED)
+    table = quote(Voter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({columns}) {select}", params)  # noqa: S608 (names from _meta)
+        return cursor.rowcount
 
 
 def _lock(election: Election) -> Election:
@@ -109,7 +147,7 @@ def roll_generate(*, actor: User, election: Election) -> int:
     if _published(locked):
         raise DomainError(_("选民名单已经公布，只能逐个增补并写明原因。"))
     on_roll = Voter.objects.filter(round_id=locked.round_id, resident=OuterRef("pk"), removed_at=None)
-    ids = list(
+    eligible = (
         Resident.objects.filter(
             community=locked.community,
             status="active",
@@ -118,21 +156,13 @@ def roll_generate(*, actor: User, election: Election) -> int:
         )
         .exclude(Exists(on_roll))
         .order_by("pk")
-        .values_list("pk", flat=True)
     )
-    Voter.objects.bulk_create(
-        [
-            Voter(election_id=locked.pk, round_id=locked.round_id, resident_id=pk, basis=VoterBasis.LIVING,
-                  added_by=actor)
-            for pk in ids
-        ],
-        batch_size=2000,
-    )  # fmt: skip
+    added = _voters_insert(eligible, election=locked, actor=actor)
     audit_event_record(
         actor=actor, verb="elections.roll_generated", target=locked, area=locked.community,
-        summary={"community": locked.community.name, "count": len(ids)},
+        summary={"community": locked.community.name, "count": added},
     )  # fmt: skip
-    return len(ids)
+    return added
 
 
 def _admission(
@@ -369,6 +399,52 @@ def close_relatives(first: Resident, second: Resident) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Scan:
+    """The written authorisation's scan, checked: a PDF as sent, or a photo re-encoded without metadata."""
+
+    content: bytes
+    extension: str  # pdf | jpg | png
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()[:16]
+
+
+def proxy_scan_check(upload) -> Scan | None:
+    """The scan of the signed 委托书 (a PDF, safe to open: core.pdfs; or a photo: core.images), at most 5 MB;
+    None when nothing was sent. Called before the action's transaction opens: decoding a photo takes a moment,
+    which would otherwise hold SQLite's write lock."""
+    if upload is None:
+        return None
+    content = upload if isinstance(upload, bytes) else upload.read()
+    if not content:
+        raise DomainError(_("上传的委托书扫描件是空文件，请重新扫描或拍照后上传。"), field="scan")
+    if len(content) > SCAN_MAX:
+        raise DomainError(_("委托书扫描件不能超过 5 MB。"), field="scan")
+    if content[:5] == b"%PDF-":
+        pdf_check(content, name=_("委托书"), max_bytes=SCAN_MAX, field="scan")
+        return Scan(content, "pdf")
+    try:
+        clean = image_clean(content, max_bytes=SCAN_MAX)
+    except DomainError as exc:
+        raise DomainError(_("委托书扫描件请上传 PDF 文件或照片（JPG、PNG）。"), field="scan") from exc
+    return Scan(clean.content, clean.extension.lstrip("."))
+
+
+def _scan_store(scan: Scan) -> str:
+    """Write the scan under the data directory (readable by the application only); its relative path."""
+    relative = PurePosixPath(SCAN_DIR, f"{uuid.uuid4()}.{scan.extension}")
+    file_write_atomically(Path(settings.DATA_DIR) / relative, scan.content)
+    return str(relative)
+
+
+def _scan_remove_later(relative: str) -> None:
+    """Remove a replaced scan's file once the change has committed (剩余信息保护)."""
+    if relative:
+        transaction.on_commit(lambda: (Path(settings.DATA_DIR) / relative).unlink(missing_ok=True))
+
+
 @transaction.atomic
 def proxy_authorise(
     *,
@@ -377,8 +453,9 @@ def proxy_authorise(
     grantor: Voter,
     holder: Voter,
     signed_on: dt.date | None,
-    scan_name: str = "",
+    scan: Scan | None = None,
 ) -> Proxy:
+    """Record a written authorisation, with its scan if one is at hand (`proxy_scan_check` first)."""
     authorize(actor, "elections.run", election)
     locked = _lock(election)
     if grantor.election_id != locked.pk or grantor.removed_at is not None:
@@ -412,14 +489,45 @@ def proxy_authorise(
         grantor=grantor,
         holder=holder,
         signed_on=signed_on,
-        scan_name=scan_name,
+        scan_name=_scan_store(scan) if scan is not None else "",
         recorded_by=actor,
     )
     audit_event_record(
         actor=actor, verb="elections.proxy_authorised", target=proxy, area=locked.community,
-        summary={"community": locked.community.name, "held": held + 1},
+        summary={"community": locked.community.name, "held": held + 1,
+                 "scan": scan.digest if scan is not None else None},
     )  # fmt: skip
     return proxy
+
+
+@transaction.atomic
+def proxy_scan_attach(*, actor: User, proxy: Proxy, scan: Scan | None) -> Proxy:
+    """Attach the signed 委托书's scan to a recorded proxy (or replace it); refused for a withdrawn one."""
+    authorize(actor, "elections.run", proxy.election)
+    if scan is None:
+        raise DomainError(_("请上传书面委托书的扫描件（PDF 或照片）。"), field="scan")
+    locked = (
+        Proxy.objects.select_for_update(of=("self",)).select_related("election__community").get(pk=proxy.pk)
+    )
+    if locked.withdrawn_at is not None:
+        raise DomainError(_("这份委托已经撤销，不能再附扫描件。"))
+    replaced = locked.scan_name
+    locked.scan_name = _scan_store(scan)
+    locked.save(update_fields=["scan_name"])
+    _scan_remove_later(replaced)
+    audit_event_record(
+        actor=actor, verb="elections.proxy_scan_attached", target=locked, area=locked.election.community,
+        summary={"community": locked.election.community.name, "scan": scan.digest, "replaced": bool(replaced)},
+    )  # fmt: skip
+    return locked
+
+
+def proxy_scan_path(proxy: Proxy) -> Path | None:
+    """Where the proxy's scan is kept (None without one, or when its file is gone)."""
+    if not proxy.scan_name:
+        return None
+    path = Path(settings.DATA_DIR) / proxy.scan_name
+    return path if path.is_file() else None
 
 
 @transaction.atomic

@@ -439,9 +439,9 @@ def recall_propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def election_steps(election: Election, runs: bool) -> dict:
-    """The candidate and election-day section of the election's page: each step linked only when possible."""
+    """The candidate and election-day section of the election's page (its polls are in the count's section):
+    each step linked only when possible."""
     nominations = list(selectors.nominations_of(election))
-    polls = list(selectors.polls_of(election))
     recalls = list(selectors.recalls_of(election))
     return {
         "nomination_counts": {
@@ -450,7 +450,6 @@ def election_steps(election: Election, runs: bool) -> dict:
         "candidates": [n for n in nominations if n.status == NominationStatus.ACCEPTED]
         if election.candidates_published_at
         else [],
-        "polls": polls,
         "recalls": recalls,
         "may_nominate": runs
         and election.roll_published_at is not None

@@ -26,11 +26,17 @@ from ..models import Scrutineer
 def count(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every box of a poll: its paper, how many clerks entered it, and every disagreement (both figures)."""
     poll = selectors.poll_get_for(request.user, pk)
+    board = selectors.count_board(poll, request.user)
     context = {
         "poll": poll,
         "election": poll.election,
-        "board": selectors.count_board(poll, request.user),
+        "board": board,
         "runs": can(request.user, "elections.run", poll.election),
+        # Every box's paper recorded, entered by two clerks who agree: the scrutineers may sign.
+        "ready": bool(board)
+        and all(
+            row["box"].valid is not None and row["sheets"] >= 2 and not row["disagreements"] for row in board
+        ),
     }
     return render(request, "elections/count/count.html", context)
 

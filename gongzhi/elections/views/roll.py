@@ -4,6 +4,7 @@ and the public counts (never names)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,11 +15,11 @@ from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
 from gongzhi.core.http import move_answer, translate_errors
-from gongzhi.meetings.models import Meeting
 
 from .. import deadlines, selectors
 from ..actions import roll as actions
 from ..actions import rounds as round_actions
+from ..files import proxy_scan_response
 from ..models import CommitteePost, LeftReason, ObjectionKind, VoterBasis
 from ..printing import PAPERS, paper_print
 from . import candidates
@@ -62,6 +63,8 @@ def election(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "bases": VoterBasis.choices,
         "papers": PAPERS,
         "steps": candidates.election_steps(found, runs),
+        "count_steps": selectors.count_steps(found),
+        "installs": runs and can(request.user, "bodies.manage", found.community),
     }
     return render(request, "elections/roll/election.html", context)
 
@@ -136,10 +139,7 @@ def roll_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def voter_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.election_get_for(request.user, pk)
     resident = selectors.community_resident(found, pk_from(request.POST.get("resident")))
-    meeting_id = pk_from(request.POST.get("meeting"))
-    meeting = (
-        Meeting.objects.filter(pk=meeting_id, area_id=found.community_id).first() if meeting_id else None
-    )
+    meeting = selectors.community_meeting(found, pk_from(request.POST.get("meeting")))
     return move_answer(
         request,
         run=lambda: actions.voter_add(
@@ -206,9 +206,42 @@ def proxy_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             grantor=grantor,
             holder=holder,
             signed_on=date_from(request.POST.get("signed_on")),
+            scan=actions.proxy_scan_check(request.FILES.get("scan")),
         ),
         success=_("已登记委托投票。"),
         back=_back(found),
+    )
+
+
+@login_required
+@translate_errors
+@require_http_methods(["GET", "POST"])
+def proxy_scan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
+    """The signed 委托书's scan: its readers see it (never public, never cached); its runners attach or replace it."""
+    proxy = selectors.proxy_get_for(request.user, pk)
+    if request.method == "GET":
+        return proxy_scan_response(proxy)
+    return move_answer(
+        request,
+        run=lambda: actions.proxy_scan_attach(
+            actor=request.user, proxy=proxy, scan=actions.proxy_scan_check(request.FILES.get("scan"))
+        ),
+        success=_("已附上书面委托书的扫描件。"),
+        back=_back(proxy.election),
+    )
+
+
+@login_required
+@translate_errors
+@require_POST
+def proxy_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The voter takes the authorisation back: it leaves the published list of proxies."""
+    proxy = selectors.proxy_get_for(request.user, pk)
+    return move_answer(
+        request,
+        run=lambda: actions.proxy_withdraw(actor=request.user, proxy=proxy),
+        success=_("已撤销这份委托。"),
+        back=_back(proxy.election),
     )
 
 

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
-from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.authz import can
-from gongzhi.core.errors import NotFound
+from gongzhi.core.errors import NotPermitted
 from gongzhi.core.http import move_answer, translate_errors
 
 from .. import selectors
@@ -29,11 +28,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The rounds the viewer reads; the township office opens one here."""
     if request.method == "POST":
-        township = Area.objects.filter(
-            pk=pk_from(request.POST.get("township")) or 0, kind=AreaKind.TOWNSHIP
-        ).first()
-        if township is None:
-            raise NotFound()
+        if not can(request.user, "elections.round"):
+            raise NotPermitted()
+        township = selectors.township_kept_get(request.user, pk_from(request.POST.get("township")))
         return move_answer(
             request,
             run=lambda: actions.round_open(
@@ -61,11 +58,7 @@ def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every community's steps, dates and due dates (overdue in red); the township adds a community's election."""
     round_ = selectors.round_get_for(request.user, pk)
     if request.method == "POST":
-        community = Area.objects.filter(
-            pk=pk_from(request.POST.get("community")) or 0, kind=AreaKind.COMMUNITY
-        ).first()
-        if community is None:
-            raise NotFound()
+        community = selectors.round_community_get(round_, pk_from(request.POST.get("community")))
         return move_answer(
             request,
             run=lambda: actions.election_add(

@@ -14,7 +14,9 @@ the moves that carry the application past the village — approve_village, pass_
 it does), approve, hand_off, hand_back_approved and issuing an approval — are refused, with the step that
 is missing and nothing changed, until every step before them holds: a meeting's verdict recorded and
 passed, a publication's period over with every objection answered. Refusing, rejecting, returning and
-withdrawing are never held up: stopping is not skipping.
+withdrawing are never held up: stopping is not skipping. An application that had left the village before its
+matter was bound (no step recorded, past village review) is not held: its flow cannot be recorded any more;
+returned to the village, it follows the flow from there.
 
 Who records steps: the community's cadres who review it (`hall.keep_flow`). A meeting step records the
 body's meeting through the meetings kernel (`meeting_record`: quorum by `core.quorum`, nothing stored when
@@ -47,6 +49,8 @@ from ..models import Application, ApplicationObjection, ApplicationStep, Decisio
 
 NOTE_MAX = 500
 FLOW_STATES = frozenset({"village_review"})
+# Where an application still is, or will yet be, at the village: its flow can still be followed there.
+BEFORE_THE_VILLAGE_LEFT = frozenset({"submitted", "supplementing", "township_window", "village_review"})
 # The moves that carry an application past the village: each needs every step of its flow to hold.
 GATED = frozenset({"approve_village", "pass_up", "approve", "hand_off", "hand_back_approved", "issue"})
 
@@ -139,6 +143,11 @@ def flow_gate(application: Application, verb: str) -> None:
     steps = flow_steps(application)
     if not steps:
         if flow is None:
+            return
+        if application.case.state not in BEFORE_THE_VILLAGE_LEFT:
+            # It left the village with no step recorded: its matter was bound after that (a bound matter's
+            # moves out of village review are gated, and recording the first step copies the flow), so the
+            # flow did not govern it. Steps cannot be recorded past the village: holding it would strand it.
             return
         steps = [
             ApplicationStep(order=number, kind=step.kind, label=step.label, body=step.body, days=step.days)

@@ -56,6 +56,7 @@ from .consent import (
 from .keeping import category_active_set, category_add, merit_setting_change
 from .nominating import nomination_create
 from .publicity import (
+    nomination_consent_withdraw,
     nomination_place,
     nomination_publicise,
     nomination_withdraw,
@@ -87,6 +88,7 @@ __all__ = [
     "merit_setting_change",
     "nomination_consent",
     "nomination_consent_record",
+    "nomination_consent_withdraw",
     "nomination_create",
     "nomination_decline",
     "nomination_place",

@@ -186,7 +186,14 @@ def nomination_place(*, actor: User, nomination: Nomination) -> Nomination:
     return nomination
 
 
-def _withdraw(actor: User, nomination: Nomination, reason: str) -> None:
+def _withdraw(
+    actor: User,
+    nomination: Nomination,
+    reason: str,
+    *,
+    perm: str = "merit.keep",
+    verb: str = "merit.withdrawn",
+) -> None:
     former = nomination.state
     nomination.state, nomination.withdrawn_at, nomination.withdrawn_reason = (
         NominationState.WITHDRAWN,
@@ -204,10 +211,10 @@ def _withdraw(actor: User, nomination: Nomination, reason: str) -> None:
                 actor=actor,
                 disclosure=disclosure,
                 reason=reason[:200],
-                perm="merit.keep",
+                perm=perm,
                 perm_obj=nomination,
             )
-    _audit(actor, "merit.withdrawn", nomination, {"from": former, "reason": reason[:300]})
+    _audit(actor, verb, nomination, {"from": former, "reason": reason[:300]})
     _notify(nomination.nominated_by, _("积德榜提名已撤回"), nomination)
     _notify(nomination.consenter.user, _("积德榜提名已撤回"), nomination)
 
@@ -221,4 +228,24 @@ def nomination_withdraw(*, actor: User, nomination: Nomination, reason: str) -> 
         raise Conflict(_("这项提名已经结束了。"), code="ended")
     reason = text_clean(reason, label=_("撤回理由"), field="reason", minimum=2, maximum=REASON_MAX)
     _withdraw(actor, nomination, reason)
+    return nomination
+
+
+@transaction.atomic
+def nomination_consent_withdraw(*, actor: User, nomination: Nomination, reason: str = "") -> Nomination:
+    """The nominee (or the household's head) takes back their consent by their own account, at any point after
+    giving it (in review, passed, in 公示, on the board): the nomination ends as withdrawn, its 公示 is taken
+    down, and the nominator and the keepers' record keep the reason. Consent given may always be taken back
+    (个人信息保护法 第十五条)."""
+    authorize(actor, "merit.consent", nomination)
+    nomination = _locked(nomination)
+    if nomination.state not in LIVE_STATES or nomination.state == NominationState.AWAITING_CONSENT:
+        raise Conflict(
+            _("这项提名现在是“%(state)s”，没有可以撤回的同意。") % {"state": nomination.get_state_display()},
+            code="not_consented",
+        )
+    reason = text_clean(reason, label=_("撤回理由"), field="reason", minimum=0, maximum=REASON_MAX) or _(
+        "本人撤回同意"
+    )
+    _withdraw(actor, nomination, reason, perm="merit.consent", verb="merit.consent_withdrawn")
     return nomination

@@ -27,6 +27,7 @@ from ..forms import (
     ConsentForm,
     ConsentRecordForm,
     NominateForm,
+    OwnReasonForm,
     ReasonForm,
     ReviewForm,
     SettingForm,
@@ -140,6 +141,7 @@ def nomination(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "objections": list(selectors.objections_of(item)) if keeper else [],
         "answer_form": AnswerForm(),
         "reason_form": ReasonForm(),
+        "own_reason_form": OwnReasonForm(),
         "photos": list(item.photos.all()),
         "now": timezone.now(),
         "live": item.state in actions.LIVE_STATES,
@@ -158,6 +160,21 @@ def consent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             actor=request.user, nomination=item, display=request.POST.get("display", "")
         ),  # fmt: skip
         success=_("谢谢您！您已同意，提名交道德评议会评议。"),
+        back=_back(item),
+    )
+
+
+@require_POST
+@login_required
+@translate_errors
+def consent_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = _get(request, pk)
+    return move_answer(
+        request,
+        run=lambda: actions.nomination_consent_withdraw(
+            actor=request.user, nomination=item, reason=request.POST.get("reason", "")
+        ),  # fmt: skip
+        success=_("您已撤回同意，这项提名已结束，公示和榜上的内容已撤下。"),
         back=_back(item),
     )
 
