@@ -448,6 +448,58 @@ def candidates_of(election: Election) -> QuerySet[Nomination]:
     )
 
 
+# --- The candidate and election-day pages: picking voters of the roll, the election's polls and recalls -------
+
+
+def roll_matching(election: Election, q: str, limit: int = 10) -> list[Voter]:
+    """Voters of the election's roll whose name or pinyin initials start with `q` (to pick a candidate or a
+    nominator from the roll)."""
+    q = q.strip()
+    if not q:
+        return []
+    return list(
+        roll_of(election)
+        .filter(Q(resident__name__startswith=q) | Q(resident__name_initials__startswith=q.lower()))
+        .select_related("resident__area__parent")
+        .order_by("resident__name_sort", "id")[:limit]
+    )
+
+
+def voters_picked(election: Election, ids: list[int]) -> list[Voter]:
+    """The election's roll lines of `ids`, in their order, repeats kept (a line struck off, a voter given twice:
+    the action says why it will not do); an id of another election's roll is 404."""
+    found = {
+        voter.pk: voter
+        for voter in Voter.objects.filter(election=election, pk__in=ids).select_related(
+            "resident__area__parent"
+        )
+    }
+    if len(found) != len(set(ids)):
+        raise NotFound()
+    return [found[pk] for pk in ids]
+
+
+def polls_of(election: Election) -> QuerySet[Poll]:
+    return (
+        Poll.objects.filter(election=election).select_related("recall__membership__resident").order_by("id")
+    )
+
+
+def recalls_of(election: Election) -> QuerySet[Recall]:
+    return (
+        Recall.objects.filter(election=election)
+        .select_related("membership__resident", "poll")
+        .annotate(supporter_count=Count("supporters"))
+        .order_by("id")
+    )
+
+
+def recall_members(election: Election) -> list[Membership]:
+    """The current members of the community's committee (村(居)民委员会), whom a recall may name."""
+    body = body_of_kind(election.community, BodyKind.COMMITTEE)
+    return list(memberships_current(body).select_related("resident")) if body else []
+
+
 def poll_choices(poll: Poll) -> list[Nomination | None]:
     """What a poll's sheets count: the candidates (a second round: those not elected in the first); a recall: None."""
     if poll.kind == PollKind.RECALL:

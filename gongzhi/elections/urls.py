@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import count_entry, results, roll, rounds
+from .views import candidates, count_entry, results, roll, rounds
 
 app_name = "elections"
 urlpatterns: list = [
@@ -29,6 +29,14 @@ urlpatterns: list = [
     path("polls/<id:pk>/count/", results.count, name="count"),
     path("polls/<id:pk>/record.pdf", results.record, name="count_record"),
     path("<id:pk>/notice/", results.notice, name="notice"),
+    # The committee's pages for candidates and election day.
+    path("<id:pk>/nominations/", candidates.nominations, name="nominations"),
+    path("nominations/<id:pk>/decide/", candidates.nomination_decide, name="nomination_decide"),
+    path("<id:pk>/candidates/publish/", candidates.candidates_publish, name="candidates_publish"),
+    path("<id:pk>/polls/open/", candidates.poll_open, name="poll_open"),
+    path("polls/<id:pk>/boxes/add/", candidates.box_add, name="box_add"),
+    path("boxes/<id:pk>/paper/", candidates.box_paper_record, name="box_paper"),
+    path("<id:pk>/recalls/propose/", candidates.recall_propose, name="recall_propose"),
     # The count's write pages: entry and correction by each clerk, sign-off, announce, file, install.
     path("boxes/<id:pk>/count/", count_entry.sheet_enter, name="sheet_enter"),
     path("boxes/<id:pk>/count/correct/", count_entry.sheet_correct, name="sheet_correct"),

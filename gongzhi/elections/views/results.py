@@ -2,6 +2,7 @@
 
 from urllib.parse import quote
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -10,14 +11,17 @@ from django.views.decorators.http import require_safe
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
-from gongzhi.core.http import require_perm, translate_errors
+from gongzhi.core.http import translate_errors
 
 from .. import selectors
 from ..count_record import count_record_pdf
 from ..models import Scrutineer
 
 
-@require_perm("elections.view")
+# Reached through the poll's election (its readers and its committee's seated members, who may hold no role at
+# all): a page-level permission without the object would turn such a member away.
+@login_required
+@translate_errors
 @require_safe
 def count(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every box of a poll: its paper, how many clerks entered it, and every disagreement (both figures)."""
@@ -37,7 +41,8 @@ def count(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "elections/count/count.html", context)
 
 
-@require_perm("elections.view")
+@login_required
+@translate_errors
 @require_safe
 def record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The count's record with every box, as a PDF, once the scrutineers have signed."""

@@ -22,6 +22,7 @@ from ..actions import rounds as round_actions
 from ..files import proxy_scan_response
 from ..models import CommitteePost, LeftReason, ObjectionKind, VoterBasis
 from ..printing import PAPERS, paper_print
+from . import candidates
 from ._parse import date_from, pk_from
 
 
@@ -61,6 +62,7 @@ def election(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "reasons": LeftReason.choices,
         "bases": VoterBasis.choices,
         "papers": PAPERS,
+        "steps": candidates.election_steps(found, runs),
         "count_steps": selectors.count_steps(found),
         "installs": runs and can(request.user, "bodies.manage", found.community),
     }
@@ -307,5 +309,6 @@ def public(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.election_public_get(pk)
     counts = selectors.roll_counts(found)
     bases = [(label, counts.get(value, 0)) for value, label in VoterBasis.choices]
-    context = {"election": found, "counts": counts, "bases": bases}
+    candidates_published = selectors.candidates_of(found) if found.candidates_published_at else []
+    context = {"election": found, "counts": counts, "bases": bases, "candidates": candidates_published}
     return render(request, "elections/roll/public.html", context)
