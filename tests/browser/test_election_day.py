@@ -1,6 +1,7 @@
 """One community's election in real Chromium, from the roll to the result filed with the township: the staff
-generate and publish the roll, a resident objects and the committee answers; on election day two clerks on two
-phones count one box, disagree, one corrects, the scrutineers sign, the result is announced and public, the
+generate and publish the roll, a resident objects and the committee answers; the committee records the joint
+nominations, confirms more candidates than seats, publishes them, opens the vote and records its box and the
+box's paper, all through the pages; on election day two clerks on two phones count one box, disagree, one corrects, the scrutineers sign, the result is announced and public, the
 township files it and its board shows the community as filed."""
 
 import datetime as dt
@@ -11,10 +12,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from gongzhi.accounts.roles import Role
-from gongzhi.elections.actions.candidates import candidates_publish, nomination_decide, nomination_submit
-from gongzhi.elections.actions.count import box_add, box_paper_record, poll_open
 from gongzhi.elections.actions.rounds import committee_member_add, election_add, round_open
-from gongzhi.elections.models import BallotBox, Election, Poll, PollKind, Voter
+from gongzhi.elections.models import Election, Poll, PollKind
 from gongzhi.residents.models import Resident
 from tests.conftest import make_user
 
@@ -36,27 +35,68 @@ PEOPLE = (
 CANDIDATES = ("赵建国", "钱秀英", "孙志强", "李明")
 
 
-def _through_actions_until_pages_exist(*, election: Election, staff) -> tuple[Poll, BallotBox]:
-    """Nominations, the candidates' publication, the poll and its box with its paper: done through the actions
-    until their pages (another part of issue 13) are on this branch; the lead swaps in page clicks here."""
-    voters = {
-        voter.resident.name: voter for voter in Voter.objects.filter(election=election, removed_at=None)
-    }
-    nominators = [voters["周红"], voters["吴刚"]]
+def _pick(page, name: str, key: str) -> None:
+    """Find a voter on the roll by name and pick them (no script: the search and the pick are plain GETs)."""
+    page.get_by_label("在选民名单中查找（姓名或拼音首字母）").fill(name)
+    page.get_by_test_id("search").click()
+    page.get_by_test_id("match").filter(has_text=name).get_by_test_id(f"pick-{key}").click()
+
+
+def _nominate_and_accept(desk, *, candidate: str, signers: tuple[str, ...]) -> None:
+    """The committee records one paper nomination form (联名: the candidate and the voters who signed it) and
+    confirms the candidate."""
+    _pick(desk, candidate, "candidate")
+    expect(desk.get_by_test_id("chosen-candidate")).to_have_text(candidate)
+    for signer in signers:
+        _pick(desk, signer, "nominators")
+    expect(desk.get_by_test_id("chosen-nominator")).to_have_count(len(signers))
+    desk.get_by_test_id("submit").click()
+    expect(desk.get_by_text(f"已登记{candidate}的提名，请选举委员会审核。")).to_be_visible()
+    row = desk.get_by_test_id("nomination").filter(has_text=candidate)
+    expect(row).to_contain_text(f"{len(signers)} 人联名")
+    row.get_by_test_id("decide").click()
+    desk.get_by_label("确认为候选人").check()
+    desk.get_by_test_id("submit").click()
+    expect(desk.get_by_text(f"已确认{candidate}为候选人。")).to_be_visible()
+    expect(desk.get_by_test_id("nomination").filter(has_text=candidate)).to_contain_text("已确认")
+
+
+def _candidates_and_the_box_through_the_pages(desk, *, election: Election) -> Poll:
+    """Nominations, the candidates' publication (差额), the first-round poll, its box and the box's paper:
+    clicked through the committee's pages."""
+    desk.goto(f"/elections/{election.pk}/")
+    desk.get_by_test_id("to-nominations").click()
     for name in CANDIDATES:
-        nomination = nomination_submit(
-            actor=staff, election=election, candidate=voters[name], nominators=nominators
-        )
-        nomination_decide(actor=staff, nomination=nomination, accept=True)
-    election = candidates_publish(actor=staff, election=election)
-    today = timezone.localdate()
-    poll = poll_open(
-        actor=staff, election=election, kind=PollKind.FIRST, held_on=today, meeting_place="村委会大院"
-    )
-    box = box_add(actor=staff, poll=poll, kind="central", place="村委会大院", staff="王会计、李出纳")
+        _nominate_and_accept(desk, candidate=name, signers=("周红", "吴刚"))
+    desk.get_by_test_id("to-publish").click()
+    expect(desk.get_by_test_id("rule")).to_contain_text("应选 3 名，现已确认候选人 4 名")
+    desk.get_by_test_id("submit").click()
+    expect(desk.get_by_text("候选人名单已公布。")).to_be_visible()
+    published = desk.get_by_test_id("candidates-published")
+    for name in CANDIDATES:
+        expect(published).to_contain_text(name)
+
+    # Election day: the vote, held today at the meeting, its one central box and the box's paper.
+    desk.get_by_test_id("to-poll-open").click()
+    expect(desk.get_by_label("选举", exact=True)).to_be_checked()
+    desk.get_by_label("投票日期").fill(timezone.localdate().isoformat())
+    desk.get_by_label("选举大会会场").fill("村委会大院")
+    desk.get_by_test_id("submit").click()
+    expect(desk.get_by_text("已登记选举，请登记票箱。")).to_be_visible()
+    desk.get_by_test_id("to-box-add").click()
+    expect(desk.get_by_label("中心会场")).to_be_checked()
+    desk.get_by_label("地点", exact=True).fill("村委会大院")
+    desk.get_by_label("工作人员", exact=True).fill("王会计、李出纳")
+    desk.get_by_test_id("submit").click()
+    expect(desk.get_by_text("已登记票箱「村委会大院」。")).to_be_visible()
     # 8 on the roll, 8 ballots issued, 7 returned, 1 spoiled: 6 valid, each naming up to three of four.
-    box_paper_record(actor=staff, box=box, issued=8, returned=7, spoiled=1)
-    return poll, box
+    desk.get_by_test_id("to-box-paper").click()
+    desk.get_by_label("发出选票（张）").fill("8")
+    desk.get_by_label("收回选票（张）").fill("7")
+    desk.get_by_label("其中无效选票（张）").fill("1")
+    desk.get_by_test_id("submit").click()
+    expect(desk.get_by_test_id("box")).to_contain_text("发出选票 8 张，收回 7 张，无效 1 张")
+    return Poll.objects.get(election=election, kind=PollKind.FIRST)
 
 
 def _enter(page, figures: dict[str, int]) -> None:
@@ -119,7 +159,7 @@ def test_one_communitys_election_from_the_roll_to_the_filed_result(
     resident.goto(f"/elections/{election.pk}/roll/")
     expect(resident.get_by_test_id("answers")).to_contain_text("经核实已迁出，予以除名")
 
-    poll, box = _through_actions_until_pages_exist(election=election, staff=staff)
+    poll = _candidates_and_the_box_through_the_pages(desk, election=election)
 
     # Election day: two clerks on two phones count the box, each alone.
     first = browser_run.new_page(phone=True)
