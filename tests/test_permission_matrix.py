@@ -589,8 +589,15 @@ def world(django_db_setup, django_db_blocker):
 
     Each cell's savepoint also rolls back the session's last-activity stamp, so every actor's session looks
     idle since the world was built: the idle limits are lifted for the module, or a run slower than 15
-    minutes (a loaded machine, a growing matrix) would see every staff session end part-way through."""
-    lifted = override_settings(GONGZHI_IDLE_TIMEOUT_STAFF=24 * 3600, GONGZHI_IDLE_TIMEOUT_RESIDENT=24 * 3600)
+    minutes (a loaded machine, a growing matrix) would see every staff session end part-way through.
+    The register export's approval threshold is lifted too: the world's township holds more people than the
+    threshold as apps add their objects, and an export needing approval is tests/test_full_export.py's subject,
+    not who may export."""
+    lifted = override_settings(
+        GONGZHI_IDLE_TIMEOUT_STAFF=24 * 3600,
+        GONGZHI_IDLE_TIMEOUT_RESIDENT=24 * 3600,
+        GONGZHI_EXPORT_APPROVAL_ROWS=100_000,
+    )
     with lifted, django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
