@@ -19,7 +19,6 @@ from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.errors import DomainError, NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
 from gongzhi.core.ids import ApiId
-from gongzhi.residents.models import Resident
 
 from . import actions, selectors
 from .models import Booking, Facility, FacilityType
@@ -396,7 +395,7 @@ def booking_create(request, facility_id: ApiId, payload: BookingIn, idempotency_
     found = _found(lambda: selectors.facility_get_for(viewer=request.auth, facility_id=facility_id))
     resident = None
     if payload.resident_id:
-        resident = Resident.objects.filter(pk=payload.resident_id).first()
+        resident = selectors.assisted_resident_get(viewer=request.auth, resident_id=payload.resident_id)
         if resident is None:
             raise DomainError(_("请选择居民。"), field="resident_id")
     made = idempotent_create(

@@ -18,7 +18,8 @@ from gongzhi.accounts.scopes import paths_for, role_paths, scope_q
 from gongzhi.areas.models import Area, AreaKind, CommunityType
 from gongzhi.core.errors import NotFound
 from gongzhi.core.masking import mask_name
-from gongzhi.residents.selectors import resident_get_own
+from gongzhi.residents.models import Resident
+from gongzhi.residents.selectors import resident_base_for, resident_get_own
 
 from .models import HOLDING_STATES, Booking, BookingState, Facility, FacilityPhoto, FacilityType, Standard
 from .roles import KEEPERS, READERS, STANDARD_SETTERS
@@ -341,3 +342,21 @@ def representing(viewer, facility: Facility, homes: list[Area] | None = None):
     for community in communities:
         condition |= serving_q(community)
     return organisations_represented(viewer).filter(condition, state=OrgState.REGISTERED).distinct()
+
+
+def assisted_residents(*, viewer, facility: Facility) -> QuerySet[Resident]:
+    """The residents the staff may book for at `facility`: active, of its community, on the register within the
+    viewer's reach as a keeper."""
+    return (
+        resident_base_for(viewer=viewer, roles=KEEPERS)
+        .filter(community=facility.community, status="active")
+        .order_by("name_sort", "id")
+    )
+
+
+def assisted_resident_get(*, viewer, resident_id: int | None) -> Resident | None:
+    """A resident the staff book for, found only on the register within their reach as a keeper: None when the
+    id is missing, unknown or out of reach alike (the caller answers "请选择居民。")."""
+    if not resident_id:
+        return None
+    return resident_base_for(viewer=viewer, roles=KEEPERS).filter(pk=resident_id).first()

@@ -19,7 +19,6 @@ from gongzhi.core.http import move_answer, require_perm
 from gongzhi.core.ids import id_from
 from gongzhi.core.images import image_clean
 from gongzhi.photos.http import photo_response
-from gongzhi.residents.models import Resident
 
 from . import actions, selectors
 from .exports import gap_workbook
@@ -79,11 +78,7 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "keeper": keeper,
         "usage": selectors.usage_of(facility) if staff else [],
         "organisations": list(selectors.representing(request.user, facility)) if facility.bookable else [],
-        "residents": list(
-            Resident.objects.filter(community=facility.community, status="active").order_by(
-                "name_sort", "id"
-            )[:200]
-        )
+        "residents": list(selectors.assisted_residents(viewer=request.user, facility=facility)[:200])
         if keeper and facility.bookable
         else [],  # fmt: skip
         "today": timezone.localdate().isoformat(),
@@ -105,7 +100,9 @@ def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = request.POST
     resident = None
     if post.get("resident"):
-        resident = Resident.objects.filter(pk=id_from(post.get("resident")) or 0).first()
+        resident = selectors.assisted_resident_get(
+            viewer=request.user, resident_id=id_from(post.get("resident"))
+        )
         if resident is None:
             messages.error(request, _("请选择居民。"))
             return redirect("facilities:detail", pk=facility.pk)

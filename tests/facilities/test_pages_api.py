@@ -113,3 +113,31 @@ def test_the_staff_record_a_facility_on_the_page(client, users, areas):
     bad = client.post(reverse("facilities:new", args=[areas["village"].pk]), form | {"closes_at": "05:00"})
     assert "关闭时间应晚于开放时间" in bad.content.decode()
     assert Facility.objects.count() == 1
+
+
+def test_the_staff_book_only_for_residents_on_their_own_register(client, users, room, make_resident):
+    """Booking for a resident (assisted) finds the resident only within the staff's reach: a resident of the
+    neighbouring community, or an unknown id, gets the same message on the API and the page, and nothing is
+    booked; the page offers only residents within reach."""
+    facility = room(shared=True)
+    own = make_resident("grid_a1", name="赵大爷")
+    elsewhere = make_resident("grid_b1", name="钱大妈")
+    body = {"starts_at": at(3, 9).isoformat(), "ends_at": at(3, 11).isoformat(), "headcount": 2,
+            "purpose": "老年协会活动", "consent_channel": "phone"}  # fmt: skip
+    path = f"/api/v1/facilities/{facility.pk}/bookings"
+    for resident_id in (elsewhere.pk, 999_999):
+        refused = _post(client, path, {**body, "resident_id": resident_id}, users["community_staff"])
+        assert (refused.status_code, refused.json()["message"]) == (400, "请选择居民。")
+    assert not Booking.objects.exists()
+    client.force_login(users["community_staff"])
+    page = client.get(reverse("facilities:detail", args=[facility.pk])).content.decode()
+    assert "赵大爷" in page
+    assert "钱大妈" not in page
+    form = {"day": at(3, 9).date().isoformat(), "start": "09:00", "end": "11:00", "headcount": "2",
+            "purpose": "老年协会活动", "consent_channel": "phone", "resident": str(elsewhere.pk)}  # fmt: skip
+    answer = client.post(reverse("facilities:book", args=[facility.pk]), form, follow=True)
+    assert "请选择居民。" in answer.content.decode()
+    assert not Booking.objects.exists()
+    made = _post(client, path, {**body, "resident_id": own.pk}, users["community_staff"])
+    assert made.status_code == 201
+    assert Booking.objects.get().resident == own
