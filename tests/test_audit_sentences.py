@@ -885,6 +885,56 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     ),
     "facilities.cancelled": ({"when": "2026-12-10 09:00–11:00"}, "党员活动室 2026-12-10 09:00"),
     "facilities.exported": ({"rows": 6}, ""),
+    # The workforce (gongzhi.workforce): people in posts masked, never a phone.
+    "workforce.post_type_added": (
+        {"level": "村(社区)", "duty": "志愿", "counts": False, "active": True},
+        "护河员",
+    ),
+    "workforce.post_type_changed": (
+        {"level": "网格", "duty": "兼职", "counts": True, "active": False},
+        "网格员",
+    ),
+    "workforce.appointed": (
+        {
+            "who": "王**",
+            "post": "网格员",
+            "place": "1组网格",
+            "from": "2026-01-01",
+            "until": "2028-12-31",
+            "contract": "YA-2026-01",
+        },
+        "1组网格·网格员",
+    ),
+    "workforce.vacated": ({"who": "王**", "on": "2026-12-01", "reason": "外出务工"}, "1组网格·网格员"),
+    "workforce.trained": (
+        {"who": "王**", "on": "2026-11-20", "title": "网格化服务管理培训", "hours": "3.5"},
+        "网格员·网格化服务管理培训",
+    ),
+    "workforce.target_set": (
+        {"workers": 8, "before": 6, "covered": "网格员、村(居)民小组长"},
+        "青山村·配备目标",
+    ),
+    "workforce.contract_added": (
+        {
+            "organisation": "阳光社工",
+            "amount": "120000.00",
+            "from": "2026-01-01",
+            "until": "2026-12-31",
+            "scan": True,
+        },
+        "青山村·YA-2026-01",
+    ),
+    "workforce.contract_changed": (
+        {
+            "organisation": "阳光社工",
+            "amount": "130000.00",
+            "from": "2026-01-01",
+            "until": "2027-12-31",
+            "scan": False,
+        },
+        "青山村·YA-2026-01",
+    ),
+    "workforce.exported": ({"rows": 6}, ""),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

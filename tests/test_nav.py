@@ -8,6 +8,7 @@ from gongzhi.core import nav
 from gongzhi.core.context_processors import navigation
 
 EVERYONE = ["wishes:wall", "offers:list", "activities:calendar", "selfgov:proposals", "facilities:index", "hall:guide_home", "merit:index"]  # proposals are public  # fmt: skip
+EVERYONE.append("workforce:index")  # 队伍 (gongzhi.workforce): its order-24 key sorts after merit's
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "hall:promises", "mediation:stats", "residents:list", "areas:tree", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "meetings:index", "workdays:index", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "notices:inbox"]  # fmt: skip
 # The township office also keeps the township's departments, the hall's catalogue and its Open311 keys (it does not apply for

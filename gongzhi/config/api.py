@@ -44,6 +44,7 @@ from gongzhi.selfgov.api.proposals import router as selfgov_proposals_router
 from gongzhi.selfgov.api.proposals_settings import router as selfgov_proposal_settings_router
 from gongzhi.situations.api import router as situations_router
 from gongzhi.wishes.api import router as wishes_router
+from gongzhi.workforce.api import router as workforce_router
 
 API_DESCRIPTION = gettext_noop("""乡镇社区治理平台接口。数据按令牌所属用户的管辖范围返回，个人信息默认脱敏。
 
@@ -170,6 +171,7 @@ api.add_router("/", points_router)
 api.add_router("/", elections_router)
 api.add_router("/", pairing_router)
 api.add_router("/", facilities_router)
+api.add_router("/", workforce_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

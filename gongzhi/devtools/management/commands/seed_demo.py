@@ -63,6 +63,7 @@ from gongzhi.devtools.demo_points import demo_points_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
+from gongzhi.devtools.demo_workforce import demo_workforce_seed
 from gongzhi.devtools.generator import PeopleFactory
 from gongzhi.devtools.names import TOWNSHIP_NAMES, URBAN_NAMES, VILLAGE_NAMES
 from gongzhi.devtools.writer import SeedWriter, indexes_deferred
@@ -199,6 +200,8 @@ class Command(BaseCommand):
             demo_elections_count_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 8))  # fmt: skip
             # 阵地: each community's facilities, the township's standard and bookings (gongzhi.facilities).
             demo_facilities_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 14))  # fmt: skip
+            # 队伍: targets, people in posts, training and purchased-services contracts (gongzhi.workforce).
+            demo_workforce_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 15))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
