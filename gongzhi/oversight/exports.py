@@ -17,6 +17,8 @@ from gongzhi.residents.pdf import HTML
 from . import actions
 from .selectors import CommunityYear, Table
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def _cell(value):
     if value is None:

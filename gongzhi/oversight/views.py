@@ -12,8 +12,7 @@ from gongzhi.core.errors import DomainError
 from gongzhi.core.http import require_perm
 
 from . import exports, selectors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .exports import XLSX
 
 
 def _quarters() -> list[tuple[int, str]]:

@@ -89,3 +89,49 @@ def test_others_are_refused_or_find_nothing(client, areas, users):
     assert client.get(reverse("oversight:export", args=[areas["township"].pk])).status_code == 404
     assert client.get(reverse("oversight:community", args=[areas["village"].pk])).status_code == 404
     assert not AuditEvent.objects.filter(verb__startswith="oversight.").exists()
+
+
+def _headers(user) -> dict:
+    from gongzhi.accounts.actions import api_token_create
+
+    _token, key = api_token_create(actor=user, user=user, name="oversight")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_the_api_reads_the_figures_and_exports_them(client, areas, users, held):
+    admin = users["township_admin"]
+    listed = client.get("/api/v1/oversight/townships", **_headers(admin)).json()
+    assert [t["name"] for t in listed] == ["永安镇"]
+    table = client.get(
+        f"/api/v1/oversight/townships/{areas['township'].pk}/indicators?year={YEAR}", **_headers(admin)
+    ).json()
+    totals = {i["code"]: i["total"] for i in table["indicators"]}
+    assert totals["meetings.representatives"] == 2
+    village = next(r for r in table["rows"] if r["community_name"] == "青山村")
+    assert village["values"]["meetings.representatives"] == 2
+    bad = client.get(
+        f"/api/v1/oversight/townships/{areas['township'].pk}/indicators?quarter=9", **_headers(admin)
+    )
+    assert bad.status_code == 400
+    assert "季度" in bad.json()["message"]
+    year = client.get(
+        f"/api/v1/oversight/communities/{areas['village'].pk}/year?year={YEAR}", **_headers(admin)
+    )
+    assert year.json()["indicators"][0]["quarters"] is not None
+    xlsx = client.get(
+        f"/api/v1/oversight/townships/{areas['township'].pk}/export?year={YEAR}", **_headers(admin)
+    )
+    assert xlsx.status_code == 200
+    assert b"".join(xlsx.streaming_content)[:2] == b"PK"
+    pdf = client.get(
+        f"/api/v1/oversight/communities/{areas['village'].pk}/report?year={YEAR}", **_headers(admin)
+    )
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+    staff = users["community_staff"]
+    assert (
+        client.get(
+            f"/api/v1/oversight/townships/{areas['township'].pk}/indicators", **_headers(staff)
+        ).status_code
+        == 403
+    )
+    assert AuditEvent.objects.filter(verb__startswith="oversight.").count() == 2
