@@ -32,6 +32,7 @@ from gongzhi.meetings.api import router as meetings_router
 from gongzhi.merit.api import router as merit_router
 from gongzhi.offers.api import router as offers_router
 from gongzhi.orgs.api import router as orgs_router
+from gongzhi.oversight.api import router as oversight_router
 from gongzhi.pairing.api import router as pairing_router
 from gongzhi.pledges.api import router as pledges_router
 from gongzhi.points.api import router as points_router
@@ -172,6 +173,7 @@ api.add_router("/", elections_router)
 api.add_router("/", pairing_router)
 api.add_router("/", facilities_router)
 api.add_router("/", workforce_router)
+api.add_router("/", oversight_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gongzhi.pairing",
     "gongzhi.facilities",
     "gongzhi.workforce",
+    "gongzhi.oversight",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
@@ -256,6 +257,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 GONGZHI_VENDOR_FILES = {
     "vendor/htmx/htmx.min.js": PROJECT_DIR / "node_modules" / "htmx.org" / "dist" / "htmx.min.js",
     "vendor/pico/pico.min.css": PROJECT_DIR / "node_modules" / "@picocss" / "pico" / "css" / "pico.min.css",
+    "vendor/echarts/echarts.min.js": PROJECT_DIR / "node_modules" / "echarts" / "dist" / "echarts.min.js",
 }
 # From installed apps' static folders: the API documentation page (django-ninja's Swagger UI).
 GONGZHI_APP_STATIC_FILES = frozenset(
@@ -265,6 +267,7 @@ GONGZHI_APP_STATIC_FILES = frozenset(
         "ninja/swagger-ui-init.js",
         "ninja/favicon.svg",
         "ninja/favicon.png",
+        "oversight/charts.js",
     }
 )
 STATICFILES_FINDERS = [
