@@ -885,6 +885,24 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     ),
     "facilities.cancelled": ({"when": "2026-12-10 09:00–11:00"}, "党员活动室 2026-12-10 09:00"),
     "facilities.exported": ({"rows": 6}, ""),
+    "facilities.type_added": (
+        {"kind": "room", "village": True, "urban": False, "signage": "功能室门牌"},
+        "非遗传习室",
+    ),
+    "facilities.type_changed": (
+        {"kind": "room", "village": False, "urban": False, "signage": "-"},
+        "非遗传习室",
+    ),
+    "facilities.type_retired": ({"in_use": 2}, "非遗传习室"),
+    "facilities.type_restored": ({"in_use": 2}, "非遗传习室"),
+    # Suggestions and complaints about gongzhi (gongzhi.feedback): the kind, category and due date, never the text.
+    "feedback.filed": (
+        {"kind": "complaint", "category": "页面出错", "due": "2026-12-14", "signed_in": True},
+        "投诉#3",
+    ),
+    "feedback.answered": ({"days": 2, "late": False}, "投诉#3"),
+    "feedback.withdrawn": ({}, "建议#4"),
+    "feedback.category_saved": ({"retired": False}, "页面出错"),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gongzhi.elections",
     "gongzhi.pairing",
     "gongzhi.facilities",
+    "gongzhi.feedback",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "gongzhi.core.context_processors.navigation",
+                "gongzhi.core.context_processors.footer",
             ],
         },
     }
