@@ -903,6 +903,18 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "feedback.answered": ({"days": 2, "late": False}, "投诉#3"),
     "feedback.withdrawn": ({}, "建议#4"),
     "feedback.category_saved": ({"retired": False}, "页面出错"),
+    # The governing documents (gongzhi.rulebook).
+    "rulebook.document_created": (
+        {"kind": "村(居)务公开制度", "template": "村(居)务公开制度"},
+        "青山村·村(居)务公开制度",
+    ),
+    "rulebook.draft_saved": ({"length": 420}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.scan_attached": ({"bytes": 20480}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.version_made": ({"number": 2}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.adopted": (
+        {"meeting": "2026-12-05 通过村务公开制度", "effective_on": "2026-12-06", "superseded": 1},
+        "青山村·村(居)务公开制度（第2版）",
+    ),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gongzhi.pairing",
     "gongzhi.facilities",
     "gongzhi.feedback",
+    "gongzhi.rulebook",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
