@@ -16,6 +16,8 @@ TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "
 TOWNSHIP_ADMIN.insert(
     TOWNSHIP_ADMIN.index("notices:inbox"), "feedback:inbox"
 )  # 平台意见建议: the township office answers
+for _menu in (STAFF, TOWNSHIP_ADMIN):  # 制度 (gongzhi.rulebook): the community staff and the township office
+    _menu.insert(_menu.index("conventions:index") + 1, "rulebook:index")
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.

@@ -38,6 +38,13 @@ def communities_for(*, viewer, roles=READERS) -> QuerySet[Area]:
     return Area.objects.filter(scope_q(paths, "path"), kind=AreaKind.COMMUNITY).order_by("path")
 
 
+def community_public_get(community_id: int) -> Area:
+    found = Area.objects.filter(pk=community_id, kind=AreaKind.COMMUNITY).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
 def _documents() -> QuerySet[Document]:
     return Document.objects.select_related("community", "kind")
 
