@@ -144,6 +144,8 @@ MIGRATIONS_SEEDING_ROWS = {
     "gongzhi.pledges.migrations.0002_seed_posts": "forwards",
     "gongzhi.facilities.migrations.0002_seed_types": "forwards",
     "gongzhi.workforce.migrations.0002_seed_posts": "forwards",
+    "gongzhi.feedback.migrations.0002_seed_categories": "seed",
+    "gongzhi.rulebook.migrations.0002_seed_kinds": "seed",
 }
 # Data migrations that only change rows already there (or install triggers), with nothing to restore.
 MIGRATIONS_CHANGING_ROWS_ONLY = {

@@ -55,6 +55,10 @@ def build(world) -> None:
     part["photo"]["same"] = FacilityPhoto.objects.create(facility=part["facility"]["same"], photo=photo)
     photo = photo_store(actor=staff["other"], upload=_png())
     part["photo"]["other"] = FacilityPhoto.objects.create(facility=part["facility"]["other"], photo=photo)
+    own = FacilityType.objects.create(
+        kind="room", name="facilities非遗传习室", township=areas["township"], area_path=areas["township"].path
+    )
+    part["type"] = {"same": own, "other": own}
     world.parts["facilities"] = part
 
 
@@ -95,6 +99,22 @@ def _standard(world, relation: str) -> dict:
     return {"facility_type": kind.pk, "required_village": "1", "required_urban": "1", "signage": "功能室门牌"}
 
 
+def _type_page(name: str, data: dict | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        own = _obj(world, "type", relation)
+        return Call(reverse(name, args=[own.township_id, own.pk]), dict(data or {}))
+
+    return call
+
+
+def _type_api(suffix: str, data: dict) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        own = _obj(world, "type", relation)
+        return Call(f"/api/v1/facilities/types/{own.township_id}/{own.pk}/{suffix}", dict(data))
+
+    return call
+
+
 PAGE_CALLS: dict[str, Callable] = {
     "facilities:index": plain("facilities:index"),
     "facilities:detail": page("facilities:detail", "facility"),
@@ -111,6 +131,13 @@ PAGE_CALLS: dict[str, Callable] = {
     "facilities:gap": plain("facilities:gap"),
     "facilities:export": plain("facilities:export"),
     "facilities:standard": page("facilities:standard", "township", _standard),
+    "facilities:types": page(
+        "facilities:types", "township", lambda world, relation: {"name": "facilities村史馆", "kind": "room"}
+    ),
+    "facilities:type_edit": _type_page(
+        "facilities:type_edit", {"name": "facilities非遗传承室", "kind": "room"}
+    ),
+    "facilities:type_retire": _type_page("facilities:type_retire", {"retired": "1"}),
 }
 
 
@@ -174,4 +201,14 @@ API_CALLS: dict[str, Callable] = {
             "signage": ["功能室门牌"],
         },
     ),  # fmt: skip
+    "GET /api/v1/facilities/types/{township_id}": api("/api/v1/facilities/types/{}", "township"),
+    "POST /api/v1/facilities/types/{township_id}": api(
+        "/api/v1/facilities/types/{}",
+        "township",
+        lambda world, relation: {"name": "facilities村史馆", "kind": "room"},
+    ),
+    "POST /api/v1/facilities/types/{township_id}/{type_id}/edit": _type_api(
+        "edit", {"name": "facilities非遗传承室", "kind": "room"}
+    ),
+    "POST /api/v1/facilities/types/{township_id}/{type_id}/retire": _type_api("retire", {"retired": True}),
 }

@@ -7,7 +7,8 @@ a register entry of its own in 青山村 (tests/test_permission_matrix.py), so e
 青山村's room, and none sees 东街社区's unshared room — but the township office, which reads every community of its
 township (404 is the answer for what is out of reach). Who (gongzhi/facilities/rules.py): `facilities.keep`,
 `decide` and `assist` — the community's staff; `view` and `export` (the gap table, usage, bookers named) — the
-community's staff and the township office; `set_standard` — the township office; `cancel_booking` — the booker
+community's staff and the township office; `set_standard` and `keep_types` (the township's own types: 永安镇's in both relations) — the
+township office; `cancel_booking` — the booker
 or the community's staff. Writing requests are marked *.
 """
 
@@ -64,6 +65,10 @@ PART_PAGES: dict[str, str] = {
     "facilities:gap": _flat({STAFF: ("200", "405"), OFFICE: ("200", "405")}, ("403", "403")),
     "facilities:export": _flat({STAFF: ("200*", "405"), OFFICE: ("200*", "405")}, ("403", "403")),
     "facilities:standard": _table({"anonymous": ANON, OFFICE: ("200", "200", "302*", "302*")}, NO),
+    # The township's own facility types (the township office over 永安镇, both relations).
+    "facilities:types": _table({"anonymous": ANON, OFFICE: ("200", "200", "302*", "302*")}, NO),
+    "facilities:type_edit": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
+    "facilities:type_retire": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
 }
 
 
@@ -125,4 +130,18 @@ PART_API: dict[str, str] = {
     "POST /api/v1/facilities/standards/{township_id}": _table(
         {"anonymous": ("-", "-", "401", "401"), OFFICE: ("-", "-", "200*", "200*")}, ("-", "-", "403", "403")
     ),
+    "GET /api/v1/facilities/types/{township_id}": _table(
+        {"anonymous": ("401", "401", "-", "-"), OFFICE: ("200", "200", "-", "-")}, ("403", "403", "-", "-")
+    ),
+    "POST /api/v1/facilities/types/{township_id}": _table(
+        {"anonymous": ("-", "-", "401", "401"), OFFICE: ("-", "-", "201*", "201*")}, ("-", "-", "403", "403")
+    ),
+    "POST /api/v1/facilities/types/{township_id}/{type_id}/edit": _table(
+        {"anonymous": ("405", "405", "401", "401"), OFFICE: ("405", "405", "200*", "200*")},
+        ("405", "405", "403", "403"),
+    ),  # fmt: skip
+    "POST /api/v1/facilities/types/{township_id}/{type_id}/retire": _table(
+        {"anonymous": ("405", "405", "401", "401"), OFFICE: ("405", "405", "200*", "200*")},
+        ("405", "405", "403", "403"),
+    ),  # fmt: skip
 }

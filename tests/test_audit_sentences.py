@@ -938,6 +938,36 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     # The oversight exports (gongzhi.oversight): figures only.
     "oversight.exported": ({"period": "2026年", "rows": 12}, "永安镇"),
     "oversight.report_printed": ({"period": "2026年", "sha256": "ab" * 32}, "青山村"),
+    "facilities.type_added": (
+        {"kind": "room", "village": True, "urban": False, "signage": "功能室门牌"},
+        "非遗传习室",
+    ),
+    "facilities.type_changed": (
+        {"kind": "room", "village": False, "urban": False, "signage": "-"},
+        "非遗传习室",
+    ),
+    "facilities.type_retired": ({"in_use": 2}, "非遗传习室"),
+    "facilities.type_restored": ({"in_use": 2}, "非遗传习室"),
+    # Suggestions and complaints about gongzhi (gongzhi.feedback): the kind, category and due date, never the text.
+    "feedback.filed": (
+        {"kind": "complaint", "category": "页面出错", "due": "2026-12-14", "signed_in": True},
+        "投诉#3",
+    ),
+    "feedback.answered": ({"days": 2, "late": False}, "投诉#3"),
+    "feedback.withdrawn": ({}, "建议#4"),
+    "feedback.category_saved": ({"retired": False}, "页面出错"),
+    # The governing documents (gongzhi.rulebook).
+    "rulebook.document_created": (
+        {"kind": "村(居)务公开制度", "template": "村(居)务公开制度"},
+        "青山村·村(居)务公开制度",
+    ),
+    "rulebook.draft_saved": ({"length": 420}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.scan_attached": ({"bytes": 20480}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.version_made": ({"number": 2}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.adopted": (
+        {"meeting": "2026-12-05 通过村务公开制度", "effective_on": "2026-12-06", "superseded": 1},
+        "青山村·村(居)务公开制度（第2版）",
+    ),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

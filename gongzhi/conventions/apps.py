@@ -11,6 +11,7 @@ class ConventionsConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from gongzhi.core.home import home_section_register, public_link_register, robots_register
+        from gongzhi.core.library import library_source_register
         from gongzhi.core.nav import nav_register
         from gongzhi.core.periodic import periodic_job_register
         from gongzhi.meetings.http import meeting_document_root_register
@@ -18,8 +19,10 @@ class ConventionsConfig(AppConfig):
         from . import home
         from .actions import conventions_deadline_reminders
         from .audit_verbs import audit_verbs_register
+        from .selectors import library_rows_of
 
         audit_verbs_register()
+        library_source_register("conventions", order=10, rows=library_rows_of)
         meeting_document_root_register(
             "conventions"
         )  # adoption PDFs stored before gongzhi.meetings held them

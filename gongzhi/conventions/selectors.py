@@ -269,3 +269,25 @@ def meeting_documents_of(revision: Revision):
 def meeting_document_of(revision: Revision, document_id: int):
     """One of them, or NotFound (another revision's document is as missing as none)."""
     return meeting_document(revision.meeting, document_id)
+
+
+def library_rows_of(community: Area) -> list:
+    """The convention in force, as a row of the governing documents' library (gongzhi.core.library)."""
+    from django.urls import reverse
+
+    from gongzhi.core.library import LibraryRow
+
+    version = in_force_of(community)
+    if version is None:
+        return []
+    label = _("村规民约") if community.community_type == "village" else _("居民公约")
+    return [
+        LibraryRow(
+            source="conventions",
+            title=version.title,
+            kind_label=str(label),
+            adopted_on=version.adopted_on,
+            effective_on=version.adopted_on,
+            url=reverse("conventions:public", args=[community.pk]),
+        )
+    ]

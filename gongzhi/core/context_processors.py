@@ -4,7 +4,7 @@ from gongzhi.accounts.roles import Role
 from gongzhi.accounts.scopes import role_paths
 from gongzhi.notices.selectors import notice_unread_count
 
-from .nav import nav_for
+from .nav import footer_links, nav_for
 
 
 def navigation(request) -> dict:
@@ -16,6 +16,11 @@ def navigation(request) -> dict:
     # What the menu's permissions depend on: the roles (and Django's superuser flag, which grants every one).
     nav = nav_for(user, memo_key=(tuple(held), user.is_superuser))
     return {"nav": nav, "my_roles": roles, "unread_notices": _Unread(user)}
+
+
+def footer(request) -> dict:
+    """The footer's links (gongzhi.core.nav.footer_register), for everyone, signed in or not."""
+    return {"footer_links": footer_links()}
 
 
 class _Unread:

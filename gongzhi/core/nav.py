@@ -92,3 +92,18 @@ def nav_for(user, *, memo_key: Hashable = None) -> list[NavEntry]:
             _SEEN.clear()
         seen = _SEEN[memo_key] = [entry for entry in _ORDERED if entry.shown_to(user)]
     return seen
+
+
+# --- The footer: links on every page, for everyone (signed in or not) -------------------------------------
+
+_FOOTER: dict[str, NavEntry] = {}
+
+
+def footer_register(key: str, *, order: int, label: str | Promise, url_name: str) -> None:
+    """A link in every page's footer (an app registers it from its AppConfig.ready); the page it is clicked on
+    travels along as `?from=` (the path only)."""
+    _FOOTER[key] = NavEntry(key, order, label, url_name)
+
+
+def footer_links() -> list[NavEntry]:
+    return sorted(_FOOTER.values(), key=lambda entry: (entry.order, entry.key))

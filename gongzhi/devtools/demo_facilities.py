@@ -3,7 +3,7 @@
 Every community gets its 党群服务中心 (serving also as 便民服务站 and 议事室: 一室多用), a 党员活动室 that residents
 book with the staff's approval, a 文体广场 shared with the neighbouring communities (booked without approval),
 a 村(居)务公开栏 and a few other rooms — some required types left out and some signage missing, so the gap table
-has something to show. The township office makes 警务室 required of villages too. Bookings: `jumin` has one
+has something to show. The township office makes 警务室 required of villages too and adds a type of its own (非遗传习室). Bookings: `jumin` has one
 approved and one pending in 青山村's 党员活动室, a resident of the next community books 青山村's square, the staff
 book for an elderly resident by phone, and one booking is refused with its reason.
 """
@@ -85,6 +85,14 @@ def demo_facilities_seed(*, township: Area, communities: list[Area], rng: random
         signage=["统一色彩", "功能室门牌", "机构挂牌"],
     )  # fmt: skip
     made = {c.pk: _facilities_of(c, _staff_of(c), types, rng) for c in communities}
+    # A type of the township's own (beyond the catalogue): its first community has one.
+    heritage = actions.facility_type_save(
+        actor=admin, township=township, kind="room", name="非遗传习室", signage=["功能室门牌"]
+    )
+    actions.facility_save(
+        actor=_staff_of(communities[0]), community=communities[0], facility_type=heritage, name="竹编传习室",
+        opens_at="09:00", closes_at="17:00", signage=["功能室门牌"],
+    )  # fmt: skip
     first, second = communities[0], communities[1]
     room, square = made[first.pk]["room"], made[first.pk]["square"]
     staff = _staff_of(first)

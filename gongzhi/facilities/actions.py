@@ -24,6 +24,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,10 +43,20 @@ from gongzhi.photos.actions import photo_store
 from gongzhi.residents.models import Resident
 from gongzhi.residents.selectors import resident_get_own
 
-from .models import HOLDING_STATES, Booking, BookingState, Facility, FacilityPhoto, FacilityType, Standard
+from .models import (
+    HOLDING_STATES,
+    Booking,
+    BookingState,
+    Facility,
+    FacilityKind,
+    FacilityPhoto,
+    FacilityType,
+    Standard,
+)
 from .roles import KEEPERS
 from .selectors import is_neighbour, representing, visible_q
 
+TYPE_NAME_MAX = 40
 NAME_MAX, NOTE_MAX, PURPOSE_MAX, REASON_MAX, SIGNAGE_ITEM_MAX = 60, 200, 100, 200, 20
 SIGNAGE_MAX = 12
 PHOTOS_MAX = 6
@@ -117,7 +128,10 @@ def standard_set(
             _("%(area)s不在您管辖的范围内，不能修改它的阵地建设标准。") % {"area": township.name}
         )
     items = _signage(signage, field="signage")
+    _type_check(facility_type, township, field="facility_type")
     row_lock(Area, township.pk)
+    if facility_type.township_id == township.pk:
+        return _own_standard_set(actor, township, facility_type, required_village, required_urban, items)
     standard = Standard.objects.filter(township=township, facility_type=facility_type).first()
     before = (standard or facility_type).required_village, (standard or facility_type).required_urban
     if standard is None:
@@ -151,6 +165,168 @@ def standard_set(
         },
     )
     return standard
+
+
+def _type_check(facility_type: FacilityType | None, township: Area | None, *, field: str, keep=None) -> None:
+    """The type is the catalogue's or the township's own, and in use (a facility may keep a retired type)."""
+    type_id = facility_type.pk if facility_type is not None else 0
+    # As stored now, not as the caller read it.
+    fresh = FacilityType.objects.filter(pk=type_id).values_list("township_id", "retired").first()
+    usable = (
+        fresh is not None
+        and fresh[0] in (None, getattr(township, "pk", None))
+        and (not fresh[1] or (keep is not None and type_id == keep))
+    )
+    if not usable:
+        raise DomainError(_("请选择阵地类型。"), field=field)
+
+
+def _own_standard_set(actor, township, facility_type, required_village, required_urban, items) -> Standard:
+    """A township's own type carries its standard itself."""
+    kind = row_lock(FacilityType, facility_type.pk)
+    before = kind.required_village, kind.required_urban
+    kind.required_village, kind.required_urban, kind.signage = (
+        bool(required_village),
+        bool(required_urban),
+        items,
+    )
+    kind.save(update_fields=["required_village", "required_urban", "signage"])
+    audit_event_record(
+        actor=actor,
+        verb="facilities.standard_set",
+        target=kind,
+        area=township,
+        summary={
+            "type": kind.name,
+            "village": bool(required_village),
+            "urban": bool(required_urban),
+            "before_village": before[0],
+            "before_urban": before[1],
+            "signage": "、".join(items) or "-",
+        },
+    )
+    return Standard(
+        township=township,
+        area_path=township.path,
+        facility_type=kind,
+        required_village=kind.required_village,
+        required_urban=kind.required_urban,
+        signage=items,
+        updated_by=actor,
+    )
+
+
+# --- The township's own facility types ---------------------------------------------------------
+
+
+def _types_allowed(actor: User, township: Area | None) -> None:
+    if township is None or township.kind != AreaKind.TOWNSHIP:
+        raise DomainError(_("自定义阵地类型按镇(乡、街道)添加，请选择镇(乡、街道)。"), field="township")
+    if not can(actor, "facilities.keep_types", township):
+        raise NotPermitted(
+            _("%(area)s不在您管辖的范围内，不能添加或修改它的阵地类型。") % {"area": township.name}
+        )
+
+
+@transaction.atomic
+def facility_type_save(
+    *,
+    actor: User,
+    township: Area,
+    facility_type: FacilityType | None = None,
+    kind: str,
+    name: str,
+    required_village: bool = False,
+    required_urban: bool = False,
+    signage=(),
+) -> FacilityType:
+    """The township office adds a facility type of its own (used by its communities only), or edits one it
+    added; the catalogue's types are never edited here (their requirements are the township's standard)."""
+    _types_allowed(actor, township)
+    if facility_type is not None and facility_type.township_id != township.pk:
+        raise DomainError(
+            _("「%(name)s」是默认目录中的阵地类型，不能修改；只能修改本镇自己添加的类型。")
+            % {"name": facility_type.name},
+            field="name",
+        )
+    if kind not in FacilityKind.values:
+        raise DomainError(_("请选择类别（室、站、栏、场所、中心、网点）。"), field="kind")
+    name = text_clean(name, label=_("名称"), field="name", minimum=2, maximum=TYPE_NAME_MAX)
+    items = _signage(signage, field="signage")
+    row_lock(Area, township.pk)
+    clash = FacilityType.objects.filter(Q(township__isnull=True) | Q(township=township), name=name)
+    if facility_type is not None:
+        clash = clash.exclude(pk=facility_type.pk)
+    if clash.exists():
+        raise DomainError(_("已有名为「%(name)s」的阵地类型。") % {"name": name}, field="name")
+    values = {
+        "kind": kind,
+        "name": name,
+        "required_village": bool(required_village),
+        "required_urban": bool(required_urban),
+        "signage": items,
+    }
+    if facility_type is None:
+        last = FacilityType.objects.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
+        facility_type = FacilityType.objects.create(
+            township=township, area_path=township.path, created_by=actor, sort_order=last + 1, **values
+        )
+        verb = "facilities.type_added"
+    else:
+        facility_type = row_lock(FacilityType, facility_type.pk)
+        for key, value in values.items():
+            setattr(facility_type, key, value)
+        facility_type.save(update_fields=list(values))
+        verb = "facilities.type_changed"
+    audit_event_record(
+        actor=actor,
+        verb=verb,
+        target=facility_type,
+        area=township,
+        summary={
+            "kind": kind,
+            "village": bool(required_village),
+            "urban": bool(required_urban),
+            "signage": "、".join(items) or "-",
+        },
+    )
+    return facility_type
+
+
+@transaction.atomic
+def facility_type_retire(*, actor: User, facility_type: FacilityType, retired: bool = True) -> FacilityType:
+    """The township office retires a type it added (no longer offered nor required; facilities of the type keep
+    it), or takes it back into use."""
+    if facility_type.township_id is None:
+        raise DomainError(
+            _("「%(name)s」是默认目录中的阵地类型，不能停用；可以在建设标准中取消“必备”。")
+            % {"name": facility_type.name}
+        )
+    township = facility_type.township
+    _types_allowed(actor, township)
+    facility_type = row_lock(FacilityType, facility_type.pk)
+    if facility_type.retired == bool(retired):
+        raise DomainError(
+            _("「%(name)s」已经停用了。") % {"name": facility_type.name}
+            if retired
+            else _("「%(name)s」没有停用。") % {"name": facility_type.name},
+            code="state",
+        )
+    facility_type.retired = bool(retired)
+    facility_type.save(update_fields=["retired"])
+    in_use = (
+        Facility.objects.filter(Q(facility_type=facility_type) | Q(functions=facility_type))
+        .distinct()
+        .count()
+    )
+    audit_event_record(
+        actor=actor,
+        verb="facilities.type_retired" if retired else "facilities.type_restored",
+        target=facility_type,
+        area=township,
+        summary={"in_use": in_use},
+    )
+    return facility_type
 
 
 # --- Facilities ------------------------------------------------------------------------------
@@ -213,6 +389,13 @@ def facility_save(
         raise DomainError(_("阵地属于一个村(社区)，请选择村(社区)。"), field="community")
     if not can(actor, "facilities.keep", community):
         raise NotPermitted(_("%(area)s不在您负责的范围内，不能登记它的阵地。") % {"area": community.name})
+    township = Area.objects.filter(pk=community.parent_id or 0, kind=AreaKind.TOWNSHIP).first()
+    _type_check(
+        facility_type, township, field="facility_type", keep=facility.facility_type_id if facility else None
+    )
+    kept = {t.pk for t in facility.functions.all()} if facility is not None else set()
+    for extra in functions or []:
+        _type_check(extra, township, field="functions", keep=extra.pk if extra.pk in kept else None)
     name = text_clean(name, label=_("名称"), field="name", minimum=2, maximum=NAME_MAX)
     note = text_clean(note, label=_("说明"), field="note", minimum=0, maximum=NOTE_MAX)
     opens, closes = (

@@ -351,6 +351,103 @@ def standard_set(request, township_id: ApiId, payload: StandardIn):
     return _standard(township)
 
 
+class TypeOut(Schema):
+    id: int
+    kind: str
+    name: str
+    required_village: bool
+    required_urban: bool
+    signage: list[str]
+    own: bool  # the township added it (else the catalogue's)
+    retired: bool
+
+
+class TypeIn(Schema):
+    kind: str
+    name: str
+    required_village: bool = False
+    required_urban: bool = False
+    signage: list[str] = []
+
+
+class RetireIn(Schema):
+    retired: bool = True
+
+
+def _type(t: FacilityType) -> dict:
+    return {
+        "id": t.pk, "kind": t.kind, "name": t.name, "required_village": t.required_village,
+        "required_urban": t.required_urban, "signage": t.signage, "own": t.own, "retired": t.retired,
+    }  # fmt: skip
+
+
+def _types_township(request, township_id: int):
+    if not request.auth.has_perm("facilities.keep_types"):
+        raise PermissionDenied()
+    return _found(lambda: selectors.township_get_for(viewer=request.auth, township_id=township_id))
+
+
+@router.get(
+    "/facilities/types/{township_id}",
+    response=list[TypeOut],
+    summary=gettext_noop("镇(乡、街道)可用的阵地类型（默认目录和本镇添加的，含已停用的）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def type_list(request, township_id: ApiId):
+    township = _types_township(request, township_id)
+    return [_type(t) for t in selectors.facility_types(township, retired=True)]
+
+
+@router.post(
+    "/facilities/types/{township_id}",
+    response={201: TypeOut},
+    summary=gettext_noop("添加本镇的阵地类型"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def type_create(request, township_id: ApiId, payload: TypeIn, idempotency_key: IdempotencyKey = None):
+    township = _types_township(request, township_id)
+    made = idempotent_create(
+        request, idempotency_key, payload,
+        lambda: actions.facility_type_save(
+            actor=request.auth, township=township, kind=payload.kind, name=payload.name,
+            required_village=payload.required_village, required_urban=payload.required_urban,
+            signage=payload.signage,
+        ),
+    )  # fmt: skip
+    return Status(201, _type(made))
+
+
+@router.post(
+    "/facilities/types/{township_id}/{type_id}/edit",
+    response=TypeOut,
+    summary=gettext_noop("修改本镇添加的阵地类型"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def type_edit(request, township_id: ApiId, type_id: ApiId, payload: TypeIn):
+    township = _types_township(request, township_id)
+    kind = _found(lambda: selectors.own_type_get(township, type_id))
+    saved = actions.facility_type_save(
+        actor=request.auth, township=township, facility_type=kind, kind=payload.kind, name=payload.name,
+        required_village=payload.required_village, required_urban=payload.required_urban,
+        signage=payload.signage,
+    )  # fmt: skip
+    return _type(saved)
+
+
+@router.post(
+    "/facilities/types/{township_id}/{type_id}/retire",
+    response=TypeOut,
+    summary=gettext_noop("停用（或恢复使用）本镇添加的阵地类型"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def type_retire(request, township_id: ApiId, type_id: ApiId, payload: RetireIn):
+    township = _types_township(request, township_id)
+    kind = _found(lambda: selectors.own_type_get(township, type_id))
+    return _type(
+        actions.facility_type_retire(actor=request.auth, facility_type=kind, retired=payload.retired)
+    )
+
+
 # The routes with a facility id come last: /facilities/gap and /facilities/bookings/… are matched first.
 
 

@@ -7,7 +7,7 @@ from gongzhi.audit.sentences import Facts
 from gongzhi.audit.verbs import target_types_register, verb_register
 from gongzhi.cases.models import ConsentChannel
 
-from .models import BookingState
+from .models import BookingState, FacilityKind
 
 VERBS = {
     "facilities.standard_set": (
@@ -20,6 +20,19 @@ VERBS = {
     "facilities.approved": (_("同意阵地预约"), _("同意「{target}」的预约（{when}）")),
     "facilities.refused": (_("不同意阵地预约"), _("不同意「{target}」的预约（{when}）：{reason}")),
     "facilities.cancelled": (_("取消阵地预约"), _("取消「{target}」的预约（{when}）")),
+    "facilities.type_added": (
+        _("添加阵地类型"),
+        _("{area}添加阵地类型「{target}」（{kind_label}）：{required}；标识要求：{signage}"),
+    ),
+    "facilities.type_changed": (
+        _("修改阵地类型"),
+        _("{area}修改阵地类型「{target}」（{kind_label}）：{required}；标识要求：{signage}"),
+    ),
+    "facilities.type_retired": (
+        _("停用阵地类型"),
+        _("{area}停用阵地类型「{target}」（{in_use} 处阵地在用）"),
+    ),
+    "facilities.type_restored": (_("恢复阵地类型"), _("{area}恢复使用阵地类型「{target}」")),
     "facilities.exported": (_("导出阵地达标情况"), _("导出阵地达标情况表（{rows} 个村(社区)）")),
 }
 
@@ -52,15 +65,24 @@ def _booked(facts: Facts) -> dict[str, str]:
     return {"state": str(dict(BookingState.choices).get(state, state)), "consent": consent}
 
 
+def _type(facts: Facts) -> dict[str, str]:
+    kind = str(facts.summary.get("kind", ""))
+    return {**_required(facts), "kind_label": str(dict(FacilityKind.choices).get(kind, kind))}
+
+
 DERIVE = {
     "facilities.standard_set": _required,
     "facilities.facility_added": _facility,
     "facilities.facility_changed": _facility,
     "facilities.booked": _booked,
+    "facilities.type_added": _type,
+    "facilities.type_changed": _type,
 }
 
 
 def audit_verbs_register() -> None:
     for verb, (label, sentence) in VERBS.items():
         verb_register(verb, label, sentence, derive=DERIVE.get(verb))
-    target_types_register("facilities.standard", "facilities.facility", "facilities.booking")
+    target_types_register(
+        "facilities.standard", "facilities.facility", "facilities.booking", "facilities.facilitytype"
+    )

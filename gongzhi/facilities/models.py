@@ -29,17 +29,52 @@ class FacilityKind(models.TextChoices):
 
 
 class FacilityType(models.Model):
+    """A type of the catalogue (township None: every township's), or one a township added for itself (its own
+    required flags and signage are then its standard); a township retires its own types, never deletes them."""
+
     kind = models.CharField(_("类别"), max_length=10, choices=FacilityKind.choices)
-    name = models.CharField(_("名称"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=40)
     required_village = models.BooleanField(_("行政村必备（默认）"), default=False)
     required_urban = models.BooleanField(_("城市社区必备（默认）"), default=False)
     signage = models.JSONField(_("标识要求（默认）"), default=list, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
+    township = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )  # None: the catalogue's; else the township that added it
+    area_path = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+    retired = models.BooleanField(_("已停用"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(township__isnull=True),
+                name="facilities_type_catalogue_name",
+            ),
+            models.UniqueConstraint(fields=["township", "name"], name="facilities_type_township_name"),
+        ]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def own(self) -> bool:
+        return self.township_id is not None
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+    @property
+    def audit_area(self):
+        return self.township
+
+    @property
+    def audit_label(self) -> str:
         return self.name
 
 

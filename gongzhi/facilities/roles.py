@@ -10,5 +10,6 @@ from gongzhi.accounts.roles import Role
 KEEPERS = frozenset({Role.COMMUNITY_STAFF})
 # The gap to the standard, the usage, every booking of a facility (names unmasked), the township table and export.
 READERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
-# Edit the township's standard (which community kinds must have which type, the signage each needs).
+# Edit the township's standard (which community kinds must have which type, the signage each needs), and add,
+# edit or retire the township's own facility types.
 STANDARD_SETTERS = frozenset({Role.TOWNSHIP_ADMIN})

@@ -100,8 +100,32 @@ class StandardRow:
         return self.required_village or self.required_urban
 
 
-def facility_types() -> list[FacilityType]:
-    return list(FacilityType.objects.order_by("sort_order", "id"))
+def facility_types(township: Area | None = None, *, retired: bool = False) -> list[FacilityType]:
+    """The types a township's communities use: the catalogue's and the township's own (retired ones only when
+    asked)."""
+    reach = Q(township__isnull=True)
+    if township is not None:
+        reach |= Q(township=township)
+    found = FacilityType.objects.filter(reach)
+    if not retired:
+        found = found.filter(retired=False)
+    return list(found.order_by("sort_order", "id"))
+
+
+def own_types(township: Area) -> list[FacilityType]:
+    """The types the township added itself, retired ones included."""
+    return list(FacilityType.objects.filter(township=township).order_by("retired", "sort_order", "id"))
+
+
+def own_type_get(township: Area, type_id: int | None) -> FacilityType:
+    found = FacilityType.objects.filter(township=township, pk=type_id or 0).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def township_of(community: Area) -> Area | None:
+    return _township_of(community)
 
 
 def type_get(type_id: int) -> FacilityType:
@@ -119,7 +143,7 @@ def standard_of(township: Area | None) -> list[StandardRow]:
         else {}
     )
     rows = []
-    for kind in facility_types():
+    for kind in facility_types(township):
         mine = own.get(kind.pk)
         source = mine or kind
         rows.append(

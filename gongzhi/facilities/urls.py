@@ -17,4 +17,7 @@ urlpatterns = [
     path("gap/", views.gap, name="gap"),
     path("gap/export/", views.export, name="export"),
     path("standard/<id:township_id>/", views.standard, name="standard"),
+    path("types/<id:township_id>/", views.types, name="types"),
+    path("types/<id:township_id>/<id:pk>/", views.type_edit, name="type_edit"),
+    path("types/<id:township_id>/<id:pk>/retire/", views.type_retire, name="type_retire"),
 ]

@@ -187,7 +187,10 @@ def cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def _facility_form(request, *, community, facility: Facility | None) -> HttpResponse:
-    types = selectors.facility_types()
+    types = selectors.facility_types(selectors.township_of(community))
+    if facility is not None:  # a retired type the facility already has stays offered to it
+        kept = [facility.facility_type, *facility.functions.all()]
+        types += [t for t in kept if t.retired and t not in types]
     if request.method == "POST":
         post = request.POST
         by_id = {t.pk: t for t in types}
@@ -283,7 +286,8 @@ def standard(request: AuthenticatedHttpRequest, township_id: int) -> HttpRespons
     if request.method == "POST":
         post = request.POST
         kind = next(
-            (t for t in selectors.facility_types() if t.pk == id_from(post.get("facility_type"))), None
+            (t for t in selectors.facility_types(township) if t.pk == id_from(post.get("facility_type"))),
+            None,
         )
         if kind is None:
             messages.error(request, _("请选择阵地类型。"))
@@ -307,3 +311,71 @@ def standard(request: AuthenticatedHttpRequest, township_id: int) -> HttpRespons
         "kinds": dict(FacilityKind.choices),
     }
     return render(request, "facilities/standard.html", context)
+
+
+# --- The township's own facility types ---------------------------------------------------------
+
+
+def _type_run(request, township, facility_type=None):
+    post = request.POST
+    return lambda: actions.facility_type_save(
+        actor=request.user,
+        township=township,
+        facility_type=facility_type,
+        kind=post.get("kind", ""),
+        name=post.get("name", ""),
+        required_village=_yes(post.get("required_village")),
+        required_urban=_yes(post.get("required_urban")),
+        signage=post.get("signage", ""),
+    )
+
+
+@require_perm("facilities.keep_types")
+@require_http_methods(["GET", "POST"])
+def types(request: AuthenticatedHttpRequest, township_id: int) -> HttpResponse:
+    """The township's own facility types (added, edited, retired here) beside the catalogue's."""
+    township = selectors.township_get_for(viewer=request.user, township_id=township_id)
+    back = reverse("facilities:types", args=[township.pk])
+    if request.method == "POST":
+        return move_answer(
+            request,
+            run=_type_run(request, township),
+            success=_("已添加阵地类型「%(name)s」。") % {"name": request.POST.get("name", "").strip()},
+            back=back,
+        )
+    context = {
+        "township": township,
+        "own": selectors.own_types(township),
+        "catalogue": [t for t in selectors.facility_types() if t.township_id is None],
+        "kinds": FacilityKind.choices,
+    }
+    return render(request, "facilities/types.html", context)
+
+
+@require_perm("facilities.keep_types")
+@require_POST
+def type_edit(request: AuthenticatedHttpRequest, township_id: int, pk: int) -> HttpResponse:
+    township = selectors.township_get_for(viewer=request.user, township_id=township_id)
+    kind = selectors.own_type_get(township, pk)
+    return move_answer(
+        request,
+        run=_type_run(request, township, kind),
+        success=_("已保存。"),
+        back=reverse("facilities:types", args=[township.pk]),
+    )
+
+
+@require_perm("facilities.keep_types")
+@require_POST
+def type_retire(request: AuthenticatedHttpRequest, township_id: int, pk: int) -> HttpResponse:
+    township = selectors.township_get_for(viewer=request.user, township_id=township_id)
+    kind = selectors.own_type_get(township, pk)
+    retired = request.POST.get("retired", "1") != "0"
+    return move_answer(
+        request,
+        run=lambda: actions.facility_type_retire(actor=request.user, facility_type=kind, retired=retired),
+        success=_("已停用「%(name)s」。") % {"name": kind.name}
+        if retired
+        else _("已恢复使用「%(name)s」。") % {"name": kind.name},
+        back=reverse("facilities:types", args=[township.pk]),
+    )

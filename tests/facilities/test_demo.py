@@ -17,6 +17,9 @@ def test_the_demo_has_facilities_in_every_community_with_bookings_and_gaps():
     assert all(r.present for r in rows)
     assert all(r.missing for r in rows)  # 警务室 (the township made it required) is nowhere
     assert Standard.objects.count() == 1
+    assert (
+        Facility.objects.filter(facility_type__township__isnull=False).count() == 1
+    )  # the township's own type
     assert Facility.objects.filter(shared=True).count() == 6
     states = set(Booking.objects.values_list("state", flat=True))
     assert states == {"pending", "approved", "refused"}

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "gongzhi.facilities",
     "gongzhi.workforce",
     "gongzhi.oversight",
+    "gongzhi.feedback",
+    "gongzhi.rulebook",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
@@ -107,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "gongzhi.core.context_processors.navigation",
+                "gongzhi.core.context_processors.footer",
             ],
         },
     }

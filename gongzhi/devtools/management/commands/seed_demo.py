@@ -51,6 +51,7 @@ from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_elections_count import demo_elections_count_seed
 from gongzhi.devtools.demo_elections_roll import demo_elections_roll_seed
 from gongzhi.devtools.demo_facilities import demo_facilities_seed
+from gongzhi.devtools.demo_feedback import demo_feedback_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
@@ -202,6 +203,8 @@ class Command(BaseCommand):
             demo_facilities_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 14))  # fmt: skip
             # 队伍: targets, people in posts, training and purchased-services contracts (gongzhi.workforce).
             demo_workforce_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 15))  # fmt: skip
+            # Suggestions and complaints about gongzhi itself, answered by the township office (gongzhi.feedback).
+            demo_feedback_seed(township=root)
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rulebook"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("c/<id:community_id>/", views.public, name="public"),
+    path("c/<id:community_id>/new/", views.new, name="new"),
+    path("v/<id:version_id>/", views.public_version, name="public_version"),
+    path("<id:pk>/", views.document, name="document"),
+    path("<id:pk>/versions/new/", views.version_new, name="version_new"),
+    path("<id:pk>/v/<id:version_id>/save/", views.draft_save, name="draft_save"),
+    path("<id:pk>/v/<id:version_id>/adopt/", views.adopt, name="adopt"),
+]

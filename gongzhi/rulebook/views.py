@@ -1,0 +1,152 @@
+"""Pages of the governing documents (phones first, no JavaScript): the staff's library of their communities, a
+document with its versions (the draft's editor, adoption by a meeting item, a new version, what changed), and the
+public library of a community with each adopted version printable."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from gongzhi.accounts.http import AuthenticatedHttpRequest
+from gongzhi.core.authz import can
+from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.http import move_answer, require_perm
+from gongzhi.core.ids import id_from
+
+from . import actions, selectors
+from .diff import diff_rows
+from .roles import KEEPERS
+
+
+@require_perm("rulebook.view")
+@require_safe
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    communities = list(selectors.communities_for(viewer=request.user))
+    kept = {c.pk for c in selectors.communities_for(viewer=request.user, roles=KEEPERS)}
+    rows = [(c, list(selectors.documents_of(c)), c.pk in kept) for c in communities[:100]]
+    return render(request, "rulebook/index.html", {"rows": rows})
+
+
+@require_perm("rulebook.keep")
+@require_http_methods(["GET", "POST"])
+def new(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
+    community = selectors.communities_for(viewer=request.user, roles=KEEPERS).filter(pk=community_id).first()
+    if community is None:
+        raise Http404()
+    templates = list(selectors.templates_for(selectors.township_of(community)))
+    kinds = selectors.kinds()
+    post = request.POST if request.method == "POST" else None
+    if post is not None:
+        template = next((t for t in templates if t.pk == id_from(post.get("template"))), None)
+        kind = next((k for k in kinds if k.pk == id_from(post.get("kind"))), None)
+        if kind is None and template is not None:
+            kind = template.kind
+        try:
+            made = actions.document_create(
+                actor=request.user, community=community, kind=kind, title=post.get("title", ""),
+                template=template, body=post.get("body", ""),
+            )  # fmt: skip
+        except DomainError as exc:
+            if exc.status in (403, 404):
+                raise
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已新建，第1版是草稿：修改后提交会议表决。"))
+            return redirect("rulebook:document", pk=made.pk)
+    context = {"community": community, "templates": templates, "kinds": kinds, "post": post}
+    return render(request, "rulebook/new.html", context)
+
+
+@require_perm("rulebook.view")
+@require_safe
+def document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    found = selectors.document_get_for(viewer=request.user, document_id=pk)
+    versions = list(selectors.versions_of(found))
+    draft = next((v for v in versions if v.state == "draft"), None)
+    in_force = next((v for v in versions if v.state == "in_force"), None)
+    keeper = can(request.user, "rulebook.keep", found)
+    context = {
+        "document": found,
+        "versions": versions,
+        "draft": draft,
+        "in_force": in_force,
+        "keeper": keeper,
+        "items": list(selectors.adoptable_items(found.community)[:50]) if keeper and draft else [],
+        "changes": diff_rows(in_force.body, draft.body) if in_force and draft else [],
+    }
+    return render(request, "rulebook/document.html", context)
+
+
+def _version(request, pk: int, version_id: int):
+    found = selectors.document_get_for(viewer=request.user, document_id=pk)
+    return found, selectors.version_get(found, version_id)
+
+
+@require_perm("rulebook.keep")
+@require_POST
+def draft_save(request: AuthenticatedHttpRequest, pk: int, version_id: int) -> HttpResponse:
+    found, version = _version(request, pk, version_id)
+    body = request.POST.get("body", "")
+    return move_answer(
+        request,
+        run=lambda: actions.draft_save(actor=request.user, version=version, body=body),
+        success=_("草稿已保存。"),
+        back=reverse("rulebook:document", args=[found.pk]),
+    )
+
+
+@require_perm("rulebook.keep")
+@require_POST
+def adopt(request: AuthenticatedHttpRequest, pk: int, version_id: int) -> HttpResponse:
+    found, version = _version(request, pk, version_id)
+    item = selectors.adoptable_items(found.community).filter(
+        pk=id_from(request.POST.get("meeting_item")) or 0
+    )
+    try:
+        effective_on: dt.date | None = dt.date.fromisoformat(request.POST.get("effective_on", "").strip())
+    except ValueError:
+        effective_on = None
+    return move_answer(
+        request,
+        run=lambda: actions.version_adopt(
+            actor=request.user, version=version, meeting_item=item.first(), effective_on=effective_on
+        ),
+        success=_("已通过施行，并在公开的制度库中公布。"),
+        back=reverse("rulebook:document", args=[found.pk]),
+    )
+
+
+@require_perm("rulebook.keep")
+@require_POST
+def version_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    found = selectors.document_get_for(viewer=request.user, document_id=pk)
+    return move_answer(
+        request,
+        run=lambda: actions.version_new(actor=request.user, document=found),
+        success=_("已新建一个草稿版本。"),
+        back=reverse("rulebook:document", args=[found.pk]),
+    )
+
+
+@require_safe
+def public(request: HttpRequest, community_id: int) -> HttpResponse:
+    """A community's library: anyone reads its adopted, in-force documents and its convention."""
+    try:
+        community = selectors.community_public_get(community_id)
+    except NotFound:
+        raise Http404() from None
+    return render(request, "rulebook/public.html", {"shelf": selectors.library_of(community)})
+
+
+@require_safe
+def public_version(request: HttpRequest, version_id: int) -> HttpResponse:
+    """One adopted version, printable (the browser prints it to PDF)."""
+    try:
+        version = selectors.public_version_get(version_id)
+    except NotFound:
+        raise Http404() from None
+    return render(request, "rulebook/version.html", {"version": version})

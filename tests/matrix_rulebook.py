@@ -1,0 +1,98 @@
+"""The governing documents' part of the permission matrix (tests/policy_rulebook.py).
+
+Objects, for "same" (青山村, kept by peer_staff) and "other" (东街社区, by other_staff): a document whose first
+version is in force (adopted by an item of the community's meeting) with a second version drafted, and a second
+document with only a version in force. Each POST sends what the page's form sends, so an allowed cell writes.
+"""
+
+from collections.abc import Callable
+
+from django.urls import reverse
+from django.utils import timezone
+
+from gongzhi.meetings.actions import ItemVote, meeting_record
+from gongzhi.rulebook import actions
+from gongzhi.rulebook.models import DocumentKind
+from tests.permission_kit import Call
+
+
+def build(world) -> None:
+    users, areas = world.users, world.areas
+    staff = {"same": users["peer_staff"], "other": users["other_staff"]}
+    communities = {"same": areas["village"], "other": areas["urban"]}
+    part: dict = {key: {} for key in ("community", "document", "plain", "in_force", "draft", "item")}
+    for relation, community in communities.items():
+        meeting = meeting_record(
+            actor=staff[relation], area=community, body_kind="village_representatives_meeting",
+            held_on=timezone.localdate(), members=30, present=21,
+            items=[ItemVote("rulebook 通过制度", in_favour=18, against=2, abstaining=1)],
+        )  # fmt: skip
+        item = meeting.items.get()
+        documents = []
+        for name in ("村(居)务公开制度", "民主理财制度"):
+            document = actions.document_create(
+                actor=staff[relation], community=community, kind=DocumentKind.objects.get(name=name),
+                body=f"第一条 rulebook {name}的正文。",
+            )  # fmt: skip
+            first = document.versions.get()
+            actions.version_adopt(
+                actor=staff[relation], version=first, meeting_item=item, effective_on=timezone.localdate()
+            )
+            documents.append((document, first))
+        (document, first), (plain, _first) = documents
+        part["community"][relation], part["document"][relation], part["plain"][relation] = (
+            community,
+            document,
+            plain,
+        )
+        part["in_force"][relation], part["item"][relation] = first, item
+        part["draft"][relation] = actions.version_new(actor=staff[relation], document=document)
+    world.parts["rulebook"] = part
+
+
+def _obj(world, kind: str, relation: str):
+    return world.parts["rulebook"][kind][relation]
+
+
+def page(name: str, kind: str, data: Callable[[object, str], dict] | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        return Call(
+            reverse(name, args=[_obj(world, kind, relation).pk]), data(world, relation) if data else {}
+        )
+
+    return call
+
+
+def draft_page(name: str, data: Callable[[object, str], dict]) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        draft = _obj(world, "draft", relation)
+        return Call(reverse(name, args=[draft.document_id, draft.pk]), data(world, relation))
+
+    return call
+
+
+PAGE_CALLS: dict[str, Callable] = {
+    "rulebook:index": lambda world, actor, relation: Call(reverse("rulebook:index")),
+    "rulebook:public": page("rulebook:public", "community"),
+    "rulebook:public_version": page("rulebook:public_version", "in_force"),
+    "rulebook:new": page(
+        "rulebook:new",
+        "community",
+        lambda world, relation: {
+            "kind": DocumentKind.objects.get(name="档案管理制度").pk,
+            "body": "第一条 rulebook 档案由专人管理。",
+        },
+    ),  # fmt: skip
+    "rulebook:document": page("rulebook:document", "document"),
+    "rulebook:version_new": page("rulebook:version_new", "plain"),
+    "rulebook:draft_save": draft_page(
+        "rulebook:draft_save", lambda world, relation: {"body": "第一条 rulebook 改过的正文，每月公开。"}
+    ),
+    "rulebook:adopt": draft_page(
+        "rulebook:adopt",
+        lambda world, relation: {
+            "meeting_item": _obj(world, "item", relation).pk,
+            "effective_on": timezone.localdate().isoformat(),
+        },
+    ),  # fmt: skip
+}

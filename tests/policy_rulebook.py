@@ -1,0 +1,45 @@
+"""The declared access policy of the governing documents (gongzhi.rulebook), gathered into tests/policy.py.
+
+Objects (tests/matrix_rulebook.py), for "same" (青山村) and "other" (东街社区): a document with its first version in
+force and a second as a draft, and a document with only a version in force (for a new version). Who
+(gongzhi/rulebook/rules.py): `rulebook.keep` — the community's staff; `rulebook.view` (drafts) — the community's
+staff and the township office; the community library and adopted versions — everyone. Anything out of reach is
+404, as what does not exist. Writing requests are marked *.
+"""
+
+from tests.policy import ACTORS
+
+
+def _table(rows: dict[str, tuple[str, ...]], default: tuple[str, ...], relations: bool = True) -> str:
+    head = "GET           POST\nsame   other  same   other\n" if relations else "GET    POST\n"
+    lines = [head]
+    for actor in ACTORS:
+        cells = rows.get(actor, default)
+        lines.append(f"{actor:<22}" + "".join(f"{c:<7}" for c in cells).rstrip() + "\n")
+    return "".join(lines)
+
+
+NO, ANON = ("403", "403", "403", "403"), ("login", "login", "login", "login")
+STAFF, OFFICE = "community_staff", "township_admin"
+
+
+def _keep_move() -> str:
+    return _table({"anonymous": ANON, STAFF: ("405", "405", "302*", "404")}, NO)
+
+
+PART_PAGES: dict[str, str] = {
+    "rulebook:index": _table(
+        {"anonymous": ("login", "login"), STAFF: ("200", "405"), OFFICE: ("200", "405")},
+        ("403", "403"),
+        relations=False,
+    ),  # fmt: skip
+    "rulebook:public": _table({}, ("200", "200", "405", "405")),
+    "rulebook:public_version": _table({}, ("200", "200", "405", "405")),
+    "rulebook:new": _table({"anonymous": ANON, STAFF: ("200", "404", "302*", "404")}, NO),
+    "rulebook:document": _table(
+        {"anonymous": ANON, STAFF: ("200", "404", "405", "405"), OFFICE: ("200", "200", "405", "405")}, NO
+    ),
+    "rulebook:version_new": _keep_move(),
+    "rulebook:draft_save": _keep_move(),
+    "rulebook:adopt": _keep_move(),
+}
