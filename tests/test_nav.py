@@ -15,7 +15,7 @@ STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue",
 # residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
 TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "mediation:stats", "residents:list", "areas:tree", "areas:departments", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "hall:stats", "hall:followups", "meetings:index", "workdays:index", "hall:catalogue", "hall:open311_keys", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "oversight:index", "notices:inbox"]  # fmt: skip
 TOWNSHIP_ADMIN.insert(
-    TOWNSHIP_ADMIN.index("notices:inbox"), "feedback:inbox"
+    TOWNSHIP_ADMIN.index("oversight:index"), "feedback:inbox"
 )  # 平台意见建议: the township office answers
 for _menu in (STAFF, TOWNSHIP_ADMIN):  # 制度 (gongzhi.rulebook): the community staff and the township office
     _menu.insert(_menu.index("conventions:index") + 1, "rulebook:index")
