@@ -8,6 +8,9 @@ class ConventionsConfig(AppConfig):
     verbose_name = _("村规民约")
 
     def ready(self) -> None:
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         from django.utils.translation import gettext_lazy as _
 
         from gongzhi.core.home import home_section_register, public_link_register, robots_register

@@ -291,3 +291,21 @@ def library_rows_of(community: Area) -> list:
             url=reverse("conventions:public", args=[community.pk]),
         )
     ]
+
+
+# --- The township's oversight figures (gongzhi.core.indicators) ------------------------------------------
+
+
+def stage_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, str]:
+    """The stage of each community's latest convention revision begun by the period's end (its state's label);
+    one query for all the communities."""
+    until = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    latest: dict[int, str] = {}
+    rows = (
+        Revision.objects.filter(community_id__in=community_ids, created_at__lt=until)
+        .order_by("community_id", "-created_at", "-pk")
+        .values_list("community_id", "state")
+    )
+    for community_id, state in rows:
+        latest.setdefault(community_id, str(RevisionState(state).label))
+    return latest

@@ -8,6 +8,9 @@ class ElectionsConfig(AppConfig):
     verbose_name = _("换届选举")
 
     def ready(self) -> None:
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         from gongzhi.core.nav import nav_register
 
         from . import audit_verbs_count, audit_verbs_roll

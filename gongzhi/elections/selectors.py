@@ -1,10 +1,13 @@
 """Reads of the elections: scoped to the viewer, and the election committee's current seats."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import paths_for, scope_q
@@ -761,3 +764,41 @@ def poll_tally(poll: Poll) -> dict | None:
         "rows": rows,
         "elected_all": [names.get(str(pk), ("", False))[0] for pk in result.get("elected_all", [])],
     }
+
+
+# --- The township's oversight figures (gongzhi.core.indicators) ------------------------------------------
+
+
+def stage_of(election: Mapping[str, Any], end: dt.date) -> str:
+    """Where a community's election stood at `end`, from the dates it recorded (what the township asks)."""
+    until = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    if election["result_filed_at"] and election["result_filed_at"] < until:
+        return str(_("结果已报备"))
+    if election["election_day"] <= end:
+        return str(_("已选举"))
+    if election["candidates_published_at"] and election["candidates_published_at"] < until:
+        return str(_("候选人已公布"))
+    if election["roll_published_at"] and election["roll_published_at"] < until:
+        return str(_("选民名单已公布"))
+    if election["committee_formed_on"] and election["committee_formed_on"] <= end:
+        return str(_("选举委员会已产生"))
+    return str(_("已部署"))
+
+
+def stage_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, str]:
+    """The stage of each community's latest election (of the latest round it is in) recorded by the period's
+    end; one query for all the communities."""
+    until = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    rows = (
+        Election.objects.filter(community_id__in=community_ids, created_at__lt=until)
+        .order_by("community_id", "-round__term", "-pk")
+        .values(
+            "community_id", "election_day", "committee_formed_on", "roll_published_at", "candidates_published_at",
+            "result_filed_at",
+        )
+    )  # fmt: skip
+    latest: dict[int, str] = {}
+    for row in rows:
+        if row["community_id"] not in latest:
+            latest[row["community_id"]] = stage_of(row, end)
+    return latest

@@ -115,3 +115,19 @@ def test_a_period_is_checked_with_a_chinese_message():
         period_parse("abc", "")
     with pytest.raises(DomainError, match="季度"):
         period_parse("2025", "5")
+
+
+def test_stages_are_labels_and_their_total_counts_the_communities_having_one():
+    from gongzhi.elections.selectors import stage_of
+
+    codes = {i.code for i in indicators()}
+    assert {"conventions.stage", "elections.stage"} <= codes
+    day = dt.date(YEAR, 6, 1)
+    election = {"election_day": day, "committee_formed_on": dt.date(YEAR, 3, 1), "roll_published_at": None,
+                "candidates_published_at": None, "result_filed_at": None}  # fmt: skip
+    assert stage_of(election, dt.date(YEAR, 3, 31)) == "选举委员会已产生"
+    assert stage_of(election, dt.date(YEAR, 6, 30)) == "已选举"
+    text = Indicator(
+        code="x.stage", label="s", group="g", unit="", compute=lambda *a: {}, aggregate=Aggregate.TEXT
+    )
+    assert text.total(["已选举", None, "已部署"]) == 2
