@@ -885,6 +885,9 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     ),
     "facilities.cancelled": ({"when": "2026-12-10 09:00–11:00"}, "党员活动室 2026-12-10 09:00"),
     "facilities.exported": ({"rows": 6}, ""),
+    # The oversight exports (gongzhi.oversight): figures only.
+    "oversight.exported": ({"period": "2026年", "rows": 12}, "永安镇"),
+    "oversight.report_printed": ({"period": "2026年", "sha256": "ab" * 32}, "青山村"),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

@@ -12,7 +12,7 @@ APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents,
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "hall:promises", "mediation:stats", "residents:list", "areas:tree", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "meetings:index", "workdays:index", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "notices:inbox"]  # fmt: skip
 # The township office also keeps the township's departments, the hall's catalogue and its Open311 keys (it does not apply for
 # residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
-TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "mediation:stats", "residents:list", "areas:tree", "areas:departments", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "hall:stats", "hall:followups", "meetings:index", "workdays:index", "hall:catalogue", "hall:open311_keys", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "notices:inbox"]  # fmt: skip
+TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "mediation:stats", "residents:list", "areas:tree", "areas:departments", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "hall:stats", "hall:followups", "meetings:index", "workdays:index", "hall:catalogue", "hall:open311_keys", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "oversight:index", "notices:inbox"]  # fmt: skip
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.
@@ -33,6 +33,7 @@ MENUS = {
         "workdays:index",
         "elections:rounds",
         "legal:index",
+        "oversight:index",
         "notices:inbox",
     ],  # fmt: skip
     "community_staff": STAFF,

@@ -8,6 +8,9 @@ class DisclosuresConfig(AppConfig):
     verbose_name = _("党务村务财务公开")
 
     def ready(self) -> None:
+        from . import indicators
+
+        indicators.register()  # its figures in the indicators registry (gongzhi.core.indicators)
         from django.utils.translation import gettext_lazy as _
 
         from gongzhi.core.home import home_section_register, public_link_register, robots_register

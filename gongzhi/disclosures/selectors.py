@@ -5,12 +5,13 @@ Features read what was published from their record with `disclosures_of`."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Max, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
 
 from gongzhi.accounts.scopes import paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind, CommunityType
 from gongzhi.core.errors import NotFound
+from gongzhi.core.indicators import counts_by, period_bounds
 
 from .models import Disclosure, DisclosureDue, DisclosureRevision, DisclosureSetting, category_label
 from .roles import PUBLISHERS, READERS
@@ -200,3 +201,29 @@ def board_statuses(communities: list[Area], *, today: dt.date | None = None) -> 
 
 def board_status(community: Area, *, today: dt.date | None = None) -> BoardStatus:
     return board_statuses([community], today=today)[0]
+
+
+# --- The township's figures (gongzhi.core.indicators) ------------------------------------------
+
+
+def overdue_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Disclosures due in the period and not published by their due day: published late, or not yet published
+    once the due day has passed (a due still ahead is not overdue)."""
+    today = timezone.localdate()
+    late = Q(fulfilled_at__isnull=False, fulfilled_at__date__gt=F("due_on")) | Q(
+        fulfilled_at__isnull=True, due_on__lt=today
+    )
+    rows = (
+        DisclosureDue.objects.filter(late, area_id__in=community_ids, due_on__gte=start, due_on__lte=end)
+        .values("area_id")
+        .annotate(n=Count("pk"))
+    )
+    return counts_by(rows, key="area_id")
+
+
+def published_in(community: Area, start: dt.date, end: dt.date) -> QuerySet[Disclosure]:
+    """The disclosures the community published in the period (its yearly report lists them)."""
+    since, until = period_bounds(start, end)
+    return Disclosure.objects.filter(
+        area=community, published_at__gte=since, published_at__lt=until
+    ).order_by("published_at", "pk")

@@ -360,3 +360,26 @@ def assisted_resident_get(*, viewer, resident_id: int | None) -> Resident | None
     if not resident_id:
         return None
     return resident_base_for(viewer=viewer, roles=KEEPERS).filter(pk=resident_id).first()
+
+
+# --- The township's oversight figures (gongzhi.core.indicators) ------------------------------------------
+
+
+def gap_counts_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Required facility types no facility of the community serves, today (the standard and the facilities as
+    recorded now: the gap is a state, not an event of the period). A few queries for all the communities."""
+    communities = list(Area.objects.filter(pk__in=community_ids, kind=AreaKind.COMMUNITY))
+    facilities: dict[int, list[Facility]] = defaultdict(list)
+    for facility in _facilities().filter(community__in=communities):
+        facilities[facility.community_id].append(facility)
+    townships = {a.pk: a for a in Area.objects.filter(pk__in={c.parent_id for c in communities})}
+    standards = {pk: standard_of(t) for pk, t in townships.items()}
+    fallback = None
+    result = {}
+    for community in communities:
+        standard = standards.get(community.parent_id or 0)
+        if standard is None:
+            fallback = fallback if fallback is not None else standard_of(None)
+            standard = fallback
+        result[community.pk] = len(gap_compute(community, facilities[community.pk], standard).missing)
+    return result

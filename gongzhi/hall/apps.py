@@ -8,6 +8,9 @@ class HallConfig(AppConfig):
     verbose_name = _("便民服务")
 
     def ready(self) -> None:
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         from gongzhi.core.home import public_link_register, public_page_register, robots_register
         from gongzhi.core.nav import nav_register
         from gongzhi.core.periodic import periodic_job_register

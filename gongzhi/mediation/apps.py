@@ -8,6 +8,9 @@ class MediationConfig(AppConfig):
     verbose_name = _("人民调解")
 
     def ready(self) -> None:
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         from django.utils.translation import gettext_lazy as _
 
         from gongzhi.audit.verbs import target_types_register, verb_register

@@ -8,6 +8,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("会议记录")
 
     def ready(self) -> None:
+        from . import indicators
+
+        indicators.register()  # its figures in the indicators registry (gongzhi.core.indicators)
         from django.utils.translation import gettext_lazy as _
 
         from gongzhi.audit.verbs import verb_register

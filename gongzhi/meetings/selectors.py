@@ -6,7 +6,7 @@ meetings due quarterly (`meeting_board_for`)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from gongzhi.accounts.scopes import SEGMENT, covers, paths_for, scope_q
@@ -14,6 +14,7 @@ from gongzhi.areas.models import Area, AreaKind
 from gongzhi.bodies.models import Body, BodyKind
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.indicators import counts_by
 from gongzhi.residents.models import Resident
 
 from . import statute
@@ -175,3 +176,38 @@ def meeting_board_for(*, viewer, today: dt.date | None = None) -> list[BoardRow]
         )
         rows.append(BoardRow(community, body, status, upcoming.get(community.pk, [])))
     return rows
+
+
+# --- The township's figures (gongzhi.core.indicators) ------------------------------------------
+
+REPRESENTATIVES_RULES = ("village_representatives_meeting", "residents_representatives_meeting")
+
+
+def representatives_meetings_by_community(
+    community_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, int]:
+    """Representatives' meetings (村民代表会议, 居民代表会议) held in the period: recorded as held or closed, with
+    their date in it (the guidance asks for one a quarter)."""
+    rows = (
+        Meeting.objects.filter(
+            area_id__in=community_ids,
+            body_kind__in=REPRESENTATIVES_RULES,
+            state__in=(MeetingState.HELD, MeetingState.CLOSED),
+            held_on__gte=start,
+            held_on__lte=end,
+        )
+        .values("area_id")
+        .annotate(n=Count("pk"))
+    )
+    return counts_by(rows, key="area_id")
+
+
+def representatives_meetings_of(community: Area, start: dt.date, end: dt.date) -> QuerySet[Meeting]:
+    """The representatives' meetings behind the figure, for the community's yearly report."""
+    return Meeting.objects.filter(
+        area=community,
+        body_kind__in=REPRESENTATIVES_RULES,
+        state__in=(MeetingState.HELD, MeetingState.CLOSED),
+        held_on__gte=start,
+        held_on__lte=end,
+    ).order_by("held_on", "pk")

@@ -8,6 +8,9 @@ class SelfgovConfig(AppConfig):
     verbose_name = _("村(居)民自治")
 
     def ready(self) -> None:
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         from gongzhi.core.power_flows import power_flow_provider_register
 
         from . import audit_verbs_decisions, power_flows, proposals_registry

@@ -8,6 +8,9 @@ class WishesConfig(AppConfig):
     verbose_name = _("心愿墙")
 
     def ready(self) -> None:
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         from django.utils.translation import gettext_lazy as _
 
         from gongzhi.core.deeds import DeedAct, deed_source_register

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
@@ -11,6 +11,7 @@ from gongzhi.cases.models import PUBLIC_TIERS, Case, PrivacyTier
 from gongzhi.cases.selectors import case_public_text, case_routed_q, case_timeline
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
+from gongzhi.core.indicators import Epoch, counts_by, period_bounds, ratios_by
 from gongzhi.core.masking import mask_name
 
 from .models import Wish
@@ -277,3 +278,38 @@ def wish_deeds_between(community: Area, start: dt.date, end: dt.date) -> list:
         )
         for case_id, claimer_id, confirmed_at in rows
     ]
+
+
+# --- The township's oversight figures (gongzhi.core.indicators): one aggregate query each ----------------
+
+
+def _wishes_of(community_ids: list[int]):
+    return Wish.objects.filter(case__community_id__in=community_ids).values(community=F("case__community_id"))
+
+
+def claimed_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Wishes claimed by a helper in the period."""
+    since, until = period_bounds(start, end)
+    rows = (
+        _wishes_of(community_ids).filter(claimed_at__gte=since, claimed_at__lt=until).annotate(n=Count("pk"))
+    )
+    return counts_by(rows)
+
+
+def confirmed_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Wishes whose fulfilment the wisher (or a witness) confirmed in the period."""
+    since, until = period_bounds(start, end)
+    rows = _wishes_of(community_ids).filter(confirmed_at__gte=since, confirmed_at__lt=until)
+    return counts_by(rows.annotate(n=Count("pk")))
+
+
+def response_hours_by_community(community_ids: list[int], start: dt.date, end: dt.date):
+    """Mean hours from a wish's posting to its claim, over the wishes claimed in the period (a Ratio: hours
+    summed over wishes counted, so the township's mean is over all its wishes)."""
+    since, until = period_bounds(start, end)
+    rows = (
+        _wishes_of(community_ids)
+        .filter(claimed_at__gte=since, claimed_at__lt=until)
+        .annotate(hours=Sum((Epoch("claimed_at") - Epoch("case__created_at")) / 3600.0), n=Count("pk"))
+    )
+    return ratios_by(rows, "hours", "n")

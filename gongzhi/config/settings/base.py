@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gongzhi.elections",
     "gongzhi.pairing",
     "gongzhi.facilities",
+    "gongzhi.oversight",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")
@@ -255,6 +256,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 GONGZHI_VENDOR_FILES = {
     "vendor/htmx/htmx.min.js": PROJECT_DIR / "node_modules" / "htmx.org" / "dist" / "htmx.min.js",
     "vendor/pico/pico.min.css": PROJECT_DIR / "node_modules" / "@picocss" / "pico" / "css" / "pico.min.css",
+    "vendor/echarts/echarts.min.js": PROJECT_DIR / "node_modules" / "echarts" / "dist" / "echarts.min.js",
 }
 # From installed apps' static folders: the API documentation page (django-ninja's Swagger UI).
 GONGZHI_APP_STATIC_FILES = frozenset(
@@ -264,6 +266,7 @@ GONGZHI_APP_STATIC_FILES = frozenset(
         "ninja/swagger-ui-init.js",
         "ninja/favicon.svg",
         "ninja/favicon.png",
+        "oversight/charts.js",
     }
 )
 STATICFILES_FINDERS = [

@@ -1,6 +1,8 @@
 """Reading decisions and the power list, scoped to the viewer (404 for missing and not-yours alike)."""
 
-from django.db.models import QuerySet
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from gongzhi.accounts.scopes import paths_for, scope_q
@@ -9,6 +11,7 @@ from gongzhi.bodies.models import BodyKind
 from gongzhi.bodies.selectors import shoulder_one
 from gongzhi.cases.models import Case
 from gongzhi.core.errors import NotFound
+from gongzhi.core.indicators import counts_by, period_bounds
 from gongzhi.meetings.models import Meeting, MeetingAgendaItem, MeetingDocument, MeetingItem, MeetingState
 from gongzhi.meetings.selectors import meeting_documents_of, meeting_items_of
 
@@ -17,6 +20,7 @@ from ..models import (
     Decision,
     DecisionObjection,
     DecisionStage,
+    DecisionState,
     DecisionTask,
     MatterType,
     PowerItem,
@@ -259,3 +263,42 @@ def objections_overdue_for(*, viewer, now) -> int:
     return DecisionObjection.objects.filter(
         scope_q(paths_for(viewer, READERS), field="decision__area_path"), answered_at=None, due_at__lt=now
     ).count()
+
+
+# --- The township's oversight figures (gongzhi.core.indicators) ------------------------------------------
+
+
+def decisions_started_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Decisions started through 四议两公开 in the period."""
+    since, until = period_bounds(start, end)
+    rows = (
+        Decision.objects.filter(community_id__in=community_ids, started_at__gte=since, started_at__lt=until)
+        .values("community_id")
+        .annotate(n=Count("pk"))
+    )
+    return counts_by(rows, key="community_id")
+
+
+def decisions_done_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Decisions that went through every stage (the result made public) in the period."""
+    since, until = period_bounds(start, end)
+    rows = (
+        Decision.objects.filter(
+            community_id__in=community_ids,
+            state=DecisionState.DONE,
+            closed_at__gte=since,
+            closed_at__lt=until,
+        )
+        .values("community_id")
+        .annotate(n=Count("pk"))
+    )
+    return counts_by(rows, key="community_id")
+
+
+def decisions_of(community: Area, start: dt.date, end: dt.date) -> QuerySet[Decision]:
+    """The decisions started or closed in the period (the community's yearly report lists them)."""
+    since, until = period_bounds(start, end)
+    return Decision.objects.filter(
+        Q(started_at__gte=since, started_at__lt=until) | Q(closed_at__gte=since, closed_at__lt=until),
+        community=community,
+    ).order_by("started_at", "pk")
