@@ -11,10 +11,13 @@ RESULTS_DIR = ROOT / "bench" / "results"
 INSIDE = ROOT / "bench" / "inside.py"
 LUA = ROOT / "bench" / "wrk_report.lua"
 PG_SERVER = os.environ.get("GONGZHI_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+# The name of the county's PostgreSQL database (the others add a suffix to it): one per checkout that shares a server.
+PG_NAME = os.environ.get("GONGZHI_BENCH_PG_NAME", "gongzhi_bench")
 DEMO_PASSWORD = "Gongzhi@Demo2026"
 COUNTY_RESIDENTS = 1_000_000
 COUNTY_WISHES = 1_000_000
 COUNTY_APPLICATIONS = 1_000_000
+OVERSIGHT_YEAR = 2026  # the year of every module the oversight benchmark adds to the county
 MIB = 1024 * 1024
 
 # What the acceptance text asks for at a million residents.

@@ -27,6 +27,9 @@
     python bench/inside.py make-xlsx PATH N    a valid N-row import file for the first township
     python bench/inside.py import PATH         validate + import PATH as the township admin (JSON)
     python bench/inside.py profile [N] [TOP]   time each endpoint in-process, N requests, cProfile top TOP
+    python bench/inside.py oversight-prepare   the township whose oversight page is measured and its admin (JSON)
+    python bench/inside.py oversight-measure PATHS  per oversight URL (JSON of name: path): queries, mean time and
+                                               Python peak of a request; each indicator's function alone (JSON)
     python bench/inside.py roll-generate       the voter rolls of every community of the county, generated from
                                                the register for an election 60 days ahead, timed; then rolled
                                                back, so the county stays as seeded (JSON)
@@ -90,9 +93,15 @@ def status() -> None:
         from gongzhi.hall.models import Application
 
         applications = Application.objects.count()
+    year_rows = 0
+    if seeded and "selfgov_decision" in tables:
+        from gongzhi.selfgov.models import Decision
+
+        year_rows = Decision.objects.count()
     out(
         {
             "seeded": seeded,
+            "year_rows": year_rows,
             "residents": Resident.objects.count() if seeded else 0,
             "wishes": Wish.objects.count() if seeded and "wishes_wish" in tables else 0,
             "applications": applications,
@@ -911,6 +920,118 @@ def roll_generate() -> None:
     out(result)
 
 
+class _QueryCount:
+    """Counts the statements run on the connection (whatever DEBUG says), as a connection.execute_wrapper."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+OVERSIGHT_ADMIN = "bench_township_admin"  # the township admin whose oversight page is measured
+
+
+def oversight_prepare() -> None:
+    """The township measured (the county's first) and its admin, a bench account kept between runs."""
+    township = Area.objects.filter(kind=AreaKind.TOWNSHIP).order_by("path").first()
+    assert township is not None, "the county is not seeded"
+    from django.urls import Resolver404, resolve
+
+    _bench_account(OVERSIGHT_ADMIN, "基准镇管理员", Role.TOWNSHIP_ADMIN, township)
+    try:
+        resolve(f"/oversight/t/{township.pk}/")
+        page = True
+    except Resolver404:
+        page = False
+    out(
+        {
+            "username": OVERSIGHT_ADMIN,
+            "page": page,
+            "township_id": township.pk,
+            "township": township.name,
+            "communities": Area.objects.filter(
+                kind=AreaKind.COMMUNITY, path__startswith=township.path
+            ).count(),
+            "county_communities": Area.objects.filter(kind=AreaKind.COMMUNITY).count(),
+        }
+    )
+
+
+def oversight_measure(paths: dict[str, str], repeat: int = 5) -> None:
+    """Per URL: queries of one request (after a first one warmed the caches), mean time of `repeat`, and the Python
+    memory a request allocates at its peak (tracemalloc); then each registered indicator's function alone, the
+    year, for the township's communities, timed with its queries. What is missing is said, not skipped silently."""
+    import datetime as dt
+    import tracemalloc
+
+    from django.test import Client
+
+    user = User.objects.get(username=OVERSIGHT_ADMIN)
+    township = user.role_assignments.get(role=Role.TOWNSHIP_ADMIN).area
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    result: dict = {"urls": {}, "indicators": []}
+    missing = []
+    for key, path in paths.items():
+        first = client.get(path)
+        if first.status_code != 200:
+            missing.append(f"{path} answered {first.status_code}")
+            continue
+        captured = _QueryCount()
+        with connection.execute_wrapper(captured):
+            answer = client.get(path)
+        assert answer.status_code == 200, (path, answer.status_code)
+        started = time.perf_counter()
+        for _n in range(repeat):
+            client.get(path)
+        ms = (time.perf_counter() - started) / repeat * 1000
+        tracemalloc.start()
+        client.get(path)
+        _size, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        result["urls"][key] = {
+            "queries": len(captured),
+            "ms": round(ms, 1),
+            "python_peak": peak,
+            "bytes": len(first.content),
+        }
+    try:
+        from gongzhi.core import indicators as registry
+    except ImportError:
+        missing.append("gongzhi.core.indicators (the indicators registry) is not in this checkout")
+        registry = None
+    if registry is not None:
+        ids = list(
+            Area.objects.filter(kind=AreaKind.COMMUNITY, path__startswith=township.path).values_list(
+                "pk", flat=True
+            )
+        )
+        year = int(paths["year"].split("year=")[1].split("&")[0])
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        for indicator in registry.indicators():
+            captured = _QueryCount()
+            with connection.execute_wrapper(captured):
+                started = time.perf_counter()
+                values = indicator.compute(ids, start, end)
+                ms = (time.perf_counter() - started) * 1000
+            result["indicators"].append(
+                {
+                    "code": indicator.code,
+                    "ms": round(ms, 1),
+                    "queries": len(captured),
+                    "communities": len(values),
+                }
+            )
+    result["missing"] = "; ".join(missing)
+    out(result)
+
+
 def main(argv: list[str]) -> None:
     command = argv[1] if len(argv) > 1 else ""
     if command == "status":
@@ -939,6 +1060,10 @@ def main(argv: list[str]) -> None:
         run_import(Path(argv[2]))
     elif command == "roll-generate":
         roll_generate()
+    elif command == "oversight-prepare":
+        oversight_prepare()
+    elif command == "oversight-measure":
+        oversight_measure(json.loads(argv[2]))
     elif command == "profile":
         profile(int(argv[2]) if len(argv) > 2 else 200, int(argv[3]) if len(argv) > 3 else 60)
     else:

@@ -16,6 +16,9 @@ class Load:
     path: str
     target_ratio: float | None = None  # None: the yardstick or a reference row, no target
     headers: dict[str, str] = field(default_factory=dict)
+    # Connections of its own (None: --connections): a page that takes about a second is loaded by one client per
+    # worker, so that no backlog of queued requests outlives its round and falls on the next endpoint's.
+    connections: int | None = None
     requests: int = 0
     seconds: float = 0.0
     p50_ms: float = 0.0
@@ -50,14 +53,18 @@ def measure(loads: list[Load], base: str, headers: list[dict], args) -> None:
     when the absolute numbers drift. Requests and time add up over the rounds;
     p50 is the median of the rounds' p50, p99 the worst round's p99.
     """
-    run = {"connections": args.connections, "threads": args.threads}
+
+    def run(load: Load) -> dict:
+        connections = load.connections or args.connections
+        return {"connections": connections, "threads": min(args.threads, connections)}
+
     for load, hdrs in zip(loads, headers, strict=True):
         if args.warmup:
-            wrk(base + load.path, hdrs, seconds=args.warmup, **run)
+            wrk(base + load.path, hdrs, seconds=args.warmup, **run(load))
     seconds = max(1, round(args.duration / args.rounds))
     for round_no in range(args.rounds):
         for load, hdrs in zip(loads, headers, strict=True):
-            data = wrk(base + load.path, hdrs, seconds=seconds, **run)
+            data = wrk(base + load.path, hdrs, seconds=seconds, **run(load))
             load.rounds.append(data)
             log(
                 f"round {round_no + 1}/{args.rounds} {load.name}: "
@@ -94,6 +101,14 @@ def check_answers(base: str, loads: list[Load], headers: list[dict], *, when: st
             raise BenchError(f"the applications queue API returned no items {when} the load")
         if load.path.startswith("/wishes/") and body.count('data-testid="wish-card"') < 20:
             raise BenchError(f"the wish wall shows fewer than 20 wishes {when} the load")
+        if load.path.startswith("/oversight/") and "/export/" in load.path and not body.startswith("PK"):
+            raise BenchError(f"the oversight export is not an .xlsx {when} the load")
+        if (
+            load.path.startswith("/oversight/")
+            and "/export/" not in load.path
+            and 'data-testid="oversight-row"' not in body
+        ):
+            raise BenchError(f"the oversight page lists no community {when} the load")
         if load.path.startswith("/bench/floor/") and "floor" not in body and body != "ok":
             raise BenchError(f"{load.path} did not answer as a signed-in page {when} the load")
         if load is bare and len(json.loads(body).get("rows", [])) != 20:

@@ -31,6 +31,10 @@
 7b. Roll generation (gongzhi.elections): every township opens a round, every community's voter roll is
    generated from the register in one transaction that is then rolled back; the time is a figure (no target).
    `--only roll-generate` prepares the county (at --residents) and runs this step alone.
+7c. The township oversight page (bench/oversight.py): the county gets a year (2026) of every module once
+   (`seed-demo --size county --add-year 2026`, timed); the page for the year and a quarter and its Excel
+   export, signed in as one township's admin, are loaded beside the bare view and the floors; the queries per
+   request are compared with a small county's, and each indicator is timed alone. `--only oversight` runs this alone.
 8. Prints a markdown table and writes it to bench/results/<db>-<time>.md and
    bench/results/latest-<db>.md.
 
@@ -75,6 +79,16 @@ from bench.config import (  # noqa: E402
 )
 from bench.importing import import_benchmark  # noqa: E402
 from bench.load import Load, check_answers, measure  # noqa: E402
+from bench.oversight import (  # noqa: E402
+    Oversight,
+    database_size,
+    oversight_lines,
+    oversight_measure,
+    oversight_prepare,
+    seed_line,
+    small_county,
+    year_add,
+)
 from bench.processes import inside, log, manage  # noqa: E402
 from bench.report import (  # noqa: E402
     Report,
@@ -132,7 +146,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--skip-storm", action="store_true")
     parser.add_argument(
         "--only",
-        choices=["ballot-storm", "signup-storm", "booking-storm", "roll-generate"],
+        choices=["ballot-storm", "signup-storm", "booking-storm", "roll-generate", "oversight"],
         help="run only this step: ballot-storm and signup-storm need no county (their own small database, made fresh)",
     )
     parser.add_argument(
@@ -159,6 +173,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--skip-booking-storm", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument(
+        "--skip-oversight", action="store_true", help="leave out the oversight page and its year of data"
+    )
+    parser.add_argument(
+        "--skip-small-county",
+        action="store_true",
+        help="oversight: do not compare the queries with a small county's",
+    )
     return parser.parse_args(argv)
 
 
@@ -265,6 +287,74 @@ def main_only_roll_generate(args, env: dict) -> int:
     return 0
 
 
+def main_only_oversight(args, env: dict) -> int:
+    """The county with a year of every module; the oversight page for a year, a quarter and its Excel export
+    under load beside the bare view and the signed-in floors; the queries per request against a small county's."""
+    if shutil.which("wrk") is None:
+        raise BenchError("wrk is not installed (make services installs it)")
+    db = database_for(args.db, args.residents, args.wishes)
+    env["DATABASE_URL"] = db.url
+    seed = database_prepare(
+        db,
+        env,
+        reseed=args.reseed,
+        residents=args.residents,
+        wishes=args.wishes,
+        applications=args.applications,
+    )
+    seed = year_add(db, env, seed)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    oversight = oversight_prepare(env)
+    session = {"Cookie": ""}
+    loads = [
+        Load("bare view (20 rows)", "/bench/bare"),
+        Load("floor: signed-in, empty answer", "/bench/floor/signed-in", None, session),
+        Load("floor: signed-in, layout only", "/bench/floor/layout", None, session),
+        *oversight.loads(session, args.workers),
+    ]
+    server = Server(env, args.workers)
+    log(f"starting gunicorn on {server.base}")
+    try:
+        server.start()
+        session["Cookie"] = login(server.base, oversight.prep["username"], DEMO_PASSWORD)
+        headers = [load.headers for load in loads]
+        check_answers(server.base, loads, headers, when="before")
+        load_before = os.getloadavg()
+        measure(loads, server.base, headers, args)
+        load_after = os.getloadavg()
+        check_answers(server.base, loads, headers, when="after")
+        rss = server.worker_rss()
+    finally:
+        server.stop()
+    small_env = None if args.skip_small_county else small_county(args.db, env)[1]
+    oversight_measure(env, oversight, small_env)
+    report = Report(args.db)
+    report.lines += [
+        f"# gongzhi oversight benchmark — {args.db} — {args.residents:,} residents seeded"
+        + ("" if args.residents == COUNTY_RESIDENTS else " (reduced: the full county has 1,000,000)"),
+        "",
+        f"- load: wrk -t{args.threads} -c{args.connections}, {args.duration} s per endpoint in {args.rounds} "
+        f"interleaved rounds; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after",
+        seed_line(seed, database_size(db)),
+        f"- workers' RSS after the load: {', '.join(f'{r / 2**20:.0f} MiB' for r in rss)}",
+        "",
+        "| endpoint | req/s | p50 ms | p99 ms | ratio to bare |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {load.name} | {load.rps:,.1f} | {load.p50_ms:.1f} | {load.p99_ms:.1f} | "
+            f"{load.rps / loads[0].rps if loads[0].rps else 0:.3f} |"
+            for load in loads
+        ),
+        *oversight_lines(oversight, loads[3:], loads[0], loads[1:3]),
+    ]
+    failures = [f"{load.name}: {load.not_ok} not 2xx" for load in loads if load.not_ok or load.socket_errors]
+    report.failures += failures
+    path = write_report(report, name=f"oversight-{args.db}")
+    print("\n".join(report.lines))
+    print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-oversight-{args.db}.md)")
+    return 1 if report.failures else 0
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "GONGZHI_DEBUG")}
@@ -284,6 +374,8 @@ def main(argv: list[str]) -> int:
         return main_only_booking_storm(args, env)
     if args.only == "roll-generate":
         return main_only_roll_generate(args, env)
+    if args.only == "oversight":
+        return main_only_oversight(args, env)
     if shutil.which("wrk") is None:
         raise BenchError("wrk is not installed (make services installs it)")
     db = database_for(args.db, args.residents, args.wishes)
@@ -296,6 +388,8 @@ def main(argv: list[str]) -> int:
         wishes=args.wishes,
         applications=args.applications,
     )
+    if not args.skip_oversight:
+        seed = year_add(db, env, seed)
     manage(env, "collectstatic", "--noinput", "-v0")
     storm_size = (0, 0) if args.skip_storm else (args.storm_wishes, args.storm_claimers)
     decisions = 0 if args.skip_storm else args.storm_applications
@@ -342,6 +436,11 @@ def main(argv: list[str]) -> int:
                 {"Authorization": f"Bearer {hall['token']}"},
             ),
         ]
+    oversight: Oversight | None = None
+    oversight_in = {"Cookie": ""}  # the township admin's session, once logged in
+    if not args.skip_oversight:
+        oversight = oversight_prepare(env)
+        loads += oversight.loads(oversight_in, args.workers)
     server = Server(env, args.workers)
     storm = None
     decided = None
@@ -351,6 +450,8 @@ def main(argv: list[str]) -> int:
         signed_in["Cookie"] = login(server.base, prep["username"], DEMO_PASSWORD)
         if hall:
             officer_in["Cookie"] = login(server.base, hall["username"], DEMO_PASSWORD)
+        if oversight:
+            oversight_in["Cookie"] = login(server.base, oversight.prep["username"], DEMO_PASSWORD)
         headers = [load.headers for load in loads]
         check_answers(server.base, loads, headers, when="before")
         rss_before = server.worker_rss()
@@ -389,12 +490,20 @@ def main(argv: list[str]) -> int:
     if not args.skip_import:
         imported = import_benchmark(db, env, args.import_rows)
     rolls = _roll_generate(env)
+    if oversight:
+        oversight_measure(env, oversight, None if args.skip_small_county else small_county(args.db, env)[1])
     prep["loadavg"] = f"{load_before[0]:.1f} before, {load_after[0]:.1f} after the load"
     report = build_report(
         args, db, seed, prep, loads, rss, rss_before, imported, storm, decided, ballots, signups, bookings
     )
     report.lines += ["", "| what | time | peak memory | target | result |", "| --- | ---: | ---: | --- | --- |",
                      roll_line(rolls)]  # fmt: skip
+    if oversight:
+        floors = [load for load in loads if load.name.startswith("floor:")]
+        report.lines += [seed_line(seed, database_size(db))]
+        report.lines += oversight_lines(
+            oversight, loads[-3:] if oversight.prep.get("page") else [], loads[0], floors
+        )
     path = write_report(report)
     print("\n".join(report.lines))
     print(f"\n(written to {path.relative_to(ROOT)} and bench/results/latest-{args.db}.md)")

@@ -12,6 +12,7 @@ from bench.config import (
     COUNTY_RESIDENTS,
     COUNTY_WISHES,
     MIB,
+    PG_NAME,
     PG_SERVER,
     BenchError,
 )
@@ -37,7 +38,7 @@ def database_for(kind: str, residents: int, wishes: int = COUNTY_WISHES) -> Data
     if kind == "sqlite":
         path = BENCH_DIR / f"county{suffix}.sqlite3"
         return Database(kind, f"county{suffix}", f"sqlite:///{path}", path)
-    name = f"gongzhi_bench{suffix}"
+    name = f"{PG_NAME}{suffix}"
     return Database(kind, name, f"{PG_SERVER}/{name}")
 
 

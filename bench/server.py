@@ -130,7 +130,9 @@ def fetch(url: str, headers: dict[str, str]) -> tuple[int, str]:
     opener = urllib.request.build_opener(_NoRedirect())
     try:
         with opener.open(request, timeout=10) as response:
-            return response.status, response.read().decode()
+            return response.status, response.read().decode(
+                errors="replace"
+            )  # an .xlsx too (checked by its "PK")
     except urllib.error.HTTPError as exc:
         return exc.code, ""
 

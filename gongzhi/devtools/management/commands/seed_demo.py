@@ -33,6 +33,7 @@ import time
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
+from django.utils import timezone
 from tqdm import tqdm
 
 from gongzhi.accounts.models import RoleAssignment, User
@@ -117,9 +118,19 @@ class Command(BaseCommand):
             metavar="N",
             help="county size only: add N applications to a county seeded without them",
         )
+        parser.add_argument(
+            "--add-year",
+            type=int,
+            default=None,
+            metavar="YEAR",
+            help="county size only: add a year of every module's records to a seeded county",
+        )
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, **opts):
+        if opts["add_year"] is not None:
+            self.add_year(opts["add_year"], opts["seed"])
+            return
         if opts["add_applications"] is not None:
             self.add_applications(opts["add_applications"], opts["seed"], opts["quiet"])
             return
@@ -288,6 +299,33 @@ class Command(BaseCommand):
             )
         self.optimise()
         self.stdout.write(f"已追加 {written} 个办件，用时 {time.monotonic() - started:.0f} 秒。")
+
+    def add_year(self, year, seed):
+        """A year of every module's records (gongzhi.devtools.county_year) added to a seeded county."""
+        from gongzhi.audit.models import AuditEvent
+        from gongzhi.devtools.county_year import county_year_write
+        from gongzhi.selfgov.models import Decision
+
+        if (
+            not AuditEvent.objects.filter(verb="system.seeded").exists()
+            or Area.objects.filter(kind=AreaKind.COUNTY).count() != 1
+        ):
+            raise CommandError("--add-year 只能用于已生成的县级基准数据库。")
+        if Decision.objects.exists():
+            raise CommandError("数据库中已有决策事项，不再追加。")
+        started = time.monotonic()
+        written = county_year_write(year, seed + 3, timezone.localdate())
+        with transaction.atomic():
+            audit_event_record(
+                actor=None,
+                verb="system.seeded",
+                actor_label="seed-demo",
+                summary={"size": "county", "added": "year", "year": year, "rows": sum(written.values())},
+            )
+        self.optimise()
+        self.stdout.write(
+            f"已追加 {year} 年的数据（{sum(written.values())} 行），用时 {time.monotonic() - started:.0f} 秒。"
+        )
 
     def county_applications(self, communities, count, seed, quiet):
         if count <= 0:
