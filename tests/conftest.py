@@ -143,6 +143,7 @@ MIGRATIONS_SEEDING_ROWS = {
     "gongzhi.activities.migrations.0002_series_and_kinds": "seed",
     "gongzhi.pledges.migrations.0002_seed_posts": "forwards",
     "gongzhi.facilities.migrations.0002_seed_types": "forwards",
+    "gongzhi.funds.migrations.0002_seed_catalogues": "seed",
 }
 # Data migrations that only change rows already there (or install triggers), with nothing to restore.
 MIGRATIONS_CHANGING_ROWS_ONLY = {

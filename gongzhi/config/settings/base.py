@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gongzhi.elections",
     "gongzhi.pairing",
     "gongzhi.facilities",
+    "gongzhi.funds",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

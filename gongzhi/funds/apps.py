@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FundsConfig(AppConfig):
+    name = "gongzhi.funds"
+    label = "funds"
+    verbose_name = _("经费")
+
+    def ready(self) -> None:
+        from .audit_verbs import audit_verbs_register
+
+        audit_verbs_register()
