@@ -21,6 +21,7 @@ from gongzhi.core.middleware import api_error_body
 from gongzhi.disclosures.api import router as disclosures_router
 from gongzhi.elections.api import router as elections_router
 from gongzhi.facilities.api import router as facilities_router
+from gongzhi.funds.api import router as funds_router
 from gongzhi.hall.api.applications import router as hall_router
 from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
@@ -170,6 +171,7 @@ api.add_router("/", points_router)
 api.add_router("/", elections_router)
 api.add_router("/", pairing_router)
 api.add_router("/", facilities_router)
+api.add_router("/", funds_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

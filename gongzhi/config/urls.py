@@ -36,6 +36,7 @@ urlpatterns = [
     path("elections/", include("gongzhi.elections.urls")),
     path("pairing/", include("gongzhi.pairing.urls")),
     path("facilities/", include("gongzhi.facilities.urls")),
+    path("funds/", include("gongzhi.funds.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
     # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
     path("verify/", hall_verify.verify_form, name="verify_form"),

@@ -167,7 +167,7 @@ def policy_set(
 
 
 @transaction.atomic
-def fund_create(*, actor: User, community: Area, year: int, kind: FundKind, note: str = "") -> Fund:
+def fund_create(*, actor: User, community: Area, year, kind: FundKind | None, note: str = "") -> Fund:
     community = _community(community)
     authorize(actor, "funds.keep", community)
     try:
@@ -196,7 +196,7 @@ def fund_create(*, actor: User, community: Area, year: int, kind: FundKind, note
 
 @transaction.atomic
 def income_record(
-    *, actor: User, fund: Fund, source: IncomeSource, amount, received_on, note: str = ""
+    *, actor: User, fund: Fund, source: IncomeSource | None, amount, received_on, note: str = ""
 ) -> Income:
     authorize(actor, "funds.keep", fund)
     if source is None or not source.active:

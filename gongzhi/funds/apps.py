@@ -8,6 +8,9 @@ class FundsConfig(AppConfig):
     verbose_name = _("经费")
 
     def ready(self) -> None:
+        from gongzhi.core.nav import nav_register
+
         from .audit_verbs import audit_verbs_register
 
         audit_verbs_register()
+        nav_register("funds.index", order=97, label=_("经费"), url_name="funds:index", perm="funds.view")

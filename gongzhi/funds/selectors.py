@@ -66,6 +66,15 @@ def policy_for(community: Area) -> Policy:
     return Policy(row.decision_above, row.monthly_above, roles)
 
 
+def policy_for_township(township: Area) -> Policy:
+    row = FundPolicy.objects.filter(township=township).first()
+    if row is None:
+        return Policy(DEFAULT_DECISION_ABOVE, DEFAULT_MONTHLY_ABOVE, frozenset(DEFAULT_APPROVER_ROLES))
+    return Policy(
+        row.decision_above, row.monthly_above, frozenset(row.approver_roles or DEFAULT_APPROVER_ROLES)
+    )
+
+
 def community_of(obj) -> Area | None:
     if obj is None:
         return None
