@@ -17,7 +17,7 @@ from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.fund_decisions import fund_decisions_resolved
-from gongzhi.core.http import move_answer, require_perm
+from gongzhi.core.http import move_answer, require_perm, translate_errors
 from gongzhi.core.ids import id_from
 from gongzhi.meetings.models import MeetingItem
 from gongzhi.photos.http import photo_response
@@ -41,6 +41,7 @@ def _fund_rows(funds) -> list[tuple[Fund, selectors.Totals]]:
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     year = _year(request)
     communities = list(selectors.communities_for(viewer=request.user))
@@ -59,6 +60,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def community(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     place = selectors.community_get_for(viewer=request.user, community_id=community_id)
     year = _year(request)
@@ -84,6 +86,7 @@ def community(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def fund_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     place = selectors.community_get_for(viewer=request.user, community_id=community_id)
     year = request.POST.get("year") or ""
@@ -100,6 +103,7 @@ def fund_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespon
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def fund(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.fund_get_for(viewer=request.user, fund_id=pk)
     keeper = can(request.user, "funds.keep", found)
@@ -123,6 +127,7 @@ def fund(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def income_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.fund_get_for(viewer=request.user, fund_id=pk)
     post = request.POST
@@ -144,6 +149,7 @@ def income_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def plan_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.fund_get_for(viewer=request.user, fund_id=pk)
     post = request.POST
@@ -178,6 +184,7 @@ def plan_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def plan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.plan_get_for(viewer=request.user, plan_id=pk)
     context = {
@@ -192,6 +199,7 @@ def plan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def plan_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.plan_get_for(viewer=request.user, plan_id=pk)
     return move_answer(
@@ -204,6 +212,7 @@ def plan_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def expenditure_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.plan_get_for(viewer=request.user, plan_id=pk)
     post = request.POST
@@ -228,6 +237,7 @@ def expenditure_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def expenditure(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.expenditure_get_for(viewer=request.user, expenditure_id=pk)
     approvers = {a.approver_id for a in found.approvals.all()}
@@ -256,6 +266,7 @@ def _spending_move(request, pk: int, run, success: str) -> HttpResponse:
 
 @require_perm("funds.approve")
 @require_POST
+@translate_errors
 def approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _spending_move(
         request, pk, lambda e: actions.expenditure_approve(actor=request.user, expenditure=e), _("已审批。")
@@ -264,6 +275,7 @@ def approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.review")
 @require_POST
+@translate_errors
 def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = request.POST
     return _spending_move(
@@ -278,6 +290,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _spending_move(
         request,
@@ -291,6 +304,7 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def voucher(request: AuthenticatedHttpRequest, pk: int, voucher_id: int) -> HttpResponseBase:
     """A scanned voucher, to the expenditure's readers only, never stored by the browser."""
     found = selectors.expenditure_get_for(viewer=request.user, expenditure_id=pk)
@@ -313,6 +327,7 @@ def voucher(request: AuthenticatedHttpRequest, pk: int, voucher_id: int) -> Http
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def board_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     place = selectors.community_get_for(viewer=request.user, community_id=community_id)
     label = str(request.POST.get("period", "")).strip()
@@ -333,6 +348,7 @@ def board_new(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
 
 @require_perm("funds.view")
 @require_safe
+@translate_errors
 def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.board_get_for(viewer=request.user, board_id=pk)
     context = {
@@ -346,6 +362,7 @@ def board(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.review")
 @require_POST
+@translate_errors
 def board_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.board_get_for(viewer=request.user, board_id=pk)
     return move_answer(
@@ -360,6 +377,7 @@ def board_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.keep")
 @require_POST
+@translate_errors
 def board_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = selectors.board_get_for(viewer=request.user, board_id=pk)
     return move_answer(
@@ -371,6 +389,7 @@ def board_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
+@translate_errors
 def public(request: HttpRequest, pk: int) -> HttpResponse:
     """The published finance board, to anyone (the disclosure on the public board links here)."""
     found = selectors.board_public(pk)
@@ -379,6 +398,7 @@ def public(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_perm("funds.set_policy")
 @require_http_methods(["GET", "POST"])
+@translate_errors
 def policy(request: AuthenticatedHttpRequest, township_id: int) -> HttpResponse:
     from gongzhi.accounts.roles import Role
     from gongzhi.areas.models import Area

@@ -98,6 +98,7 @@ def test_plan_above_the_amount_needs_a_four_two_decision(fund, users, areas):
         seen["community"] = community
         return FundDecision("selfgov", 3, "新建广场（四议两公开）", True) if decision_id == 3 else None
 
+    before = _SOURCES.get("selfgov")
     fund_decision_source_register("selfgov", label="四议两公开", resolved=resolved, get=get)
     try:
         with pytest.raises(DomainError, match="已办结"):
@@ -106,7 +107,8 @@ def test_plan_above_the_amount_needs_a_four_two_decision(fund, users, areas):
             users["community_staff"], fund, "新建广场", "60000", decision=("selfgov", 3)
         )
     finally:
-        _SOURCES.pop("selfgov", None)
+        if before is not None:
+            _SOURCES["selfgov"] = before
     assert (made.decision_app, made.decision_id) == ("selfgov", 3)
     assert seen["community"] == areas["village"]
 
@@ -280,3 +282,29 @@ def test_funds_summary(plan, users, second_staff, township_admin_approver, areas
     assert village.boards_due == 4
     assert village.boards_published == 0
     assert summary[areas["urban"].pk].allocated == Decimal("0.00")
+
+
+def test_the_self_governance_feature_offers_its_resolved_decisions(fund, users, areas):
+    from gongzhi.core.fund_decisions import fund_decisions_resolved
+    from gongzhi.selfgov.models import Decision, DecisionState, MatterType, OriginKind
+
+    def decision(title, state):
+        return Decision.objects.create(
+            community=areas["village"], area_path=areas["village"].path, title=title, body="修建村广场",
+            matter_type=MatterType.PROJECTS, stages=[], state=state, origin_kind=OriginKind.values[0],
+            started_by=users["community_staff"],
+        )  # fmt: skip
+
+    done = decision("新建村广场", DecisionState.EXECUTING)
+    pending = decision("修建停车场", DecisionState.REVIEW)
+    offered = fund_decisions_resolved(areas["village"])
+    assert [(d.app, d.id) for d in offered] == [("selfgov", done.pk)]
+    assert fund_decisions_resolved(areas["urban"]) == []
+    with pytest.raises(DomainError, match="已办结"):
+        actions.create_plan(
+            users["community_staff"], fund, "修建停车场", "60000", decision=("selfgov", pending.pk)
+        )
+    made = actions.create_plan(
+        users["community_staff"], fund, "新建村广场", "60000", decision=("selfgov", done.pk)
+    )
+    assert made.decision_label.endswith("新建村广场")

@@ -51,6 +51,7 @@ from gongzhi.devtools.demo_disclosures import demo_disclosures_seed
 from gongzhi.devtools.demo_elections_count import demo_elections_count_seed
 from gongzhi.devtools.demo_elections_roll import demo_elections_roll_seed
 from gongzhi.devtools.demo_facilities import demo_facilities_seed
+from gongzhi.devtools.demo_funds import demo_funds_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
@@ -199,6 +200,8 @@ class Command(BaseCommand):
             demo_elections_count_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 8))  # fmt: skip
             # 阵地: each community's facilities, the township's standard and bookings (gongzhi.facilities).
             demo_facilities_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 14))  # fmt: skip
+            # 经费: a year of funds, plans, expenditures, 民主理财 and finance boards (gongzhi.funds).
+            demo_funds_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 15))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
