@@ -968,6 +968,34 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"meeting": "2026-12-05 通过村务公开制度", "effective_on": "2026-12-06", "superseded": 1},
         "青山村·村(居)务公开制度（第2版）",
     ),
+    # The funds (gongzhi.funds): amounts in yuan, no resident named.
+    "funds.policy_set": (
+        {"area": "永安镇", "decision_above": "50,000.00", "monthly_above": 30, "roles": ["community_staff"]},
+        "永安镇·经费规则",
+    ),
+    "funds.fund_created": ({"year": 2026}, "青山村·2026年专项经费"),
+    "funds.income_recorded": (
+        {"amount": "100,000.00", "source": "财政", "date": "2026-01-15"},
+        "青山村·2026年专项经费",
+    ),
+    "funds.plan_created": (
+        {"amount": "30,000.00", "basis": "，依据：修缮文化活动室", "origin": ""},
+        "青山村·修缮文化活动室",
+    ),
+    "funds.plan_closed": ({}, "青山村·修缮文化活动室"),
+    "funds.expenditure_recorded": (
+        {"amount": "1,200.50", "vouchers": 1},
+        "青山村·修缮文化活动室·青山建材店1200.50元",
+    ),
+    "funds.expenditure_approved": ({"nth": 2}, "青山村·修缮文化活动室·青山建材店1200.50元"),
+    "funds.expenditure_reviewed": ({"verdict": "有疑问"}, "青山村·修缮文化活动室·青山建材店1200.50元"),
+    "funds.expenditure_answered": ({}, "青山村·修缮文化活动室·青山建材店1200.50元"),
+    "funds.board_generated": (
+        {"opening": "0.00", "income": "120,000.50", "spending": "1,000.25", "closing": "119,000.25"},
+        "青山村·2026-Q1财务公开",
+    ),
+    "funds.board_reviewed": ({}, "青山村·2026-Q1财务公开"),
+    "funds.board_published": ({}, "青山村·2026-Q1财务公开"),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent / "gongzhi"
 # The kernel: every app here is shared by the features and names none of them.
 KERNEL = {"core", "accounts", "areas", "residents", "audit", "notices", "workdays", "photos", "cases", "hours",
           "meetings", "bodies", "ballots", "disclosures", "orgs"}  # fmt: skip
+KERNEL |= {"funds"}  # gongzhi.funds (decision 0058): participatory budgeting and oversight build on it
 # Neither kernel nor feature: demo data names everything and is not installed in production.
 TOOLS = {"devtools"}
 # The shell around every app's pages (base layout, shared components, styles) is the kernel's too.

@@ -11,6 +11,7 @@ EVERYONE = ["wishes:wall", "offers:list", "activities:calendar", "selfgov:propos
 EVERYONE.append("workforce:index")  # 队伍 (gongzhi.workforce): its order-24 key sorts after merit's
 APPLYING = ["hall:apply_start", "hall:mine"]  # 办事, 我的办件: residents, and staff who apply for them
 STAFF = [*EVERYONE, *APPLYING, "wishes:queue", "situations:queue", "hall:queue", "hall:promises", "mediation:stats", "residents:list", "areas:tree", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "meetings:index", "workdays:index", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "notices:inbox"]  # fmt: skip
+STAFF.insert(STAFF.index("notices:inbox"), "funds:index")  # 经费 (gongzhi.funds, decision 0058)
 # The township office also keeps the township's departments, the hall's catalogue and its Open311 keys (it does not apply for
 # residents), and sees the hall's statistics and follow-ups (办件统计, 回访整改).
 TOWNSHIP_ADMIN = [*EVERYONE, "wishes:queue", "situations:queue", "hall:queue", "mediation:stats", "residents:list", "areas:tree", "areas:departments", "bodies:index", "orgs:index", "conventions:index", "disclosures:index", "selfgov:decisions", "selfgov:power_lists", "hall:stats", "hall:followups", "meetings:index", "workdays:index", "hall:catalogue", "hall:open311_keys", "elections:rounds", "legal:index", "pledges:index", "pairing:index", "points:index", "oversight:index", "notices:inbox"]  # fmt: skip
@@ -19,6 +20,7 @@ TOWNSHIP_ADMIN.insert(
 )  # 平台意见建议: the township office answers
 for _menu in (STAFF, TOWNSHIP_ADMIN):  # 制度 (gongzhi.rulebook): the community staff and the township office
     _menu.insert(_menu.index("conventions:index") + 1, "rulebook:index")
+TOWNSHIP_ADMIN.insert(TOWNSHIP_ADMIN.index("oversight:index"), "funds:index")  # 经费, read-only
 MENUS = {
     "township_admin": TOWNSHIP_ADMIN,
     # A department's officer answers the calls (吹哨) to it.
@@ -98,6 +100,7 @@ MENUS = {
     "audit_admin": [*EVERYONE, "workdays:index", "audit:list", "notices:inbox"],  # fmt: skip
     "nobody": [*EVERYONE, "notices:inbox"],  # fmt: skip
 }
+MENUS["supervisor"].insert(MENUS["supervisor"].index("notices:inbox"), "funds:index")  # 经费: 民主理财
 
 
 def menu_of(user) -> list:

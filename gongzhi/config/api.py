@@ -22,6 +22,7 @@ from gongzhi.disclosures.api import router as disclosures_router
 from gongzhi.elections.api import router as elections_router
 from gongzhi.facilities.api import router as facilities_router
 from gongzhi.feedback.api import router as feedback_router
+from gongzhi.funds.api import router as funds_router
 from gongzhi.hall.api.applications import router as hall_router
 from gongzhi.hall.api.catalogue import router as hall_catalogue_router
 from gongzhi.hall.api.desk import router as hall_desk_router
@@ -176,6 +177,7 @@ api.add_router("/", facilities_router)
 api.add_router("/", workforce_router)
 api.add_router("/", oversight_router)
 api.add_router("/", feedback_router)
+api.add_router("/", funds_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

@@ -18,3 +18,6 @@ class SelfgovConfig(AppConfig):
         audit_verbs_decisions.register()
         proposals_registry.register()
         power_flow_provider_register(power_flows.power_flow_of)
+        from . import fund_decisions  # spending plans approved by a 四议两公开 decision (gongzhi.funds, 0058)
+
+        fund_decisions.register()

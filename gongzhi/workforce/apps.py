@@ -16,6 +16,9 @@ class WorkforceConfig(AppConfig):
         from .audit_verbs import audit_verbs_register
 
         audit_verbs_register()
+        from . import indicators as oversight_indicators
+
+        oversight_indicators.register()  # its figures on the township's oversight page
         nav_register(
             "workforce.index", order=24, label=_("队伍"), url_name="workforce:index", perm="workforce.browse"
         )

@@ -229,7 +229,11 @@ class StaffingGap:
 
 
 def gap_compute(
-    community: Area, target: Target | None, current: list[Appointment], today: dt.date
+    community: Area,
+    target: Target | None,
+    current: list[Appointment],
+    today: dt.date,
+    places: dict[tuple[int, str], list[Area]] | None = None,
 ) -> StaffingGap:
     gap = StaffingGap(community)
     gap.workers = len({a.resident_id for a in current if a.post_type.counts_as_worker})
@@ -239,7 +243,11 @@ def gap_compute(
     gap.has_target, gap.min_workers = True, target.min_workers
     held = {(a.post_type_id, a.area_id) for a in current}
     for post_type in sorted(target.covered.all(), key=lambda t: (t.sort_order, t.pk)):
-        empty = [a for a in areas_of_level(community, post_type.level) if (post_type.pk, a.pk) not in held]
+        if places is None or post_type.level == PostLevel.COMMUNITY:
+            level_areas = areas_of_level(community, post_type.level)
+        else:
+            level_areas = places.get((community.pk, post_type.level), [])
+        empty = [a for a in level_areas if (post_type.pk, a.pk) not in held]
         if empty:
             gap.uncovered.append((post_type, empty))
     return gap
@@ -260,7 +268,27 @@ def _gaps(communities: list[Area]) -> dict[int, StaffingGap]:
         for t in Target.objects.filter(community__in=communities).prefetch_related("covered")
     }
     today = timezone.localdate()
-    return {c.pk: gap_compute(c, targets.get(c.pk), current[c.pk], today) for c in communities}
+    places = _places_of(communities, {t.level for target in targets.values() for t in target.covered.all()})
+    return {c.pk: gap_compute(c, targets.get(c.pk), current[c.pk], today, places) for c in communities}
+
+
+def _places_of(communities: list[Area], levels: set[str]) -> dict[tuple[int, str], list[Area]]:
+    """The resident groups, grids or buildings of every community named, by (community, level): one query over
+    the communities' span of the area tree, whatever their number."""
+    levels = {level for level in levels if level != PostLevel.COMMUNITY}
+    if not communities or not levels:
+        return {}
+    by_path = {c.path: c.pk for c in communities}
+    widths = sorted({len(path) for path in by_path})
+    low, high = min(by_path), path_upper(max(by_path))
+    places: dict[tuple[int, str], list[Area]] = defaultdict(list)
+    for area in Area.objects.filter(path__gt=low, path__lt=high, kind__in=levels).order_by("path"):
+        for width in widths:
+            community_id = by_path.get(area.path[:width])
+            if community_id is not None:
+                places[(community_id, area.kind)].append(area)
+                break
+    return places
 
 
 def gap_table_for(*, viewer) -> list[StaffingGap]:
@@ -278,3 +306,21 @@ def staffing_gaps(community_ids) -> dict[int, StaffingGap]:
         Area.objects.filter(pk__in=list(community_ids), kind=AreaKind.COMMUNITY).order_by("path")
     )
     return _gaps(communities)
+
+
+# --- The township's figures (gongzhi.core.indicators): the staffing as it stands today -------------------
+
+
+def workers_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Full- and part-time workers (专兼职工作者) in post today, per community (the period does not apply)."""
+    return {pk: gap.workers for pk, gap in staffing_gaps(community_ids).items()}
+
+
+def short_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Workers short of the township's target today, per community with a target."""
+    return {pk: gap.workers_short for pk, gap in staffing_gaps(community_ids).items() if gap.has_target}
+
+
+def uncovered_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """Places (groups, grids, buildings) the target covers that have no holder of the post today."""
+    return {pk: gap.uncovered_count for pk, gap in staffing_gaps(community_ids).items() if gap.has_target}

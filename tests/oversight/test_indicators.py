@@ -48,7 +48,8 @@ def test_every_app_registers_its_indicators():
     assert {
         "hall.on_time", "hall.satisfaction", "wishes.claimed", "wishes.confirmed", "wishes.response_hours",
         "selfgov.started", "selfgov.done", "disclosures.overdue", "meetings.representatives", "facilities.gap",
-        "mediation.agreement",
+        "mediation.agreement", "workforce.workers", "workforce.short", "workforce.uncovered", "funds.income",
+        "funds.spent", "funds.unreviewed", "funds.boards",
     } <= codes  # fmt: skip
 
 

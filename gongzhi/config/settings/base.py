@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gongzhi.oversight",
     "gongzhi.feedback",
     "gongzhi.rulebook",
+    "gongzhi.funds",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

@@ -53,6 +53,7 @@ from gongzhi.devtools.demo_elections_count import demo_elections_count_seed
 from gongzhi.devtools.demo_elections_roll import demo_elections_roll_seed
 from gongzhi.devtools.demo_facilities import demo_facilities_seed
 from gongzhi.devtools.demo_feedback import demo_feedback_seed
+from gongzhi.devtools.demo_funds import demo_funds_seed
 from gongzhi.devtools.demo_hall import demo_hall_seed
 from gongzhi.devtools.demo_hall_flow import demo_hall_flow_seed
 from gongzhi.devtools.demo_legal import ADVISER_USERNAME, demo_legal_seed
@@ -216,6 +217,8 @@ class Command(BaseCommand):
             demo_workforce_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 15))  # fmt: skip
             # Suggestions and complaints about gongzhi itself, answered by the township office (gongzhi.feedback).
             demo_feedback_seed(township=root)
+            # 经费: a year of funds, plans, expenditures, 民主理财 and finance boards (gongzhi.funds).
+            demo_funds_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 15))  # fmt: skip
         else:
             root = area_create_unchecked(kind=AreaKind.COUNTY, name="洪川县", parent=None)
             communities = []
