@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
@@ -27,6 +27,13 @@ from .models import Board, Expenditure, Fund, FundKind, IncomeSource, Plan
 from .roles import KEEPERS
 
 router = Router(tags=["经费 funds"])
+
+# A create naming a community outside the keeper's reach answers 404, as a read of it would; 403 for an account that
+# keeps no community's funds anywhere.
+MAY_BE_MISSING_OR_FORBIDDEN: dict = {
+    "responses": MAY_BE_FORBIDDEN["responses"]
+    | {"404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")}}
+}
 
 
 class TotalsOut(Schema):
@@ -211,7 +218,7 @@ def fund_list(request, year: int | None = None):
     "/funds",
     response={201: FundOut},
     summary=gettext_noop("建立经费账（村社区干部）"),
-    openapi_extra=MAY_BE_FORBIDDEN,
+    openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
 def fund_create(request, payload: FundIn, idempotency_key: IdempotencyKey = None):
     if not request.auth.has_perm("funds.keep"):
@@ -236,8 +243,8 @@ def fund_create(request, payload: FundIn, idempotency_key: IdempotencyKey = None
 @router.post(
     "/funds/boards",
     response={201: BoardOut},
-    summary=gettext_noop("生成一期财务公开（按月或按季度，由账目生成）"),
-    openapi_extra=MAY_BE_FORBIDDEN,
+    summary=gettext_noop("生成一期财务收支表（按月或按季度，由账目生成）"),
+    openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
 def board_create(request, payload: BoardIn, idempotency_key: IdempotencyKey = None):
     # Declared before GET /funds/{fund_id}, whose path would otherwise take this one.
@@ -451,7 +458,7 @@ def expenditure_answer(request, expenditure_id: ApiId, payload: AnswerIn):
     )
 
 
-@router.get("/funds/boards/{board_id}", response=BoardOut, summary=gettext_noop("一期财务公开"))
+@router.get("/funds/boards/{board_id}", response=BoardOut, summary=gettext_noop("一期财务收支表"))
 def board_detail(request, board_id: ApiId):
     return _board(_found(lambda: selectors.board_get_for(viewer=request.auth, board_id=board_id)))
 
@@ -466,7 +473,7 @@ def _board_moved(request, board_id: int, perm: str, run) -> dict:
 @router.post(
     "/funds/boards/{board_id}/review",
     response=BoardOut,
-    summary=gettext_noop("民主理财：监委会审核一期财务公开"),
+    summary=gettext_noop("民主理财：监委会审核一期财务收支表"),
     openapi_extra=MAY_BE_FORBIDDEN,
 )
 def board_review(request, board_id: ApiId, payload: RemarkIn):
@@ -481,7 +488,7 @@ def board_review(request, board_id: ApiId, payload: RemarkIn):
 @router.post(
     "/funds/boards/{board_id}/publish",
     response=BoardOut,
-    summary=gettext_noop("在公开栏公开一期财务公开（须先经民主理财审核）"),
+    summary=gettext_noop("把一期财务收支表张贴上墙（须先经民主理财审核）"),
     openapi_extra=MAY_BE_FORBIDDEN,
 )
 def board_publish(request, board_id: ApiId):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema, Status
 
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
@@ -26,6 +26,13 @@ from .models import Appointment, PostType, ServiceContract, Training
 from .roles import KEEPERS, TOWNSHIP
 
 router = Router(tags=["队伍 workforce"])
+
+# A create naming a community (or a contract's organisation) outside the keeper's reach answers 404, as a read of it
+# would; 403 for an account that keeps no community anywhere.
+MAY_BE_MISSING_OR_FORBIDDEN: dict = {
+    "responses": MAY_BE_FORBIDDEN["responses"]
+    | {"404": {"description": gettext_lazy("记录不存在，或不在您的权限范围内（两者不作区分）")}}
+}
 
 
 class PostTypeOut(Schema):
@@ -273,7 +280,7 @@ def staffing(request):
     "/workforce/appointments",
     response={201: AppointmentOut},
     summary=gettext_noop("登记任职（本村(社区)登记的居民，本村(社区)的区域）"),
-    openapi_extra=MAY_BE_FORBIDDEN,
+    openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
 def appointment_create(request, payload: AppointmentIn, idempotency_key: IdempotencyKey = None):
     _need(request, "workforce.keep")
@@ -353,7 +360,7 @@ def training_create(
     "/workforce/contracts",
     response={201: ContractOut},
     summary=gettext_noop("登记购买服务合同（扫描件在页面上传）"),
-    openapi_extra=MAY_BE_FORBIDDEN,
+    openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
 def contract_create(request, payload: ContractIn, idempotency_key: IdempotencyKey = None):
     _need(request, "workforce.keep")
