@@ -96,3 +96,43 @@ PAGE_CALLS: dict[str, Callable] = {
         },
     ),  # fmt: skip
 }
+
+
+def api(path: str, kind: str, data: Callable[[object, str], dict] | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        return Call(path.format(_obj(world, kind, relation).pk), data(world, relation) if data else {})
+
+    return call
+
+
+API_CALLS: dict[str, Callable] = {
+    "GET /api/v1/rulebook/c/{community_id}": api("/api/v1/rulebook/c/{}", "community"),
+    "POST /api/v1/rulebook/c/{community_id}/documents": api(
+        "/api/v1/rulebook/c/{}/documents",
+        "community",
+        lambda world, relation: {
+            "kind_id": DocumentKind.objects.get(name="档案管理制度").pk,
+            "body": "第一条 rulebook 档案由专人管理。",
+        },
+    ),  # fmt: skip
+    "GET /api/v1/rulebook/documents/{document_id}": api("/api/v1/rulebook/documents/{}", "document"),
+    "GET /api/v1/rulebook/documents/{document_id}/diff": api(
+        "/api/v1/rulebook/documents/{}/diff", "document"
+    ),
+    "POST /api/v1/rulebook/documents/{document_id}/versions": api(
+        "/api/v1/rulebook/documents/{}/versions", "plain"
+    ),
+    "POST /api/v1/rulebook/versions/{version_id}/edit": api(
+        "/api/v1/rulebook/versions/{}/edit",
+        "draft",
+        lambda world, relation: {"body": "第一条 rulebook 改过的正文，每月公开。"},
+    ),
+    "POST /api/v1/rulebook/versions/{version_id}/adopt": api(
+        "/api/v1/rulebook/versions/{}/adopt",
+        "draft",
+        lambda world, relation: {
+            "meeting_item_id": _obj(world, "item", relation).pk,
+            "effective_on": timezone.localdate().isoformat(),
+        },
+    ),  # fmt: skip
+}
