@@ -7,12 +7,14 @@ document with only a version in force. Each POST sends what the page's form send
 
 from collections.abc import Callable
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from gongzhi.meetings.actions import ItemVote, meeting_record
 from gongzhi.rulebook import actions
 from gongzhi.rulebook.models import DocumentKind
+from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
 
 
@@ -35,6 +37,7 @@ def build(world) -> None:
                 body=f"第一条 rulebook {name}的正文。",
             )  # fmt: skip
             first = document.versions.get()
+            first = actions.scan_attach(actor=staff[relation], version=first, raw=BLANK_PDF, name="scan.pdf")
             actions.version_adopt(
                 actor=staff[relation], version=first, meeting_item=item, effective_on=timezone.localdate()
             )
@@ -87,6 +90,10 @@ PAGE_CALLS: dict[str, Callable] = {
     "rulebook:version_new": page("rulebook:version_new", "plain"),
     "rulebook:draft_save": draft_page(
         "rulebook:draft_save", lambda world, relation: {"body": "第一条 rulebook 改过的正文，每月公开。"}
+    ),
+    "rulebook:scan": page("rulebook:scan", "in_force"),
+    "rulebook:scan_upload": draft_page(
+        "rulebook:scan_upload", lambda world, relation: {"scan": SimpleUploadedFile("scan.pdf", BLANK_PDF)}
     ),
     "rulebook:adopt": draft_page(
         "rulebook:adopt",

@@ -42,6 +42,9 @@ PART_PAGES: dict[str, str] = {
     "rulebook:version_new": _keep_move(),
     "rulebook:draft_save": _keep_move(),
     "rulebook:adopt": _keep_move(),
+    "rulebook:scan_upload": _keep_move(),
+    # The scanned PDF of an adopted version is public, as the version is.
+    "rulebook:scan": _table({}, ("200", "200", "405", "405")),
 }
 
 
