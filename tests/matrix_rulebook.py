@@ -7,12 +7,14 @@ document with only a version in force. Each POST sends what the page's form send
 
 from collections.abc import Callable
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from gongzhi.meetings.actions import ItemVote, meeting_record
 from gongzhi.rulebook import actions
 from gongzhi.rulebook.models import DocumentKind
+from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
 
 
@@ -35,6 +37,7 @@ def build(world) -> None:
                 body=f"第一条 rulebook {name}的正文。",
             )  # fmt: skip
             first = document.versions.get()
+            first = actions.scan_attach(actor=staff[relation], version=first, raw=BLANK_PDF, name="scan.pdf")
             actions.version_adopt(
                 actor=staff[relation], version=first, meeting_item=item, effective_on=timezone.localdate()
             )
@@ -88,10 +91,54 @@ PAGE_CALLS: dict[str, Callable] = {
     "rulebook:draft_save": draft_page(
         "rulebook:draft_save", lambda world, relation: {"body": "第一条 rulebook 改过的正文，每月公开。"}
     ),
+    "rulebook:scan": page("rulebook:scan", "in_force"),
+    "rulebook:scan_upload": draft_page(
+        "rulebook:scan_upload", lambda world, relation: {"scan": SimpleUploadedFile("scan.pdf", BLANK_PDF)}
+    ),
     "rulebook:adopt": draft_page(
         "rulebook:adopt",
         lambda world, relation: {
             "meeting_item": _obj(world, "item", relation).pk,
+            "effective_on": timezone.localdate().isoformat(),
+        },
+    ),  # fmt: skip
+}
+
+
+def api(path: str, kind: str, data: Callable[[object, str], dict] | None = None) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        return Call(path.format(_obj(world, kind, relation).pk), data(world, relation) if data else {})
+
+    return call
+
+
+API_CALLS: dict[str, Callable] = {
+    "GET /api/v1/rulebook/c/{community_id}": api("/api/v1/rulebook/c/{}", "community"),
+    "POST /api/v1/rulebook/c/{community_id}/documents": api(
+        "/api/v1/rulebook/c/{}/documents",
+        "community",
+        lambda world, relation: {
+            "kind_id": DocumentKind.objects.get(name="档案管理制度").pk,
+            "body": "第一条 rulebook 档案由专人管理。",
+        },
+    ),  # fmt: skip
+    "GET /api/v1/rulebook/documents/{document_id}": api("/api/v1/rulebook/documents/{}", "document"),
+    "GET /api/v1/rulebook/documents/{document_id}/diff": api(
+        "/api/v1/rulebook/documents/{}/diff", "document"
+    ),
+    "POST /api/v1/rulebook/documents/{document_id}/versions": api(
+        "/api/v1/rulebook/documents/{}/versions", "plain"
+    ),
+    "POST /api/v1/rulebook/versions/{version_id}/edit": api(
+        "/api/v1/rulebook/versions/{}/edit",
+        "draft",
+        lambda world, relation: {"body": "第一条 rulebook 改过的正文，每月公开。"},
+    ),
+    "POST /api/v1/rulebook/versions/{version_id}/adopt": api(
+        "/api/v1/rulebook/versions/{}/adopt",
+        "draft",
+        lambda world, relation: {
+            "meeting_item_id": _obj(world, "item", relation).pk,
             "effective_on": timezone.localdate().isoformat(),
         },
     ),  # fmt: skip

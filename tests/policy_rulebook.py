@@ -42,4 +42,35 @@ PART_PAGES: dict[str, str] = {
     "rulebook:version_new": _keep_move(),
     "rulebook:draft_save": _keep_move(),
     "rulebook:adopt": _keep_move(),
+    "rulebook:scan_upload": _keep_move(),
+    # The scanned PDF of an adopted version is public, as the version is.
+    "rulebook:scan": _table({}, ("200", "200", "405", "405")),
+}
+
+
+def _api_keep(made: str = "200*") -> str:
+    return _table(
+        {"anonymous": ("405", "405", "401", "401"), STAFF: ("405", "405", made, "404")},
+        ("405", "405", "403", "403"),
+    )
+
+
+def _api_read() -> str:
+    return _table(
+        {"anonymous": ("401", "401", "405", "405"), STAFF: ("200", "404", "405", "405"),
+         OFFICE: ("200", "200", "405", "405")},
+        ("403", "403", "405", "405"),
+    )  # fmt: skip
+
+
+PART_API: dict[str, str] = {
+    "GET /api/v1/rulebook/c/{community_id}": _table(
+        {"anonymous": ("401", "401", "405", "405")}, ("200", "200", "405", "405")
+    ),
+    "POST /api/v1/rulebook/c/{community_id}/documents": _api_keep("201*"),
+    "GET /api/v1/rulebook/documents/{document_id}": _api_read(),
+    "GET /api/v1/rulebook/documents/{document_id}/diff": _api_read(),
+    "POST /api/v1/rulebook/documents/{document_id}/versions": _api_keep("201*"),
+    "POST /api/v1/rulebook/versions/{version_id}/edit": _api_keep(),
+    "POST /api/v1/rulebook/versions/{version_id}/adopt": _api_keep(),
 }

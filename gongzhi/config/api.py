@@ -40,6 +40,7 @@ from gongzhi.pledges.api import router as pledges_router
 from gongzhi.points.api import router as points_router
 from gongzhi.polls.api import router as polls_router
 from gongzhi.residents.api import router as residents_router
+from gongzhi.rulebook.api import router as rulebook_router
 from gongzhi.selfgov.api.decisions import router as selfgov_decisions_router
 from gongzhi.selfgov.api.decisions_power import router as selfgov_power_router
 from gongzhi.selfgov.api.decisions_tasks import router as selfgov_decision_tasks_router
@@ -174,6 +175,7 @@ api.add_router("/", points_router)
 api.add_router("/", elections_router)
 api.add_router("/", pairing_router)
 api.add_router("/", facilities_router)
+api.add_router("/", rulebook_router)
 api.add_router("/", workforce_router)
 api.add_router("/", oversight_router)
 api.add_router("/", feedback_router)

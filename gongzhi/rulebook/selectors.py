@@ -82,6 +82,19 @@ def version_get(document: Document, version_id: int) -> Version:
     return found
 
 
+def version_any_get(*, viewer, version_id: int) -> Version:
+    """Any version (a draft too) of a document in the viewer's reach; 404 outside it."""
+    paths = paths_for(viewer, READERS)
+    found = (
+        Version.objects.filter(scope_q(paths), pk=version_id).select_related("document__community").first()
+        if paths
+        else None
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
 def adoptable_items(community: Area) -> QuerySet[MeetingItem]:
     """The passed items of the community's meetings: the votes that may adopt a version."""
     return (

@@ -8,8 +8,10 @@ urlpatterns = [
     path("c/<id:community_id>/", views.public, name="public"),
     path("c/<id:community_id>/new/", views.new, name="new"),
     path("v/<id:version_id>/", views.public_version, name="public_version"),
+    path("v/<id:version_id>/scan/", views.scan, name="scan"),
     path("<id:pk>/", views.document, name="document"),
     path("<id:pk>/versions/new/", views.version_new, name="version_new"),
     path("<id:pk>/v/<id:version_id>/save/", views.draft_save, name="draft_save"),
     path("<id:pk>/v/<id:version_id>/adopt/", views.adopt, name="adopt"),
+    path("<id:pk>/v/<id:version_id>/scan/", views.scan_upload, name="scan_upload"),
 ]

@@ -5,7 +5,8 @@ public library of a community with each adopted version printable."""
 import datetime as dt
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -150,3 +151,41 @@ def public_version(request: HttpRequest, version_id: int) -> HttpResponse:
     except NotFound:
         raise Http404() from None
     return render(request, "rulebook/version.html", {"version": version})
+
+
+@require_perm("rulebook.keep")
+@require_POST
+def scan_upload(request: AuthenticatedHttpRequest, pk: int, version_id: int) -> HttpResponse:
+    """The draft's scanned PDF (the signed, stamped paper), checked by core.pdfs."""
+    found, version = _version(request, pk, version_id)
+    upload = request.FILES.get("scan")
+    raw = upload.read(actions.SCAN_MAX_BYTES + 1) if upload is not None else b""
+    name = (upload.name if upload is not None else "") or _("扫描件")
+    return move_answer(
+        request,
+        run=lambda: actions.scan_attach(actor=request.user, version=version, raw=raw, name=name),
+        success=_("扫描件已上传。"),
+        back=reverse("rulebook:document", args=[found.pk]),
+    )
+
+
+@require_safe
+def scan(request: HttpRequest, version_id: int) -> HttpResponseBase:
+    """A version's scanned PDF: anyone's for an adopted version, a draft's only for its readers."""
+    try:
+        version = selectors.public_version_get(version_id)
+    except NotFound:
+        version = None
+    if version is None and request.user.is_authenticated and can(request.user, "rulebook.view"):
+        try:
+            version = selectors.version_any_get(viewer=request.user, version_id=version_id)
+        except NotFound:
+            version = None
+    if version is None or not version.scan:
+        raise Http404()
+    response = FileResponse(
+        version.scan.open("rb"), content_type="application/pdf", filename=f"rulebook-{version.pk}.pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -65,6 +65,7 @@ from gongzhi.devtools.demo_pledges import demo_pledges_seed
 from gongzhi.devtools.demo_points import demo_points_seed
 from gongzhi.devtools.demo_polls import demo_polls_seed
 from gongzhi.devtools.demo_proposals import demo_proposals_seed
+from gongzhi.devtools.demo_rulebook import demo_rulebook_seed
 from gongzhi.devtools.demo_wishes import demo_wishes_seed
 from gongzhi.devtools.demo_workforce import demo_workforce_seed
 from gongzhi.devtools.generator import PeopleFactory
@@ -213,6 +214,8 @@ class Command(BaseCommand):
             demo_elections_count_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 8))  # fmt: skip
             # 阵地: each community's facilities, the township's standard and bookings (gongzhi.facilities).
             demo_facilities_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 14))  # fmt: skip
+            # 制度: each community's 自治章程 and 十制度 adopted at its representatives' meeting (gongzhi.rulebook).
+            demo_rulebook_seed(communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 16))
             # 队伍: targets, people in posts, training and purchased-services contracts (gongzhi.workforce).
             demo_workforce_seed(township=root, communities=[c[0] for c in communities], rng=random.Random(opts["seed"] + 15))  # fmt: skip
             # Suggestions and complaints about gongzhi itself, answered by the township office (gongzhi.feedback).
