@@ -42,7 +42,7 @@ class ResidentsConfig(AppConfig):
 
         from . import indicators as register_indicators
 
-        register_indicators.register()  # the register's figures for the oversight page and the county forms
+        register_indicators.register()  # the register's figures (core.indicators)
         for verb, (label, sentence) in AUDIT_VERBS.items():
             verb_register(verb, label, sentence)
         nav_register(

@@ -318,7 +318,7 @@ def account_in_reach(*, viewer, roles, username: str) -> User | None:
     return found
 
 
-# --- The register's figures for the oversight page and the county forms (gongzhi.core.indicators) ---------
+# --- The register's figures (gongzhi.core.indicators): people and households per community -------------
 
 
 def _active_counts(community_ids: list[int], query: Q | None = None) -> dict[int, int]:
