@@ -323,3 +323,24 @@ def typed_twice(township: Area, period: Period) -> list[TwiceItem]:
         if earlier is not fact:
             items.append(TwiceItem(fact, "again", earlier))
     return items
+
+
+def facts_asked(form, period: Period) -> list[dict]:
+    """The hand-typed cells of a form for a period: per key, the township's or each community's value (this
+    fill's, or the same fact typed earlier for another form, shown as taken from there)."""
+    township = form.township
+    communities = communities_of(township)
+    fill = fill_of(form, period)
+    mine = {(f.area_id, f.key): f for f in fill.facts.all()} if fill else {}
+    earlier = facts_known(township, period, excluding_fill=fill)
+    asked = []
+    for number, (key, per_community) in enumerate(form.manual_keys):
+        areas = communities if per_community else [township]
+        cells = []
+        for area in areas:
+            own = mine.get((area.pk, key))
+            other = earlier.get((area.pk, key))
+            cells.append({"area": area, "name": f"v-{area.pk}-{number}", "value": own.value if own else "",
+                          "earlier": other if own is None else None})  # fmt: skip
+        asked.append({"key": key, "per_community": per_community, "cells": cells})
+    return asked

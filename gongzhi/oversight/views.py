@@ -110,27 +110,6 @@ def report(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse
 # --- The county forms ------------------------------------------------------------------------------------
 
 
-def _asked(form, period: selectors.Period) -> list[dict]:
-    """The hand-typed cells of a form for a period: per key, the township's or each community's value (this
-    fill's, or the same fact typed earlier for another form, shown as taken from there)."""
-    township = form.township
-    communities = selectors.communities_of(township)
-    fill = selectors.fill_of(form, period)
-    mine = {(f.area_id, f.key): f for f in fill.facts.all()} if fill else {}
-    earlier = selectors.facts_known(township, period, excluding_fill=fill)
-    asked = []
-    for number, (key, per_community) in enumerate(form.manual_keys):
-        areas = communities if per_community else [township]
-        cells = []
-        for area in areas:
-            own = mine.get((area.pk, key))
-            other = earlier.get((area.pk, key))
-            cells.append({"area": area, "name": f"v-{area.pk}-{number}", "value": own.value if own else "",
-                          "earlier": other if own is None else None})  # fmt: skip
-        asked.append({"key": key, "per_community": per_community, "cells": cells})
-    return asked
-
-
 @require_perm("oversight.forms")
 def forms(request: AuthenticatedHttpRequest, township_id: int) -> HttpResponse:
     area = selectors.township_get_for(viewer=request.user, township_id=township_id)
@@ -184,7 +163,7 @@ def form(request: AuthenticatedHttpRequest, form_id: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("oversight:form", form_id=found.pk)
-    asked = _asked(found, period)
+    asked = selectors.facts_asked(found, period)
     if request.method == "POST":
         values = {}
         for item in asked:
