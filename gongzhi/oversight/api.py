@@ -307,7 +307,7 @@ def facts(request, form_id: ApiId, year: str = "", quarter: str = ""):
     ]  # fmt: skip
 
 
-@router.put(
+@router.post(
     "/oversight/forms/{form_id}/facts", response=list[AskedOut],
     summary=gettext_noop("保存县级报表手工填写的数据（空值清除）"), openapi_extra=MAY_BE_FORBIDDEN,
 )  # fmt: skip

@@ -42,7 +42,7 @@ def test_the_api_uploads_types_fills_and_counts(client, areas, users):
     listed = client.get(f"/api/v1/oversight/townships/{areas['township'].pk}/forms", **_headers(admin)).json()
     assert [f["id"] for f in listed] == [form_id]
     village = areas["village"]
-    saved = client.put(
+    saved = client.post(
         f"/api/v1/oversight/forms/{form_id}/facts",
         {"year": YEAR, "quarter": 0, "values": [{"area_id": village.pk, "key": "专职网格员人数", "value": "3"}]},
         content_type="application/json", **_headers(admin),
@@ -51,7 +51,7 @@ def test_the_api_uploads_types_fills_and_counts(client, areas, users):
     cell = next(c for item in saved.json() if item["key"] == "专职网格员人数" for c in item["cells"]
                 if c["area_id"] == village.pk)  # fmt: skip
     assert cell["value"] == "3"
-    refused = client.put(
+    refused = client.post(
         f"/api/v1/oversight/forms/{form_id}/facts",
         {"year": YEAR, "values": [{"area_id": village.pk, "key": "别的", "value": "1"}]},
         content_type="application/json", **_headers(admin),
