@@ -179,3 +179,13 @@ def test_an_empty_value_removes_the_fact(areas, users, form):
     actions.facts_save(actor=users["township_admin"], form=form, period=PERIOD, values={key: "3"})
     actions.facts_save(actor=users["township_admin"], form=form, period=PERIOD, values={key: " "})
     assert not HandFact.objects.exists()
+
+
+def test_the_demo_uploads_a_county_form_and_types_its_hand_values(areas, users):
+    from gongzhi.devtools.demo_countyforms import demo_countyforms_seed
+
+    demo_countyforms_seed(township=areas["township"])
+    form = CountyForm.objects.get(township=areas["township"])
+    assert dict(form.manual_keys) == {"专职网格员人数": True, "填报人": False}
+    assert HandFact.objects.filter(fill__form=form).count() == 3
+    assert typed_twice(areas["township"], PERIOD) == []
