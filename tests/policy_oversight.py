@@ -38,6 +38,10 @@ PART_PAGES: dict[str, str] = {
     "oversight:export": _readers(("200*", "404", "405", "405")),
     "oversight:community": _readers(("200", "200", "405", "405")),
     "oversight:report": _readers(("200*", "200*", "405", "405")),
+    # The county forms: the township office only (its reviewer reads the typed-twice figure on the page).
+    "oversight:forms": _table({"anonymous": ANON, OFFICE: ("200", "404", "302*", "404")}, NO),
+    "oversight:form": _table({"anonymous": ANON, OFFICE: ("200", "404", "302*", "404")}, NO),
+    "oversight:form_download": _table({"anonymous": ANON, OFFICE: ("200*", "404", "405", "405")}, NO),
 }
 
 PART_API: dict[str, str] = {
@@ -57,5 +61,23 @@ PART_API: dict[str, str] = {
     ),
     "GET /api/v1/oversight/communities/{community_id}/report": _readers(
         ("200*", "200*", "405", "405"), API_ANON, API_NO
+    ),
+    "GET /api/v1/oversight/townships/{township_id}/forms": _table(
+        {"anonymous": ("401", "401", "-", "-"), OFFICE: ("200", "404", "-", "-")}, ("403", "403", "-", "-")
+    ),  # the POST of the same path has its own row
+    "POST /api/v1/oversight/townships/{township_id}/forms": _table(
+        {"anonymous": ("-", "-", "401", "401"), OFFICE: ("-", "-", "201*", "404")}, ("-", "-", "403", "403")
+    ),
+    "GET /api/v1/oversight/forms/{form_id}/facts": _table(
+        {"anonymous": ("401", "401", "-", "-"), OFFICE: ("200", "404", "-", "-")}, ("403", "403", "-", "-")
+    ),  # the POST of the same path has its own row
+    "POST /api/v1/oversight/forms/{form_id}/facts": _table(
+        {"anonymous": ("-", "-", "401", "401"), OFFICE: ("-", "-", "200*", "404")}, ("-", "-", "403", "403")
+    ),
+    "GET /api/v1/oversight/forms/{form_id}/filled": _table(
+        {"anonymous": API_ANON, OFFICE: ("200*", "404", "405", "405")}, API_NO
+    ),
+    "GET /api/v1/oversight/townships/{township_id}/typed-twice": _readers(
+        ("200", "404", "405", "405"), API_ANON, API_NO
     ),
 }

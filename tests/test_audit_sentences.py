@@ -938,6 +938,15 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     # The oversight exports (gongzhi.oversight): figures only.
     "oversight.exported": ({"period": "2026年", "rows": 12}, "永安镇"),
     "oversight.report_printed": ({"period": "2026年", "sha256": "ab" * 32}, "青山村"),
+    "oversight.form_uploaded": (
+        {"title": "农村基本情况表", "placeholders": 6, "sha256": "cd" * 32},
+        "农村基本情况表",
+    ),
+    "oversight.facts_typed": ({"period": "2026年", "typed": 3, "removed": 0}, "农村基本情况表"),
+    "oversight.form_filled": (
+        {"title": "农村基本情况表", "period": "2026年", "communities": 2},
+        "农村基本情况表",
+    ),
     "facilities.type_added": (
         {"kind": "room", "village": True, "urban": False, "signage": "功能室门牌"},
         "非遗传习室",

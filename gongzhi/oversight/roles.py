@@ -5,3 +5,6 @@ from gongzhi.accounts.roles import Role
 
 # The township page, the community drill-down, the Excel export and the yearly reports.
 READERS = frozenset({Role.TOWNSHIP_ADMIN, Role.TOWNSHIP_REVIEWER})
+
+# The county forms (templates, hand-typed values, the filled workbooks): the township office.
+FORM_KEEPERS = frozenset({Role.TOWNSHIP_ADMIN})

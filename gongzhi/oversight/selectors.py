@@ -253,3 +253,94 @@ def community_year(community: Area, year: int) -> CommunityYear:
     whole = [i.shown(values[i.code].get(community.pk)) for i in registered]
     sections = [Section(str(r.label), r.fetch(community, period.start, period.end)) for r in report_lists()]
     return CommunityYear(community, period, registered, quarters, whole, sections)
+
+
+# --- The county forms (filled from the records; the hand-typed facts and the "typed twice" figure) --------
+
+
+def forms_of(township: Area):
+    from .models import CountyForm
+
+    return CountyForm.objects.filter(township=township).defer("content").select_related("uploaded_by")
+
+
+def form_get_for(*, viewer, form_id: int):
+    from .models import CountyForm
+
+    township_ids = townships_for(viewer=viewer).values("pk")
+    found = (
+        CountyForm.objects.filter(pk=form_id, township_id__in=township_ids).select_related("township").first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def fill_of(form, period: Period):
+    from .models import FormFill
+
+    return FormFill.objects.filter(form=form, year=period.year, quarter=period.quarter).first()
+
+
+def facts_known(township: Area, period: Period, *, excluding_fill=None) -> dict[tuple[int, str], Any]:
+    """{(area id, key): the earliest HandFact} typed for the township and period in the other fills."""
+    from .models import HandFact
+
+    rows = HandFact.objects.filter(township=township, year=period.year, quarter=period.quarter)
+    if excluding_fill is not None:
+        rows = rows.exclude(fill=excluding_fill)
+    known: dict[tuple[int, str], Any] = {}
+    for fact in rows.select_related("fill__form").order_by("typed_at", "pk"):
+        known.setdefault((fact.area_id, fact.key), fact)
+    return known
+
+
+@dataclass
+class TwiceItem:
+    fact: Any
+    reason: (
+        str  # "again": the key was typed for the area and period in an earlier form; "indicator": in gongzhi
+    )
+    first: Any = None  # the earlier fact ("again")
+
+
+def typed_twice(township: Area, period: Period) -> list[TwiceItem]:
+    """The hand-typed facts that were already typed (same key, area and period in another form or an earlier
+    upload: every one after the first) or that an indicator already holds (its key is an indicator's code).
+    The goal is none (最多报一次)."""
+    from gongzhi.core.indicators import indicator_get
+
+    from .models import HandFact
+
+    items: list[TwiceItem] = []
+    first: dict[tuple[int, str], Any] = {}
+    rows = HandFact.objects.filter(township=township, year=period.year, quarter=period.quarter)
+    for fact in rows.select_related("area", "fill__form", "typed_by").order_by("typed_at", "pk"):
+        if indicator_get(fact.key) is not None:
+            items.append(TwiceItem(fact, "indicator"))
+            continue
+        earlier = first.setdefault((fact.area_id, fact.key), fact)
+        if earlier is not fact:
+            items.append(TwiceItem(fact, "again", earlier))
+    return items
+
+
+def facts_asked(form, period: Period) -> list[dict]:
+    """The hand-typed cells of a form for a period: per key, the township's or each community's value (this
+    fill's, or the same fact typed earlier for another form, shown as taken from there)."""
+    township = form.township
+    communities = communities_of(township)
+    fill = fill_of(form, period)
+    mine = {(f.area_id, f.key): f for f in fill.facts.all()} if fill else {}
+    earlier = facts_known(township, period, excluding_fill=fill)
+    asked = []
+    for number, (key, per_community) in enumerate(form.manual_keys):
+        areas = communities if per_community else [township]
+        cells = []
+        for area in areas:
+            own = mine.get((area.pk, key))
+            other = earlier.get((area.pk, key))
+            cells.append({"area": area, "name": f"v-{area.pk}-{number}", "value": own.value if own else "",
+                          "earlier": other if own is None else None})  # fmt: skip
+        asked.append({"key": key, "per_community": per_community, "cells": cells})
+    return asked

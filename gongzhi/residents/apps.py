@@ -40,6 +40,9 @@ class ResidentsConfig(AppConfig):
         from gongzhi.audit.verbs import verb_register
         from gongzhi.core.nav import nav_register
 
+        from . import indicators as register_indicators
+
+        register_indicators.register()  # the register's figures (core.indicators)
         for verb, (label, sentence) in AUDIT_VERBS.items():
             verb_register(verb, label, sentence)
         nav_register(

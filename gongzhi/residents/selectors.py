@@ -4,7 +4,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -316,3 +316,46 @@ def account_in_reach(*, viewer, roles, username: str) -> User | None:
     if found is None:
         raise DomainError(str(ACCOUNT_NOT_FOUND), field="username", code="account_not_found")
     return found
+
+
+# --- The register's figures (gongzhi.core.indicators): people and households per community -------------
+
+
+def _active_counts(community_ids: list[int], query: Q | None = None) -> dict[int, int]:
+    rows = Resident.objects.filter(community_id__in=community_ids, status=ResidentStatus.ACTIVE)
+    if query is not None:
+        rows = rows.filter(query)
+    return {r["community"]: r["n"] for r in rows.values("community").annotate(n=Count("id"))}
+
+
+def people_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """The people in the register (在册) now, per community (a state, read as of today)."""
+    return _active_counts(community_ids)
+
+
+def men_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    return _active_counts(community_ids, Q(gender="M"))
+
+
+def women_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    return _active_counts(community_ids, Q(gender="F"))
+
+
+def elderly_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """The people in the register aged 60 or more on the period's last day."""
+    return _active_counts(community_ids, Q(birth_date__lte=_years_ago(end, 60)))
+
+
+def minors_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """The people in the register under 18 on the period's last day."""
+    return _active_counts(community_ids, Q(birth_date__gt=_years_ago(end, 18)))
+
+
+def households_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
+    """The households with someone in the register now."""
+    rows = (
+        Resident.objects.filter(community_id__in=community_ids, status=ResidentStatus.ACTIVE)
+        .values("community")
+        .annotate(n=Count("household", distinct=True))
+    )
+    return {r["community"]: r["n"] for r in rows}
