@@ -965,6 +965,11 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "feedback.answered": ({"days": 2, "late": False}, "投诉#3"),
     "feedback.withdrawn": ({}, "建议#4"),
     "feedback.category_saved": ({"retired": False}, "页面出错"),
+    "feedback.answer_corrected": ({"reason": "日期写错"}, "投诉#3"),
+    "feedback.category_added": ({}, "公示栏显示"),
+    "feedback.category_renamed": ({"was": "公示栏"}, "公示栏显示"),
+    "feedback.category_retired": ({"filed": 2}, "公示栏显示"),
+    "feedback.category_restored": ({"filed": 2}, "公示栏显示"),
     # The governing documents (gongzhi.rulebook).
     "rulebook.document_created": (
         {"kind": "村(居)务公开制度", "template": "村(居)务公开制度"},
