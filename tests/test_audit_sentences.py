@@ -977,6 +977,7 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         {"meeting": "2026-12-05 通过村务公开制度", "effective_on": "2026-12-06", "superseded": 1},
         "青山村·村(居)务公开制度（第2版）",
     ),
+    "rulebook.draft_printed": ({"sha256": "ef" * 32}, "青山村·村(居)务公开制度（第2版）"),
     "rulebook.kind_added": ({"group": "rules", "before": "-"}, "村级财务管理细则"),
     "rulebook.kind_changed": ({"group": "rules", "before": "财务细则"}, "村级财务管理细则"),
     "rulebook.kind_retired": ({"in_use": 2}, "村级财务管理细则"),

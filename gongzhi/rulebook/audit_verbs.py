@@ -29,6 +29,7 @@ VERBS = {
     ),
     "rulebook.template_retired": (_("停用制度范本"), _("{area}停用「{kind}」的范本「{target}」")),
     "rulebook.template_restored": (_("恢复制度范本"), _("{area}恢复使用「{kind}」的范本「{target}」")),
+    "rulebook.draft_printed": (_("打印制度草稿"), _("打印「{target}」草稿（PDF）")),
     "rulebook.adopted": (
         _("制度通过施行"),
         _("「{target}」经{meeting}表决通过，{effective_on}起施行{replaced}"),

@@ -193,7 +193,8 @@ def version_print(request: HttpRequest, version_id: int) -> HttpResponse:
     version = _readable(request, version_id)
     if version is None:
         raise Http404()
-    response = HttpResponse(version_pdf(version), content_type="application/pdf")
+    actor = request.user if request.user.is_authenticated else None
+    response = HttpResponse(version_pdf(version, actor=actor), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="rulebook-{version.pk}-v{version.number}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response

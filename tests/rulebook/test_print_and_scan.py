@@ -1,6 +1,8 @@
 """A version as a server-made PDF (public once adopted, a draft's only to its readers), and the scan attached
 after adoption (once: never replaced; checked like the draft's; audited)."""
 
+import hashlib
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -47,6 +49,9 @@ def test_an_adopted_version_prints_as_a_pdf_for_anyone(client, users, areas):
     assert timezone.localdate().strftime("%Y年").strip() in text
     public = client.get(reverse("rulebook:public_version", args=[version.pk])).content.decode()
     assert reverse("rulebook:version_print", args=[version.pk]) in public
+    assert not AuditEvent.objects.filter(
+        verb="rulebook.draft_printed"
+    ).exists()  # public: nobody's reads counted
 
 
 def test_a_draft_prints_only_for_its_readers_and_says_it_is_a_draft(client, users, areas):
@@ -59,7 +64,11 @@ def test_a_draft_prints_only_for_its_readers_and_says_it_is_a_draft(client, user
     client.force_login(users["other_staff"])
     assert client.get(url).status_code == 404
     client.force_login(users["township_admin"])
-    text = pdf_text(client.get(url).content)
+    data = client.get(url).content
+    text = pdf_text(data)
+    event = AuditEvent.objects.get(verb="rulebook.draft_printed")
+    assert event.target_id == str(draft.pk)
+    assert event.summary["sha256"] == hashlib.sha256(data).hexdigest()
     for expected in ("第2版", "草稿", "尚未表决"):
         assert expected in text, expected
     client.force_login(users["community_staff"])
