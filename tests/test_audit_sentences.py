@@ -976,12 +976,21 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "青山村·村(居)务公开制度",
     ),
     "rulebook.draft_saved": ({"length": 420}, "青山村·村(居)务公开制度（第2版）"),
-    "rulebook.scan_attached": ({"bytes": 20480}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.scan_attached": ({"bytes": 20480, "adopted": True}, "青山村·村(居)务公开制度（第2版）"),
     "rulebook.version_made": ({"number": 2}, "青山村·村(居)务公开制度（第2版）"),
     "rulebook.adopted": (
         {"meeting": "2026-12-05 通过村务公开制度", "effective_on": "2026-12-06", "superseded": 1},
         "青山村·村(居)务公开制度（第2版）",
     ),
+    "rulebook.draft_printed": ({"sha256": "ef" * 32}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.kind_added": ({"group": "rules", "before": "-"}, "村级财务管理细则"),
+    "rulebook.kind_changed": ({"group": "rules", "before": "财务细则"}, "村级财务管理细则"),
+    "rulebook.kind_retired": ({"in_use": 2}, "村级财务管理细则"),
+    "rulebook.kind_restored": ({"in_use": 2}, "村级财务管理细则"),
+    "rulebook.template_added": ({"kind": "村级财务管理细则", "length": 320}, "村级财务管理细则（永安镇）"),
+    "rulebook.template_changed": ({"kind": "村级财务管理细则", "length": 360}, "村级财务管理细则（永安镇）"),
+    "rulebook.template_retired": ({"kind": "村级财务管理细则"}, "村级财务管理细则（永安镇）"),
+    "rulebook.template_restored": ({"kind": "村级财务管理细则"}, "村级财务管理细则（永安镇）"),
     # The funds (gongzhi.funds): amounts in yuan, no resident named.
     "funds.policy_set": (
         {"area": "永安镇", "decision_above": "50,000.00", "monthly_above": 30, "roles": ["community_staff"]},
