@@ -35,7 +35,7 @@ def _savvy_in_office(users, areas, resident, savvy=None):
 
 
 def test_the_legal_roster_is_registered_and_the_catalogues_post_links_to_it(posts):
-    assert [s.key for s in post_sources()] == ["law_savvy"]
+    assert "law_savvy" in [s.key for s in post_sources()]
     assert posts["法律明白人"].kept_in == "law_savvy"
     assert selectors.kept_elsewhere(posts["法律明白人"])
     assert not selectors.kept_elsewhere(posts["网格员"])
