@@ -891,8 +891,18 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "护河员",
     ),
     "workforce.post_type_changed": (
-        {"level": "网格", "duty": "兼职", "counts": True, "active": False},
-        "网格员",
+        {
+            "level": "村(社区)",
+            "duty": "志愿",
+            "counts": False,
+            "active": False,
+            "kept_in": "法治·法律明白人名册",
+        },
+        "法律明白人",
+    ),
+    "workforce.default_target_set": (
+        {"kind": "行政村", "workers": 8, "before": "-", "covered": "网格员、村(居)民小组长"},
+        "行政村·默认配备目标",
     ),
     "workforce.appointed": (
         {
