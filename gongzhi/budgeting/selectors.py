@@ -24,7 +24,7 @@ from gongzhi.funds.models import Expenditure, Fund
 from gongzhi.residents.models import Resident
 
 from .models import Category, Listing, Project, ProjectState, Rating, Round, RoundState
-from .roles import ORGANISERS, READERS
+from .roles import ORGANISERS, READERS, RESIDENTS
 
 PUBLIC_SERVICE = PUBLIC_SERVICE_CODE
 
@@ -126,10 +126,10 @@ def _round_q(viewer) -> Q:
             resident__user=viewer,
             started_on__lte=today,
         ).values_list("body__area_id", flat=True)
-        own = Resident.objects.filter(user=viewer, status="active").values_list("community_id", flat=True)
-        query |= Q(community_id__in=list(seated)) | (
-            Q(community_id__in=list(own)) & ~Q(state=RoundState.PREPARED)
-        )
+        query |= Q(community_id__in=list(seated))
+        if paths_for(viewer, RESIDENTS):  # a resident (the role) sees their own community's rounds once open
+            own = Resident.objects.filter(user=viewer, status="active").values_list("community_id", flat=True)
+            query |= Q(community_id__in=list(own)) & ~Q(state=RoundState.PREPARED)
     return query
 
 
