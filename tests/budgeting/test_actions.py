@@ -414,6 +414,11 @@ def test_finish_and_rate_once_each(decided, users, proposer, council, areas):
     with pytest.raises(DomainError, match="登记在册的居民可以评分"):
         actions.project_rate(actor=outsider, project=decided, stars=1)
     assert Rating.objects.count() == 2
+    from gongzhi.core.indicators import Ratio
+
+    village = areas["village"].pk
+    year_start, year_end = dt.date(this_year(), 1, 1), dt.date(this_year(), 12, 31)
+    assert selectors.ratings_by_community([village], year_start, year_end) == {village: Ratio(9, 2)}
     score = selectors.project_score(decided)
     assert (score.mean, score.count) == (Decimal("4.5"), 2)
 
