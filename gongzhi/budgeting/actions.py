@@ -412,8 +412,8 @@ def project_screen(*, actor: User, project: Project, eligible: bool, reason: str
     reason = text_clean(
         reason, label=_("理由"), field="reason", minimum=0 if eligible else 4, maximum=REASON_MAX
     )
+    round_ = row_lock(Round, project.round_id)  # the round first, as ranking and deciding lock it
     project = row_lock(Project, project.pk, "round", "community", "resident", "category")
-    round_ = row_lock(Round, project.round_id)
     if round_.state not in (RoundState.PROPOSING, RoundState.RANKING):
         raise DomainError(
             _("这轮征集现在不能审查项目（%(state)s）。") % {"state": round_.get_state_display()}

@@ -116,6 +116,7 @@ def round_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if organiser and found.state == RoundState.PROPOSING
         else [],
         "categories": selectors.categories_offered(),
+        "priority": selectors.categories_offered().filter(listing=Listing.PRIORITY),
         "excluded": selectors.categories_excluded(),
         "today": timezone.localdate().isoformat(),
     }
@@ -173,6 +174,7 @@ def propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {
         "round": found,
         "categories": selectors.categories_offered(),
+        "priority": selectors.categories_offered().filter(listing=Listing.PRIORITY),
         "excluded": selectors.categories_excluded(),
         "totals": fund_totals(found.fund),
         "values": request.POST if request.method == "POST" else {},
