@@ -149,6 +149,7 @@ MIGRATIONS_SEEDING_ROWS = {
     "gongzhi.feedback.migrations.0002_seed_categories": "seed",
     "gongzhi.rulebook.migrations.0002_seed_kinds": "seed",
     "gongzhi.funds.migrations.0002_seed_catalogues": "seed",
+    "gongzhi.budgeting.migrations.0002_seed_categories": "seed",
 }
 # Data migrations that only change rows already there (or install triggers), with nothing to restore.
 MIGRATIONS_CHANGING_ROWS_ONLY = {

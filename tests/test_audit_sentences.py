@@ -1029,6 +1029,33 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     ),
     "funds.board_reviewed": ({}, "青山村·2026-Q1财务公开"),
     "funds.board_published": ({}, "青山村·2026-Q1财务公开"),
+    # The participatory budget (gongzhi.budgeting): amounts in yuan, no proposer named.
+    "budgeting.category_saved": (
+        {"name": "道路照明", "listing": "优先支持", "active": True, "created": False},
+        "道路照明",
+    ),
+    "budgeting.round_created": (
+        {"opens_on": "2026-03-01", "closes_on": "2026-03-31", "cap": "20,000.00"},
+        "青山村·2026年村公资金项目征集",
+    ),
+    "budgeting.round_opened": ({}, "青山村·2026年村公资金项目征集"),
+    "budgeting.round_closed": ({"projects": 5}, "青山村·2026年村公资金项目征集"),
+    "budgeting.project_proposed": ({"cost": "8,000.00", "category": "道路照明"}, "青山村·修路灯"),
+    "budgeting.project_entered": (
+        {"cost": "8,000.00", "category": "道路照明", "consent": "本人到村委会口头提出并签字"},
+        "青山村·修路灯",
+    ),
+    "budgeting.project_screened": (
+        {"verdict": "不符合条件", "reason": "已列入县交通局计划"},
+        "青山村·修路灯",
+    ),
+    "budgeting.ranking_submitted": ({"projects": 4}, "青山村·2026年村公资金项目征集"),
+    "budgeting.round_decided": (
+        {"funded": 2, "projects": 4, "rankings": 3, "item": "议定2026年村公资金项目"},
+        "青山村·2026年村公资金项目征集",
+    ),
+    "budgeting.project_finished": ({"on": "2026-10-01"}, "青山村·修路灯"),
+    "budgeting.project_rated": ({"stars": 5}, "青山村·修路灯"),
     # Registered by gongzhi.elections (audit_verbs_roll): the community and counts, never a voter's name.
     "elections.round_opened": (
         {"term": 11, "name": "第十一届村(社区)三委换届选举"},

@@ -101,6 +101,10 @@ MENUS = {
     "nobody": [*EVERYONE, "notices:inbox"],  # fmt: skip
 }
 MENUS["supervisor"].insert(MENUS["supervisor"].index("notices:inbox"), "funds:index")  # 经费: 民主理财
+# 村公资金 (gongzhi.budgeting, decision 0059): its readers after 经费, and residents, who propose and rate.
+for _menu in (STAFF, TOWNSHIP_ADMIN, MENUS["supervisor"]):
+    _menu.insert(_menu.index("funds:index") + 1, "budgeting:index")
+MENUS["resident"].insert(MENUS["resident"].index("notices:inbox"), "budgeting:index")
 
 
 def menu_of(user) -> list:

@@ -44,6 +44,7 @@ POSTS: dict[str, frozenset[str]] = {
     BodyKind.REPRESENTATIVES: frozenset({Post.REPRESENTATIVE}),
     BodyKind.MORAL_REVIEW: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
     BodyKind.MEDIATION: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
+    BodyKind.COUNCIL: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.MEMBER}),
     BodyKind.STAFF: frozenset({Post.OTHER}),  # the job itself is the membership's 分工 (报账员, 保洁员, …)
     BodyKind.OTHER: frozenset({Post.CHAIR, Post.DEPUTY_CHAIR, Post.LEADER, Post.MEMBER, Post.OTHER}),
 }
@@ -53,6 +54,7 @@ SOLE_POSTS: dict[str, str] = {
     BodyKind.SUPERVISORY: Post.CHAIR,
     BodyKind.MORAL_REVIEW: Post.CHAIR,
     BodyKind.MEDIATION: Post.CHAIR,
+    BodyKind.COUNCIL: Post.CHAIR,
 }
 
 
@@ -85,6 +87,7 @@ def default_name(kind: str, community_type: str, group: Area | None = None) -> s
         BodyKind.STAFF: _("村务聘用人员") if village else _("社区聘用人员"),
         BodyKind.MORAL_REVIEW: _("道德评议会"),
         BodyKind.MEDIATION: _("人民调解委员会"),
+        BodyKind.COUNCIL: _("村民议事会") if village else _("居民议事会"),
     }
     if kind == BodyKind.GROUP and group is not None:
         return _("%(group)s会议") % {"group": group.name}

@@ -43,6 +43,9 @@ class BodyKind(models.TextChoices):
     MORAL_REVIEW = "moral_review", _("道德评议会")
     # The people's mediation committee (人民调解委员会, 人民调解法 第八条: three to nine members, a chair).
     MEDIATION = "mediation", _("人民调解委员会")
+    # The residents' council (村(居)民议事会, the Chengdu model): it ranks and decides the projects of the yearly
+    # public-service fund (村公资金) under the committee's leadership; one per community, a chair and members.
+    COUNCIL = "council", _("村(居)民议事会")
     OTHER = "other", _("其他组织")
 
 
@@ -59,6 +62,7 @@ SINGLE_KINDS = frozenset(
         BodyKind.STAFF,
         BodyKind.MORAL_REVIEW,
         BodyKind.MEDIATION,
+        BodyKind.COUNCIL,
     }
 )
 # Kinds whose members are derived from other records, never typed (gongzhi.bodies.selectors.body_roll).

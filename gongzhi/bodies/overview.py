@@ -63,6 +63,7 @@ KIND_ORDER: dict[str, int] = {
             BodyKind.STAFF,
             BodyKind.MORAL_REVIEW,
             BodyKind.MEDIATION,
+            BodyKind.COUNCIL,
             BodyKind.OTHER,
         ]
     )

@@ -13,6 +13,7 @@ from gongzhi.activities.api import router as activities_router
 from gongzhi.areas.api import router as areas_router
 from gongzhi.ballots.api import router as ballots_router
 from gongzhi.bodies.api import router as bodies_router
+from gongzhi.budgeting.api import router as budgeting_router
 from gongzhi.cases.api import router as cases_router
 from gongzhi.core.api_input import StrictJsonParser
 from gongzhi.core.errors import DomainError
@@ -180,6 +181,7 @@ api.add_router("/", workforce_router)
 api.add_router("/", oversight_router)
 api.add_router("/", feedback_router)
 api.add_router("/", funds_router)
+api.add_router("/", budgeting_router)
 api.add_router("/", hall_catalogue_router)
 # The desk's first: its /hall/applications/for and /proxy-request come before the detail's /{application_id}.
 api.add_router("/", hall_desk_router)

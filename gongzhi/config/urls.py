@@ -41,6 +41,7 @@ urlpatterns = [
     path("feedback/", include("gongzhi.feedback.urls")),
     path("rulebook/", include("gongzhi.rulebook.urls")),
     path("funds/", include("gongzhi.funds.urls")),
+    path("budgeting/", include("gongzhi.budgeting.urls")),
     path("open311/v2/", include("gongzhi.hall.api.open311")),
     # 出件 verification, printed as a QR code on every result notice: public, short, outside /hall/.
     path("verify/", hall_verify.verify_form, name="verify_form"),

@@ -50,6 +50,7 @@ def test_every_app_registers_its_indicators():
         "selfgov.started", "selfgov.done", "disclosures.overdue", "meetings.representatives", "facilities.gap",
         "mediation.agreement", "workforce.workers", "workforce.short", "workforce.uncovered", "funds.income",
         "funds.spent", "funds.unreviewed", "funds.boards",
+        "budgeting.proposed", "budgeting.funded", "budgeting.rating",
     } <= codes  # fmt: skip
 
 

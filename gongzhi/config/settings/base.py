@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "gongzhi.feedback",
     "gongzhi.rulebook",
     "gongzhi.funds",
+    "gongzhi.budgeting",
 ]
 if env_bool("GONGZHI_DEVTOOLS", True):
     INSTALLED_APPS.append("gongzhi.devtools")

@@ -45,6 +45,7 @@ from gongzhi.devtools.county_applications import CountyApplicationWriter
 from gongzhi.devtools.county_wishes import CountyWishWriter, Members, county_people_create
 from gongzhi.devtools.demo_activities import demo_activities_seed
 from gongzhi.devtools.demo_bodies import demo_bodies_seed
+from gongzhi.devtools.demo_budgeting import demo_budgeting_seed
 from gongzhi.devtools.demo_conventions import demo_conventions_seed
 from gongzhi.devtools.demo_countyforms import demo_countyforms_seed
 from gongzhi.devtools.demo_decisions import demo_decisions_seed
@@ -223,6 +224,8 @@ class Command(BaseCommand):
             demo_feedback_seed(township=root)
             # 经费: a year of funds, plans, expenditures, 民主理财 and finance boards (gongzhi.funds).
             demo_funds_seed(township=root, communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 15))  # fmt: skip
+            # 村公资金: 青山村's 议事会 decides this year's projects; the second community is still collecting (budgeting).
+            demo_budgeting_seed(communities=[c[0] for c in communities], password=make_password(DEMO_PASSWORD), rng=random.Random(opts["seed"] + 17))  # fmt: skip
             # The county's 基本情况表, filled from the register and the records (gongzhi.oversight county forms).
             demo_countyforms_seed(township=root)
         else:
