@@ -135,8 +135,9 @@ def test_stages_are_labels_and_their_total_counts_the_communities_having_one():
 
 
 def test_figures_read_alike_take_one_query_per_call_and_are_not_kept(areas, users):
-    """The four mediation outcomes, the five register counts and the three staffing figures each read their
-    records once per `indicator_values` call (core.indicators.shared); the next call reads them afresh."""
+    """The four mediation outcomes, the five register counts, the hall's two rates, the wish wall's three figures
+    and the three staffing figures each read their records once per `indicator_values` call
+    (core.indicators.shared); the next call reads them afresh."""
     from gongzhi.core.indicators import shared
 
     ids = [areas["village"].pk, areas["urban"].pk]
@@ -145,6 +146,8 @@ def test_figures_read_alike_take_one_query_per_call_and_are_not_kept(areas, user
         "mediation": ["mediation.agreement", "mediation.failed", "mediation.withdrawn", "mediation.declined"],
         "residents": ["residents.people", "residents.men", "residents.women", "residents.minors",
                       "residents.elderly"],
+        "hall": ["hall.on_time", "hall.satisfaction"],
+        "wishes": ["wishes.claimed", "wishes.confirmed", "wishes.response_hours"],
     }  # fmt: skip
     for codes in groups.values():
         with CaptureQueriesContext(connection) as one:
