@@ -493,5 +493,21 @@ def _county_year_conventions_and_elections(communities):
         e["community_id"]: stage_of(e, end) for e in Election.objects.values(*fields)
     }
     # The figures of the modules this year writes read something in every community.
-    for code in ("selfgov.started", "meetings.representatives", "conventions.stage", "elections.stage"):
+    for code in ("selfgov.started", "meetings.representatives", "conventions.stage", "elections.stage",
+                 "workforce.workers"):  # fmt: skip
         assert all(values[code].get(pk) for pk in ids), code
+    # The staffing: a target per community, the residents in post in its own places.
+    from gongzhi.workforce.models import Appointment, Target
+
+    for model in (Target, Target.covered.through, Appointment):
+        rows = model.objects.order_by("?")[:40]
+        assert rows, model
+        for row in rows:
+            row.full_clean()
+    assert Target.objects.count() == len(communities)
+    for appointment in Appointment.objects.select_related("area", "community"):
+        assert appointment.area.path.startswith(appointment.community.path)
+        assert appointment.area_path == appointment.area.path
+        assert (
+            appointment.post_type.level == appointment.area.kind or appointment.area == appointment.community
+        )

@@ -20,6 +20,9 @@ behind, in the same shapes:
 - the township's convention revision campaign of the year (村规民约修订) and each community's revision, at
   every stage from drafting to filed and acknowledged (the adopted ones with their meeting and vote, the filed
   ones the convention version in force);
+- the staffing (队伍): the township's target for every community (its minimum of workers, a grid worker in every
+  grid and a leader in every resident group) and the residents in post — the full- and part-time community
+  workers, the grid leader, a grid worker in most grids and a leader in most groups; a few short of the target;
 - the township's round of committee elections (换届选举) and each community's election at its stage: the
   election committee chosen, the voter roll published (every adult of the register), the candidates
   published, the election held, its result filed (the polls and their counts are not written).
@@ -58,6 +61,7 @@ from gongzhi.mediation.models import Assignment, Dispute, FollowUp, Party, Sessi
 from gongzhi.meetings.models import Meeting, MeetingItem, MeetingMember
 from gongzhi.residents.models import Resident
 from gongzhi.selfgov.models import Decision, DecisionEvent, DecisionStage
+from gongzhi.workforce.models import Appointment, PostType, Target
 
 from .convention_texts import revised_convention
 from .county_applications import _accounts
@@ -246,8 +250,12 @@ class CountyYearWriter:
                 ("committee", CommitteeMember, "id"),
                 ("voter", Voter, "id"),
                 ("nomination", Nomination, "id"),
+                ("target", Target, "id"),
+                ("target_covered", Target.covered.through, "id"),
+                ("appointment", Appointment, "id"),
             )
         }
+        self.posts = {p.name: p for p in PostType.objects.filter(active=True)}
         self.townships = {
             t.pk: t for t in Area.objects.filter(pk__in={c.parent_id for c in communities if c.parent_id})
         }
@@ -314,6 +322,7 @@ class CountyYearWriter:
         if township is not None:
             self.convention(place, township, representatives)
             self.election(place, township)
+            self.staffing(place, township)
 
     # -- bodies and meetings ----------------------------------------------------------------------------------
 
@@ -742,6 +751,44 @@ class CountyYearWriter:
                 nominated_by_id=place.staff, nominated_at=candidates_at - dt.timedelta(days=6),
                 decided_by_id=place.staff, decided_at=candidates_at - dt.timedelta(days=1),
             )  # fmt: skip
+
+    # -- 队伍 --------------------------------------------------------------------------------------------------
+
+    def staffing(self, place: Place, township: Area) -> None:
+        """The township's staffing target for the community and the residents in post today (appointed last
+        year, a three-year term): the community's workers, a grid worker per grid and a leader per resident group,
+        some places left without one and some communities short of their minimum."""
+        rng, t, c = self.rng, self.tables, place.community
+        grid, group = self.posts.get("网格员"), self.posts.get("村(居)民小组长")
+        target = t["target"].add(
+            community_id=c.pk, area_path=c.path, min_workers=rng.randint(8, 14), set_by_id=self.admins[township.pk],
+            updated_at=_aware(self.start + dt.timedelta(days=10), 10),
+        )  # fmt: skip
+        for post in (grid, group):
+            if post is not None:
+                t["target_covered"].add(target_id=target, posttype_id=post.pk)
+        people = iter(rng.sample(place.adults, len(place.adults)))
+        started = dt.date(self.year - 1, rng.randint(3, 9), 1)
+
+        def appoint(post: PostType | None, area_id: int, area_path: str) -> None:
+            resident = next(people, None)
+            if post is None or resident is None:
+                return
+            t["appointment"].add(
+                community_id=c.pk, area_id=area_id, area_path=area_path, post_type_id=post.pk, resident_id=resident,
+                started_on=started, term_ends_on=started.replace(year=started.year + 3), contract_id=None,
+                vacated_on=None, vacate_reason="", recorded_by_id=place.staff, recorded_at=_aware(started, 10),
+            )  # fmt: skip
+
+        for name, low, high in (("专职社区工作者", 2, 4), ("兼职社区工作者", 2, 4), ("网格长", 1, 1)):
+            for _n in range(rng.randint(low, high)):
+                appoint(self.posts.get(name), c.pk, c.path)
+        places = Area.objects.filter(path__startswith=c.path, kind__in=["grid", "resident_group"]).order_by(
+            "path"
+        )
+        for area_id, kind, path in places.values_list("id", "kind", "path"):
+            if rng.random() < 0.9:  # most places have their holder; the others are the target's gaps
+                appoint(grid if kind == "grid" else group, area_id, path)
 
     # -- 人民调解 -------------------------------------------------------------------------------------------
 
