@@ -144,6 +144,8 @@ MIGRATIONS_SEEDING_ROWS = {
     "gongzhi.pledges.migrations.0002_seed_posts": "forwards",
     "gongzhi.facilities.migrations.0002_seed_types": "forwards",
     "gongzhi.workforce.migrations.0002_seed_posts": "forwards",
+    "gongzhi.workforce.migrations.0003_post_kept_in": "forwards",
+    "gongzhi.workforce.migrations.0004_default_targets": "forwards",
     "gongzhi.feedback.migrations.0002_seed_categories": "seed",
     "gongzhi.rulebook.migrations.0002_seed_kinds": "seed",
     "gongzhi.funds.migrations.0002_seed_catalogues": "seed",

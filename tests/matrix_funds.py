@@ -162,9 +162,11 @@ PAGE_CALLS: dict[str, Callable] = {
     "funds:answer": page("funds:answer", "questioned", lambda world, relation: {"answer": "已补开发票"}),
     "funds:voucher": _voucher_page,
     "funds:board": page("funds:board", "draft"),
+    "funds:board_pdf": page("funds:board_pdf", "draft"),
     "funds:board_review": page("funds:board_review", "draft", lambda world, relation: {"remark": "账目清楚"}),
     "funds:board_publish": page("funds:board_publish", "reviewed"),
     "funds:public": page("funds:public", "published"),
+    "funds:public_pdf": page("funds:public_pdf", "published"),
     "funds:policy": page("funds:policy", "township", _policy_form),
 }
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from gongzhi.meetings.actions import ItemVote, meeting_record
 from gongzhi.rulebook import actions
-from gongzhi.rulebook.models import DocumentKind
+from gongzhi.rulebook.models import DocumentKind, Template
 from tests.pdfs import BLANK_PDF
 from tests.permission_kit import Call
 
@@ -50,6 +50,18 @@ def build(world) -> None:
         )
         part["in_force"][relation], part["item"][relation] = first, item
         part["draft"][relation] = actions.version_new(actor=staff[relation], document=document)
+    # The township's own kind and template (永安镇's for both relations).
+    township = areas["township"]
+    own = DocumentKind.objects.create(
+        group="rules", name="rulebook村级财务管理细则", township=township, area_path=township.path
+    )
+    template = Template.objects.create(
+        kind=own, township=township, area_path=township.path, title="rulebook细则范本",
+        body="第一条 rulebook 报账须两人经手。",
+    )  # fmt: skip
+    part["township"] = {"same": township, "other": township}
+    part["kind"] = {"same": own, "other": own}
+    part["template"] = {"same": template, "other": template}
     world.parts["rulebook"] = part
 
 
@@ -72,6 +84,38 @@ def draft_page(name: str, data: Callable[[object, str], dict]) -> Callable:
         return Call(reverse(name, args=[draft.document_id, draft.pk]), data(world, relation))
 
     return call
+
+
+def _own_page(name: str, kind: str, data: dict) -> Callable:
+    def call(world, actor: str, relation: str) -> Call:
+        own = _obj(world, kind, relation)
+        body = dict(data)
+        if "kind" in body:  # the template form sends its kind
+            body["kind"] = own.kind_id
+        return Call(reverse(name, args=[own.township_id, own.pk]), body)
+
+    return call
+
+
+def _own_api(kind: str, suffix: str, data: dict) -> Callable:
+    plural = {"kind": "kinds", "template": "templates"}[kind]
+
+    def call(world, actor: str, relation: str) -> Call:
+        own = _obj(world, kind, relation)
+        body = dict(data)
+        if "kind_id" in body:
+            body["kind_id"] = own.kind_id
+        return Call(f"/api/v1/rulebook/catalogue/{own.township_id}/{plural}/{own.pk}/{suffix}", body)
+
+    return call
+
+
+def _template_form(world, relation: str) -> dict:
+    return {
+        "kind": _obj(world, "kind", relation).pk,
+        "title": "rulebook新范本",
+        "body": "第一条 rulebook 新范本正文。",
+    }
 
 
 PAGE_CALLS: dict[str, Callable] = {
@@ -102,6 +146,21 @@ PAGE_CALLS: dict[str, Callable] = {
             "effective_on": timezone.localdate().isoformat(),
         },
     ),  # fmt: skip
+    "rulebook:version_print": page("rulebook:version_print", "in_force"),
+    "rulebook:catalogue": page(
+        "rulebook:catalogue", "township", lambda world, relation: {"name": "rulebook新类别", "group": "other"}
+    ),
+    "rulebook:kind_edit": _own_page(
+        "rulebook:kind_edit", "kind", {"name": "rulebook改名细则", "group": "rules"}
+    ),
+    "rulebook:kind_retire": _own_page("rulebook:kind_retire", "kind", {"retired": "1"}),
+    "rulebook:template_new": page("rulebook:template_new", "township", _template_form),
+    "rulebook:template_edit": _own_page(
+        "rulebook:template_edit",
+        "template",
+        {"kind": 0, "title": "rulebook改过的范本", "body": "第一条 rulebook 改过的正文。"},
+    ),
+    "rulebook:template_retire": _own_page("rulebook:template_retire", "template", {"retired": "1"}),
 }
 
 
@@ -142,4 +201,33 @@ API_CALLS: dict[str, Callable] = {
             "effective_on": timezone.localdate().isoformat(),
         },
     ),  # fmt: skip
+    "GET /api/v1/rulebook/catalogue/{township_id}": api("/api/v1/rulebook/catalogue/{}", "township"),
+    "POST /api/v1/rulebook/catalogue/{township_id}/kinds": api(
+        "/api/v1/rulebook/catalogue/{}/kinds",
+        "township",
+        lambda world, relation: {"name": "rulebook新类别", "group": "other"},
+    ),
+    "POST /api/v1/rulebook/catalogue/{township_id}/kinds/{kind_id}/edit": _own_api(
+        "kind", "edit", {"name": "rulebook改名细则", "group": "rules"}
+    ),
+    "POST /api/v1/rulebook/catalogue/{township_id}/kinds/{kind_id}/retire": _own_api(
+        "kind", "retire", {"retired": True}
+    ),
+    "POST /api/v1/rulebook/catalogue/{township_id}/templates": api(
+        "/api/v1/rulebook/catalogue/{}/templates",
+        "township",
+        lambda world, relation: {
+            "kind_id": _obj(world, "kind", relation).pk,
+            "title": "rulebook新范本",
+            "body": "第一条 rulebook 新范本正文。",
+        },
+    ),
+    "POST /api/v1/rulebook/catalogue/{township_id}/templates/{template_id}/edit": _own_api(
+        "template",
+        "edit",
+        {"kind_id": 0, "title": "rulebook改过的范本", "body": "第一条 rulebook 改过的正文。"},
+    ),
+    "POST /api/v1/rulebook/catalogue/{township_id}/templates/{template_id}/retire": _own_api(
+        "template", "retire", {"retired": True}
+    ),
 }

@@ -102,6 +102,14 @@ PAGE_CALLS: dict[str, Callable] = {
         "workforce:posts", {"name": "护河员", "group": "二队", "level": "community", "duty": "volunteer"}
     ),
     "workforce:staffing": plain("workforce:staffing"),
+    "workforce:defaults": lambda world, actor, relation: Call(
+        reverse("workforce:defaults"),
+        {
+            "community_type": "village",
+            "min_workers": "7",
+            "covered": [PostType.objects.get(name="网格员").pk],
+        },
+    ),
     "workforce:export": plain("workforce:export"),
     "workforce:community": page("workforce:community", "community"),
     "workforce:public": page("workforce:public", "community"),
@@ -204,5 +212,11 @@ API_CALLS: dict[str, Callable] = {
             "min_workers": 5,
             "covered_post_type_ids": [PostType.objects.get(name="网格员").pk],
         },
+    ),
+    # The default target of each kind: "same" edits the villages' default, "other" the urban communities'.
+    "GET /api/v1/workforce/defaults": lambda world, actor, relation: Call("/api/v1/workforce/defaults"),
+    "POST /api/v1/workforce/defaults/{community_type}": lambda world, actor, relation: Call(
+        f"/api/v1/workforce/defaults/{'village' if relation == 'same' else 'urban'}",
+        {"min_workers": 7, "covered_post_type_ids": [PostType.objects.get(name="网格员").pk]},
     ),
 }

@@ -67,10 +67,12 @@ PART_PAGES: dict[str, str] = {
     "funds:answer": _keep(),
     "funds:voucher": _read(),
     "funds:board": _read(),
+    "funds:board_pdf": _read(),  # the draft's PDF: its readers only
     "funds:board_review": _table({"anonymous": ANON, SUPERVISOR: ("405", "405", "302*", "404")}, NO),
     "funds:board_publish": _keep(),
     # The published board is public: anyone, signed in or not, reads it.
     "funds:public": _table({}, ("200", "200", "405", "405")),
+    "funds:public_pdf": _table({}, ("200", "200", "405", "405")),
     "funds:policy": _table({"anonymous": ANON, OFFICE: ("200", "200", "302*", "302*")}, NO),
 }
 

@@ -3,7 +3,8 @@
 Objects (tests/matrix_rulebook.py), for "same" (青山村) and "other" (东街社区): a document with its first version in
 force and a second as a draft, and a document with only a version in force (for a new version). Who
 (gongzhi/rulebook/rules.py): `rulebook.keep` — the community's staff; `rulebook.view` (drafts) — the community's
-staff and the township office; the community library and adopted versions — everyone. Anything out of reach is
+staff and the township office; `rulebook.keep_catalogue` (the township's own kinds and templates, 永安镇's in both
+relations) — the township office; the community library and adopted versions (their page, scan and PDF) — everyone. Anything out of reach is
 404, as what does not exist. Writing requests are marked *.
 """
 
@@ -45,6 +46,15 @@ PART_PAGES: dict[str, str] = {
     "rulebook:scan_upload": _keep_move(),
     # The scanned PDF of an adopted version is public, as the version is.
     "rulebook:scan": _table({}, ("200", "200", "405", "405")),
+    # The server-made PDF of an adopted version is public too (a draft's: its readers, tests/rulebook).
+    "rulebook:version_print": _table({}, ("200", "200", "405", "405")),
+    # The township's own kinds and templates (the township office over 永安镇, both relations).
+    "rulebook:catalogue": _table({"anonymous": ANON, OFFICE: ("200", "200", "302*", "302*")}, NO),
+    "rulebook:kind_edit": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
+    "rulebook:kind_retire": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
+    "rulebook:template_new": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
+    "rulebook:template_edit": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
+    "rulebook:template_retire": _table({"anonymous": ANON, OFFICE: ("405", "405", "302*", "302*")}, NO),
 }
 
 
@@ -63,6 +73,14 @@ def _api_read() -> str:
     )  # fmt: skip
 
 
+def _api_office(made: str = "200*") -> str:
+    """The township office's own kinds and templates (永安镇 in both relations)."""
+    return _table(
+        {"anonymous": ("405", "405", "401", "401"), OFFICE: ("405", "405", made, made)},
+        ("405", "405", "403", "403"),
+    )
+
+
 PART_API: dict[str, str] = {
     "GET /api/v1/rulebook/c/{community_id}": _table(
         {"anonymous": ("401", "401", "405", "405")}, ("200", "200", "405", "405")
@@ -73,4 +91,14 @@ PART_API: dict[str, str] = {
     "POST /api/v1/rulebook/documents/{document_id}/versions": _api_keep("201*"),
     "POST /api/v1/rulebook/versions/{version_id}/edit": _api_keep(),
     "POST /api/v1/rulebook/versions/{version_id}/adopt": _api_keep(),
+    "GET /api/v1/rulebook/catalogue/{township_id}": _table(
+        {"anonymous": ("401", "401", "405", "405"), OFFICE: ("200", "200", "405", "405")},
+        ("403", "403", "405", "405"),
+    ),
+    "POST /api/v1/rulebook/catalogue/{township_id}/kinds": _api_office("201*"),
+    "POST /api/v1/rulebook/catalogue/{township_id}/kinds/{kind_id}/edit": _api_office(),
+    "POST /api/v1/rulebook/catalogue/{township_id}/kinds/{kind_id}/retire": _api_office(),
+    "POST /api/v1/rulebook/catalogue/{township_id}/templates": _api_office("201*"),
+    "POST /api/v1/rulebook/catalogue/{township_id}/templates/{template_id}/edit": _api_office(),
+    "POST /api/v1/rulebook/catalogue/{township_id}/templates/{template_id}/retire": _api_office(),
 }

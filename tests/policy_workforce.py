@@ -44,6 +44,8 @@ PART_PAGES: dict[str, str] = {
     "workforce:index": _flat({}, ("200", "405")),
     "workforce:posts": _flat({OFFICE: ("200", "302*")}, ("200", "403")),
     "workforce:staffing": _flat({STAFF: ("200", "405"), OFFICE: ("200", "405")}, ("403", "403")),
+    # The default targets per kind of community: the readers see them, the township office edits them.
+    "workforce:defaults": _flat({STAFF: ("200", "403"), OFFICE: ("200", "302*")}, ("403", "403")),
     "workforce:export": _flat({STAFF: ("200*", "405"), OFFICE: ("200*", "405")}, ("403", "403")),
     "workforce:community": _reader_page(),
     # Every signed-in actor is on 青山村's register: its public list; 东街社区's only for the township office.
@@ -118,6 +120,14 @@ PART_API: dict[str, str] = {
     "GET /api/v1/workforce/communities/{community_id}/appointments": _api_read(("403", "403", "405", "405")),
     "GET /api/v1/workforce/communities/{community_id}/gap": _api_read(("403", "403", "405", "405")),
     "POST /api/v1/workforce/communities/{community_id}/target": _table(
+        {"anonymous": API_ANON_POST, OFFICE: ("405", "405", "200*", "200*")}, ("405", "405", "403", "403")
+    ),
+    "GET /api/v1/workforce/defaults": _table(
+        {"anonymous": ("401", "405"), STAFF: ("200", "405"), OFFICE: ("200", "405")},
+        ("403", "405"),
+        relations=False,
+    ),
+    "POST /api/v1/workforce/defaults/{community_type}": _table(
         {"anonymous": API_ANON_POST, OFFICE: ("405", "405", "200*", "200*")}, ("405", "405", "403", "403")
     ),
 }

@@ -891,8 +891,18 @@ SAMPLES: dict[str, tuple[dict, str]] = {
         "护河员",
     ),
     "workforce.post_type_changed": (
-        {"level": "网格", "duty": "兼职", "counts": True, "active": False},
-        "网格员",
+        {
+            "level": "村(社区)",
+            "duty": "志愿",
+            "counts": False,
+            "active": False,
+            "kept_in": "法治·法律明白人名册",
+        },
+        "法律明白人",
+    ),
+    "workforce.default_target_set": (
+        {"kind": "行政村", "workers": 8, "before": "-", "covered": "网格员、村(居)民小组长"},
+        "行政村·默认配备目标",
     ),
     "workforce.appointed": (
         {
@@ -965,18 +975,32 @@ SAMPLES: dict[str, tuple[dict, str]] = {
     "feedback.answered": ({"days": 2, "late": False}, "投诉#3"),
     "feedback.withdrawn": ({}, "建议#4"),
     "feedback.category_saved": ({"retired": False}, "页面出错"),
+    "feedback.answer_corrected": ({"reason": "日期写错"}, "投诉#3"),
+    "feedback.category_added": ({}, "公示栏显示"),
+    "feedback.category_renamed": ({"was": "公示栏"}, "公示栏显示"),
+    "feedback.category_retired": ({"filed": 2}, "公示栏显示"),
+    "feedback.category_restored": ({"filed": 2}, "公示栏显示"),
     # The governing documents (gongzhi.rulebook).
     "rulebook.document_created": (
         {"kind": "村(居)务公开制度", "template": "村(居)务公开制度"},
         "青山村·村(居)务公开制度",
     ),
     "rulebook.draft_saved": ({"length": 420}, "青山村·村(居)务公开制度（第2版）"),
-    "rulebook.scan_attached": ({"bytes": 20480}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.scan_attached": ({"bytes": 20480, "adopted": True}, "青山村·村(居)务公开制度（第2版）"),
     "rulebook.version_made": ({"number": 2}, "青山村·村(居)务公开制度（第2版）"),
     "rulebook.adopted": (
         {"meeting": "2026-12-05 通过村务公开制度", "effective_on": "2026-12-06", "superseded": 1},
         "青山村·村(居)务公开制度（第2版）",
     ),
+    "rulebook.draft_printed": ({"sha256": "ef" * 32}, "青山村·村(居)务公开制度（第2版）"),
+    "rulebook.kind_added": ({"group": "rules", "before": "-"}, "村级财务管理细则"),
+    "rulebook.kind_changed": ({"group": "rules", "before": "财务细则"}, "村级财务管理细则"),
+    "rulebook.kind_retired": ({"in_use": 2}, "村级财务管理细则"),
+    "rulebook.kind_restored": ({"in_use": 2}, "村级财务管理细则"),
+    "rulebook.template_added": ({"kind": "村级财务管理细则", "length": 320}, "村级财务管理细则（永安镇）"),
+    "rulebook.template_changed": ({"kind": "村级财务管理细则", "length": 360}, "村级财务管理细则（永安镇）"),
+    "rulebook.template_retired": ({"kind": "村级财务管理细则"}, "村级财务管理细则（永安镇）"),
+    "rulebook.template_restored": ({"kind": "村级财务管理细则"}, "村级财务管理细则（永安镇）"),
     # The funds (gongzhi.funds): amounts in yuan, no resident named.
     "funds.policy_set": (
         {"area": "永安镇", "decision_above": "50,000.00", "monthly_above": 30, "roles": ["community_staff"]},

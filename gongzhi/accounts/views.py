@@ -83,24 +83,13 @@ def reset_mail_allowed(email: str, ip: str) -> bool:
     """Count this request against the address and the source address; False past either limit."""
     import hashlib
 
-    from django.core.cache import cache
+    from gongzhi.core.ratelimit import attempts_allowed
 
-    allowed = True
-    for key, limit in (
-        (
-            f"pwreset:mail:{hashlib.sha256(email.strip().lower().encode()).hexdigest()}",
-            RESET_MAILS_PER_ADDRESS,
-        ),
-        (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP),
-    ):
-        cache.add(key, 0, RESET_WINDOW_SECONDS)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, RESET_WINDOW_SECONDS)
-            count = 1
-        allowed = allowed and count <= limit
-    return allowed
+    address = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    return attempts_allowed(
+        [(f"pwreset:mail:{address}", RESET_MAILS_PER_ADDRESS), (f"pwreset:ip:{ip}", RESET_MAILS_PER_IP)],
+        RESET_WINDOW_SECONDS,
+    )
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -12,7 +12,16 @@ VERBS = {
     "feedback.filed": (_("提交平台意见建议"), _("提交{kind_label}「{target}」（{category}），{due}前答复")),
     "feedback.answered": (_("答复平台意见建议"), _("答复「{target}」（{days} 个工作日）")),
     "feedback.withdrawn": (_("撤回平台意见建议"), _("撤回「{target}」")),
+    "feedback.answer_corrected": (_("更正平台意见建议的答复"), _("更正「{target}」的答复，原因：{reason}")),
+    # Before categories were per township (decision 0057, "Later"): kept for the events already written.
     "feedback.category_saved": (_("修改意见建议类别"), _("意见建议类别「{target}」：{state}")),
+    "feedback.category_added": (_("添加本镇意见建议类别"), _("添加意见建议类别「{target}」")),
+    "feedback.category_renamed": (_("修改本镇意见建议类别"), _("意见建议类别「{was}」改名为「{target}」")),
+    "feedback.category_retired": (
+        _("停用本镇意见建议类别"),
+        _("停用意见建议类别「{target}」（已有 {filed} 条在这个类别下）"),
+    ),
+    "feedback.category_restored": (_("恢复本镇意见建议类别"), _("恢复使用意见建议类别「{target}」")),
 }
 
 

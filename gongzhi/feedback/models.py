@@ -1,9 +1,11 @@
 """Suggestions and complaints about gongzhi itself (not about a village matter: those are 民情 cases), answered by
 the township office of the filer's township within a due date on the workday calendar.
 
-- `Category`: what the suggestion or complaint is about (data the township office edits; seeded).
+- `Category`: what the suggestion or complaint is about: the catalogue's (township None: every township's,
+  seeded) or one a township office added for its own township (it renames, retires and restores those).
 - `Feedback`: one suggestion or complaint: by a signed-in user, or by a visitor who leaves a name and a mobile
-  number to be answered on; the page of gongzhi it concerns (a path); open, answered or withdrawn.
+  number to be answered on (and gets a receipt code, stored hashed, to read the answer); the page of gongzhi it
+  concerns (a path); open, answered or withdrawn; an answer may be corrected, with a reason.
 """
 
 from django.conf import settings
@@ -24,15 +26,43 @@ class FeedbackState(models.TextChoices):
 
 
 class Category(models.Model):
-    name = models.CharField(_("名称"), max_length=30, unique=True)
+    name = models.CharField(_("名称"), max_length=30)
     sort_order = models.PositiveIntegerField(default=0)
     retired = models.BooleanField(_("已停用"), default=False)
+    township = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )  # None: the catalogue's (every township's); else the township that added it
+    area_path = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(township__isnull=True),
+                name="feedback_category_catalogue_name",
+            ),
+            models.UniqueConstraint(fields=["township", "name"], name="feedback_category_township_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def own(self) -> bool:
+        """Added by a township for itself (not the catalogue's)."""
+        return self.township_id is not None
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+    @property
+    def audit_area(self):
+        return self.township
 
     @property
     def audit_label(self) -> str:
@@ -61,7 +91,14 @@ class Feedback(models.Model):
     )
     answered_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    corrected_at = models.DateTimeField(null=True, blank=True)  # the answer's last correction
+    correction_reason = models.CharField(_("更正原因"), max_length=200, blank=True)
+    # A visitor's receipt code, hashed (core.receipts): with the mobile's last four digits it reads the answer.
+    receipt_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Set on the instance feedback_file returns to a visitor, to be shown once; never stored (its hash is).
+    receipt_code: str = ""
 
     class Meta:
         ordering = ["-created_at", "-id"]

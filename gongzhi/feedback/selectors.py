@@ -1,10 +1,13 @@
 """Reads of suggestions and complaints about gongzhi: the filer's own, the township office's inbox, one of them
-(404 outside reach), the townships a person may address, and the counts per township for the oversight page."""
+(404 outside reach), a visitor's by receipt code, the categories (the catalogue's and a township's own), the
+townships a person may address, and the counts per township for the oversight page."""
 
+import hmac
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from gongzhi.accounts.scopes import paths_for, role_paths, scope_q
 from gongzhi.areas.models import Area, AreaKind
@@ -17,20 +20,56 @@ from .models import Category, Feedback, FeedbackState
 from .roles import ANSWERERS
 
 
-def categories(*, retired: bool = False) -> list[Category]:
-    found = Category.objects.all()
+def categories(township: Area | None = None, *, retired: bool = False) -> list[Category]:
+    """The catalogue's categories (every township's) and, given a township, its own."""
+    reach = Q(township__isnull=True)
+    if township is not None:
+        reach |= Q(township=township)
+    found = Category.objects.filter(reach)
     if not retired:
         found = found.filter(retired=False)
     return list(found.order_by("sort_order", "id"))
 
 
+def categories_offered(townships: list[Area]) -> tuple[list[Category], list[tuple[Area, list[Category]]]]:
+    """What a filer chooses from: the catalogue's, then each of their townships' own (in use)."""
+    own = list(
+        Category.objects.filter(township__in=townships, retired=False)
+        .select_related("township")
+        .order_by("township__path", "sort_order", "id")
+    )
+    groups = [(t, [c for c in own if c.township_id == t.pk]) for t in townships]
+    return categories(), [(t, rows) for t, rows in groups if rows]
+
+
+def own_categories(township: Area) -> list[Category]:
+    """The categories the township added itself, retired ones last."""
+    return list(Category.objects.filter(township=township).order_by("retired", "sort_order", "id"))
+
+
 def category_get(category_id: int | None) -> Category | None:
-    return Category.objects.filter(pk=category_id or 0, retired=False).first()
+    """One in use (the catalogue's or a township's: the action checks that it fits the township)."""
+    return Category.objects.filter(pk=category_id or 0, retired=False).select_related("township").first()
 
 
-def category_find(category_id: int) -> Category:
-    """Any category, retired ones too (for editing); 404 when there is none."""
-    found = Category.objects.filter(pk=category_id).first()
+def own_category_get(township: Area, category_id: int | None) -> Category:
+    """One the township added (retired ones too, for editing); 404 for anything else."""
+    found = Category.objects.filter(township=township, pk=category_id or 0).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def townships_answered_by(viewer) -> QuerySet[Area]:
+    """The townships whose suggestions and complaints the viewer answers (and whose categories they keep)."""
+    paths = paths_for(viewer, ANSWERERS)
+    if not paths:
+        return Area.objects.none()
+    return Area.objects.filter(scope_q(paths, "path"), kind=AreaKind.TOWNSHIP).order_by("path")
+
+
+def township_get_for(*, viewer, township_id: int) -> Area:
+    found = townships_answered_by(viewer).filter(pk=township_id).first()
     if found is None:
         raise NotFound()
     return found
@@ -65,13 +104,19 @@ def mine_for(*, viewer) -> QuerySet[Feedback]:
     return _feedback().filter(user=viewer)
 
 
+OVERDUE = "overdue"  # a filter of the inbox: open and past the due date
+
+
 def inbox_for(*, viewer, state: str = "") -> QuerySet[Feedback]:
-    """The township office's: its townships' suggestions and complaints, the open ones first (oldest due first)."""
+    """The township office's: its townships' suggestions and complaints, the open ones first (oldest due first);
+    `state` one of FeedbackState or OVERDUE."""
     paths = paths_for(viewer, ANSWERERS)
     if not paths:
         return Feedback.objects.none()
     found = _feedback().filter(scope_q(paths))
-    if state in FeedbackState.values:
+    if state == OVERDUE:
+        found = found.filter(state=FeedbackState.OPEN, due_at__lt=timezone.now())
+    elif state in FeedbackState.values:
         found = found.filter(state=state)
     return found.order_by("state", "due_at", "id")
 
@@ -87,6 +132,33 @@ def feedback_get_for(*, viewer, feedback_id: int) -> Feedback:
     if paths and Feedback.objects.filter(scope_q(paths), pk=found.pk).exists():
         return found
     raise NotFound()
+
+
+def receipt_normalise(raw: str) -> str:
+    """A receipt code as typed: spaces and dashes dropped, capitals."""
+    return "".join(c for c in str(raw or "").upper() if c.isalnum())
+
+
+def receipt_hash(code: str) -> str:
+    """What is stored of a visitor's receipt code (keyed by the deployment's secret: not reversible)."""
+    return salted_hmac("gongzhi.feedback.receipt", receipt_normalise(code), algorithm="sha256").hexdigest()
+
+
+def feedback_by_receipt(*, code: str, phone_last4: str) -> Feedback | None:
+    """A visitor's suggestion or complaint by its receipt code and the last four digits of the mobile number
+    left with it; None for any pair that does not match (the caller says one thing for all of them)."""
+    code, last4 = receipt_normalise(code), str(phone_last4 or "").strip()
+    if len(code) < 8 or len(last4) != 4 or not last4.isdigit():
+        return None
+    found = _feedback().filter(receipt_hash=receipt_hash(code), user__isnull=True).first()
+    if found is None or not hmac.compare_digest(found.contact_phone[-4:], last4):
+        return None
+    return found
+
+
+def visitor_feedback_get(feedback_id: int | None) -> Feedback | None:
+    """A visitor's (not signed in) suggestion or complaint, for its receipt page right after filing."""
+    return _feedback().filter(pk=feedback_id or 0, user__isnull=True).first()
 
 
 def filer_label(feedback: Feedback, *, unmasked: bool = False) -> str:
@@ -133,7 +205,4 @@ def counts_of(township: Area) -> Counts:
 
 def counts_for(*, viewer) -> list[Counts]:
     """The counts of every township the viewer answers for."""
-    paths = paths_for(viewer, ANSWERERS)
-    if not paths:
-        return []
-    return [counts_of(t) for t in Area.objects.filter(scope_q(paths, "path"), kind=AreaKind.TOWNSHIP)]
+    return [counts_of(t) for t in townships_answered_by(viewer)]

@@ -20,8 +20,10 @@ urlpatterns = [
     path("e/<id:pk>/answer/", views.answer, name="answer"),
     path("e/<id:pk>/vouchers/<id:voucher_id>/", views.voucher, name="voucher"),
     path("b/<id:pk>/", views.board, name="board"),
+    path("b/<id:pk>/pdf/", views.board_print, name="board_pdf"),
     path("b/<id:pk>/review/", views.board_review, name="board_review"),
     path("b/<id:pk>/publish/", views.board_publish, name="board_publish"),
     path("public/<id:pk>/", views.public, name="public"),
+    path("public/<id:pk>/pdf/", views.public_print, name="public_pdf"),
     path("policy/<id:township_id>/", views.policy, name="policy"),
 ]

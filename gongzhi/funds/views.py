@@ -1,6 +1,6 @@
 """Pages of the funds (phones first, no JavaScript): the communities in reach and their funds for a year, a fund
 with its income and plans, a plan with its expenditures, an expenditure with its vouchers, approvals and 民主理财,
-a finance board (review, publish), the public finance board, and the township's policy."""
+a finance board (review, publish) and its PDF, the public finance board and its PDF, and the township's policy."""
 
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from gongzhi.photos.http import photo_response
 
 from . import actions, selectors
 from .models import Fund, FundKind, IncomeSource, Voucher
+from .printing import board_pdf
 
 
 def _year(request) -> int:
@@ -386,6 +387,29 @@ def board_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         success=_("已在公开栏公开。"),
         back=reverse("funds:board", args=[found.pk]),
     )
+
+
+def _pdf(board, *, private: bool) -> HttpResponse:
+    response = HttpResponse(board_pdf(board), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="finance-board-{board.pk}-{board.period}.pdf"'
+    if private:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_perm("funds.view")
+@require_safe
+@translate_errors
+def board_print(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The board as a PDF for its readers, in any state (a draft says it is not public)."""
+    return _pdf(selectors.board_get_for(viewer=request.user, board_id=pk), private=True)
+
+
+@require_safe
+@translate_errors
+def public_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The published board as a PDF, to anyone (as its public page); 404 before it is published."""
+    return _pdf(selectors.board_public(pk), private=False)
 
 
 @require_safe

@@ -15,12 +15,23 @@ class LegalConfig(AppConfig):
         from gongzhi.core.home import home_section_register, public_link_register, robots_register
         from gongzhi.core.nav import nav_register
         from gongzhi.core.periodic import periodic_job_register
+        from gongzhi.core.posts import people_in_posts_register
 
         from . import home, workflow  # noqa: F401  (the lifecycles)
         from .actions import consultation_reminders
         from .audit_verbs import audit_verbs_register
+        from .selectors import SAVVY_SOURCE, savvy_in_office
 
         audit_verbs_register()
+        # The roster of 法律明白人 is their one record (decision 0061): a staffing page reads it from here.
+        people_in_posts_register(
+            SAVVY_SOURCE,
+            order=10,
+            label=_("法治·法律明白人名册"),
+            post="法律明白人",
+            holders=savvy_in_office,
+            url_name="legal:community",
+        )
         periodic_job_register(
             "legal_consultation_reminders", consultation_reminders, "法律咨询预约前一天提醒预约的居民"
         )

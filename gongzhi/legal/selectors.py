@@ -17,6 +17,7 @@ from gongzhi.accounts.models import User
 from gongzhi.accounts.scopes import covers, paths_for, role_paths, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
+from gongzhi.core.posts import PostHolder
 from gongzhi.residents.models import Resident
 from gongzhi.residents.selectors import account_in_reach, resident_base_for
 
@@ -428,3 +429,36 @@ def savvy_candidate_get(*, viewer, community: Area, resident_id: int | None) -> 
 def aide_account_get(*, viewer, username: str) -> User | None:
     """The active account an aide is linked to, among the people the keeper may see (`account_in_reach`)."""
     return account_in_reach(viewer=viewer, roles=KEEPERS, username=username)
+
+
+# --- The people-in-posts hook (gongzhi.core.posts): the 法律明白人 in office, read by a staffing page ----------
+
+
+# The key this app's roster of 法律明白人 is registered under (gongzhi.core.posts); a staffing catalogue links its
+# 法律明白人 post to it.
+SAVVY_SOURCE = "law_savvy"
+
+
+def savvy_in_office(community_ids: list[int]) -> list[PostHolder]:
+    """The 法律明白人 in office (在岗) of the communities named: this roster is the one record of them (decision
+    0061); a staffing page lists and counts them from here, never typing them again."""
+    from django.urls import reverse
+
+    found = (
+        LawSavvy.objects.filter(community_id__in=community_ids, state=SavvyState.ACTIVE)
+        .select_related("resident")
+        .order_by("area_path", "activated_at", "id")
+    )
+    return [
+        PostHolder(
+            source=SAVVY_SOURCE,
+            community_id=s.community_id,
+            area_id=s.community_id,
+            resident_id=s.resident_id,
+            name=s.resident.name,
+            phone_masked=s.resident.phone_masked,
+            started_on=timezone.localdate(s.activated_at) if s.activated_at else None,
+            url=reverse("legal:savvy", args=[s.pk]),
+        )
+        for s in found
+    ]

@@ -15,6 +15,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,9 +29,10 @@ from gongzhi.core.places import row_lock
 from gongzhi.core.text import text_clean
 from gongzhi.meetings.models import MeetingItem
 
-from .models import Document, DocumentKind, Template, Version, VersionState
+from .models import Document, DocumentKind, KindGroup, Template, Version, VersionState
 
 TITLE_MAX, BODY_MAX = 60, 50_000
+KIND_NAME_MAX = 40
 SCAN_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -63,11 +65,16 @@ def document_create(
     if community is None or community.kind != AreaKind.COMMUNITY:
         raise DomainError(_("制度属于一个村(社区)，请选择村(社区)。"), field="community")
     _keep_check(actor, community)
-    if kind is None or kind.retired:
+    # As stored now, not as the caller read it: the catalogue's or the community's township's own, in use.
+    fresh_kind = DocumentKind.objects.filter(pk=kind.pk if kind else 0).values_list("township_id", "retired")
+    kind_row = fresh_kind.first()
+    if kind is None or kind_row is None or kind_row[1] or kind_row[0] not in (None, community.parent_id):
         raise DomainError(_("请选择制度类别。"), field="kind")
     if template is not None:
-        usable = template.kind_id == kind.pk and template.township_id in (None, community.parent_id)
-        if not usable:
+        fresh = (
+            Template.objects.filter(pk=template.pk).values_list("kind_id", "township_id", "retired").first()
+        )
+        if fresh is None or fresh[0] != kind.pk or fresh[1] not in (None, community.parent_id) or fresh[2]:
             raise DomainError(_("请选择这一类别的范本。"), field="template")
     title = text_clean(title or (template.title if template else kind.name), label=_("标题"), field="title",
                        minimum=2, maximum=TITLE_MAX)  # fmt: skip
@@ -108,15 +115,26 @@ def draft_save(*, actor: User, version: Version, body: str) -> Version:
 
 @transaction.atomic
 def scan_attach(*, actor: User, version: Version, raw: bytes, name: str) -> Version:
-    """A scanned PDF of the draft (the signed, stamped paper), checked by core.pdfs."""
+    """A scanned PDF of the signed, stamped paper, checked by core.pdfs: a draft's (replaced freely until it is
+    adopted), or an adopted version's that has none yet — the paper is often scanned after the meeting. An
+    adopted version's scan, once there, is never replaced (as its text is never edited)."""
     _keep_check(actor, version.document.community)
     version = row_lock(Version, version.pk, "document__community")
-    _draft_check(version)
+    adopted = version.state != VersionState.DRAFT
+    if adopted and version.scan:
+        raise DomainError(
+            _("「%(title)s」第%(n)d版已经通过施行，已有扫描件，不能替换。")
+            % {"title": version.document.title, "n": version.number},
+            code="filed",
+        )
     checked = pdf_check(raw, name=name, max_bytes=SCAN_MAX_BYTES, field="scan")
     version.scan.save(f"{version.document_id}-{version.number}.pdf", ContentFile(checked), save=False)
     version.save(update_fields=["scan", "updated_at"])
     audit_event_record(
-        actor=actor, verb="rulebook.scan_attached", target=version, summary={"bytes": len(checked)}
+        actor=actor,
+        verb="rulebook.scan_attached",
+        target=version,
+        summary={"bytes": len(checked), "adopted": adopted},
     )
     return version
 
@@ -194,3 +212,178 @@ def version_adopt(
         },
     )
     return version
+
+
+# --- The township's own kinds and templates ------------------------------------------------------
+
+
+def _catalogue_allowed(actor: User, township: Area | None) -> None:
+    if township is None or township.kind != AreaKind.TOWNSHIP:
+        raise DomainError(_("自定义制度类别和范本按镇(乡、街道)添加，请选择镇(乡、街道)。"), field="township")
+    if not can(actor, "rulebook.keep_catalogue", township):
+        raise NotPermitted(
+            _("%(area)s不在您管辖的范围内，不能添加或修改它的制度类别和范本。") % {"area": township.name}
+        )
+
+
+def _kind_reach_check(kind: DocumentKind | None, township: Area) -> DocumentKind:
+    fresh = DocumentKind.objects.filter(pk=kind.pk if kind else 0).first()
+    if fresh is None or fresh.township_id not in (None, township.pk):
+        raise DomainError(_("请选择制度类别。"), field="kind")
+    return fresh
+
+
+@transaction.atomic
+def kind_save(
+    *, actor: User, township: Area, kind: DocumentKind | None = None, group: str, name: str
+) -> DocumentKind:
+    """The township office adds a document kind of its own (offered to its communities only), or edits one it
+    added; the catalogue's kinds are never edited here."""
+    _catalogue_allowed(actor, township)
+    if kind is not None and kind.township_id != township.pk:
+        raise DomainError(
+            _("「%(name)s」是默认目录中的制度类别，不能修改；只能修改本镇自己添加的类别。")
+            % {"name": kind.name},
+            field="name",
+        )
+    if group not in KindGroup.values:
+        raise DomainError(_("请选择制度的分组（自治章程、十制度、六职责、其他制度）。"), field="group")
+    name = text_clean(name, label=_("名称"), field="name", minimum=2, maximum=KIND_NAME_MAX)
+    row_lock(Area, township.pk)
+    clash = DocumentKind.objects.filter(Q(township__isnull=True) | Q(township=township), name=name)
+    if kind is not None:
+        clash = clash.exclude(pk=kind.pk)
+    if clash.exists():
+        raise DomainError(_("已有名为「%(name)s」的制度类别。") % {"name": name}, field="name")
+    if kind is None:
+        last = DocumentKind.objects.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
+        kind = DocumentKind.objects.create(
+            township=township, area_path=township.path, created_by=actor, sort_order=last + 1, group=group,
+            name=name,
+        )  # fmt: skip
+        verb, before = "rulebook.kind_added", "-"
+    else:
+        kind = row_lock(DocumentKind, kind.pk)
+        before = kind.name
+        kind.group, kind.name = group, name
+        kind.save(update_fields=["group", "name"])
+        verb = "rulebook.kind_changed"
+    audit_event_record(
+        actor=actor, verb=verb, target=kind, area=township, summary={"group": group, "before": before}
+    )
+    return kind
+
+
+@transaction.atomic
+def kind_retire(*, actor: User, kind: DocumentKind, retired: bool = True) -> DocumentKind:
+    """The township office retires a kind it added (no longer offered for a new document; documents of the
+    kind keep it), or takes it back into use."""
+    if kind.township_id is None:
+        raise DomainError(
+            _("「%(name)s」是默认目录中的制度类别，不能停用；只能停用本镇自己添加的类别。")
+            % {"name": kind.name}
+        )
+    township = kind.township
+    _catalogue_allowed(actor, township)
+    kind = row_lock(DocumentKind, kind.pk)
+    if kind.retired == bool(retired):
+        raise DomainError(
+            _("「%(name)s」已经停用了。") % {"name": kind.name}
+            if retired
+            else _("「%(name)s」没有停用。") % {"name": kind.name},
+            code="state",
+        )
+    kind.retired = bool(retired)
+    kind.save(update_fields=["retired"])
+    audit_event_record(
+        actor=actor,
+        verb="rulebook.kind_retired" if retired else "rulebook.kind_restored",
+        target=kind,
+        area=township,
+        summary={"in_use": Document.objects.filter(kind=kind).count()},
+    )
+    return kind
+
+
+@transaction.atomic
+def template_save(
+    *,
+    actor: User,
+    township: Area,
+    template: Template | None = None,
+    kind: DocumentKind | None,
+    title: str,
+    body: str,
+) -> Template:
+    """The township office writes a template of its own (for a catalogue kind or one of its own kinds), or
+    edits one it wrote; the catalogue's templates are never edited here."""
+    _catalogue_allowed(actor, township)
+    if template is not None and template.township_id != township.pk:
+        raise DomainError(
+            _("「%(title)s」是默认目录中的范本，不能修改；只能修改本镇自己的范本。")
+            % {"title": template.title},
+            field="title",
+        )
+    kind = _kind_reach_check(kind, township)
+    if kind.retired:
+        raise DomainError(_("请选择制度类别。"), field="kind")
+    title = text_clean(title, label=_("标题"), field="title", minimum=2, maximum=TITLE_MAX)
+    body = text_clean(body, label=_("正文"), field="body", minimum=10, maximum=BODY_MAX)
+    row_lock(Area, township.pk)
+    clash = Template.objects.filter(township=township, kind=kind, title=title)
+    if template is not None:
+        clash = clash.exclude(pk=template.pk)
+    if clash.exists():
+        raise DomainError(
+            _("本镇已有「%(kind)s」的范本「%(title)s」。") % {"kind": kind.name, "title": title},
+            field="title",
+        )
+    if template is None:
+        template = Template.objects.create(
+            township=township, area_path=township.path, created_by=actor, kind=kind, title=title, body=body
+        )
+        verb = "rulebook.template_added"
+    else:
+        template = row_lock(Template, template.pk)
+        template.kind, template.title, template.body = kind, title, body
+        template.save(update_fields=["kind", "title", "body"])
+        verb = "rulebook.template_changed"
+    audit_event_record(
+        actor=actor,
+        verb=verb,
+        target=template,
+        area=township,
+        summary={"kind": kind.name, "length": len(body)},
+    )
+    return template
+
+
+@transaction.atomic
+def template_retire(*, actor: User, template: Template, retired: bool = True) -> Template:
+    """The township office retires a template it wrote (no longer offered; documents made from it keep their
+    text), or takes it back into use."""
+    if template.township_id is None:
+        raise DomainError(
+            _("「%(title)s」是默认目录中的范本，不能停用；只能停用本镇自己的范本。")
+            % {"title": template.title}
+        )
+    township = template.township
+    _catalogue_allowed(actor, township)
+    template = row_lock(Template, template.pk)
+    if template.retired == bool(retired):
+        raise DomainError(
+            _("「%(name)s」已经停用了。") % {"name": template.title}
+            if retired
+            else _("「%(name)s」没有停用。") % {"name": template.title},
+            code="state",
+        )
+    template.retired = bool(retired)
+    template.save(update_fields=["retired"])
+    audit_event_record(
+        actor=actor,
+        verb="rulebook.template_retired" if retired else "rulebook.template_restored",
+        target=template,
+        area=township,
+        summary={"kind": template.kind.name},
+    )
+    return template

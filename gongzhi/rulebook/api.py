@@ -136,10 +136,9 @@ def document_create(
     community = selectors.communities_for(viewer=request.auth, roles=KEEPERS).filter(pk=community_id).first()
     if community is None:
         raise Http404()
-    template = (
-        selectors.templates_for(selectors.township_of(community)).filter(pk=payload.template_id or 0).first()
-    )
-    kind = next((k for k in selectors.kinds() if k.pk == payload.kind_id), None)
+    township = selectors.township_of(community)
+    template = selectors.templates_for(township).filter(pk=payload.template_id or 0).first()
+    kind = next((k for k in selectors.kinds(township) if k.pk == payload.kind_id), None)
     if kind is None and template is not None:
         kind = template.kind
     made = idempotent_create(
@@ -243,3 +242,168 @@ def version_new(request, document_id: ApiId, idempotency_key: IdempotencyKey = N
         request, idempotency_key, None, lambda: actions.version_new(actor=request.auth, document=found)
     )
     return Status(201, _document(found))
+
+
+# --- The township's own kinds and templates (the township office) ----------------------------------
+
+
+class KindOut(Schema):
+    id: int
+    group: str
+    name: str
+    own: bool  # the township added it (else the catalogue's)
+    retired: bool
+
+
+class KindIn(Schema):
+    group: str
+    name: str
+
+
+class TemplateOut(Schema):
+    id: int
+    kind_id: int
+    kind: str
+    title: str
+    body: str
+    own: bool  # the township wrote it (else the catalogue's)
+    retired: bool
+
+
+class TemplateIn(Schema):
+    kind_id: ApiId | None = None
+    title: str
+    body: str
+
+
+class RetireIn(Schema):
+    retired: bool = True
+
+
+class CatalogueOut(Schema):
+    kinds: list[KindOut]
+    templates: list[TemplateOut]
+
+
+def _kind(k) -> dict:
+    return {"id": k.pk, "group": k.group, "name": k.name, "own": k.own, "retired": k.retired}
+
+
+def _template(t) -> dict:
+    return {"id": t.pk, "kind_id": t.kind_id, "kind": t.kind.name, "title": t.title, "body": t.body,
+            "own": t.own, "retired": t.retired}  # fmt: skip
+
+
+def _township(request, township_id: int):
+    if not request.auth.has_perm("rulebook.keep_catalogue"):
+        raise PermissionDenied()
+    return _found(lambda: selectors.township_get_for(viewer=request.auth, township_id=township_id))
+
+
+def _kind_of(township, kind_id):
+    return next((k for k in selectors.kinds(township) if k.pk == kind_id), None)
+
+
+@router.get(
+    "/rulebook/catalogue/{township_id}",
+    response=CatalogueOut,
+    summary=gettext_noop("镇(乡、街道)可用的制度类别和范本（默认目录和本镇添加的，含已停用的）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def catalogue(request, township_id: ApiId):
+    township = _township(request, township_id)
+    templates = list(selectors.templates_for(township)) + [
+        t for t in selectors.own_templates(township) if t.retired or t.kind.retired
+    ]
+    return {
+        "kinds": [_kind(k) for k in selectors.kinds(township, retired=True)],
+        "templates": [_template(t) for t in templates],
+    }
+
+
+@router.post(
+    "/rulebook/catalogue/{township_id}/kinds",
+    response={201: KindOut},
+    summary=gettext_noop("添加本镇的制度类别"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def kind_create(request, township_id: ApiId, payload: KindIn, idempotency_key: IdempotencyKey = None):
+    township = _township(request, township_id)
+    made = idempotent_create(
+        request, idempotency_key, payload,
+        lambda: actions.kind_save(actor=request.auth, township=township, group=payload.group, name=payload.name),
+    )  # fmt: skip
+    return Status(201, _kind(made))
+
+
+@router.post(
+    "/rulebook/catalogue/{township_id}/kinds/{kind_id}/edit",
+    response=KindOut,
+    summary=gettext_noop("修改本镇添加的制度类别"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def kind_edit(request, township_id: ApiId, kind_id: ApiId, payload: KindIn):
+    township = _township(request, township_id)
+    kind = _found(lambda: selectors.own_kind_get(township, kind_id))
+    return _kind(
+        actions.kind_save(
+            actor=request.auth, township=township, kind=kind, group=payload.group, name=payload.name
+        )
+    )
+
+
+@router.post(
+    "/rulebook/catalogue/{township_id}/kinds/{kind_id}/retire",
+    response=KindOut,
+    summary=gettext_noop("停用（或恢复使用）本镇添加的制度类别"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def kind_retire(request, township_id: ApiId, kind_id: ApiId, payload: RetireIn):
+    township = _township(request, township_id)
+    kind = _found(lambda: selectors.own_kind_get(township, kind_id))
+    return _kind(actions.kind_retire(actor=request.auth, kind=kind, retired=payload.retired))
+
+
+@router.post(
+    "/rulebook/catalogue/{township_id}/templates",
+    response={201: TemplateOut},
+    summary=gettext_noop("添加本镇的制度范本"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def template_create(request, township_id: ApiId, payload: TemplateIn, idempotency_key: IdempotencyKey = None):
+    township = _township(request, township_id)
+    kind = _kind_of(township, payload.kind_id)
+    made = idempotent_create(
+        request, idempotency_key, payload,
+        lambda: actions.template_save(actor=request.auth, township=township, kind=kind, title=payload.title,
+                                      body=payload.body),
+    )  # fmt: skip
+    return Status(201, _template(made))
+
+
+@router.post(
+    "/rulebook/catalogue/{township_id}/templates/{template_id}/edit",
+    response=TemplateOut,
+    summary=gettext_noop("修改本镇的制度范本"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def template_edit(request, township_id: ApiId, template_id: ApiId, payload: TemplateIn):
+    township = _township(request, township_id)
+    template = _found(lambda: selectors.own_template_get(township, template_id))
+    saved = actions.template_save(
+        actor=request.auth, township=township, template=template, kind=_kind_of(township, payload.kind_id),
+        title=payload.title, body=payload.body,
+    )  # fmt: skip
+    return _template(saved)
+
+
+@router.post(
+    "/rulebook/catalogue/{township_id}/templates/{template_id}/retire",
+    response=TemplateOut,
+    summary=gettext_noop("停用（或恢复使用）本镇的制度范本"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def template_retire(request, township_id: ApiId, template_id: ApiId, payload: RetireIn):
+    township = _township(request, township_id)
+    template = _found(lambda: selectors.own_template_get(township, template_id))
+    return _template(actions.template_retire(actor=request.auth, template=template, retired=payload.retired))

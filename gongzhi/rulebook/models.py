@@ -23,31 +23,79 @@ class KindGroup(models.TextChoices):
 
 
 class DocumentKind(models.Model):
+    """A kind of the catalogue (township None: every township's, seeded), or one a township added for itself
+    (offered to its communities only); a township retires its own kinds, never deletes them."""
+
     group = models.CharField(_("类别"), max_length=10, choices=KindGroup.choices)
-    name = models.CharField(_("名称"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=40)
     sort_order = models.PositiveIntegerField(default=0)
     retired = models.BooleanField(_("已停用"), default=False)
+    township = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )  # None: the catalogue's; else the township that added it
+    area_path = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(township__isnull=True), name="rulebook_kind_catalogue_name"
+            ),
+            models.UniqueConstraint(fields=["township", "name"], name="rulebook_kind_township_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def own(self) -> bool:
+        return self.township_id is not None
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+    @property
+    def audit_area(self):
+        return self.township
+
 
 class Template(models.Model):
+    """A model text for a kind: the catalogue's (township None, seeded) or a township's own (for a catalogue
+    kind or one of its own kinds), which it edits, retires and restores."""
+
     kind = models.ForeignKey(DocumentKind, on_delete=models.PROTECT, related_name="templates")
     township = models.ForeignKey(
         "areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )  # None: the catalogue's
     title = models.CharField(_("标题"), max_length=60)
     body = models.TextField(_("正文"))
+    retired = models.BooleanField(_("已停用"), default=False)
+    area_path = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["kind__sort_order", "id"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def own(self) -> bool:
+        return self.township_id is not None
+
+    @property
+    def scope_path(self) -> str:
+        return self.area_path
+
+    @property
+    def audit_area(self):
+        return self.township
 
 
 class Document(models.Model):

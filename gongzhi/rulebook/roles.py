@@ -8,3 +8,5 @@ from gongzhi.accounts.roles import Role
 KEEPERS = frozenset({Role.COMMUNITY_STAFF})
 # Read every version of the documents (drafts included): the community's staff and the township office.
 READERS = frozenset({Role.COMMUNITY_STAFF, Role.TOWNSHIP_ADMIN})
+# Add, edit, retire and restore the township's own document kinds and templates (the catalogue's stay as seeded).
+CATALOGUE_KEEPERS = frozenset({Role.TOWNSHIP_ADMIN})

@@ -13,18 +13,71 @@ from gongzhi.core.library import LibraryRow, library_rows_of
 from gongzhi.meetings.models import MeetingItem
 
 from .models import Document, DocumentKind, Template, Version, VersionState
-from .roles import READERS
+from .roles import CATALOGUE_KEEPERS, READERS
 
 
-def kinds() -> list[DocumentKind]:
-    return list(DocumentKind.objects.filter(retired=False).order_by("sort_order", "id"))
+def _reach(township: Area | None, prefix: str = "") -> Q:
+    reach = Q(**{f"{prefix}township__isnull": True})
+    if township is not None:
+        reach |= Q(**{f"{prefix}township": township})
+    return reach
+
+
+def kinds(township: Area | None = None, *, retired: bool = False) -> list[DocumentKind]:
+    """The kinds a township's communities keep: the catalogue's and the township's own (retired ones only when
+    asked)."""
+    found = DocumentKind.objects.filter(_reach(township))
+    if not retired:
+        found = found.filter(retired=False)
+    return list(found.order_by("sort_order", "id"))
 
 
 def templates_for(township: Area | None) -> QuerySet[Template]:
-    reach = Q(township__isnull=True)
-    if township is not None:
-        reach |= Q(township=township)
-    return Template.objects.filter(reach, kind__retired=False).select_related("kind")
+    """The templates a township's communities start from: the catalogue's and the township's own, in use, of a
+    kind in use that the township's communities keep."""
+    return Template.objects.filter(
+        _reach(township), _reach(township, "kind__"), retired=False, kind__retired=False
+    ).select_related("kind")
+
+
+def townships_for(*, viewer) -> QuerySet[Area]:
+    """The townships whose own kinds and templates the viewer keeps."""
+    return Area.objects.filter(scope_q(paths_for(viewer, CATALOGUE_KEEPERS), "path"), kind=AreaKind.TOWNSHIP)
+
+
+def township_get_for(*, viewer, township_id: int) -> Area:
+    found = townships_for(viewer=viewer).filter(pk=township_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def own_kinds(township: Area) -> list[DocumentKind]:
+    """The kinds the township added itself, retired ones included."""
+    return list(DocumentKind.objects.filter(township=township).order_by("retired", "sort_order", "id"))
+
+
+def own_kind_get(township: Area, kind_id: int | None) -> DocumentKind:
+    found = DocumentKind.objects.filter(township=township, pk=kind_id or 0).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def own_templates(township: Area) -> list[Template]:
+    """The templates the township wrote itself, retired ones included."""
+    return list(
+        Template.objects.filter(township=township)
+        .select_related("kind")
+        .order_by("retired", "kind__sort_order", "id")
+    )
+
+
+def own_template_get(township: Area, template_id: int | None) -> Template:
+    found = Template.objects.filter(township=township, pk=template_id or 0).select_related("kind").first()
+    if found is None:
+        raise NotFound()
+    return found
 
 
 def township_of(community: Area) -> Area | None:
@@ -86,7 +139,9 @@ def version_any_get(*, viewer, version_id: int) -> Version:
     """Any version (a draft too) of a document in the viewer's reach; 404 outside it."""
     paths = paths_for(viewer, READERS)
     found = (
-        Version.objects.filter(scope_q(paths), pk=version_id).select_related("document__community").first()
+        Version.objects.filter(scope_q(paths), pk=version_id)
+        .select_related("document__community", "document__kind", "meeting_item__meeting")
+        .first()
         if paths
         else None
     )

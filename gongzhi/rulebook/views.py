@@ -20,6 +20,8 @@ from gongzhi.core.ids import id_from
 
 from . import actions, selectors
 from .diff import diff_rows
+from .models import KindGroup
+from .printing import version_pdf
 from .roles import KEEPERS
 
 
@@ -29,7 +31,8 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     communities = list(selectors.communities_for(viewer=request.user))
     kept = {c.pk for c in selectors.communities_for(viewer=request.user, roles=KEEPERS)}
     rows = [(c, list(selectors.documents_of(c)), c.pk in kept) for c in communities[:100]]
-    return render(request, "rulebook/index.html", {"rows": rows})
+    townships = list(selectors.townships_for(viewer=request.user)[:20])
+    return render(request, "rulebook/index.html", {"rows": rows, "townships": townships})
 
 
 @require_perm("rulebook.keep")
@@ -38,8 +41,9 @@ def new(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse:
     community = selectors.communities_for(viewer=request.user, roles=KEEPERS).filter(pk=community_id).first()
     if community is None:
         raise Http404()
-    templates = list(selectors.templates_for(selectors.township_of(community)))
-    kinds = selectors.kinds()
+    township = selectors.township_of(community)
+    templates = list(selectors.templates_for(township))
+    kinds = selectors.kinds(township)
     post = request.POST if request.method == "POST" else None
     if post is not None:
         template = next((t for t in templates if t.pk == id_from(post.get("template"))), None)
@@ -169,18 +173,37 @@ def scan_upload(request: AuthenticatedHttpRequest, pk: int, version_id: int) -> 
     )
 
 
+def _readable(request: HttpRequest, version_id: int):
+    """An adopted version (anyone's), or a draft for its readers (`rulebook.view` in scope); else None."""
+    try:
+        return selectors.public_version_get(version_id)
+    except NotFound:
+        pass
+    if request.user.is_authenticated and can(request.user, "rulebook.view"):
+        try:
+            return selectors.version_any_get(viewer=request.user, version_id=version_id)
+        except NotFound:
+            return None
+    return None
+
+
+@require_safe
+def version_print(request: HttpRequest, version_id: int) -> HttpResponse:
+    """A version as a PDF made on the server: anyone's for an adopted version, a draft's only for its readers."""
+    version = _readable(request, version_id)
+    if version is None:
+        raise Http404()
+    actor = request.user if request.user.is_authenticated else None
+    response = HttpResponse(version_pdf(version, actor=actor), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="rulebook-{version.pk}-v{version.number}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @require_safe
 def scan(request: HttpRequest, version_id: int) -> HttpResponseBase:
     """A version's scanned PDF: anyone's for an adopted version, a draft's only for its readers."""
-    try:
-        version = selectors.public_version_get(version_id)
-    except NotFound:
-        version = None
-    if version is None and request.user.is_authenticated and can(request.user, "rulebook.view"):
-        try:
-            version = selectors.version_any_get(viewer=request.user, version_id=version_id)
-        except NotFound:
-            version = None
+    version = _readable(request, version_id)
     if version is None or not version.scan:
         raise Http404()
     response = FileResponse(
@@ -189,3 +212,135 @@ def scan(request: HttpRequest, version_id: int) -> HttpResponseBase:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- The township's own kinds and templates ------------------------------------------------------
+
+
+def _township(request, township_id: int):
+    try:
+        return selectors.township_get_for(viewer=request.user, township_id=township_id)
+    except NotFound:
+        raise Http404() from None
+
+
+def _own(get):
+    try:
+        return get()
+    except NotFound:
+        raise Http404() from None
+
+
+def _kind_run(request, township, kind=None):
+    post = request.POST
+    return lambda: actions.kind_save(
+        actor=request.user,
+        township=township,
+        kind=kind,
+        group=post.get("group", ""),
+        name=post.get("name", ""),
+    )
+
+
+def _template_run(request, township, template=None):
+    post = request.POST
+    kinds = selectors.kinds(township)
+    kind = next((k for k in kinds if k.pk == id_from(post.get("kind"))), None)
+    return lambda: actions.template_save(
+        actor=request.user, township=township, template=template, kind=kind, title=post.get("title", ""),
+        body=post.get("body", ""),
+    )  # fmt: skip
+
+
+@require_perm("rulebook.keep_catalogue")
+@require_http_methods(["GET", "POST"])
+def catalogue(request: AuthenticatedHttpRequest, township_id: int) -> HttpResponse:
+    """The township's own document kinds (added, edited, retired here) beside the catalogue's."""
+    township = _township(request, township_id)
+    back = reverse("rulebook:catalogue", args=[township.pk])
+    if request.method == "POST":
+        return move_answer(
+            request,
+            run=_kind_run(request, township),
+            success=_("已添加制度类别「%(name)s」。") % {"name": request.POST.get("name", "").strip()},
+            back=back,
+        )
+    context = {
+        "township": township,
+        "own": selectors.own_kinds(township),
+        "catalogue": [k for k in selectors.kinds() if k.township_id is None],
+        "templates": selectors.own_templates(township),
+        "kinds": selectors.kinds(township),
+        "groups": KindGroup.choices,
+    }
+    return render(request, "rulebook/catalogue.html", context)
+
+
+@require_perm("rulebook.keep_catalogue")
+@require_POST
+def kind_edit(request: AuthenticatedHttpRequest, township_id: int, pk: int) -> HttpResponse:
+    township = _township(request, township_id)
+    kind = _own(lambda: selectors.own_kind_get(township, pk))
+    return move_answer(
+        request,
+        run=_kind_run(request, township, kind),
+        success=_("已保存。"),
+        back=reverse("rulebook:catalogue", args=[township.pk]),
+    )
+
+
+@require_perm("rulebook.keep_catalogue")
+@require_POST
+def kind_retire(request: AuthenticatedHttpRequest, township_id: int, pk: int) -> HttpResponse:
+    township = _township(request, township_id)
+    kind = _own(lambda: selectors.own_kind_get(township, pk))
+    retired = request.POST.get("retired", "1") != "0"
+    return move_answer(
+        request,
+        run=lambda: actions.kind_retire(actor=request.user, kind=kind, retired=retired),
+        success=_("已停用「%(name)s」。") % {"name": kind.name}
+        if retired
+        else _("已恢复使用「%(name)s」。") % {"name": kind.name},
+        back=reverse("rulebook:catalogue", args=[township.pk]),
+    )
+
+
+@require_perm("rulebook.keep_catalogue")
+@require_POST
+def template_new(request: AuthenticatedHttpRequest, township_id: int) -> HttpResponse:
+    township = _township(request, township_id)
+    return move_answer(
+        request,
+        run=_template_run(request, township),
+        success=_("已添加范本「%(title)s」。") % {"title": request.POST.get("title", "").strip()},
+        back=reverse("rulebook:catalogue", args=[township.pk]),
+    )
+
+
+@require_perm("rulebook.keep_catalogue")
+@require_POST
+def template_edit(request: AuthenticatedHttpRequest, township_id: int, pk: int) -> HttpResponse:
+    township = _township(request, township_id)
+    template = _own(lambda: selectors.own_template_get(township, pk))
+    return move_answer(
+        request,
+        run=_template_run(request, township, template),
+        success=_("已保存。"),
+        back=reverse("rulebook:catalogue", args=[township.pk]),
+    )
+
+
+@require_perm("rulebook.keep_catalogue")
+@require_POST
+def template_retire(request: AuthenticatedHttpRequest, township_id: int, pk: int) -> HttpResponse:
+    township = _township(request, township_id)
+    template = _own(lambda: selectors.own_template_get(township, pk))
+    retired = request.POST.get("retired", "1") != "0"
+    return move_answer(
+        request,
+        run=lambda: actions.template_retire(actor=request.user, template=template, retired=retired),
+        success=_("已停用「%(name)s」。") % {"name": template.title}
+        if retired
+        else _("已恢复使用「%(name)s」。") % {"name": template.title},
+        back=reverse("rulebook:catalogue", args=[township.pk]),
+    )

@@ -6,6 +6,8 @@
                   ──appointment_vacate (date, reason)──▶ vacated
     training:     training_add (date, title, hours, organiser) on a current or past appointment
     target:       target_set (the township office: at least N workers, the posts every area of their level needs)
+    default:      default_target_set (the township office: the same, per kind of community, for a community
+                  without a target of its own)
     contract:     contract_save (the community's staff or the township office: organisation, number, amount,
                   period, scanned contract)
 
@@ -24,18 +26,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
-from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.models import Area, AreaKind, CommunityType
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import can
 from gongzhi.core.errors import Conflict, DomainError, NotPermitted
 from gongzhi.core.masking import mask_name
 from gongzhi.core.pdfs import pdf_check
 from gongzhi.core.places import row_lock
+from gongzhi.core.posts import post_source
 from gongzhi.core.text import text_clean
 from gongzhi.photos.actions import file_write_atomically
 from gongzhi.residents.models import Resident
 
-from .models import Appointment, Duty, PostLevel, PostType, ServiceContract, Target, Training
+from .models import (
+    Appointment,
+    DefaultTarget,
+    Duty,
+    PostLevel,
+    PostType,
+    ServiceContract,
+    Target,
+    Training,
+)
 
 NAME_MAX, GROUP_MAX, REASON_MAX, TITLE_MAX, ORGANISER_MAX, NUMBER_MAX, SCOPE_MAX = (
     30,
@@ -111,6 +123,7 @@ def post_type_save(
     counts_as_worker: bool,
     active: bool = True,
     sort_order: int | None = None,
+    kept_in: str | None = None,
 ) -> PostType:
     """The township office adds a post to the catalogue or edits one."""
     if not can(actor, "workforce.edit_posts"):
@@ -121,6 +134,22 @@ def post_type_save(
         raise DomainError(_("请选择岗位所在的层级。"), field="level")
     if duty not in Duty.values:
         raise DomainError(_("请选择专职、兼职或志愿。"), field="duty")
+    if kept_in is None:  # not sent: unchanged (a new post is kept here)
+        kept_in = post_type.kept_in if post_type is not None else ""
+    kept_in = str(kept_in).strip()
+    roster = post_source(kept_in)
+    if kept_in and roster is None:
+        raise DomainError(_("请选择岗位在哪里登记：本页，或列出的名册之一。"), field="kept_in")
+    if (
+        kept_in
+        and post_type is not None
+        and Appointment.objects.filter(post_type=post_type, vacated_on=None).exists()
+    ):
+        raise DomainError(
+            _("「%(name)s」还有在岗的任职记录：请先登记他们离岗，再改为在其他名册登记，以免同一人登记两次。")
+            % {"name": name},
+            field="kept_in",
+        )
     clash = PostType.objects.filter(name=name)
     if post_type is not None:
         clash = clash.exclude(pk=post_type.pk)
@@ -133,6 +162,7 @@ def post_type_save(
         "duty": duty,
         "counts_as_worker": bool(counts_as_worker),
         "active": bool(active),
+        "kept_in": kept_in,
     }
     if post_type is None:
         last = PostType.objects.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
@@ -153,6 +183,7 @@ def post_type_save(
             "duty": post_type.get_duty_display(),
             "counts": bool(counts_as_worker),
             "active": bool(active),
+            "kept_in": str(roster.label) if roster is not None else "-",
         },
     )
     return post_type
@@ -209,6 +240,17 @@ def appointment_create(
     if not post_type.active:
         raise DomainError(
             _("「%(post)s」已停用，请选择其他岗位。") % {"post": post_type.name}, field="post_type"
+        )
+    source = post_source(post_type.kept_in)
+    if source is not None:
+        raise DomainError(
+            _(
+                "「%(post)s」在「%(roster)s」登记（同一件事只登记一次），这里不再登记任职：请到那里选定，"
+                "在岗的人会自动显示在本页并计入配备。"
+            )
+            % {"post": post_type.name, "roster": source.label},
+            field="post_type",
+            code="kept_elsewhere",
         )
     place = _place_check(community, area, post_type)
     if resident is None:
@@ -332,6 +374,18 @@ def training_add(
 # --- Targets ---------------------------------------------------------------------------------
 
 
+def _min_workers(raw) -> int:
+    if isinstance(raw, bool):
+        raw = None
+    try:
+        minimum = int(str(raw if raw is not None else "0").strip() or "0")
+    except ValueError:
+        raise DomainError(_("专兼职工作者人数请填写整数。"), field="min_workers") from None
+    if not 0 <= minimum <= WORKERS_MAX:
+        raise DomainError(_("专兼职工作者人数应在0到%(n)d之间。") % {"n": WORKERS_MAX}, field="min_workers")
+    return minimum
+
+
 @transaction.atomic
 def target_set(*, actor: User, community: Area, min_workers, covered: list[PostType]) -> Target:
     """The township office sets a community's staffing target."""
@@ -340,14 +394,7 @@ def target_set(*, actor: User, community: Area, min_workers, covered: list[PostT
         raise NotPermitted(
             _("%(area)s不在您管辖的范围内，不能设置它的队伍配备目标。") % {"area": community.name}
         )
-    if isinstance(min_workers, bool):
-        min_workers = None
-    try:
-        minimum = int(str(min_workers if min_workers is not None else "0").strip() or "0")
-    except ValueError:
-        raise DomainError(_("专兼职工作者人数请填写整数。"), field="min_workers") from None
-    if not 0 <= minimum <= WORKERS_MAX:
-        raise DomainError(_("专兼职工作者人数应在0到%(n)d之间。") % {"n": WORKERS_MAX}, field="min_workers")
+    minimum = _min_workers(min_workers)
     row_lock(Area, community.pk)
     target = Target.objects.filter(community=community).first()
     before = target.min_workers if target is not None else None
@@ -371,6 +418,38 @@ def target_set(*, actor: User, community: Area, min_workers, covered: list[PostT
         },
     )
     return target
+
+
+@transaction.atomic
+def default_target_set(
+    *, actor: User, community_type: str, min_workers, covered: list[PostType]
+) -> DefaultTarget:
+    """The township office sets the default staffing target of a kind of community (行政村, 城市社区): every
+    community of that kind without a target of its own is measured against it."""
+    if not can(actor, "workforce.set_defaults"):
+        raise NotPermitted(_("只有镇(街道)社治办可以设置默认配备目标。"))
+    if community_type not in CommunityType.values:
+        raise DomainError(_("请选择行政村或城市社区。"), field="community_type")
+    minimum = _min_workers(min_workers)
+    default, _made = DefaultTarget.objects.select_for_update().get_or_create(
+        community_type=community_type, defaults={"min_workers": minimum, "set_by": actor}
+    )
+    before = default.min_workers if not _made else None
+    default.min_workers, default.set_by = minimum, actor
+    default.save(update_fields=["min_workers", "set_by", "updated_at"])
+    default.covered.set(covered)
+    audit_event_record(
+        actor=actor,
+        verb="workforce.default_target_set",
+        target=default,
+        summary={
+            "kind": default.get_community_type_display(),
+            "workers": minimum,
+            "before": before if before is not None else "-",
+            "covered": "、".join(t.name for t in covered) or "-",
+        },
+    )
+    return default
 
 
 # --- Purchased services ----------------------------------------------------------------------

@@ -43,6 +43,8 @@ class PostTypeOut(Schema):
     duty: str
     counts_as_worker: bool
     active: bool
+    kept_in: str  # the key of the roster that keeps its holders (gongzhi.core.posts), "" when kept here
+    kept_in_label: str
 
 
 class PostTypeIn(Schema):
@@ -52,6 +54,7 @@ class PostTypeIn(Schema):
     duty: str
     counts_as_worker: bool = False
     active: bool = True
+    kept_in: str | None = None  # not sent: unchanged
 
 
 class PublicOut(Schema):
@@ -118,20 +121,41 @@ class UncoveredOut(Schema):
     areas: list[str]
 
 
+class HeldElsewhereOut(Schema):
+    post_type_id: int
+    post: str
+    area_id: int
+    area: str
+    resident_id: int | None
+    name: str
+    phone: str  # masked
+    started_on: dt.date | None
+    kept_in: str
+
+
 class GapOut(Schema):
     community_id: int
     community_name: str
     has_target: bool
+    is_default: bool  # measured against the default target of its kind (no target of its own)
     min_workers: int
     workers: int
     workers_short: int
     uncovered: list[UncoveredOut]
     renewals: list[int]  # appointment ids whose contract has ended
+    held_elsewhere: list[HeldElsewhereOut]  # people in posts kept in other rosters, counted here
 
 
 class TargetIn(Schema):
     min_workers: int
     covered_post_type_ids: list[ApiId] = []
+
+
+class DefaultTargetOut(Schema):
+    community_type: str
+    community_type_label: str
+    min_workers: int
+    covered_post_type_ids: list[int]
 
 
 class TargetOut(Schema):
@@ -180,7 +204,8 @@ def _need(request, perm: str, obj=None) -> None:
 def _post_type(t: PostType) -> dict:
     return {
         "id": t.pk, "name": t.name, "group": t.group, "level": t.level, "duty": t.duty,
-        "counts_as_worker": t.counts_as_worker, "active": t.active,
+        "counts_as_worker": t.counts_as_worker, "active": t.active, "kept_in": t.kept_in,
+        "kept_in_label": selectors.kept_in_label(t),
     }  # fmt: skip
 
 
@@ -202,10 +227,32 @@ def _training(t: Training) -> dict:
 def _gap(g) -> dict:
     return {
         "community_id": g.community.pk, "community_name": g.community.name, "has_target": g.has_target,
+        "is_default": g.is_default,
         "min_workers": g.min_workers, "workers": g.workers, "workers_short": g.workers_short,
         "uncovered": [{"post": t.name, "areas": [a.name for a in areas]} for t, areas in g.uncovered],
         "renewals": [a.pk for a in g.renewals],
+        "held_elsewhere": [
+            {"post_type_id": e.post_type.pk, "post": e.post_type.name, "area_id": e.area.pk, "area": e.area.name,
+             "resident_id": e.holder.resident_id, "name": e.holder.name, "phone": e.holder.phone_masked,
+             "started_on": e.holder.started_on, "kept_in": e.kept_in}
+            for e in g.elsewhere
+        ],
     }  # fmt: skip
+
+
+def _default(d) -> dict:
+    return {
+        "community_type": d.community_type, "community_type_label": d.get_community_type_display(),
+        "min_workers": d.min_workers, "covered_post_type_ids": sorted(t.pk for t in d.covered.all()),
+    }  # fmt: skip
+
+
+def _covered(ids: list[int]) -> list[PostType]:
+    wanted = set(ids)
+    covered = [t for t in selectors.post_types() if t.pk in wanted]
+    if len(covered) != len(wanted):
+        raise DomainError(_("请选择岗位目录中启用的岗位。"), field="covered_post_type_ids")
+    return covered
 
 
 def _contract(c: ServiceContract) -> dict:
@@ -237,7 +284,7 @@ def post_create(request, payload: PostTypeIn, idempotency_key: IdempotencyKey = 
         request, idempotency_key, payload,
         lambda: actions.post_type_save(
             actor=request.auth, name=payload.name, group=payload.group, level=payload.level, duty=payload.duty,
-            counts_as_worker=payload.counts_as_worker, active=payload.active,
+            counts_as_worker=payload.counts_as_worker, active=payload.active, kept_in=payload.kept_in,
         ),
     )  # fmt: skip
     return Status(201, _post_type(made))
@@ -255,6 +302,7 @@ def post_edit(request, post_type_id: ApiId, payload: PostTypeIn):
     saved = actions.post_type_save(
         actor=request.auth, post_type=found, name=payload.name, group=payload.group, level=payload.level,
         duty=payload.duty, counts_as_worker=payload.counts_as_worker, active=payload.active,
+        kept_in=payload.kept_in,
     )  # fmt: skip
     return _post_type(saved)
 
@@ -435,10 +483,7 @@ def target_set(request, community_id: ApiId, payload: TargetIn):
     found = _found(
         lambda: selectors.community_get_for(viewer=request.auth, community_id=community_id, roles=TOWNSHIP)
     )
-    wanted = set(payload.covered_post_type_ids)
-    covered = [t for t in selectors.post_types() if t.pk in wanted]
-    if len(covered) != len(wanted):
-        raise DomainError(_("请选择岗位目录中启用的岗位。"), field="covered_post_type_ids")
+    covered = _covered(payload.covered_post_type_ids)
     made = actions.target_set(
         actor=request.auth, community=found, min_workers=payload.min_workers, covered=covered
     )
@@ -447,3 +492,32 @@ def target_set(request, community_id: ApiId, payload: TargetIn):
         "min_workers": made.min_workers,
         "covered_post_type_ids": sorted(t.pk for t in covered),
     }
+
+
+# --- Default targets per kind of community ---------------------------------------------------------
+
+
+@router.get(
+    "/workforce/defaults",
+    response=list[DefaultTargetOut],
+    summary=gettext_noop("各类村(社区)的默认配备目标"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def default_list(request):
+    _need(request, "workforce.view")
+    return [_default(d) for d in selectors.default_targets().values()]
+
+
+@router.post(
+    "/workforce/defaults/{community_type}",
+    response=DefaultTargetOut,
+    summary=gettext_noop("设置一类村(社区)的默认配备目标（镇社治办；community_type：village 或 urban）"),
+    openapi_extra=MAY_BE_FORBIDDEN,
+)
+def default_set(request, community_type: str, payload: TargetIn):
+    _need(request, "workforce.set_defaults")
+    made = actions.default_target_set(
+        actor=request.auth, community_type=community_type[:10], min_workers=payload.min_workers,
+        covered=_covered(payload.covered_post_type_ids),
+    )  # fmt: skip
+    return _default(made)

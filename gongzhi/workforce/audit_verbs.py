@@ -9,11 +9,11 @@ from gongzhi.audit.verbs import target_types_register, verb_register
 VERBS = {
     "workforce.post_type_added": (
         _("新增队伍岗位"),
-        _("岗位目录新增「{target}」（{level}，{duty}{counts}）"),
+        _("岗位目录新增「{target}」（{level}，{duty}{counts}{kept}）"),
     ),
     "workforce.post_type_changed": (
         _("修改队伍岗位"),
-        _("修改岗位「{target}」（{level}，{duty}{counts}{inactive}）"),
+        _("修改岗位「{target}」（{level}，{duty}{counts}{kept}{inactive}）"),
     ),
     "workforce.appointed": (
         _("登记任职"),
@@ -24,6 +24,10 @@ VERBS = {
     "workforce.target_set": (
         _("设置队伍配备目标"),
         _("{area}：专兼职工作者不少于{workers}人；每个区域须配备：{covered}"),
+    ),
+    "workforce.default_target_set": (
+        _("设置默认配备目标"),
+        _("{kind}默认配备目标：专兼职工作者不少于{workers}人；每个区域须配备：{covered}"),
     ),
     "workforce.contract_added": (
         _("登记购买服务合同"),
@@ -42,9 +46,11 @@ def _yes(value) -> bool:
 
 
 def _post_type(facts: Facts) -> dict[str, str]:
+    kept = str(facts.summary.get("kept_in", "-"))
     return {
         "counts": str(_("，计入专兼职工作者")) if _yes(facts.summary.get("counts")) else "",
         "inactive": "" if _yes(facts.summary.get("active", True)) else str(_("，已停用")),
+        "kept": str(_("，在「{roster}」登记")).format(roster=kept) if kept not in ("", "-") else "",
     }
 
 
@@ -69,5 +75,5 @@ def audit_verbs_register() -> None:
         verb_register(verb, label, sentence, derive=DERIVE.get(verb))
     target_types_register(
         "workforce.posttype", "workforce.appointment", "workforce.training", "workforce.target",
-        "workforce.servicecontract",
+        "workforce.servicecontract", "workforce.defaulttarget",
     )  # fmt: skip

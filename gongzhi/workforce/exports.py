@@ -12,6 +12,12 @@ from gongzhi.core.spreadsheets import neutralize_formula, workbook_bytes
 from .selectors import StaffingGap
 
 
+def _target_cell(row: StaffingGap) -> str | int:
+    if not row.has_target:
+        return "-"
+    return f"{row.min_workers}（{_('默认')}）" if row.is_default else row.min_workers
+
+
 def gap_workbook(rows: list[StaffingGap]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -27,7 +33,7 @@ def gap_workbook(rows: list[StaffingGap]) -> bytes:
         renewals = "、".join(f"{a.area.name}{a.post_type.name}" for a in row.renewals)
         sheet.append(
             [
-                neutralize_formula(row.community.name), row.min_workers if row.has_target else "-", row.workers,
+                neutralize_formula(row.community.name), _target_cell(row), row.workers,
                 row.workers_short, neutralize_formula(uncovered), neutralize_formula(renewals),
             ]
         )  # fmt: skip

@@ -11,12 +11,16 @@ and the purchased social-work services (政府购买服务) that fund posts.
 - `Training`: a training record (date, title, hours, organiser) of one person in a post.
 - `Target`: the township's staffing target for one community: at least N full- and part-time workers, and the post
   types every area of their level must have a holder of (every grid a 网格员, every group a 组长 …).
+- `DefaultTarget`: the default target per kind of community (行政村, 城市社区), seeded and edited by the township
+  office; a community without a target of its own is measured against its kind's default (marked 默认).
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from gongzhi.areas.models import CommunityType
 
 
 class PostLevel(models.TextChoices):
@@ -38,6 +42,9 @@ class PostType(models.Model):
     level = models.CharField(_("所在层级"), max_length=20, choices=PostLevel.choices)
     duty = models.CharField(_("专职/兼职"), max_length=10, choices=Duty.choices)
     counts_as_worker = models.BooleanField(_("计入专兼职工作者"), default=False)
+    # The key of the roster that keeps the one record of this post's holders (gongzhi.core.posts, decision 0061):
+    # its holders are read from there, shown and counted here, and never appointed here. Blank: kept here.
+    kept_in = models.CharField(_("在哪里登记"), max_length=30, blank=True, default="")
     active = models.BooleanField(_("启用"), default=True)
     sort_order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -214,3 +221,30 @@ class Target(models.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.community.name}·配备目标"
+
+
+class DefaultTarget(models.Model):
+    """The default staffing target of a kind of community (行政村, 城市社区), data the township office edits: a
+    community the township has set no target of its own for is measured against it, marked 默认."""
+
+    community_type = models.CharField(
+        _("村/社区类别"), max_length=10, choices=CommunityType.choices, unique=True
+    )
+    min_workers = models.PositiveIntegerField(_("专兼职工作者至少（人）"), default=0)
+    covered = models.ManyToManyField(
+        PostType, blank=True, related_name="+", verbose_name=_("每个区域都要有人担任的岗位")
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )  # None: as seeded
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["community_type"]
+
+    def __str__(self) -> str:
+        return f"default target {self.community_type}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.get_community_type_display()}·默认配备目标"

@@ -18,10 +18,11 @@ from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
 from gongzhi.core.indicators import shared
+from gongzhi.core.posts import PostHolder, people_in_posts_of, post_source
 from gongzhi.residents.models import Resident
 from gongzhi.residents.selectors import resident_base_for, resident_get_own, search_q
 
-from .models import Appointment, PostLevel, PostType, ServiceContract, Target, Training
+from .models import Appointment, DefaultTarget, PostLevel, PostType, ServiceContract, Target, Training
 from .roles import KEEPERS, READERS, TOWNSHIP
 
 # --- Areas -----------------------------------------------------------------------------------
@@ -80,6 +81,22 @@ def post_types(*, active_only: bool = True) -> list[PostType]:
     return list(query.order_by("sort_order", "id"))
 
 
+def kept_elsewhere(post_type: PostType) -> bool:
+    """Whether the post's holders are kept in another module's roster (gongzhi.core.posts, decision 0061): read
+    from there, never appointed here. A link to a roster that is not installed keeps the post here."""
+    return post_source(post_type.kept_in) is not None
+
+
+def kept_in_label(post_type: PostType) -> str:
+    source = post_source(post_type.kept_in)
+    return str(source.label) if source is not None else ""
+
+
+def appointable_post_types() -> list[PostType]:
+    """The posts a keeper appoints to here (in use, and not kept in another roster)."""
+    return [t for t in post_types() if not kept_elsewhere(t)]
+
+
 def post_type_get(type_id: int | None) -> PostType:
     found = PostType.objects.filter(pk=type_id or 0).first()
     if found is None:
@@ -104,6 +121,38 @@ def appointment_get_for(*, viewer, appointment_id: int) -> Appointment:
     found = _appointments().filter(scope_q(paths_for(viewer, READERS)), pk=appointment_id).first()
     if found is None:
         raise NotFound()
+    return found
+
+
+@dataclass(frozen=True)
+class HeldElsewhere:
+    """A person in a post whose one record is another module's roster (a 法律明白人 in the legal roster)."""
+
+    post_type: PostType
+    holder: PostHolder
+    area: Area
+    kept_in: str  # the roster's label
+
+    @property
+    def resident_id(self) -> int | None:
+        return self.holder.resident_id
+
+
+def held_elsewhere(communities: list[Area]) -> dict[int, list[HeldElsewhere]]:
+    """Per community, the people in the posts kept in other rosters, as those rosters list them today."""
+    found: dict[int, list[HeldElsewhere]] = defaultdict(list)
+    linked = [t for t in post_types() if kept_elsewhere(t)]
+    if not communities or not linked:
+        return found
+    ids = [c.pk for c in communities]
+    rows = [(t, h) for t in linked for h in people_in_posts_of(t.kept_in, ids)]
+    areas = Area.objects.in_bulk({h.area_id for _t, h in rows})
+    for post_type, holder in rows:
+        area = areas.get(holder.area_id)
+        if area is not None:
+            found[holder.community_id].append(
+                HeldElsewhere(post_type, holder, area, kept_in_label(post_type))
+            )
     return found
 
 
@@ -143,10 +192,15 @@ class PublicRow:
 
 def public_list(community: Area) -> list[PublicRow]:
     """Who serves the community: the current holders of its posts, phones masked."""
-    return [
+    rows = [
         PublicRow(a.post_type.name, a.area.name, a.resident.name, a.resident.phone_masked)
         for a in appointments_of(community)
     ]
+    rows += [
+        PublicRow(e.post_type.name, e.area.name, e.holder.name, e.holder.phone_masked)
+        for e in held_elsewhere([community]).get(community.pk, [])
+    ]
+    return rows
 
 
 def body_members_of(community: Area) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -201,6 +255,28 @@ def target_of(community: Area) -> Target | None:
     return Target.objects.filter(community=community).prefetch_related("covered").first()
 
 
+def default_targets() -> dict[str, DefaultTarget]:
+    """The default target of each kind of community (行政村, 城市社区), by kind."""
+    return {d.community_type: d for d in DefaultTarget.objects.prefetch_related("covered")}
+
+
+def default_target_get(community_type: str) -> DefaultTarget:
+    found = DefaultTarget.objects.filter(community_type=community_type).prefetch_related("covered").first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def target_or_default(community: Area) -> tuple[Target | DefaultTarget | None, bool]:
+    """The community's own target, else its kind's default (the second item says 默认); None for a community
+    of no kind without a target."""
+    own = target_of(community)
+    if own is not None:
+        return own, False
+    default = default_targets().get(community.community_type)
+    return default, default is not None
+
+
 def townships_for(*, viewer) -> QuerySet[Area]:
     return Area.objects.filter(scope_q(paths_for(viewer, TOWNSHIP), "path"), kind=AreaKind.TOWNSHIP)
 
@@ -211,10 +287,13 @@ class StaffingGap:
     workers: int = 0  # current holders of posts that count toward 专兼职工作者
     min_workers: int = 0
     has_target: bool = False
+    is_default: bool = False  # measured against the default target of its kind (no target of its own)
     # (post type, the areas of its level without a current holder)
     uncovered: list[tuple[PostType, list[Area]]] = field(default_factory=list)
     # posts funded by a contract that has ended
     renewals: list[Appointment] = field(default_factory=list)
+    # the people in posts kept in other rosters (shown and counted, never typed here)
+    elsewhere: list[HeldElsewhere] = field(default_factory=list)
 
     @property
     def workers_short(self) -> int:
@@ -231,18 +310,25 @@ class StaffingGap:
 
 def gap_compute(
     community: Area,
-    target: Target | None,
+    target: Target | DefaultTarget | None,
     current: list[Appointment],
     today: dt.date,
     places: dict[tuple[int, str], list[Area]] | None = None,
+    elsewhere: list[HeldElsewhere] | None = None,
 ) -> StaffingGap:
     gap = StaffingGap(community)
-    gap.workers = len({a.resident_id for a in current if a.post_type.counts_as_worker})
+    elsewhere = elsewhere or []
+    gap.elsewhere = list(elsewhere)
+    gap.workers = len(
+        {a.resident_id for a in current if a.post_type.counts_as_worker}
+        | {e.resident_id for e in elsewhere if e.post_type.counts_as_worker and e.resident_id}
+    )
     gap.renewals = [a for a in current if a.contract is not None and contract_ended(a.contract, today)]
     if target is None:
         return gap
     gap.has_target, gap.min_workers = True, target.min_workers
-    held = {(a.post_type_id, a.area_id) for a in current}
+    gap.is_default = isinstance(target, DefaultTarget)
+    held = {(a.post_type_id, a.area_id) for a in current} | {(e.post_type.pk, e.area.pk) for e in elsewhere}
     for post_type in sorted(target.covered.all(), key=lambda t: (t.sort_order, t.pk)):
         if places is None or post_type.level == PostLevel.COMMUNITY:
             level_areas = areas_of_level(community, post_type.level)
@@ -256,7 +342,11 @@ def gap_compute(
 
 def gap_of(community: Area) -> StaffingGap:
     return gap_compute(
-        community, target_of(community), list(appointments_of(community)), timezone.localdate()
+        community,
+        target_or_default(community)[0],
+        list(appointments_of(community)),
+        timezone.localdate(),
+        elsewhere=held_elsewhere([community]).get(community.pk, []),
     )
 
 
@@ -264,13 +354,23 @@ def _gaps(communities: list[Area]) -> dict[int, StaffingGap]:
     current: dict[int, list[Appointment]] = defaultdict(list)
     for appointment in _appointments().filter(community__in=communities, vacated_on=None):
         current[appointment.community_id].append(appointment)
-    targets = {
+    own = {
         t.community_id: t
         for t in Target.objects.filter(community__in=communities).prefetch_related("covered")
     }
+    defaults = default_targets()
+    targets: dict[int, Target | DefaultTarget] = {}
+    for community in communities:
+        found = own.get(community.pk) or defaults.get(community.community_type)
+        if found is not None:
+            targets[community.pk] = found
     today = timezone.localdate()
     places = _places_of(communities, {t.level for target in targets.values() for t in target.covered.all()})
-    return {c.pk: gap_compute(c, targets.get(c.pk), current[c.pk], today, places) for c in communities}
+    elsewhere = held_elsewhere(communities)
+    return {
+        c.pk: gap_compute(c, targets.get(c.pk), current[c.pk], today, places, elsewhere.get(c.pk, []))
+        for c in communities
+    }
 
 
 def _places_of(communities: list[Area], levels: set[str]) -> dict[tuple[int, str], list[Area]]:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("posts/", views.posts, name="posts"),
     path("staffing/", views.staffing, name="staffing"),
+    path("defaults/", views.defaults, name="defaults"),
     path("staffing/export/", views.export, name="export"),
     path("c/<id:community_id>/", views.community, name="community"),
     path("c/<id:community_id>/public/", views.public, name="public"),

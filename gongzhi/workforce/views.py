@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
+from gongzhi.areas.models import CommunityType
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import move_answer, require_perm
 from gongzhi.core.ids import id_from
+from gongzhi.core.posts import post_sources
 
 from . import actions, selectors
 from .exports import gap_workbook
@@ -67,6 +69,10 @@ def community(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
     context = {
         "community": found,
         "current": list(selectors.appointments_of(found)),
+        "elsewhere": selectors.held_elsewhere([found]).get(found.pk, []),
+        "sources": [
+            (t, selectors.kept_in_label(t)) for t in selectors.post_types() if selectors.kept_elsewhere(t)
+        ],
         "past": list(selectors.appointments_of(found, current=False)[:50]),
         "gap": selectors.gap_of(found),
         "bodies": selectors.body_members_of(found),
@@ -75,7 +81,7 @@ def community(request: AuthenticatedHttpRequest, community_id: int) -> HttpRespo
         "may_set_target": can(request.user, "workforce.set_target", found),
         "q": q,
         "candidates": selectors.candidates_for(viewer=request.user, community=found, q=q) if keeper else [],
-        "post_types": selectors.post_types(),
+        "post_types": selectors.appointable_post_types(),
         "places": [(label, selectors.areas_of_level(found, level)) for level, label in PostLevel.choices],
         "today": today.isoformat(),
     }
@@ -207,14 +213,49 @@ def target(request: AuthenticatedHttpRequest, community_id: int) -> HttpResponse
             success=_("已保存%(name)s的队伍配备目标。") % {"name": found.name},
             back=reverse("workforce:target", args=[found.pk]),
         )
-    current = selectors.target_of(found)
+    current, is_default = selectors.target_or_default(found)
     context = {
         "community": found,
         "target": current,
+        "is_default": is_default,
         "covered": {t.pk for t in current.covered.all()} if current else set(),
         "types": types,
     }
     return render(request, "workforce/target.html", context)
+
+
+@require_perm("workforce.view")
+@require_http_methods(["GET", "POST"])
+def defaults(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The default staffing target of each kind of community; the township office edits them."""
+    may_edit = can(request.user, "workforce.set_defaults")
+    types = selectors.post_types()
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        chosen = {id_from(v) for v in request.POST.getlist("covered")}
+        return move_answer(
+            request,
+            run=lambda: actions.default_target_set(
+                actor=request.user,
+                community_type=request.POST.get("community_type", "")[:10],
+                min_workers=request.POST.get("min_workers"),
+                covered=[t for t in types if t.pk in chosen],
+            ),
+            success=_("已保存默认配备目标。"),
+            back=reverse("workforce:defaults"),
+        )
+    found = selectors.default_targets()
+    rows = [
+        (
+            value,
+            label,
+            found.get(value),
+            {t.pk for t in found[value].covered.all()} if value in found else set(),
+        )
+        for value, label in CommunityType.choices
+    ]
+    return render(request, "workforce/defaults.html", {"rows": rows, "types": types, "may_edit": may_edit})
 
 
 @require_perm("workforce.browse")
@@ -248,12 +289,14 @@ def posts(request: AuthenticatedHttpRequest) -> HttpResponse:
                 duty=post.get("duty", ""),
                 counts_as_worker=_yes(post.get("counts_as_worker")),
                 active=_yes(post.get("active")) if existing is not None else True,
+                kept_in=post.get("kept_in"),
             ),
             success=_("已保存岗位。"),
             back=reverse("workforce:posts"),
         )
     context = {
-        "types": selectors.post_types(active_only=False),
+        "types": [(t, selectors.kept_in_label(t)) for t in selectors.post_types(active_only=False)],
+        "sources": post_sources(),
         "may_edit": may_edit,
         "levels": PostLevel.choices,
         "duties": Duty.choices,

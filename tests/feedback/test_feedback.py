@@ -128,16 +128,69 @@ def test_overdue_and_the_counts_per_township(users, areas):
     assert selectors.counts_for(viewer=users["resident"]) == []
 
 
-def test_the_categories_are_data_the_township_office_edits(users):
-    made = actions.category_save(actor=users["township_admin"], name="短信通知")
-    assert made in selectors.categories()
-    actions.category_save(actor=users["township_admin"], category=made, name="短信通知", retired=True)
-    assert made not in selectors.categories()
+def test_a_township_keeps_its_own_categories_beside_the_catalogue(users, areas):
+    township = areas["township"]
+    other = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="河西镇", parent=None)
+    made = actions.category_save(actor=users["township_admin"], township=township, name="短信通知")
+    assert (made.township, made.area_path) == (township, township.path)
+    assert made in selectors.categories(township)
+    assert made not in selectors.categories(other)
+    assert made not in selectors.categories()  # not the catalogue's
+    renamed = actions.category_save(
+        actor=users["township_admin"], township=township, category=made, name="短信"
+    )
+    assert renamed.name == "短信"
+    event = AuditEvent.objects.get(verb="feedback.category_renamed")
+    assert event.summary["was"] == "短信通知"
+    # another township may use the same name; the catalogue's names are taken everywhere
     with pytest.raises(DomainError) as clash:
-        actions.category_save(actor=users["township_admin"], name="页面出错")
+        actions.category_save(actor=users["township_admin"], township=township, name="页面出错")
     assert "已有名为「页面出错」的类别" in clash.value.message
+    # a catalogue category is refused in Chinese, nothing changed
+    catalogue = _category()
+    for attempt in (
+        lambda: actions.category_save(
+            actor=users["township_admin"], township=township, category=catalogue, name="页面坏了"
+        ),
+        lambda: actions.category_retire(actor=users["township_admin"], category=catalogue),
+    ):
+        with pytest.raises(DomainError) as refused:
+            attempt()
+        assert "默认目录中的类别" in refused.value.message
+    catalogue.refresh_from_db()
+    assert (catalogue.name, catalogue.retired) == ("页面出错", False)
     with pytest.raises(NotPermitted):
-        actions.category_save(actor=users["resident"], name="别的")
+        actions.category_save(actor=users["resident"], township=township, name="别的")
+    with pytest.raises(NotPermitted) as outside:
+        actions.category_save(actor=users["township_admin"], township=other, name="别的")
+    assert "河西镇" in outside.value.message
+    # retired: no longer offered nor accepted; what was filed keeps it; restored
+    filed = _file(users["resident"], township, category=renamed)
+    actions.category_retire(actor=users["township_admin"], category=renamed)
+    assert renamed not in selectors.categories(township)
+    assert AuditEvent.objects.get(verb="feedback.category_retired").summary["filed"] == 1
+    with pytest.raises(DomainError):
+        actions.category_retire(actor=users["township_admin"], category=renamed)
+    with pytest.raises(DomainError) as retired:
+        _file(users["resident"], township, category=selectors.category_get(renamed.pk))
+    assert "请选择类别" in retired.value.message
+    filed.refresh_from_db()
+    assert filed.category == renamed
+    actions.category_retire(actor=users["township_admin"], category=renamed, retired=False)
+    assert renamed in selectors.categories(township)
+
+
+def test_a_townships_own_category_is_refused_for_another_township(users, areas):
+    other = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="河西镇", parent=None)
+    theirs = Category.objects.create(name="河西专用", township=other, area_path=other.path)
+    with pytest.raises(DomainError) as refused:
+        _file(None, areas["township"], category=theirs, contact_name="王建国", contact_phone="13812345678")
+    assert "河西镇自己的类别" in refused.value.message
+    assert not Feedback.objects.exists()
+    catalogue, own = selectors.categories_offered([areas["township"], other])
+    assert _category() in catalogue
+    assert own == [(other, [theirs])]
+    assert selectors.categories_offered([areas["township"]])[1] == []
 
 
 def test_the_pages_file_answer_show_red_and_withdraw(client, users, areas):

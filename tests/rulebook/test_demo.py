@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.rulebook import selectors
-from gongzhi.rulebook.models import Document, Version
+from gongzhi.rulebook.models import Document, DocumentKind, Template, Version
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +33,10 @@ def test_the_demo_adopts_each_communitys_charter_and_rules_at_its_meeting():
         assert draft.number == 2
         assert selectors.in_force_of(draft.document).body != draft.body
     assert Document.objects.filter(kind__group="rules").count() >= 3 * len(communities)
+    # The township office's own kind, adopted by the first community from the township's template.
+    own = DocumentKind.objects.get(name="村级财务管理细则")
+    assert own.township_id is not None
+    assert Template.objects.filter(kind=own, township=own.township).exists()
+    document = Document.objects.get(kind=own)
+    assert document.community.parent_id == own.township_id
+    assert selectors.in_force_of(document).meeting_item.passed

@@ -94,7 +94,7 @@ def test_the_scan_is_uploaded_on_the_page_and_served_to_readers(client, users, a
         {"meeting_item": meeting.items.get().pk, "effective_on": timezone.localdate().isoformat()},
     )
     refused = client.post(upload, {"scan": SimpleUploadedFile("再传.pdf", BLANK_PDF)}, follow=True)
-    assert "不能再修改" in refused.content.decode()
+    assert "已有扫描件，不能替换" in refused.content.decode()  # adopted with a scan: never replaced
     client.logout()
     public = client.get(reverse("rulebook:public_version", args=[draft.pk])).content.decode()
     assert reverse("rulebook:scan", args=[draft.pk]) in public
