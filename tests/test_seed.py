@@ -419,5 +419,95 @@ def test_county_year_writes_valid_rows_of_every_module():
         assert dispute.code == f"TJ2026{dispute.case_id:06d}"
     assert Meeting.objects.filter(held_on__gt=timezone.localdate()).count() == 0
     assert not Decision.objects.filter(started_at__lt=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).exists()
+    _county_year_conventions_and_elections(communities)
     with pytest.raises(CommandError):
         call_command("seed_demo", "--size", "county", "--add-year", "2026", "--quiet")
+
+
+def _county_year_conventions_and_elections(communities):
+    """The year's convention campaign and election round: one per township, a revision and an election per
+    community, valid rows whose stages read on the township's page; every registered figure reads something."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongzhi.conventions.models import Campaign, ConventionVersion, Revision, RevisionEvent
+    from gongzhi.conventions.workflow import REVISION
+    from gongzhi.core.indicators import indicator_values
+    from gongzhi.elections.models import CommitteeMember, Election, Nomination, Round, RoundPractice, Voter
+    from gongzhi.elections.selectors import stage_of
+    from gongzhi.meetings.models import Meeting
+
+    townships = Area.objects.filter(kind="township")
+    assert (
+        Campaign.objects.count()
+        == Round.objects.count()
+        == RoundPractice.objects.count()
+        == townships.count()
+    )
+    for model in (Campaign, Revision, RevisionEvent, ConventionVersion, Round, RoundPractice, Election,
+                  CommitteeMember, Voter, Nomination):  # fmt: skip
+        rows = model.objects.order_by("?")[:40]
+        assert rows, model
+        for row in rows:
+            # A campaign with no topics of the township's own keeps [], as the launch action leaves it.
+            row.full_clean(exclude=["extra_topics"] if model is Campaign else None)
+    for community in communities:
+        revision = Revision.objects.get(community=community)
+        events = list(revision.events.order_by("at", "id"))
+        assert events[0].verb == "start"
+        assert events[-1].to_state == revision.state
+        for event in events[1:]:
+            assert REVISION.move(event.verb, event.from_state).target == event.to_state
+        if revision.meeting_id:
+            meeting = Meeting.objects.get(pk=revision.meeting_id)
+            assert meeting.purpose == "convention_adoption"
+            assert meeting.items.get().passed
+            assert revision.reviewed_at <= revision.adopted_at
+        assert (revision.state == "filed") == ConventionVersion.objects.filter(revision=revision).exists()
+        election = Election.objects.get(community=community)
+        roll = Voter.objects.filter(election=election)
+        assert roll.exists() == (election.roll_published_at is not None)
+        assert election.committee.exists() == (election.committee_formed_on is not None)
+        for day in (
+            election.committee_formed_on,
+            election.roll_published_at,
+            election.candidates_published_at,
+        ):
+            if day is not None:
+                assert (
+                    day if isinstance(day, dt.date) and not isinstance(day, dt.datetime) else day.date()
+                ) < (election.election_day)
+        if election.result_filed_at:
+            assert (
+                election.election_day <= timezone.localdate(election.result_filed_at) <= timezone.localdate()
+            )
+    # The township's page reads each community's stage, as elections.selectors reads it from the dates.
+    ids = [c.pk for c in communities]
+    end = dt.date(2026, 12, 31)
+    values = indicator_values(ids, dt.date(2026, 1, 1), end)
+    assert set(values["conventions.stage"]) == set(ids)
+    fields = ("community_id", "election_day", "committee_formed_on", "roll_published_at", "candidates_published_at",
+              "result_filed_at")  # fmt: skip
+    assert values["elections.stage"] == {
+        e["community_id"]: stage_of(e, end) for e in Election.objects.values(*fields)
+    }
+    # The figures of the modules this year writes read something in every community.
+    for code in ("selfgov.started", "meetings.representatives", "conventions.stage", "elections.stage",
+                 "workforce.workers"):  # fmt: skip
+        assert all(values[code].get(pk) for pk in ids), code
+    # The staffing: a target per community, the residents in post in its own places.
+    from gongzhi.workforce.models import Appointment, Target
+
+    for model in (Target, Target.covered.through, Appointment):
+        rows = model.objects.order_by("?")[:40]
+        assert rows, model
+        for row in rows:
+            row.full_clean()
+    assert Target.objects.count() == len(communities)
+    for appointment in Appointment.objects.select_related("area", "community"):
+        assert appointment.area.path.startswith(appointment.community.path)
+        assert appointment.area_path == appointment.area.path
+        assert (
+            appointment.post_type.level == appointment.area.kind or appointment.area == appointment.community
+        )

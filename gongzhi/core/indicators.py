@@ -20,7 +20,8 @@ The readers (a township page, its Excel and PDF, the county forms) reads `indica
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -119,7 +120,27 @@ def indicator_values(
     """{code: {community_id: raw value}} for the period [start, end] (both days included)."""
     wanted = [i for i in indicators() if codes is None or i.code in set(codes)]
     ids = list(community_ids)
-    return {i.code: (i.compute(ids, start, end) if ids else {}) for i in wanted}
+    token = _SHARED.set({})
+    try:
+        return {i.code: (i.compute(ids, start, end) if ids else {}) for i in wanted}
+    finally:
+        _SHARED.reset(token)
+
+
+# What several indicators of one `indicator_values` call read alike (the disputes by outcome, the staffing gaps):
+# computed once for the call and dropped when it returns, so no figure outlives the records it was read from.
+_SHARED: ContextVar[dict | None] = ContextVar("indicator_shared", default=None)
+
+
+def shared(key: Hashable, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per `indicator_values` call for `key` (name it with the communities and the period);
+    outside such a call (an indicator computed alone), simply `compute()`."""
+    found = _SHARED.get()
+    if found is None:
+        return compute()
+    if key not in found:
+        found[key] = compute()
+    return found[key]
 
 
 def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -16,7 +16,16 @@ behind, in the same shapes:
 - the facilities (阵地) of the catalogue's required types, a few missing or without their signage, and the
   year's bookings of the bookable ones (one slot an evening, never overlapping);
 - people's mediation cases (dispute cases on the case engine) with their parties, mediator, session,
-  timeline and outcome (agreement with its follow-up, referral, withdrawal), a few still open.
+  timeline and outcome (agreement with its follow-up, referral, withdrawal), a few still open;
+- the township's convention revision campaign of the year (村规民约修订) and each community's revision, at
+  every stage from drafting to filed and acknowledged (the adopted ones with their meeting and vote, the filed
+  ones the convention version in force);
+- the staffing (队伍): the township's target for every community (its minimum of workers, a grid worker in every
+  grid and a leader in every resident group) and the residents in post — the full- and part-time community
+  workers, the grid leader, a grid worker in most grids and a leader in most groups; a few short of the target;
+- the township's round of committee elections (换届选举) and each community's election at its stage: the
+  election committee chosen, the voter roll published (every adult of the register), the candidates
+  published, the election held, its result filed (the polls and their counts are not written).
 
 The wishes and the service hall's applications of the year are the county's own (county_wishes,
 county_applications).
@@ -39,16 +48,23 @@ from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.bodies.models import Body, Membership
 from gongzhi.cases.models import Case, CaseEvent
+from gongzhi.conventions.actions import ADOPTION_PURPOSE
+from gongzhi.conventions.checker.topics import DEFAULT_TOPICS
+from gongzhi.conventions.models import Campaign, ConventionVersion, Revision, RevisionEvent
 from gongzhi.core.quorum import RULES, meeting_check
 from gongzhi.disclosures.actions import major_due_on
 from gongzhi.disclosures.models import Disclosure, DisclosureDue, DisclosureRevision
 from gongzhi.disclosures.statute import MAJOR_BASIS
+from gongzhi.elections.models import CommitteeMember, Election, Nomination, Round, RoundPractice, Voter
 from gongzhi.facilities.models import Booking, Facility, FacilityType
 from gongzhi.mediation.models import Assignment, Dispute, FollowUp, Party, Session
 from gongzhi.meetings.models import Meeting, MeetingItem, MeetingMember
 from gongzhi.residents.models import Resident
 from gongzhi.selfgov.models import Decision, DecisionEvent, DecisionStage
+from gongzhi.workforce.models import Appointment, PostType, Target
 
+from .convention_texts import revised_convention
+from .county_applications import _accounts
 from .county_wishes import CASE_COLUMNS
 from .county_wishes import EVENT_COLUMNS as CASE_EVENT_COLUMNS
 from .writer import Table
@@ -82,6 +98,27 @@ CATEGORIES = [
     ("debt", "借款到期未归还"),
 ]
 BOOKING_PURPOSES = ["老年协会排练", "党员学习会", "儿童托管课堂", "志愿者培训", "文艺队排练"]
+# Where a community's convention revision stands at the year's end (weights), its moves to get there.
+REVISION_STATES = {
+    "filed": 50,
+    "adopted": 10,
+    "approved": 10,
+    "under_review": 10,
+    "returned": 5,
+    "drafting": 15,
+}
+REVISION_MOVES = {
+    "drafting": (),
+    "under_review": ("submit",),
+    "returned": ("submit", "return"),
+    "approved": ("submit", "approve"),
+    "adopted": ("submit", "approve", "adopt"),
+    "filed": ("submit", "approve", "adopt", "file"),
+}
+MOVE_TARGET = {"submit": "under_review", "return": "returned", "approve": "approved", "adopt": "adopted",
+               "file": "filed", "acknowledge": "filed"}  # fmt: skip
+# Where a community's election stands (weights): the dates it has recorded.
+ELECTION_STAGES = {"filed": 60, "held": 10, "candidates": 10, "roll": 8, "committee": 7, "deployed": 5}
 
 
 @dataclass
@@ -203,8 +240,27 @@ class CountyYearWriter:
                 ("assignment", Assignment, "id"),
                 ("session", Session, "id"),
                 ("followup", FollowUp, "id"),
+                ("campaign", Campaign, "id"),
+                ("convention", Revision, "id"),
+                ("revision_event", RevisionEvent, "id"),
+                ("version", ConventionVersion, "id"),
+                ("round", Round, "id"),
+                ("practice", RoundPractice, "id"),
+                ("election", Election, "id"),
+                ("committee", CommitteeMember, "id"),
+                ("voter", Voter, "id"),
+                ("nomination", Nomination, "id"),
+                ("target", Target, "id"),
+                ("target_covered", Target.covered.through, "id"),
+                ("appointment", Appointment, "id"),
             )
         }
+        self.posts = {p.name: p for p in PostType.objects.filter(active=True)}
+        self.townships = {
+            t.pk: t for t in Area.objects.filter(pk__in={c.parent_id for c in communities if c.parent_id})
+        }
+        self.campaigns: dict[int, int] = {}  # township id: its campaign of the year
+        self.rounds: dict[int, int] = {}  # township id: its round of elections
         assert set(CASE_COLUMNS) == {f.attname for f in Case._meta.concrete_fields}
         assert set(CASE_EVENT_COLUMNS) == {f.attname for f in CaseEvent._meta.concrete_fields}
         self.types = list(FacilityType.objects.all())
@@ -213,6 +269,13 @@ class CountyYearWriter:
 
     def write(self) -> dict[str, int]:
         staff = _year_people(self.communities)
+        admins = _accounts(
+            [
+                (f"county_ta_{t.pk}", f"{t.name}社治办", Role.TOWNSHIP_ADMIN, t, None)
+                for t in self.townships.values()
+            ]
+        )
+        self.admins = {pk: admins[f"county_ta_{pk}"] for pk in self.townships}
         for community in self.communities:
             adults = list(
                 Resident.objects.filter(
@@ -227,7 +290,8 @@ class CountyYearWriter:
                 continue  # too small a register for a representatives' meeting and a mediation committee: left out
             place = Place(community, staff[community.pk], adults, community.community_type == "urban")
             self.community(place)
-            if len(self.tables["case"].rows) + len(self.tables["meeting"].rows) > 20_000:
+            pending = ("case", "meeting", "voter")
+            if sum(len(self.tables[name].rows) for name in pending) > 20_000:
                 self.flush()
         self.flush()
         if connection.vendor == "postgresql":
@@ -254,6 +318,11 @@ class CountyYearWriter:
         self.regular_disclosures(place)
         self.facilities(place)
         self.disputes(place)
+        township = self.townships.get(place.community.parent_id or 0)
+        if township is not None:
+            self.convention(place, township, representatives)
+            self.election(place, township)
+            self.staffing(place, township)
 
     # -- bodies and meetings ----------------------------------------------------------------------------------
 
@@ -522,6 +591,204 @@ class CountyYearWriter:
                 closed_at=(starts - dt.timedelta(days=1)) if state == "cancelled" else None,
             )  # fmt: skip
             day += dt.timedelta(days=rng.randint(4, 10))
+
+    # -- 村规民约修订 and 换届选举 ---------------------------------------------------------------------------
+
+    def campaign(self, township: Area) -> int | None:
+        """The township's revision campaign of the year (launched in March), once; None before it opens."""
+        launched = dt.date(self.year, 3, 1)
+        if launched > self.end:
+            return None
+        if township.pk not in self.campaigns:
+            self.campaigns[township.pk] = self.tables["campaign"].add(
+                township_id=township.pk, area_path=township.path, year=self.year,
+                title=f"{self.year}年村规民约(居民公约)修订", deadline=dt.date(self.year, 10, 31),
+                topic_keys=[t.key for t in DEFAULT_TOPICS], extra_topics=[], demonstration_target=3,
+                launched_by_id=self.admins[township.pk], launched_at=_aware(launched, 9),
+            )  # fmt: skip
+        return self.campaigns[township.pk]
+
+    def convention(self, place: Place, township: Area, representatives: tuple[int, str, list[int]]) -> None:
+        """The community's revision in the township's campaign, at its stage, with the moves that led there."""
+        rng, t, c = self.rng, self.tables, place.community
+        campaign = self.campaign(township)
+        if campaign is None:
+            return
+        admin = self.admins[township.pk]
+        state = rng.choices(list(REVISION_STATES), list(REVISION_STATES.values()))[0]
+        title, text = revised_convention(
+            c.name, village=not place.urban, rng=rng, topics=[topic.key for topic in DEFAULT_TOPICS]
+        )
+        day = self.day(dt.date(self.year, 3, 3), dt.date(self.year, 4, 15))
+        created = _aware(min(day, self.end), 9)
+        moves: list[tuple[str, dt.datetime]] = []
+        for verb in REVISION_MOVES[state]:
+            day = min(day + dt.timedelta(days=rng.randint(5, 30)), self.end)
+            moves.append((verb, _aware(day, 16)))
+        if state == "filed" and rng.random() < 0.8:
+            day = min(day + dt.timedelta(days=rng.randint(1, 7)), self.end)
+            moves.append(("acknowledge", _aware(day, 11)))
+        at = dict(moves)
+        meeting = None
+        if "adopt" in at:
+            body, rule, seats = representatives
+            present = len(seats) - rng.randint(0, len(seats) // 6)
+            meeting, _quorate, passed = self.meeting(
+                place, rule=rule, held_on=at["adopt"].date(), members=len(seats), present=present,
+                purpose=ADOPTION_PURPOSE, owner=("conventions", "revision", t["convention"].next),
+                title=title, body=None, in_favour=present - rng.randint(0, present // 10),
+            )  # fmt: skip
+            assert passed, "an adoption vote recorded only when it carried"
+        reviewed = at.get("approve") or at.get("return")
+        revision = t["convention"].add(
+            campaign_id=campaign, community_id=c.pk, area_path=c.path, title=title, text=text, state=state,
+            compliant=True, problems=0, created_by_id=place.staff, created_at=created,
+            updated_at=moves[-1][1] if moves else created, submitted_at=at.get("submit"),
+            review_comment="第五条表述不够明确，请修改后重新报送。" if state == "returned" else "",
+            reviewed_by_id=admin if reviewed else None, reviewed_at=reviewed, meeting_id=meeting,
+            adopted_at=at.get("adopt"), filing_number=f"{self.year}-{c.code or c.pk}" if "file" in at else "",
+            filed_at=at.get("file"), acknowledged_by_id=admin if "acknowledge" in at else None,
+            acknowledged_at=at.get("acknowledge"),
+        )  # fmt: skip
+        t["revision_event"].add(
+            revision_id=revision, actor_id=place.staff, verb="start", from_state="", to_state="drafting", note="",
+            at=created,
+        )  # fmt: skip
+        previous = "drafting"
+        for verb, when in moves:
+            by = admin if verb in ("approve", "return", "acknowledge") else place.staff
+            t["revision_event"].add(
+                revision_id=revision, actor_id=by, verb=verb, from_state=previous, to_state=MOVE_TARGET[verb],
+                note=f"{self.year}-{c.code or c.pk}" if verb == "file" else "", at=when,
+            )  # fmt: skip
+            previous = MOVE_TARGET[verb]
+        if "file" in at:
+            t["version"].add(
+                community_id=c.pk, area_path=c.path, title=title, text=text, adopted_on=at["adopt"].date(),
+                revision_id=revision, recorded_by_id=place.staff, recorded_at=at["file"], superseded_at=None,
+            )  # fmt: skip
+
+    def round(self, township: Area) -> int:
+        """The township's round of committee elections (opened in January), once."""
+        if township.pk not in self.rounds:
+            opened = _aware(self.start + dt.timedelta(days=4), 9)
+            pk = self.tables["round"].add(
+                township_id=township.pk, term=12, name="第十二届村(社区)“两委”换届选举",
+                opened_by_id=self.admins[township.pk], opened_at=opened, closed_at=None,
+            )  # fmt: skip
+            self.tables["practice"].add(
+                round_id=pk, committee_lead_days=60, candidates_lead_days=5, filing_days=15,
+                shoulder_one_target=50, cross_holding_target=50,
+            )  # fmt: skip
+            self.rounds[township.pk] = pk
+        return self.rounds[township.pk]
+
+    def election(self, place: Place, township: Area) -> None:
+        """The community's election in the round: the dates of the stages reached by the year's end (or today),
+        the election committee, the roll (every adult) once published, the candidates once published."""
+        rng, t, c = self.rng, self.tables, place.community
+        round_ = self.round(township)
+        stage = rng.choices(list(ELECTION_STAGES), list(ELECTION_STAGES.values()))[0]
+        horizon = max(self.end, self.start + dt.timedelta(days=90))
+        # Held (and filed): election day between April and the year's end, in the past; the later stages still
+        # ahead: election day after `end`, the stages reached before it.
+        if stage in ("filed", "held"):
+            day = self.day(min(dt.date(self.year, 4, 1), self.end), self.end)
+        else:
+            day = horizon + dt.timedelta(
+                days={"candidates": 4, "roll": 12, "committee": 30, "deployed": 70}[stage]
+            )
+        committee_on = day - dt.timedelta(days=rng.randint(45, 60))
+        roll_at = _aware(day - dt.timedelta(days=rng.randint(20, 25)), 9)
+        candidates_at = _aware(day - dt.timedelta(days=rng.randint(5, 8)), 9)
+        filed_at: dt.datetime | None = _aware(day + dt.timedelta(days=rng.randint(3, 15)), 15)
+        if stage == "filed" and filed_at is not None and filed_at.date() > self.end:
+            filed_at = _aware(self.end, 15) if self.end > day else None
+        reached = list(ELECTION_STAGES)[
+            list(ELECTION_STAGES).index(stage) :
+        ]  # this stage and those before it
+        created = _aware(min(self.start + dt.timedelta(days=rng.randint(5, 20)), committee_on), 10)
+        election = t["election"].add(
+            round_id=round_, community_id=c.pk, election_day=day, seats=rng.randint(5, 7),
+            committee_formed_on=committee_on if "committee" in reached else None,
+            roll_published_at=roll_at if "roll" in reached else None,
+            candidates_published_at=candidates_at if "candidates" in reached else None,
+            result_filed_at=filed_at if stage == "filed" else None, created_at=created,
+        )  # fmt: skip
+        if "committee" not in reached:
+            return
+        posts = ["chair", "vice_chair", "member", "member", "member"]
+        for post, resident in zip(posts, rng.sample(place.adults, len(posts)), strict=True):
+            t["committee"].add(
+                election_id=election, resident_id=resident, post=post, joined_on=committee_on, left_on=None,
+                left_reason="", recorded_by_id=place.staff, recorded_at=_aware(committee_on, 17),
+            )  # fmt: skip
+        if "roll" not in reached:
+            return
+        roll = Resident.objects.filter(
+            community=c, status="active", birth_date__lte=dt.date(day.year - 18, day.month, min(day.day, 28))
+        ).values_list("id", flat=True)
+        added = roll_at - dt.timedelta(days=2)
+        voters = []
+        for resident in roll.order_by("id").iterator(chunk_size=2000):
+            voters.append(
+                t["voter"].add(
+                    election_id=election,
+                    round_id=round_,
+                    resident_id=resident,
+                    basis="away" if rng.random() < 0.12 else "living",
+                    added_by_id=place.staff,
+                    added_at=added,
+                    removed_at=None,
+                    removal_reason="",
+                )  # fmt: skip
+            )
+        if "candidates" not in reached or not voters:
+            return
+        for candidate in rng.sample(voters, min(len(voters), 7 + rng.randint(1, 3))):
+            t["nomination"].add(
+                election_id=election, candidate_id=candidate, status="accepted", reason="",
+                nominated_by_id=place.staff, nominated_at=candidates_at - dt.timedelta(days=6),
+                decided_by_id=place.staff, decided_at=candidates_at - dt.timedelta(days=1),
+            )  # fmt: skip
+
+    # -- 队伍 --------------------------------------------------------------------------------------------------
+
+    def staffing(self, place: Place, township: Area) -> None:
+        """The township's staffing target for the community and the residents in post today (appointed last
+        year, a three-year term): the community's workers, a grid worker per grid and a leader per resident group,
+        some places left without one and some communities short of their minimum."""
+        rng, t, c = self.rng, self.tables, place.community
+        grid, group = self.posts.get("网格员"), self.posts.get("村(居)民小组长")
+        target = t["target"].add(
+            community_id=c.pk, area_path=c.path, min_workers=rng.randint(8, 14), set_by_id=self.admins[township.pk],
+            updated_at=_aware(self.start + dt.timedelta(days=10), 10),
+        )  # fmt: skip
+        for post in (grid, group):
+            if post is not None:
+                t["target_covered"].add(target_id=target, posttype_id=post.pk)
+        people = iter(rng.sample(place.adults, len(place.adults)))
+        started = dt.date(self.year - 1, rng.randint(3, 9), 1)
+
+        def appoint(post: PostType | None, area_id: int, area_path: str) -> None:
+            resident = next(people, None)
+            if post is None or resident is None:
+                return
+            t["appointment"].add(
+                community_id=c.pk, area_id=area_id, area_path=area_path, post_type_id=post.pk, resident_id=resident,
+                started_on=started, term_ends_on=started.replace(year=started.year + 3), contract_id=None,
+                vacated_on=None, vacate_reason="", recorded_by_id=place.staff, recorded_at=_aware(started, 10),
+            )  # fmt: skip
+
+        for name, low, high in (("专职社区工作者", 2, 4), ("兼职社区工作者", 2, 4), ("网格长", 1, 1)):
+            for _n in range(rng.randint(low, high)):
+                appoint(self.posts.get(name), c.pk, c.path)
+        places = Area.objects.filter(path__startswith=c.path, kind__in=["grid", "resident_group"]).order_by(
+            "path"
+        )
+        for area_id, kind, path in places.values_list("id", "kind", "path"):
+            if rng.random() < 0.9:  # most places have their holder; the others are the target's gaps
+                appoint(grid if kind == "grid" else group, area_id, path)
 
     # -- 人民调解 -------------------------------------------------------------------------------------------
 

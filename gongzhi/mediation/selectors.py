@@ -21,7 +21,7 @@ from gongzhi.accounts.scopes import covers, paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.bodies.models import Body, BodyKind, Membership, Post
 from gongzhi.core.errors import NotFound
-from gongzhi.core.indicators import counts_by, period_bounds
+from gongzhi.core.indicators import period_bounds, shared
 from gongzhi.residents.models import Resident
 
 from .models import (
@@ -423,21 +423,33 @@ def stats_for(*, viewer, community: Area | None = None, year: int | None = None)
 # --- The township's oversight figures (gongzhi.core.indicators): outcomes in aggregate only --------------
 
 
+def outcomes_by_community(
+    community_ids: list[int], start: dt.date, end: dt.date
+) -> dict[tuple[int, str], int]:
+    """{(community id, outcome): disputes closed in the period with it}: one query for every outcome."""
+    since, until = period_bounds(start, end)
+    rows = (
+        Dispute.objects.filter(
+            # A dispute's case is always of the dispute kind: naming it lets the database take the cases by
+            # (community, kind) instead of every case of the communities (the wishes among them).
+            case__kind=DISPUTE.kind,
+            case__community_id__in=community_ids,
+            case__closed_at__gte=since,
+            case__closed_at__lt=until,
+        )
+        .values("outcome", community=F("case__community_id"))
+        .annotate(n=Count("pk"))
+    )
+    return {(row["community"], row["outcome"]): row["n"] for row in rows}
+
+
 def outcome_counter(outcome: str):
-    """The function counting, per community, the disputes closed in a period with `outcome` (one query)."""
+    """The function counting, per community, the disputes closed in a period with `outcome` (the outcomes are
+    read in one query shared by the page's four figures)."""
 
     def count(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
-        since, until = period_bounds(start, end)
-        rows = (
-            Dispute.objects.filter(
-                case__community_id__in=community_ids,
-                outcome=outcome,
-                case__closed_at__gte=since,
-                case__closed_at__lt=until,
-            )
-            .values(community=F("case__community_id"))
-            .annotate(n=Count("pk"))
-        )
-        return counts_by(rows)
+        key = ("mediation.outcomes", tuple(community_ids), start, end)
+        counts = shared(key, lambda: outcomes_by_community(community_ids, start, end))
+        return {community: n for (community, kind), n in counts.items() if kind == outcome}
 
     return count

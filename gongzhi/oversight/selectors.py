@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.scopes import paths_for, scope_q
@@ -135,6 +137,18 @@ class Row:
     community: Area
     values: list[Any] = field(default_factory=list)  # shown values, in column order (None: nothing recorded)
 
+    cells: str = ""  # the same as table cells, made in one pass by `table_of` (not a template loop per cell)
+
+
+def _cells(codes: list[str], values: list[Any]) -> str:
+    """A row's figures as table cells ("—" for nothing recorded), each naming its indicator's code: the page's
+    30 rows × 30 figures in one pass."""
+    return format_html_join(
+        "",
+        '<td class="gz-num" data-code="{}">{}</td>',
+        ((code, "—" if v is None else localize(v)) for code, v in zip(codes, values, strict=True)),
+    )
+
 
 @dataclass
 class Group:
@@ -178,7 +192,11 @@ def table_of(township: Area, period: Period, communities: list[Area] | None = No
     registered = _ordered(indicators())
     values = indicator_values(ids, period.start, period.end)
     columns = [Column(i, i.total(values[i.code].get(pk) for pk in ids)) for i in registered]
-    rows = [Row(c, [i.shown(values[i.code].get(c.pk)) for i in registered]) for c in communities]
+    codes = [i.code for i in registered]
+    rows = []
+    for community in communities:
+        shown = [i.shown(values[i.code].get(community.pk)) for i in registered]
+        rows.append(Row(community, shown, _cells(codes, shown)))
     return Table(township, period, columns, _groups(columns), rows)
 
 

@@ -16,6 +16,7 @@ from gongzhi.areas.models import Area
 from gongzhi.areas.selectors import area_get_for, area_path_for, community_of
 from gongzhi.core.crypto import blind_index
 from gongzhi.core.errors import DomainError, NotFound
+from gongzhi.core.indicators import shared
 from gongzhi.core.lookups import cached_lookup
 from gongzhi.core.validators import normalize_id_number, normalize_phone
 
@@ -321,34 +322,54 @@ def account_in_reach(*, viewer, roles, username: str) -> User | None:
 # --- The register's figures (gongzhi.core.indicators): people and households per community -------------
 
 
-def _active_counts(community_ids: list[int], query: Q | None = None) -> dict[int, int]:
-    rows = Resident.objects.filter(community_id__in=community_ids, status=ResidentStatus.ACTIVE)
-    if query is not None:
-        rows = rows.filter(query)
-    return {r["community"]: r["n"] for r in rows.values("community").annotate(n=Count("id"))}
+def _register_counts(community_ids: list[int], end: dt.date) -> dict[str, dict[int, int]]:
+    """{figure: {community id: count}} of the people in the register: all, men, women, the elderly (60 or more
+    on `end`) and the minors (under 18 on `end`), in one query for every community and figure."""
+    figures = {
+        "people": Q(),
+        "men": Q(gender="M"),
+        "women": Q(gender="F"),
+        "elderly": Q(birth_date__lte=_years_ago(end, 60)),
+        "minors": Q(birth_date__gt=_years_ago(end, 18)),
+    }
+    rows = list(
+        Resident.objects.filter(community_id__in=community_ids, status=ResidentStatus.ACTIVE)
+        .values("community")
+        .annotate(**{name: Count("id", filter=query) for name, query in figures.items()})
+        .values_list("community", *figures)
+    )
+    return {name: {row[0]: row[n] for row in rows if row[n]} for n, name in enumerate(figures, start=1)}
+
+
+def _active_counts(community_ids: list[int], end: dt.date, figure: str) -> dict[int, int]:
+    """One figure of `_register_counts`, read once for the page's five (gongzhi.core.indicators.shared)."""
+    counts = shared(
+        ("residents.register", tuple(community_ids), end), lambda: _register_counts(community_ids, end)
+    )
+    return counts[figure]
 
 
 def people_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """The people in the register (在册) now, per community (a state, read as of today)."""
-    return _active_counts(community_ids)
+    return _active_counts(community_ids, end, "people")
 
 
 def men_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
-    return _active_counts(community_ids, Q(gender="M"))
+    return _active_counts(community_ids, end, "men")
 
 
 def women_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
-    return _active_counts(community_ids, Q(gender="F"))
+    return _active_counts(community_ids, end, "women")
 
 
 def elderly_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """The people in the register aged 60 or more on the period's last day."""
-    return _active_counts(community_ids, Q(birth_date__lte=_years_ago(end, 60)))
+    return _active_counts(community_ids, end, "elderly")
 
 
 def minors_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """The people in the register under 18 on the period's last day."""
-    return _active_counts(community_ids, Q(birth_date__gt=_years_ago(end, 18)))
+    return _active_counts(community_ids, end, "minors")
 
 
 def households_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:

@@ -11,7 +11,7 @@ from gongzhi.cases.models import PUBLIC_TIERS, Case, PrivacyTier
 from gongzhi.cases.selectors import case_public_text, case_routed_q, case_timeline
 from gongzhi.core.authz import can
 from gongzhi.core.errors import NotFound
-from gongzhi.core.indicators import Epoch, counts_by, period_bounds, ratios_by
+from gongzhi.core.indicators import Epoch, period_bounds, ratios_by, shared
 from gongzhi.core.masking import mask_name
 
 from .models import Wish
@@ -287,29 +287,41 @@ def _wishes_of(community_ids: list[int]):
     return Wish.objects.filter(case__community_id__in=community_ids).values(community=F("case__community_id"))
 
 
+def _wish_counts(community_ids: list[int], start: dt.date, end: dt.date) -> list[dict]:
+    """Per community, the wishes claimed in the period (and their hours from posting to claim) and those
+    confirmed in it: one query for the three figures, read once per page (gongzhi.core.indicators.shared)."""
+    since, until = period_bounds(start, end)
+    claimed = Q(claimed_at__gte=since, claimed_at__lt=until)
+    confirmed = Q(confirmed_at__gte=since, confirmed_at__lt=until)
+
+    def read() -> list[dict]:
+        return list(
+            _wishes_of(community_ids)
+            .filter(claimed | confirmed)
+            .annotate(
+                claimed=Count("pk", filter=claimed),
+                confirmed=Count("pk", filter=confirmed),
+                hours=Sum((Epoch("claimed_at") - Epoch("case__created_at")) / 3600.0, filter=claimed),
+            )
+        )
+
+    return shared(("wishes.counts", tuple(community_ids), start, end), read)
+
+
 def claimed_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """Wishes claimed by a helper in the period."""
-    since, until = period_bounds(start, end)
-    rows = (
-        _wishes_of(community_ids).filter(claimed_at__gte=since, claimed_at__lt=until).annotate(n=Count("pk"))
-    )
-    return counts_by(rows)
+    return {
+        row["community"]: row["claimed"] for row in _wish_counts(community_ids, start, end) if row["claimed"]
+    }
 
 
 def confirmed_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """Wishes whose fulfilment the wisher (or a witness) confirmed in the period."""
-    since, until = period_bounds(start, end)
-    rows = _wishes_of(community_ids).filter(confirmed_at__gte=since, confirmed_at__lt=until)
-    return counts_by(rows.annotate(n=Count("pk")))
+    rows = _wish_counts(community_ids, start, end)
+    return {row["community"]: row["confirmed"] for row in rows if row["confirmed"]}
 
 
 def response_hours_by_community(community_ids: list[int], start: dt.date, end: dt.date):
     """Mean hours from a wish's posting to its claim, over the wishes claimed in the period (a Ratio: hours
     summed over wishes counted, so the township's mean is over all its wishes)."""
-    since, until = period_bounds(start, end)
-    rows = (
-        _wishes_of(community_ids)
-        .filter(claimed_at__gte=since, claimed_at__lt=until)
-        .annotate(hours=Sum((Epoch("claimed_at") - Epoch("case__created_at")) / 3600.0), n=Count("pk"))
-    )
-    return ratios_by(rows, "hours", "n")
+    return ratios_by(_wish_counts(community_ids, start, end), "hours", "claimed")

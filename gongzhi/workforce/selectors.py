@@ -17,6 +17,7 @@ from django.utils import timezone
 from gongzhi.accounts.scopes import path_upper, paths_for, scope_q
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.errors import NotFound
+from gongzhi.core.indicators import shared
 from gongzhi.core.posts import PostHolder, people_in_posts_of, post_source
 from gongzhi.residents.models import Resident
 from gongzhi.residents.selectors import resident_base_for, resident_get_own, search_q
@@ -411,16 +412,21 @@ def staffing_gaps(community_ids) -> dict[int, StaffingGap]:
 # --- The township's figures (gongzhi.core.indicators): the staffing as it stands today -------------------
 
 
+def _gaps_shared(community_ids: list[int]) -> dict[int, StaffingGap]:
+    """The staffing gaps, read once for the page's three figures (gongzhi.core.indicators.shared)."""
+    return shared(("workforce.gaps", tuple(community_ids)), lambda: staffing_gaps(community_ids))
+
+
 def workers_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """Full- and part-time workers (专兼职工作者) in post today, per community (the period does not apply)."""
-    return {pk: gap.workers for pk, gap in staffing_gaps(community_ids).items()}
+    return {pk: gap.workers for pk, gap in _gaps_shared(community_ids).items()}
 
 
 def short_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """Workers short of the township's target today, per community with a target."""
-    return {pk: gap.workers_short for pk, gap in staffing_gaps(community_ids).items() if gap.has_target}
+    return {pk: gap.workers_short for pk, gap in _gaps_shared(community_ids).items() if gap.has_target}
 
 
 def uncovered_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, int]:
     """Places (groups, grids, buildings) the target covers that have no holder of the post today."""
-    return {pk: gap.uncovered_count for pk, gap in staffing_gaps(community_ids).items() if gap.has_target}
+    return {pk: gap.uncovered_count for pk, gap in _gaps_shared(community_ids).items() if gap.has_target}

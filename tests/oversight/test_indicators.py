@@ -133,3 +133,43 @@ def test_stages_are_labels_and_their_total_counts_the_communities_having_one():
         code="x.stage", label="s", group="g", unit="", compute=lambda *a: {}, aggregate=Aggregate.TEXT
     )
     assert text.total(["已选举", None, "已部署"]) == 2
+
+
+def test_figures_read_alike_take_one_query_per_call_and_are_not_kept(areas, users):
+    """The four mediation outcomes, the five register counts, the hall's two rates, the wish wall's three figures
+    and the three staffing figures each read their records once per `indicator_values` call
+    (core.indicators.shared); the next call reads them afresh."""
+    from gongzhi.core.indicators import shared
+
+    ids = [areas["village"].pk, areas["urban"].pk]
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    groups = {
+        "mediation": ["mediation.agreement", "mediation.failed", "mediation.withdrawn", "mediation.declined"],
+        "residents": ["residents.people", "residents.men", "residents.women", "residents.minors",
+                      "residents.elderly"],
+        "hall": ["hall.on_time", "hall.satisfaction"],
+        "wishes": ["wishes.claimed", "wishes.confirmed", "wishes.response_hours"],
+    }  # fmt: skip
+    for codes in groups.values():
+        with CaptureQueriesContext(connection) as one:
+            indicator_values(ids, start, end, codes=codes[:1])
+        with CaptureQueriesContext(connection) as every:
+            indicator_values(ids, start, end, codes=codes)
+        assert len(every) == len(one), codes
+    with CaptureQueriesContext(connection) as one:
+        indicator_values(ids, start, end, codes=["workforce.workers"])
+    with CaptureQueriesContext(connection) as three:
+        indicator_values(
+            ids, start, end, codes=["workforce.workers", "workforce.short", "workforce.uncovered"]
+        )
+    assert len(three) == len(one)
+    # Outside a call, nothing is kept: each read computes.
+    reads = []
+    assert shared("k", lambda: reads.append(1) or len(reads)) == 1
+    assert shared("k", lambda: reads.append(1) or len(reads)) == 2
+    # A new record between two calls is counted by the second.
+    _meeting(areas["village"], users["community_staff"], dt.date(YEAR, 3, 3))
+    first = indicator_values(ids, start, end, codes=["meetings.representatives"])["meetings.representatives"]
+    _meeting(areas["village"], users["community_staff"], dt.date(YEAR, 4, 3))
+    second = indicator_values(ids, start, end, codes=["meetings.representatives"])["meetings.representatives"]
+    assert second[areas["village"].pk] == first[areas["village"].pk] + 1

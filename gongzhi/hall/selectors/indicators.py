@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.db.models import Count, F, Q
 
-from gongzhi.core.indicators import Ratio, period_bounds, ratios_by
+from gongzhi.core.indicators import Ratio, period_bounds, ratios_by, shared
 
 from ..models import Application
 from .stats import SATISFIED_AT_OR_ABOVE, _marked
@@ -22,21 +22,30 @@ def _cohort(community_ids: list[int], start: dt.date, end: dt.date):
     )
 
 
+def _cohort_counts(community_ids: list[int], start: dt.date, end: dt.date) -> list[dict]:
+    """Per community, the finished-with-a-promised-time and on-time counts and the rated and satisfied counts of
+    the period's cohort: one query for both figures, read once per page (gongzhi.core.indicators.shared)."""
+    has_due = Q(case__state="issued", promised_due_at__isnull=False, issued_at__isnull=False)
+
+    def read() -> list[dict]:
+        return list(
+            _cohort(community_ids, start, end).annotate(
+                due=Count("pk", filter=has_due),
+                on_time=Count("pk", filter=has_due & Q(issued_at__lte=F("promised_due_at"))),
+                rated=Count("pk", filter=Q(case__rating__isnull=False)),
+                satisfied=Count("pk", filter=Q(case__rating__gte=SATISFIED_AT_OR_ABOVE)),
+            )
+        )
+
+    return shared(("hall.cohort", tuple(community_ids), start, end), read)
+
+
 def on_time_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, Ratio]:
     """Applications received in the period and finished with the result issued by the promised time, among the
     finished that had one."""
-    has_due = Q(case__state="issued", promised_due_at__isnull=False, issued_at__isnull=False)
-    rows = _cohort(community_ids, start, end).annotate(
-        due=Count("pk", filter=has_due),
-        on_time=Count("pk", filter=has_due & Q(issued_at__lte=F("promised_due_at"))),
-    )
-    return ratios_by(rows, "on_time", "due")
+    return ratios_by(_cohort_counts(community_ids, start, end), "on_time", "due")
 
 
 def satisfaction_by_community(community_ids: list[int], start: dt.date, end: dt.date) -> dict[int, Ratio]:
     """满意 and 非常满意 among the rated applications received in the period."""
-    rows = _cohort(community_ids, start, end).annotate(
-        rated=Count("pk", filter=Q(case__rating__isnull=False)),
-        satisfied=Count("pk", filter=Q(case__rating__gte=SATISFIED_AT_OR_ABOVE)),
-    )
-    return ratios_by(rows, "satisfied", "rated")
+    return ratios_by(_cohort_counts(community_ids, start, end), "satisfied", "rated")
