@@ -302,11 +302,17 @@ def project_enter(request, round_id: ApiId, payload: EnteredIn, idempotency_key:
     summary=gettext_noop("议事会成员提交排序（每人一次）"),
     openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
-def ranking_create(request, round_id: ApiId, payload: RankingIn):
+def ranking_create(request, round_id: ApiId, payload: RankingIn, idempotency_key: IdempotencyKey = None):
     found = _found(lambda: selectors.round_get_for(viewer=request.auth, round_id=round_id))
     if not request.auth.has_perm("budgeting.rank", found):
         raise PermissionDenied()
-    actions.ranking_submit(actor=request.auth, round_=found, order=payload.order)
+    # A retry with the same key gets the round as it stands, not a "ranked already" refusal.
+    idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.ranking_submit(actor=request.auth, round_=found, order=payload.order),
+    )
     found.refresh_from_db()
     return Status(201, _round(found))
 
@@ -384,14 +390,21 @@ def project_finish(request, project_id: ApiId, payload: FinishIn):
     summary=gettext_noop("为完工的项目评分（1至5星，每人一次）"),
     openapi_extra=MAY_BE_MISSING_OR_FORBIDDEN,
 )
-def project_rating_create(request, project_id: ApiId, payload: RatingIn):
+def project_rating_create(
+    request, project_id: ApiId, payload: RatingIn, idempotency_key: IdempotencyKey = None
+):
     try:
         found = selectors.project_public(project_id)
     except NotFound:
         raise Http404() from None
     if not request.auth.has_perm("budgeting.rate", found):
         raise PermissionDenied()
-    made = actions.project_rate(actor=request.auth, project=found, stars=payload.stars)
+    made = idempotent_create(
+        request,
+        idempotency_key,
+        payload,
+        lambda: actions.project_rate(actor=request.auth, project=found, stars=payload.stars),
+    )
     score = selectors.project_score(found)
     return Status(
         201, {"project_id": found.pk, "stars": made.stars, "mean": score.mean, "count": score.count}

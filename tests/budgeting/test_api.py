@@ -6,7 +6,7 @@ import json
 import pytest
 
 from gongzhi.accounts.actions import api_token_create
-from gongzhi.budgeting.models import Project, Rating, Round
+from gongzhi.budgeting.models import Project, Ranking, Rating, Round
 from tests.budgeting.conftest import this_year, today
 
 pytestmark = pytest.mark.django_db
@@ -66,11 +66,18 @@ def test_a_round_over_the_api_from_creation_to_rating(client, fund, users, areas
         ).status_code
         == 403
     )
+    rankings_url = f"/api/v1/budgeting/rounds/{round_id}/rankings"
     for member in council:
-        ranked = _post(
-            client, f"/api/v1/budgeting/rounds/{round_id}/rankings", {"order": [project_id]}, member
-        )
+        ranked = _post(client, rankings_url, {"order": [project_id]}, member, HTTP_IDEMPOTENCY_KEY="rank-1")
         assert ranked.status_code == 201, ranked.content
+    # A member's retry with the same key (an answer lost on a weak network) gets the round, and is counted once;
+    # a second ranking without the key is refused.
+    first = council[0]
+    retried = _post(client, rankings_url, {"order": [project_id]}, first, HTTP_IDEMPOTENCY_KEY="rank-1")
+    assert retried.status_code == 201, retried.content
+    assert retried.json()["rankings"] == len(council)
+    assert _post(client, rankings_url, {"order": [project_id]}, first).status_code == 409
+    assert Ranking.objects.filter(round_id=round_id).count() == len(council)
     decided = _post(client, f"/api/v1/budgeting/rounds/{round_id}/decide",
                     {"held_on": today().isoformat(), "present": 3, "in_favour": 3}, staff)  # fmt: skip
     assert decided.status_code == 200, decided.content
@@ -84,9 +91,12 @@ def test_a_round_over_the_api_from_creation_to_rating(client, fund, users, areas
     _post(
         client, f"/api/v1/budgeting/projects/{project_id}/finish", {"finished_on": today().isoformat()}, staff
     )
-    rated = _post(client, f"/api/v1/budgeting/projects/{project_id}/ratings", {"stars": 5}, proposer)
+    ratings_url = f"/api/v1/budgeting/projects/{project_id}/ratings"
+    rated = _post(client, ratings_url, {"stars": 5}, proposer, HTTP_IDEMPOTENCY_KEY="rate-1")
     assert rated.status_code == 201, rated.content
     assert (rated.json()["mean"], rated.json()["count"]) == ("5.0", 1)
+    retried = _post(client, ratings_url, {"stars": 5}, proposer, HTTP_IDEMPOTENCY_KEY="rate-1")
+    assert (retried.status_code, retried.json()["count"]) == (201, 1)
     twice = _post(client, f"/api/v1/budgeting/projects/{project_id}/ratings", {"stars": 1}, proposer)
     assert twice.status_code == 409
     assert Rating.objects.count() == 1
