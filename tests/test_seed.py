@@ -369,7 +369,7 @@ def test_county_year_writes_valid_rows_of_every_module():
     from gongzhi.meetings.models import Meeting, MeetingItem
     from gongzhi.selfgov.models import Decision, DecisionStage
 
-    _county("--applications", "0", "--communities", "2")
+    _county("--applications", "200", "--communities", "2")
     call_command("seed_demo", "--size", "county", "--add-year", "2026", "--quiet")
     communities = list(Area.objects.filter(kind="community"))
     assert len(communities) == 4
@@ -420,6 +420,8 @@ def test_county_year_writes_valid_rows_of_every_module():
     assert Meeting.objects.filter(held_on__gt=timezone.localdate()).count() == 0
     assert not Decision.objects.filter(started_at__lt=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).exists()
     _county_year_conventions_and_elections(communities)
+    _county_year_funds_and_budget(communities)
+    _county_year_every_figure(communities)
     with pytest.raises(CommandError):
         call_command("seed_demo", "--size", "county", "--add-year", "2026", "--quiet")
 
@@ -511,3 +513,132 @@ def _county_year_conventions_and_elections(communities):
         assert (
             appointment.post_type.level == appointment.area.kind or appointment.area == appointment.community
         )
+
+
+def _county_year_funds_and_budget(communities):
+    """The funds and the participatory budget: valid rows whose ledger adds up as the funds' actions keep it."""
+    from decimal import Decimal
+
+    from django.db.models import Sum
+
+    from gongzhi.budgeting import models as budgeting
+    from gongzhi.budgeting.selectors import borda, seat_of
+    from gongzhi.funds.actions import board_check
+    from gongzhi.funds.models import Approval, Board, Expenditure, Fund, Income, Plan, Voucher
+    from gongzhi.funds.rules import supervisory_member
+    from gongzhi.funds.selectors import period_of
+
+    for model in (Fund, Income, Plan, Expenditure, Approval, Voucher, Board, budgeting.Round, budgeting.Project,
+                  budgeting.Ranking, budgeting.RankingEntry, budgeting.Rating):  # fmt: skip
+        rows = model.objects.order_by("?")[:40]
+        assert rows, model
+        for row in rows:
+            row.full_clean()
+    zero = Decimal("0.00")
+    for community in communities:
+        funds = Fund.objects.filter(community=community, year=2026)
+        assert {f.kind.code for f in funds} == {"special", "office", "public_service"}
+        for fund in funds:
+            income = Income.objects.filter(fund=fund).aggregate(s=Sum("amount"))["s"] or zero
+            planned = Plan.objects.filter(fund=fund).aggregate(s=Sum("amount"))["s"] or zero
+            assert planned <= income, fund
+            assert income > zero, fund
+            assert planned > zero or fund.kind.code == "public_service", (
+                fund
+            )  # its plans: the budget's, once decided
+        # Each board adds up and matches the ledger, as board_check refuses otherwise; quarterly, as period_of says.
+        boards = list(Board.objects.filter(community=community).order_by("starts_on"))
+        assert boards
+        for board in boards:
+            board_check(board)
+            assert period_of(community, board.starts_on)[2] == board.period
+            if board.state != "draft":
+                assert (
+                    not Expenditure.objects.filter(
+                        community=community,
+                        approved_at__isnull=False,
+                        spent_on__range=(board.starts_on, board.ends_on),
+                    )
+                    .exclude(verdict="passed")
+                    .exists()
+                )
+                assert board.reviewed_by
+                assert supervisory_member(board.reviewed_by, community)
+            if board.state == "published":
+                assert board.disclosure.period == board.period
+                assert board.disclosure.category == "finance"
+        assert boards[-1].state == "draft"
+        assert [b.state for b in boards[:-1]]
+        assert {b.state for b in boards[:-1]} <= {"published", "reviewed"}
+    for plan in Plan.objects.all():
+        spent = Expenditure.objects.filter(plan=plan).aggregate(s=Sum("amount"))["s"] or zero
+        assert spent <= plan.amount, plan
+    # Two different approvers, never the recorder, make an expenditure count; one to six vouchers each.
+    for expenditure in Expenditure.objects.prefetch_related("approvals", "vouchers"):
+        approvers = [a.approver_id for a in expenditure.approvals.all()]
+        assert len(approvers) == len(set(approvers))
+        assert expenditure.recorded_by_id not in approvers
+        assert (len(approvers) == 2) == (expenditure.approved_at is not None)
+        assert 1 <= len(expenditure.vouchers.all()) <= 6
+        if expenditure.verdict:
+            assert supervisory_member(expenditure.reviewed_by, expenditure.community)
+            assert expenditure.approved_at < expenditure.reviewed_at
+    spending = Expenditure.objects.all()
+    assert spending.filter(approved_at__isnull=True).exists()
+    assert {"", "passed", "questioned"} == set(spending.values_list("verdict", flat=True))
+    assert spending.filter(verdict="questioned").exclude(answer="").exists()
+    # The budget: a 议事会 and a round per community; projects in every state; rankings by seated members; the
+    # funded projects are funds plans as create_plan makes them (origin: the project).
+    Round, Project = budgeting.Round, budgeting.Project
+    assert Round.objects.count() == len(communities)
+    assert {p.state for p in Project.objects.all()} == set(budgeting.ProjectState.values)
+    for round_ in Round.objects.all():
+        projects = list(round_.projects.all())
+        if round_.state == "decided":
+            rankings = list(round_.rankings.prefetch_related("entries"))
+            assert rankings
+            assert round_.meeting_item.passed
+            assert round_.disclosure.purpose == "budgeting_result"
+            eligible = [p for p in projects if p.state != "ineligible"]
+            points = borda(
+                [[e.project_id for e in r.entries.all()] for r in rankings], [p.pk for p in eligible]
+            )
+            assert {p.pk: p.points for p in eligible} == points
+            for ranking in rankings:
+                assert seat_of(ranking.submitted_by, round_.community) == ranking.membership
+            funded = [p for p in projects if p.state in ("funded", "finished")]
+            assert funded
+            for project in funded:
+                plan = project.plan
+                assert (plan.origin_app, plan.origin_id, plan.origin_label) == (
+                    "budgeting",
+                    project.pk,
+                    project.title,
+                )
+                assert plan.fund_id == round_.fund_id
+                assert plan.amount == project.cost
+                assert plan.meeting_item_id == round_.meeting_item_id
+        else:
+            assert round_.decided_at is None
+            assert not any(p.plan_id for p in projects)
+    for rating in budgeting.Rating.objects.select_related("project", "user"):
+        assert rating.project.state == "finished"
+        assert Resident.objects.filter(user=rating.user, community=rating.project.community).exists()
+
+
+def _county_year_every_figure(communities):
+    """Every registered figure reads something in each township of the county year: a module that forgets its
+    county data fails here."""
+    import datetime as dt
+
+    from gongzhi.core.indicators import indicator_values, indicators
+
+    values = indicator_values([c.pk for c in communities], dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    empty = []
+    for township in Area.objects.filter(kind="township"):
+        ids = [c.pk for c in communities if c.parent_id == township.pk]
+        for indicator in indicators():
+            total = indicator.total(values[indicator.code].get(pk) for pk in ids)
+            if not (total.denominator if hasattr(total, "denominator") else total):
+                empty.append((township.name, indicator.code))
+    assert not empty

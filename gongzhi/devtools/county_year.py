@@ -12,7 +12,7 @@ behind, in the same shapes:
   (stages 1–4) or an item on the community's public board (stages 5–6); every resolution registers its
   publication as due five workdays later (`major_due_on`), fulfilled by the publication or, for some, still
   open past its date (overdue);
-- the regular 党务 / 村务·居务 / 财务 publications of every quarter, with a few gaps;
+- the regular 党务 / 村务·居务 publications of every quarter, with a few gaps (财务: the funds' boards, below);
 - the facilities (阵地) of the catalogue's required types, a few missing or without their signage, and the
   year's bookings of the bookable ones (one slot an evening, never overlapping);
 - people's mediation cases (dispute cases on the case engine) with their parties, mediator, session,
@@ -25,7 +25,9 @@ behind, in the same shapes:
   workers, the grid leader, a grid worker in most grids and a leader in most groups; a few short of the target;
 - the township's round of committee elections (换届选举) and each community's election at its stage: the
   election committee chosen, the voter roll published (every adult of the register), the candidates
-  published, the election held, its result filed (the polls and their counts are not written).
+  published, the election held, its result filed (the polls and their counts are not written);
+- the funds (经费) with their income, plans, expenditures, 民主理财 and quarterly boards, and the participatory
+  budget (村公资金) with its 议事会, round, projects, rankings, decision and ratings (county_funds).
 
 The wishes and the service hall's applications of the year are the county's own (county_wishes,
 county_applications).
@@ -47,6 +49,8 @@ from gongzhi.accounts.models import RoleAssignment, User
 from gongzhi.accounts.roles import Role
 from gongzhi.areas.models import Area, AreaKind
 from gongzhi.bodies.models import Body, Membership
+from gongzhi.budgeting.models import Project, Ranking, RankingEntry, Rating
+from gongzhi.budgeting.models import Round as BudgetRound
 from gongzhi.cases.models import Case, CaseEvent
 from gongzhi.conventions.actions import ADOPTION_PURPOSE
 from gongzhi.conventions.checker.topics import DEFAULT_TOPICS
@@ -57,6 +61,7 @@ from gongzhi.disclosures.models import Disclosure, DisclosureDue, DisclosureRevi
 from gongzhi.disclosures.statute import MAJOR_BASIS
 from gongzhi.elections.models import CommitteeMember, Election, Nomination, Round, RoundPractice, Voter
 from gongzhi.facilities.models import Booking, Facility, FacilityType
+from gongzhi.funds.models import Approval, Board, Expenditure, Fund, Income, Plan, Voucher
 from gongzhi.mediation.models import Assignment, Dispute, FollowUp, Party, Session
 from gongzhi.meetings.models import Meeting, MeetingItem, MeetingMember
 from gongzhi.residents.models import Resident
@@ -65,6 +70,7 @@ from gongzhi.workforce.models import Appointment, PostType, Target
 
 from .convention_texts import revised_convention
 from .county_applications import _accounts
+from .county_funds import CountyFunds, funds_accounts
 from .county_wishes import CASE_COLUMNS
 from .county_wishes import EVENT_COLUMNS as CASE_EVENT_COLUMNS
 from .writer import Table
@@ -207,7 +213,7 @@ def _year_people(communities: list[Area]) -> dict[int, int]:
     return {c.pk: found[f"county_cs_{c.pk}"] for c in communities}
 
 
-class CountyYearWriter:
+class CountyYearWriter(CountyFunds):
     """Write one year (`year`, up to `today` if it is the current one) for every community of the county."""
 
     def __init__(self, communities: list[Area], seed: int, year: int, today: dt.date):
@@ -253,17 +259,33 @@ class CountyYearWriter:
                 ("target", Target, "id"),
                 ("target_covered", Target.covered.through, "id"),
                 ("appointment", Appointment, "id"),
+                ("fund", Fund, "id"),
+                ("income", Income, "id"),
+                ("plan", Plan, "id"),
+                ("expenditure", Expenditure, "id"),
+                ("approval", Approval, "id"),
+                ("voucher", Voucher, "id"),
+                ("board", Board, "id"),
+                ("bround", BudgetRound, "id"),
+                ("project", Project, "id"),
+                ("ranking", Ranking, "id"),
+                ("ranking_entry", RankingEntry, "id"),
+                ("rating", Rating, "id"),
             )
         }
         self.posts = {p.name: p for p in PostType.objects.filter(active=True)}
+        self.worker_posts = {p.pk: p.counts_as_worker for p in self.posts.values()}
         self.townships = {
             t.pk: t for t in Area.objects.filter(pk__in={c.parent_id for c in communities if c.parent_id})
         }
         self.campaigns: dict[int, int] = {}  # township id: its campaign of the year
         self.rounds: dict[int, int] = {}  # township id: its round of elections
+        self.outcomes_owed: dict[int, list[str]] = {}  # township id: dispute outcomes it has not shown yet
+        self.staffed: dict[int, int] = {}  # township id: its communities staffed so far
         assert set(CASE_COLUMNS) == {f.attname for f in Case._meta.concrete_fields}
         assert set(CASE_EVENT_COLUMNS) == {f.attname for f in CaseEvent._meta.concrete_fields}
         self.types = list(FacilityType.objects.all())
+        self.funds_prepare()
 
     # -- the run ----------------------------------------------------------------------------------------------
 
@@ -276,6 +298,7 @@ class CountyYearWriter:
             ]
         )
         self.admins = {pk: admins[f"county_ta_{pk}"] for pk in self.townships}
+        places = []
         for community in self.communities:
             adults = list(
                 Resident.objects.filter(
@@ -288,7 +311,9 @@ class CountyYearWriter:
             )
             if len(adults) < 12:
                 continue  # too small a register for a representatives' meeting and a mediation committee: left out
-            place = Place(community, staff[community.pk], adults, community.community_type == "urban")
+            places.append(Place(community, staff[community.pk], adults, community.community_type == "urban"))
+        self.funds_people = funds_accounts(places)
+        for place in places:
             self.community(place)
             pending = ("case", "meeting", "voter")
             if sum(len(self.tables[name].rows) for name in pending) > 20_000:
@@ -323,6 +348,7 @@ class CountyYearWriter:
             self.convention(place, township, representatives)
             self.election(place, township)
             self.staffing(place, township)
+        self.funds(place, self.funds_people.get(place.community.pk))
 
     # -- bodies and meetings ----------------------------------------------------------------------------------
 
@@ -348,8 +374,8 @@ class CountyYearWriter:
             self.membership(mediation, resident, "chair" if index == 0 else "member", created, place.staff)
         return body, rule, seats
 
-    def membership(self, body: int, resident: int, post: str, at: dt.datetime, by: int) -> None:
-        self.tables["membership"].add(
+    def membership(self, body: int, resident: int, post: str, at: dt.datetime, by: int) -> int:
+        return self.tables["membership"].add(
             body_id=body, resident_id=resident, post=post, title="", term="第十二届", started_on=at.date(),
             ended_on=None, end_reason="", group_id=None, recorded_by_id=by, recorded_at=at,
         )  # fmt: skip
@@ -540,7 +566,8 @@ class CountyYearWriter:
             first = dt.date(self.year, quarter * 3 + 1, 1)
             if first > self.end:
                 break
-            for category, label in (("party", "党务"), ("affairs", "村务"), ("finance", "财务")):
+            # 财务: the funds' quarterly boards, once reviewed (county_funds).
+            for category, label in (("party", "党务"), ("affairs", "村务")):
                 if self.rng.random() < 0.06:
                     continue  # a gap on the board
                 day = min(self.day(first + dt.timedelta(days=20), first + dt.timedelta(days=80)), self.end)
@@ -789,6 +816,25 @@ class CountyYearWriter:
         for area_id, kind, path in places.values_list("id", "kind", "path"):
             if rng.random() < 0.9:  # most places have their holder; the others are the target's gaps
                 appoint(grid if kind == "grid" else group, area_id, path)
+        # Some communities (the first of each township among them) are short of their minimum of workers.
+        first = self.staffed.setdefault(township.pk, 0) == 0
+        self.staffed[township.pk] += 1
+        if first or rng.random() < 0.25:
+            workers = sum(
+                1
+                for row in t["appointment"].rows
+                if row[t["appointment"].columns.index("community_id")] == c.pk
+                and self.worker_posts.get(row[t["appointment"].columns.index("post_type_id")])
+            )
+            rows = t["target"]
+            at = next(
+                i
+                for i in range(len(rows.rows) - 1, -1, -1)
+                if rows.rows[i][rows.columns.index("id")] == target
+            )
+            row = list(rows.rows[at])
+            row[rows.columns.index("min_workers")] = workers + rng.randint(3, 6)
+            rows.rows[at] = tuple(row)
 
     # -- 人民调解 -------------------------------------------------------------------------------------------
 
@@ -798,11 +844,12 @@ class CountyYearWriter:
             category, facts = CATEGORIES[rng.randrange(len(CATEGORIES))]
             received = self.day(self.start, self.end)
             age = (self.end - received).days
-            outcome = (
-                rng.choices(["agreed", "failed", "withdrawn", "declined"], [75, 12, 8, 5])[0]
-                if age > 20
-                else rng.choice(["received", "accepted", "mediating", "agreed"])
-            )
+            owed = self.outcomes_owed.setdefault(c.parent_id or 0, ["failed", "withdrawn", "declined"])
+            if age > 20:  # closed; each township shows every outcome at least once
+                outcome = owed.pop() if owed else rng.choices(["agreed", "failed", "withdrawn", "declined"],
+                                                              [75, 12, 8, 5])[0]  # fmt: skip
+            else:
+                outcome = rng.choice(["received", "accepted", "mediating", "agreed"])
             at = _aware(received, 10)
             case = t["case"].next
             code = f"TJ{self.year}{case:06d}"
