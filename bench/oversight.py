@@ -222,7 +222,7 @@ def seed_line(seed: dict, size: int) -> str:
         return "- year of every module: in the database from an earlier run (its time is in the first run's table)"
     return (
         f"- year {seed.get('year')} of every module (meetings, 四议两公开 with the boards, regular publications, "
-        f"facilities and bookings, mediation, convention revisions, committee elections) added in bulk in {seed['year_seconds']} s, peak "
+        f"facilities and bookings, mediation, convention revisions, committee elections, staffing, funds and their boards, participatory budgets) added in bulk in {seed['year_seconds']} s, peak "
         f"{seed['year_peak_rss_bytes'] / MIB:,.0f} MiB; database now {size / MIB:,.0f} MiB"
     )
 
