@@ -27,14 +27,16 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongzhi.accounts.models import User
 from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.selectors import township_of
 from gongzhi.audit.actions import audit_event_record
 from gongzhi.core.authz import authorize
-from gongzhi.core.errors import Conflict, DomainError
+from gongzhi.core.errors import Conflict, DomainError, NotFound
 from gongzhi.core.places import row_lock
 from gongzhi.core.quorum import turnout_check
 from gongzhi.core.text import text_clean
@@ -120,9 +122,16 @@ def category_save(
     note = text_clean(note, label=_("说明"), field="note", minimum=0, maximum=NOTE_MAX)
     if listing not in Listing.values:
         raise DomainError(_("请选择类别：优先支持、可以支持或负面清单。"), field="listing")
-    same = Category.objects.filter(name=name)
+    same = Category.objects.filter(Q(township=None) | Q(township=township), name=name)
     if category is not None:
         category = row_lock(Category, category.pk)
+        if category.township_id is None:
+            raise DomainError(
+                _("“%(name)s”是统一目录里的类别，本镇不能修改；可以新增本镇自己的类别。")
+                % {"name": category.name}
+            )
+        if category.township_id != township.pk:
+            raise NotFound()
         same = same.exclude(pk=category.pk)
     if same.exists():
         raise DomainError(_("目录里已经有“%(name)s”了。") % {"name": name}, field="name")
@@ -132,7 +141,13 @@ def category_save(
             Category.objects.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
         ) + 10
         category = Category.objects.create(
-            code=code, name=name, listing=listing, note=note, active=bool(active), sort_order=order
+            township=township,
+            code=code,
+            name=name,
+            listing=listing,
+            note=note,
+            active=bool(active),
+            sort_order=order,
         )
         created = True
     else:
@@ -265,7 +280,12 @@ def _project_clean(round_: Round, data: ProjectInput) -> tuple[str, str, str, De
     place = text_clean(data.place, label=_("地点"), field="place", minimum=2, maximum=PLACE_MAX)
     cost = amount_parse(data.cost, field="cost", label=_("估算金额"))
     category = data.category
-    if category is None or not category.active:
+    township = township_of(round_.community)
+    if (
+        category is None
+        or not category.active
+        or category.township_id not in (None, township.pk if township is not None else None)
+    ):
         raise DomainError(_("请选择项目类别。"), field="category")
     if category.listing == Listing.EXCLUDED:
         raise DomainError(

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy, gettext_noop
 from ninja import Router, Schema, Status
 
+from gongzhi.areas.models import Area, AreaKind
 from gongzhi.core.api_input import MAY_BE_FORBIDDEN
 from gongzhi.core.errors import NotFound
 from gongzhi.core.idempotency import IdempotencyKey, idempotent_create
@@ -39,6 +40,7 @@ class CategoryOut(Schema):
     listing: str
     note: str
     active: bool
+    township_id: int | None  # None: the shared catalogue
 
 
 class ProjectOut(Schema):
@@ -170,10 +172,20 @@ def _data(payload: ProjectIn) -> actions.ProjectInput:
     response=list[CategoryOut],
     summary=gettext_noop("村公资金目录（优先支持、负面清单）"),
 )
-def category_list(request):
+def category_list(request, township_id: ApiId | None = None):
+    """The shared catalogue, and with `township_id` that township's own categories beside it."""
+    township = Area.objects.filter(pk=township_id or 0, kind=AreaKind.TOWNSHIP).first()
     return [
-        {"id": c.pk, "code": c.code, "name": c.name, "listing": c.listing, "note": c.note, "active": c.active}
-        for c in Category.objects.all()
+        {
+            "id": c.pk,
+            "code": c.code,
+            "name": c.name,
+            "listing": c.listing,
+            "note": c.note,
+            "active": c.active,
+            "township_id": c.township_id,
+        }  # fmt: skip
+        for c in selectors.categories_of(township)
     ]
 
 

@@ -26,8 +26,17 @@ class Listing(models.TextChoices):
 
 
 class Category(models.Model):
+    # None: the catalogue every township shares (not editable by a township); else the township's own category.
+    township = models.ForeignKey(
+        "areas.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("镇(乡、街道)"),
+    )
     code = models.SlugField(_("代码"), max_length=40, unique=True)
-    name = models.CharField(_("名称"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=40)
     listing = models.CharField(_("类别"), max_length=10, choices=Listing.choices)
     note = models.CharField(_("说明"), max_length=200, blank=True)
     active = models.BooleanField(_("使用中"), default=True)

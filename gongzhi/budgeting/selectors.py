@@ -32,13 +32,19 @@ PUBLIC_SERVICE = PUBLIC_SERVICE_CODE
 # --- Catalogue ---------------------------------------------------------------------------------
 
 
-def categories_offered() -> QuerySet[Category]:
+def categories_of(township: Area | None = None) -> QuerySet[Category]:
+    """The catalogue every township shares and the township's own categories (in use or not)."""
+    township_id = township.pk if township is not None else None
+    return Category.objects.filter(Q(township=None) | Q(township_id=township_id))
+
+
+def categories_offered(township: Area | None = None) -> QuerySet[Category]:
     """What a resident may choose when proposing (the never-pay list is shown beside it, never chosen)."""
-    return Category.objects.filter(active=True).exclude(listing=Listing.EXCLUDED)
+    return categories_of(township).filter(active=True).exclude(listing=Listing.EXCLUDED)
 
 
-def categories_excluded() -> QuerySet[Category]:
-    return Category.objects.filter(active=True, listing=Listing.EXCLUDED)
+def categories_excluded(township: Area | None = None) -> QuerySet[Category]:
+    return categories_of(township).filter(active=True, listing=Listing.EXCLUDED)
 
 
 # --- The 议事会 -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from gongzhi.accounts.http import AuthenticatedHttpRequest
 from gongzhi.areas.models import Area, AreaKind
+from gongzhi.areas.selectors import township_of
 from gongzhi.core.authz import can
 from gongzhi.core.errors import DomainError
 from gongzhi.core.http import move_answer, require_perm, translate_errors
@@ -115,9 +116,11 @@ def round_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         ]
         if organiser and found.state == RoundState.PROPOSING
         else [],
-        "categories": selectors.categories_offered(),
-        "priority": selectors.categories_offered().filter(listing=Listing.PRIORITY),
-        "excluded": selectors.categories_excluded(),
+        "categories": selectors.categories_offered(township_of(found.community)),
+        "priority": selectors.categories_offered(township_of(found.community)).filter(
+            listing=Listing.PRIORITY
+        ),
+        "excluded": selectors.categories_excluded(township_of(found.community)),
         "today": timezone.localdate().isoformat(),
     }
     return render(request, "budgeting/round.html", context)
@@ -173,9 +176,11 @@ def propose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("budgeting:project", pk=made.pk)
     context = {
         "round": found,
-        "categories": selectors.categories_offered(),
-        "priority": selectors.categories_offered().filter(listing=Listing.PRIORITY),
-        "excluded": selectors.categories_excluded(),
+        "categories": selectors.categories_offered(township_of(found.community)),
+        "priority": selectors.categories_offered(township_of(found.community)).filter(
+            listing=Listing.PRIORITY
+        ),
+        "excluded": selectors.categories_excluded(township_of(found.community)),
         "totals": fund_totals(found.fund),
         "values": request.POST if request.method == "POST" else {},
     }
@@ -386,7 +391,9 @@ def catalogue(request: AuthenticatedHttpRequest, township_id: int) -> HttpRespon
         post = request.POST
         category = None
         if post.get("category"):
-            category = Category.objects.filter(pk=id_from(post.get("category")) or 0).first()
+            category = Category.objects.filter(
+                pk=id_from(post.get("category")) or 0, township=township
+            ).first()
             if category is None:
                 raise Http404()
         return move_answer(
@@ -403,5 +410,9 @@ def catalogue(request: AuthenticatedHttpRequest, township_id: int) -> HttpRespon
             success=_("已保存。"),
             back=reverse("budgeting:catalogue", args=[township.pk]),
         )
-    context = {"township": township, "categories": Category.objects.all(), "listings": Listing.choices}
+    context = {
+        "township": township,
+        "categories": selectors.categories_of(township),
+        "listings": Listing.choices,
+    }
     return render(request, "budgeting/catalogue.html", context)

@@ -6,6 +6,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from gongzhi.accounts.roles import Role
+from gongzhi.areas.actions import area_create_unchecked
+from gongzhi.areas.models import AreaKind
 from gongzhi.audit.models import AuditEvent
 from gongzhi.budgeting import actions, selectors
 from gongzhi.budgeting.actions import CouncilVote
@@ -75,6 +78,40 @@ def test_the_township_edits_the_catalogue_and_only_it(users, areas):
         actions.category_save(actor=users["community_staff"], township=areas["township"], name="新类别",
                               listing="priority")  # fmt: skip
     _unchanged(Category, before)
+
+
+def test_a_township_keeps_its_own_categories_and_never_the_shared_catalogue_or_anothers(
+    users, areas, round_, proposer
+):
+    """The shared catalogue (the seeded 负面清单 with it) is no township's to change; a township's own categories
+    are its communities' only."""
+    admin = users["township_admin"]
+    elsewhere = area_create_unchecked(kind=AreaKind.TOWNSHIP, name="青松镇", parent=None, code="511423102000")
+    their_admin = make_user("budget_other_admin", Role.TOWNSHIP_ADMIN, elsewhere)
+    shared = Category.objects.get(name="宗教活动")
+    before = Category.objects.count()
+    with pytest.raises(DomainError, match="统一目录"):
+        actions.category_save(actor=admin, township=areas["township"], name="宗教活动", listing="priority",
+                              category=shared)  # fmt: skip
+    shared.refresh_from_db()
+    assert (shared.listing, shared.township_id) == (Listing.EXCLUDED, None)
+    _unchanged(Category, before)
+    theirs = actions.category_save(actor=their_admin, township=elsewhere, name="茶园步道", listing="priority")
+    ours = actions.category_save(actor=admin, township=areas["township"], name="茶园步道", listing="allowed")
+    assert (theirs.township, ours.township) == (elsewhere, areas["township"])
+    with pytest.raises(DomainError):
+        actions.category_save(actor=admin, township=areas["township"], name="改名", listing="priority",
+                              category=theirs)  # fmt: skip
+    theirs.refresh_from_db()
+    assert theirs.name == "茶园步道"
+    offered = set(selectors.categories_offered(areas["township"]))
+    assert ours in offered
+    assert theirs not in offered
+    assert shared not in offered
+    assert Category.objects.get(code="lighting") in offered
+    with pytest.raises(DomainError, match="请选择项目类别"):
+        actions.project_propose(actor=proposer, round_=round_, data=idea(code=theirs.code), photos=[])
+    assert not Project.objects.exists()
 
 
 # --- Rounds ----------------------------------------------------------------------------------------------
